@@ -1,0 +1,119 @@
+//! [`TenantCtx`]: the extractor every tenant route takes. A handler cannot reach tenant data
+//! without one, and the only thing it can do with one is open a [`Scoped`] unit of work in
+//! the tenant named by the credential.
+
+use std::future::{Ready, ready};
+
+use actix_web::dev::Payload;
+use actix_web::http::header;
+use actix_web::{FromRequest, HttpRequest, web};
+use tandem_domain::{Actor, Permission, TenantId, UserId};
+use tandem_store::{AuditActor, Db, StoreError, TenantTx};
+
+use super::jwt::JwtKeys;
+use super::secrets;
+use crate::error::ApiError;
+
+#[derive(Debug, Clone)]
+enum Credential {
+    User(UserId),
+    ApiKey { secret_hash: String },
+}
+
+/// A request's tenant and credential, read from `Authorization: Bearer …` (a JWT access
+/// token or an API key). The credential is checked against the database when the handler
+/// opens its unit of work, in the same transaction.
+#[derive(Debug, Clone)]
+pub struct TenantCtx {
+    tenant: TenantId,
+    credential: Credential,
+}
+
+/// A tenant transaction together with who is acting in it.
+pub struct Scoped {
+    pub tx: TenantTx,
+    pub actor: Actor,
+}
+
+impl Scoped {
+    pub fn audit_actor(&self) -> AuditActor {
+        match &self.actor {
+            Actor::User { id, .. } => AuditActor::User(*id),
+            Actor::ApiKey { id, .. } => AuditActor::ApiKey(*id),
+        }
+    }
+
+    /// The acting console user, or 403 for API keys (on routes that are about a person).
+    pub fn user(&self) -> Result<(UserId, tandem_domain::Role), ApiError> {
+        match &self.actor {
+            Actor::User { id, role } => Ok((*id, *role)),
+            Actor::ApiKey { .. } => Err(ApiError::Forbidden("only console users may do this".to_owned())),
+        }
+    }
+}
+
+impl TenantCtx {
+    pub fn tenant(&self) -> TenantId {
+        self.tenant
+    }
+
+    /// Opens a transaction in this tenant, confirms the credential is still good (the user is
+    /// still a member, with their *current* role; the key is not revoked) and that it grants
+    /// `permission`.
+    pub async fn open(&self, db: &Db, permission: Permission) -> Result<Scoped, ApiError> {
+        let tx = db.tenant(self.tenant).await?;
+        let actor = match &self.credential {
+            Credential::User(user) => match tx.member(*user).await {
+                Ok(member) => Actor::User { id: *user, role: member.role },
+                Err(StoreError::NotFound) => return Err(ApiError::Unauthorized("no longer a member of this tenant")),
+                Err(other) => return Err(other.into()),
+            },
+            Credential::ApiKey { secret_hash } => match tx.authenticate_api_key(secret_hash).await? {
+                Some(key) => Actor::ApiKey { id: key.id, scopes: key.scopes },
+                None => return Err(ApiError::Unauthorized("unknown or revoked API key")),
+            },
+        };
+        if !actor.permits(permission) {
+            return Err(ApiError::Forbidden(denied(permission).to_owned()));
+        }
+        Ok(Scoped { tx, actor })
+    }
+
+    fn from_request_sync(req: &HttpRequest) -> Result<Self, ApiError> {
+        let token = req
+            .headers()
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(str::trim)
+            .ok_or(ApiError::Unauthorized("send an access token or API key as Authorization: Bearer"))?;
+        if secrets::is_api_key(token) {
+            let (tenant, secret_hash) =
+                secrets::parse_api_key(token).ok_or(ApiError::Unauthorized("unknown or revoked API key"))?;
+            return Ok(Self { tenant, credential: Credential::ApiKey { secret_hash } });
+        }
+        let keys = req
+            .app_data::<web::Data<JwtKeys>>()
+            .ok_or_else(|| ApiError::Unexpected(anyhow::anyhow!("JwtKeys not configured")))?;
+        let claims = keys.verify(token).ok_or(ApiError::Unauthorized("invalid or expired access token"))?;
+        Ok(Self { tenant: claims.tid, credential: Credential::User(claims.sub) })
+    }
+}
+
+fn denied(permission: Permission) -> &'static str {
+    match permission {
+        Permission::Read => "this credential may not read this tenant's data",
+        Permission::Write => "this needs a role or API key scope that may write",
+        Permission::ManageTeam => "only owners and admins may manage the team",
+        Permission::ManageApiKeys => "only owners and admins may manage API keys",
+    }
+}
+
+impl FromRequest for TenantCtx {
+    type Error = ApiError;
+    type Future = Ready<Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        ready(Self::from_request_sync(req))
+    }
+}

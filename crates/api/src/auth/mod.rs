@@ -1,0 +1,10 @@
+//! Authentication: passwords, access tokens (JWT), opaque secrets (refresh tokens, API keys,
+//! invitations), and the [`TenantCtx`] extractor every tenant route takes.
+
+mod ctx;
+pub mod jwt;
+pub mod password;
+pub mod secrets;
+
+pub use ctx::{Scoped, TenantCtx};
+pub use jwt::{AccessClaims, JwtKeys};

@@ -1,0 +1,116 @@
+//! Tandem's HTTP API (actix-web), documented by OpenAPI (utoipa).
+//!
+//! [`app`] builds the whole application; the server binary and the tests both call it, so
+//! what is tested is what runs. Routes register through utoipa-actix-web, so a route cannot
+//! exist without its OpenAPI description.
+
+pub mod auth;
+pub mod error;
+pub mod http;
+pub mod openapi;
+pub mod pagination;
+pub mod routes;
+
+use actix_cors::Cors;
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
+use actix_web::http::header::{self, HeaderName, HeaderValue};
+use actix_web::{App, HttpMessage, web};
+use tandem_mail::Mailer;
+use tandem_store::Db;
+use tracing_actix_web::{RequestId, TracingLogger};
+use utoipa_actix_web::AppExt;
+use utoipa_actix_web::service_config::ServiceConfig;
+use utoipa_swagger_ui::SwaggerUi;
+
+pub use auth::JwtKeys;
+
+pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+/// Settings the API needs beyond its collaborators.
+#[derive(Clone, Debug)]
+pub struct ApiSettings {
+    /// Where people reach the console; links in emails start with it.
+    pub public_url: String,
+    /// Origins allowed to call the API from a browser (the console's, when served apart).
+    pub cors_origins: Vec<String>,
+}
+
+/// What the API runs on.
+#[derive(Clone)]
+pub struct Services {
+    pub db: web::Data<Db>,
+    pub keys: web::Data<JwtKeys>,
+    pub mailer: web::Data<Mailer>,
+    pub settings: web::Data<ApiSettings>,
+}
+
+/// Every route: operations at the root, the API under `/api/v1`.
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(routes::health::healthz).service(routes::health::readyz).service(
+        utoipa_actix_web::scope("/api/v1")
+            .configure(routes::configure)
+            .default_service(web::to(http::not_found)),
+    );
+}
+
+/// The OpenAPI document, as served at `/api/v1/openapi.json` and checked in as
+/// `docs/openapi.json`.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    App::new().into_utoipa_app().openapi(openapi::base()).configure(configure).split_for_parts().1
+}
+
+/// The application: routes, API docs at `/docs`, request ids, tracing and CORS.
+pub fn app(
+    services: Services,
+    spec: utoipa::openapi::OpenApi,
+) -> App<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    let cors = cors(&services.settings.cors_origins);
+    App::new()
+        .into_utoipa_app()
+        .app_data(services.db)
+        .app_data(services.keys)
+        .app_data(services.mailer)
+        .app_data(services.settings)
+        .app_data(http::json_config())
+        .app_data(http::path_config())
+        .app_data(http::query_config())
+        .configure(configure)
+        .into_app()
+        .service(SwaggerUi::new("/docs/{_:.*}").url("/api/v1/openapi.json", spec))
+        .wrap(cors)
+        .wrap_fn(|req, srv| {
+            use actix_web::dev::Service;
+            let request_id = req.extensions().get::<RequestId>().copied();
+            let response = srv.call(req);
+            async move {
+                let mut response = response.await?;
+                if let Some(id) = request_id.and_then(|id| HeaderValue::from_str(&id.to_string()).ok()) {
+                    response.headers_mut().insert(REQUEST_ID, id);
+                }
+                Ok(response)
+            }
+        })
+        .wrap(TracingLogger::default())
+}
+
+fn cors(origins: &[String]) -> Cors {
+    let mut cors = Cors::default()
+        .allowed_methods(["GET", "POST", "PUT", "PATCH", "DELETE"])
+        .allowed_headers([header::AUTHORIZATION, header::CONTENT_TYPE, header::ACCEPT, header::IF_MATCH])
+        .allowed_header("idempotency-key")
+        .expose_headers([REQUEST_ID, header::RETRY_AFTER, header::ETAG])
+        .max_age(3600);
+    for origin in origins {
+        cors = cors.allowed_origin(origin);
+    }
+    cors
+}

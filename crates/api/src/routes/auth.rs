@@ -1,0 +1,355 @@
+//! Sign-up, login, token refresh and logout, and accepting a team invitation.
+
+use actix_web::{HttpResponse, post, web};
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+use tandem_domain::login::lockout_after;
+use tandem_domain::{
+    CompanyName, EmailAddress, Locale, Password, PersonName, Role, TenantId, TokenFamilyId, UserId,
+};
+use tandem_store::{AuditActor, Db, LoginThrottle, NewAuditEvent, NewRefreshToken, NewUser, StoreError, TenantTx};
+use utoipa::ToSchema;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use crate::auth::jwt::ACCESS_TOKEN_SECONDS;
+use crate::auth::{JwtKeys, password, secrets};
+use crate::error::{ApiError, Fields, Problem};
+
+const REFRESH_TOKEN_DAYS: i64 = 30;
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(signup).service(login).service(refresh).service(logout).service(accept_invitation);
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SignupRequest {
+    #[schema(example = "Sakura Industries")]
+    pub company_name: String,
+    #[schema(example = "Aiko Tanaka")]
+    pub owner_name: String,
+    #[schema(example = "aiko.tanaka@sakura.example")]
+    pub email: String,
+    /// At least 10 characters.
+    #[schema(example = "a long passphrase", format = Password)]
+    pub password: String,
+    /// The language of the console and of emails; `en` when absent.
+    #[schema(example = "ja")]
+    pub locale: Option<Locale>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LoginRequest {
+    #[schema(example = "aiko.tanaka@sakura.example")]
+    pub email: String,
+    #[schema(example = "a long passphrase", format = Password)]
+    pub password: String,
+    /// Which tenant to sign in to, for people who belong to several; the oldest membership
+    /// when absent.
+    pub tenant_id: Option<TenantId>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RefreshRequest {
+    #[schema(example = "01936f0e3c2a7b7e9d1f2a3b4c5d6e7f.9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822c")]
+    pub refresh_token: String,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AcceptInvitationRequest {
+    /// The token from the invitation link.
+    #[schema(example = "01936f0e3c2a7b7e9d1f2a3b4c5d6e7f.5e884898da28047151d0e56f8dc6292773603d0d6aabbdd6")]
+    pub token: String,
+    /// Required when the invited email has no account yet.
+    #[schema(example = "Kenji Sato")]
+    pub name: Option<String>,
+    /// A new password for a new account, or the existing account's password.
+    #[schema(example = "another long passphrase", format = Password)]
+    pub password: String,
+}
+
+/// A console session: a short-lived access token and the refresh token that renews it.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Session {
+    #[schema(example = "eyJ0eXAiOiJKV1QiLCJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIuLi4ifQ.c2lnbmF0dXJl")]
+    pub access_token: String,
+    #[schema(example = "Bearer")]
+    pub token_type: &'static str,
+    /// Seconds until the access token expires.
+    #[schema(example = 900)]
+    pub expires_in: i64,
+    #[schema(example = "01936f0e3c2a7b7e9d1f2a3b4c5d6e7f.9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822c")]
+    pub refresh_token: String,
+    pub refresh_expires_at: DateTime<Utc>,
+    pub tenant_id: TenantId,
+    pub user_id: UserId,
+    #[schema(example = "owner")]
+    pub role: Role,
+}
+
+/// Creates a company (tenant) and its owner, and signs the owner in.
+#[utoipa::path(
+    tag = "auth",
+    request_body = SignupRequest,
+    responses(
+        (status = 201, description = "Tenant and owner created; signed in", body = Session),
+        (status = 400, description = "Unreadable body", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "An account with this email exists", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/auth/signup")]
+pub async fn signup(
+    db: web::Data<Db>,
+    keys: web::Data<JwtKeys>,
+    body: web::Json<SignupRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let mut fields = Fields::default();
+    let company = fields.check("company_name", CompanyName::parse(&body.company_name));
+    let owner = fields.check("owner_name", PersonName::parse(&body.owner_name));
+    let email = fields.check("email", EmailAddress::parse(&body.email));
+    let pass = fields.check("password", Password::parse(&body.password));
+    let (company, owner, email, pass) = fields.finish(|| Some((company?, owner?, email?, pass?)))?;
+    let locale = body.locale.unwrap_or_default();
+    let password_hash = password::hash(pass).await?;
+
+    let tenant = TenantId::new();
+    let tx = db.tenant(tenant).await?;
+    tx.create_tenant(company.as_str(), locale).await?;
+    let user = tx
+        .create_user(NewUser { email: email.to_string(), name: owner.as_str().to_owned(), password_hash, locale })
+        .await
+        .map_err(|e| match e {
+            StoreError::Conflict(_) => ApiError::Conflict("an account with this email exists: log in instead".into()),
+            other => other.into(),
+        })?;
+    tx.add_member(user.id, Role::Owner).await?;
+    tx.record(NewAuditEvent {
+        actor: AuditActor::User(user.id),
+        action: "tenant.created",
+        target_kind: "tenant",
+        target_id: Some(tenant.as_uuid()),
+        details: serde_json::json!({ "name": company.as_str() }),
+    })
+    .await?;
+    let session = start_session(&tx, &keys, user.id, Role::Owner, TokenFamilyId::new()).await?;
+    tx.commit().await?;
+    Ok(HttpResponse::Created().json(session))
+}
+
+/// Signs a console user in with email and password. Repeated failures for one email lock it
+/// out for a while (429 with `Retry-After`).
+#[utoipa::path(
+    tag = "auth",
+    request_body = LoginRequest,
+    responses(
+        (status = 200, description = "Signed in", body = Session),
+        (status = 401, description = "Wrong email or password", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many failed attempts; see Retry-After", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/auth/login")]
+pub async fn login(
+    db: web::Data<Db>,
+    keys: web::Data<JwtKeys>,
+    body: web::Json<LoginRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let email = EmailAddress::parse(&body.email).map_err(|e| ApiError::field("email", e.to_string()))?;
+    let throttle = db.login_throttle(email.as_str()).await?;
+    if let Some(until) = throttle.locked_until.filter(|until| *until > Utc::now()) {
+        let retry_after_secs = u64::try_from((until - Utc::now()).num_seconds()).unwrap_or(0).max(1);
+        return Err(ApiError::TooManyRequests { retry_after_secs });
+    }
+
+    let credentials = db.user_credentials(email.as_str()).await?;
+    let stored = credentials.as_ref().map(|c| c.password_hash.clone());
+    if !password::verify(body.password.clone(), stored).await? {
+        let failures = throttle.failures + 1;
+        let locked_until = lockout_after(failures).map(|secs| Utc::now() + Duration::seconds(secs as i64));
+        db.save_login_throttle(email.as_str(), LoginThrottle { failures, locked_until }).await?;
+        return Err(ApiError::Unauthorized("wrong email or password"));
+    }
+    let user = credentials.map(|c| c.user).ok_or(ApiError::Unauthorized("wrong email or password"))?;
+    if throttle.failures > 0 {
+        db.clear_login_throttle(email.as_str()).await?;
+    }
+
+    let memberships = db.memberships_of(user.id).await?;
+    let (tenant, role) = match body.tenant_id {
+        Some(wanted) => memberships.into_iter().find(|(tenant, _)| *tenant == wanted),
+        None => memberships.into_iter().next(),
+    }
+    .ok_or(ApiError::Unauthorized("this account is not a member of that tenant"))?;
+
+    let tx = db.tenant(tenant).await?;
+    tx.purge_expired_refresh_tokens().await?;
+    let session = start_session(&tx, &keys, user.id, role, TokenFamilyId::new()).await?;
+    tx.commit().await?;
+    Ok(HttpResponse::Ok().json(session))
+}
+
+/// Exchanges a refresh token for a new session. Each refresh token works once: presenting a
+/// used one again revokes every token of that login.
+#[utoipa::path(
+    tag = "auth",
+    request_body = RefreshRequest,
+    responses(
+        (status = 200, description = "A new session; the old refresh token is used up", body = Session),
+        (status = 401, description = "Unknown, expired, revoked or reused refresh token", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/auth/refresh")]
+pub async fn refresh(
+    db: web::Data<Db>,
+    keys: web::Data<JwtKeys>,
+    body: web::Json<RefreshRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let (tenant, hash) = parse_refresh_token(&body.refresh_token)?;
+    const REFUSED: ApiError = ApiError::Unauthorized("invalid, expired or revoked refresh token");
+    let tx = db.tenant(tenant).await?;
+    let token = tx.refresh_token_by_hash(&hash).await?.ok_or(REFUSED)?;
+    if token.revoked_at.is_some() || token.expires_at <= Utc::now() {
+        return Err(REFUSED);
+    }
+    let reused = token.used_at.is_some() || matches!(tx.use_refresh_token(token.id).await, Err(StoreError::NotFound));
+    if reused {
+        tracing::warn!(%tenant, family = %token.family_id.as_uuid(), "refresh token reused; revoking its family");
+        tx.revoke_token_family(token.family_id).await?;
+        tx.commit().await?;
+        return Err(REFUSED);
+    }
+    let member = match tx.member(token.user_id).await {
+        Ok(member) => member,
+        Err(StoreError::NotFound) => return Err(REFUSED),
+        Err(other) => return Err(other.into()),
+    };
+    let session = start_session(&tx, &keys, token.user_id, member.role, token.family_id).await?;
+    tx.commit().await?;
+    Ok(HttpResponse::Ok().json(session))
+}
+
+/// Ends the session the refresh token belongs to (every token of that login).
+#[utoipa::path(
+    tag = "auth",
+    request_body = RefreshRequest,
+    responses(
+        (status = 204, description = "Signed out (also when the token was already unusable)"),
+        (status = 422, description = "Not a refresh token", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/auth/logout")]
+pub async fn logout(db: web::Data<Db>, body: web::Json<RefreshRequest>) -> Result<HttpResponse, ApiError> {
+    let (tenant, hash) = parse_refresh_token(&body.refresh_token)?;
+    let tx = db.tenant(tenant).await?;
+    if let Some(token) = tx.refresh_token_by_hash(&hash).await? {
+        tx.revoke_token_family(token.family_id).await?;
+    }
+    tx.commit().await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Joins a tenant through an invitation link. A person without an account gives a name and a
+/// new password; one with an account confirms with their password.
+#[utoipa::path(
+    tag = "auth",
+    request_body = AcceptInvitationRequest,
+    responses(
+        (status = 201, description = "Joined the tenant; signed in", body = Session),
+        (status = 401, description = "Wrong password for the existing account", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such invitation", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Already a member", body = Problem, content_type = "application/problem+json"),
+        (status = 410, description = "The invitation expired or was used", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/auth/invitations/accept")]
+pub async fn accept_invitation(
+    db: web::Data<Db>,
+    keys: web::Data<JwtKeys>,
+    body: web::Json<AcceptInvitationRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let (tenant, hash) = secrets::parse_tenant_token(&body.token).ok_or(ApiError::NotFound)?;
+    let tx = db.tenant(tenant).await?;
+    let invitation = tx.invitation_by_token(&hash).await?;
+    if invitation.accepted_at.is_some() || invitation.expires_at <= Utc::now() {
+        return Err(ApiError::Gone("this invitation has expired or was already used"));
+    }
+    let user = match tx.find_user_by_email(&invitation.email).await? {
+        Some(existing) => {
+            let stored = db.user_credentials(&existing.email).await?.map(|c| c.password_hash);
+            if !password::verify(body.password.clone(), stored).await? {
+                return Err(ApiError::Unauthorized("wrong password for the existing account"));
+            }
+            existing
+        }
+        None => {
+            let mut fields = Fields::default();
+            let name = match &body.name {
+                Some(name) => fields.check("name", PersonName::parse(name)),
+                None => fields.check("name", Err("is required for a new account")),
+            };
+            let pass = fields.check("password", Password::parse(&body.password));
+            let (name, pass) = fields.finish(|| Some((name?, pass?)))?;
+            let password_hash = password::hash(pass).await?;
+            let locale = tx.tenant().await?.locale;
+            tx.create_user(NewUser { email: invitation.email.clone(), name: name.as_str().to_owned(), password_hash, locale })
+                .await?
+        }
+    };
+    tx.add_member(user.id, invitation.role).await.map_err(|e| match e {
+        StoreError::Conflict(_) => ApiError::Conflict("already a member of this tenant".into()),
+        other => other.into(),
+    })?;
+    tx.accept_invitation(invitation.id).await?;
+    tx.record(NewAuditEvent {
+        actor: AuditActor::User(user.id),
+        action: "invitation.accepted",
+        target_kind: "invitation",
+        target_id: Some(invitation.id.as_uuid()),
+        details: serde_json::json!({ "email": invitation.email, "role": invitation.role }),
+    })
+    .await?;
+    let session = start_session(&tx, &keys, user.id, invitation.role, TokenFamilyId::new()).await?;
+    tx.commit().await?;
+    Ok(HttpResponse::Created().json(session))
+}
+
+fn parse_refresh_token(token: &str) -> Result<(TenantId, String), ApiError> {
+    secrets::parse_tenant_token(token).ok_or_else(|| ApiError::field("refresh_token", "is not a refresh token"))
+}
+
+/// Issues the next refresh token of `family` and an access token.
+async fn start_session(
+    tx: &TenantTx,
+    keys: &JwtKeys,
+    user: UserId,
+    role: Role,
+    family: TokenFamilyId,
+) -> Result<Session, ApiError> {
+    let tenant = tx.tenant_id();
+    let issued = secrets::issue_tenant_token(tenant);
+    let refresh_expires_at = Utc::now() + Duration::days(REFRESH_TOKEN_DAYS);
+    tx.insert_refresh_token(NewRefreshToken {
+        user_id: user,
+        family_id: family,
+        token_hash: issued.hash,
+        expires_at: refresh_expires_at,
+    })
+    .await?;
+    let access_token = keys.issue(user, tenant, role).map_err(|e| ApiError::Unexpected(e.into()))?;
+    Ok(Session {
+        access_token,
+        token_type: "Bearer",
+        expires_in: ACCESS_TOKEN_SECONDS,
+        refresh_token: issued.token,
+        refresh_expires_at,
+        tenant_id: tenant,
+        user_id: user,
+        role,
+    })
+}

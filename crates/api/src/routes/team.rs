@@ -1,0 +1,338 @@
+//! The tenant's team: members with roles, and invitations by email. Owners and admins only.
+
+use actix_web::{HttpResponse, delete, get, patch, post, web};
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+use tandem_domain::team::{check_invitation, check_removal, check_role_change};
+use tandem_domain::{EmailAddress, InvitationId, Locale, Permission, Role, UserId};
+use tandem_mail::{Mailer, OutgoingEmail, Template};
+use tandem_store::{Db, Invitation, Member, NewAuditEvent, NewInvitation, StoreError};
+use utoipa::ToSchema;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use crate::ApiSettings;
+use crate::auth::{TenantCtx, secrets};
+use crate::error::{ApiError, Fields, Problem};
+use crate::pagination::{ListQuery, Paginated};
+
+const INVITATION_DAYS: i64 = 7;
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(list_members)
+        .service(change_role)
+        .service(remove_member)
+        .service(invite)
+        .service(list_invitations)
+        .service(revoke_invitation);
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MemberView {
+    pub user_id: UserId,
+    #[schema(example = "kenji.sato@sakura.example")]
+    pub email: String,
+    #[schema(example = "Kenji Sato")]
+    pub name: String,
+    pub role: Role,
+    pub joined_at: DateTime<Utc>,
+}
+
+impl From<Member> for MemberView {
+    fn from(m: Member) -> Self {
+        Self { user_id: m.user_id, email: m.email, name: m.name, role: m.role, joined_at: m.joined_at }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct InvitationView {
+    pub id: InvitationId,
+    #[schema(example = "kenji.sato@sakura.example")]
+    pub email: String,
+    pub role: Role,
+    pub invited_by: UserId,
+    pub expires_at: DateTime<Utc>,
+    pub created_at: DateTime<Utc>,
+}
+
+impl From<Invitation> for InvitationView {
+    fn from(i: Invitation) -> Self {
+        Self {
+            id: i.id,
+            email: i.email,
+            role: i.role,
+            invited_by: i.invited_by,
+            expires_at: i.expires_at,
+            created_at: i.created_at,
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct InvitationSent {
+    pub invitation: InvitationView,
+    /// Whether the email went out; when false, the invitation stands and can be re-sent.
+    #[schema(example = true)]
+    pub email_sent: bool,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RoleChange {
+    pub role: Role,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InviteRequest {
+    #[schema(example = "kenji.sato@sakura.example")]
+    pub email: String,
+    pub role: Role,
+    /// The language of the invitation email; the tenant's language when absent.
+    pub locale: Option<Locale>,
+}
+
+/// Lists the tenant's members.
+#[utoipa::path(
+    tag = "team",
+    params(ListQuery),
+    security(("access_token" = [])),
+    responses(
+        (status = 200, description = "A page of members", body = Paginated<MemberView>),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an owner or admin", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid paging", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/team/members")]
+pub async fn list_members(
+    ctx: TenantCtx,
+    db: web::Data<Db>,
+    query: web::Query<ListQuery>,
+) -> Result<web::Json<Paginated<MemberView>>, ApiError> {
+    let page = query.page()?;
+    let scoped = ctx.open(&db, Permission::ManageTeam).await?;
+    let members = scoped.tx.members(page).await?;
+    scoped.tx.commit().await?;
+    Ok(web::Json(Paginated::from_page(members, MemberView::from)))
+}
+
+/// Changes a member's role. Only owners grant or take away the owner role, and a tenant keeps
+/// at least one owner.
+#[utoipa::path(
+    tag = "team",
+    params(("user_id" = UserId, Path, description = "The member's user id")),
+    request_body = RoleChange,
+    security(("access_token" = [])),
+    responses(
+        (status = 200, description = "The member with their new role", body = MemberView),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed to make this change", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such member in this tenant", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid role", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[patch("/team/members/{user_id}")]
+pub async fn change_role(
+    ctx: TenantCtx,
+    db: web::Data<Db>,
+    path: web::Path<UserId>,
+    body: web::Json<RoleChange>,
+) -> Result<web::Json<MemberView>, ApiError> {
+    let target = path.into_inner();
+    let scoped = ctx.open(&db, Permission::ManageTeam).await?;
+    let (_, actor_role) = scoped.user()?;
+    let member = scoped.tx.member(target).await?;
+    let owners = scoped.tx.count_owners().await?;
+    check_role_change(actor_role, member.role, body.role, owners).map_err(|e| ApiError::Forbidden(e.to_string()))?;
+    scoped.tx.set_role(target, body.role).await?;
+    scoped
+        .tx
+        .record(NewAuditEvent {
+            actor: scoped.audit_actor(),
+            action: "member.role_changed",
+            target_kind: "user",
+            target_id: Some(target.as_uuid()),
+            details: serde_json::json!({ "from": member.role, "to": body.role }),
+        })
+        .await?;
+    let updated = scoped.tx.member(target).await?;
+    scoped.tx.commit().await?;
+    Ok(web::Json(updated.into()))
+}
+
+/// Removes a member from the tenant; their sessions end with it.
+#[utoipa::path(
+    tag = "team",
+    params(("user_id" = UserId, Path, description = "The member's user id")),
+    security(("access_token" = [])),
+    responses(
+        (status = 204, description = "Removed"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed to remove this member", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such member in this tenant", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[delete("/team/members/{user_id}")]
+pub async fn remove_member(
+    ctx: TenantCtx,
+    db: web::Data<Db>,
+    path: web::Path<UserId>,
+) -> Result<HttpResponse, ApiError> {
+    let target = path.into_inner();
+    let scoped = ctx.open(&db, Permission::ManageTeam).await?;
+    let (_, actor_role) = scoped.user()?;
+    let member = scoped.tx.member(target).await?;
+    let owners = scoped.tx.count_owners().await?;
+    check_removal(actor_role, member.role, owners).map_err(|e| ApiError::Forbidden(e.to_string()))?;
+    scoped.tx.remove_member(target).await?;
+    scoped
+        .tx
+        .record(NewAuditEvent {
+            actor: scoped.audit_actor(),
+            action: "member.removed",
+            target_kind: "user",
+            target_id: Some(target.as_uuid()),
+            details: serde_json::json!({ "email": member.email, "role": member.role }),
+        })
+        .await?;
+    scoped.tx.commit().await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Invites someone by email to join the team with a role. The email carries a link to accept,
+/// valid for 7 days.
+#[utoipa::path(
+    tag = "team",
+    request_body = InviteRequest,
+    security(("access_token" = [])),
+    responses(
+        (status = 201, description = "Invitation created and emailed", body = InvitationSent),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not allowed to invite with this role", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Already a member", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/team/invitations")]
+pub async fn invite(
+    ctx: TenantCtx,
+    db: web::Data<Db>,
+    mailer: web::Data<Mailer>,
+    settings: web::Data<ApiSettings>,
+    body: web::Json<InviteRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let mut fields = Fields::default();
+    let email = fields.check("email", EmailAddress::parse(&body.email));
+    let email = fields.finish(|| email)?;
+    let scoped = ctx.open(&db, Permission::ManageTeam).await?;
+    let (inviter_id, inviter_role) = scoped.user()?;
+    check_invitation(inviter_role, body.role).map_err(|e| ApiError::Forbidden(e.to_string()))?;
+    if let Some(existing) = scoped.tx.find_user_by_email(email.as_str()).await? {
+        match scoped.tx.member(existing.id).await {
+            Ok(_) => return Err(ApiError::Conflict("this person is already a member".into())),
+            Err(StoreError::NotFound) => {}
+            Err(other) => return Err(other.into()),
+        }
+    }
+    let tenant = scoped.tx.tenant().await?;
+    let inviter = scoped.tx.member(inviter_id).await?;
+    let issued = secrets::issue_tenant_token(tenant.id);
+    let invitation = scoped
+        .tx
+        .create_invitation(NewInvitation {
+            email: email.to_string(),
+            role: body.role,
+            token_hash: issued.hash,
+            invited_by: inviter_id,
+            expires_at: Utc::now() + Duration::days(INVITATION_DAYS),
+        })
+        .await?;
+    scoped
+        .tx
+        .record(NewAuditEvent {
+            actor: scoped.audit_actor(),
+            action: "invitation.created",
+            target_kind: "invitation",
+            target_id: Some(invitation.id.as_uuid()),
+            details: serde_json::json!({ "email": invitation.email, "role": invitation.role }),
+        })
+        .await?;
+    scoped.tx.commit().await?;
+
+    let link = format!("{}/invitations/accept?token={}", settings.public_url.trim_end_matches('/'), issued.token);
+    let context = serde_json::json!({
+        "company": tenant.name, "inviter": inviter.name, "role": body.role.as_str(), "link": link,
+    });
+    let locale = body.locale.unwrap_or(tenant.locale);
+    let email_sent = match tandem_mail::render(Template::Invitation, locale, &context) {
+        Ok(content) => {
+            let sent = mailer.send(OutgoingEmail { to: invitation.email.clone(), to_name: None, content }).await;
+            sent.inspect_err(|err| tracing::error!(error = %err, "invitation email failed")).is_ok()
+        }
+        Err(err) => {
+            tracing::error!(error = %err, "invitation email could not be rendered");
+            false
+        }
+    };
+    Ok(HttpResponse::Created().json(InvitationSent { invitation: invitation.into(), email_sent }))
+}
+
+/// Lists invitations not yet accepted.
+#[utoipa::path(
+    tag = "team",
+    params(ListQuery),
+    security(("access_token" = [])),
+    responses(
+        (status = 200, description = "A page of pending invitations", body = Paginated<InvitationView>),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an owner or admin", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid paging", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/team/invitations")]
+pub async fn list_invitations(
+    ctx: TenantCtx,
+    db: web::Data<Db>,
+    query: web::Query<ListQuery>,
+) -> Result<web::Json<Paginated<InvitationView>>, ApiError> {
+    let page = query.page()?;
+    let scoped = ctx.open(&db, Permission::ManageTeam).await?;
+    let invitations = scoped.tx.pending_invitations(page).await?;
+    scoped.tx.commit().await?;
+    Ok(web::Json(Paginated::from_page(invitations, InvitationView::from)))
+}
+
+/// Withdraws a pending invitation; its link stops working.
+#[utoipa::path(
+    tag = "team",
+    params(("invitation_id" = InvitationId, Path, description = "The invitation's id")),
+    security(("access_token" = [])),
+    responses(
+        (status = 204, description = "Withdrawn"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an owner or admin", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such pending invitation in this tenant", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[delete("/team/invitations/{invitation_id}")]
+pub async fn revoke_invitation(
+    ctx: TenantCtx,
+    db: web::Data<Db>,
+    path: web::Path<InvitationId>,
+) -> Result<HttpResponse, ApiError> {
+    let id = path.into_inner();
+    let scoped = ctx.open(&db, Permission::ManageTeam).await?;
+    scoped.tx.delete_invitation(id).await?;
+    scoped
+        .tx
+        .record(NewAuditEvent {
+            actor: scoped.audit_actor(),
+            action: "invitation.withdrawn",
+            target_kind: "invitation",
+            target_id: Some(id.as_uuid()),
+            details: serde_json::json!({}),
+        })
+        .await?;
+    scoped.tx.commit().await?;
+    Ok(HttpResponse::NoContent().finish())
+}

@@ -1,0 +1,17 @@
+//! Tandem's domain: the pure types and rules the rest of the system is built on.
+//!
+//! Nothing here does I/O, awaits, or knows about HTTP or SQL. Values are *parsed* into
+//! types that are valid by construction (`EmailAddress::parse`, `Password::parse`, …), so
+//! the layers above never re-check them.
+
+pub mod access;
+pub mod ids;
+pub mod locale;
+pub mod login;
+pub mod team;
+pub mod values;
+
+pub use access::{Actor, ApiScope, Permission, Role};
+pub use ids::*;
+pub use locale::Locale;
+pub use values::{CompanyName, EmailAddress, Password, PersonName, ValueError};

@@ -1,0 +1,208 @@
+//! Configuration: built-in defaults, then an optional TOML file, then environment variables
+//! (`TANDEM_*`, plus the conventional `DATABASE_URL`, `REDIS_URL` and `SMTP_URL`), each
+//! overriding the one before.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use figment::Figment;
+use figment::providers::{Env, Format, Serialized, Toml};
+use serde::{Deserialize, Deserializer, Serialize};
+
+/// A value that must never reach a log: `Debug` prints `***`.
+#[derive(Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(transparent)]
+pub struct Secret(String);
+
+impl Secret {
+    pub fn new(value: impl Into<String>) -> Self {
+        Self(value.into())
+    }
+
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("***")
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    #[default]
+    Human,
+    Json,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Address to listen on.
+    pub host: String,
+    /// Port to listen on.
+    pub port: u16,
+    /// `sqlite://…` (the embedded default) or `postgres://…`.
+    pub database_url: Secret,
+    /// Connections in the database pool.
+    pub database_max_connections: u32,
+    /// Redis, for the job queue in production.
+    pub redis_url: Option<Secret>,
+    /// SMTP server, e.g. `smtp://user:pass@mail.example:587?tls=required`; without it, mail
+    /// goes to the file outbox.
+    pub smtp_url: Option<Secret>,
+    /// The From: of every email.
+    pub mail_from: String,
+    /// Where the file outbox writes `.eml` files when there is no SMTP server.
+    pub outbox_dir: PathBuf,
+    /// Local state of the embedded default (database file, generated signing key).
+    pub data_dir: PathBuf,
+    /// Key that signs access tokens (at least 32 bytes); generated into `data_dir` when absent.
+    /// Every API replica must share it.
+    pub jwt_secret: Option<Secret>,
+    /// Where people reach Tandem; links in emails start with it.
+    pub public_url: String,
+    /// Browser origins allowed to call the API (comma-separated in the environment).
+    #[serde(deserialize_with = "list_or_comma_separated")]
+    pub cors_origins: Vec<String>,
+    /// `human` or `json`.
+    pub log_format: LogFormat,
+    /// A tracing filter, e.g. `info` or `tandem=debug,info`; `RUST_LOG` wins when set.
+    pub log_level: String,
+    /// HTTP worker threads; one per core when absent.
+    pub http_workers: Option<usize>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            host: "127.0.0.1".into(),
+            port: 8080,
+            database_url: Secret::new("sqlite://var/tandem.db?mode=rwc"),
+            database_max_connections: 10,
+            redis_url: None,
+            smtp_url: None,
+            mail_from: "Tandem <no-reply@tandem.localhost>".into(),
+            outbox_dir: "var/outbox".into(),
+            data_dir: "var".into(),
+            jwt_secret: None,
+            public_url: "http://localhost:8080".into(),
+            cors_origins: Vec::new(),
+            log_format: LogFormat::Human,
+            log_level: "info".into(),
+            http_workers: None,
+        }
+    }
+}
+
+impl Config {
+    /// Loads defaults < `file` (if given) < environment.
+    pub fn load(file: Option<&Path>) -> Result<Self, Box<figment::Error>> {
+        Self::figment(file, Env::raw(), Env::prefixed("TANDEM_")).extract().map_err(Box::new)
+    }
+
+    fn figment(file: Option<&Path>, raw: Env, prefixed: Env) -> Figment {
+        let mut figment = Figment::from(Serialized::defaults(Config::default()));
+        if let Some(file) = file {
+            figment = figment.merge(Toml::file_exact(file));
+        }
+        figment.merge(raw.only(&["database_url", "redis_url", "smtp_url"])).merge(prefixed)
+    }
+
+    pub fn is_sqlite(&self) -> bool {
+        self.database_url.expose().starts_with("sqlite:")
+    }
+}
+
+fn list_or_comma_separated<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Raw {
+        List(Vec<String>),
+        Text(String),
+    }
+    Ok(match Raw::deserialize(deserializer)? {
+        Raw::List(list) => list,
+        Raw::Text(text) => text.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect(),
+    })
+}
+
+/// The table in the README is generated from here, so it lists every setting.
+pub const SETTINGS: &[(&str, &str, &str)] = &[
+    ("host", "TANDEM_HOST", "Address to listen on (default 127.0.0.1; 0.0.0.0 in containers)"),
+    ("port", "TANDEM_PORT", "Port to listen on (default 8080; also `--port`)"),
+    ("database_url", "TANDEM_DATABASE_URL or DATABASE_URL", "sqlite://… (default sqlite://var/tandem.db) or postgres://…"),
+    ("database_max_connections", "TANDEM_DATABASE_MAX_CONNECTIONS", "Database pool size (default 10)"),
+    ("redis_url", "TANDEM_REDIS_URL or REDIS_URL", "Redis for the job queue in production"),
+    ("smtp_url", "TANDEM_SMTP_URL or SMTP_URL", "SMTP server; without it mail goes to the file outbox"),
+    ("mail_from", "TANDEM_MAIL_FROM", "From: of every email"),
+    ("outbox_dir", "TANDEM_OUTBOX_DIR", "File outbox folder (default var/outbox)"),
+    ("data_dir", "TANDEM_DATA_DIR", "Local state folder (default var)"),
+    ("jwt_secret", "TANDEM_JWT_SECRET", "Access-token signing key, ≥ 32 bytes; generated into data_dir when absent"),
+    ("public_url", "TANDEM_PUBLIC_URL", "Base of links in emails (default http://localhost:8080)"),
+    ("cors_origins", "TANDEM_CORS_ORIGINS", "Comma-separated browser origins allowed to call the API"),
+    ("log_format", "TANDEM_LOG_FORMAT", "human (default) or json; also `--json-logs`"),
+    ("log_level", "TANDEM_LOG_LEVEL", "Tracing filter (default info); RUST_LOG wins"),
+    ("http_workers", "TANDEM_HTTP_WORKERS", "HTTP worker threads (default: one per core)"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn later_sources_override_earlier_ones() {
+        figment::Jail::expect_with(|jail| {
+            jail.create_file("tandem.toml", "port = 9000\npublic_url = \"https://from-file\"\n")?;
+            jail.set_env("DATABASE_URL", "postgres://raw");
+            jail.set_env("TANDEM_PUBLIC_URL", "https://from-env");
+            jail.set_env("TANDEM_CORS_ORIGINS", "https://a.example, https://b.example");
+            let config = Config::load(Some(Path::new("tandem.toml"))).expect("loads");
+            assert_eq!(config.port, 9000, "file beats default");
+            assert_eq!(config.public_url, "https://from-env", "environment beats file");
+            assert_eq!(config.database_url.expose(), "postgres://raw");
+            assert_eq!(config.cors_origins, vec!["https://a.example", "https://b.example"]);
+            assert_eq!(config.log_format, LogFormat::Human, "defaults fill the rest");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn the_prefixed_database_url_beats_the_conventional_one() {
+        figment::Jail::expect_with(|jail| {
+            jail.set_env("DATABASE_URL", "postgres://raw");
+            jail.set_env("TANDEM_DATABASE_URL", "postgres://prefixed");
+            assert_eq!(Config::load(None).expect("loads").database_url.expose(), "postgres://prefixed");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn unknown_settings_are_refused() {
+        figment::Jail::expect_with(|jail| {
+            jail.create_file("tandem.toml", "prot = 9000\n")?;
+            assert!(Config::load(Some(Path::new("tandem.toml"))).is_err());
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn secrets_do_not_print() {
+        let config = Config { jwt_secret: Some(Secret::new("hunter2-hunter2")), ..Config::default() };
+        assert!(!format!("{config:?}").contains("hunter2"));
+    }
+
+    #[test]
+    fn every_setting_is_documented() {
+        let value = serde_json::to_value(Config::default()).expect("serialises");
+        let keys: Vec<_> = value.as_object().expect("object").keys().cloned().collect();
+        let documented: Vec<_> = SETTINGS.iter().map(|(k, _, _)| (*k).to_owned()).collect();
+        assert_eq!(keys.len(), documented.len());
+        for key in keys {
+            assert!(documented.contains(&key), "{key} is not in SETTINGS");
+        }
+    }
+}

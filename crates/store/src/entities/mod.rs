@@ -1,0 +1,11 @@
+//! sea-orm entities. They are `pub(crate)`: nothing outside `store` can build a query on a
+//! tenant table, so the scoped handle is the only way in.
+
+pub(crate) mod api_key;
+pub(crate) mod audit_event;
+pub(crate) mod invitation;
+pub(crate) mod login_throttle;
+pub(crate) mod membership;
+pub(crate) mod refresh_token;
+pub(crate) mod tenant;
+pub(crate) mod user;

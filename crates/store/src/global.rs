@@ -1,0 +1,93 @@
+//! What happens before a tenant is known: finding a user at login, listing that user's own
+//! memberships (the one narrow path across tenants), and throttling failed logins.
+
+use chrono::Utc;
+use sea_orm::sea_query::OnConflict;
+use sea_orm::{ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, Set, Statement};
+use tandem_domain::{Role, TenantId, UserId};
+use tandem_migrations::rls;
+
+use crate::db::{Backend, Db};
+use crate::entities::{login_throttle, membership, user};
+use crate::error::{StoreError, corrupt};
+use crate::records::{LoginThrottle, User, UserCredentials};
+
+impl Db {
+    pub async fn user_credentials(&self, email: &str) -> Result<Option<UserCredentials>, StoreError> {
+        let model = user::Entity::find().filter(user::Column::Email.eq(email)).one(&self.conn).await?;
+        model
+            .map(|m| {
+                let password_hash = m.password_hash.clone();
+                user_record(m).map(|user| UserCredentials { user, password_hash })
+            })
+            .transpose()
+    }
+
+    /// The tenants a user belongs to, with their role in each, oldest membership first.
+    /// On PostgreSQL this reads as the application role with only `tandem.user_id` set, which
+    /// the memberships policy allows for the user's own rows and nothing else.
+    pub async fn memberships_of(&self, user: UserId) -> Result<Vec<(TenantId, Role)>, StoreError> {
+        let tx = self.begin().await?;
+        if self.backend() == Backend::Postgres {
+            tx.execute_unprepared(&format!("SET LOCAL ROLE {}", rls::APP_ROLE)).await?;
+            tx.execute_raw(Statement::from_sql_and_values(
+                DbBackend::Postgres,
+                "SELECT set_config('tandem.user_id', $1, true)",
+                [user.to_string().into()],
+            ))
+            .await?;
+        }
+        let mut rows =
+            membership::Entity::find().filter(membership::Column::UserId.eq(user.as_uuid())).all(&tx).await?;
+        tx.commit().await?;
+        rows.sort_by_key(|m| m.created_at);
+        rows.into_iter()
+            .map(|m| Ok((TenantId::from_uuid(m.tenant_id), m.role.parse().map_err(corrupt)?)))
+            .collect()
+    }
+
+    pub async fn login_throttle(&self, email: &str) -> Result<LoginThrottle, StoreError> {
+        let row = login_throttle::Entity::find_by_id(email.to_owned()).one(&self.conn).await?;
+        Ok(row
+            .map(|r| LoginThrottle { failures: u32::try_from(r.failures).unwrap_or(0), locked_until: r.locked_until })
+            .unwrap_or_default())
+    }
+
+    pub async fn save_login_throttle(&self, email: &str, state: LoginThrottle) -> Result<(), StoreError> {
+        let row = login_throttle::ActiveModel {
+            email: Set(email.to_owned()),
+            failures: Set(i32::try_from(state.failures).unwrap_or(i32::MAX)),
+            locked_until: Set(state.locked_until),
+            updated_at: Set(Utc::now()),
+        };
+        login_throttle::Entity::insert(row)
+            .on_conflict(
+                OnConflict::column(login_throttle::Column::Email)
+                    .update_columns([
+                        login_throttle::Column::Failures,
+                        login_throttle::Column::LockedUntil,
+                        login_throttle::Column::UpdatedAt,
+                    ])
+                    .to_owned(),
+            )
+            .exec(&self.conn)
+            .await?;
+        Ok(())
+    }
+
+    pub async fn clear_login_throttle(&self, email: &str) -> Result<(), StoreError> {
+        login_throttle::Entity::delete_by_id(email.to_owned()).exec(&self.conn).await?;
+        Ok(())
+    }
+}
+
+pub(crate) fn user_record(model: user::Model) -> Result<User, StoreError> {
+    Ok(User {
+        id: UserId::from_uuid(model.id),
+        email: model.email,
+        name: model.name,
+        locale: model.locale.parse().map_err(corrupt)?,
+        created_at: model.created_at,
+    })
+}
+

@@ -1,0 +1,147 @@
+//! What the store hands out: plain records with domain types, never entities.
+
+use chrono::{DateTime, Utc};
+use serde_json::Value;
+use tandem_domain::{
+    ApiKeyId, ApiScope, AuditEventId, InvitationId, Locale, RefreshTokenId, Role, TenantId, TokenFamilyId, UserId,
+};
+use uuid::Uuid;
+
+#[derive(Clone, Debug)]
+pub struct Tenant {
+    pub id: TenantId,
+    pub name: String,
+    pub locale: Locale,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Clone, Debug)]
+pub struct User {
+    pub id: UserId,
+    pub email: String,
+    pub name: String,
+    pub locale: Locale,
+    pub created_at: DateTime<Utc>,
+}
+
+/// A user with the hash their password is checked against (login only).
+#[derive(Clone, Debug)]
+pub struct UserCredentials {
+    pub user: User,
+    pub password_hash: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct NewUser {
+    pub email: String,
+    pub name: String,
+    pub password_hash: String,
+    pub locale: Locale,
+}
+
+/// A user as a member of one tenant.
+#[derive(Clone, Debug)]
+pub struct Member {
+    pub user_id: UserId,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub locale: Locale,
+    pub joined_at: DateTime<Utc>,
+}
+
+#[derive(Clone, Debug)]
+pub struct ApiKey {
+    pub id: ApiKeyId,
+    pub name: String,
+    pub prefix: String,
+    pub scopes: Vec<ApiScope>,
+    pub created_by: Option<UserId>,
+    pub created_at: DateTime<Utc>,
+    pub last_used_at: Option<DateTime<Utc>>,
+    pub revoked_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Clone, Debug)]
+pub struct NewApiKey {
+    pub id: ApiKeyId,
+    pub name: String,
+    pub prefix: String,
+    pub secret_hash: String,
+    pub scopes: Vec<ApiScope>,
+    pub created_by: Option<UserId>,
+}
+
+#[derive(Clone, Debug)]
+pub struct RefreshToken {
+    pub id: RefreshTokenId,
+    pub user_id: UserId,
+    pub family_id: TokenFamilyId,
+    pub expires_at: DateTime<Utc>,
+    pub used_at: Option<DateTime<Utc>>,
+    pub revoked_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Clone, Debug)]
+pub struct NewRefreshToken {
+    pub user_id: UserId,
+    pub family_id: TokenFamilyId,
+    pub token_hash: String,
+    pub expires_at: DateTime<Utc>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Invitation {
+    pub id: InvitationId,
+    pub email: String,
+    pub role: Role,
+    pub invited_by: UserId,
+    pub expires_at: DateTime<Utc>,
+    pub accepted_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Clone, Debug)]
+pub struct NewInvitation {
+    pub email: String,
+    pub role: Role,
+    pub token_hash: String,
+    pub invited_by: UserId,
+    pub expires_at: DateTime<Utc>,
+}
+
+/// Who did something, as the audit log records it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AuditActor {
+    User(UserId),
+    ApiKey(ApiKeyId),
+    System,
+}
+
+#[derive(Clone, Debug)]
+pub struct AuditEvent {
+    pub id: AuditEventId,
+    pub actor_kind: String,
+    pub actor_id: Option<Uuid>,
+    pub action: String,
+    pub target_kind: String,
+    pub target_id: Option<Uuid>,
+    pub details: Value,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Clone, Debug)]
+pub struct NewAuditEvent {
+    pub actor: AuditActor,
+    pub action: &'static str,
+    pub target_kind: &'static str,
+    pub target_id: Option<Uuid>,
+    pub details: Value,
+}
+
+/// Where a login attempt stands for one email address.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct LoginThrottle {
+    pub failures: u32,
+    pub locked_until: Option<DateTime<Utc>>,
+}

@@ -1,0 +1,16 @@
+//! Tandem's schema, one migration per change. Each migration is written once for both
+//! backends with sea-query; PostgreSQL additionally gets row-level security (see [`rls`]).
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261125_000001_tenancy;
+pub mod rls;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261125_000001_tenancy::Migration)]
+    }
+}
