@@ -1,0 +1,351 @@
+//! The test harness: `TestApp::spawn(Backend::…)` starts the real application on a random
+//! port with a fresh database (a new SQLite file, or a new PostgreSQL database on the local
+//! server) and its own mail outbox, and offers one helper per thing a test does.
+//!
+//! PostgreSQL is found at `TANDEM_TEST_POSTGRES_URL` (default
+//! `postgres://postgres@127.0.0.1:5432/postgres`). When it does not answer, PostgreSQL tests
+//! fail under `CI=true` and are skipped with a message otherwise.
+
+use std::path::PathBuf;
+
+use reqwest::{Method, StatusCode};
+use sea_orm::{ConnectionTrait, Database, DatabaseConnection, Statement};
+use serde_json::{Value, json};
+use tandem_server::config::{Config, Secret};
+use tandem_server::startup::Application;
+use tempfile::TempDir;
+
+pub use reqwest;
+pub use serde_json;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+pub struct TestApp {
+    pub address: String,
+    pub backend: Backend,
+    pub client: reqwest::Client,
+    pub config: Config,
+    dir: TempDir,
+    pg_database: Option<String>,
+}
+
+/// A response, read whole.
+#[derive(Debug)]
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: reqwest::header::HeaderMap,
+    pub body: Value,
+}
+
+impl Reply {
+    pub fn content_type(&self) -> &str {
+        self.headers.get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("")
+    }
+
+    /// Asserts this is a problem document with `status` and returns its `type`.
+    #[track_caller]
+    pub fn problem(&self, status: u16) -> &str {
+        assert_eq!(self.status.as_u16(), status, "unexpected status; body: {}", self.body);
+        assert_eq!(self.content_type(), "application/problem+json", "body: {}", self.body);
+        assert_eq!(self.body["status"], status);
+        assert!(self.body["title"].is_string() && self.body["detail"].is_string(), "{}", self.body);
+        self.body["type"].as_str().expect("a problem has a type")
+    }
+
+    /// The fields named by a validation problem.
+    #[track_caller]
+    pub fn invalid_fields(&self) -> Vec<String> {
+        assert_eq!(self.problem(422), "/problems/validation");
+        self.body["errors"]
+            .as_array()
+            .expect("validation problems list their errors")
+            .iter()
+            .map(|e| e["field"].as_str().expect("each error names its field").to_owned())
+            .collect()
+    }
+
+    #[track_caller]
+    pub fn ok(&self, status: u16) -> &Value {
+        assert_eq!(self.status.as_u16(), status, "body: {}", self.body);
+        &self.body
+    }
+}
+
+/// A signed-up company: its owner's session.
+#[derive(Clone, Debug)]
+pub struct Company {
+    pub tenant_id: String,
+    pub user_id: String,
+    pub access_token: String,
+    pub refresh_token: String,
+    pub email: String,
+}
+
+pub const PASSWORD: &str = "a long passphrase";
+
+fn postgres_admin_url() -> String {
+    std::env::var("TANDEM_TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+}
+
+fn required() -> bool {
+    std::env::var("CI").is_ok_and(|v| v == "true" || v == "1")
+}
+
+impl TestApp {
+    /// Starts the app on `backend`. Returns `None` only when PostgreSQL is unreachable
+    /// outside CI (the test then passes vacuously with a message on stderr).
+    pub async fn spawn(backend: Backend) -> Option<Self> {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut config = Config {
+            port: 0,
+            data_dir: dir.path().join("var"),
+            outbox_dir: dir.path().join("outbox"),
+            jwt_secret: Some(Secret::new("test signing key, at least thirty-two bytes long")),
+            public_url: "http://console.test".into(),
+            cors_origins: vec!["http://console.test".into()],
+            http_workers: Some(1),
+            database_max_connections: 5,
+            ..Config::default()
+        };
+        let mut pg_database = None;
+        match backend {
+            Backend::Sqlite => {
+                config.database_url =
+                    Secret::new(format!("sqlite://{}?mode=rwc", dir.path().join("tandem.db").display()));
+            }
+            Backend::Postgres => {
+                let admin = match Database::connect(postgres_admin_url()).await {
+                    Ok(admin) => admin,
+                    Err(err) if !required() => {
+                        eprintln!("PostgreSQL unreachable ({err}); skipping. CI=true makes this a failure.");
+                        return None;
+                    }
+                    Err(err) => panic!("PostgreSQL is required under CI=true and does not answer: {err}"),
+                };
+                let name = format!("tandem_test_{}", uuid::Uuid::new_v4().simple());
+                admin.execute_unprepared(&format!("CREATE DATABASE {name}")).await.expect("create test database");
+                admin.close().await.ok();
+                let base = postgres_admin_url();
+                let base = base.rsplit_once('/').map(|(b, _)| b.to_owned()).unwrap_or(base);
+                config.database_url = Secret::new(format!("{base}/{name}"));
+                pg_database = Some(name);
+            }
+        }
+        crate::init_logs();
+        let app = Application::build(&config).await.expect("the app starts");
+        let address = format!("http://127.0.0.1:{}", app.port());
+        tokio::spawn(app.run_until_stopped());
+        let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
+        Some(Self { address, backend, client, config, dir, pg_database })
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.address)
+    }
+
+    pub async fn request(&self, method: Method, path: &str, token: Option<&str>, body: Option<Value>) -> Reply {
+        let mut request = self.client.request(method, self.url(path));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        Self::read(request.send().await.expect("request sent")).await
+    }
+
+    pub async fn read(response: reqwest::Response) -> Reply {
+        let status = response.status();
+        let headers = response.headers().clone();
+        let text = response.text().await.expect("body read");
+        let body =
+            if text.is_empty() { Value::Null } else { serde_json::from_str(&text).unwrap_or(Value::String(text)) };
+        Reply { status, headers, body }
+    }
+
+    pub async fn get(&self, path: &str, token: &str) -> Reply {
+        self.request(Method::GET, path, Some(token), None).await
+    }
+
+    pub async fn post(&self, path: &str, token: Option<&str>, body: Value) -> Reply {
+        self.request(Method::POST, path, token, Some(body)).await
+    }
+
+    pub async fn patch(&self, path: &str, token: &str, body: Value) -> Reply {
+        self.request(Method::PATCH, path, Some(token), Some(body)).await
+    }
+
+    pub async fn delete(&self, path: &str, token: &str) -> Reply {
+        self.request(Method::DELETE, path, Some(token), None).await
+    }
+
+    /// Signs up a company whose owner has `email`.
+    pub async fn signup(&self, company: &str, email: &str) -> Company {
+        let reply = self
+            .post(
+                "/api/v1/auth/signup",
+                None,
+                json!({"company_name": company, "owner_name": "Owner of ".to_owned() + company, "email": email, "password": PASSWORD}),
+            )
+            .await;
+        company_of(reply.ok(201), email)
+    }
+
+    pub async fn login(&self, email: &str) -> Company {
+        let reply = self.post("/api/v1/auth/login", None, json!({"email": email, "password": PASSWORD})).await;
+        company_of(reply.ok(200), email)
+    }
+
+    /// Invites `email` as `role` and accepts through the link in the email, as a new account.
+    pub async fn add_member(&self, owner: &Company, email: &str, role: &str) -> Company {
+        self.post("/api/v1/team/invitations", Some(&owner.access_token), json!({"email": email, "role": role}))
+            .await
+            .ok(201);
+        let token = self.invitation_token_for(email);
+        let reply = self
+            .post(
+                "/api/v1/auth/invitations/accept",
+                None,
+                json!({"token": token, "name": "Member", "password": PASSWORD}),
+            )
+            .await;
+        company_of(reply.ok(201), email)
+    }
+
+    /// Every message in the outbox, as raw `.eml` text.
+    pub fn outbox(&self) -> Vec<String> {
+        let Ok(entries) = std::fs::read_dir(&self.config.outbox_dir) else { return Vec::new() };
+        let mut paths: Vec<PathBuf> = entries.map(|e| e.expect("outbox entry").path()).collect();
+        // File names are random message ids; the order of writing is the order of sending.
+        paths.sort_by_key(|p| std::fs::metadata(p).and_then(|m| m.modified()).expect("mtime"));
+        paths.iter().map(|p| std::fs::read_to_string(p).expect("readable eml")).collect()
+    }
+
+    /// The emails sent to `email`, oldest first.
+    pub fn emails_to(&self, email: &str) -> Vec<Email> {
+        self.outbox().iter().map(|raw| Email::parse(raw)).filter(|m| m.to == email).collect()
+    }
+
+    /// The invitation token from the newest email to `email`.
+    #[track_caller]
+    pub fn invitation_token_for(&self, email: &str) -> String {
+        let emails = self.emails_to(email);
+        let message = emails.last().unwrap_or_else(|| panic!("no email to {email}"));
+        let start = message.text.find("token=").expect("the email has an invitation link") + "token=".len();
+        message.text[start..].chars().take_while(|c| c.is_ascii_hexdigit() || *c == '.').collect()
+    }
+
+    /// A direct connection to this app's database with full rights (superuser on PostgreSQL),
+    /// for checking what was written.
+    pub async fn database(&self) -> DatabaseConnection {
+        Database::connect(self.config.database_url.expose()).await.expect("test database connection")
+    }
+
+    /// How many rows `table` holds, across all tenants.
+    pub async fn count(&self, table: &str) -> i64 {
+        let db = self.database().await;
+        let row = db
+            .query_one_raw(Statement::from_string(
+                db.get_database_backend(),
+                format!("SELECT COUNT(*) AS n FROM {table}"),
+            ))
+            .await
+            .expect("count query")
+            .expect("a row");
+        let n: i64 = row.try_get("", "n").expect("a count");
+        db.close().await.ok();
+        n
+    }
+
+    pub fn temp_dir(&self) -> &std::path::Path {
+        self.dir.path()
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        let Some(name) = self.pg_database.take() else { return };
+        // Drop runs outside async; a short-lived runtime on its own thread removes the database.
+        let handle = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("runtime");
+            runtime.block_on(async {
+                if let Ok(admin) = Database::connect(postgres_admin_url()).await {
+                    admin.execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).await.ok();
+                    admin.close().await.ok();
+                }
+            });
+        });
+        handle.join().ok();
+    }
+}
+
+fn company_of(body: &Value, email: &str) -> Company {
+    let field = |name: &str| body[name].as_str().unwrap_or_else(|| panic!("session has {name}: {body}")).to_owned();
+    Company {
+        tenant_id: field("tenant_id"),
+        user_id: field("user_id"),
+        access_token: field("access_token"),
+        refresh_token: field("refresh_token"),
+        email: email.to_owned(),
+    }
+}
+
+/// An email as a person reads it: decoded subject and bodies.
+#[derive(Debug)]
+pub struct Email {
+    pub to: String,
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+    pub raw: String,
+}
+
+impl Email {
+    pub fn parse(raw: &str) -> Self {
+        let message = mail_parser::MessageParser::default().parse(raw.as_bytes()).expect("a parseable email");
+        let to = message.to().and_then(|to| to.first()).and_then(|addr| addr.address()).unwrap_or_default().to_owned();
+        Self {
+            to,
+            subject: message.subject().unwrap_or_default().to_owned(),
+            text: message.body_text(0).map(|t| t.into_owned()).unwrap_or_default(),
+            html: message.body_html(0).map(|t| t.into_owned()).unwrap_or_default(),
+            raw: raw.to_owned(),
+        }
+    }
+}
+
+static LOGS: std::sync::Once = std::sync::Once::new();
+
+fn init_logs() {
+    LOGS.call_once(|| {
+        tandem_server::telemetry::init(tandem_server::config::LogFormat::Human, "warn");
+    });
+}
+
+/// Runs each named `async fn(TestApp)` once on SQLite and once on PostgreSQL, as two tests
+/// `name::sqlite` and `name::postgres`.
+#[macro_export]
+macro_rules! on_both_databases {
+    ($($name:ident),+ $(,)?) => {
+        $(
+            mod $name {
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn sqlite() {
+                    let app = $crate::TestApp::spawn($crate::Backend::Sqlite).await.expect("SQLite always runs");
+                    super::$name(app).await;
+                }
+
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn postgres() {
+                    if let Some(app) = $crate::TestApp::spawn($crate::Backend::Postgres).await {
+                        super::$name(app).await;
+                    }
+                }
+            }
+        )+
+    };
+}

@@ -81,7 +81,9 @@ impl ApiError {
 
     fn parts(&self) -> (&'static str, &'static str, String) {
         match self {
-            ApiError::Malformed(detail) => ("/problems/malformed-request", "The request could not be read", detail.clone()),
+            ApiError::Malformed(detail) => {
+                ("/problems/malformed-request", "The request could not be read", detail.clone())
+            }
             ApiError::Validation(errors) => {
                 let detail = match errors.len() {
                     1 => "1 field is invalid".to_owned(),
@@ -89,24 +91,26 @@ impl ApiError {
                 };
                 ("/problems/validation", "The request has invalid fields", detail)
             }
-            ApiError::Unauthorized(detail) => ("/problems/unauthorized", "Authentication required", (*detail).to_owned()),
+            ApiError::Unauthorized(detail) => {
+                ("/problems/unauthorized", "Authentication required", (*detail).to_owned())
+            }
             ApiError::Forbidden(detail) => ("/problems/forbidden", "Not allowed", detail.clone()),
             ApiError::NotFound => ("/problems/not-found", "Not found", "No such resource".to_owned()),
             ApiError::Conflict(detail) => ("/problems/conflict", "Conflict", detail.clone()),
             ApiError::Gone(detail) => ("/problems/gone", "No longer available", (*detail).to_owned()),
-            ApiError::PayloadTooLarge => {
-                ("/problems/payload-too-large", "Request body too large", "The request body exceeds the limit".to_owned())
-            }
+            ApiError::PayloadTooLarge => (
+                "/problems/payload-too-large",
+                "Request body too large",
+                "The request body exceeds the limit".to_owned(),
+            ),
             ApiError::UnsupportedMediaType => (
                 "/problems/unsupported-media-type",
                 "Unsupported media type",
                 "Send the body as application/json".to_owned(),
             ),
-            ApiError::TooManyRequests { retry_after_secs } => (
-                "/problems/too-many-requests",
-                "Too many requests",
-                format!("Try again in {retry_after_secs} seconds"),
-            ),
+            ApiError::TooManyRequests { retry_after_secs } => {
+                ("/problems/too-many-requests", "Too many requests", format!("Try again in {retry_after_secs} seconds"))
+            }
             ApiError::Unexpected(_) => {
                 ("/problems/internal", "Internal error", "Something went wrong on our side".to_owned())
             }

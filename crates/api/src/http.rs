@@ -1,15 +1,88 @@
-//! How requests are read: body limits, JSON/path/query error mapping to problem documents.
+//! How requests are read: JSON bodies with a size limit and field-level errors, and the
+//! mapping of path and query errors to problem documents.
 
-use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
-use actix_web::{HttpRequest, web};
+use std::ops::Deref;
+
+use actix_web::dev::Payload;
+use actix_web::error::{PathError, QueryPayloadError};
+use actix_web::http::header;
+use actix_web::{FromRequest, HttpRequest, web};
+use futures_util::StreamExt;
+use futures_util::future::LocalBoxFuture;
+use serde::de::DeserializeOwned;
 
 use crate::error::{ApiError, FieldError};
 
 /// The largest JSON body any route accepts.
 pub const JSON_LIMIT_BYTES: usize = 64 * 1024;
 
-pub fn json_config() -> web::JsonConfig {
-    web::JsonConfig::default().limit(JSON_LIMIT_BYTES).error_handler(|err, _req| json_error(err).into())
+/// A JSON request body. Unlike `web::Json`, a refusal names the field at fault by its path
+/// (`scopes[0]`, `role`), whatever kind of error it is.
+pub struct Json<T>(pub T);
+
+impl<T> Deref for Json<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let is_json = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.split(';').next())
+            .is_some_and(|mime| {
+                let mime = mime.trim();
+                mime.eq_ignore_ascii_case("application/json") || mime.ends_with("+json")
+            });
+        let declared_length = req
+            .headers()
+            .get(header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<usize>().ok());
+        let mut payload = payload.take();
+        Box::pin(async move {
+            if !is_json {
+                return Err(ApiError::UnsupportedMediaType);
+            }
+            if declared_length.is_some_and(|len| len > JSON_LIMIT_BYTES) {
+                return Err(ApiError::PayloadTooLarge);
+            }
+            let mut body = web::BytesMut::new();
+            while let Some(chunk) = payload.next().await {
+                let chunk = chunk.map_err(|e| ApiError::Malformed(e.to_string()))?;
+                if body.len() + chunk.len() > JSON_LIMIT_BYTES {
+                    return Err(ApiError::PayloadTooLarge);
+                }
+                body.extend_from_slice(&chunk);
+            }
+            parse(&body).map(Json)
+        })
+    }
+}
+
+fn parse<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
+    let deserializer = &mut serde_json::Deserializer::from_slice(body);
+    let value: T = serde_path_to_error::deserialize(deserializer).map_err(|err| {
+        let path = err.path().to_string();
+        let inner = err.into_inner();
+        if !inner.is_data() {
+            return ApiError::Malformed(format!("invalid JSON: {inner}"));
+        }
+        let message = inner.to_string();
+        let message = message.split(" at line ").next().unwrap_or(&message).to_owned();
+        // At the top level serde names missing and unknown fields only in its message.
+        let field = if path == "." { backticked(&message).unwrap_or("body").to_owned() } else { path };
+        ApiError::Validation(vec![FieldError::new(field, message)])
+    })?;
+    Ok(value)
 }
 
 /// A malformed id in a path names nothing, so it is answered like a missing one.
@@ -23,22 +96,6 @@ pub fn query_config() -> web::QueryConfig {
         let field = backticked(&message).unwrap_or("query").to_owned();
         ApiError::Validation(vec![FieldError::new(field, message)]).into()
     })
-}
-
-fn json_error(err: JsonPayloadError) -> ApiError {
-    match err {
-        JsonPayloadError::OverflowKnownLength { .. } | JsonPayloadError::Overflow { .. } => ApiError::PayloadTooLarge,
-        JsonPayloadError::ContentType => ApiError::UnsupportedMediaType,
-        JsonPayloadError::Deserialize(err) if err.is_data() => {
-            // serde names the field in backticks: "missing field `email`", "unknown field `x`".
-            let message = err.to_string();
-            let field = backticked(&message).unwrap_or("body").to_owned();
-            let message = message.split(" at line ").next().unwrap_or(&message).to_owned();
-            ApiError::Validation(vec![FieldError::new(field, message)])
-        }
-        JsonPayloadError::Deserialize(err) => ApiError::Malformed(format!("invalid JSON: {err}")),
-        other => ApiError::Malformed(other.to_string()),
-    }
 }
 
 /// The first `name` in a serde message such as "unknown field `name`, expected …".
@@ -64,5 +121,29 @@ mod tests {
         assert_eq!(backticked("missing field `email` at line 1 column 2"), Some("email"));
         assert_eq!(backticked("unknown field `admin`, expected one of `name`"), Some("admin"));
         assert_eq!(backticked("invalid type: integer `5`, expected a string"), None);
+    }
+
+    #[derive(Debug, serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Sample {
+        name: String,
+        scopes: Vec<tandem_domain::ApiScope>,
+    }
+
+    fn fields_of(body: &str) -> Vec<String> {
+        match parse::<Sample>(body.as_bytes()) {
+            Err(ApiError::Validation(errors)) => errors.into_iter().map(|e| e.field).collect(),
+            other => panic!("expected a validation error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn refusals_name_the_field_by_its_path() {
+        assert_eq!(fields_of(r#"{"name": "x", "scopes": ["read", "root"]}"#), ["scopes[1]"]);
+        assert_eq!(fields_of(r#"{"name": 5, "scopes": []}"#), ["name"]);
+        assert_eq!(fields_of(r#"{"scopes": []}"#), ["name"]);
+        assert_eq!(fields_of(r#"{"name": "x", "scopes": [], "admin": true}"#), ["admin"]);
+        assert!(matches!(parse::<Sample>(b"{\"name\": "), Err(ApiError::Malformed(_))));
     }
 }

@@ -48,9 +48,7 @@ pub struct Services {
 /// Every route: operations at the root, the API under `/api/v1`.
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(routes::health::healthz).service(routes::health::readyz).service(
-        utoipa_actix_web::scope("/api/v1")
-            .configure(routes::configure)
-            .default_service(web::to(http::not_found)),
+        utoipa_actix_web::scope("/api/v1").configure(routes::configure).default_service(web::to(http::not_found)),
     );
 }
 
@@ -80,12 +78,12 @@ pub fn app(
         .app_data(services.keys)
         .app_data(services.mailer)
         .app_data(services.settings)
-        .app_data(http::json_config())
         .app_data(http::path_config())
         .app_data(http::query_config())
+        // Before the API scope, whose fallback would otherwise answer /api/v1/openapi.json.
+        .map(|app| app.service(SwaggerUi::new("/docs/{_:.*}").url("/api/v1/openapi.json", spec)))
         .configure(configure)
         .into_app()
-        .service(SwaggerUi::new("/docs/{_:.*}").url("/api/v1/openapi.json", spec))
         .wrap(cors)
         .wrap_fn(|req, srv| {
             use actix_web::dev::Service;

@@ -33,7 +33,8 @@ impl Modify for SecuritySchemes {
         let components = openapi.components.get_or_insert_with(Default::default);
         let mut jwt = Http::new(HttpAuthScheme::Bearer);
         jwt.bearer_format = Some("JWT".to_owned());
-        jwt.description = Some("A console user's access token from /auth/login, /auth/signup or /auth/refresh.".to_owned());
+        jwt.description =
+            Some("A console user's access token from /auth/login, /auth/signup or /auth/refresh.".to_owned());
         components.add_security_scheme("access_token", SecurityScheme::Http(jwt));
         let mut key = Http::new(HttpAuthScheme::Bearer);
         key.bearer_format = Some("tdm_…".to_owned());

@@ -43,9 +43,8 @@ impl Mailer {
     /// SMTP from a URL such as `smtp://user:pass@host:587?tls=required` or
     /// `smtps://host:465` (see lettre's `from_url`), with a connection pool.
     pub fn smtp(url: &str, from: &str) -> Result<Self, MailError> {
-        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)?
-            .pool_config(PoolConfig::new().max_size(8))
-            .build();
+        let transport =
+            AsyncSmtpTransport::<Tokio1Executor>::from_url(url)?.pool_config(PoolConfig::new().max_size(8)).build();
         Ok(Self { transport: Transport::Smtp(transport), from: parse_mailbox(from)? })
     }
 

@@ -30,7 +30,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Run everything in one process: the API and console, and background work (default).
+    /// Run everything in one process: the API and its interactive documentation (default).
     Serve(ServeArgs),
     /// Run only the HTTP API (stateless; run as many as you like behind a load balancer).
     Api(ServeArgs),

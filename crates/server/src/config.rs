@@ -134,7 +134,11 @@ fn list_or_comma_separated<'de, D: Deserializer<'de>>(deserializer: D) -> Result
 pub const SETTINGS: &[(&str, &str, &str)] = &[
     ("host", "TANDEM_HOST", "Address to listen on (default 127.0.0.1; 0.0.0.0 in containers)"),
     ("port", "TANDEM_PORT", "Port to listen on (default 8080; also `--port`)"),
-    ("database_url", "TANDEM_DATABASE_URL or DATABASE_URL", "sqlite://… (default sqlite://var/tandem.db) or postgres://…"),
+    (
+        "database_url",
+        "TANDEM_DATABASE_URL or DATABASE_URL",
+        "sqlite://… (default sqlite://var/tandem.db) or postgres://…",
+    ),
     ("database_max_connections", "TANDEM_DATABASE_MAX_CONNECTIONS", "Database pool size (default 10)"),
     ("redis_url", "TANDEM_REDIS_URL or REDIS_URL", "Redis for the job queue in production"),
     ("smtp_url", "TANDEM_SMTP_URL or SMTP_URL", "SMTP server; without it mail goes to the file outbox"),
@@ -150,6 +154,8 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
 ];
 
 #[cfg(test)]
+// figment's Jail closures return figment::Error, which is large; that is its API, not ours.
+#[allow(clippy::result_large_err)]
 mod tests {
     use super::*;
 

@@ -62,8 +62,7 @@ impl Application {
 /// Connects and applies pending migrations. SQLite files live under `data_dir`, created here.
 pub async fn connect(config: &Config) -> anyhow::Result<Db> {
     if config.is_sqlite() {
-        std::fs::create_dir_all(&config.data_dir)
-            .with_context(|| format!("creating {}", config.data_dir.display()))?;
+        std::fs::create_dir_all(&config.data_dir).with_context(|| format!("creating {}", config.data_dir.display()))?;
     }
     let db = Db::connect(config.database_url.expose(), config.database_max_connections)
         .await

@@ -41,9 +41,7 @@ impl Db {
             membership::Entity::find().filter(membership::Column::UserId.eq(user.as_uuid())).all(&tx).await?;
         tx.commit().await?;
         rows.sort_by_key(|m| m.created_at);
-        rows.into_iter()
-            .map(|m| Ok((TenantId::from_uuid(m.tenant_id), m.role.parse().map_err(corrupt)?)))
-            .collect()
+        rows.into_iter().map(|m| Ok((TenantId::from_uuid(m.tenant_id), m.role.parse().map_err(corrupt)?))).collect()
     }
 
     pub async fn login_throttle(&self, email: &str) -> Result<LoginThrottle, StoreError> {
@@ -90,4 +88,3 @@ pub(crate) fn user_record(model: user::Model) -> Result<User, StoreError> {
         created_at: model.created_at,
     })
 }
-

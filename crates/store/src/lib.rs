@@ -20,4 +20,3 @@ pub use error::StoreError;
 pub use page::{Page, PageRequest};
 pub use records::*;
 pub use scoped::TenantTx;
-

@@ -117,7 +117,12 @@ mod tests {
             jti: Uuid::now_v7(),
         };
         let sign = |claims: &AccessClaims| {
-            encode(&Header::new(Algorithm::HS256), claims, &EncodingKey::from_secret(b"a test secret of at least thirty-two bytes")).unwrap()
+            encode(
+                &Header::new(Algorithm::HS256),
+                claims,
+                &EncodingKey::from_secret(b"a test secret of at least thirty-two bytes"),
+            )
+            .unwrap()
         };
         assert!(keys().verify(&sign(&base)).is_none(), "expired");
         let fresh = AccessClaims { exp: now + 600, ..base.clone() };

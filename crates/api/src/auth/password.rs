@@ -1,8 +1,8 @@
 //! Password hashing with argon2id (the crate's default parameters, OWASP's minimum), run on
 //! the blocking pool so a login never stalls the async workers.
 
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng};
 use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng};
 use tandem_domain::Password;
 
 use crate::error::ApiError;

@@ -63,7 +63,11 @@ pub fn parse_api_key(token: &str) -> Option<(TenantId, String)> {
 /// A tenant-bound secret (refresh token, invitation token).
 pub fn issue_tenant_token(tenant: TenantId) -> Issued {
     let secret = random_hex();
-    Issued { token: format!("{}.{secret}", tenant.as_uuid().simple()), display_prefix: String::new(), hash: hash(&secret) }
+    Issued {
+        token: format!("{}.{secret}", tenant.as_uuid().simple()),
+        display_prefix: String::new(),
+        hash: hash(&secret),
+    }
 }
 
 pub fn parse_tenant_token(token: &str) -> Option<(TenantId, String)> {

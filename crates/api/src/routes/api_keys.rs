@@ -10,6 +10,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::auth::{TenantCtx, secrets};
 use crate::error::{ApiError, Fields, Problem};
+use crate::http::Json;
 use crate::pagination::{ListQuery, Paginated};
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -81,7 +82,7 @@ pub struct ApiKeyCreated {
 pub async fn create_api_key(
     ctx: TenantCtx,
     db: web::Data<Db>,
-    body: web::Json<CreateApiKey>,
+    body: Json<CreateApiKey>,
 ) -> Result<HttpResponse, ApiError> {
     let mut fields = Fields::default();
     let name = body.name.trim();

@@ -4,9 +4,7 @@ use actix_web::{HttpResponse, post, web};
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use tandem_domain::login::lockout_after;
-use tandem_domain::{
-    CompanyName, EmailAddress, Locale, Password, PersonName, Role, TenantId, TokenFamilyId, UserId,
-};
+use tandem_domain::{CompanyName, EmailAddress, Locale, Password, PersonName, Role, TenantId, TokenFamilyId, UserId};
 use tandem_store::{AuditActor, Db, LoginThrottle, NewAuditEvent, NewRefreshToken, NewUser, StoreError, TenantTx};
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -14,6 +12,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use crate::auth::jwt::ACCESS_TOKEN_SECONDS;
 use crate::auth::{JwtKeys, password, secrets};
 use crate::error::{ApiError, Fields, Problem};
+use crate::http::Json;
 
 const REFRESH_TOKEN_DAYS: i64 = 30;
 
@@ -105,7 +104,7 @@ pub struct Session {
 pub async fn signup(
     db: web::Data<Db>,
     keys: web::Data<JwtKeys>,
-    body: web::Json<SignupRequest>,
+    body: Json<SignupRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let mut fields = Fields::default();
     let company = fields.check("company_name", CompanyName::parse(&body.company_name));
@@ -156,7 +155,7 @@ pub async fn signup(
 pub async fn login(
     db: web::Data<Db>,
     keys: web::Data<JwtKeys>,
-    body: web::Json<LoginRequest>,
+    body: Json<LoginRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let email = EmailAddress::parse(&body.email).map_err(|e| ApiError::field("email", e.to_string()))?;
     let throttle = db.login_throttle(email.as_str()).await?;
@@ -207,7 +206,7 @@ pub async fn login(
 pub async fn refresh(
     db: web::Data<Db>,
     keys: web::Data<JwtKeys>,
-    body: web::Json<RefreshRequest>,
+    body: Json<RefreshRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let (tenant, hash) = parse_refresh_token(&body.refresh_token)?;
     const REFUSED: ApiError = ApiError::Unauthorized("invalid, expired or revoked refresh token");
@@ -243,7 +242,7 @@ pub async fn refresh(
     )
 )]
 #[post("/auth/logout")]
-pub async fn logout(db: web::Data<Db>, body: web::Json<RefreshRequest>) -> Result<HttpResponse, ApiError> {
+pub async fn logout(db: web::Data<Db>, body: Json<RefreshRequest>) -> Result<HttpResponse, ApiError> {
     let (tenant, hash) = parse_refresh_token(&body.refresh_token)?;
     let tx = db.tenant(tenant).await?;
     if let Some(token) = tx.refresh_token_by_hash(&hash).await? {
@@ -271,7 +270,7 @@ pub async fn logout(db: web::Data<Db>, body: web::Json<RefreshRequest>) -> Resul
 pub async fn accept_invitation(
     db: web::Data<Db>,
     keys: web::Data<JwtKeys>,
-    body: web::Json<AcceptInvitationRequest>,
+    body: Json<AcceptInvitationRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let (tenant, hash) = secrets::parse_tenant_token(&body.token).ok_or(ApiError::NotFound)?;
     let tx = db.tenant(tenant).await?;
@@ -297,8 +296,13 @@ pub async fn accept_invitation(
             let (name, pass) = fields.finish(|| Some((name?, pass?)))?;
             let password_hash = password::hash(pass).await?;
             let locale = tx.tenant().await?.locale;
-            tx.create_user(NewUser { email: invitation.email.clone(), name: name.as_str().to_owned(), password_hash, locale })
-                .await?
+            tx.create_user(NewUser {
+                email: invitation.email.clone(),
+                name: name.as_str().to_owned(),
+                password_hash,
+                locale,
+            })
+            .await?
         }
     };
     tx.add_member(user.id, invitation.role).await.map_err(|e| match e {

@@ -13,6 +13,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use crate::ApiSettings;
 use crate::auth::{TenantCtx, secrets};
 use crate::error::{ApiError, Fields, Problem};
+use crate::http::Json;
 use crate::pagination::{ListQuery, Paginated};
 
 const INVITATION_DAYS: i64 = 7;
@@ -136,7 +137,7 @@ pub async fn change_role(
     ctx: TenantCtx,
     db: web::Data<Db>,
     path: web::Path<UserId>,
-    body: web::Json<RoleChange>,
+    body: Json<RoleChange>,
 ) -> Result<web::Json<MemberView>, ApiError> {
     let target = path.into_inner();
     let scoped = ctx.open(&db, Permission::ManageTeam).await?;
@@ -219,7 +220,7 @@ pub async fn invite(
     db: web::Data<Db>,
     mailer: web::Data<Mailer>,
     settings: web::Data<ApiSettings>,
-    body: web::Json<InviteRequest>,
+    body: Json<InviteRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let mut fields = Fields::default();
     let email = fields.check("email", EmailAddress::parse(&body.email));

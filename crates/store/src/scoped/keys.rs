@@ -74,10 +74,8 @@ impl TenantTx {
 
     /// Revokes a key; revoking a revoked key is a no-op that still finds it.
     pub async fn revoke_api_key(&self, id: ApiKeyId) -> Result<ApiKey, StoreError> {
-        let model = api_key::Entity::find_by_id((self.tid(), id.as_uuid()))
-            .one(&self.tx)
-            .await?
-            .ok_or(StoreError::NotFound)?;
+        let model =
+            api_key::Entity::find_by_id((self.tid(), id.as_uuid())).one(&self.tx).await?.ok_or(StoreError::NotFound)?;
         if model.revoked_at.is_some() {
             return api_key_record(model);
         }
@@ -88,10 +86,8 @@ impl TenantTx {
             .exec(&self.tx)
             .await?;
         found(result.rows_affected)?;
-        let model = api_key::Entity::find_by_id((self.tid(), id.as_uuid()))
-            .one(&self.tx)
-            .await?
-            .ok_or(StoreError::NotFound)?;
+        let model =
+            api_key::Entity::find_by_id((self.tid(), id.as_uuid())).one(&self.tx).await?.ok_or(StoreError::NotFound)?;
         api_key_record(model)
     }
 }

@@ -1,0 +1,10 @@
+//! The API end to end, over HTTP, on SQLite and on PostgreSQL.
+
+mod api_keys;
+mod audit;
+mod auth;
+mod operations;
+mod row_level_security;
+mod team;
+mod tenancy;
+mod tokens;

@@ -1,0 +1,61 @@
+//! Health, request ids, CORS, unknown routes, the API documents.
+
+use reqwest::Method;
+use tandem_tests::{TestApp, on_both_databases};
+
+on_both_databases!(
+    health_and_readiness_answer,
+    every_response_carries_a_request_id,
+    unknown_routes_answer_with_a_problem,
+    cors_allows_the_configured_origin_only,
+    the_served_openapi_document_is_the_checked_in_one,
+);
+
+async fn health_and_readiness_answer(app: TestApp) {
+    let health = app.request(Method::GET, "/healthz", None, None).await;
+    assert_eq!(health.ok(200)["status"], "ok");
+    let ready = app.request(Method::GET, "/readyz", None, None).await;
+    assert_eq!(ready.ok(200)["status"], "ok");
+}
+
+async fn every_response_carries_a_request_id(app: TestApp) {
+    let ok = app.request(Method::GET, "/healthz", None, None).await;
+    let error = app.request(Method::GET, "/api/v1/me", None, None).await;
+    let ids: Vec<_> = [&ok, &error]
+        .iter()
+        .map(|r| r.headers.get("x-request-id").expect("x-request-id").to_str().unwrap().to_owned())
+        .collect();
+    assert_ne!(ids[0], ids[1]);
+    assert!(ids.iter().all(|id| uuid::Uuid::parse_str(id).is_ok()));
+}
+
+async fn unknown_routes_answer_with_a_problem(app: TestApp) {
+    let reply = app.request(Method::GET, "/api/v1/no-such-thing", None, None).await;
+    assert_eq!(reply.problem(404), "/problems/not-found");
+}
+
+async fn cors_allows_the_configured_origin_only(app: TestApp) {
+    let preflight = |origin: &'static str| {
+        app.client
+            .request(Method::OPTIONS, app.url("/api/v1/me"))
+            .header("origin", origin)
+            .header("access-control-request-method", "GET")
+            .header("access-control-request-headers", "authorization")
+            .send()
+    };
+    let allowed = preflight("http://console.test").await.unwrap();
+    assert_eq!(allowed.status(), 200);
+    assert_eq!(allowed.headers()["access-control-allow-origin"], "http://console.test");
+    let refused = preflight("http://evil.test").await.unwrap();
+    assert!(refused.headers().get("access-control-allow-origin").is_none());
+}
+
+async fn the_served_openapi_document_is_the_checked_in_one(app: TestApp) {
+    let served = app.request(Method::GET, "/api/v1/openapi.json", None, None).await;
+    let checked_in: serde_json::Value =
+        serde_json::from_str(include_str!("../../docs/openapi.json")).expect("docs/openapi.json is JSON");
+    assert_eq!(served.ok(200), &checked_in, "run `make openapi` and commit docs/openapi.json");
+    let docs = app.client.get(app.url("/docs/")).send().await.unwrap();
+    assert_eq!(docs.status(), 200);
+    assert!(docs.text().await.unwrap().contains("swagger-ui"), "the interactive UI is served offline");
+}

@@ -1,0 +1,146 @@
+//! One tenant can neither read, change nor delete anything of another, on any route.
+
+use std::collections::BTreeSet;
+
+use serde_json::{Value, json};
+use tandem_tests::{Company, TestApp, on_both_databases};
+
+on_both_databases!(
+    another_tenants_objects_answer_404_on_every_route,
+    lists_show_only_the_callers_tenant,
+    tokens_cannot_be_moved_to_another_tenant
+);
+
+/// Every route with an id in its path, and how the cross-tenant test calls it.
+const ROUTES_WITH_IDS: &[(&str, &str)] = &[
+    ("patch", "/api/v1/team/members/{user_id}"),
+    ("delete", "/api/v1/team/members/{user_id}"),
+    ("delete", "/api/v1/team/invitations/{invitation_id}"),
+    ("delete", "/api/v1/api-keys/{api_key_id}"),
+];
+
+struct Tenant {
+    owner: Company,
+    member: Company,
+    invitation_id: String,
+    api_key_id: String,
+    api_key: String,
+}
+
+async fn populate(app: &TestApp, name: &str) -> Tenant {
+    let owner = app.signup(name, &format!("owner@{name}.example")).await;
+    let member = app.add_member(&owner, &format!("member@{name}.example"), "viewer").await;
+    let invited = app
+        .post(
+            "/api/v1/team/invitations",
+            Some(&owner.access_token),
+            json!({"email": format!("pending@{name}.example"), "role": "viewer"}),
+        )
+        .await;
+    let invitation_id = invited.ok(201)["invitation"]["id"].as_str().unwrap().to_owned();
+    let key = app
+        .post("/api/v1/api-keys", Some(&owner.access_token), json!({"name": name, "scopes": ["read", "write"]}))
+        .await;
+    let key = key.ok(201);
+    Tenant {
+        owner,
+        member,
+        invitation_id,
+        api_key_id: key["api_key"]["id"].as_str().unwrap().to_owned(),
+        api_key: key["secret"].as_str().unwrap().to_owned(),
+    }
+}
+
+#[test]
+fn the_cross_tenant_test_covers_every_route_with_an_id() {
+    let spec = tandem_api::openapi();
+    let mut documented = BTreeSet::new();
+    for (path, item) in &spec.paths.paths {
+        if !path.contains('{') {
+            continue;
+        }
+        let item = serde_json::to_value(item).unwrap();
+        for method in ["get", "put", "post", "patch", "delete"] {
+            if item.get(method).is_some() {
+                documented.insert((method.to_owned(), path.clone()));
+            }
+        }
+    }
+    let covered: BTreeSet<_> = ROUTES_WITH_IDS.iter().map(|(m, p)| ((*m).to_owned(), (*p).to_owned())).collect();
+    assert_eq!(documented, covered, "add new routes with ids to ROUTES_WITH_IDS and to the test below");
+}
+
+async fn another_tenants_objects_answer_404_on_every_route(app: TestApp) {
+    let a = populate(&app, "alpha").await;
+    let b = populate(&app, "beta").await;
+    let before = snapshot(&app, &b).await;
+    for (method, template) in ROUTES_WITH_IDS {
+        let path = template
+            .replace("{user_id}", &b.member.user_id)
+            .replace("{invitation_id}", &b.invitation_id)
+            .replace("{api_key_id}", &b.api_key_id);
+        let own_path = template
+            .replace("{user_id}", "00000000-0000-7000-8000-000000000000")
+            .replace("{invitation_id}", "00000000-0000-7000-8000-000000000000")
+            .replace("{api_key_id}", "00000000-0000-7000-8000-000000000000");
+        let foreign = call(&app, method, &path, &a.owner.access_token).await;
+        let missing = call(&app, method, &own_path, &a.owner.access_token).await;
+        assert_eq!(foreign.problem(404), "/problems/not-found", "{method} {template}");
+        assert_eq!(
+            foreign.body, missing.body,
+            "{method} {template}: another tenant's id looks exactly like a missing one"
+        );
+    }
+    assert_eq!(snapshot(&app, &b).await, before, "nothing of beta changed");
+    app.get("/api/v1/me", &b.api_key).await.ok(200);
+}
+
+async fn call(app: &TestApp, method: &str, path: &str, token: &str) -> tandem_tests::Reply {
+    match method {
+        "patch" => app.patch(path, token, json!({"role": "admin"})).await,
+        "delete" => app.delete(path, token).await,
+        other => panic!("no call for {other}"),
+    }
+}
+
+async fn snapshot(app: &TestApp, tenant: &Tenant) -> Vec<Value> {
+    let mut out = Vec::new();
+    for path in ["/api/v1/team/members", "/api/v1/team/invitations", "/api/v1/api-keys"] {
+        let mut body = app.get(path, &tenant.owner.access_token).await.ok(200).clone();
+        // last_used_at moves whenever a key is used; it is not data a tenant changes.
+        for item in body["items"].as_array_mut().unwrap() {
+            item.as_object_mut().unwrap().remove("last_used_at");
+        }
+        out.push(body);
+    }
+    out
+}
+
+async fn lists_show_only_the_callers_tenant(app: TestApp) {
+    let a = populate(&app, "alpha").await;
+    let b = populate(&app, "beta").await;
+    for token in [&a.owner.access_token, &a.api_key] {
+        let me = app.get("/api/v1/me", token).await;
+        assert_eq!(me.ok(200)["tenant"]["id"].as_str(), Some(a.owner.tenant_id.as_str()));
+    }
+    for path in ["/api/v1/team/members", "/api/v1/team/invitations", "/api/v1/api-keys", "/api/v1/audit-events"] {
+        let body = app.get(path, &a.owner.access_token).await.ok(200).to_string();
+        assert!(!body.contains("beta"), "{path} shows beta's data: {body}");
+        assert!(!body.contains(&b.owner.user_id) && !body.contains(&b.api_key_id), "{path}: {body}");
+        assert!(body.contains("alpha") || path == "/api/v1/audit-events", "{path} shows alpha's data: {body}");
+    }
+}
+
+async fn tokens_cannot_be_moved_to_another_tenant(app: TestApp) {
+    let a = populate(&app, "alpha").await;
+    let b = populate(&app, "beta").await;
+    let tenant_hex = |company: &Company| company.tenant_id.replace('-', "");
+    // An API key of beta relabelled with alpha's tenant finds nothing in alpha.
+    let moved_key = b.api_key.replace(&tenant_hex(&b.owner), &tenant_hex(&a.owner));
+    assert_ne!(moved_key, b.api_key);
+    app.get("/api/v1/me", &moved_key).await.problem(401);
+    let moved_refresh = b.member.refresh_token.replace(&tenant_hex(&b.owner), &tenant_hex(&a.owner));
+    app.post("/api/v1/auth/refresh", None, json!({"refresh_token": moved_refresh})).await.problem(401);
+    app.post("/api/v1/auth/logout", None, json!({"refresh_token": moved_refresh})).await.ok(204);
+    app.post("/api/v1/auth/refresh", None, json!({"refresh_token": b.member.refresh_token})).await.ok(200);
+}
