@@ -3,6 +3,7 @@
 mod api_keys;
 mod audit;
 mod auth;
+mod console;
 mod operations;
 mod row_level_security;
 mod team;

@@ -99,6 +99,11 @@ impl TestApp {
     /// Starts the app on `backend`. Returns `None` only when PostgreSQL is unreachable
     /// outside CI (the test then passes vacuously with a message on stderr).
     pub async fn spawn(backend: Backend) -> Option<Self> {
+        Self::spawn_with(backend, |_, _| {}).await
+    }
+
+    /// Like `spawn`, letting the test adjust the configuration (given the app's temp dir).
+    pub async fn spawn_with(backend: Backend, adjust: impl FnOnce(&mut Config, &std::path::Path)) -> Option<Self> {
         let dir = tempfile::tempdir().expect("temp dir");
         let mut config = Config {
             port: 0,
@@ -109,8 +114,10 @@ impl TestApp {
             cors_origins: vec!["http://console.test".into()],
             http_workers: Some(1),
             database_max_connections: 5,
+            console_dir: dir.path().join("no-console"),
             ..Config::default()
         };
+        adjust(&mut config, dir.path());
         let mut pg_database = None;
         match backend {
             Backend::Sqlite => {

@@ -5,6 +5,7 @@
 //! exist without its OpenAPI description.
 
 pub mod auth;
+pub mod console;
 pub mod error;
 pub mod http;
 pub mod openapi;
@@ -34,6 +35,8 @@ pub struct ApiSettings {
     pub public_url: String,
     /// Origins allowed to call the API from a browser (the console's, when served apart).
     pub cors_origins: Vec<String>,
+    /// The built web console to serve at `/`, when there is one.
+    pub console_dir: Option<std::path::PathBuf>,
 }
 
 /// What the API runs on.
@@ -72,6 +75,7 @@ pub fn app(
     >,
 > {
     let cors = cors(&services.settings.cors_origins);
+    let console = services.settings.console_dir.clone().filter(|dir| console::is_built(dir));
     App::new()
         .into_utoipa_app()
         .app_data(services.db)
@@ -84,6 +88,12 @@ pub fn app(
         .map(|app| app.service(SwaggerUi::new("/docs/{_:.*}").url("/api/v1/openapi.json", spec)))
         .configure(configure)
         .into_app()
+        // Last: the console's fallback answers every path nothing else claimed.
+        .configure(|cfg| {
+            if let Some(dir) = console {
+                console::configure(dir)(cfg);
+            }
+        })
         .wrap(cors)
         .wrap_fn(|req, srv| {
             use actix_web::dev::Service;

@@ -74,6 +74,8 @@ pub struct Config {
     pub log_level: String,
     /// HTTP worker threads; one per core when absent.
     pub http_workers: Option<usize>,
+    /// The built web console, served at `/` when it exists.
+    pub console_dir: PathBuf,
 }
 
 impl Default for Config {
@@ -94,6 +96,7 @@ impl Default for Config {
             log_format: LogFormat::Human,
             log_level: "info".into(),
             http_workers: None,
+            console_dir: "frontend/dist".into(),
         }
     }
 }
@@ -151,6 +154,7 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
     ("log_format", "TANDEM_LOG_FORMAT", "human (default) or json; also `--json-logs`"),
     ("log_level", "TANDEM_LOG_LEVEL", "Tracing filter (default info); RUST_LOG wins"),
     ("http_workers", "TANDEM_HTTP_WORKERS", "HTTP worker threads (default: one per core)"),
+    ("console_dir", "TANDEM_CONSOLE_DIR", "Built web console served at / (default frontend/dist)"),
 ];
 
 #[cfg(test)]

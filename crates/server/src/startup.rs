@@ -34,6 +34,7 @@ impl Application {
             settings: web::Data::new(ApiSettings {
                 public_url: config.public_url.clone(),
                 cors_origins: config.cors_origins.clone(),
+                console_dir: Some(config.console_dir.clone()),
             }),
         };
         let spec = tandem_api::openapi();
