@@ -163,7 +163,8 @@ async fn a_person_in_two_tenants_chooses_one_at_login(app: TestApp) {
     )
     .await
     .ok(201);
-    let token = app.invitation_token_for("both@people.example");
+    app.wait_for_emails_to("both@people.example", 2).await;
+    let token = app.invitation_token_for("both@people.example").await;
     let wrong =
         app.post("/api/v1/auth/invitations/accept", None, json!({"token": token, "password": "not my password"})).await;
     wrong.problem(401);

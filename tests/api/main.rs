@@ -5,6 +5,7 @@ mod audit;
 mod auth;
 mod console;
 mod operations;
+mod queue;
 mod row_level_security;
 mod team;
 mod tenancy;

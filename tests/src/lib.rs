@@ -12,8 +12,10 @@ use reqwest::{Method, StatusCode};
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection, Statement};
 use serde_json::{Value, json};
 use tandem_server::config::{Config, Secret};
-use tandem_server::startup::Application;
+use tandem_server::startup::{Application, Role};
 use tempfile::TempDir;
+
+pub mod services;
 
 pub use reqwest;
 pub use serde_json;
@@ -31,6 +33,7 @@ pub struct TestApp {
     pub config: Config,
     dir: TempDir,
     pg_database: Option<String>,
+    shutdown: tokio_util::sync::CancellationToken,
 }
 
 /// A response, read whole.
@@ -115,6 +118,7 @@ impl TestApp {
             http_workers: Some(1),
             database_max_connections: 5,
             console_dir: dir.path().join("no-console"),
+            worker_poll_ms: 20,
             ..Config::default()
         };
         adjust(&mut config, dir.path());
@@ -143,11 +147,12 @@ impl TestApp {
             }
         }
         crate::init_logs();
-        let app = Application::build(&config).await.expect("the app starts");
-        let address = format!("http://127.0.0.1:{}", app.port());
+        let app = Application::build(&config, Role::All).await.expect("the app starts");
+        let address = format!("http://127.0.0.1:{}", app.port().expect("serves HTTP"));
+        let shutdown = app.shutdown_token();
         tokio::spawn(app.run_until_stopped());
         let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
-        Some(Self { address, backend, client, config, dir, pg_database })
+        Some(Self { address, backend, client, config, dir, pg_database, shutdown })
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -212,7 +217,7 @@ impl TestApp {
         self.post("/api/v1/team/invitations", Some(&owner.access_token), json!({"email": email, "role": role}))
             .await
             .ok(201);
-        let token = self.invitation_token_for(email);
+        let token = self.invitation_token_for(email).await;
         let reply = self
             .post(
                 "/api/v1/auth/invitations/accept",
@@ -237,9 +242,22 @@ impl TestApp {
         self.outbox().iter().map(|raw| Email::parse(raw)).filter(|m| m.to == email).collect()
     }
 
-    /// The invitation token from the newest email to `email`.
-    #[track_caller]
-    pub fn invitation_token_for(&self, email: &str) -> String {
+    /// Waits (up to 20 s) until `count` emails to `email` are in the outbox: email goes out
+    /// through the job queue, a moment after the request that caused it.
+    pub async fn wait_for_emails_to(&self, email: &str, count: usize) -> Vec<Email> {
+        for _ in 0..400 {
+            let emails = self.emails_to(email);
+            if emails.len() >= count {
+                return emails;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!("expected {count} emails to {email}, found {}", self.emails_to(email).len());
+    }
+
+    /// The invitation token from the newest email to `email`, waiting for it to arrive.
+    pub async fn invitation_token_for(&self, email: &str) -> String {
+        self.wait_for_emails_to(email, 1).await;
         let emails = self.emails_to(email);
         let message = emails.last().unwrap_or_else(|| panic!("no email to {email}"));
         let start = message.text.find("token=").expect("the email has an invitation link") + "token=".len();
@@ -250,6 +268,44 @@ impl TestApp {
     /// for checking what was written.
     pub async fn database(&self) -> DatabaseConnection {
         Database::connect(self.config.database_url.expose()).await.expect("test database connection")
+    }
+
+    /// The application's own store on this app's database (as the worker sees it).
+    pub async fn store(&self) -> tandem_store::Db {
+        tandem_store::Db::connect(self.config.database_url.expose(), 3).await.expect("store connection")
+    }
+
+    /// Puts a job on this app's SQL queue and returns its id.
+    pub async fn enqueue(&self, tenant: &str, kind: &str, payload: Value, key: &str) -> String {
+        use tandem_jobs::Queue;
+        let queue = tandem_jobs::SqlQueue::new(self.store().await);
+        let (id, _) = queue
+            .enqueue(tandem_jobs::NewJob {
+                tenant: tenant.parse().expect("a tenant id"),
+                kind: kind.to_owned(),
+                payload,
+                idempotency_key: key.to_owned(),
+                run_at: chrono::Utc::now(),
+                max_attempts: 3,
+            })
+            .await
+            .expect("enqueued");
+        id.to_string()
+    }
+
+    /// Waits (up to 20 s) until `check` holds, polling every 50 ms.
+    pub async fn eventually<F, Fut>(&self, what: &str, mut check: F)
+    where
+        F: FnMut() -> Fut,
+        Fut: std::future::Future<Output = bool>,
+    {
+        for _ in 0..400 {
+            if check().await {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!("timed out waiting for {what}");
     }
 
     /// How many rows `table` holds, across all tenants.
@@ -275,6 +331,7 @@ impl TestApp {
 
 impl Drop for TestApp {
     fn drop(&mut self) {
+        self.shutdown.cancel();
         let Some(name) = self.pg_database.take() else { return };
         // Drop runs outside async; a short-lived runtime on its own thread removes the database.
         let handle = std::thread::spawn(move || {

@@ -107,6 +107,34 @@ fn backticked(message: &str) -> Option<&str> {
     (message.contains("field") && !name.is_empty()).then_some(name)
 }
 
+/// Counts requests and their latency by method, route pattern (not the raw path, which would
+/// make one series per id) and status.
+pub fn record_metrics<S, B>(
+    req: actix_web::dev::ServiceRequest,
+    srv: &S,
+) -> impl std::future::Future<Output = Result<actix_web::dev::ServiceResponse<B>, actix_web::Error>> + use<S, B>
+where
+    S: actix_web::dev::Service<
+            actix_web::dev::ServiceRequest,
+            Response = actix_web::dev::ServiceResponse<B>,
+            Error = actix_web::Error,
+        >,
+{
+    let started = std::time::Instant::now();
+    let method = req.method().to_string();
+    let response = srv.call(req);
+    async move {
+        let response = response.await?;
+        let route = response.request().match_pattern().unwrap_or_else(|| "unmatched".to_owned());
+        let status = response.status().as_u16().to_string();
+        metrics::counter!("tandem_http_requests_total", "method" => method.clone(), "route" => route.clone(), "status" => status)
+            .increment(1);
+        metrics::histogram!("tandem_http_request_duration_seconds", "method" => method, "route" => route)
+            .record(started.elapsed().as_secs_f64());
+        Ok(response)
+    }
+}
+
 /// Answers routes that do not exist under the API with a problem document.
 pub async fn not_found() -> Result<actix_web::HttpResponse, ApiError> {
     Err(ApiError::NotFound)

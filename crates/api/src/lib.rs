@@ -17,7 +17,11 @@ use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderName, HeaderValue};
 use actix_web::{App, HttpMessage, web};
+use std::sync::Arc;
+
+use tandem_jobs::Queue;
 use tandem_mail::Mailer;
+use tandem_mail::unsubscribe::UnsubscribeSigner;
 use tandem_store::Db;
 use tracing_actix_web::{RequestId, TracingLogger};
 use utoipa_actix_web::AppExt;
@@ -25,6 +29,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use utoipa_swagger_ui::SwaggerUi;
 
 pub use auth::JwtKeys;
+pub use metrics_exporter_prometheus::PrometheusHandle;
 
 pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
@@ -45,12 +50,15 @@ pub struct Services {
     pub db: web::Data<Db>,
     pub keys: web::Data<JwtKeys>,
     pub mailer: web::Data<Mailer>,
+    pub queue: web::Data<Arc<dyn Queue>>,
+    pub signer: web::Data<UnsubscribeSigner>,
+    pub metrics: web::Data<PrometheusHandle>,
     pub settings: web::Data<ApiSettings>,
 }
 
 /// Every route: operations at the root, the API under `/api/v1`.
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(routes::health::healthz).service(routes::health::readyz).service(
+    cfg.service(routes::health::healthz).service(routes::health::readyz).service(routes::health::metrics).service(
         utoipa_actix_web::scope("/api/v1").configure(routes::configure).default_service(web::to(http::not_found)),
     );
 }
@@ -81,6 +89,9 @@ pub fn app(
         .app_data(services.db)
         .app_data(services.keys)
         .app_data(services.mailer)
+        .app_data(services.queue)
+        .app_data(services.signer)
+        .app_data(services.metrics)
         .app_data(services.settings)
         .app_data(http::path_config())
         .app_data(http::query_config())
@@ -95,6 +106,7 @@ pub fn app(
             }
         })
         .wrap(cors)
+        .wrap_fn(http::record_metrics)
         .wrap_fn(|req, srv| {
             use actix_web::dev::Service;
             let request_id = req.extensions().get::<RequestId>().copied();

@@ -93,6 +93,14 @@ typed_id!(
     /// An entry of a tenant's audit log.
     AuditEventId
 );
+typed_id!(
+    /// A background job.
+    JobId
+);
+typed_id!(
+    /// One email to one person, from queued to sent (or not).
+    EmailDeliveryId
+);
 
 #[cfg(test)]
 mod tests {

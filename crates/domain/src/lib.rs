@@ -6,8 +6,11 @@
 
 pub mod access;
 pub mod ids;
+pub mod jobs;
 pub mod locale;
 pub mod login;
+pub mod mail;
+pub mod retry;
 pub mod team;
 pub mod values;
 

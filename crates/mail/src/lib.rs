@@ -1,9 +1,10 @@
-//! Email for Tandem: templates in English and Japanese rendered to multipart messages, and
-//! two transports behind one [`Mailer`]: SMTP with a connection pool for production, and a
-//! file outbox (one `.eml` per message) for the embedded default.
+//! Email for Tandem: templates in English and Japanese (which a tenant may override) rendered
+//! to multipart messages, two transports behind one [`Mailer`] (SMTP with a connection pool,
+//! and a file outbox of `.eml` files for the embedded default), and signed unsubscribe links.
 
 mod mailer;
 mod templates;
+pub mod unsubscribe;
 
-pub use mailer::{MailError, Mailer, OutgoingEmail};
-pub use templates::{Rendered, Template, TemplateError, render};
+pub use mailer::{MailError, Mailer, OutgoingEmail, outbox_file_name};
+pub use templates::{Override, Rendered, Template, TemplateError, builtin_sources, render, render_with};

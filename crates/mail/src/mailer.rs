@@ -1,29 +1,45 @@
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
+use lettre::message::header::{HeaderName, HeaderValue};
 use lettre::message::{Mailbox, MultiPart};
 use lettre::transport::smtp::PoolConfig;
-use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use thiserror::Error;
 
 use crate::templates::Rendered;
 
 #[derive(Debug, Error)]
 pub enum MailError {
-    #[error("invalid address {0:?}")]
-    Address(String),
-    #[error("could not build the message: {0}")]
-    Build(#[from] lettre::error::Error),
-    #[error("SMTP: {0}")]
-    Smtp(#[from] lettre::transport::smtp::Error),
-    #[error("outbox: {0}")]
-    Outbox(#[from] lettre::transport::file::Error),
+    /// The address or message can never be sent: do not retry.
+    #[error("permanent: {0}")]
+    Permanent(String),
+    /// The server or network failed for now (4xx, connection): retry later.
+    #[error("temporary: {0}")]
+    Temporary(String),
     #[error("outbox folder {0}: {1}")]
     OutboxDir(PathBuf, std::io::Error),
+    #[error("invalid SMTP configuration: {0}")]
+    Config(String),
+}
+
+impl MailError {
+    pub fn is_permanent(&self) -> bool {
+        matches!(self, MailError::Permanent(_))
+    }
+}
+
+impl From<lettre::transport::smtp::Error> for MailError {
+    fn from(err: lettre::transport::smtp::Error) -> Self {
+        // Only an explicit 5xx is a refusal; anything else (4xx, timeouts, broken
+        // connections, TLS) may work next time.
+        if err.is_permanent() { MailError::Permanent(err.to_string()) } else { MailError::Temporary(err.to_string()) }
+    }
 }
 
 enum Transport {
     Smtp(AsyncSmtpTransport<Tokio1Executor>),
-    Outbox(AsyncFileTransport<Tokio1Executor>),
+    Outbox(PathBuf),
 }
 
 /// Sends rendered emails through SMTP or into the file outbox.
@@ -37,39 +53,75 @@ pub struct OutgoingEmail {
     pub to: String,
     pub to_name: Option<String>,
     pub content: Rendered,
+    /// A stable Message-ID (`<…@…>`) so that a resent message is recognisably the same.
+    pub message_id: Option<String>,
+    /// Extra headers, e.g. `List-Unsubscribe`.
+    pub headers: Vec<(&'static str, String)>,
+}
+
+impl OutgoingEmail {
+    pub fn new(to: impl Into<String>, content: Rendered) -> Self {
+        Self { to: to.into(), to_name: None, content, message_id: None, headers: Vec::new() }
+    }
+}
+
+/// The outbox file of a message: its Message-ID without the brackets, made file-safe.
+pub fn outbox_file_name(message_id: &str) -> String {
+    let stem: String = message_id
+        .trim_matches(|c| c == '<' || c == '>')
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '.' { c } else { '_' })
+        .collect();
+    format!("{stem}.eml")
 }
 
 impl Mailer {
-    /// SMTP from a URL such as `smtp://user:pass@host:587?tls=required` or
-    /// `smtps://host:465` (see lettre's `from_url`), with a connection pool.
-    pub fn smtp(url: &str, from: &str) -> Result<Self, MailError> {
-        let transport =
-            AsyncSmtpTransport::<Tokio1Executor>::from_url(url)?.pool_config(PoolConfig::new().max_size(8)).build();
+    /// SMTP from a URL such as `smtp://user:pass@host:587?tls=required` (STARTTLS) or
+    /// `smtps://host:465` (TLS), with a pool of up to `pool_size` connections.
+    pub fn smtp(url: &str, from: &str, pool_size: u32) -> Result<Self, MailError> {
+        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+            .map_err(|e| MailError::Config(e.to_string()))?
+            .timeout(Some(Duration::from_secs(30)))
+            .pool_config(PoolConfig::new().max_size(pool_size))
+            .build();
         Ok(Self { transport: Transport::Smtp(transport), from: parse_mailbox(from)? })
     }
 
-    /// Writes each message as an `.eml` file under `dir`, creating it if needed.
+    /// Writes each message as `<message-id>.eml` under `dir`, creating it if needed.
     pub fn outbox(dir: &Path, from: &str) -> Result<Self, MailError> {
         std::fs::create_dir_all(dir).map_err(|e| MailError::OutboxDir(dir.to_owned(), e))?;
-        Ok(Self { transport: Transport::Outbox(AsyncFileTransport::new(dir)), from: parse_mailbox(from)? })
+        Ok(Self { transport: Transport::Outbox(dir.to_owned()), from: parse_mailbox(from)? })
+    }
+
+    /// The outbox folder, when mail goes to files.
+    pub fn outbox_dir(&self) -> Option<&Path> {
+        match &self.transport {
+            Transport::Outbox(dir) => Some(dir),
+            Transport::Smtp(_) => None,
+        }
     }
 
     pub async fn send(&self, email: OutgoingEmail) -> Result<(), MailError> {
-        let to = match email.to_name {
-            Some(name) => Mailbox::new(Some(name), email.to.parse().map_err(|_| MailError::Address(email.to.clone()))?),
-            None => parse_mailbox(&email.to)?,
-        };
-        let message = Message::builder()
+        let address = email.to.parse().map_err(|_| MailError::Permanent(format!("invalid address {:?}", email.to)))?;
+        let message_id = email.message_id.unwrap_or_else(|| format!("<{}@tandem.mail>", uuid::Uuid::now_v7()));
+        let mut builder = Message::builder()
             .from(self.from.clone())
-            .to(to)
+            .to(Mailbox::new(email.to_name, address))
             .subject(email.content.subject)
-            .multipart(MultiPart::alternative_plain_html(email.content.text, email.content.html))?;
+            .message_id(Some(message_id.clone()));
+        for (name, value) in email.headers {
+            builder = builder.raw_header(HeaderValue::new(HeaderName::new_from_ascii_str(name), value));
+        }
+        let message = builder
+            .multipart(MultiPart::alternative_plain_html(email.content.text, email.content.html))
+            .map_err(|e| MailError::Permanent(e.to_string()))?;
         match &self.transport {
             Transport::Smtp(smtp) => {
                 smtp.send(message).await?;
             }
-            Transport::Outbox(outbox) => {
-                outbox.send(message).await?;
+            Transport::Outbox(dir) => {
+                let path = dir.join(outbox_file_name(&message_id));
+                tokio::fs::write(&path, message.formatted()).await.map_err(|e| MailError::OutboxDir(path, e))?;
             }
         }
         Ok(())
@@ -77,7 +129,7 @@ impl Mailer {
 }
 
 fn parse_mailbox(raw: &str) -> Result<Mailbox, MailError> {
-    raw.parse().map_err(|_| MailError::Address(raw.to_owned()))
+    raw.parse().map_err(|_| MailError::Config(format!("invalid From address {raw:?}")))
 }
 
 #[cfg(test)]
@@ -87,7 +139,7 @@ mod tests {
     use tandem_domain::Locale;
 
     #[tokio::test]
-    async fn outbox_writes_one_multipart_eml_per_message() {
+    async fn outbox_writes_one_multipart_eml_per_message_named_by_its_id() {
         let dir = tempfile::tempdir().expect("temp dir");
         let mailer = Mailer::outbox(dir.path(), "Tandem <no-reply@tandem.test>").expect("outbox");
         let content = render(
@@ -96,15 +148,14 @@ mod tests {
             &serde_json::json!({"company": "株式会社テスト", "inviter": "田中", "role": "admin", "link": "http://x/accept?t=1"}),
         )
         .expect("renders");
-        mailer
-            .send(OutgoingEmail { to: "aiko@example.jp".into(), to_name: Some("Aiko".into()), content })
-            .await
-            .expect("sent");
-        let files: Vec<_> = std::fs::read_dir(dir.path()).expect("listed").map(|e| e.expect("entry").path()).collect();
-        assert_eq!(files.len(), 1);
-        let eml = std::fs::read_to_string(&files[0]).expect("readable");
+        let mut email = OutgoingEmail::new("aiko@example.jp", content);
+        email.message_id = Some("<abc-123@tandem.mail>".into());
+        email.headers.push(("List-Unsubscribe", "<https://x/u?t=1>".into()));
+        mailer.send(email).await.expect("sent");
+        let eml = std::fs::read_to_string(dir.path().join("abc-123_tandem.mail.eml")).expect("named by message id");
         assert!(eml.contains("multipart/alternative"), "{eml}");
-        assert!(eml.contains("text/plain") && eml.contains("text/html"), "{eml}");
+        assert!(eml.contains("Message-ID: <abc-123@tandem.mail>"), "{eml}");
+        assert!(eml.contains("List-Unsubscribe: <https://x/u?t=1>"), "{eml}");
         assert!(eml.contains("Subject: =?utf-8?"), "Japanese subject is encoded: {eml}");
     }
 }

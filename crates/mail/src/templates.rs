@@ -1,67 +1,117 @@
-//! Email templates, one set per language. HTML bodies are auto-escaped, so a company or
-//! person name can never inject markup; plain-text bodies are not.
+//! Email templates, one set per language, which a tenant may override per template and
+//! language. HTML bodies are auto-escaped, so a company or person name can never inject
+//! markup; plain-text bodies are not. Undefined variables are errors, so a typo in a tenant's
+//! override is caught when it is saved, not when the email goes out.
 
-use minijinja::{AutoEscape, Environment};
+use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 use serde::Serialize;
+use serde_json::{Value, json};
 use tandem_domain::Locale;
+use tandem_domain::mail::EmailCategory;
 use thiserror::Error;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Template {
-    /// Someone is invited to a tenant's team. Context: company, inviter, role, link.
+    /// Someone is invited to a tenant's team. Variables: company, inviter, role, link.
     Invitation,
 }
 
 impl Template {
-    fn name(self) -> &'static str {
+    pub const ALL: [Template; 1] = [Template::Invitation];
+
+    pub const fn name(self) -> &'static str {
         match self {
             Template::Invitation => "invitation",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        Template::ALL.into_iter().find(|t| t.name() == name)
+    }
+
+    pub const fn category(self) -> EmailCategory {
+        match self {
+            Template::Invitation => EmailCategory::Transactional,
+        }
+    }
+
+    /// The variables the template uses, with realistic values, for previews.
+    pub fn sample_context(self, locale: Locale) -> Value {
+        let ja = locale == Locale::Ja;
+        match self {
+            Template::Invitation => json!({
+                "company": if ja { "さくら工業株式会社" } else { "Sakura Industries" },
+                "inviter": if ja { "田中 愛子" } else { "Aiko Tanaka" },
+                "role": "program_manager",
+                "link": "https://tandem.example/invitations/accept?token=sample",
+            }),
         }
     }
 }
 
 /// A rendered message: subject and both bodies.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Rendered {
     pub subject: String,
     pub html: String,
     pub text: String,
 }
 
+/// A tenant's own subject and bodies (template sources, with the same variables).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Override {
+    pub subject: String,
+    pub html: String,
+    pub text: String,
+}
+
 #[derive(Debug, Error)]
-#[error("template {template}: {source}")]
+#[error("{part}: {message}")]
 pub struct TemplateError {
-    template: String,
-    source: minijinja::Error,
+    /// `subject`, `html` or `text`.
+    pub part: &'static str,
+    pub message: String,
 }
 
-const SOURCES: &[(&str, &str)] = &[
-    ("en/invitation.subject", include_str!("../templates/en/invitation.subject")),
-    ("en/invitation.txt", include_str!("../templates/en/invitation.txt")),
-    ("en/invitation.html", include_str!("../templates/en/invitation.html")),
-    ("ja/invitation.subject", include_str!("../templates/ja/invitation.subject")),
-    ("ja/invitation.txt", include_str!("../templates/ja/invitation.txt")),
-    ("ja/invitation.html", include_str!("../templates/ja/invitation.html")),
-];
-
-fn environment() -> Environment<'static> {
-    let mut env = Environment::new();
-    env.set_auto_escape_callback(|name| if name.ends_with(".html") { AutoEscape::Html } else { AutoEscape::None });
-    for (name, source) in SOURCES {
-        env.add_template(name, source).expect("built-in templates are valid");
+fn builtin(template: Template, locale: Locale) -> Override {
+    macro_rules! sources {
+        ($lang:literal, $name:literal) => {
+            Override {
+                subject: include_str!(concat!("../templates/", $lang, "/", $name, ".subject")).to_owned(),
+                html: include_str!(concat!("../templates/", $lang, "/", $name, ".html")).to_owned(),
+                text: include_str!(concat!("../templates/", $lang, "/", $name, ".txt")).to_owned(),
+            }
+        };
     }
-    env
+    match (template, locale) {
+        (Template::Invitation, Locale::En) => sources!("en", "invitation"),
+        (Template::Invitation, Locale::Ja) => sources!("ja", "invitation"),
+    }
 }
 
+/// Renders the built-in template.
 pub fn render(template: Template, locale: Locale, context: &impl Serialize) -> Result<Rendered, TemplateError> {
-    let env = environment();
-    let part = |ext: &str| {
-        let name = format!("{}/{}.{ext}", locale.as_str(), template.name());
-        env.get_template(&name)
-            .and_then(|t| t.render(context))
-            .map_err(|source| TemplateError { template: name, source })
+    render_with(&builtin(template, locale), context)
+}
+
+/// Renders the given sources (a tenant's override, or the built-in ones) with `context`.
+pub fn render_with(sources: &Override, context: &impl Serialize) -> Result<Rendered, TemplateError> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.set_auto_escape_callback(|name| if name == "html" { AutoEscape::Html } else { AutoEscape::None });
+    let part = |name: &'static str, source: &str| {
+        env.render_named_str(name, source, context).map_err(|e| TemplateError { part: name, message: e.to_string() })
     };
-    Ok(Rendered { subject: part("subject")?.trim().to_owned(), html: part("html")?, text: part("txt")? })
+    Ok(Rendered {
+        subject: part("subject", &sources.subject)?.trim().to_owned(),
+        html: part("html", &sources.html)?,
+        text: part("text", &sources.text)?,
+    })
+}
+
+/// The built-in sources, which a tenant starts editing from.
+pub fn builtin_sources(template: Template, locale: Locale) -> Override {
+    builtin(template, locale)
 }
 
 #[cfg(test)]
@@ -70,7 +120,7 @@ mod tests {
 
     #[test]
     fn html_escapes_variables_and_text_keeps_them() {
-        let context = serde_json::json!({
+        let context = json!({
             "company": "<b>Acme</b>", "inviter": "Ann", "role": "admin", "link": "http://localhost/accept?token=a&b=1"
         });
         let rendered = render(Template::Invitation, Locale::En, &context).expect("renders");
@@ -81,10 +131,23 @@ mod tests {
     }
 
     #[test]
-    fn japanese_templates_speak_japanese() {
-        let context = serde_json::json!({"company": "テスト", "inviter": "田中", "role": "viewer", "link": "http://x"});
-        let rendered = render(Template::Invitation, Locale::Ja, &context).expect("renders");
-        assert!(rendered.subject.contains("招待"), "{}", rendered.subject);
-        assert!(rendered.text.contains("http://x"));
+    fn every_builtin_template_renders_its_sample_in_both_languages() {
+        for template in Template::ALL {
+            for locale in [Locale::En, Locale::Ja] {
+                let rendered = render(template, locale, &template.sample_context(locale)).expect("renders");
+                assert!(!rendered.subject.is_empty() && !rendered.text.is_empty() && !rendered.html.is_empty());
+            }
+        }
+        let ja = render(Template::Invitation, Locale::Ja, &Template::Invitation.sample_context(Locale::Ja)).unwrap();
+        assert!(ja.subject.contains("招待"), "{}", ja.subject);
+    }
+
+    #[test]
+    fn an_override_with_an_unknown_variable_is_refused() {
+        let sources = Override { subject: "Hi {{ compnay }}".into(), html: "x".into(), text: "x".into() };
+        let err = render_with(&sources, &Template::Invitation.sample_context(Locale::En)).unwrap_err();
+        assert_eq!(err.part, "subject");
+        let ok = Override { subject: "Join {{ company }}".into(), html: "<p>{{ link }}</p>".into(), text: "{{ link }}".into() };
+        assert_eq!(render_with(&ok, &Template::Invitation.sample_context(Locale::En)).unwrap().subject, "Join Sakura Industries");
     }
 }

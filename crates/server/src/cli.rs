@@ -6,7 +6,7 @@ use anyhow::Context;
 use clap::{Parser, Subcommand};
 
 use crate::config::{Config, LogFormat};
-use crate::startup::{self, Application};
+use crate::startup::{self, Application, Role};
 use crate::{demo, telemetry};
 
 /// Tandem runs reverse and mutual mentoring programs for companies.
@@ -30,10 +30,13 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Run everything in one process: the API and its interactive documentation (default).
+    /// Run everything in one process: the API and console, the worker and the scheduler (default).
     Serve(ServeArgs),
     /// Run only the HTTP API (stateless; run as many as you like behind a load balancer).
     Api(ServeArgs),
+    /// Run the worker (background jobs: email, …) and the scheduler. Run as many as you like:
+    /// jobs are leased, and only one scheduler is active at a time.
+    Worker,
     /// Apply pending database migrations and exit.
     Migrate,
     /// Print the OpenAPI document (JSON) of this build.
@@ -46,11 +49,34 @@ enum Command {
     Demo,
 }
 
+async fn run(config: &Config, role: Role) -> anyhow::Result<()> {
+    let app = Application::build(config, role).await?;
+    tracing::info!(
+        ?role,
+        port = app.port(),
+        database = if config.is_sqlite() { "sqlite" } else { "postgres" },
+        queue = if config.redis_url.is_some() { "redis" } else { "sql" },
+        "tandem is running"
+    );
+    app.run_until_stopped().await?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
 #[derive(Debug, clap::Args)]
 struct ServeArgs {
     /// Port to listen on (overrides TANDEM_PORT).
     #[arg(long, short)]
     port: Option<u16>,
+}
+
+impl ServeArgs {
+    fn apply(self, mut config: Config) -> Config {
+        if let Some(port) = self.port {
+            config.port = port;
+        }
+        config
+    }
 }
 
 impl Cli {
@@ -61,20 +87,9 @@ impl Cli {
         }
         telemetry::init(config.log_format, &config.log_level);
         match self.command.unwrap_or(Command::Serve(ServeArgs { port: None })) {
-            Command::Serve(args) | Command::Api(args) => {
-                if let Some(port) = args.port {
-                    config.port = port;
-                }
-                let app = Application::build(&config).await?;
-                tracing::info!(
-                    port = app.port(),
-                    database = if config.is_sqlite() { "sqlite" } else { "postgres" },
-                    docs = %format!("http://{}:{}/docs/", config.host, app.port()),
-                    "tandem is listening"
-                );
-                app.run_until_stopped().await?;
-                tracing::info!("stopped");
-            }
+            Command::Serve(args) => run(&args.apply(config), Role::All).await?,
+            Command::Api(args) => run(&args.apply(config), Role::Api).await?,
+            Command::Worker => run(&config, Role::Worker).await?,
             Command::Migrate => {
                 startup::connect(&config).await?;
                 tracing::info!("migrations applied");

@@ -76,6 +76,23 @@ pub struct Config {
     pub http_workers: Option<usize>,
     /// The built web console, served at `/` when it exists.
     pub console_dir: PathBuf,
+    /// Jobs a worker process runs at the same time; 0 runs no worker in this process.
+    pub worker_concurrency: usize,
+    /// How long a claimed job belongs to its worker before another may run it, in seconds
+    /// (the visibility timeout after a worker dies).
+    pub worker_lease_secs: u64,
+    /// How often an idle worker looks for due jobs, in milliseconds.
+    pub worker_poll_ms: u64,
+    /// Prefix of every Redis key, so several installations can share one Redis.
+    pub redis_prefix: String,
+    /// SMTP connections kept open per process.
+    pub smtp_pool_size: u32,
+    /// Optional email waits from this local time (the recipient's zone), e.g. "21:00"…
+    pub quiet_hours_start: String,
+    /// …until this one, e.g. "08:00".
+    pub quiet_hours_end: String,
+    /// At most this many optional emails to one person in 24 hours.
+    pub email_daily_cap: u32,
 }
 
 impl Default for Config {
@@ -97,6 +114,14 @@ impl Default for Config {
             log_level: "info".into(),
             http_workers: None,
             console_dir: "frontend/dist".into(),
+            worker_concurrency: 4,
+            worker_poll_ms: 500,
+            worker_lease_secs: 60,
+            redis_prefix: "tandem".into(),
+            smtp_pool_size: 8,
+            quiet_hours_start: "21:00".into(),
+            quiet_hours_end: "08:00".into(),
+            email_daily_cap: 3,
         }
     }
 }
@@ -155,6 +180,14 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
     ("log_level", "TANDEM_LOG_LEVEL", "Tracing filter (default info); RUST_LOG wins"),
     ("http_workers", "TANDEM_HTTP_WORKERS", "HTTP worker threads (default: one per core)"),
     ("console_dir", "TANDEM_CONSOLE_DIR", "Built web console served at / (default frontend/dist)"),
+    ("worker_concurrency", "TANDEM_WORKER_CONCURRENCY", "Jobs a worker process runs at once (default 4; 0: no worker)"),
+    ("worker_lease_secs", "TANDEM_WORKER_LEASE_SECS", "Seconds a claimed job is its worker's before another may run it (default 60)"),
+    ("worker_poll_ms", "TANDEM_WORKER_POLL_MS", "How often an idle worker looks for jobs, ms (default 500)"),
+    ("redis_prefix", "TANDEM_REDIS_PREFIX", "Prefix of every Redis key (default tandem)"),
+    ("smtp_pool_size", "TANDEM_SMTP_POOL_SIZE", "SMTP connections kept open per process (default 8)"),
+    ("quiet_hours_start", "TANDEM_QUIET_HOURS_START", "Optional email waits from this local time (default 21:00)"),
+    ("quiet_hours_end", "TANDEM_QUIET_HOURS_END", "…until this local time (default 08:00)"),
+    ("email_daily_cap", "TANDEM_EMAIL_DAILY_CAP", "Optional emails per person per 24 hours (default 3)"),
 ];
 
 #[cfg(test)]

@@ -1,69 +1,213 @@
 //! Builds the application from configuration. `Application::build` binds the port (0 picks a
-//! free one, which is what tests do) and returns something to run.
+//! free one, which is what tests do) and starts what the role asks for: the HTTP API, the
+//! worker and scheduler, or all of them in one process.
 
 use std::net::TcpListener;
 use std::path::Path;
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
 
 use actix_web::{HttpServer, web};
 use anyhow::{Context, bail};
+use chrono::NaiveTime;
 use rand::RngCore;
-use tandem_api::{ApiSettings, JwtKeys, Services};
+use tandem_api::{ApiSettings, JwtKeys, PrometheusHandle, Services};
+use tandem_domain::mail::{FrequencyCap, QuietHours};
+use tandem_jobs::email::{EmailSettings, SendEmailHandler};
+use tandem_jobs::noop::NoopHandler;
+use tandem_jobs::{Handlers, Lock, PeriodicTask, Queue, RedisLock, RedisQueue, Scheduler, SqlQueue, Worker, WorkerSettings};
 use tandem_mail::Mailer;
+use tandem_mail::unsubscribe::UnsubscribeSigner;
 use tandem_store::Db;
+use tokio::task::JoinHandle;
+use tokio_util::sync::CancellationToken;
 
 use crate::config::Config;
 
+/// What a process runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// API, worker and scheduler together (the embedded default).
+    All,
+    Api,
+    /// Worker and scheduler (one scheduler is active across all processes).
+    Worker,
+}
+
 pub struct Application {
-    port: u16,
-    server: actix_web::dev::Server,
+    port: Option<u16>,
+    server: Option<actix_web::dev::Server>,
+    shutdown: CancellationToken,
+    background: Vec<JoinHandle<()>>,
+}
+
+/// Everything built from configuration that the parts share.
+struct Parts {
+    db: Db,
+    queue: Arc<dyn Queue>,
+    lock: Arc<dyn Lock>,
+    mailer: Arc<Mailer>,
+    secret: Vec<u8>,
 }
 
 impl Application {
-    /// Connects to the database, migrates it, and binds the HTTP server.
-    pub async fn build(config: &Config) -> anyhow::Result<Self> {
+    pub async fn build(config: &Config, role: Role) -> anyhow::Result<Self> {
         let db = connect(config).await?;
-        Self::build_with(config, db)
-    }
-
-    /// Binds the HTTP server on an already migrated database.
-    pub fn build_with(config: &Config, db: Db) -> anyhow::Result<Self> {
-        let services = Services {
-            db: web::Data::new(db),
-            keys: web::Data::new(jwt_keys(config)?),
-            mailer: web::Data::new(mailer(config)?),
-            settings: web::Data::new(ApiSettings {
-                public_url: config.public_url.clone(),
-                cors_origins: config.cors_origins.clone(),
-                console_dir: Some(config.console_dir.clone()),
-            }),
+        let (queue, lock): (Arc<dyn Queue>, Arc<dyn Lock>) = match &config.redis_url {
+            Some(url) => (
+                Arc::new(RedisQueue::connect(url.expose(), &config.redis_prefix).await.context("connecting to Redis")?),
+                Arc::new(RedisLock::connect(url.expose(), &config.redis_prefix).await.context("connecting to Redis")?),
+            ),
+            None => (Arc::new(SqlQueue::new(db.clone())), Arc::new(db.clone())),
         };
-        let spec = tandem_api::openapi();
-        let listener = TcpListener::bind((config.host.as_str(), config.port))
-            .with_context(|| format!("binding {}:{}", config.host, config.port))?;
-        let port = listener.local_addr()?.port();
-        let mut server = HttpServer::new(move || tandem_api::app(services.clone(), spec.clone()))
-            .listen(listener)?
-            .shutdown_timeout(30);
-        if let Some(workers) = config.http_workers {
-            server = server.workers(workers);
+        let parts = Parts { db, queue, lock, mailer: Arc::new(mailer(config)?), secret: signing_secret(config)? };
+        let shutdown = CancellationToken::new();
+        let mut app = Self { port: None, server: None, shutdown: shutdown.clone(), background: Vec::new() };
+        if role != Role::Api {
+            app.background = start_background(config, &parts, shutdown)?;
         }
-        Ok(Self { port, server: server.run() })
+        if role != Role::Worker {
+            let (port, server) = start_http(config, &parts)?;
+            app.port = Some(port);
+            app.server = Some(server);
+        }
+        Ok(app)
     }
 
-    pub fn port(&self) -> u16 {
+    /// Cancelling this stops the worker and scheduler (what a signal does).
+    pub fn shutdown_token(&self) -> CancellationToken {
+        self.shutdown.clone()
+    }
+
+    /// The HTTP port, when this process serves HTTP.
+    pub fn port(&self) -> Option<u16> {
         self.port
     }
 
-    /// Serves until SIGINT or SIGTERM, then finishes in-flight requests (up to 30 s).
-    pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+    /// Runs until SIGINT or SIGTERM; then HTTP finishes in-flight requests and the worker its
+    /// in-flight jobs (each up to 30 s).
+    pub async fn run_until_stopped(self) -> anyhow::Result<()> {
+        match self.server {
+            // The HTTP server listens for the signals itself and returns once drained.
+            Some(server) => server.await?,
+            None => wait_for_signal().await,
+        }
+        self.shutdown.cancel();
+        for handle in self.background {
+            if tokio::time::timeout(Duration::from_secs(30), handle).await.is_err() {
+                tracing::warn!("background work did not stop within 30 s");
+            }
+        }
+        Ok(())
     }
+}
+
+fn start_http(config: &Config, parts: &Parts) -> anyhow::Result<(u16, actix_web::dev::Server)> {
+    let services = Services {
+        db: web::Data::new(parts.db.clone()),
+        keys: web::Data::new(JwtKeys::new(&parts.secret)),
+        mailer: web::Data::from(parts.mailer.clone()),
+        queue: web::Data::new(parts.queue.clone()),
+        signer: web::Data::new(UnsubscribeSigner::new(&parts.secret)),
+        metrics: web::Data::new(metrics_handle()),
+        settings: web::Data::new(ApiSettings {
+            public_url: config.public_url.clone(),
+            cors_origins: config.cors_origins.clone(),
+            console_dir: Some(config.console_dir.clone()),
+        }),
+    };
+    let spec = tandem_api::openapi();
+    let listener = TcpListener::bind((config.host.as_str(), config.port))
+        .with_context(|| format!("binding {}:{}", config.host, config.port))?;
+    let port = listener.local_addr()?.port();
+    let mut server = HttpServer::new(move || tandem_api::app(services.clone(), spec.clone()))
+        .listen(listener)?
+        .shutdown_timeout(30);
+    if let Some(workers) = config.http_workers {
+        server = server.workers(workers);
+    }
+    Ok((port, server.run()))
+}
+
+fn start_background(config: &Config, parts: &Parts, shutdown: CancellationToken) -> anyhow::Result<Vec<JoinHandle<()>>> {
+    let email = EmailSettings {
+        quiet_hours: QuietHours { start: parse_time(&config.quiet_hours_start)?, end: parse_time(&config.quiet_hours_end)? },
+        cap: FrequencyCap { per_day: config.email_daily_cap },
+        public_url: config.public_url.clone(),
+        signer: UnsubscribeSigner::new(&parts.secret),
+    };
+    let handlers = Handlers::default()
+        .with(tandem_jobs::email::KIND, SendEmailHandler::new(parts.db.clone(), parts.mailer.clone(), Arc::new(email)))
+        .with(tandem_jobs::noop::KIND, NoopHandler::new(parts.db.clone()));
+    let settings = WorkerSettings {
+        concurrency: config.worker_concurrency,
+        idle_poll: Duration::from_millis(config.worker_poll_ms),
+        lease: Duration::from_secs(config.worker_lease_secs.max(1)),
+        ..WorkerSettings::default()
+    };
+    let worker = Worker::new(parts.queue.clone(), handlers, settings);
+    let queue = parts.queue.clone();
+    let purge = PeriodicTask::new("purge finished jobs", Duration::from_secs(3600), move || {
+        let queue = queue.clone();
+        async move {
+            let before = chrono::Utc::now() - chrono::Duration::days(7);
+            match queue.purge_done(before).await {
+                Ok(n) if n > 0 => tracing::info!(purged = n, "purged finished jobs"),
+                Ok(_) => {}
+                Err(err) => tracing::warn!(error = %err, "purging finished jobs failed"),
+            }
+        }
+    });
+    let holder = format!("{}-{}", std::process::id(), uuid::Uuid::now_v7().simple());
+    let scheduler = Scheduler::new(parts.lock.clone(), holder, vec![purge]);
+    let mut handles = vec![tokio::spawn(scheduler.run(shutdown.clone()))];
+    if config.worker_concurrency > 0 {
+        handles.push(tokio::spawn(worker.run(shutdown)));
+    }
+    Ok(handles)
+}
+
+fn parse_time(raw: &str) -> anyhow::Result<NaiveTime> {
+    NaiveTime::parse_from_str(raw, "%H:%M").with_context(|| format!("{raw:?} is not a time like 21:00"))
+}
+
+async fn wait_for_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let mut term = signal(SignalKind::terminate()).expect("installing a SIGTERM handler");
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = term.recv() => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+    tracing::info!("stopping");
+}
+
+/// The process-wide metrics recorder (installed once, however many apps a test process runs).
+pub fn metrics_handle() -> PrometheusHandle {
+    static HANDLE: OnceLock<PrometheusHandle> = OnceLock::new();
+    HANDLE
+        .get_or_init(|| {
+            let recorder = metrics_exporter_prometheus::PrometheusBuilder::new().build_recorder();
+            let handle = recorder.handle();
+            if metrics::set_global_recorder(recorder).is_err() {
+                tracing::warn!("a metrics recorder was already installed");
+            }
+            handle
+        })
+        .clone()
 }
 
 /// Connects and applies pending migrations. SQLite files live under `data_dir`, created here.
 pub async fn connect(config: &Config) -> anyhow::Result<Db> {
     if config.is_sqlite() {
-        std::fs::create_dir_all(&config.data_dir).with_context(|| format!("creating {}", config.data_dir.display()))?;
+        std::fs::create_dir_all(&config.data_dir)
+            .with_context(|| format!("creating {}", config.data_dir.display()))?;
     }
     let db = Db::connect(config.database_url.expose(), config.database_max_connections)
         .await
@@ -74,22 +218,21 @@ pub async fn connect(config: &Config) -> anyhow::Result<Db> {
 
 pub fn mailer(config: &Config) -> anyhow::Result<Mailer> {
     Ok(match &config.smtp_url {
-        Some(url) => Mailer::smtp(url.expose(), &config.mail_from)?,
+        Some(url) => Mailer::smtp(url.expose(), &config.mail_from, config.smtp_pool_size)?,
         None => Mailer::outbox(&config.outbox_dir, &config.mail_from)?,
     })
 }
 
-/// The configured signing key, or one generated once into `data_dir/jwt.secret` so that
-/// sessions survive restarts of the embedded default.
-pub fn jwt_keys(config: &Config) -> anyhow::Result<JwtKeys> {
+/// The configured signing secret, or one generated once into `data_dir/jwt.secret` so that
+/// sessions (and unsubscribe links) survive restarts of the embedded default.
+pub fn signing_secret(config: &Config) -> anyhow::Result<Vec<u8>> {
     if let Some(secret) = &config.jwt_secret {
         if secret.expose().len() < 32 {
             bail!("jwt_secret must be at least 32 bytes");
         }
-        return Ok(JwtKeys::new(secret.expose().as_bytes()));
+        return Ok(secret.expose().as_bytes().to_vec());
     }
-    let path = config.data_dir.join("jwt.secret");
-    Ok(JwtKeys::new(&load_or_create_secret(&path)?))
+    load_or_create_secret(&config.data_dir.join("jwt.secret"))
 }
 
 fn load_or_create_secret(path: &Path) -> anyhow::Result<Vec<u8>> {
@@ -104,6 +247,6 @@ fn load_or_create_secret(path: &Path) -> anyhow::Result<Vec<u8>> {
     let mut secret = vec![0u8; 64];
     rand::rng().fill_bytes(&mut secret);
     std::fs::write(path, &secret).with_context(|| format!("writing {}", path.display()))?;
-    tracing::warn!(path = %path.display(), "generated an access-token signing key; set TANDEM_JWT_SECRET when running more than one API process");
+    tracing::warn!(path = %path.display(), "generated a signing key; set TANDEM_JWT_SECRET when running more than one process");
     Ok(secret)
 }

@@ -12,6 +12,7 @@ mod entities;
 mod error;
 mod global;
 mod page;
+pub mod queue;
 mod records;
 mod scoped;
 

@@ -145,3 +145,56 @@ pub struct LoginThrottle {
     pub failures: u32,
     pub locked_until: Option<DateTime<Utc>>,
 }
+
+#[derive(Clone, Debug)]
+pub struct NewEmailDelivery {
+    /// One email per key per tenant: enqueueing the same key again finds the first.
+    pub idempotency_key: String,
+    pub category: tandem_domain::mail::EmailCategory,
+    pub template: String,
+    pub locale: Locale,
+    pub to_email: String,
+    pub to_name: Option<String>,
+    /// The recipient's IANA time zone, for quiet hours.
+    pub time_zone: Option<String>,
+    /// The template's variables.
+    pub context: Value,
+}
+
+#[derive(Clone, Debug)]
+pub struct EmailDelivery {
+    pub id: tandem_domain::EmailDeliveryId,
+    pub idempotency_key: String,
+    pub category: tandem_domain::mail::EmailCategory,
+    pub template: String,
+    pub locale: Locale,
+    pub to_email: String,
+    pub to_name: Option<String>,
+    pub time_zone: Option<String>,
+    pub context: Value,
+    pub subject: Option<String>,
+    pub state: tandem_domain::mail::DeliveryState,
+    pub reason: Option<String>,
+    pub message_id: String,
+    pub attempts: u32,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub sent_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Suppression {
+    pub email: String,
+    pub category: String,
+    pub reason: String,
+    pub created_at: DateTime<Utc>,
+}
+
+/// A tenant's own subject and bodies for one template in one language.
+#[derive(Clone, Debug)]
+pub struct TemplateOverride {
+    pub subject: String,
+    pub html: String,
+    pub text: String,
+    pub updated_at: DateTime<Utc>,
+}

@@ -3,8 +3,12 @@
 pub mod api_keys;
 pub mod audit;
 pub mod auth;
+pub mod email;
 pub mod health;
+pub mod jobs;
+pub mod mailbox;
 pub mod me;
+pub mod public;
 pub mod team;
 
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -15,5 +19,30 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .configure(me::configure)
         .configure(team::configure)
         .configure(api_keys::configure)
-        .configure(audit::configure);
+        .configure(audit::configure)
+        .configure(jobs::configure)
+        .configure(email::configure)
+        .configure(public::configure)
+        .configure(mailbox::configure);
+}
+
+/// Records an audit event for an action already taken and commits.
+pub(crate) async fn audit_now(
+    scoped: crate::auth::Scoped,
+    action: &'static str,
+    target_kind: &'static str,
+    target_id: uuid::Uuid,
+) -> Result<(), crate::error::ApiError> {
+    scoped
+        .tx
+        .record(tandem_store::NewAuditEvent {
+            actor: scoped.audit_actor(),
+            action,
+            target_kind,
+            target_id: Some(target_id),
+            details: serde_json::json!({}),
+        })
+        .await?;
+    scoped.tx.commit().await?;
+    Ok(())
 }

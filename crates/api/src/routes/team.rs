@@ -1,12 +1,16 @@
 //! The tenant's team: members with roles, and invitations by email. Owners and admins only.
 
+use std::sync::Arc;
+
 use actix_web::{HttpResponse, delete, get, patch, post, web};
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use tandem_domain::team::{check_invitation, check_removal, check_role_change};
 use tandem_domain::{EmailAddress, InvitationId, Locale, Permission, Role, UserId};
-use tandem_mail::{Mailer, OutgoingEmail, Template};
-use tandem_store::{Db, Invitation, Member, NewAuditEvent, NewInvitation, StoreError};
+use tandem_domain::mail::EmailCategory;
+use tandem_jobs::Queue;
+use tandem_mail::Template;
+use tandem_store::{Db, Invitation, Member, NewAuditEvent, NewEmailDelivery, NewInvitation, StoreError};
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -15,6 +19,7 @@ use crate::auth::{TenantCtx, secrets};
 use crate::error::{ApiError, Fields, Problem};
 use crate::http::Json;
 use crate::pagination::{ListQuery, Paginated};
+use crate::routes::email::DeliveryView;
 
 const INVITATION_DAYS: i64 = 7;
 
@@ -71,9 +76,8 @@ impl From<Invitation> for InvitationView {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct InvitationSent {
     pub invitation: InvitationView,
-    /// Whether the email went out; when false, the invitation stands and can be re-sent.
-    #[schema(example = true)]
-    pub email_sent: bool,
+    /// The invitation email, queued for sending; follow it in `/email/deliveries`.
+    pub email: DeliveryView,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -218,7 +222,7 @@ pub async fn remove_member(
 pub async fn invite(
     ctx: TenantCtx,
     db: web::Data<Db>,
-    mailer: web::Data<Mailer>,
+    queue: web::Data<Arc<dyn Queue>>,
     settings: web::Data<ApiSettings>,
     body: Json<InviteRequest>,
 ) -> Result<HttpResponse, ApiError> {
@@ -258,24 +262,28 @@ pub async fn invite(
             details: serde_json::json!({ "email": invitation.email, "role": invitation.role }),
         })
         .await?;
-    scoped.tx.commit().await?;
-
     let link = format!("{}/invitations/accept?token={}", settings.public_url.trim_end_matches('/'), issued.token);
-    let context = serde_json::json!({
-        "company": tenant.name, "inviter": inviter.name, "role": body.role.as_str(), "link": link,
-    });
-    let locale = body.locale.unwrap_or(tenant.locale);
-    let email_sent = match tandem_mail::render(Template::Invitation, locale, &context) {
-        Ok(content) => {
-            let sent = mailer.send(OutgoingEmail { to: invitation.email.clone(), to_name: None, content }).await;
-            sent.inspect_err(|err| tracing::error!(error = %err, "invitation email failed")).is_ok()
-        }
-        Err(err) => {
-            tracing::error!(error = %err, "invitation email could not be rendered");
-            false
-        }
-    };
-    Ok(HttpResponse::Created().json(InvitationSent { invitation: invitation.into(), email_sent }))
+    let (delivery, _) = scoped
+        .tx
+        .create_delivery(NewEmailDelivery {
+            idempotency_key: format!("invitation:{}", invitation.id),
+            category: EmailCategory::Transactional,
+            template: Template::Invitation.name().to_owned(),
+            locale: body.locale.unwrap_or(tenant.locale),
+            to_email: invitation.email.clone(),
+            to_name: None,
+            time_zone: None,
+            context: serde_json::json!({
+                "company": tenant.name, "inviter": inviter.name, "role": body.role.as_str(), "link": link,
+            }),
+        })
+        .await?;
+    scoped.tx.commit().await?;
+    if let Err(err) = tandem_jobs::email::enqueue(queue.as_ref().as_ref(), tenant.id, &delivery).await {
+        // The delivery stays queued; it is visible to admins and sent when queued again.
+        tracing::error!(error = %err, delivery = %delivery.id, "queueing the invitation email failed");
+    }
+    Ok(HttpResponse::Created().json(InvitationSent { invitation: invitation.into(), email: delivery.into() }))
 }
 
 /// Lists invitations not yet accepted.

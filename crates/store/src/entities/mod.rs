@@ -9,3 +9,8 @@ pub(crate) mod membership;
 pub(crate) mod refresh_token;
 pub(crate) mod tenant;
 pub(crate) mod user;
+pub(crate) mod email_delivery;
+pub(crate) mod email_suppression;
+pub(crate) mod email_template;
+pub(crate) mod job;
+pub(crate) mod lock;

@@ -3,8 +3,11 @@
 
 mod audit;
 mod keys;
+mod mail;
 mod team;
 mod tokens;
+
+pub(crate) use team::found;
 
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, DatabaseTransaction, EntityTrait, Set};
@@ -16,7 +19,7 @@ use crate::error::{StoreError, corrupt};
 use crate::records::Tenant;
 
 pub struct TenantTx {
-    tx: DatabaseTransaction,
+    pub(crate) tx: DatabaseTransaction,
     tenant: TenantId,
 }
 
@@ -29,7 +32,7 @@ impl TenantTx {
         self.tenant
     }
 
-    fn tid(&self) -> Uuid {
+    pub(crate) fn tid(&self) -> Uuid {
         self.tenant.as_uuid()
     }
 

@@ -1,0 +1,84 @@
+//! The developer mailbox: on the embedded default (no SMTP server) every email is a file in
+//! the outbox, and this lists the tenant's and opens each one, so a person trying Tandem can
+//! follow every link. Absent (404) when mail goes to an SMTP server.
+
+use actix_web::{get, web};
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use tandem_domain::{EmailDeliveryId, Permission};
+use tandem_mail::{Mailer, outbox_file_name};
+use tandem_store::Db;
+use utoipa::ToSchema;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use crate::auth::TenantCtx;
+use crate::error::{ApiError, Problem};
+use crate::pagination::{ListQuery, Paginated};
+use crate::routes::email::DeliveryView;
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(list_mailbox).service(open_message);
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MailboxMessage {
+    pub delivery: DeliveryView,
+    /// The whole message as sent (RFC 5322), to read or save as `.eml`.
+    #[schema(example = "From: Tandem <no-reply@tandem.localhost>\r\nTo: kenji@sakura.example\r\n…")]
+    pub raw: String,
+    pub sent_at: Option<DateTime<Utc>>,
+}
+
+/// Emails of this tenant that are in the outbox, newest first.
+#[utoipa::path(
+    tag = "developer",
+    params(ListQuery),
+    security(("access_token" = [])),
+    responses(
+        (status = 200, description = "Sent emails", body = Paginated<DeliveryView>),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Mail goes to an SMTP server: there is no outbox", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/dev/mailbox")]
+pub async fn list_mailbox(
+    ctx: TenantCtx,
+    db: web::Data<Db>,
+    mailer: web::Data<Mailer>,
+    query: web::Query<ListQuery>,
+) -> Result<web::Json<Paginated<DeliveryView>>, ApiError> {
+    mailer.outbox_dir().ok_or(ApiError::NotFound)?;
+    let page = query.page()?;
+    let scoped = ctx.open(&db, Permission::Read).await?;
+    let sent = scoped.tx.deliveries(Some(tandem_domain::mail::DeliveryState::Sent), page).await?;
+    scoped.tx.commit().await?;
+    Ok(web::Json(Paginated::from_page(sent, DeliveryView::from)))
+}
+
+/// One email from the outbox.
+#[utoipa::path(
+    tag = "developer",
+    params(("delivery_id" = EmailDeliveryId, Path, description = "The delivery's id")),
+    security(("access_token" = [])),
+    responses(
+        (status = 200, description = "The message", body = MailboxMessage),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such email in this tenant's outbox", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/dev/mailbox/{delivery_id}")]
+pub async fn open_message(
+    ctx: TenantCtx,
+    db: web::Data<Db>,
+    mailer: web::Data<Mailer>,
+    path: web::Path<EmailDeliveryId>,
+) -> Result<web::Json<MailboxMessage>, ApiError> {
+    let dir = mailer.outbox_dir().ok_or(ApiError::NotFound)?;
+    let scoped = ctx.open(&db, Permission::Read).await?;
+    let delivery = scoped.tx.delivery(path.into_inner()).await?;
+    scoped.tx.commit().await?;
+    let file = dir.join(outbox_file_name(&delivery.message_id));
+    let raw = tokio::fs::read_to_string(&file).await.map_err(|_| ApiError::NotFound)?;
+    let sent_at = delivery.sent_at;
+    Ok(web::Json(MailboxMessage { delivery: delivery.into(), raw, sent_at }))
+}

@@ -1,0 +1,207 @@
+//! Sending one email. The delivery row (written before anything is sent) is the source of
+//! truth: a job that finds it already final does nothing, so a retried job never sends the
+//! same message twice; every attempt carries the Message-ID derived from the delivery's key.
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use chrono::{Duration, Utc};
+use serde::{Deserialize, Serialize};
+use tandem_domain::mail::{DeliveryState, FrequencyCap, QuietHours};
+use tandem_domain::{EmailDeliveryId, TenantId};
+use tandem_mail::unsubscribe::{UnsubscribeClaims, UnsubscribeSigner};
+use tandem_mail::{Mailer, OutgoingEmail, Override, Template, builtin_sources, render_with};
+use tandem_store::{Db, EmailDelivery, StoreError};
+
+use crate::queue::{Job, JobError, NewJob, Outcome, Queue, QueueError};
+use crate::worker::Handler;
+
+pub const KIND: &str = "send_email";
+/// Attempts before an email is given up (about two hours of backoff with the defaults).
+pub const MAX_ATTEMPTS: u32 = 10;
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SendEmail {
+    pub delivery: EmailDeliveryId,
+}
+
+/// Queues the sending of a recorded delivery (after the transaction that recorded it
+/// committed). Idempotent: the job's key is the delivery's.
+pub async fn enqueue(queue: &dyn Queue, tenant: TenantId, delivery: &EmailDelivery) -> Result<(), QueueError> {
+    queue
+        .enqueue(NewJob {
+            tenant,
+            kind: KIND.to_owned(),
+            payload: serde_json::to_value(SendEmail { delivery: delivery.id }).expect("serialisable"),
+            idempotency_key: format!("email:{}", delivery.id),
+            run_at: Utc::now(),
+            max_attempts: MAX_ATTEMPTS,
+        })
+        .await?;
+    Ok(())
+}
+
+/// What sending needs besides the database and the transport.
+pub struct EmailSettings {
+    pub quiet_hours: QuietHours,
+    pub cap: FrequencyCap,
+    /// Base of unsubscribe and preference links.
+    pub public_url: String,
+    pub signer: UnsubscribeSigner,
+}
+
+pub struct SendEmailHandler {
+    db: Db,
+    mailer: Arc<Mailer>,
+    settings: Arc<EmailSettings>,
+}
+
+impl SendEmailHandler {
+    pub fn new(db: Db, mailer: Arc<Mailer>, settings: Arc<EmailSettings>) -> Self {
+        Self { db, mailer, settings }
+    }
+
+    async fn set_state(
+        &self,
+        tenant: TenantId,
+        delivery: EmailDeliveryId,
+        state: DeliveryState,
+        reason: Option<&str>,
+        subject: Option<&str>,
+    ) -> Result<(), JobError> {
+        let tx = self.db.tenant(tenant).await.map_err(retry)?;
+        tx.set_delivery_state(delivery, state, reason, subject).await.map_err(retry)?;
+        tx.commit().await.map_err(retry)
+    }
+
+    /// Why this email must not go now, if it must not: suppressed for good, or held until later.
+    async fn policy(&self, job: &Job, delivery: &EmailDelivery) -> Result<Option<Outcome>, JobError> {
+        if !delivery.category.is_optional() {
+            return Ok(None);
+        }
+        let tx = self.db.tenant(job.tenant).await.map_err(retry)?;
+        let now = Utc::now();
+        let zone = delivery.time_zone.as_deref().and_then(|z| z.parse::<chrono_tz::Tz>().ok()).unwrap_or(chrono_tz::UTC);
+        let (state, reason, outcome) = if let Some(why) = tx.suppression_of(&delivery.to_email, delivery.category).await.map_err(retry)? {
+            (DeliveryState::Suppressed, format!("unsubscribed: {why}"), Outcome::Done)
+        } else if let Some(until) = self.settings.quiet_hours.hold_until(now, zone) {
+            let why = format!("quiet hours in {zone} until {}", until.to_rfc3339());
+            (DeliveryState::Queued, why.clone(), Outcome::Postpone { until, why })
+        } else {
+            let sent = tx.optional_emails_sent_since(&delivery.to_email, now - Duration::hours(24)).await.map_err(retry)?;
+            if self.settings.cap.allows(sent) {
+                return Ok(None);
+            }
+            (DeliveryState::Suppressed, format!("frequency cap of {} a day reached", self.settings.cap.per_day), Outcome::Done)
+        };
+        tx.set_delivery_state(delivery.id, state, Some(&reason), None).await.map_err(retry)?;
+        tx.commit().await.map_err(retry)?;
+        Ok(Some(outcome))
+    }
+
+    fn headers_and_links(&self, tenant: TenantId, delivery: &EmailDelivery) -> (Vec<(&'static str, String)>, serde_json::Value) {
+        let mut context = delivery.context.clone();
+        if !delivery.category.is_optional() {
+            return (Vec::new(), context);
+        }
+        let token = self.settings.signer.sign(&UnsubscribeClaims {
+            tenant,
+            email: delivery.to_email.clone(),
+            category: delivery.category,
+        });
+        let base = self.settings.public_url.trim_end_matches('/');
+        let one_click = format!("{base}/api/v1/public/unsubscribe?token={token}");
+        let preferences = format!("{base}/email-preferences?token={token}");
+        if let Some(map) = context.as_object_mut() {
+            map.insert("unsubscribe_url".into(), preferences.clone().into());
+        }
+        let headers = vec![
+            ("List-Unsubscribe", format!("<{one_click}>")),
+            ("List-Unsubscribe-Post", "List-Unsubscribe=One-Click".to_owned()),
+        ];
+        (headers, context)
+    }
+}
+
+fn retry(err: StoreError) -> JobError {
+    JobError::Retry(err.to_string())
+}
+
+#[async_trait]
+impl Handler for SendEmailHandler {
+    async fn run(&self, job: &Job) -> Result<Outcome, JobError> {
+        let SendEmail { delivery: id } =
+            serde_json::from_value(job.payload.clone()).map_err(|e| JobError::Permanent(e.to_string()))?;
+        let tx = self.db.tenant(job.tenant).await.map_err(retry)?;
+        let delivery = match tx.delivery(id).await {
+            Ok(delivery) => delivery,
+            // The tenant (and its deliveries) is gone: nothing to send.
+            Err(StoreError::NotFound) => return Ok(Outcome::Done),
+            Err(err) => return Err(retry(err)),
+        };
+        if delivery.state.is_final() {
+            return Ok(Outcome::Done);
+        }
+        let template = Template::from_name(&delivery.template);
+        let sources = match template {
+            Some(t) => tx
+                .template_override(t.name(), delivery.locale)
+                .await
+                .map_err(retry)?
+                .map(|o| Override { subject: o.subject, html: o.html, text: o.text })
+                .unwrap_or_else(|| builtin_sources(t, delivery.locale)),
+            None => Override { subject: String::new(), html: String::new(), text: String::new() },
+        };
+        tx.commit().await.map_err(retry)?;
+        if template.is_none() {
+            let reason = format!("unknown template {:?}", delivery.template);
+            self.set_state(job.tenant, id, DeliveryState::Failed, Some(&reason), None).await?;
+            return Ok(Outcome::Done);
+        }
+        if let Some(outcome) = self.policy(job, &delivery).await? {
+            return Ok(outcome);
+        }
+
+        let (headers, context) = self.headers_and_links(job.tenant, &delivery);
+        let content = match render_with(&sources, &context) {
+            Ok(content) => content,
+            Err(err) => {
+                let reason = format!("template: {err}");
+                self.set_state(job.tenant, id, DeliveryState::Failed, Some(&reason), None).await?;
+                return Ok(Outcome::Done);
+            }
+        };
+        self.set_state(job.tenant, id, DeliveryState::Sending, None, Some(&content.subject)).await?;
+        let email = OutgoingEmail {
+            to: delivery.to_email.clone(),
+            to_name: delivery.to_name.clone(),
+            content,
+            message_id: Some(delivery.message_id.clone()),
+            headers,
+        };
+        let category = delivery.category.as_str();
+        match self.mailer.send(email).await {
+            Ok(()) => {
+                self.set_state(job.tenant, id, DeliveryState::Sent, None, None).await?;
+                metrics::counter!("tandem_emails_total", "category" => category, "state" => "sent").increment(1);
+                Ok(Outcome::Done)
+            }
+            Err(err) if err.is_permanent() => {
+                self.set_state(job.tenant, id, DeliveryState::Failed, Some(&err.to_string()), None).await?;
+                metrics::counter!("tandem_emails_total", "category" => category, "state" => "failed").increment(1);
+                Ok(Outcome::Done)
+            }
+            Err(err) if job.attempt >= job.max_attempts => {
+                let reason = format!("gave up after {} attempts: {err}", job.attempt);
+                self.set_state(job.tenant, id, DeliveryState::Failed, Some(&reason), None).await?;
+                metrics::counter!("tandem_emails_total", "category" => category, "state" => "failed").increment(1);
+                Err(JobError::Permanent(reason))
+            }
+            Err(err) => {
+                self.set_state(job.tenant, id, DeliveryState::Retrying, Some(&err.to_string()), None).await?;
+                Err(JobError::Retry(err.to_string()))
+            }
+        }
+    }
+}
+

@@ -1,0 +1,152 @@
+//! Periodic tasks, run by exactly one process at a time however many workers run: each tick,
+//! a process takes or renews a lock with an expiry, and only the holder runs due tasks. When
+//! the holder dies, its lock expires and another process takes over.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use redis::aio::ConnectionManager;
+use redis::Script;
+use tandem_store::Db;
+use tokio::time::Instant;
+use tokio_util::sync::CancellationToken;
+
+const LOCK_NAME: &str = "scheduler";
+
+/// A lock with an expiry, shared by all processes.
+#[async_trait]
+pub trait Lock: Send + Sync {
+    /// Takes or renews the lock for `holder`; false when someone else holds it.
+    async fn acquire(&self, holder: &str, ttl: Duration) -> anyhow::Result<bool>;
+    async fn release(&self, holder: &str) -> anyhow::Result<()>;
+}
+
+#[async_trait]
+impl Lock for Db {
+    async fn acquire(&self, holder: &str, ttl: Duration) -> anyhow::Result<bool> {
+        Ok(self.acquire_lock(LOCK_NAME, holder, chrono::Duration::from_std(ttl)?).await?)
+    }
+
+    async fn release(&self, holder: &str) -> anyhow::Result<()> {
+        Ok(self.release_lock(LOCK_NAME, holder).await?)
+    }
+}
+
+/// The lock on Redis: `SET NX PX`, renewed only by its holder.
+#[derive(Clone)]
+pub struct RedisLock {
+    conn: ConnectionManager,
+    key: String,
+}
+
+impl RedisLock {
+    pub async fn connect(url: &str, prefix: &str) -> Result<Self, redis::RedisError> {
+        let conn = ConnectionManager::new(redis::Client::open(url)?).await?;
+        Ok(Self { conn, key: format!("{prefix}:lock:{LOCK_NAME}") })
+    }
+}
+
+const ACQUIRE: &str = r"
+local holder = redis.call('GET', KEYS[1])
+if holder == false or holder == ARGV[1] then
+  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+  return 1
+end
+return 0";
+
+const RELEASE: &str = r"
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0";
+
+#[async_trait]
+impl Lock for RedisLock {
+    async fn acquire(&self, holder: &str, ttl: Duration) -> anyhow::Result<bool> {
+        let mut conn = self.conn.clone();
+        let taken: i64 =
+            Script::new(ACQUIRE).key(&self.key).arg(holder).arg(ttl.as_millis() as u64).invoke_async(&mut conn).await?;
+        Ok(taken == 1)
+    }
+
+    async fn release(&self, holder: &str) -> anyhow::Result<()> {
+        let mut conn = self.conn.clone();
+        let _: i64 = Script::new(RELEASE).key(&self.key).arg(holder).invoke_async(&mut conn).await?;
+        Ok(())
+    }
+}
+
+type TaskFn = Arc<dyn Fn() -> Pin<Box<dyn Future<Output = ()> + Send>> + Send + Sync>;
+
+/// Something to do every `every`.
+#[derive(Clone)]
+pub struct PeriodicTask {
+    pub name: &'static str,
+    pub every: Duration,
+    run: TaskFn,
+}
+
+impl PeriodicTask {
+    pub fn new<F, Fut>(name: &'static str, every: Duration, run: F) -> Self
+    where
+        F: Fn() -> Fut + Send + Sync + 'static,
+        Fut: Future<Output = ()> + Send + 'static,
+    {
+        Self { name, every, run: Arc::new(move || Box::pin(run())) }
+    }
+}
+
+pub struct Scheduler {
+    lock: Arc<dyn Lock>,
+    holder: String,
+    tasks: Vec<PeriodicTask>,
+    tick: Duration,
+    ttl: Duration,
+}
+
+impl Scheduler {
+    pub fn new(lock: Arc<dyn Lock>, holder: impl Into<String>, tasks: Vec<PeriodicTask>) -> Self {
+        Self { lock, holder: holder.into(), tasks, tick: Duration::from_secs(1), ttl: Duration::from_secs(15) }
+    }
+
+    /// How often to check (and renew the lock); the lock lives `ttl` without renewal.
+    pub fn with_timing(mut self, tick: Duration, ttl: Duration) -> Self {
+        self.tick = tick;
+        self.ttl = ttl;
+        self
+    }
+
+    pub async fn run(self, shutdown: CancellationToken) {
+        let mut next: Vec<Instant> = self.tasks.iter().map(|_| Instant::now()).collect();
+        let mut leading = false;
+        while !shutdown.is_cancelled() {
+            match self.lock.acquire(&self.holder, self.ttl).await {
+                Ok(true) => {
+                    if !leading {
+                        tracing::info!(holder = %self.holder, "this process now runs the scheduler");
+                        leading = true;
+                    }
+                    for (task, due) in self.tasks.iter().zip(next.iter_mut()) {
+                        if Instant::now() >= *due {
+                            (task.run)().await;
+                            *due = Instant::now() + task.every;
+                        }
+                    }
+                }
+                Ok(false) => leading = false,
+                Err(err) => {
+                    tracing::warn!(error = %err, "scheduler lock unavailable");
+                    leading = false;
+                }
+            }
+            tokio::select! {
+                _ = shutdown.cancelled() => {}
+                _ = tokio::time::sleep(self.tick) => {}
+            }
+        }
+        if leading && let Err(err) = self.lock.release(&self.holder).await {
+            tracing::warn!(error = %err, "releasing the scheduler lock failed; it will expire");
+        }
+    }
+}

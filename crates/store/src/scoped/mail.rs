@@ -1,0 +1,288 @@
+//! Email deliveries, the suppression list and tenants' template overrides.
+
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::{ExprTrait, OnConflict};
+use sea_orm::{ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use tandem_domain::mail::{DeliveryState, EmailCategory};
+use tandem_domain::{EmailDeliveryId, Locale};
+use uuid::Uuid;
+
+use super::TenantTx;
+use super::team::found;
+use crate::entities::{email_delivery, email_suppression, email_template};
+use crate::error::{StoreError, corrupt};
+use crate::page::{Page, PageRequest};
+use crate::records::{EmailDelivery, NewEmailDelivery, Suppression, TemplateOverride};
+
+/// The namespace of Message-IDs derived from delivery keys.
+const MESSAGE_ID_NAMESPACE: Uuid = Uuid::from_u128(0x6f1c_2a7e_3b4d_4c5e_9f10_2b3c_4d5e_6f70);
+
+impl TenantTx {
+    /// Records an email to send, once per idempotency key; the Message-ID is derived from the
+    /// key, so every attempt at this email carries the same one. Returns whether it was new.
+    pub async fn create_delivery(&self, new: NewEmailDelivery) -> Result<(EmailDelivery, bool), StoreError> {
+        let now = Utc::now();
+        let message_id = format!(
+            "<{}@tandem.mail>",
+            Uuid::new_v5(&MESSAGE_ID_NAMESPACE, format!("{}:{}", self.tid(), new.idempotency_key).as_bytes())
+        );
+        let inserted = email_delivery::Entity::insert(email_delivery::ActiveModel {
+            tenant_id: Set(self.tid()),
+            id: Set(EmailDeliveryId::new().as_uuid()),
+            idempotency_key: Set(new.idempotency_key.clone()),
+            category: Set(new.category.as_str().to_owned()),
+            template: Set(new.template),
+            locale: Set(new.locale.as_str().to_owned()),
+            to_email: Set(new.to_email),
+            to_name: Set(new.to_name),
+            time_zone: Set(new.time_zone),
+            context: Set(new.context),
+            subject: Set(None),
+            state: Set(DeliveryState::Queued.as_str().to_owned()),
+            reason: Set(None),
+            message_id: Set(message_id),
+            attempts: Set(0),
+            created_at: Set(now),
+            updated_at: Set(now),
+            sent_at: Set(None),
+        })
+        .on_conflict(
+            OnConflict::columns([email_delivery::Column::TenantId, email_delivery::Column::IdempotencyKey])
+                .do_nothing()
+                .to_owned(),
+        )
+        .exec_without_returning(&self.tx)
+        .await?;
+        let model = email_delivery::Entity::find()
+            .filter(email_delivery::Column::TenantId.eq(self.tid()))
+            .filter(email_delivery::Column::IdempotencyKey.eq(new.idempotency_key))
+            .one(&self.tx)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        Ok((delivery_record(model)?, inserted == 1))
+    }
+
+    pub async fn delivery(&self, id: EmailDeliveryId) -> Result<EmailDelivery, StoreError> {
+        let model = email_delivery::Entity::find_by_id((self.tid(), id.as_uuid()))
+            .one(&self.tx)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        delivery_record(model)
+    }
+
+    /// Moves a delivery to `state` with a reason; `subject` records what was rendered.
+    pub async fn set_delivery_state(
+        &self,
+        id: EmailDeliveryId,
+        state: DeliveryState,
+        reason: Option<&str>,
+        subject: Option<&str>,
+    ) -> Result<(), StoreError> {
+        let now = Utc::now();
+        let mut update = email_delivery::Entity::update_many()
+            .col_expr(email_delivery::Column::State, state.as_str().into())
+            .col_expr(email_delivery::Column::Reason, reason.map(str::to_owned).into())
+            .col_expr(email_delivery::Column::UpdatedAt, now.into());
+        if let Some(subject) = subject {
+            update = update.col_expr(email_delivery::Column::Subject, Some(subject.to_owned()).into());
+        }
+        match state {
+            DeliveryState::Sending => {
+                update = update.col_expr(
+                    email_delivery::Column::Attempts,
+                    sea_orm::sea_query::Expr::col(email_delivery::Column::Attempts).add(1),
+                );
+            }
+            DeliveryState::Sent => update = update.col_expr(email_delivery::Column::SentAt, Some(now).into()),
+            _ => {}
+        }
+        let result = update
+            .filter(email_delivery::Column::TenantId.eq(self.tid()))
+            .filter(email_delivery::Column::Id.eq(id.as_uuid()))
+            .exec(&self.tx)
+            .await?;
+        found(result.rows_affected)
+    }
+
+    /// Deliveries newest first, optionally only those in `state`.
+    pub async fn deliveries(
+        &self,
+        state: Option<DeliveryState>,
+        page: PageRequest,
+    ) -> Result<Page<EmailDelivery>, StoreError> {
+        let mut query = email_delivery::Entity::find()
+            .filter(email_delivery::Column::TenantId.eq(self.tid()))
+            .order_by_desc(email_delivery::Column::Id)
+            .limit(page.limit + 1);
+        if let Some(state) = state {
+            query = query.filter(email_delivery::Column::State.eq(state.as_str()));
+        }
+        if let Some(after) = page.after {
+            query = query.filter(email_delivery::Column::Id.lt(after));
+        }
+        let rows = query.all(&self.tx).await?.into_iter().map(delivery_record).collect::<Result<Vec<_>, _>>()?;
+        Ok(Page::from_overfetch(rows, page.limit, |d| d.id.as_uuid()))
+    }
+
+    /// Optional emails sent to `email` since `since` (for the frequency cap).
+    pub async fn optional_emails_sent_since(&self, email: &str, since: DateTime<Utc>) -> Result<u64, StoreError> {
+        Ok(email_delivery::Entity::find()
+            .filter(email_delivery::Column::TenantId.eq(self.tid()))
+            .filter(email_delivery::Column::ToEmail.eq(email))
+            .filter(email_delivery::Column::Category.ne(EmailCategory::Transactional.as_str()))
+            .filter(email_delivery::Column::SentAt.gte(since))
+            .count(&self.tx)
+            .await?)
+    }
+
+    /// Why `email` must not get mail of `category`, if it must not.
+    pub async fn suppression_of(&self, email: &str, category: EmailCategory) -> Result<Option<String>, StoreError> {
+        let row = email_suppression::Entity::find()
+            .filter(email_suppression::Column::TenantId.eq(self.tid()))
+            .filter(email_suppression::Column::Email.eq(email))
+            .filter(
+                Condition::any()
+                    .add(email_suppression::Column::Category.eq(category.as_str()))
+                    .add(email_suppression::Column::Category.eq("all")),
+            )
+            .one(&self.tx)
+            .await?;
+        Ok(row.map(|r| format!("{} ({})", r.reason, r.category)))
+    }
+
+    /// Adds `email` to the suppression list for `category` (or "all").
+    pub async fn suppress(&self, email: &str, category: &str, reason: &str) -> Result<(), StoreError> {
+        email_suppression::Entity::insert(email_suppression::ActiveModel {
+            tenant_id: Set(self.tid()),
+            email: Set(email.to_owned()),
+            category: Set(category.to_owned()),
+            reason: Set(reason.to_owned()),
+            created_at: Set(Utc::now()),
+        })
+        .on_conflict(
+            OnConflict::columns([
+                email_suppression::Column::TenantId,
+                email_suppression::Column::Email,
+                email_suppression::Column::Category,
+            ])
+            .do_nothing()
+            .to_owned(),
+        )
+        .exec_without_returning(&self.tx)
+        .await?;
+        Ok(())
+    }
+
+    pub async fn unsuppress(&self, email: &str, category: &str) -> Result<(), StoreError> {
+        email_suppression::Entity::delete_many()
+            .filter(email_suppression::Column::TenantId.eq(self.tid()))
+            .filter(email_suppression::Column::Email.eq(email))
+            .filter(email_suppression::Column::Category.eq(category))
+            .exec(&self.tx)
+            .await?;
+        Ok(())
+    }
+
+    /// The categories `email` is suppressed for.
+    pub async fn suppressions_of(&self, email: &str) -> Result<Vec<Suppression>, StoreError> {
+        let rows = email_suppression::Entity::find()
+            .filter(email_suppression::Column::TenantId.eq(self.tid()))
+            .filter(email_suppression::Column::Email.eq(email))
+            .all(&self.tx)
+            .await?;
+        Ok(rows.into_iter().map(suppression_record).collect())
+    }
+
+    /// The tenant's suppression list, by email.
+    pub async fn suppressions(&self, page: PageRequest) -> Result<Vec<Suppression>, StoreError> {
+        let rows = email_suppression::Entity::find()
+            .filter(email_suppression::Column::TenantId.eq(self.tid()))
+            .order_by_asc(email_suppression::Column::Email)
+            .order_by_asc(email_suppression::Column::Category)
+            .limit(page.limit)
+            .all(&self.tx)
+            .await?;
+        Ok(rows.into_iter().map(suppression_record).collect())
+    }
+
+    pub async fn template_override(
+        &self,
+        template: &str,
+        locale: Locale,
+    ) -> Result<Option<TemplateOverride>, StoreError> {
+        let row = email_template::Entity::find_by_id((self.tid(), template.to_owned(), locale.as_str().to_owned()))
+            .one(&self.tx)
+            .await?;
+        Ok(row.map(|r| TemplateOverride { subject: r.subject, html: r.html, text: r.text, updated_at: r.updated_at }))
+    }
+
+    pub async fn set_template_override(
+        &self,
+        template: &str,
+        locale: Locale,
+        value: &TemplateOverride,
+    ) -> Result<(), StoreError> {
+        email_template::Entity::insert(email_template::ActiveModel {
+            tenant_id: Set(self.tid()),
+            template: Set(template.to_owned()),
+            locale: Set(locale.as_str().to_owned()),
+            subject: Set(value.subject.clone()),
+            html: Set(value.html.clone()),
+            text: Set(value.text.clone()),
+            updated_at: Set(Utc::now()),
+        })
+        .on_conflict(
+            OnConflict::columns([
+                email_template::Column::TenantId,
+                email_template::Column::Template,
+                email_template::Column::Locale,
+            ])
+            .update_columns([
+                email_template::Column::Subject,
+                email_template::Column::Html,
+                email_template::Column::Text,
+                email_template::Column::UpdatedAt,
+            ])
+            .to_owned(),
+        )
+        .exec_without_returning(&self.tx)
+        .await?;
+        Ok(())
+    }
+
+    pub async fn delete_template_override(&self, template: &str, locale: Locale) -> Result<(), StoreError> {
+        let result = email_template::Entity::delete_many()
+            .filter(email_template::Column::TenantId.eq(self.tid()))
+            .filter(email_template::Column::Template.eq(template))
+            .filter(email_template::Column::Locale.eq(locale.as_str()))
+            .exec(&self.tx)
+            .await?;
+        found(result.rows_affected)
+    }
+}
+
+fn delivery_record(m: email_delivery::Model) -> Result<EmailDelivery, StoreError> {
+    Ok(EmailDelivery {
+        id: EmailDeliveryId::from_uuid(m.id),
+        idempotency_key: m.idempotency_key,
+        category: m.category.parse().map_err(corrupt)?,
+        template: m.template,
+        locale: m.locale.parse().map_err(corrupt)?,
+        to_email: m.to_email,
+        to_name: m.to_name,
+        time_zone: m.time_zone,
+        context: m.context,
+        subject: m.subject,
+        state: m.state.parse().map_err(corrupt)?,
+        reason: m.reason,
+        message_id: m.message_id,
+        attempts: u32::try_from(m.attempts).map_err(corrupt)?,
+        created_at: m.created_at,
+        updated_at: m.updated_at,
+        sent_at: m.sent_at,
+    })
+}
+
+fn suppression_record(m: email_suppression::Model) -> Suppression {
+    Suppression { email: m.email, category: m.category, reason: m.reason, created_at: m.created_at }
+}

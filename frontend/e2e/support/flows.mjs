@@ -1,0 +1,91 @@
+// Steps people take in the console, found by the words they read (from the catalogue `L`).
+import assert from "node:assert/strict";
+
+export const TIMEOUT = 15_000;
+
+export function fill(text, values) {
+  return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k) => String(values[k]));
+}
+
+export async function visible(locator) {
+  await locator.first().waitFor({ state: "visible", timeout: TIMEOUT });
+  return locator.first();
+}
+
+export async function atPath(page, path) {
+  await page.waitForURL((url) => `${url.pathname}${url.search}` === path || url.pathname === path, { timeout: TIMEOUT });
+}
+
+export function steps(L) {
+  const label = (page, text) => page.getByLabel(text, { exact: true });
+  const heading = (page, text) => page.getByRole("heading", { name: text });
+
+  async function chooseOption(page, input, option) {
+    await input.click();
+    await page.getByRole("option", { name: option, exact: true }).click();
+  }
+
+  return {
+    heading,
+    async switchLanguage(page, name) {
+      await page.getByRole("radiogroup", { name: L.language.label }).getByText(name, { exact: true }).click();
+    },
+
+    async signUp(page, { company, name, email, password }) {
+      await page.goto("/signup");
+      await visible(heading(page, L.auth.signup.title));
+      await label(page, L.fields.companyName).fill(company);
+      await label(page, L.fields.yourName).fill(name);
+      await label(page, L.fields.email).fill(email);
+      await label(page, L.fields.password).fill(password);
+    },
+
+    async submitSignUp(page, name) {
+      await page.getByRole("button", { name: L.auth.signup.submit }).click();
+      await visible(heading(page, fill(L.home.title, { name })));
+    },
+
+    async openNav(page, text) {
+      await page.getByRole("navigation").getByRole("link", { name: text, exact: true }).click();
+      await visible(heading(page, text));
+    },
+
+    async invite(page, { email, role }) {
+      await label(page, L.fields.email).fill(email);
+      await chooseOption(page, label(page, L.fields.role), L.roles[role]);
+      await page.getByRole("button", { name: L.team.invite }).click();
+      await visible(page.getByTestId(`invitation-${email}`));
+    },
+
+    async acceptAsNewcomer(page, { name, password }) {
+      await visible(heading(page, L.auth.accept.title));
+      assert.equal(await label(page, L.auth.accept.modeNew).isChecked(), true);
+      await label(page, L.fields.yourName).fill(name);
+      await label(page, L.fields.newPassword).fill(password);
+    },
+
+    async submitAcceptance(page, name) {
+      await page.getByRole("button", { name: L.auth.accept.submit }).click();
+      await visible(heading(page, fill(L.home.title, { name })));
+    },
+
+    async changeRole(page, { name, role }) {
+      const select = label(page, fill(L.team.roleOf, { name }));
+      await chooseOption(page, select, L.roles[role]);
+      await visible(page.getByText(fill(L.team.roleChanged, { name })));
+      assert.equal(await select.inputValue(), L.roles[role]);
+    },
+
+    async logIn(page, { email, password }) {
+      await label(page, L.fields.email).fill(email);
+      await label(page, L.fields.password).fill(password);
+      await page.getByRole("button", { name: L.auth.login.submit }).click();
+    },
+
+    async logOut(page, name) {
+      await page.getByRole("button", { name: fill(L.nav.account, { name }) }).click();
+      await page.getByRole("menuitem", { name: L.nav.logout }).click();
+      await visible(heading(page, L.auth.login.title));
+    },
+  };
+}

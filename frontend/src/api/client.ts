@@ -1,0 +1,27 @@
+import createClient from "openapi-fetch";
+import { authorizedFetch } from "../features/auth/tokens";
+import { ApiError, toProblem } from "./problem";
+import type { paths } from "./schema";
+
+/** The API client every feature uses: typed from the OpenAPI document, signed in through `authorizedFetch`. */
+export const api = createClient<paths>({ baseUrl: "", fetch: authorizedFetch });
+
+interface Answer<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
+}
+
+/** The body of a successful answer; a problem document becomes an `ApiError`. */
+export async function unwrap<T>(call: Promise<Answer<T>>): Promise<T> {
+  const { data, error, response } = await call;
+  if (!response.ok) throw new ApiError(toProblem(error, response.status));
+  if (data === undefined) throw new ApiError(toProblem(null, response.status));
+  return data;
+}
+
+/** For answers without a body (204): resolves when the call succeeded. */
+export async function unwrapEmpty(call: Promise<Answer<unknown>>): Promise<void> {
+  const { error, response } = await call;
+  if (!response.ok) throw new ApiError(toProblem(error, response.status));
+}

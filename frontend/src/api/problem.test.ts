@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { mapProblemToFields, toProblem, topLevelField } from "./problem";
+
+const validation = {
+  type: "/problems/validation",
+  title: "The request has invalid fields",
+  status: 422,
+  detail: "3 fields are invalid",
+  errors: [
+    { field: "email", message: "must contain an @" },
+    { field: "scopes[1]", message: "unknown variant `admin`" },
+    { field: "tenant_id", message: "not a uuid" },
+  ],
+};
+
+describe("problem documents", () => {
+  it("maps field errors to the form fields they name", () => {
+    const mapped = mapProblemToFields(toProblem(validation, 422), ["email", "scopes"]);
+    expect(mapped.fieldErrors).toEqual({ email: "must contain an @", scopes: "unknown variant `admin`" });
+    expect(mapped.unmatched).toEqual(["tenant_id: not a uuid"]);
+  });
+
+  it("keeps the first message when a field is refused twice", () => {
+    const problem = toProblem(
+      { ...validation, errors: [{ field: "password", message: "too short" }, { field: "password", message: "too common" }] },
+      422,
+    );
+    expect(mapProblemToFields(problem, ["password"]).fieldErrors).toEqual({ password: "too short" });
+  });
+
+  it("follows aliases from API names to form names", () => {
+    const problem = toProblem({ ...validation, errors: [{ field: "owner_name", message: "empty" }] }, 422);
+    expect(mapProblemToFields(problem, ["name"], { owner_name: "name" }).fieldErrors).toEqual({ name: "empty" });
+  });
+
+  it("reduces nested paths to their top-level field", () => {
+    expect(topLevelField("scopes[0]")).toBe("scopes");
+    expect(topLevelField("locale.value")).toBe("locale");
+    expect(topLevelField("email")).toBe("email");
+  });
+
+  it("turns a body that is not a problem into a generic one with the HTTP status", () => {
+    expect(toProblem("Bad Gateway", 502)).toEqual({ type: "about:blank", title: "HTTP 502", status: 502, detail: "" });
+  });
+
+  it("drops malformed field errors", () => {
+    const problem = toProblem({ ...validation, errors: [{ field: 1 }, { field: "email", message: "bad" }] }, 422);
+    expect(problem.errors).toEqual([{ field: "email", message: "bad" }]);
+  });
+});

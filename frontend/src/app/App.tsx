@@ -1,0 +1,46 @@
+import { useEffect } from "react";
+import { MantineProvider } from "@mantine/core";
+import { Notifications } from "@mantine/notifications";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { RouterProvider } from "react-router/dom";
+import { ApiError } from "../api/problem";
+import { sessionStore } from "../features/auth/sessionStore";
+import { scheduleRefresh } from "../features/auth/tokens";
+import { router } from "./router";
+import { theme } from "./theme";
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      // Problems are answers, not outages: retry only what may be transient.
+      retry: (count, error) => count < 2 && !(error instanceof ApiError && error.status < 500),
+    },
+  },
+});
+
+function useSessionHousekeeping() {
+  useEffect(() => {
+    let userId = sessionStore.load()?.userId ?? null;
+    scheduleRefresh();
+    return sessionStore.subscribe(() => {
+      scheduleRefresh();
+      const next = sessionStore.load()?.userId ?? null;
+      // Never show one person's cached data to another.
+      if (next !== userId) queryClient.clear();
+      userId = next;
+    });
+  }, []);
+}
+
+export function App() {
+  useSessionHousekeeping();
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <Notifications position="top-right" />
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </MantineProvider>
+  );
+}

@@ -1,0 +1,125 @@
+import { createContext, useContext, useEffect } from "react";
+import { AppShell, Burger, Center, Group, Loader, NavLink, ScrollArea, Text } from "@mantine/core";
+import { useDisclosure } from "@mantine/hooks";
+import { IconHome, IconKey, IconListDetails, IconUsers } from "@tabler/icons-react";
+import { useTranslation } from "react-i18next";
+import { NavLink as RouterLink, Outlet, useLocation } from "react-router";
+import type { Me } from "../api/types";
+import { canAdminister } from "../features/auth/permissions";
+import { consoleUser, useMe, type ConsoleUser } from "../features/auth/useMe";
+import { userLanguage } from "../i18n/language";
+import { ErrorAlert } from "../shared/ErrorAlert";
+import { Brand } from "./Brand";
+import { LanguageSwitch } from "./LanguageSwitch";
+import { UserMenu } from "./UserMenu";
+
+interface Signedin {
+  user: ConsoleUser;
+  tenant: Me["tenant"];
+}
+
+const SignedInContext = createContext<Signedin | null>(null);
+
+/** The signed-in person; only inside AppLayout. */
+export function useConsoleUser(): ConsoleUser {
+  const value = useContext(SignedInContext);
+  if (!value) throw new Error("useConsoleUser outside AppLayout");
+  return value.user;
+}
+
+export function useTenant(): Me["tenant"] {
+  const value = useContext(SignedInContext);
+  if (!value) throw new Error("useTenant outside AppLayout");
+  return value.tenant;
+}
+
+export function AppLayout() {
+  const { t, i18n } = useTranslation();
+  const me = useMe();
+  const [opened, { toggle, close }] = useDisclosure();
+  const location = useLocation();
+  const user = me.data ? consoleUser(me.data) : null;
+  const tenant = me.data?.tenant;
+
+  useEffect(close, [location.pathname, close]);
+  useEffect(() => {
+    if (!user || !tenant) return;
+    const language = userLanguage(localStorage, user.userId, user.locale, tenant.locale);
+    if (language !== i18n.language) void i18n.changeLanguage(language);
+    // Only when the person changes: a switch made since then stays.
+  }, [user?.userId]);
+
+  if (me.isPending) {
+    return (
+      <Center h="100vh">
+        <Loader aria-label={t("common.loading")} />
+      </Center>
+    );
+  }
+  if (!user || !tenant) {
+    return (
+      <Center h="100vh" p="md">
+        <ErrorAlert error={me.error} onRetry={() => void me.refetch()} />
+      </Center>
+    );
+  }
+
+  const admin = canAdminister(user.role);
+  const links = [
+    { to: "/", label: t("nav.home"), icon: IconHome, show: true },
+    { to: "/settings/team", label: t("nav.team"), icon: IconUsers, show: admin },
+    { to: "/settings/api-keys", label: t("nav.apiKeys"), icon: IconKey, show: admin },
+    { to: "/settings/audit-log", label: t("nav.auditLog"), icon: IconListDetails, show: admin },
+  ].filter((l) => l.show);
+
+  return (
+    <SignedInContext.Provider value={{ user, tenant }}>
+      <AppShell
+        header={{ height: 60 }}
+        navbar={{ width: 240, breakpoint: "sm", collapsed: { mobile: !opened } }}
+        padding="lg"
+      >
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap">
+              <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t("nav.toggle")} />
+              <Brand />
+              <Text c="dimmed" size="sm" visibleFrom="xs" data-testid="tenant-name">
+                {tenant.name}
+              </Text>
+            </Group>
+            <Group gap="sm" wrap="nowrap">
+              <LanguageSwitch userId={user.userId} />
+              <UserMenu user={user} />
+            </Group>
+          </Group>
+        </AppShell.Header>
+        <AppShell.Navbar p="sm" aria-label={t("nav.label")}>
+          <ScrollArea>
+            {links.map(({ to, label, icon: Icon }, i) => (
+              <div key={to}>
+                {i === 1 && (
+                  <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="md" pb={4}>
+                    {t("nav.settings")}
+                  </Text>
+                )}
+                <NavLink
+                  component={RouterLink}
+                  to={to}
+                  end
+                  label={label}
+                  leftSection={<Icon size={18} aria-hidden />}
+                  active={location.pathname === to}
+                  style={{ borderRadius: 8 }}
+                />
+              </div>
+            ))}
+          </ScrollArea>
+        </AppShell.Navbar>
+        <AppShell.Main bg="gray.0">
+          <Outlet />
+        </AppShell.Main>
+      </AppShell>
+    </SignedInContext.Provider>
+  );
+}

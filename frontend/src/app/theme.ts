@@ -1,0 +1,12 @@
+import { createTheme } from "@mantine/core";
+
+export const theme = createTheme({
+  primaryColor: "indigo",
+  fontFamily:
+    'system-ui, -apple-system, "Segoe UI", Roboto, "Hiragino Sans", "Noto Sans JP", "Yu Gothic UI", Meiryo, sans-serif',
+  defaultRadius: "md",
+  focusRing: "auto",
+  components: {
+    Table: { defaultProps: { verticalSpacing: "sm", highlightOnHover: true } },
+  },
+});

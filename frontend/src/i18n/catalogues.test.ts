@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import en from "./en.json";
+import ja from "./ja.json";
+
+function keys(value: unknown, prefix = ""): string[] {
+  if (typeof value !== "object" || value === null) return [prefix];
+  return Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k));
+}
+
+function placeholders(text: string): string[] {
+  return [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1] ?? "").sort();
+}
+
+function leaf(catalogue: unknown, path: string): unknown {
+  return path.split(".").reduce<unknown>((node, k) => (node as Record<string, unknown>)[k], catalogue);
+}
+
+describe("catalogues", () => {
+  it("English and Japanese have exactly the same keys", () => {
+    expect(keys(ja).sort()).toEqual(keys(en).sort());
+  });
+
+  it("every message is a non-empty string", () => {
+    for (const catalogue of [en, ja]) {
+      for (const path of keys(catalogue)) {
+        const value = leaf(catalogue, path);
+        expect(typeof value === "string" && value.trim().length > 0, path).toBe(true);
+      }
+    }
+  });
+
+  it("translations use the same placeholders", () => {
+    for (const path of keys(en)) {
+      expect(placeholders(String(leaf(ja, path))), path).toEqual(placeholders(String(leaf(en, path))));
+    }
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { formatDate, formatDateTime, formatNumber } from "./format";
+import { deviceLanguage, rememberLanguage, userLanguage, type KeyValueStorage } from "./language";
+
+const utc = { timeZone: "UTC" };
+const instant = "2026-11-25T09:05:00Z";
+
+function memoryStorage(): KeyValueStorage & { data: Map<string, string> } {
+  const data = new Map<string, string>();
+  return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v) };
+}
+
+describe("formatting", () => {
+  it("writes dates the Japanese way in Japanese", () => {
+    expect(formatDate(instant, "ja", utc)).toBe("2026/11/25");
+    expect(formatDateTime(instant, "ja", utc)).toBe("2026/11/25 9:05");
+  });
+
+  it("writes dates the English way in English", () => {
+    expect(formatDate(instant, "en", utc)).toBe("Nov 25, 2026");
+    expect(formatDateTime(instant, "en", utc).replace(/\s/g, " ")).toBe("Nov 25, 2026, 9:05 AM");
+  });
+
+  it("groups digits", () => {
+    expect(formatNumber(1234567, "en")).toBe("1,234,567");
+    expect(formatNumber(1234567, "ja")).toBe("1,234,567");
+  });
+
+  it("leaves an unreadable date as it came", () => {
+    expect(formatDateTime("not a date", "en")).toBe("not a date");
+  });
+});
+
+describe("language choice", () => {
+  it("uses the browser's language before sign-in, then the device's last choice", () => {
+    const storage = memoryStorage();
+    expect(deviceLanguage(storage, ["ja-JP", "en-US"])).toBe("ja");
+    expect(deviceLanguage(storage, ["fr-FR"])).toBe("en");
+    rememberLanguage(storage, null, "en");
+    expect(deviceLanguage(storage, ["ja-JP"])).toBe("en");
+  });
+
+  it("prefers the person's own choice, then their locale, then the tenant's", () => {
+    const storage = memoryStorage();
+    expect(userLanguage(storage, "u1", null, "ja")).toBe("ja");
+    expect(userLanguage(storage, "u1", "en", "ja")).toBe("en");
+    rememberLanguage(storage, "u1", "ja");
+    expect(userLanguage(storage, "u1", "en", "en")).toBe("ja");
+    expect(userLanguage(storage, "u2", "en", "en")).toBe("en");
+  });
+});

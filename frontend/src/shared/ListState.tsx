@@ -1,0 +1,47 @@
+import type { ReactNode } from "react";
+import { Button, Center, Group, Loader, Text } from "@mantine/core";
+import type { UseInfiniteQueryResult } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { ErrorAlert } from "./ErrorAlert";
+
+interface Props {
+  query: Pick<
+    UseInfiniteQueryResult,
+    "isPending" | "isError" | "error" | "refetch" | "hasNextPage" | "fetchNextPage" | "isFetchingNextPage"
+  >;
+  isEmpty: boolean;
+  emptyText: string;
+  children: ReactNode;
+}
+
+/** Loading, error and empty states of a list, and its "load more" button. */
+export function ListState({ query, isEmpty, emptyText, children }: Props) {
+  const { t } = useTranslation();
+  if (query.isPending) {
+    return (
+      <Center py="lg">
+        <Loader size="sm" aria-label={t("common.loading")} />
+      </Center>
+    );
+  }
+  if (query.isError) return <ErrorAlert error={query.error} onRetry={() => void query.refetch()} />;
+  if (isEmpty) {
+    return (
+      <Text c="dimmed" py="md" ta="center">
+        {emptyText}
+      </Text>
+    );
+  }
+  return (
+    <>
+      {children}
+      {query.hasNextPage && (
+        <Group justify="center" mt="md">
+          <Button variant="default" loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
+            {t("common.loadMore")}
+          </Button>
+        </Group>
+      )}
+    </>
+  );
+}
