@@ -6,7 +6,7 @@ CARGO_TARGET_DIR ?= $(HOME)/.cache/tandem/target
 export CARGO_TARGET_DIR
 TANDEM := $(CARGO_TARGET_DIR)/debug/tandem
 
-.PHONY: run build test lint fmt test-rust openapi openapi-check demo services clean
+.PHONY: run build test test-deps lint fmt test-rust openapi openapi-check demo services clean
 
 run: build
 	$(TANDEM) serve
@@ -17,7 +17,11 @@ build:
 demo: build
 	$(TANDEM) demo
 
-test: lint openapi-check test-rust
+test: lint openapi-check test-deps test-rust
+
+# What the tests run besides Rust: an SMTP server (aiosmtpd, from PyPI).
+test-deps:
+	@python3 -c 'import aiosmtpd' 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check aiosmtpd
 
 lint:
 	cargo fmt --all -- --check

@@ -124,7 +124,13 @@ async fn call(app: &TestApp, method: &str, path: &str, token: &str) -> tandem_te
 
 async fn snapshot(app: &TestApp, tenant: &Tenant) -> Vec<Value> {
     let mut out = Vec::new();
-    for path in ["/api/v1/team/members", "/api/v1/team/invitations", "/api/v1/api-keys", "/api/v1/jobs/dead", "/api/v1/jobs/depth"] {
+    for path in [
+        "/api/v1/team/members",
+        "/api/v1/team/invitations",
+        "/api/v1/api-keys",
+        "/api/v1/jobs/dead",
+        "/api/v1/jobs/depth",
+    ] {
         let mut body = app.get(path, &tenant.owner.access_token).await.ok(200).clone();
         // last_used_at moves whenever a key is used; it is not data a tenant changes.
         for item in body["items"].as_array_mut().into_iter().flatten() {

@@ -119,6 +119,7 @@ impl TestApp {
             database_max_connections: 5,
             console_dir: dir.path().join("no-console"),
             worker_poll_ms: 20,
+            worker_retry_base_ms: 50,
             ..Config::default()
         };
         adjust(&mut config, dir.path());
@@ -231,7 +232,10 @@ impl TestApp {
     /// Every message in the outbox, as raw `.eml` text.
     pub fn outbox(&self) -> Vec<String> {
         let Ok(entries) = std::fs::read_dir(&self.config.outbox_dir) else { return Vec::new() };
-        let mut paths: Vec<PathBuf> = entries.map(|e| e.expect("outbox entry").path()).collect();
+        let mut paths: Vec<PathBuf> = entries
+            .map(|e| e.expect("outbox entry").path())
+            .filter(|p| p.extension().is_some_and(|ext| ext == "eml"))
+            .collect();
         // File names are random message ids; the order of writing is the order of sending.
         paths.sort_by_key(|p| std::fs::metadata(p).and_then(|m| m.modified()).expect("mtime"));
         paths.iter().map(|p| std::fs::read_to_string(p).expect("readable eml")).collect()

@@ -20,7 +20,8 @@ pub enum JobState {
 }
 
 impl JobState {
-    pub const ALL: [JobState; 5] = [JobState::Queued, JobState::Running, JobState::Retrying, JobState::Done, JobState::Dead];
+    pub const ALL: [JobState; 5] =
+        [JobState::Queued, JobState::Running, JobState::Retrying, JobState::Done, JobState::Dead];
 
     pub const fn as_str(self) -> &'static str {
         match self {

@@ -191,9 +191,15 @@ mod tests {
     fn quiet_hours_hold_mail_until_morning_in_the_persons_zone() {
         let quiet = QuietHours::default();
         // 13:30 UTC is 22:30 in Tokyo: held until 08:00 Tokyo, 23:00 UTC.
-        assert_eq!(quiet.hold_until(utc("2026-11-25T13:30:00Z"), chrono_tz::Asia::Tokyo), Some(utc("2026-11-25T23:00:00Z")));
+        assert_eq!(
+            quiet.hold_until(utc("2026-11-25T13:30:00Z"), chrono_tz::Asia::Tokyo),
+            Some(utc("2026-11-25T23:00:00Z"))
+        );
         // 18:00 UTC is 03:00 in Tokyo, the same night: still 08:00 that morning.
-        assert_eq!(quiet.hold_until(utc("2026-11-25T18:00:00Z"), chrono_tz::Asia::Tokyo), Some(utc("2026-11-25T23:00:00Z")));
+        assert_eq!(
+            quiet.hold_until(utc("2026-11-25T18:00:00Z"), chrono_tz::Asia::Tokyo),
+            Some(utc("2026-11-25T23:00:00Z"))
+        );
         // 01:00 UTC is 10:00 in Tokyo: goes now.
         assert_eq!(quiet.hold_until(utc("2026-11-25T01:00:00Z"), chrono_tz::Asia::Tokyo), None);
         // The same instant is daytime in New York.

@@ -81,25 +81,37 @@ impl SendEmailHandler {
         }
         let tx = self.db.tenant(job.tenant).await.map_err(retry)?;
         let now = Utc::now();
-        let zone = delivery.time_zone.as_deref().and_then(|z| z.parse::<chrono_tz::Tz>().ok()).unwrap_or(chrono_tz::UTC);
-        let (state, reason, outcome) = if let Some(why) = tx.suppression_of(&delivery.to_email, delivery.category).await.map_err(retry)? {
+        let zone =
+            delivery.time_zone.as_deref().and_then(|z| z.parse::<chrono_tz::Tz>().ok()).unwrap_or(chrono_tz::UTC);
+        let (state, reason, outcome) = if let Some(why) =
+            tx.suppression_of(&delivery.to_email, delivery.category).await.map_err(retry)?
+        {
             (DeliveryState::Suppressed, format!("unsubscribed: {why}"), Outcome::Done)
         } else if let Some(until) = self.settings.quiet_hours.hold_until(now, zone) {
             let why = format!("quiet hours in {zone} until {}", until.to_rfc3339());
             (DeliveryState::Queued, why.clone(), Outcome::Postpone { until, why })
         } else {
-            let sent = tx.optional_emails_sent_since(&delivery.to_email, now - Duration::hours(24)).await.map_err(retry)?;
+            let sent =
+                tx.optional_emails_sent_since(&delivery.to_email, now - Duration::hours(24)).await.map_err(retry)?;
             if self.settings.cap.allows(sent) {
                 return Ok(None);
             }
-            (DeliveryState::Suppressed, format!("frequency cap of {} a day reached", self.settings.cap.per_day), Outcome::Done)
+            (
+                DeliveryState::Suppressed,
+                format!("frequency cap of {} a day reached", self.settings.cap.per_day),
+                Outcome::Done,
+            )
         };
         tx.set_delivery_state(delivery.id, state, Some(&reason), None).await.map_err(retry)?;
         tx.commit().await.map_err(retry)?;
         Ok(Some(outcome))
     }
 
-    fn headers_and_links(&self, tenant: TenantId, delivery: &EmailDelivery) -> (Vec<(&'static str, String)>, serde_json::Value) {
+    fn headers_and_links(
+        &self,
+        tenant: TenantId,
+        delivery: &EmailDelivery,
+    ) -> (Vec<(&'static str, String)>, serde_json::Value) {
         let mut context = delivery.context.clone();
         if !delivery.category.is_optional() {
             return (Vec::new(), context);
@@ -204,4 +216,3 @@ impl Handler for SendEmailHandler {
         }
     }
 }
-

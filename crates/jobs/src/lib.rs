@@ -19,6 +19,6 @@ mod worker;
 
 pub use queue::{DeadJob, Depth, Job, JobError, NewJob, Outcome, Queue, QueueError};
 pub use redis_queue::RedisQueue;
-pub use scheduler::{Lock, PeriodicTask, RedisLock, Scheduler};
+pub use scheduler::{DbLock, Lock, PeriodicTask, RedisLock, Scheduler};
 pub use sql_queue::SqlQueue;
 pub use worker::{Handler, Handlers, Worker, WorkerSettings};

@@ -58,7 +58,10 @@ impl Depth {
 pub enum Outcome {
     Done,
     /// Not now, and not a failure: run again at this time without using up an attempt.
-    Postpone { until: DateTime<Utc>, why: String },
+    Postpone {
+        until: DateTime<Utc>,
+        why: String,
+    },
 }
 
 /// Why a handler failed.
@@ -117,7 +120,12 @@ pub trait Queue: Send + Sync {
     async fn depth(&self, tenant: TenantId) -> Result<Depth, QueueError>;
 
     /// Dead jobs of the tenant, newest first, after the cursor id.
-    async fn dead_jobs(&self, tenant: TenantId, limit: u64, after: Option<Uuid>) -> Result<(Vec<DeadJob>, Option<Uuid>), QueueError>;
+    async fn dead_jobs(
+        &self,
+        tenant: TenantId,
+        limit: u64,
+        after: Option<Uuid>,
+    ) -> Result<(Vec<DeadJob>, Option<Uuid>), QueueError>;
 
     /// Sends a dead job back to the queue with fresh attempts.
     async fn retry_dead(&self, tenant: TenantId, id: JobId) -> Result<(), QueueError>;

@@ -8,8 +8,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use async_trait::async_trait;
-use redis::aio::ConnectionManager;
 use redis::Script;
+use redis::aio::ConnectionManager;
 use tandem_store::Db;
 use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
@@ -24,14 +24,32 @@ pub trait Lock: Send + Sync {
     async fn release(&self, holder: &str) -> anyhow::Result<()>;
 }
 
+/// The lock as a row of the `locks` table.
+#[derive(Clone)]
+pub struct DbLock {
+    db: Db,
+    name: String,
+}
+
+impl DbLock {
+    /// The scheduler's lock.
+    pub fn scheduler(db: Db) -> Self {
+        Self::named(db, LOCK_NAME)
+    }
+
+    pub fn named(db: Db, name: &str) -> Self {
+        Self { db, name: name.to_owned() }
+    }
+}
+
 #[async_trait]
-impl Lock for Db {
+impl Lock for DbLock {
     async fn acquire(&self, holder: &str, ttl: Duration) -> anyhow::Result<bool> {
-        Ok(self.acquire_lock(LOCK_NAME, holder, chrono::Duration::from_std(ttl)?).await?)
+        Ok(self.db.acquire_lock(&self.name, holder, chrono::Duration::from_std(ttl)?).await?)
     }
 
     async fn release(&self, holder: &str) -> anyhow::Result<()> {
-        Ok(self.release_lock(LOCK_NAME, holder).await?)
+        Ok(self.db.release_lock(&self.name, holder).await?)
     }
 }
 
@@ -44,8 +62,12 @@ pub struct RedisLock {
 
 impl RedisLock {
     pub async fn connect(url: &str, prefix: &str) -> Result<Self, redis::RedisError> {
+        Self::connect_named(url, prefix, LOCK_NAME).await
+    }
+
+    pub async fn connect_named(url: &str, prefix: &str, name: &str) -> Result<Self, redis::RedisError> {
         let conn = ConnectionManager::new(redis::Client::open(url)?).await?;
-        Ok(Self { conn, key: format!("{prefix}:lock:{LOCK_NAME}") })
+        Ok(Self { conn, key: format!("{prefix}:lock:{name}") })
     }
 }
 

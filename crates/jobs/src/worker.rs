@@ -103,12 +103,10 @@ impl Worker {
         let result = match self.handlers.0.get(job.kind.as_str()) {
             None => Err(JobError::Permanent(format!("no handler for job kind {:?}", job.kind))),
             // A handler that outlives its lease would race the next worker; stop it first.
-            Some(handler) => {
-                match tokio::time::timeout(self.settings.lease.mul_f32(0.9), handler.run(&job)).await {
-                    Ok(result) => result,
-                    Err(_) => Err(JobError::Retry("timed out".into())),
-                }
-            }
+            Some(handler) => match tokio::time::timeout(self.settings.lease.mul_f32(0.9), handler.run(&job)).await {
+                Ok(result) => result,
+                Err(_) => Err(JobError::Retry("timed out".into())),
+            },
         };
         let outcome = match &result {
             Ok(Outcome::Done) => "done",

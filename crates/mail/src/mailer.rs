@@ -120,8 +120,13 @@ impl Mailer {
                 smtp.send(message).await?;
             }
             Transport::Outbox(dir) => {
+                // Written aside and renamed, so a reader never sees half a message.
                 let path = dir.join(outbox_file_name(&message_id));
-                tokio::fs::write(&path, message.formatted()).await.map_err(|e| MailError::OutboxDir(path, e))?;
+                let partial = path.with_extension("eml.partial");
+                tokio::fs::write(&partial, message.formatted())
+                    .await
+                    .map_err(|e| MailError::OutboxDir(partial.clone(), e))?;
+                tokio::fs::rename(&partial, &path).await.map_err(|e| MailError::OutboxDir(path, e))?;
             }
         }
         Ok(())

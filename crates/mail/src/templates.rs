@@ -147,7 +147,14 @@ mod tests {
         let sources = Override { subject: "Hi {{ compnay }}".into(), html: "x".into(), text: "x".into() };
         let err = render_with(&sources, &Template::Invitation.sample_context(Locale::En)).unwrap_err();
         assert_eq!(err.part, "subject");
-        let ok = Override { subject: "Join {{ company }}".into(), html: "<p>{{ link }}</p>".into(), text: "{{ link }}".into() };
-        assert_eq!(render_with(&ok, &Template::Invitation.sample_context(Locale::En)).unwrap().subject, "Join Sakura Industries");
+        let ok = Override {
+            subject: "Join {{ company }}".into(),
+            html: "<p>{{ link }}</p>".into(),
+            text: "{{ link }}".into(),
+        };
+        assert_eq!(
+            render_with(&ok, &Template::Invitation.sample_context(Locale::En)).unwrap().subject,
+            "Join Sakura Industries"
+        );
     }
 }

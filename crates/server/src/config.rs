@@ -83,6 +83,9 @@ pub struct Config {
     pub worker_lease_secs: u64,
     /// How often an idle worker looks for due jobs, in milliseconds.
     pub worker_poll_ms: u64,
+    /// The first retry's backoff in milliseconds; it doubles per attempt, with jitter, up to
+    /// an hour.
+    pub worker_retry_base_ms: u64,
     /// Prefix of every Redis key, so several installations can share one Redis.
     pub redis_prefix: String,
     /// SMTP connections kept open per process.
@@ -116,6 +119,7 @@ impl Default for Config {
             console_dir: "frontend/dist".into(),
             worker_concurrency: 4,
             worker_poll_ms: 500,
+            worker_retry_base_ms: 5000,
             worker_lease_secs: 60,
             redis_prefix: "tandem".into(),
             smtp_pool_size: 8,
@@ -181,8 +185,17 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
     ("http_workers", "TANDEM_HTTP_WORKERS", "HTTP worker threads (default: one per core)"),
     ("console_dir", "TANDEM_CONSOLE_DIR", "Built web console served at / (default frontend/dist)"),
     ("worker_concurrency", "TANDEM_WORKER_CONCURRENCY", "Jobs a worker process runs at once (default 4; 0: no worker)"),
-    ("worker_lease_secs", "TANDEM_WORKER_LEASE_SECS", "Seconds a claimed job is its worker's before another may run it (default 60)"),
+    (
+        "worker_lease_secs",
+        "TANDEM_WORKER_LEASE_SECS",
+        "Seconds a claimed job is its worker's before another may run it (default 60)",
+    ),
     ("worker_poll_ms", "TANDEM_WORKER_POLL_MS", "How often an idle worker looks for jobs, ms (default 500)"),
+    (
+        "worker_retry_base_ms",
+        "TANDEM_WORKER_RETRY_BASE_MS",
+        "First retry backoff in ms, doubling up to an hour (default 5000)",
+    ),
     ("redis_prefix", "TANDEM_REDIS_PREFIX", "Prefix of every Redis key (default tandem)"),
     ("smtp_pool_size", "TANDEM_SMTP_POOL_SIZE", "SMTP connections kept open per process (default 8)"),
     ("quiet_hours_start", "TANDEM_QUIET_HOURS_START", "Optional email waits from this local time (default 21:00)"),

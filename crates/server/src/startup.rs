@@ -13,9 +13,12 @@ use chrono::NaiveTime;
 use rand::RngCore;
 use tandem_api::{ApiSettings, JwtKeys, PrometheusHandle, Services};
 use tandem_domain::mail::{FrequencyCap, QuietHours};
+use tandem_domain::retry::Backoff;
 use tandem_jobs::email::{EmailSettings, SendEmailHandler};
 use tandem_jobs::noop::NoopHandler;
-use tandem_jobs::{Handlers, Lock, PeriodicTask, Queue, RedisLock, RedisQueue, Scheduler, SqlQueue, Worker, WorkerSettings};
+use tandem_jobs::{
+    DbLock, Handlers, Lock, PeriodicTask, Queue, RedisLock, RedisQueue, Scheduler, SqlQueue, Worker, WorkerSettings,
+};
 use tandem_mail::Mailer;
 use tandem_mail::unsubscribe::UnsubscribeSigner;
 use tandem_store::Db;
@@ -58,7 +61,7 @@ impl Application {
                 Arc::new(RedisQueue::connect(url.expose(), &config.redis_prefix).await.context("connecting to Redis")?),
                 Arc::new(RedisLock::connect(url.expose(), &config.redis_prefix).await.context("connecting to Redis")?),
             ),
-            None => (Arc::new(SqlQueue::new(db.clone())), Arc::new(db.clone())),
+            None => (Arc::new(SqlQueue::new(db.clone())), Arc::new(DbLock::scheduler(db.clone()))),
         };
         let parts = Parts { db, queue, lock, mailer: Arc::new(mailer(config)?), secret: signing_secret(config)? };
         let shutdown = CancellationToken::new();
@@ -120,18 +123,24 @@ fn start_http(config: &Config, parts: &Parts) -> anyhow::Result<(u16, actix_web:
     let listener = TcpListener::bind((config.host.as_str(), config.port))
         .with_context(|| format!("binding {}:{}", config.host, config.port))?;
     let port = listener.local_addr()?.port();
-    let mut server = HttpServer::new(move || tandem_api::app(services.clone(), spec.clone()))
-        .listen(listener)?
-        .shutdown_timeout(30);
+    let mut server =
+        HttpServer::new(move || tandem_api::app(services.clone(), spec.clone())).listen(listener)?.shutdown_timeout(30);
     if let Some(workers) = config.http_workers {
         server = server.workers(workers);
     }
     Ok((port, server.run()))
 }
 
-fn start_background(config: &Config, parts: &Parts, shutdown: CancellationToken) -> anyhow::Result<Vec<JoinHandle<()>>> {
+fn start_background(
+    config: &Config,
+    parts: &Parts,
+    shutdown: CancellationToken,
+) -> anyhow::Result<Vec<JoinHandle<()>>> {
     let email = EmailSettings {
-        quiet_hours: QuietHours { start: parse_time(&config.quiet_hours_start)?, end: parse_time(&config.quiet_hours_end)? },
+        quiet_hours: QuietHours {
+            start: parse_time(&config.quiet_hours_start)?,
+            end: parse_time(&config.quiet_hours_end)?,
+        },
         cap: FrequencyCap { per_day: config.email_daily_cap },
         public_url: config.public_url.clone(),
         signer: UnsubscribeSigner::new(&parts.secret),
@@ -143,7 +152,7 @@ fn start_background(config: &Config, parts: &Parts, shutdown: CancellationToken)
         concurrency: config.worker_concurrency,
         idle_poll: Duration::from_millis(config.worker_poll_ms),
         lease: Duration::from_secs(config.worker_lease_secs.max(1)),
-        ..WorkerSettings::default()
+        backoff: Backoff { base: Duration::from_millis(config.worker_retry_base_ms), cap: Duration::from_secs(3600) },
     };
     let worker = Worker::new(parts.queue.clone(), handlers, settings);
     let queue = parts.queue.clone();
@@ -206,8 +215,7 @@ pub fn metrics_handle() -> PrometheusHandle {
 /// Connects and applies pending migrations. SQLite files live under `data_dir`, created here.
 pub async fn connect(config: &Config) -> anyhow::Result<Db> {
     if config.is_sqlite() {
-        std::fs::create_dir_all(&config.data_dir)
-            .with_context(|| format!("creating {}", config.data_dir.display()))?;
+        std::fs::create_dir_all(&config.data_dir).with_context(|| format!("creating {}", config.data_dir.display()))?;
     }
     let db = Db::connect(config.database_url.expose(), config.database_max_connections)
         .await

@@ -9,8 +9,8 @@
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseTransaction, DbBackend, EntityTrait, FromQueryResult,
-    QueryFilter, QueryOrder, QuerySelect, Set, Statement,
+    ColumnTrait, ConnectionTrait, DatabaseTransaction, DbBackend, EntityTrait, FromQueryResult, QueryFilter,
+    QueryOrder, QuerySelect, Set, Statement,
 };
 use serde_json::Value;
 use tandem_domain::jobs::JobState;
@@ -139,12 +139,7 @@ impl Db {
     }
 
     /// Records a failure: back to the queue at `retry_at`, or dead-lettered when `None`.
-    pub async fn fail_job(
-        &self,
-        job: Lease,
-        error: &str,
-        retry_at: Option<DateTime<Utc>>,
-    ) -> Result<bool, StoreError> {
+    pub async fn fail_job(&self, job: Lease, error: &str, retry_at: Option<DateTime<Utc>>) -> Result<bool, StoreError> {
         match retry_at {
             Some(at) => self.settle(job, JobState::Retrying, Some(error), Some(at)).await,
             None => self.settle(job, JobState::Dead, Some(error), None).await,
@@ -214,31 +209,20 @@ impl Db {
     }
 
     /// Takes or renews the named lock for `holder` until `ttl` from now. False when another
-    /// holder has it and its lease has not run out.
+    /// holder has it and its lease has not run out. One statement, so two processes racing
+    /// for a free lock cannot both win.
     pub async fn acquire_lock(&self, name: &str, holder: &str, ttl: Duration) -> Result<bool, StoreError> {
         let now = Utc::now();
-        let tx = self.begin().await?;
-        let current = lock::Entity::find_by_id(name.to_owned()).one(&tx).await?;
-        let free = match &current {
-            None => true,
-            Some(l) => l.holder == holder || l.expires_at <= now,
-        };
-        if free {
-            lock::Entity::insert(lock::ActiveModel {
-                name: Set(name.to_owned()),
-                holder: Set(holder.to_owned()),
-                expires_at: Set(now + ttl),
-            })
-            .on_conflict(
-                OnConflict::column(lock::Column::Name)
-                    .update_columns([lock::Column::Holder, lock::Column::ExpiresAt])
-                    .to_owned(),
-            )
-            .exec(&tx)
-            .await?;
-        }
-        tx.commit().await?;
-        Ok(free)
+        let backend = self.conn.get_database_backend();
+        let mark = if backend == DbBackend::Postgres { "$" } else { "?" };
+        let sql = format!(
+            "INSERT INTO locks (name, holder, expires_at) VALUES ({mark}1, {mark}2, {mark}3)
+             ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
+             WHERE locks.holder = excluded.holder OR locks.expires_at <= {mark}4"
+        );
+        let values: [sea_orm::Value; 4] = [name.into(), holder.into(), (now + ttl).into(), now.into()];
+        let result = self.conn.execute_raw(Statement::from_sql_and_values(backend, sql, values)).await?;
+        Ok(result.rows_affected() == 1)
     }
 
     pub async fn release_lock(&self, name: &str, holder: &str) -> Result<(), StoreError> {
@@ -287,7 +271,8 @@ impl TenantTx {
     }
 
     pub async fn job(&self, id: JobId) -> Result<JobRecord, StoreError> {
-        let model = job::Entity::find_by_id((self.tid(), id.as_uuid())).one(&self.tx).await?.ok_or(StoreError::NotFound)?;
+        let model =
+            job::Entity::find_by_id((self.tid(), id.as_uuid())).one(&self.tx).await?.ok_or(StoreError::NotFound)?;
         record(model)
     }
 

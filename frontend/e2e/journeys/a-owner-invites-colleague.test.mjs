@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { catalogues, outboxDir, PHONE, startJourney } from "../support/browser.mjs";
-import { atPath, fill, steps, visible } from "../support/flows.mjs";
+import { atPath, field, fill, steps, visible } from "../support/flows.mjs";
 import { invitationEmail } from "../support/outbox.mjs";
 
 const L = catalogues.en;
@@ -25,7 +25,7 @@ test("a new customer signs up, invites a colleague, manages the team and an API 
     await s.invite(page, { email: colleague.email, role: "admin" });
     await journey.shot(page, "team-invited");
 
-    await s.openNav(page, L.nav.home);
+    await s.openNav(page, L.nav.home, fill(L.home.title, { name: owner.name }));
     await visible(page.getByText(fill(L.home.pendingInvitations_one, { shown: "1" })));
     await journey.shot(page, "home-pending-invitation");
 
@@ -49,8 +49,8 @@ test("a new customer signs up, invites a colleague, manages the team and an API 
 
     await s.openNav(page, L.nav.apiKeys);
     await visible(page.getByText(L.apiKeys.empty));
-    await page.getByLabel(L.fields.keyName, { exact: true }).fill("Workday sync");
-    await page.getByLabel(L.apiKeys.scope.write, { exact: true }).check();
+    await field(page, L.fields.keyName).fill("Workday sync");
+    await field(page, L.apiKeys.scope.write).check();
     await page.getByRole("button", { name: L.apiKeys.create }).click();
     const secret = await visible(page.getByTestId("api-key-secret"));
     const key = (await secret.innerText()).trim();
@@ -77,7 +77,7 @@ test("a new customer signs up, invites a colleague, manages the team and an API 
     await page.goto("/settings/team");
     await atPath(page, "/login?next=%2Fsettings%2Fteam");
   } catch (error) {
-    await journey.close();
+    await journey.abort();
     throw error;
   }
   await journey.finish();

@@ -43,11 +43,14 @@ export async function startJourney(name) {
   const consoleErrors = [];
   /** Errors the journey provokes on purpose, e.g. the 401 of a revoked refresh token. */
   let allowed = [];
+  const pages = [];
 
   async function person(label, { viewport = DESKTOP, locale = "en-US" } = {}) {
     const context = await browser.newContext({ viewport, locale, baseURL: baseUrl });
+    context.setDefaultTimeout(15_000);
     await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: baseUrl });
     const page = await context.newPage();
+    pages.push([label, page]);
     page.on("console", (message) => {
       if (message.type() !== "error") return;
       const entry = { who: label, text: message.text(), url: message.location().url ?? "" };
@@ -79,5 +82,14 @@ export async function startJourney(name) {
     assert.deepEqual(consoleErrors, [], "the browser console showed errors");
   }
 
-  return { person, shot, finish, expectingConsoleErrors, dir, close: () => browser.close() };
+  /** After a failure: what each person's page showed, then close. */
+  async function abort() {
+    for (const [label, page] of pages) {
+      await page.screenshot({ path: join(dir, `FAILED-${label}.png`), fullPage: true }).catch(() => {});
+    }
+    if (consoleErrors.length > 0) console.error("browser console errors:", consoleErrors);
+    await browser.close();
+  }
+
+  return { person, shot, finish, expectingConsoleErrors, dir, abort };
 }

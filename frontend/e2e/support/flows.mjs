@@ -16,9 +16,20 @@ export async function atPath(page, path) {
   await page.waitForURL((url) => `${url.pathname}${url.search}` === path || url.pathname === path, { timeout: TIMEOUT });
 }
 
+function escape(text) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** The input labelled exactly `text` (a required field's label ends with " *"). */
+export function field(page, text) {
+  return page.getByLabel(new RegExp(`^${escape(text)}( \\*)?$`));
+}
+
 export function steps(L) {
-  const label = (page, text) => page.getByLabel(text, { exact: true });
+  const label = field;
   const heading = (page, text) => page.getByRole("heading", { name: text });
+
+  const combobox = (page, text) => page.getByRole("combobox", { name: text, exact: true });
 
   async function chooseOption(page, input, option) {
     await input.click();
@@ -45,14 +56,14 @@ export function steps(L) {
       await visible(heading(page, fill(L.home.title, { name })));
     },
 
-    async openNav(page, text) {
+    async openNav(page, text, headingText = text) {
       await page.getByRole("navigation").getByRole("link", { name: text, exact: true }).click();
-      await visible(heading(page, text));
+      await visible(heading(page, headingText));
     },
 
     async invite(page, { email, role }) {
       await label(page, L.fields.email).fill(email);
-      await chooseOption(page, label(page, L.fields.role), L.roles[role]);
+      await chooseOption(page, combobox(page, L.fields.role), L.roles[role]);
       await page.getByRole("button", { name: L.team.invite }).click();
       await visible(page.getByTestId(`invitation-${email}`));
     },
@@ -70,7 +81,7 @@ export function steps(L) {
     },
 
     async changeRole(page, { name, role }) {
-      const select = label(page, fill(L.team.roleOf, { name }));
+      const select = combobox(page, fill(L.team.roleOf, { name }));
       await chooseOption(page, select, L.roles[role]);
       await visible(page.getByText(fill(L.team.roleChanged, { name })));
       assert.equal(await select.inputValue(), L.roles[role]);

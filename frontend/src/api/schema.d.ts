@@ -150,6 +150,215 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/dev/mailbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Emails of this tenant that are in the outbox, newest first. */
+        get: operations["list_mailbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dev/mailbox/{delivery_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One email from the outbox. */
+        get: operations["open_message"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/email/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every email of the tenant, newest first, with where it stands and why. */
+        get: operations["list_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/email/suppressions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's suppression list: addresses that get no optional email (of a category). */
+        get: operations["list_suppressions"];
+        put?: never;
+        /** Adds an address to the suppression list. */
+        post: operations["add_suppression"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/email/suppressions/{email}/{category}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Takes an address off the suppression list for a category. */
+        delete: operations["remove_suppression"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/email/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every template in every language, as the tenant's emails will use it. */
+        get: operations["list_templates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/email/templates/{template}/{locale}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replaces a template's subject and bodies for this tenant. Refused when it does not render
+         *     (an unknown variable, a syntax error), naming the part at fault.
+         */
+        put: operations["put_template"];
+        post?: never;
+        /** Goes back to the built-in template. */
+        delete: operations["reset_template"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/email/templates/{template}/{locale}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Renders a template with sample data: the one in effect, or sources not yet saved. */
+        post: operations["preview_template"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/dead": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Dead-lettered jobs, newest first, with their last error. */
+        get: operations["dead_jobs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/depth": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many of the tenant's jobs wait, run, wait to retry, or are dead-lettered. */
+        get: operations["depth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{job_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Deletes a dead job for good. */
+        delete: operations["discard_job"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/{job_id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sends a dead job back to the queue with a fresh set of attempts. */
+        post: operations["retry_job"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -161,6 +370,41 @@ export interface paths {
         get: operations["me"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/email-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The person's email preferences. */
+        get: operations["preferences"];
+        /** Changes the person's preferences per category. */
+        put: operations["update_preferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** One-click unsubscribe from the email's category (the `List-Unsubscribe-Post` target). */
+        post: operations["unsubscribe"];
         delete?: never;
         options?: never;
         head?: never;
@@ -260,6 +504,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Prometheus metrics: HTTP requests, jobs processed and failed with their latency, emails. */
+        get: operations["metrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/readyz": {
         parameters: {
             query?: never;
@@ -267,7 +528,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The process can serve: its database answers. */
+        /** The process can serve: its database and job queue answer. */
         get: operations["readyz"];
         put?: never;
         post?: never;
@@ -298,6 +559,15 @@ export interface components {
              * @example another long passphrase
              */
             password: string;
+        };
+        AddSuppression: {
+            /** @example former.employee@sakura.example */
+            email: string;
+            /**
+             * @description A category to suppress, or `all` for every optional email.
+             * @example all
+             */
+            category: string;
         };
         ApiKeyCreated: {
             api_key: components["schemas"]["ApiKeyView"];
@@ -361,6 +631,10 @@ export interface components {
             /** Format: date-time */
             created_at: string;
         };
+        CategoryPreference: {
+            category: components["schemas"]["EmailCategory"];
+            subscribed: boolean;
+        };
         CreateApiKey: {
             /**
              * @description What the key is for, e.g. the partner system's name.
@@ -376,6 +650,70 @@ export interface components {
              */
             scopes: components["schemas"]["ApiScope"][];
         };
+        DeadJobView: {
+            id: components["schemas"]["JobId"];
+            /** @example send_email */
+            kind: string;
+            payload: Record<string, unknown>;
+            /**
+             * Format: int32
+             * @example 10
+             */
+            attempts: number;
+            /** @example temporary: 451 4.3.0 mailbox temporarily unavailable */
+            last_error?: string | null;
+            /**
+             * Format: date-time
+             * @description When it was dead-lettered.
+             */
+            failed_at: string;
+        };
+        /**
+         * @description Where one email stands.
+         * @enum {string}
+         */
+        DeliveryState: "queued" | "sending" | "sent" | "failed" | "retrying" | "suppressed";
+        DeliveryView: {
+            id: components["schemas"]["EmailDeliveryId"];
+            category: components["schemas"]["EmailCategory"];
+            /** @example invitation */
+            template: string;
+            locale: components["schemas"]["Locale"];
+            /** @example kenji.sato@sakura.example */
+            to_email: string;
+            /** @example Sakura Industriesに招待されました */
+            subject?: string | null;
+            state: components["schemas"]["DeliveryState"];
+            /**
+             * @description Why it is in this state (an SMTP answer, "unsubscribed", "quiet hours until …").
+             * @example temporary: 451 4.3.0 try again later
+             */
+            reason?: string | null;
+            /** @example <5d0c9a4e-8a1f-5b7e-9c2d-1e3f4a5b6c7d@tandem.mail> */
+            message_id: string;
+            /**
+             * Format: int32
+             * @example 1
+             */
+            attempts: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            sent_at?: string | null;
+        };
+        /**
+         * @description Why a message is sent. People unsubscribe per category; transactional messages (an
+         *     invitation, a sign-in link) are what a person asked for and are never suppressed, capped
+         *     or held back.
+         * @enum {string}
+         */
+        EmailCategory: "transactional" | "campaign" | "match" | "nudge" | "survey";
+        /**
+         * Format: uuid
+         * @description One email to one person, from queued to sent (or not).
+         * @example 01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f
+         */
+        EmailDeliveryId: string;
         /** @description One field that was refused, and why. */
         FieldError: {
             /**
@@ -398,11 +736,8 @@ export interface components {
         InvitationId: string;
         InvitationSent: {
             invitation: components["schemas"]["InvitationView"];
-            /**
-             * @description Whether the email went out; when false, the invitation stands and can be re-sent.
-             * @example true
-             */
-            email_sent: boolean;
+            /** @description The invitation email, queued for sending; follow it in `/email/deliveries`. */
+            email: components["schemas"]["DeliveryView"];
         };
         InvitationView: {
             id: components["schemas"]["InvitationId"];
@@ -421,6 +756,12 @@ export interface components {
             role: components["schemas"]["Role"];
             locale?: components["schemas"]["Locale"] | null;
         };
+        /**
+         * Format: uuid
+         * @description A background job.
+         * @example 01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f
+         */
+        JobId: string;
         /** @enum {string} */
         Locale: "en" | "ja";
         LoginRequest: {
@@ -432,6 +773,18 @@ export interface components {
              */
             password: string;
             tenant_id?: components["schemas"]["TenantId"] | null;
+        };
+        MailboxMessage: {
+            delivery: components["schemas"]["DeliveryView"];
+            /**
+             * @description The whole message as sent (RFC 5322), to read or save as `.eml`.
+             * @example From: Tandem <no-reply@tandem.localhost>
+             *     To: kenji@sakura.example
+             *     …
+             */
+            raw: string;
+            /** Format: date-time */
+            sent_at?: string | null;
         };
         Me: {
             tenant: components["schemas"]["TenantView"];
@@ -501,6 +854,68 @@ export interface components {
             next_cursor?: string | null;
         };
         /** @description One page of a list. */
+        Paginated_DeadJobView: {
+            items: {
+                id: components["schemas"]["JobId"];
+                /** @example send_email */
+                kind: string;
+                payload: Record<string, unknown>;
+                /**
+                 * Format: int32
+                 * @example 10
+                 */
+                attempts: number;
+                /** @example temporary: 451 4.3.0 mailbox temporarily unavailable */
+                last_error?: string | null;
+                /**
+                 * Format: date-time
+                 * @description When it was dead-lettered.
+                 */
+                failed_at: string;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; absent on the last page.
+             * @example AZq0Vw2cdjGfX5mQHg3mPA
+             */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. */
+        Paginated_DeliveryView: {
+            items: {
+                id: components["schemas"]["EmailDeliveryId"];
+                category: components["schemas"]["EmailCategory"];
+                /** @example invitation */
+                template: string;
+                locale: components["schemas"]["Locale"];
+                /** @example kenji.sato@sakura.example */
+                to_email: string;
+                /** @example Sakura Industriesに招待されました */
+                subject?: string | null;
+                state: components["schemas"]["DeliveryState"];
+                /**
+                 * @description Why it is in this state (an SMTP answer, "unsubscribed", "quiet hours until …").
+                 * @example temporary: 451 4.3.0 try again later
+                 */
+                reason?: string | null;
+                /** @example <5d0c9a4e-8a1f-5b7e-9c2d-1e3f4a5b6c7d@tandem.mail> */
+                message_id: string;
+                /**
+                 * Format: int32
+                 * @example 1
+                 */
+                attempts: number;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                sent_at?: string | null;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; absent on the last page.
+             * @example AZq0Vw2cdjGfX5mQHg3mPA
+             */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. */
         Paginated_InvitationView: {
             items: {
                 id: components["schemas"]["InvitationId"];
@@ -536,6 +951,26 @@ export interface components {
              * @example AZq0Vw2cdjGfX5mQHg3mPA
              */
             next_cursor?: string | null;
+        };
+        PreferenceChange: {
+            category: components["schemas"]["EmailCategory"];
+            subscribed: boolean;
+        };
+        Preferences: {
+            /** @example kenji.sato@sakura.example */
+            email: string;
+            /** @description The category of the email the link came from. */
+            from_category: components["schemas"]["EmailCategory"];
+            categories: components["schemas"]["CategoryPreference"][];
+        };
+        PreviewRequest: {
+            sources?: components["schemas"]["TemplateSources"] | null;
+        };
+        PreviewView: {
+            /** @example Aiko Tanaka invited you to Sakura Industries on Tandem */
+            subject: string;
+            html: string;
+            text: string;
         };
         /** @description The caller: a console user with their role, or an API key with its scopes. */
         Principal: {
@@ -578,6 +1013,28 @@ export interface components {
             detail: string;
             /** @description Present on validation problems: each refused field. */
             errors?: components["schemas"]["FieldError"][];
+        };
+        QueueDepth: {
+            /**
+             * Format: int64
+             * @example 12
+             */
+            queued: number;
+            /**
+             * Format: int64
+             * @example 2
+             */
+            running: number;
+            /**
+             * Format: int64
+             * @example 1
+             */
+            retrying: number;
+            /**
+             * Format: int64
+             * @example 0
+             */
+            dead: number;
         };
         RefreshRequest: {
             /** @example 01936f0e3c2a7b7e9d1f2a3b4c5d6e7f.9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822c */
@@ -626,6 +1083,41 @@ export interface components {
             password: string;
             locale?: components["schemas"]["Locale"] | null;
         };
+        SuppressionView: {
+            /** @example kenji.sato@sakura.example */
+            email: string;
+            /**
+             * @description A category, or `all`.
+             * @example nudge
+             */
+            category: string;
+            /** @example unsubscribed */
+            reason: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        TemplateSources: {
+            /** @example Join {{ company }} on Tandem */
+            subject: string;
+            /** @example <p>{{ inviter }} invites you. <a href="{{ link }}">Accept</a></p> */
+            html: string;
+            /** @example {{ inviter }} invites you: {{ link }} */
+            text: string;
+        };
+        TemplateView: {
+            /** @example invitation */
+            template: string;
+            category: components["schemas"]["EmailCategory"];
+            locale: components["schemas"]["Locale"];
+            /** @description Whether the tenant changed it; the sources are the tenant's then, else the built-in ones. */
+            overridden: boolean;
+            /** @example {{ inviter }} invited you to {{ company }} on Tandem */
+            subject: string;
+            html: string;
+            text: string;
+            /** @description Variables the template may use, with sample values. */
+            variables: Record<string, unknown>;
+        };
         /**
          * Format: uuid
          * @description A company subscribing to Tandem.
@@ -639,6 +1131,9 @@ export interface components {
             locale: components["schemas"]["Locale"];
             /** Format: date-time */
             created_at: string;
+        };
+        UpdatePreferences: {
+            categories: components["schemas"]["PreferenceChange"][];
         };
         /**
          * Format: uuid
@@ -1108,6 +1603,678 @@ export interface operations {
             };
         };
     };
+    list_mailbox: {
+        parameters: {
+            query?: {
+                /**
+                 * @description How many items to return, 1 to 100 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Sent emails */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paginated_DeliveryView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Mail goes to an SMTP server: there is no outbox */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    open_message: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The delivery's id */
+                delivery_id: components["schemas"]["EmailDeliveryId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The message */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailboxMessage"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such email in this tenant's outbox */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_deliveries: {
+        parameters: {
+            query?: {
+                /** @description Only deliveries in this state. */
+                state?: components["schemas"]["DeliveryState"];
+                /** @example 50 */
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of deliveries */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paginated_DeliveryView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid filter or paging */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_suppressions: {
+        parameters: {
+            query?: {
+                /**
+                 * @description How many items to return, 1 to 100 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Suppressions, by email */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuppressionView"][];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an owner or admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    add_suppression: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddSuppression"];
+            };
+        };
+        responses: {
+            /** @description Suppressed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an owner or admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    remove_suppression: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The address */
+                email: string;
+                /** @description A category, or all */
+                category: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No longer suppressed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an owner or admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_templates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Templates */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateView"][];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an owner or admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    put_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Template name, e.g. invitation */
+                template: string;
+                /** @description en or ja */
+                locale: components["schemas"]["Locale"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemplateSources"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an owner or admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such template or language */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The sources do not render */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reset_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Template name, e.g. invitation */
+                template: string;
+                /** @description en or ja */
+                locale: components["schemas"]["Locale"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The built-in template applies again */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an owner or admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No override for this template and language */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    preview_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Template name, e.g. invitation */
+                template: string;
+                /** @description en or ja */
+                locale: components["schemas"]["Locale"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreviewRequest"];
+            };
+        };
+        responses: {
+            /** @description The rendered email */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreviewView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an owner or admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such template or language */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The sources do not render */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    dead_jobs: {
+        parameters: {
+            query?: {
+                /**
+                 * @description How many items to return, 1 to 100 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of dead jobs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paginated_DeadJobView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an owner or admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid paging */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    depth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queue depth by state */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueDepth"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an owner or admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    discard_job: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The dead job's id */
+                job_id: components["schemas"]["JobId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Discarded */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an owner or admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such dead job in this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    retry_job: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The dead job's id */
+                job_id: components["schemas"]["JobId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued again */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an owner or admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such dead job in this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     me: {
         parameters: {
             query?: never;
@@ -1128,6 +2295,115 @@ export interface operations {
             };
             /** @description No valid credential */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    preferences: {
+        parameters: {
+            query: {
+                /** @description The signed token from the email's link. */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Preferences */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Preferences"];
+                };
+            };
+            /** @description Not a valid link */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_preferences: {
+        parameters: {
+            query: {
+                /** @description The signed token from the email's link. */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdatePreferences"];
+            };
+        };
+        responses: {
+            /** @description Preferences now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Preferences"];
+                };
+            };
+            /** @description Not a valid link */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Transactional email cannot be turned off */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unsubscribe: {
+        parameters: {
+            query: {
+                /** @description The signed token from the email's link. */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Unsubscribed; the person's preferences now */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Preferences"];
+                };
+            };
+            /** @description Not a valid link */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1486,6 +2762,26 @@ export interface operations {
             };
         };
     };
+    metrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Metrics in the Prometheus text format */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+        };
+    };
     readyz: {
         parameters: {
             query?: never;
@@ -1504,7 +2800,7 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
-            /** @description The database does not answer */
+            /** @description The database or the queue does not answer */
             503: {
                 headers: {
                     [name: string]: unknown;

@@ -12,7 +12,8 @@ import { theme } from "./theme";
 const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
-      staleTime: 30_000,
+      // Other people change the team too: lists are re-read whenever a page opens.
+      staleTime: 0,
       // Problems are answers, not outages: retry only what may be transient.
       retry: (count, error) => count < 2 && !(error instanceof ApiError && error.status < 500),
     },
@@ -37,7 +38,7 @@ export function App() {
   useSessionHousekeeping();
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <Notifications position="top-right" />
+      <Notifications position="bottom-right" />
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>

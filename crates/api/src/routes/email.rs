@@ -178,7 +178,9 @@ fn parse_target(template: &str, locale: &str) -> Result<(Template, Locale), ApiE
 /// Checks sources by rendering them with the template's sample variables.
 fn check_sources(template: Template, locale: Locale, body: &TemplateSources) -> Result<Rendered, ApiError> {
     let mut fields = Fields::default();
-    for (name, value, max) in [("subject", &body.subject, 998), ("html", &body.html, 100_000), ("text", &body.text, 100_000)] {
+    for (name, value, max) in
+        [("subject", &body.subject, 998), ("html", &body.html, 100_000), ("text", &body.text, 100_000)]
+    {
         if value.trim().is_empty() {
             fields.push(name, "must not be empty");
         } else if value.len() > max {

@@ -4,8 +4,8 @@ use std::sync::Arc;
 
 use actix_web::{HttpResponse, get, web};
 use metrics_exporter_prometheus::PrometheusHandle;
-use tandem_jobs::Queue;
 use serde::Serialize;
+use tandem_jobs::Queue;
 use tandem_store::Db;
 use utoipa::ToSchema;
 

@@ -56,7 +56,14 @@ pub struct DeadJobView {
 
 impl From<DeadJob> for DeadJobView {
     fn from(j: DeadJob) -> Self {
-        Self { id: j.id, kind: j.kind, payload: j.payload, attempts: j.attempts, last_error: j.last_error, failed_at: j.updated_at }
+        Self {
+            id: j.id,
+            kind: j.kind,
+            payload: j.payload,
+            attempts: j.attempts,
+            last_error: j.last_error,
+            failed_at: j.updated_at,
+        }
     }
 }
 

@@ -146,4 +146,3 @@ pub async fn update_preferences(
     tx.commit().await?;
     Ok(web::Json(current(&db, &claims).await?))
 }
-

@@ -3,14 +3,14 @@
 
 pub(crate) mod api_key;
 pub(crate) mod audit_event;
+pub(crate) mod email_delivery;
+pub(crate) mod email_suppression;
+pub(crate) mod email_template;
 pub(crate) mod invitation;
+pub(crate) mod job;
+pub(crate) mod lock;
 pub(crate) mod login_throttle;
 pub(crate) mod membership;
 pub(crate) mod refresh_token;
 pub(crate) mod tenant;
 pub(crate) mod user;
-pub(crate) mod email_delivery;
-pub(crate) mod email_suppression;
-pub(crate) mod email_template;
-pub(crate) mod job;
-pub(crate) mod lock;

@@ -5,7 +5,7 @@ import type { Me, Role } from "../../api/types";
 export const meQueryKey = ["me"] as const;
 
 export function useMe() {
-  return useQuery({ queryKey: meQueryKey, queryFn: () => unwrap(api.GET("/api/v1/me")) });
+  return useQuery({ queryKey: meQueryKey, queryFn: () => unwrap(api.GET("/api/v1/me")), staleTime: 60_000 });
 }
 
 export interface ConsoleUser {

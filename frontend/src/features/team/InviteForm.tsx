@@ -37,10 +37,14 @@ export function InviteForm() {
           {
             onSuccess: (sent) => {
               form.reset();
+              const undeliverable = sent.email.state === "failed" || sent.email.state === "suppressed";
               notifications.show(
-                sent.email_sent
-                  ? { color: "teal", message: t("team.invited", { email: sent.invitation.email }) }
-                  : { color: "yellow", message: t("team.invitedNoEmail", { email: sent.invitation.email }) },
+                undeliverable
+                  ? {
+                      color: "yellow",
+                      message: t("team.invitedNoEmail", { email: sent.invitation.email, reason: sent.email.reason ?? "" }),
+                    }
+                  : { color: "teal", message: t("team.invited", { email: sent.invitation.email }) },
               );
             },
             onError: showError,
@@ -54,7 +58,7 @@ export function InviteForm() {
         </div>
       )}
       <Grid align="flex-end">
-        <Grid.Col span={{ base: 12, md: 5 }}>
+        <Grid.Col span={{ base: 12, md: 4 }}>
           <TextInput label={t("fields.email")} type="email" required {...form.getInputProps("email")} />
         </Grid.Col>
         <Grid.Col span={{ base: 6, md: 3 }}>
@@ -79,7 +83,7 @@ export function InviteForm() {
             }}
           />
         </Grid.Col>
-        <Grid.Col span={{ base: 12, md: 2 }}>
+        <Grid.Col span={{ base: 12, md: 3 }}>
           <Button type="submit" fullWidth loading={invite.isPending}>
             {t("team.invite")}
           </Button>

@@ -1,0 +1,402 @@
+//! Email through the queue: a real SMTP server on loopback, retries and refusals, one-click
+//! unsubscribe, quiet hours, the frequency cap, template overrides, the suppression list, the
+//! deliveries list and the developer mailbox.
+
+use serde_json::{Value, json};
+use tandem_domain::Locale;
+use tandem_domain::mail::EmailCategory;
+use tandem_jobs::SqlQueue;
+use tandem_server::config::Secret;
+use tandem_store::NewEmailDelivery;
+use tandem_tests::services::{SmtpBehaviour, SmtpSink};
+use tandem_tests::{Backend, Company, TestApp, on_both_databases};
+
+on_both_databases!(
+    optional_email_carries_a_one_click_unsubscribe_that_works,
+    quiet_hours_hold_optional_email_in_the_persons_zone,
+    the_frequency_cap_suppresses_the_extra_email,
+    a_tenant_overrides_a_template_and_previews_it,
+    the_suppression_list_is_managed_by_admins,
+    deliveries_are_listed_with_their_state,
+    the_developer_mailbox_opens_each_email,
+    admins_see_the_queue_and_revive_dead_jobs,
+    metrics_count_requests_and_jobs,
+);
+
+/// Records an optional email to `to` and queues it, as campaign and nudge senders do.
+async fn send_optional(app: &TestApp, company: &Company, to: &str, key: &str, time_zone: Option<&str>) -> String {
+    let store = app.store().await;
+    let tx = store.tenant(company.tenant_id.parse().unwrap()).await.unwrap();
+    let (delivery, _) = tx
+        .create_delivery(NewEmailDelivery {
+            idempotency_key: key.into(),
+            category: EmailCategory::Nudge,
+            template: "invitation".into(),
+            locale: Locale::En,
+            to_email: to.into(),
+            to_name: Some("Kenji Sato".into()),
+            time_zone: time_zone.map(str::to_owned),
+            context: json!({"company": "Acme", "inviter": "Ann", "role": "viewer", "link": "http://console.test/x"}),
+        })
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    tandem_jobs::email::enqueue(&SqlQueue::new(store), company.tenant_id.parse().unwrap(), &delivery).await.unwrap();
+    delivery.id.to_string()
+}
+
+async fn delivery(app: &TestApp, company: &Company, id: &str) -> Value {
+    let list = app.get("/api/v1/email/deliveries?limit=100", &company.access_token).await;
+    list.ok(200)["items"].as_array().unwrap().iter().find(|d| d["id"] == id).cloned().expect("the delivery is listed")
+}
+
+async fn wait_for_state(app: &TestApp, company: &Company, id: &str, state: &str) -> Value {
+    let mut last = Value::Null;
+    for _ in 0..400 {
+        last = delivery(app, company, id).await;
+        if last["state"] == state {
+            return last;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("delivery never reached {state}: {last}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn emails_reach_a_real_smtp_server_with_both_parts_and_encoded_japanese() {
+    let dir = tempfile::tempdir().unwrap();
+    let sink = SmtpSink::start(dir.path(), SmtpBehaviour::default());
+    let url = sink.url();
+    let app = TestApp::spawn_with(Backend::Sqlite, |c, _| c.smtp_url = Some(Secret::new(url))).await.unwrap();
+    let owner = app.signup("さくら工業", "aiko@sakura.example").await;
+    let invited = app
+        .post(
+            "/api/v1/team/invitations",
+            Some(&owner.access_token),
+            json!({"email": "kenji@sakura.example", "role": "viewer", "locale": "ja"}),
+        )
+        .await;
+    let id = invited.ok(201)["email"]["id"].as_str().unwrap().to_owned();
+    let sent = wait_for_state(&app, &owner, &id, "sent").await;
+    let received = sink.received();
+    assert_eq!(received.len(), 1);
+    let email = &received[0];
+    assert_eq!(email.to, "kenji@sakura.example");
+    assert!(email.subject.contains("招待") && email.subject.contains("さくら工業"), "{}", email.subject);
+    let subject_line = email.raw.lines().find(|l| l.starts_with("Subject:")).unwrap();
+    assert!(subject_line.contains("=?utf-8?b?"), "encoded per RFC 2047: {subject_line}");
+    assert!(email.text.contains("/invitations/accept?token="), "{}", email.text);
+    assert!(email.html.contains("<a href=") && email.html.contains("招待を承認する"), "{}", email.html);
+    assert!(email.raw.contains("multipart/alternative"));
+    assert!(email.raw.contains(&format!("Message-ID: {}", sent["message_id"].as_str().unwrap())));
+    assert!(email.raw.contains("From: Tandem <no-reply@tandem.localhost>"));
+    assert!(!email.raw.contains("List-Unsubscribe"), "invitations are transactional");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_server_that_answers_4xx_then_recovers_gets_the_message_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let sink = SmtpSink::start(dir.path(), SmtpBehaviour { fail_first: 2, reject: false });
+    let url = sink.url();
+    let app = TestApp::spawn_with(Backend::Sqlite, |c, _| c.smtp_url = Some(Secret::new(url))).await.unwrap();
+    let owner = app.signup("Acme", "ann@acme.example").await;
+    let invited = app
+        .post(
+            "/api/v1/team/invitations",
+            Some(&owner.access_token),
+            json!({"email": "bob@acme.example", "role": "viewer"}),
+        )
+        .await;
+    let id = invited.ok(201)["email"]["id"].as_str().unwrap().to_owned();
+    let sent = wait_for_state(&app, &owner, &id, "sent").await;
+    assert_eq!(sent["attempts"], 3, "two temporary refusals, then accepted");
+    assert_eq!(sink.received().len(), 1, "the message arrived once");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_server_that_answers_5xx_fails_the_email_for_good() {
+    let dir = tempfile::tempdir().unwrap();
+    let sink = SmtpSink::start(dir.path(), SmtpBehaviour { fail_first: 0, reject: true });
+    let url = sink.url();
+    let app = TestApp::spawn_with(Backend::Sqlite, |c, _| c.smtp_url = Some(Secret::new(url))).await.unwrap();
+    let owner = app.signup("Acme", "ann@acme.example").await;
+    let invited = app
+        .post(
+            "/api/v1/team/invitations",
+            Some(&owner.access_token),
+            json!({"email": "bob@acme.example", "role": "viewer"}),
+        )
+        .await;
+    let id = invited.ok(201)["email"]["id"].as_str().unwrap().to_owned();
+    let failed = wait_for_state(&app, &owner, &id, "failed").await;
+    assert!(failed["reason"].as_str().unwrap().contains("550"), "{failed}");
+    assert_eq!(failed["attempts"], 1, "not retried");
+    let depth = app.get("/api/v1/jobs/depth", &owner.access_token).await;
+    assert_eq!(depth.ok(200), &json!({"queued": 0, "running": 0, "retrying": 0, "dead": 0}));
+    assert!(sink.received().is_empty());
+}
+
+async fn optional_email_carries_a_one_click_unsubscribe_that_works(app: TestApp) {
+    let owner = app.signup("Acme", "ann@acme.example").await;
+    let first = send_optional(&app, &owner, "kenji@acme.example", "nudge-1", None).await;
+    wait_for_state(&app, &owner, &first, "sent").await;
+    let email = app.wait_for_emails_to("kenji@acme.example", 1).await.remove(0);
+    let header = |name: &str| {
+        email.raw.lines().find(|l| l.starts_with(name)).map(|l| l[name.len()..].trim().to_owned()).expect(name)
+    };
+    assert_eq!(header("List-Unsubscribe-Post:"), "List-Unsubscribe=One-Click");
+    let link = header("List-Unsubscribe:");
+    let link = link.trim_start_matches('<').trim_end_matches('>');
+    assert!(link.starts_with("http://console.test/api/v1/public/unsubscribe?token="), "{link}");
+    assert!(email.text.contains("/email-preferences?token="), "the body links to the preferences: {}", email.text);
+
+    let path = link.trim_start_matches("http://console.test");
+    let reply = app.post(path, None, json!({})).await;
+    let prefs = reply.ok(200);
+    assert_eq!(prefs["email"], "kenji@acme.example");
+    let nudge = prefs["categories"].as_array().unwrap().iter().find(|c| c["category"] == "nudge").unwrap();
+    assert_eq!(nudge["subscribed"], false);
+
+    let second = send_optional(&app, &owner, "kenji@acme.example", "nudge-2", None).await;
+    let suppressed = wait_for_state(&app, &owner, &second, "suppressed").await;
+    assert!(suppressed["reason"].as_str().unwrap().contains("unsubscribed"), "{suppressed}");
+
+    let token = path.split("token=").nth(1).unwrap();
+    let prefs_path = format!("/api/v1/public/email-preferences?token={token}");
+    let again = app
+        .request(
+            reqwest::Method::PUT,
+            &prefs_path,
+            None,
+            Some(json!({"categories": [{"category": "nudge", "subscribed": true}, {"category": "survey", "subscribed": false}]})),
+        )
+        .await;
+    let cats = again.ok(200)["categories"].clone();
+    assert!(cats.as_array().unwrap().iter().any(|c| c["category"] == "survey" && c["subscribed"] == false));
+    let refused = app
+        .request(
+            reqwest::Method::PUT,
+            &prefs_path,
+            None,
+            Some(json!({"categories": [{"category": "transactional", "subscribed": false}]})),
+        )
+        .await;
+    assert_eq!(refused.invalid_fields(), ["categories[0].category"]);
+    let forged = app.post("/api/v1/public/unsubscribe?token=abc.def", None, json!({})).await;
+    forged.problem(404);
+    let third = send_optional(&app, &owner, "kenji@acme.example", "nudge-3", None).await;
+    wait_for_state(&app, &owner, &third, "sent").await;
+}
+
+async fn quiet_hours_hold_optional_email_in_the_persons_zone(app: TestApp) {
+    let backend = app.backend;
+    drop(app);
+    // Quiet all day long, so the test does not depend on the clock.
+    let app = TestApp::spawn_with(backend, |c, _| {
+        c.quiet_hours_start = "00:00".into();
+        c.quiet_hours_end = "23:59".into();
+    })
+    .await
+    .unwrap();
+    let owner = app.signup("Acme", "ann@acme.example").await;
+    let id = send_optional(&app, &owner, "kenji@acme.example", "nudge-1", Some("Asia/Tokyo")).await;
+    let mut held = Value::Null;
+    for _ in 0..400 {
+        held = delivery(&app, &owner, &id).await;
+        if held["reason"].as_str().is_some_and(|r| r.contains("quiet hours")) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(held["state"], "queued", "{held}");
+    assert!(held["reason"].as_str().unwrap().contains("Asia/Tokyo"), "{held}");
+    let depth = app.get("/api/v1/jobs/depth", &owner.access_token).await;
+    assert_eq!(depth.ok(200)["queued"], 1, "the job waits; it is not dropped");
+    // Transactional email is not held.
+    app.add_member(&owner, "bob@acme.example", "viewer").await;
+    assert!(app.emails_to("kenji@acme.example").is_empty());
+}
+
+async fn the_frequency_cap_suppresses_the_extra_email(app: TestApp) {
+    let backend = app.backend;
+    drop(app);
+    let app = TestApp::spawn_with(backend, |c, _| c.email_daily_cap = 1).await.unwrap();
+    let owner = app.signup("Acme", "ann@acme.example").await;
+    let first = send_optional(&app, &owner, "kenji@acme.example", "nudge-1", None).await;
+    wait_for_state(&app, &owner, &first, "sent").await;
+    let second = send_optional(&app, &owner, "kenji@acme.example", "nudge-2", None).await;
+    let capped = wait_for_state(&app, &owner, &second, "suppressed").await;
+    assert!(capped["reason"].as_str().unwrap().contains("frequency cap"), "{capped}");
+    let other = send_optional(&app, &owner, "mei@acme.example", "nudge-3", None).await;
+    wait_for_state(&app, &owner, &other, "sent").await;
+}
+
+async fn a_tenant_overrides_a_template_and_previews_it(app: TestApp) {
+    let owner = app.signup("Acme", "ann@acme.example").await;
+    let other = app.signup("Other", "olga@other.example").await;
+    let path = "/api/v1/email/templates/invitation/en";
+    let body = json!({"subject": "Welcome aboard {{ company }}", "html": "<p>{{ inviter }}: <a href=\"{{ link }}\">join</a></p>", "text": "{{ inviter }}: {{ link }}"});
+    let bad = app
+        .request(
+            reqwest::Method::PUT,
+            path,
+            Some(&owner.access_token),
+            Some(json!({"subject": "Hi {{ compnay }}", "html": "x", "text": "x"})),
+        )
+        .await;
+    assert_eq!(bad.invalid_fields(), ["subject"]);
+    let empty = app
+        .request(
+            reqwest::Method::PUT,
+            path,
+            Some(&owner.access_token),
+            Some(json!({"subject": "", "html": "x", "text": " "})),
+        )
+        .await;
+    assert_eq!(empty.invalid_fields(), ["subject", "text"]);
+    app.request(reqwest::Method::PUT, "/api/v1/email/templates/nope/en", Some(&owner.access_token), Some(body.clone()))
+        .await
+        .problem(404);
+    app.request(
+        reqwest::Method::PUT,
+        "/api/v1/email/templates/invitation/fr",
+        Some(&owner.access_token),
+        Some(body.clone()),
+    )
+    .await
+    .problem(404);
+    let saved = app.request(reqwest::Method::PUT, path, Some(&owner.access_token), Some(body)).await;
+    assert_eq!(saved.status, 204);
+
+    let templates = app.get("/api/v1/email/templates", &owner.access_token).await;
+    let en = templates
+        .ok(200)
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["template"] == "invitation" && t["locale"] == "en")
+        .cloned()
+        .unwrap();
+    assert_eq!(en["overridden"], true);
+    let preview = app.post(&format!("{path}/preview"), Some(&owner.access_token), json!({})).await;
+    assert_eq!(preview.ok(200)["subject"], "Welcome aboard Sakura Industries");
+    let unsaved = app
+        .post(
+            &format!("{path}/preview"),
+            Some(&owner.access_token),
+            json!({"sources": {"subject": "Try {{ inviter }}", "html": "h", "text": "t"}}),
+        )
+        .await;
+    assert_eq!(unsaved.ok(200)["subject"], "Try Aiko Tanaka");
+
+    app.add_member(&owner, "bob@acme.example", "viewer").await;
+    let mine = app.wait_for_emails_to("bob@acme.example", 1).await;
+    assert_eq!(mine[0].subject, "Welcome aboard Acme");
+    app.add_member(&other, "oscar@other.example", "viewer").await;
+    let theirs = app.wait_for_emails_to("oscar@other.example", 1).await;
+    assert!(theirs[0].subject.contains("invited you"), "another tenant keeps the default: {}", theirs[0].subject);
+
+    let viewer = app.login("bob@acme.example").await;
+    app.get("/api/v1/email/templates", &viewer.access_token).await.problem(403);
+    app.delete(path, &owner.access_token).await.ok(204);
+    app.delete(path, &owner.access_token).await.problem(404);
+}
+
+async fn the_suppression_list_is_managed_by_admins(app: TestApp) {
+    let owner = app.signup("Acme", "ann@acme.example").await;
+    let token = Some(owner.access_token.as_str());
+    let bad = app.post("/api/v1/email/suppressions", token, json!({"email": "nope", "category": "weekly"})).await;
+    assert_eq!(bad.invalid_fields(), ["email", "category"]);
+    let transactional = app
+        .post("/api/v1/email/suppressions", token, json!({"email": "a@acme.example", "category": "transactional"}))
+        .await;
+    assert_eq!(transactional.invalid_fields(), ["category"]);
+    assert_eq!(app.count("email_suppressions").await, 0);
+    app.post("/api/v1/email/suppressions", token, json!({"email": "Gone@Acme.example", "category": "all"}))
+        .await
+        .ok(204);
+    let list = app.get("/api/v1/email/suppressions", &owner.access_token).await;
+    assert_eq!(list.ok(200)[0]["email"], "gone@acme.example");
+    let id = send_optional(&app, &owner, "gone@acme.example", "nudge-1", None).await;
+    wait_for_state(&app, &owner, &id, "suppressed").await;
+    app.delete("/api/v1/email/suppressions/gone@acme.example/all", &owner.access_token).await.ok(204);
+    assert!(app.get("/api/v1/email/suppressions", &owner.access_token).await.ok(200).as_array().unwrap().is_empty());
+    let viewer = app.add_member(&owner, "v@acme.example", "viewer").await;
+    app.get("/api/v1/email/suppressions", &viewer.access_token).await.problem(403);
+}
+
+async fn deliveries_are_listed_with_their_state(app: TestApp) {
+    let owner = app.signup("Acme", "ann@acme.example").await;
+    app.add_member(&owner, "bob@acme.example", "viewer").await;
+    app.wait_for_emails_to("bob@acme.example", 1).await;
+    app.eventually("the delivery to be sent", || async {
+        app.get("/api/v1/email/deliveries?state=sent", &owner.access_token).await.body["items"].as_array().map(Vec::len)
+            == Some(1)
+    })
+    .await;
+    let queued = app.get("/api/v1/email/deliveries?state=queued", &owner.access_token).await;
+    assert!(queued.ok(200)["items"].as_array().unwrap().is_empty());
+    let bad = app.get("/api/v1/email/deliveries?state=lost", &owner.access_token).await;
+    assert_eq!(bad.problem(422), "/problems/validation");
+}
+
+async fn the_developer_mailbox_opens_each_email(app: TestApp) {
+    let owner = app.signup("Acme", "ann@acme.example").await;
+    app.add_member(&owner, "bob@acme.example", "viewer").await;
+    app.eventually("the email in the mailbox", || async {
+        app.get("/api/v1/dev/mailbox", &owner.access_token).await.body["items"]
+            .as_array()
+            .is_some_and(|i| !i.is_empty())
+    })
+    .await;
+    let listed = app.get("/api/v1/dev/mailbox", &owner.access_token).await.ok(200).clone();
+    let id = listed["items"][0]["id"].as_str().unwrap();
+    let message = app.get(&format!("/api/v1/dev/mailbox/{id}"), &owner.access_token).await;
+    let message = message.ok(200);
+    assert!(message["raw"].as_str().unwrap().contains("To: bob@acme.example"));
+    assert_eq!(message["delivery"]["to_email"], "bob@acme.example");
+    app.get("/api/v1/dev/mailbox/not-an-id", &owner.access_token).await.problem(404);
+}
+
+async fn admins_see_the_queue_and_revive_dead_jobs(app: TestApp) {
+    let owner = app.signup("Acme", "ann@acme.example").await;
+    let viewer = app.add_member(&owner, "v@acme.example", "viewer").await;
+    let id = app.enqueue(&owner.tenant_id, "no_such_kind", json!({"why": "test"}), "doomed").await;
+    app.eventually("a dead letter", || async {
+        app.get("/api/v1/jobs/depth", &owner.access_token).await.body["dead"] == 1
+    })
+    .await;
+    let dead = app.get("/api/v1/jobs/dead", &owner.access_token).await;
+    let dead = dead.ok(200);
+    assert_eq!(dead["items"][0]["id"].as_str(), Some(id.as_str()));
+    assert!(dead["items"][0]["last_error"].as_str().unwrap().contains("no handler"));
+    app.get("/api/v1/jobs/dead", &viewer.access_token).await.problem(403);
+    app.post(&format!("/api/v1/jobs/{id}/retry"), Some(&viewer.access_token), json!({})).await.problem(403);
+    app.get("/api/v1/jobs/dead?limit=0", &owner.access_token).await.invalid_fields();
+
+    app.post(&format!("/api/v1/jobs/{id}/retry"), Some(&owner.access_token), json!({})).await.ok(204);
+    // It fails again (still no handler) and comes back to the dead letters.
+    app.eventually("the retried job to die again", || async {
+        app.get("/api/v1/jobs/depth", &owner.access_token).await.body["dead"] == 1
+    })
+    .await;
+    app.delete(&format!("/api/v1/jobs/{id}"), &owner.access_token).await.ok(204);
+    app.delete(&format!("/api/v1/jobs/{id}"), &owner.access_token).await.problem(404);
+    app.post("/api/v1/jobs/not-an-id/retry", Some(&owner.access_token), json!({})).await.problem(404);
+    let log = app.get("/api/v1/audit-events?limit=3", &owner.access_token).await;
+    let actions: Vec<_> =
+        log.ok(200)["items"].as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap().to_owned()).collect();
+    assert_eq!(actions[..2], ["job.discarded".to_owned(), "job.retried".to_owned()]);
+}
+
+async fn metrics_count_requests_and_jobs(app: TestApp) {
+    let owner = app.signup("Acme", "ann@acme.example").await;
+    app.add_member(&owner, "bob@acme.example", "viewer").await;
+    let response = app.client.get(app.url("/metrics")).send().await.unwrap();
+    assert_eq!(response.status(), 200);
+    let text = response.text().await.unwrap();
+    assert!(text.contains("tandem_http_requests_total{"), "{text}");
+    assert!(text.contains(r#"route="/api/v1/auth/signup""#), "requests are labelled by route pattern");
+    assert!(text.contains("tandem_jobs_processed_total{"), "{text}");
+    assert!(text.contains("tandem_job_duration_seconds"), "{text}");
+}

@@ -1,0 +1,237 @@
+//! Workers as separate processes: killed mid-job, Redis restarted under them, and many
+//! schedulers with only one active.
+
+use std::collections::BTreeSet;
+use std::process::{Child, Command};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use serde_json::json;
+use tandem_jobs::{DbLock, NewJob, PeriodicTask, Queue, RedisLock, RedisQueue, Scheduler};
+use tandem_server::config::Secret;
+use tandem_tests::services::{OwnRedis, shared_redis};
+use tandem_tests::{Backend, Company, TestApp};
+use tokio_util::sync::CancellationToken;
+
+fn tandem_binary() -> std::path::PathBuf {
+    // target/debug/deps/api-… → target/debug/tandem
+    let exe = std::env::current_exe().expect("test executable");
+    let path = exe.parent().and_then(|deps| deps.parent()).expect("target dir").join("tandem");
+    assert!(path.exists(), "{} is built by `cargo test --workspace`", path.display());
+    path
+}
+
+fn start_worker(app: &TestApp) -> Child {
+    let mut command = Command::new(tandem_binary());
+    command
+        .arg("worker")
+        .env("TANDEM_DATABASE_URL", app.config.database_url.expose())
+        .env("TANDEM_JWT_SECRET", app.config.jwt_secret.as_ref().unwrap().expose())
+        .env("TANDEM_DATA_DIR", app.temp_dir().join("worker"))
+        .env("TANDEM_OUTBOX_DIR", &app.config.outbox_dir)
+        .env("TANDEM_WORKER_POLL_MS", "50")
+        .env("TANDEM_WORKER_LEASE_SECS", "2")
+        .env("TANDEM_WORKER_CONCURRENCY", "1")
+        .env("TANDEM_REDIS_PREFIX", &app.config.redis_prefix)
+        .env("TANDEM_LOG_LEVEL", "warn")
+        .env_remove("TANDEM_REDIS_URL")
+        .env_remove("REDIS_URL")
+        .env_remove("DATABASE_URL");
+    if let Some(url) = &app.config.redis_url {
+        command.env("TANDEM_REDIS_URL", url.expose());
+    }
+    command.spawn().expect("the worker starts")
+}
+
+async fn noop_marks(app: &TestApp, owner: &Company, marker: &str) -> Vec<serde_json::Value> {
+    let log = app.get("/api/v1/audit-events?limit=100", &owner.access_token).await;
+    log.ok(200)["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["action"] == "job.noop" && e["details"]["marker"] == marker)
+        .cloned()
+        .collect()
+}
+
+async fn killed_worker_scenario(app: TestApp) {
+    let owner = app.signup("Acme", "ann@acme.example").await;
+    let job = NewJob {
+        tenant: owner.tenant_id.parse().unwrap(),
+        kind: "noop".into(),
+        payload: json!({"sleep_ms": 1500, "marker": "crash-test"}),
+        idempotency_key: "crash-test".into(),
+        run_at: chrono::Utc::now(),
+        max_attempts: 5,
+    };
+    match &app.config.redis_url {
+        Some(url) => {
+            RedisQueue::connect(url.expose(), &app.config.redis_prefix).await.unwrap().enqueue(job).await.unwrap();
+        }
+        None => {
+            tandem_jobs::SqlQueue::new(app.store().await).enqueue(job).await.unwrap();
+        }
+    }
+    let mut first = start_worker(&app);
+    app.eventually("the first worker to take the job", || async {
+        app.get("/api/v1/jobs/depth", &owner.access_token).await.body["running"] == 1
+    })
+    .await;
+    first.kill().expect("SIGKILL");
+    first.wait().ok();
+    assert!(noop_marks(&app, &owner, "crash-test").await.is_empty(), "killed before it finished");
+
+    let mut second = start_worker(&app);
+    app.eventually("the job to complete on the second worker", || async {
+        !noop_marks(&app, &owner, "crash-test").await.is_empty()
+    })
+    .await;
+    app.eventually("the queue to be empty", || async {
+        app.get("/api/v1/jobs/depth", &owner.access_token).await.body
+            == json!({"queued": 0, "running": 0, "retrying": 0, "dead": 0})
+    })
+    .await;
+    let marks = noop_marks(&app, &owner, "crash-test").await;
+    assert_eq!(marks.len(), 1, "completed exactly once: {marks:?}");
+    assert_eq!(marks[0]["details"]["attempt"], 2, "the second attempt, after the lease ran out");
+
+    // SIGTERM stops a worker gracefully.
+    Command::new("kill").arg("-TERM").arg(second.id().to_string()).status().expect("kill");
+    let status = second.wait().expect("the worker exits");
+    assert!(status.success(), "graceful shutdown exits cleanly: {status}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_worker_killed_mid_job_loses_nothing_on_sqlite() {
+    let app = TestApp::spawn_with(Backend::Sqlite, |c, _| c.worker_concurrency = 0).await.unwrap();
+    killed_worker_scenario(app).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_worker_killed_mid_job_loses_nothing_on_postgres() {
+    if let Some(app) = TestApp::spawn_with(Backend::Postgres, |c, _| c.worker_concurrency = 0).await {
+        killed_worker_scenario(app).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_worker_killed_mid_job_loses_nothing_on_redis() {
+    let Some(url) = shared_redis().await else { return };
+    let prefix = format!("tandem-test-{}", uuid::Uuid::new_v4().simple());
+    let app = TestApp::spawn_with(Backend::Sqlite, |c, _| {
+        c.worker_concurrency = 0;
+        c.redis_url = Some(Secret::new(url));
+        c.redis_prefix = prefix;
+    })
+    .await
+    .unwrap();
+    killed_worker_scenario(app).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn redis_restarted_during_a_run_loses_no_job() {
+    let redis_dir = tempfile::tempdir().unwrap();
+    let mut redis = OwnRedis::start(redis_dir.path()).await;
+    let url = redis.url();
+    let app = TestApp::spawn_with(Backend::Sqlite, |c, _| c.redis_url = Some(Secret::new(url))).await.unwrap();
+    let owner = app.signup("Acme", "ann@acme.example").await;
+    let queue = RedisQueue::connect(&redis.url(), "tandem").await.unwrap();
+    let markers: Vec<String> = (0..30).map(|n| format!("job-{n}")).collect();
+    for marker in &markers {
+        queue
+            .enqueue(NewJob {
+                tenant: owner.tenant_id.parse().unwrap(),
+                kind: "noop".into(),
+                payload: json!({"sleep_ms": 100, "marker": marker}),
+                idempotency_key: marker.clone(),
+                run_at: chrono::Utc::now(),
+                max_attempts: 20,
+            })
+            .await
+            .unwrap();
+    }
+    let done = || async {
+        let log = app.get("/api/v1/audit-events?limit=100", &owner.access_token).await;
+        log.ok(200)["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["action"] == "job.noop")
+            .map(|e| e["details"]["marker"].as_str().unwrap().to_owned())
+            .collect::<BTreeSet<_>>()
+    };
+    app.eventually("some jobs to finish", || async { done().await.len() >= 4 }).await;
+    redis.crash_and_restart().await;
+    app.eventually("every job to finish after the restart", || async { done().await.len() == markers.len() }).await;
+    assert_eq!(done().await, markers.iter().cloned().collect::<BTreeSet<_>>(), "no job lost");
+}
+
+/// Three schedulers on one lock: only one runs the tasks; when it stops, another takes over.
+async fn one_scheduler_runs(lock: Arc<dyn tandem_jobs::Lock>) {
+    let runs = Arc::new(Mutex::new(Vec::<String>::new()));
+    let mut stops = Vec::new();
+    let mut handles = Vec::new();
+    for n in 0..3 {
+        let holder = format!("scheduler-{n}");
+        let record = (Arc::clone(&runs), holder.clone());
+        let task = PeriodicTask::new("count", Duration::from_millis(10), move || {
+            let (runs, holder) = record.clone();
+            async move { runs.lock().unwrap().push(holder) }
+        });
+        let stop = CancellationToken::new();
+        let scheduler = Scheduler::new(Arc::clone(&lock), holder, vec![task])
+            .with_timing(Duration::from_millis(20), Duration::from_secs(5));
+        handles.push(tokio::spawn(scheduler.run(stop.clone())));
+        stops.push(stop);
+    }
+    let wait_for_runs = |n: usize| {
+        let runs = Arc::clone(&runs);
+        async move {
+            for _ in 0..500 {
+                if runs.lock().unwrap().len() >= n {
+                    return;
+                }
+                tokio::time::sleep(Duration::from_millis(10)).await;
+            }
+            panic!("the scheduler did not run {n} times");
+        }
+    };
+    wait_for_runs(10).await;
+    let leaders: BTreeSet<String> = runs.lock().unwrap().iter().cloned().collect();
+    assert_eq!(leaders.len(), 1, "only one scheduler ran tasks: {leaders:?}");
+    let leader = leaders.into_iter().next().unwrap();
+    let index: usize = leader.trim_start_matches("scheduler-").parse().unwrap();
+    stops[index].cancel();
+    handles.remove(index).await.unwrap();
+    let before = runs.lock().unwrap().len();
+    wait_for_runs(before + 10).await;
+    let after: BTreeSet<String> = runs.lock().unwrap()[before..].iter().cloned().collect();
+    assert_eq!(after.len(), 1, "one successor: {after:?}");
+    assert!(!after.contains(&leader));
+    for stop in stops {
+        stop.cancel();
+    }
+    for handle in handles {
+        handle.await.unwrap();
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn three_schedulers_on_the_database_run_tasks_once() {
+    let app = TestApp::spawn_with(Backend::Sqlite, |c, _| c.worker_concurrency = 0).await.unwrap();
+    one_scheduler_runs(Arc::new(DbLock::named(app.store().await, "test"))).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn three_schedulers_on_postgres_run_tasks_once() {
+    if let Some(app) = TestApp::spawn_with(Backend::Postgres, |c, _| c.worker_concurrency = 0).await {
+        one_scheduler_runs(Arc::new(DbLock::named(app.store().await, "test"))).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn three_schedulers_on_redis_run_tasks_once() {
+    let Some(url) = shared_redis().await else { return };
+    let prefix = format!("tandem-test-{}", uuid::Uuid::new_v4().simple());
+    one_scheduler_runs(Arc::new(RedisLock::connect_named(&url, &prefix, "test").await.unwrap())).await;
+}
