@@ -6,22 +6,40 @@ CARGO_TARGET_DIR ?= $(HOME)/.cache/tandem/target
 export CARGO_TARGET_DIR
 TANDEM := $(CARGO_TARGET_DIR)/debug/tandem
 
-.PHONY: run build test test-deps lint fmt test-rust openapi openapi-check demo services clean
+CONSOLE_SOURCES := $(shell find frontend/src frontend/index.html frontend/vite.config.ts frontend/public -type f 2>/dev/null)
 
-run: build
+.PHONY: run build console test test-deps lint fmt test-rust test-console openapi openapi-check demo services clean
+
+run: build console
 	$(TANDEM) serve
 
 build:
 	cargo build -p tandem-server --bin tandem
 
+# The web console, built into frontend/dist (served by `tandem serve` at /).
+console: frontend/dist/index.html
+
+frontend/node_modules/.installed: frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund
+	touch $@
+
+frontend/dist/index.html: frontend/node_modules/.installed $(CONSOLE_SOURCES) docs/openapi.json
+	cd frontend && npm run check:api && npm run build
+
 demo: build
 	$(TANDEM) demo
 
-test: lint openapi-check test-deps test-rust
+test: lint openapi-check test-deps test-rust test-console
 
-# What the tests run besides Rust: an SMTP server (aiosmtpd, from PyPI).
+# What the tests use besides Rust: aiosmtpd, Chromium, a Japanese font, npm.
 test-deps:
-	@python3 -c 'import aiosmtpd' 2>/dev/null || python3 -m pip install --quiet --disable-pip-version-check aiosmtpd
+	bash scripts/install-test-deps.sh
+
+# The console: stale API client check, build, unit tests, and browser journeys against the
+# `tandem` just built (screenshots: the folder the journeys print at the end).
+test-console: build console
+	cd frontend && npm test
+	cd frontend && TANDEM_BIN=$(TANDEM) npm run e2e
 
 lint:
 	cargo fmt --all -- --check
@@ -48,4 +66,4 @@ services:
 	bash scripts/ensure-services.sh
 
 clean:
-	rm -rf var
+	rm -rf var frontend/dist frontend/node_modules frontend/e2e-artifacts

@@ -147,7 +147,10 @@ impl MigrationTrait for Migration {
             )
             .await?;
 
-        for table in ["email_deliveries", "email_templates", "email_suppressions"] {
+        // The worker's sweeper reads stranded deliveries of every tenant (read only).
+        let worker = "current_setting('tandem.queue', true) = 'worker'";
+        rls::protect(manager, "email_deliveries", "tenant_id", Some(worker)).await?;
+        for table in ["email_templates", "email_suppressions"] {
             rls::protect(manager, table, "tenant_id", None).await?;
         }
         protect_jobs(manager).await?;

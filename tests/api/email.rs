@@ -21,6 +21,7 @@ on_both_databases!(
     the_developer_mailbox_opens_each_email,
     admins_see_the_queue_and_revive_dead_jobs,
     metrics_count_requests_and_jobs,
+    a_delivery_left_without_its_job_is_sent_by_the_sweeper,
 );
 
 /// Records an optional email to `to` and queues it, as campaign and nudge senders do.
@@ -399,4 +400,43 @@ async fn metrics_count_requests_and_jobs(app: TestApp) {
     assert!(text.contains(r#"route="/api/v1/auth/signup""#), "requests are labelled by route pattern");
     assert!(text.contains("tandem_jobs_processed_total{"), "{text}");
     assert!(text.contains("tandem_job_duration_seconds"), "{text}");
+}
+
+async fn a_delivery_left_without_its_job_is_sent_by_the_sweeper(app: TestApp) {
+    let owner = app.signup("Acme", "ann@acme.example").await;
+    let store = app.store().await;
+    let tenant = owner.tenant_id.parse().unwrap();
+    let tx = store.tenant(tenant).await.unwrap();
+    let (delivery, _) = tx
+        .create_delivery(NewEmailDelivery {
+            idempotency_key: "stranded".into(),
+            category: EmailCategory::Transactional,
+            template: "invitation".into(),
+            locale: Locale::En,
+            to_email: "kenji@acme.example".into(),
+            to_name: None,
+            time_zone: None,
+            context: json!({"company": "Acme", "inviter": "Ann", "role": "viewer", "link": "http://console.test/x"}),
+        })
+        .await
+        .unwrap();
+    tx.commit().await.unwrap();
+    // As if the process had died right after the commit, ten minutes ago.
+    let db = app.database().await;
+    let backend = sea_orm::ConnectionTrait::get_database_backend(&db);
+    let sql = if backend == sea_orm::DbBackend::Postgres {
+        "UPDATE email_deliveries SET updated_at = $1"
+    } else {
+        "UPDATE email_deliveries SET updated_at = ?"
+    };
+    let ten_minutes_ago = chrono::Utc::now() - chrono::Duration::minutes(10);
+    sea_orm::ConnectionTrait::execute_raw(&db, sea_orm::Statement::from_sql_and_values(backend, sql, [ten_minutes_ago.into()]))
+        .await
+        .unwrap();
+
+    let queue = SqlQueue::new(store.clone());
+    assert_eq!(tandem_jobs::email::requeue_stranded(&store, &queue).await.unwrap(), 1);
+    wait_for_state(&app, &owner, &delivery.id.to_string(), "sent").await;
+    assert_eq!(tandem_jobs::email::requeue_stranded(&store, &queue).await.unwrap(), 0, "a sent email is not stranded");
+    assert_eq!(app.wait_for_emails_to("kenji@acme.example", 1).await.len(), 1);
 }

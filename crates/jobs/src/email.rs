@@ -28,17 +28,33 @@ pub struct SendEmail {
 /// Queues the sending of a recorded delivery (after the transaction that recorded it
 /// committed). Idempotent: the job's key is the delivery's.
 pub async fn enqueue(queue: &dyn Queue, tenant: TenantId, delivery: &EmailDelivery) -> Result<(), QueueError> {
-    queue
-        .enqueue(NewJob {
-            tenant,
-            kind: KIND.to_owned(),
-            payload: serde_json::to_value(SendEmail { delivery: delivery.id }).expect("serialisable"),
-            idempotency_key: format!("email:{}", delivery.id),
-            run_at: Utc::now(),
-            max_attempts: MAX_ATTEMPTS,
-        })
-        .await?;
+    queue.enqueue(job(tenant, delivery.id)).await?;
     Ok(())
+}
+
+fn job(tenant: TenantId, delivery: EmailDeliveryId) -> NewJob {
+    NewJob {
+        tenant,
+        kind: KIND.to_owned(),
+        payload: serde_json::to_value(SendEmail { delivery }).expect("serialisable"),
+        idempotency_key: format!("email:{delivery}"),
+        run_at: Utc::now(),
+        max_attempts: MAX_ATTEMPTS,
+    }
+}
+
+/// Re-enqueues deliveries left `queued` without a job (the process died between recording
+/// and enqueueing). Safe to run any time: the job's key is the delivery's, so a delivery that
+/// has its job gets no second one. Returns how many were looked at.
+pub async fn requeue_stranded(db: &Db, queue: &dyn Queue) -> Result<usize, QueueError> {
+    let now = Utc::now();
+    // Younger than five minutes may still be on its way; older than six days may have lost
+    // its key to the finished-job purge, and is better left to an admin.
+    let stranded = db.stranded_deliveries(now - Duration::minutes(5), now - Duration::days(6), 500).await?;
+    for (tenant, delivery) in &stranded {
+        queue.enqueue(job(*tenant, *delivery)).await?;
+    }
+    Ok(stranded.len())
 }
 
 /// What sending needs besides the database and the transport.

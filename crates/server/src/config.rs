@@ -252,6 +252,16 @@ mod tests {
     }
 
     #[test]
+    fn every_setting_is_in_the_readme() {
+        let readme = include_str!("../../../README.md");
+        for (name, env, _) in SETTINGS {
+            assert!(readme.contains(&format!("| {name} |")), "README's configuration table lacks {name}");
+            let first_env = env.split(" or ").next().unwrap_or(env);
+            assert!(readme.contains(first_env), "README lacks {first_env}");
+        }
+    }
+
+    #[test]
     fn every_setting_is_documented() {
         let value = serde_json::to_value(Config::default()).expect("serialises");
         let keys: Vec<_> = value.as_object().expect("object").keys().cloned().collect();

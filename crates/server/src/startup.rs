@@ -167,8 +167,19 @@ fn start_background(
             }
         }
     });
+    let (db, queue) = (parts.db.clone(), parts.queue.clone());
+    let sweep = PeriodicTask::new("requeue stranded emails", Duration::from_secs(60), move || {
+        let (db, queue) = (db.clone(), queue.clone());
+        async move {
+            match tandem_jobs::email::requeue_stranded(&db, queue.as_ref()).await {
+                Ok(n) if n > 0 => tracing::info!(deliveries = n, "looked again at emails left queued"),
+                Ok(_) => {}
+                Err(err) => tracing::warn!(error = %err, "sweeping stranded emails failed"),
+            }
+        }
+    });
     let holder = format!("{}-{}", std::process::id(), uuid::Uuid::now_v7().simple());
-    let scheduler = Scheduler::new(parts.lock.clone(), holder, vec![purge]);
+    let scheduler = Scheduler::new(parts.lock.clone(), holder, vec![purge, sweep]);
     let mut handles = vec![tokio::spawn(scheduler.run(shutdown.clone()))];
     if config.worker_concurrency > 0 {
         handles.push(tokio::spawn(worker.run(shutdown)));

@@ -14,12 +14,13 @@ use sea_orm::{
 };
 use serde_json::Value;
 use tandem_domain::jobs::JobState;
-use tandem_domain::{JobId, TenantId};
+use tandem_domain::mail::DeliveryState;
+use tandem_domain::{EmailDeliveryId, JobId, TenantId};
 use tandem_migrations::rls;
 use uuid::Uuid;
 
 use crate::db::{Backend, Db};
-use crate::entities::{job, lock};
+use crate::entities::{email_delivery, job, lock};
 use crate::error::{StoreError, corrupt};
 use crate::page::{Page, PageRequest};
 use crate::scoped::TenantTx;
@@ -206,6 +207,32 @@ impl Db {
             .await?;
         tx.commit().await?;
         Ok(result.rows_affected)
+    }
+
+    /// Deliveries still `queued` that were last touched between `older_than` and `newer_than`
+    /// ago, in every tenant: their job may never have been enqueued (the process died between
+    /// the commit and the enqueue). Read through the worker's narrow path.
+    pub async fn stranded_deliveries(
+        &self,
+        older_than: DateTime<Utc>,
+        newer_than: DateTime<Utc>,
+        limit: u64,
+    ) -> Result<Vec<(TenantId, EmailDeliveryId)>, StoreError> {
+        let tx = self.worker_tx().await?;
+        let rows: Vec<(Uuid, Uuid)> = email_delivery::Entity::find()
+            .select_only()
+            .column(email_delivery::Column::TenantId)
+            .column(email_delivery::Column::Id)
+            .filter(email_delivery::Column::State.eq(DeliveryState::Queued.as_str()))
+            .filter(email_delivery::Column::UpdatedAt.lt(older_than))
+            .filter(email_delivery::Column::UpdatedAt.gt(newer_than))
+            .order_by_asc(email_delivery::Column::UpdatedAt)
+            .limit(limit)
+            .into_tuple()
+            .all(&tx)
+            .await?;
+        tx.commit().await?;
+        Ok(rows.into_iter().map(|(t, d)| (TenantId::from_uuid(t), EmailDeliveryId::from_uuid(d))).collect())
     }
 
     /// Takes or renews the named lock for `holder` until `ttl` from now. False when another

@@ -47,6 +47,16 @@ test("a new customer signs up, invites a colleague, manages the team and an API 
     await visible(page.getByText(L.team.noInvitations));
     await journey.shot(page, "team-role-changed");
 
+    // As a program manager, the colleague no longer sees the settings at all.
+    await invitee.reload();
+    await visible(invitee.getByText(L.roles.program_manager));
+    await invitee.getByRole("button", { name: L.nav.toggle }).click();
+    await visible(invitee.getByRole("navigation").getByRole("link", { name: L.nav.home }));
+    assert.equal(await invitee.getByRole("navigation").getByRole("link", { name: L.nav.team }).count(), 0);
+    await journey.shot(invitee, "colleague-menu-as-program-manager-phone");
+    await invitee.goto("/settings/team");
+    await visible(invitee.getByText(L.access.deniedTitle));
+
     await s.openNav(page, L.nav.apiKeys);
     await visible(page.getByText(L.apiKeys.empty));
     await field(page, L.fields.keyName).fill("Workday sync");

@@ -41,8 +41,8 @@ export async function startJourney(name) {
   mkdirSync(dir, { recursive: true });
   let step = 0;
   const consoleErrors = [];
-  /** Errors the journey provokes on purpose, e.g. the 401 of a revoked refresh token. */
-  let allowed = [];
+  /** Errors the journey provokes on purpose, e.g. the 401 of a revoked refresh token; each excuses one. */
+  const expected = [];
   const pages = [];
 
   async function person(label, { viewport = DESKTOP, locale = "en-US" } = {}) {
@@ -54,7 +54,9 @@ export async function startJourney(name) {
     page.on("console", (message) => {
       if (message.type() !== "error") return;
       const entry = { who: label, text: message.text(), url: message.location().url ?? "" };
-      if (!allowed.some((allow) => allow(entry))) consoleErrors.push(entry);
+      const excuse = expected.find((e) => !e.used && e.matches(entry));
+      if (excuse) excuse.used = true;
+      else consoleErrors.push(entry);
     });
     page.on("pageerror", (error) => consoleErrors.push({ who: label, text: `uncaught: ${error.message}`, url: "" }));
     return page;
@@ -68,13 +70,10 @@ export async function startJourney(name) {
     return file;
   }
 
+  /** Runs `fn`, which provokes one console error matching each predicate (they may be reported late). */
   async function expectingConsoleErrors(predicates, fn) {
-    allowed = predicates;
-    try {
-      return await fn();
-    } finally {
-      allowed = [];
-    }
+    expected.push(...predicates.map((matches) => ({ matches, used: false })));
+    return fn();
   }
 
   async function finish() {

@@ -44,6 +44,10 @@ export function steps(L) {
 
     async signUp(page, { company, name, email, password }) {
       await page.goto("/signup");
+      await this.fillSignUp(page, { company, name, email, password });
+    },
+
+    async fillSignUp(page, { company, name, email, password }) {
       await visible(heading(page, L.auth.signup.title));
       await label(page, L.fields.companyName).fill(company);
       await label(page, L.fields.yourName).fill(name);

@@ -17,7 +17,7 @@ type KnownProblem = (typeof KNOWN_PROBLEMS)[number];
 
 function knownProblem(type: string): KnownProblem | null {
   const slug = type.replace(/^.*\/problems\//, "");
-  return (KNOWN_PROBLEMS as readonly string[]).includes(slug) ? (slug as KnownProblem) : null;
+  return KNOWN_PROBLEMS.find((known) => known === slug) ?? null;
 }
 
 export interface ErrorText {

@@ -6,7 +6,7 @@ import { formatDateTime } from "../../i18n/format";
 import { useLanguage } from "../../shared/useLanguage";
 import { actionKey, shortId, summarizeDetails, type Detail } from "./describeEvent";
 
-const DETAIL_KEYS = ["name", "email", "role", "from", "to", "scopes"] as const;
+const DETAIL_KEYS = ["member", "name", "email", "role", "from", "to", "scopes"] as const;
 
 function detailLabel(key: string, t: TFunction): string {
   const known = DETAIL_KEYS.find((k) => k === key);
@@ -41,7 +41,11 @@ export function AuditTable({ events, members }: { events: AuditEventView[]; memb
         <Table.Tbody>
           {events.map((event) => {
             const key = actionKey(event.action);
-            const details = summarizeDetails(event.details);
+            const member = event.target_kind === "user" && event.target_id ? names.get(event.target_id) : undefined;
+            const details: Detail[] = [
+              ...(member ? [{ key: "member", value: { kind: "text" as const, text: member } }] : []),
+              ...summarizeDetails(event.details),
+            ];
             return (
               <Table.Tr key={event.id}>
                 <Table.Td style={{ whiteSpace: "nowrap" }}>

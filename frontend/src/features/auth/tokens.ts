@@ -38,6 +38,15 @@ function withToken(request: Request, token: string): Request {
   return new Request(request, { headers });
 }
 
+/** The answer for a call made without a session: the server would say the same, so it is not asked. */
+function signedOut(): Response {
+  const problem = { type: "/problems/unauthorized", title: "Not signed in", status: 401, detail: "Log in to continue." };
+  return new Response(JSON.stringify(problem), {
+    status: 401,
+    headers: { "content-type": "application/problem+json" },
+  });
+}
+
 /**
  * `fetch` for the API client: adds the access token (refreshed first when close to expiry),
  * and on a 401 refreshes once and repeats the request with the new token.
@@ -46,7 +55,7 @@ export async function authorizedFetch(request: Request): Promise<Response> {
   if (isAuthEndpoint(request.url)) return fetch(request);
   const spare = request.clone();
   const token = await coordinator.accessToken();
-  if (!token) return fetch(request);
+  if (!token) return signedOut();
   const response = await fetch(withToken(request, token));
   if (response.status !== 401) return response;
   const next = await coordinator.refresh(token);
