@@ -92,6 +92,17 @@ async fn emails_reach_a_real_smtp_server_with_both_parts_and_encoded_japanese() 
     assert!(email.raw.contains(&format!("Message-ID: {}", sent["message_id"].as_str().unwrap())));
     assert!(email.raw.contains("From: Tandem <no-reply@tandem.localhost>"));
     assert!(!email.raw.contains("List-Unsubscribe"), "invitations are transactional");
+
+    // Optional email carries the one-click unsubscribe headers (RFC 8058).
+    let nudge = send_optional(&app, &owner, "kenji@sakura.example", "nudge-1", None).await;
+    wait_for_state(&app, &owner, &nudge, "sent").await;
+    let received = sink.received();
+    assert_eq!(received.len(), 2);
+    let raw = &received[1].raw;
+    let header = |name: &str| raw.lines().find(|l| l.starts_with(name)).map(str::to_owned).unwrap_or_default();
+    assert_eq!(header("List-Unsubscribe-Post:"), "List-Unsubscribe-Post: List-Unsubscribe=One-Click");
+    assert!(header("List-Unsubscribe:").contains("<http://console.test/api/v1/public/unsubscribe?token="), "{raw}");
+    assert!(received[1].text.contains("/email-preferences?token="));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -430,9 +441,12 @@ async fn a_delivery_left_without_its_job_is_sent_by_the_sweeper(app: TestApp) {
         "UPDATE email_deliveries SET updated_at = ?"
     };
     let ten_minutes_ago = chrono::Utc::now() - chrono::Duration::minutes(10);
-    sea_orm::ConnectionTrait::execute_raw(&db, sea_orm::Statement::from_sql_and_values(backend, sql, [ten_minutes_ago.into()]))
-        .await
-        .unwrap();
+    sea_orm::ConnectionTrait::execute_raw(
+        &db,
+        sea_orm::Statement::from_sql_and_values(backend, sql, [ten_minutes_ago.into()]),
+    )
+    .await
+    .unwrap();
 
     let queue = SqlQueue::new(store.clone());
     assert_eq!(tandem_jobs::email::requeue_stranded(&store, &queue).await.unwrap(), 1);

@@ -80,7 +80,11 @@ async fn main() {
     println!("record deliveries:  {:>8.2} s", recorded.as_secs_f64());
     println!("queue jobs:         {:>8.2} s", (queued - recorded).as_secs_f64());
     println!("send (after queued):{:>8.2} s  → {:.0} emails/s", sent.as_secs_f64(), total as f64 / sent.as_secs_f64());
-    println!("campaign end to end:{:>8.2} s  → {:.0} emails/s", end_to_end.as_secs_f64(), total as f64 / end_to_end.as_secs_f64());
+    println!(
+        "campaign end to end:{:>8.2} s  → {:.0} emails/s",
+        end_to_end.as_secs_f64(),
+        total as f64 / end_to_end.as_secs_f64()
+    );
     println!("peak memory of the process (API + worker + bench): {} MiB", peak_rss_mib());
 }
 

@@ -56,7 +56,8 @@ async fn main() {
     // The noop handler needs a database only to leave marks; these jobs leave none.
     let app = TestApp::spawn_with(Backend::Sqlite, |c, _| c.worker_concurrency = 0).await.unwrap();
     let handlers = Handlers::default().with("noop", NoopHandler::new(app.store().await));
-    let settings = WorkerSettings { concurrency: CONCURRENCY, idle_poll: Duration::from_millis(5), ..WorkerSettings::default() };
+    let settings =
+        WorkerSettings { concurrency: CONCURRENCY, idle_poll: Duration::from_millis(5), ..WorkerSettings::default() };
     let stop = CancellationToken::new();
     let worker = tokio::spawn(Worker::new(queue.clone(), handlers, settings).run(stop.clone()));
     let started = Instant::now();
@@ -81,7 +82,9 @@ async fn main() {
     println!("end to end:         {end_to_end:>10.0} jobs/s");
     if let Some(eval) = eval_per_sec {
         let ceiling = eval / 3.0;
-        println!("redis-benchmark EVAL (c={CONCURRENCY}): {eval:>10.0} ops/s → ceiling {ceiling:.0} jobs/s at 3 scripts a job");
+        println!(
+            "redis-benchmark EVAL (c={CONCURRENCY}): {eval:>10.0} ops/s → ceiling {ceiling:.0} jobs/s at 3 scripts a job"
+        );
         println!("ratio end to end / ceiling: {:.2}", end_to_end / ceiling);
     }
 }

@@ -141,7 +141,10 @@ impl Config {
         if let Some(file) = file {
             figment = figment.merge(Toml::file_exact(file));
         }
-        figment.merge(raw.only(&["database_url", "redis_url", "smtp_url"])).merge(prefixed)
+        // Only settings are read from the environment: other TANDEM_* variables (TANDEM_CONFIG,
+        // tools' own) are not configuration, and a file's unknown keys are still refused.
+        let known = |key: &figment::value::UncasedStr| SETTINGS.iter().any(|(name, _, _)| key == *name);
+        figment.merge(raw.only(&["database_url", "redis_url", "smtp_url"])).merge(prefixed.filter(known))
     }
 
     pub fn is_sqlite(&self) -> bool {
@@ -232,6 +235,17 @@ mod tests {
             jail.set_env("DATABASE_URL", "postgres://raw");
             jail.set_env("TANDEM_DATABASE_URL", "postgres://prefixed");
             assert_eq!(Config::load(None).expect("loads").database_url.expose(), "postgres://prefixed");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn other_tandem_variables_are_not_settings() {
+        figment::Jail::expect_with(|jail| {
+            jail.set_env("TANDEM_CONFIG", "tandem.toml");
+            jail.set_env("TANDEM_BIN", "/usr/local/bin/tandem");
+            jail.set_env("TANDEM_PORT", "9100");
+            assert_eq!(Config::load(None).expect("loads").port, 9100);
             Ok(())
         });
     }
