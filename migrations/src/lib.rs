@@ -5,6 +5,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261125_000001_tenancy;
 mod m20261125_000002_jobs_and_mail;
+mod m20261125_000003_people;
 pub mod rls;
 
 pub struct Migrator;
@@ -12,6 +13,10 @@ pub struct Migrator;
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261125_000001_tenancy::Migration), Box::new(m20261125_000002_jobs_and_mail::Migration)]
+        vec![
+            Box::new(m20261125_000001_tenancy::Migration),
+            Box::new(m20261125_000002_jobs_and_mail::Migration),
+            Box::new(m20261125_000003_people::Migration),
+        ]
     }
 }

@@ -6,6 +6,7 @@ mod auth;
 mod console;
 mod email;
 mod operations;
+mod people;
 mod queue;
 mod row_level_security;
 mod team;

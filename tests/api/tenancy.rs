@@ -20,6 +20,9 @@ const ROUTES_WITH_IDS: &[(&str, &str)] = &[
     ("post", "/api/v1/jobs/{job_id}/retry"),
     ("delete", "/api/v1/jobs/{job_id}"),
     ("get", "/api/v1/dev/mailbox/{delivery_id}"),
+    ("get", "/api/v1/people/{person_id}"),
+    ("put", "/api/v1/people/{person_id}"),
+    ("delete", "/api/v1/people/{person_id}"),
 ];
 
 struct Tenant {
@@ -28,6 +31,7 @@ struct Tenant {
     invitation_id: String,
     delivery_id: String,
     dead_job_id: String,
+    person_id: String,
     api_key_id: String,
     api_key: String,
 }
@@ -51,6 +55,14 @@ async fn populate(app: &TestApp, name: &str) -> Tenant {
         app.get("/api/v1/jobs/depth", &owner.access_token).await.body["dead"] == 1
     })
     .await;
+    let person = app
+        .post(
+            "/api/v1/people",
+            Some(&owner.access_token),
+            json!({"external_id": "E1", "name": format!("{name} person"), "email": format!("person@{name}.example")}),
+        )
+        .await;
+    let person_id = person.ok(201)["id"].as_str().unwrap().to_owned();
     let key = app
         .post("/api/v1/api-keys", Some(&owner.access_token), json!({"name": name, "scopes": ["read", "write"]}))
         .await;
@@ -61,6 +73,7 @@ async fn populate(app: &TestApp, name: &str) -> Tenant {
         invitation_id,
         delivery_id,
         dead_job_id,
+        person_id,
         api_key_id: key["api_key"]["id"].as_str().unwrap().to_owned(),
         api_key: key["secret"].as_str().unwrap().to_owned(),
     }
@@ -96,8 +109,9 @@ async fn another_tenants_objects_answer_404_on_every_route(app: TestApp) {
             .replace("{invitation_id}", &b.invitation_id)
             .replace("{api_key_id}", &b.api_key_id)
             .replace("{job_id}", &b.dead_job_id)
-            .replace("{delivery_id}", &b.delivery_id);
-        let own_path = ["{user_id}", "{invitation_id}", "{api_key_id}", "{job_id}", "{delivery_id}"]
+            .replace("{delivery_id}", &b.delivery_id)
+            .replace("{person_id}", &b.person_id);
+        let own_path = ["{user_id}", "{invitation_id}", "{api_key_id}", "{job_id}", "{delivery_id}", "{person_id}"]
             .iter()
             .fold(template.to_string(), |path, param| path.replace(param, "00000000-0000-7000-8000-000000000000"));
         let foreign = call(&app, method, &path, &a.owner.access_token).await;
@@ -115,6 +129,10 @@ async fn another_tenants_objects_answer_404_on_every_route(app: TestApp) {
 async fn call(app: &TestApp, method: &str, path: &str, token: &str) -> tandem_tests::Reply {
     match method {
         "get" => app.get(path, token).await,
+        "put" => {
+            let person = json!({"external_id": "E1", "name": "Taken over", "email": "taken@alpha.example"});
+            app.request(reqwest::Method::PUT, path, Some(token), Some(person)).await
+        }
         "post" => app.post(path, Some(token), json!({})).await,
         "patch" => app.patch(path, token, json!({"role": "admin"})).await,
         "delete" => app.delete(path, token).await,
@@ -156,10 +174,11 @@ async fn lists_show_only_the_callers_tenant(app: TestApp) {
         "/api/v1/jobs/dead",
         "/api/v1/email/deliveries",
         "/api/v1/dev/mailbox",
+        "/api/v1/people",
     ] {
         let body = app.get(path, &a.owner.access_token).await.ok(200).to_string();
         assert!(!body.contains("beta"), "{path} shows beta's data: {body}");
-        for id in [&b.owner.user_id, &b.api_key_id, &b.dead_job_id, &b.delivery_id] {
+        for id in [&b.owner.user_id, &b.api_key_id, &b.dead_job_id, &b.delivery_id, &b.person_id] {
             assert!(!body.contains(id.as_str()), "{path} shows {id}: {body}");
         }
     }

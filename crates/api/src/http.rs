@@ -16,11 +16,11 @@ use crate::error::{ApiError, FieldError};
 /// The largest JSON body any route accepts.
 pub const JSON_LIMIT_BYTES: usize = 64 * 1024;
 
-/// A JSON request body. Unlike `web::Json`, a refusal names the field at fault by its path
-/// (`scopes[0]`, `role`), whatever kind of error it is.
-pub struct Json<T>(pub T);
+/// A JSON request body of at most `LIMIT` bytes. Unlike `web::Json`, a refusal names the
+/// field at fault by its path (`scopes[0]`, `role`), whatever kind of error it is.
+pub struct Json<T, const LIMIT: usize = JSON_LIMIT_BYTES>(pub T);
 
-impl<T> Deref for Json<T> {
+impl<T, const LIMIT: usize> Deref for Json<T, LIMIT> {
     type Target = T;
 
     fn deref(&self) -> &T {
@@ -28,7 +28,7 @@ impl<T> Deref for Json<T> {
     }
 }
 
-impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
+impl<T: DeserializeOwned + 'static, const LIMIT: usize> FromRequest for Json<T, LIMIT> {
     type Error = ApiError;
     type Future = LocalBoxFuture<'static, Result<Self, ApiError>>;
 
@@ -52,13 +52,13 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
             if !is_json {
                 return Err(ApiError::UnsupportedMediaType);
             }
-            if declared_length.is_some_and(|len| len > JSON_LIMIT_BYTES) {
+            if declared_length.is_some_and(|len| len > LIMIT) {
                 return Err(ApiError::PayloadTooLarge);
             }
             let mut body = web::BytesMut::new();
             while let Some(chunk) = payload.next().await {
                 let chunk = chunk.map_err(|e| ApiError::Malformed(e.to_string()))?;
-                if body.len() + chunk.len() > JSON_LIMIT_BYTES {
+                if body.len() + chunk.len() > LIMIT {
                     return Err(ApiError::PayloadTooLarge);
                 }
                 body.extend_from_slice(&chunk);

@@ -98,6 +98,10 @@ typed_id!(
     JobId
 );
 typed_id!(
+    /// An employee in a tenant's directory.
+    PersonId
+);
+typed_id!(
     /// One email to one person, from queued to sent (or not).
     EmailDeliveryId
 );

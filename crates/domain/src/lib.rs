@@ -10,6 +10,7 @@ pub mod jobs;
 pub mod locale;
 pub mod login;
 pub mod mail;
+pub mod people;
 pub mod retry;
 pub mod team;
 pub mod values;

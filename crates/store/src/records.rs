@@ -13,6 +13,8 @@ pub struct Tenant {
     pub name: String,
     pub locale: Locale,
     pub created_at: DateTime<Utc>,
+    /// Whether sensitive person attributes (gender, age band) are kept at all.
+    pub sensitive_attributes_enabled: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -197,4 +199,35 @@ pub struct TemplateOverride {
     pub html: String,
     pub text: String,
     pub updated_at: DateTime<Utc>,
+}
+
+/// A person in the directory, as stored.
+#[derive(Clone, Debug)]
+pub struct PersonRecord {
+    pub id: tandem_domain::PersonId,
+    pub person: tandem_domain::people::Person,
+    pub manager_id: Option<tandem_domain::PersonId>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// Filters on the directory; all optional, combined with AND.
+#[derive(Clone, Debug, Default)]
+pub struct PeopleFilter {
+    pub department: Option<String>,
+    pub function: Option<String>,
+    pub region: Option<String>,
+    pub level_min: Option<u8>,
+    pub level_max: Option<u8>,
+    pub skill: Option<String>,
+    pub is_executive: Option<bool>,
+    /// Case-insensitive text in name, email, title or external id.
+    pub text: Option<String>,
+}
+
+/// What an upsert did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct UpsertCounts {
+    pub created: u64,
+    pub updated: u64,
 }

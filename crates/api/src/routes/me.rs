@@ -1,8 +1,8 @@
 //! Who is calling, and in which tenant.
 
-use actix_web::{get, web};
+use actix_web::{get, patch, web};
 use chrono::{DateTime, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use tandem_domain::{Actor, ApiKeyId, ApiScope, Locale, Permission, Role, TenantId, UserId};
 use tandem_store::Db;
 use utoipa::ToSchema;
@@ -10,9 +10,57 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::auth::TenantCtx;
 use crate::error::{ApiError, Problem};
+use crate::http::Json;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(me);
+}
+
+pub fn configure_settings(cfg: &mut ServiceConfig) {
+    cfg.service(update_settings);
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TenantSettings {
+    /// Keep sensitive person attributes (gender, age band) for fairness reports. Turning it
+    /// off deletes every stored value.
+    pub sensitive_attributes_enabled: bool,
+}
+
+/// Changes the tenant's settings. Owners and admins.
+#[utoipa::path(
+    tag = "account",
+    request_body = TenantSettings,
+    security(("access_token" = [])),
+    responses(
+        (status = 200, description = "The tenant with its settings", body = TenantView),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an owner or admin", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[patch("/tenant/settings")]
+pub async fn update_settings(
+    ctx: TenantCtx,
+    db: web::Data<Db>,
+    body: Json<TenantSettings>,
+) -> Result<web::Json<TenantView>, ApiError> {
+    let scoped = ctx.open(&db, Permission::ManageTeam).await?;
+    scoped.tx.set_sensitive_attributes(body.sensitive_attributes_enabled).await?;
+    scoped
+        .tx
+        .record(tandem_store::NewAuditEvent {
+            actor: scoped.audit_actor(),
+            action: "tenant.settings_changed",
+            target_kind: "tenant",
+            target_id: Some(ctx.tenant().as_uuid()),
+            details: serde_json::json!({ "sensitive_attributes_enabled": body.sensitive_attributes_enabled }),
+        })
+        .await?;
+    let tenant = scoped.tx.tenant().await?;
+    scoped.tx.commit().await?;
+    Ok(web::Json(tenant.into()))
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -22,6 +70,8 @@ pub struct TenantView {
     pub name: String,
     pub locale: Locale,
     pub created_at: DateTime<Utc>,
+    /// Whether sensitive person attributes (gender, age band) are kept, for fairness reports.
+    pub sensitive_attributes_enabled: bool,
 }
 
 /// The caller: a console user with their role, or an API key with its scopes.
@@ -70,6 +120,18 @@ pub async fn me(ctx: TenantCtx, db: web::Data<Db>) -> Result<web::Json<Me>, ApiE
         Actor::ApiKey { id, scopes } => Principal::ApiKey { api_key_id: *id, scopes: scopes.clone() },
     };
     scoped.tx.commit().await?;
-    let tenant = TenantView { id: tenant.id, name: tenant.name, locale: tenant.locale, created_at: tenant.created_at };
+    let tenant = TenantView::from(tenant);
     Ok(web::Json(Me { tenant, principal }))
+}
+
+impl From<tandem_store::Tenant> for TenantView {
+    fn from(t: tandem_store::Tenant) -> Self {
+        Self {
+            id: t.id,
+            name: t.name,
+            locale: t.locale,
+            created_at: t.created_at,
+            sensitive_attributes_enabled: t.sensitive_attributes_enabled,
+        }
+    }
 }

@@ -5,9 +5,11 @@ pub mod audit;
 pub mod auth;
 pub mod email;
 pub mod health;
+pub mod import;
 pub mod jobs;
 pub mod mailbox;
 pub mod me;
+pub mod people;
 pub mod public;
 pub mod team;
 
@@ -23,7 +25,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .configure(jobs::configure)
         .configure(email::configure)
         .configure(public::configure)
-        .configure(mailbox::configure);
+        .configure(mailbox::configure)
+        .configure(people::configure)
+        .configure(me::configure_settings);
 }
 
 /// Records an audit event for an action already taken and commits.

@@ -8,6 +8,7 @@ pub struct Model {
     pub name: String,
     pub locale: String,
     pub created_at: DateTimeUtc,
+    pub sensitive_attributes_enabled: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

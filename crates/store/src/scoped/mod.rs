@@ -4,6 +4,7 @@
 mod audit;
 mod keys;
 mod mail;
+mod people;
 mod team;
 mod tokens;
 
@@ -47,6 +48,7 @@ impl TenantTx {
             name: Set(name.to_owned()),
             locale: Set(locale.as_str().to_owned()),
             created_at: Set(Utc::now()),
+            sensitive_attributes_enabled: Set(false),
         }
         .insert(&self.tx)
         .await?;
@@ -65,5 +67,6 @@ fn tenant_record(model: tenant::Model) -> Result<Tenant, StoreError> {
         name: model.name,
         locale: model.locale.parse().map_err(corrupt)?,
         created_at: model.created_at,
+        sensitive_attributes_enabled: model.sensitive_attributes_enabled,
     })
 }

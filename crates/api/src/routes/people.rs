@@ -1,0 +1,477 @@
+//! The people directory: one person at a time, partners' bulk upserts, CSV imports, search.
+
+use actix_web::{HttpResponse, delete, get, post, put, web};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use tandem_domain::people::{Person, PersonDraft, PersonField, read_person};
+use tandem_domain::{Actor, Locale, Permission, PersonId, Role};
+use tandem_store::{Db, NewAuditEvent, PeopleFilter, PersonRecord, StoreError, TenantTx};
+use utoipa::{IntoParams, ToSchema};
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use crate::auth::{Scoped, TenantCtx};
+use crate::error::{ApiError, FieldError, Problem};
+use crate::http::Json;
+use crate::pagination::{ListQuery, Paginated};
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(list_people)
+        .service(create_person)
+        .service(bulk_upsert)
+        .service(super::import::import_people)
+        .service(get_person)
+        .service(replace_person)
+        .service(delete_person);
+}
+
+/// A person as a partner or the console sends them. Lists may also be given as one string
+/// ("Python; SQL").
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PersonInput {
+    /// The HR system's key, unique in the tenant.
+    #[schema(example = "E1024")]
+    pub external_id: String,
+    #[schema(example = "Kenji Sato")]
+    pub name: String,
+    #[schema(example = "kenji.sato@sakura.example")]
+    pub email: String,
+    #[schema(example = "Marketing")]
+    pub department: Option<String>,
+    #[schema(example = "Digital")]
+    pub function: Option<String>,
+    #[schema(example = "APAC")]
+    pub region: Option<String>,
+    #[schema(example = "Tokyo")]
+    pub location: Option<String>,
+    /// 1 (most junior) to 20.
+    #[schema(example = 3, minimum = 1, maximum = 20)]
+    pub job_level: Option<i64>,
+    #[schema(example = "Marketing associate")]
+    pub title: Option<String>,
+    /// The manager's external id (a person of the same tenant).
+    #[schema(example = "E0042")]
+    pub manager_external_id: Option<String>,
+    /// IANA time zone.
+    #[schema(example = "Asia/Tokyo")]
+    pub time_zone: Option<String>,
+    #[serde(default)]
+    #[schema(example = json!(["ja", "en"]))]
+    pub languages: Vec<String>,
+    #[serde(default)]
+    #[schema(example = json!(["social media", "TikTok", "Python"]))]
+    pub skills: Vec<String>,
+    #[serde(default)]
+    pub is_executive: bool,
+    #[schema(example = "2023-04-01", format = Date)]
+    pub hire_date: Option<String>,
+    /// The language of the emails this person gets.
+    pub preferred_locale: Option<Locale>,
+    /// Kept only when the tenant turns sensitive attributes on.
+    #[schema(example = "female")]
+    pub gender: Option<String>,
+    #[schema(example = "25-34")]
+    pub age_band: Option<String>,
+}
+
+impl PersonInput {
+    pub fn draft(&self) -> PersonDraft {
+        let mut draft = PersonDraft::default();
+        draft.set(PersonField::ExternalId, &self.external_id);
+        draft.set(PersonField::Name, &self.name);
+        draft.set(PersonField::Email, &self.email);
+        let optional = [
+            (PersonField::Department, &self.department),
+            (PersonField::Function, &self.function),
+            (PersonField::Region, &self.region),
+            (PersonField::Location, &self.location),
+            (PersonField::Title, &self.title),
+            (PersonField::ManagerExternalId, &self.manager_external_id),
+            (PersonField::TimeZone, &self.time_zone),
+            (PersonField::HireDate, &self.hire_date),
+            (PersonField::Gender, &self.gender),
+            (PersonField::AgeBand, &self.age_band),
+        ];
+        for (field, value) in optional {
+            if let Some(value) = value {
+                draft.set(field, value);
+            }
+        }
+        if let Some(level) = self.job_level {
+            draft.set(PersonField::JobLevel, level.to_string());
+        }
+        draft.set(PersonField::Languages, self.languages.join(";"));
+        draft.set(PersonField::Skills, self.skills.join(";"));
+        draft.set(PersonField::IsExecutive, self.is_executive.to_string());
+        if let Some(locale) = self.preferred_locale {
+            draft.set(PersonField::PreferredLocale, locale.as_str());
+        }
+        draft
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PersonView {
+    pub id: PersonId,
+    #[schema(example = "E1024")]
+    pub external_id: String,
+    #[schema(example = "Kenji Sato")]
+    pub name: String,
+    #[schema(example = "kenji.sato@sakura.example")]
+    pub email: String,
+    pub department: Option<String>,
+    pub function: Option<String>,
+    pub region: Option<String>,
+    pub location: Option<String>,
+    #[schema(example = 3)]
+    pub job_level: Option<u8>,
+    pub title: Option<String>,
+    pub manager_id: Option<PersonId>,
+    pub manager_external_id: Option<String>,
+    pub time_zone: Option<String>,
+    pub languages: Vec<String>,
+    pub skills: Vec<String>,
+    pub is_executive: bool,
+    pub hire_date: Option<NaiveDate>,
+    pub preferred_locale: Locale,
+    /// Shown to owners and admins only, and only when the tenant keeps sensitive attributes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gender: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub age_band: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// Whether the actor may see sensitive attributes: console owners and admins only.
+pub fn sees_sensitive(actor: &Actor) -> bool {
+    matches!(actor, Actor::User { role: Role::Owner | Role::Admin, .. })
+}
+
+pub fn view(record: PersonRecord, sensitive: bool) -> PersonView {
+    let p = record.person;
+    PersonView {
+        id: record.id,
+        external_id: p.external_id,
+        name: p.name,
+        email: p.email.to_string(),
+        department: p.department,
+        function: p.function,
+        region: p.region,
+        location: p.location,
+        job_level: p.job_level.map(|l| l.get()),
+        title: p.title,
+        manager_id: record.manager_id,
+        manager_external_id: p.manager_external_id,
+        time_zone: p.time_zone,
+        languages: p.languages,
+        skills: p.skills,
+        is_executive: p.is_executive,
+        hire_date: p.hire_date,
+        preferred_locale: p.preferred_locale,
+        gender: p.gender.filter(|_| sensitive),
+        age_band: p.age_band.filter(|_| sensitive),
+        created_at: record.created_at,
+        updated_at: record.updated_at,
+    }
+}
+
+/// Reads one input in the tenant, with its manager checked against the directory.
+async fn read_input(tx: &TenantTx, input: &PersonInput) -> Result<Person, Vec<FieldError>> {
+    let keep_sensitive = match tx.tenant().await {
+        Ok(t) => t.sensitive_attributes_enabled,
+        Err(e) => return Err(vec![FieldError::new("tenant", e.to_string())]),
+    };
+    let person = read_person(&input.draft(), keep_sensitive).map_err(|problems| {
+        problems.into_iter().map(|p| FieldError::new(p.field.as_str(), p.message)).collect::<Vec<_>>()
+    })?;
+    if let Some(manager) = &person.manager_external_id {
+        let known = tx.existing_external_ids(std::slice::from_ref(manager)).await.unwrap_or_default();
+        if known.is_empty() || *manager == person.external_id {
+            let message = format!("no other person with external id {manager}");
+            return Err(vec![FieldError::new("manager_external_id", message)]);
+        }
+    }
+    Ok(person)
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct PeopleQuery {
+    #[param(example = "Marketing")]
+    pub department: Option<String>,
+    pub function: Option<String>,
+    #[param(example = "APAC")]
+    pub region: Option<String>,
+    /// Job level at least.
+    #[param(minimum = 1, maximum = 20)]
+    pub level_min: Option<u8>,
+    /// Job level at most.
+    #[param(minimum = 1, maximum = 20)]
+    pub level_max: Option<u8>,
+    /// Has this skill (case-insensitive).
+    #[param(example = "python")]
+    pub skill: Option<String>,
+    pub is_executive: Option<bool>,
+    /// Text in the name, email, title or external id.
+    #[param(example = "sato")]
+    pub q: Option<String>,
+    #[param(minimum = 1, maximum = 100, example = 50)]
+    pub limit: Option<u64>,
+    pub cursor: Option<String>,
+}
+
+/// Searches and filters the directory, in the order people were added.
+#[utoipa::path(
+    tag = "people",
+    params(PeopleQuery),
+    security(("access_token" = []), ("api_key" = [])),
+    responses(
+        (status = 200, description = "A page of people", body = Paginated<PersonView>),
+        (status = 401, description = "No valid credential", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid filters or paging", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/people")]
+pub async fn list_people(
+    ctx: TenantCtx,
+    db: web::Data<Db>,
+    query: web::Query<PeopleQuery>,
+) -> Result<web::Json<Paginated<PersonView>>, ApiError> {
+    let page = ListQuery { limit: query.limit, cursor: query.cursor.clone() }.page()?;
+    let filter = PeopleFilter {
+        department: query.department.clone(),
+        function: query.function.clone(),
+        region: query.region.clone(),
+        level_min: query.level_min,
+        level_max: query.level_max,
+        skill: query.skill.clone(),
+        is_executive: query.is_executive,
+        text: query.q.clone().filter(|q| !q.trim().is_empty()),
+    };
+    let scoped = ctx.open(&db, Permission::Read).await?;
+    let sensitive = sees_sensitive(&scoped.actor);
+    let people = scoped.tx.people(&filter, page).await?;
+    scoped.tx.commit().await?;
+    Ok(web::Json(Paginated::from_page(people, |p| view(p, sensitive))))
+}
+
+/// Adds one person.
+#[utoipa::path(
+    tag = "people",
+    request_body = PersonInput,
+    security(("access_token" = []), ("api_key" = [])),
+    responses(
+        (status = 201, description = "Added", body = PersonView),
+        (status = 401, description = "No valid credential", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "May not write", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The external id or email is taken", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/people")]
+pub async fn create_person(
+    ctx: TenantCtx,
+    db: web::Data<Db>,
+    body: Json<PersonInput>,
+) -> Result<HttpResponse, ApiError> {
+    let scoped = ctx.open(&db, Permission::Write).await?;
+    let person = read_input(&scoped.tx, &body).await.map_err(ApiError::Validation)?;
+    if !scoped.tx.existing_external_ids(std::slice::from_ref(&person.external_id)).await?.is_empty() {
+        return Err(ApiError::Conflict(format!("a person with external id {} exists", person.external_id)));
+    }
+    if let Some((_, owner)) = scoped.tx.email_conflicts(std::slice::from_ref(&person)).await?.first() {
+        return Err(ApiError::Conflict(format!("this email belongs to the person with external id {owner}")));
+    }
+    scoped.tx.upsert_people(std::slice::from_ref(&person)).await?;
+    let record = scoped.tx.person_by_external_id(&person.external_id).await?;
+    audit(&scoped, "person.created", Some(record.id), serde_json::json!({ "external_id": person.external_id })).await?;
+    let sensitive = sees_sensitive(&scoped.actor);
+    scoped.tx.commit().await?;
+    Ok(HttpResponse::Created().json(view(record, sensitive)))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BulkPeople {
+    /// Up to 1,000 people, created or replaced by external id.
+    pub people: Vec<PersonInput>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct BulkResult {
+    #[schema(example = 12)]
+    pub created: u64,
+    #[schema(example = 988)]
+    pub updated: u64,
+}
+
+pub const BULK_MAX: usize = 1000;
+
+/// Creates or replaces up to 1,000 people by external id, all or nothing. Sending the same
+/// batch again changes nothing (it counts as updates).
+#[utoipa::path(
+    tag = "people",
+    request_body = BulkPeople,
+    security(("access_token" = []), ("api_key" = [])),
+    responses(
+        (status = 200, description = "Upserted", body = BulkResult),
+        (status = 401, description = "No valid credential", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "May not write", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid people, named as people[i].field; nothing written", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/people/bulk")]
+pub async fn bulk_upsert(
+    ctx: TenantCtx,
+    db: web::Data<Db>,
+    body: Json<BulkPeople, { 4 * 1024 * 1024 }>,
+) -> Result<web::Json<BulkResult>, ApiError> {
+    let scoped = ctx.open(&db, Permission::Write).await?;
+    if body.people.is_empty() || body.people.len() > BULK_MAX {
+        return Err(ApiError::field("people", format!("must hold 1 to {BULK_MAX} people")));
+    }
+    let keep_sensitive = scoped.tx.tenant().await?.sensitive_attributes_enabled;
+    let rows: Vec<(u64, PersonDraft)> = body.people.iter().enumerate().map(|(i, p)| (i as u64, p.draft())).collect();
+    let managers: Vec<String> = body.people.iter().filter_map(|p| p.manager_external_id.clone()).collect();
+    let known = scoped.tx.existing_external_ids(&managers).await?;
+    let (people, problems) = tandem_domain::people::read_rows(&rows, keep_sensitive, &known);
+    let mut errors: Vec<FieldError> = problems
+        .into_iter()
+        .map(|p| {
+            FieldError::new(format!("people[{}].{}", p.line, p.field.map(|f| f.as_str()).unwrap_or("")), p.message)
+        })
+        .collect();
+    if errors.is_empty() {
+        for (index, owner) in
+            scoped.tx.email_conflicts(&people.iter().map(|(_, p)| p.clone()).collect::<Vec<_>>()).await?
+        {
+            let line = people[index].0;
+            errors.push(FieldError::new(
+                format!("people[{line}].email"),
+                format!("belongs to the person with external id {owner}"),
+            ));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    let people: Vec<Person> = people.into_iter().map(|(_, p)| p).collect();
+    let counts = scoped.tx.upsert_people(&people).await?;
+    audit(
+        &scoped,
+        "people.upserted",
+        None,
+        serde_json::json!({ "created": counts.created, "updated": counts.updated }),
+    )
+    .await?;
+    scoped.tx.commit().await?;
+    Ok(web::Json(BulkResult { created: counts.created, updated: counts.updated }))
+}
+
+/// One person.
+#[utoipa::path(
+    tag = "people",
+    params(("person_id" = PersonId, Path, description = "The person's id")),
+    security(("access_token" = []), ("api_key" = [])),
+    responses(
+        (status = 200, description = "The person", body = PersonView),
+        (status = 401, description = "No valid credential", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such person in this tenant", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/people/{person_id}")]
+pub async fn get_person(
+    ctx: TenantCtx,
+    db: web::Data<Db>,
+    path: web::Path<PersonId>,
+) -> Result<web::Json<PersonView>, ApiError> {
+    let scoped = ctx.open(&db, Permission::Read).await?;
+    let record = scoped.tx.person(path.into_inner()).await?;
+    let sensitive = sees_sensitive(&scoped.actor);
+    scoped.tx.commit().await?;
+    Ok(web::Json(view(record, sensitive)))
+}
+
+/// Replaces a person's details.
+#[utoipa::path(
+    tag = "people",
+    params(("person_id" = PersonId, Path, description = "The person's id")),
+    request_body = PersonInput,
+    security(("access_token" = []), ("api_key" = [])),
+    responses(
+        (status = 200, description = "Replaced", body = PersonView),
+        (status = 401, description = "No valid credential", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "May not write", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such person in this tenant", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The external id or email is taken", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[put("/people/{person_id}")]
+pub async fn replace_person(
+    ctx: TenantCtx,
+    db: web::Data<Db>,
+    path: web::Path<PersonId>,
+    body: Json<PersonInput>,
+) -> Result<web::Json<PersonView>, ApiError> {
+    let id = path.into_inner();
+    let scoped = ctx.open(&db, Permission::Write).await?;
+    scoped.tx.person(id).await?;
+    let person = read_input(&scoped.tx, &body).await.map_err(ApiError::Validation)?;
+    scoped.tx.replace_person(id, &person).await.map_err(|e| match e {
+        StoreError::Conflict(_) => ApiError::Conflict("another person has this external id or email".into()),
+        other => other.into(),
+    })?;
+    let record = scoped.tx.person(id).await?;
+    audit(&scoped, "person.replaced", Some(id), serde_json::json!({ "external_id": person.external_id })).await?;
+    let sensitive = sees_sensitive(&scoped.actor);
+    scoped.tx.commit().await?;
+    Ok(web::Json(view(record, sensitive)))
+}
+
+/// Removes a person; the people they managed keep no manager.
+#[utoipa::path(
+    tag = "people",
+    params(("person_id" = PersonId, Path, description = "The person's id")),
+    security(("access_token" = []), ("api_key" = [])),
+    responses(
+        (status = 204, description = "Removed"),
+        (status = 401, description = "No valid credential", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "May not write", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such person in this tenant", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[delete("/people/{person_id}")]
+pub async fn delete_person(
+    ctx: TenantCtx,
+    db: web::Data<Db>,
+    path: web::Path<PersonId>,
+) -> Result<HttpResponse, ApiError> {
+    let id = path.into_inner();
+    let scoped = ctx.open(&db, Permission::Write).await?;
+    scoped.tx.delete_person(id).await?;
+    audit(&scoped, "person.deleted", Some(id), serde_json::json!({})).await?;
+    scoped.tx.commit().await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+pub(crate) async fn audit(
+    scoped: &Scoped,
+    action: &'static str,
+    person: Option<PersonId>,
+    details: serde_json::Value,
+) -> Result<(), ApiError> {
+    scoped
+        .tx
+        .record(NewAuditEvent {
+            actor: scoped.audit_actor(),
+            action,
+            target_kind: "person",
+            target_id: person.map(|p| p.as_uuid()),
+            details,
+        })
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,355 @@
+//! The people directory: upserts by the HR system's key, search and filters, and the tenant's
+//! switch for sensitive attributes.
+
+use std::collections::{BTreeSet, HashMap};
+
+use chrono::Utc;
+use sea_orm::sea_query::{Expr, ExprTrait, Func, OnConflict};
+use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use serde_json::json;
+use tandem_domain::EmailAddress;
+use tandem_domain::PersonId;
+use tandem_domain::people::{JobLevel, Person};
+use uuid::Uuid;
+
+use super::TenantTx;
+use super::team::found;
+use crate::entities::{person, tenant};
+use crate::error::{StoreError, corrupt};
+use crate::page::{Page, PageRequest};
+use crate::records::{PeopleFilter, PersonRecord, UpsertCounts};
+
+/// Rows per statement: well under both databases' parameter limits.
+const CHUNK: usize = 300;
+
+fn skills_index(skills: &[String]) -> String {
+    if skills.is_empty() {
+        return String::new();
+    }
+    format!("|{}|", skills.iter().map(|s| s.to_lowercase()).collect::<Vec<_>>().join("|"))
+}
+
+impl TenantTx {
+    /// Turns sensitive attributes on or off; turning them off deletes every stored value.
+    pub async fn set_sensitive_attributes(&self, enabled: bool) -> Result<(), StoreError> {
+        tenant::Entity::update_many()
+            .col_expr(tenant::Column::SensitiveAttributesEnabled, enabled.into())
+            .filter(tenant::Column::Id.eq(self.tid()))
+            .exec(&self.tx)
+            .await?;
+        if !enabled {
+            person::Entity::update_many()
+                .col_expr(person::Column::Gender, Option::<String>::None.into())
+                .col_expr(person::Column::AgeBand, Option::<String>::None.into())
+                .filter(person::Column::TenantId.eq(self.tid()))
+                .exec(&self.tx)
+                .await?;
+        }
+        Ok(())
+    }
+
+    /// Which of `external_ids` are in the directory.
+    pub async fn existing_external_ids(&self, external_ids: &[String]) -> Result<BTreeSet<String>, StoreError> {
+        Ok(self.ids_by_external_id(external_ids).await?.into_keys().collect())
+    }
+
+    async fn ids_by_external_id(&self, external_ids: &[String]) -> Result<HashMap<String, Uuid>, StoreError> {
+        let mut found = HashMap::new();
+        for chunk in external_ids.chunks(CHUNK) {
+            let rows: Vec<(String, Uuid)> = person::Entity::find()
+                .select_only()
+                .column(person::Column::ExternalId)
+                .column(person::Column::Id)
+                .filter(person::Column::TenantId.eq(self.tid()))
+                .filter(person::Column::ExternalId.is_in(chunk.to_vec()))
+                .into_tuple()
+                .all(&self.tx)
+                .await?;
+            found.extend(rows);
+        }
+        Ok(found)
+    }
+
+    /// For each person whose email already belongs to *another* person of the directory, that
+    /// person's external id, by index in `people`.
+    pub async fn email_conflicts(&self, people: &[Person]) -> Result<Vec<(usize, String)>, StoreError> {
+        let mut conflicts = Vec::new();
+        for (offset, chunk) in people.chunks(CHUNK).enumerate() {
+            let emails: Vec<String> = chunk.iter().map(|p| p.email.to_string()).collect();
+            let rows: Vec<(String, String)> = person::Entity::find()
+                .select_only()
+                .column(person::Column::Email)
+                .column(person::Column::ExternalId)
+                .filter(person::Column::TenantId.eq(self.tid()))
+                .filter(person::Column::Email.is_in(emails))
+                .into_tuple()
+                .all(&self.tx)
+                .await?;
+            let owners: HashMap<String, String> = rows.into_iter().collect();
+            for (i, p) in chunk.iter().enumerate() {
+                if let Some(owner) = owners.get(p.email.as_str()).filter(|owner| **owner != p.external_id) {
+                    conflicts.push((offset * CHUNK + i, owner.clone()));
+                }
+            }
+        }
+        Ok(conflicts)
+    }
+
+    /// Creates or replaces people by external id, then points each at their manager (who may
+    /// be in the same batch). Callers check managers and emails first (`read_rows`,
+    /// `email_conflicts`); a violation here fails the whole transaction.
+    pub async fn upsert_people(&self, people: &[Person]) -> Result<UpsertCounts, StoreError> {
+        let now = Utc::now();
+        let external_ids: Vec<String> = people.iter().map(|p| p.external_id.clone()).collect();
+        let existing = self.ids_by_external_id(&external_ids).await?;
+        let mut counts = UpsertCounts::default();
+        for chunk in people.chunks(CHUNK) {
+            let models: Vec<person::ActiveModel> = chunk
+                .iter()
+                .map(|p| {
+                    if existing.contains_key(&p.external_id) {
+                        counts.updated += 1;
+                    } else {
+                        counts.created += 1;
+                    }
+                    active_model(self.tid(), PersonId::new().as_uuid(), p, now)
+                })
+                .collect();
+            person::Entity::insert_many(models)
+                .on_conflict(
+                    OnConflict::columns([person::Column::TenantId, person::Column::ExternalId])
+                        .update_columns(REPLACED_COLUMNS)
+                        .to_owned(),
+                )
+                .exec_without_returning(&self.tx)
+                .await
+                .map_err(|e| StoreError::conflict_on_unique(e, "email"))?;
+        }
+        let with_managers: Vec<&Person> = people.iter().filter(|p| p.manager_external_id.is_some()).collect();
+        if !with_managers.is_empty() {
+            let managers: Vec<String> = with_managers.iter().filter_map(|p| p.manager_external_id.clone()).collect();
+            let ids = self.ids_by_external_id(&managers).await?;
+            for p in with_managers {
+                let manager = p.manager_external_id.as_ref().and_then(|m| ids.get(m)).copied();
+                person::Entity::update_many()
+                    .col_expr(person::Column::ManagerId, manager.into())
+                    .filter(person::Column::TenantId.eq(self.tid()))
+                    .filter(person::Column::ExternalId.eq(p.external_id.as_str()))
+                    .exec(&self.tx)
+                    .await?;
+            }
+        }
+        Ok(counts)
+    }
+
+    /// Replaces one person found by id (their external id may change).
+    pub async fn replace_person(&self, id: PersonId, p: &Person) -> Result<(), StoreError> {
+        let current = self.person_model(id).await?;
+        let manager = match &p.manager_external_id {
+            Some(m) => {
+                Some(*self.ids_by_external_id(std::slice::from_ref(m)).await?.get(m).ok_or(StoreError::NotFound)?)
+            }
+            None => None,
+        };
+        let mut model = active_model(self.tid(), id.as_uuid(), p, Utc::now());
+        model.created_at = Set(current.created_at);
+        model.manager_id = Set(manager);
+        person::Entity::update(model)
+            .exec(&self.tx)
+            .await
+            .map_err(|e| StoreError::conflict_on_unique(e, "a person with this external id or email"))?;
+        Ok(())
+    }
+
+    async fn person_model(&self, id: PersonId) -> Result<person::Model, StoreError> {
+        person::Entity::find_by_id((self.tid(), id.as_uuid())).one(&self.tx).await?.ok_or(StoreError::NotFound)
+    }
+
+    pub async fn person(&self, id: PersonId) -> Result<PersonRecord, StoreError> {
+        let model = self.person_model(id).await?;
+        Ok(self.with_managers(vec![model]).await?.remove(0))
+    }
+
+    pub async fn person_by_external_id(&self, external_id: &str) -> Result<PersonRecord, StoreError> {
+        let model = person::Entity::find()
+            .filter(person::Column::TenantId.eq(self.tid()))
+            .filter(person::Column::ExternalId.eq(external_id))
+            .one(&self.tx)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        Ok(self.with_managers(vec![model]).await?.remove(0))
+    }
+
+    /// Removes a person; the people they managed keep no manager.
+    pub async fn delete_person(&self, id: PersonId) -> Result<(), StoreError> {
+        person::Entity::update_many()
+            .col_expr(person::Column::ManagerId, Option::<Uuid>::None.into())
+            .filter(person::Column::TenantId.eq(self.tid()))
+            .filter(person::Column::ManagerId.eq(id.as_uuid()))
+            .exec(&self.tx)
+            .await?;
+        let result = person::Entity::delete_many()
+            .filter(person::Column::TenantId.eq(self.tid()))
+            .filter(person::Column::Id.eq(id.as_uuid()))
+            .exec(&self.tx)
+            .await?;
+        found(result.rows_affected)
+    }
+
+    /// The directory, filtered, in order of creation.
+    pub async fn people(&self, filter: &PeopleFilter, page: PageRequest) -> Result<Page<PersonRecord>, StoreError> {
+        let mut query = person::Entity::find()
+            .filter(person::Column::TenantId.eq(self.tid()))
+            .order_by_asc(person::Column::Id)
+            .limit(page.limit + 1);
+        if let Some(after) = page.after {
+            query = query.filter(person::Column::Id.gt(after));
+        }
+        for (column, value) in [
+            (person::Column::Department, &filter.department),
+            (person::Column::Function, &filter.function),
+            (person::Column::Region, &filter.region),
+        ] {
+            if let Some(value) = value {
+                query = query.filter(column.eq(value.as_str()));
+            }
+        }
+        if let Some(min) = filter.level_min {
+            query = query.filter(person::Column::JobLevel.gte(i16::from(min)));
+        }
+        if let Some(max) = filter.level_max {
+            query = query.filter(person::Column::JobLevel.lte(i16::from(max)));
+        }
+        if let Some(executive) = filter.is_executive {
+            query = query.filter(person::Column::IsExecutive.eq(executive));
+        }
+        if let Some(skill) = &filter.skill {
+            query = query.filter(person::Column::SkillsIndex.contains(format!("|{}|", skill.to_lowercase())));
+        }
+        if let Some(text) = &filter.text {
+            let pattern = format!("%{}%", text.to_lowercase().replace(['%', '_'], ""));
+            let lower = |column: person::Column| Expr::expr(Func::lower(Expr::col(column))).like(pattern.clone());
+            query = query.filter(
+                Condition::any()
+                    .add(lower(person::Column::Name))
+                    .add(lower(person::Column::Email))
+                    .add(lower(person::Column::Title))
+                    .add(lower(person::Column::ExternalId)),
+            );
+        }
+        let models = query.all(&self.tx).await?;
+        let records = self.with_managers(models).await?;
+        Ok(Page::from_overfetch(records, page.limit, |p| p.id.as_uuid()))
+    }
+
+    /// Records with each manager's external id filled in (one query for the lot).
+    async fn with_managers(&self, models: Vec<person::Model>) -> Result<Vec<PersonRecord>, StoreError> {
+        let manager_ids: Vec<Uuid> = models.iter().filter_map(|m| m.manager_id).collect();
+        let managers: HashMap<Uuid, String> = if manager_ids.is_empty() {
+            HashMap::new()
+        } else {
+            person::Entity::find()
+                .select_only()
+                .column(person::Column::Id)
+                .column(person::Column::ExternalId)
+                .filter(person::Column::TenantId.eq(self.tid()))
+                .filter(person::Column::Id.is_in(manager_ids))
+                .into_tuple::<(Uuid, String)>()
+                .all(&self.tx)
+                .await?
+                .into_iter()
+                .collect()
+        };
+        models
+            .into_iter()
+            .map(|m| {
+                let manager_external_id = m.manager_id.and_then(|id| managers.get(&id).cloned());
+                record(m, manager_external_id)
+            })
+            .collect()
+    }
+}
+
+const REPLACED_COLUMNS: [person::Column; 20] = [
+    person::Column::Name,
+    person::Column::Email,
+    person::Column::Department,
+    person::Column::Function,
+    person::Column::Region,
+    person::Column::Location,
+    person::Column::JobLevel,
+    person::Column::Title,
+    person::Column::ManagerId,
+    person::Column::TimeZone,
+    person::Column::Languages,
+    person::Column::Skills,
+    person::Column::SkillsIndex,
+    person::Column::IsExecutive,
+    person::Column::HireDate,
+    person::Column::PreferredLocale,
+    person::Column::Gender,
+    person::Column::AgeBand,
+    person::Column::UpdatedAt,
+    person::Column::ExternalId,
+];
+
+fn active_model(tenant: Uuid, id: Uuid, p: &Person, now: chrono::DateTime<Utc>) -> person::ActiveModel {
+    person::ActiveModel {
+        tenant_id: Set(tenant),
+        id: Set(id),
+        external_id: Set(p.external_id.clone()),
+        name: Set(p.name.clone()),
+        email: Set(p.email.to_string()),
+        department: Set(p.department.clone()),
+        function: Set(p.function.clone()),
+        region: Set(p.region.clone()),
+        location: Set(p.location.clone()),
+        job_level: Set(p.job_level.map(|l| i16::from(l.get()))),
+        title: Set(p.title.clone()),
+        manager_id: Set(None),
+        time_zone: Set(p.time_zone.clone()),
+        languages: Set(json!(p.languages)),
+        skills: Set(json!(p.skills)),
+        skills_index: Set(skills_index(&p.skills)),
+        is_executive: Set(p.is_executive),
+        hire_date: Set(p.hire_date),
+        preferred_locale: Set(p.preferred_locale.as_str().to_owned()),
+        gender: Set(p.gender.clone()),
+        age_band: Set(p.age_band.clone()),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+}
+
+fn strings(value: serde_json::Value) -> Result<Vec<String>, StoreError> {
+    serde_json::from_value(value).map_err(corrupt)
+}
+
+fn record(m: person::Model, manager_external_id: Option<String>) -> Result<PersonRecord, StoreError> {
+    Ok(PersonRecord {
+        id: PersonId::from_uuid(m.id),
+        manager_id: m.manager_id.map(PersonId::from_uuid),
+        created_at: m.created_at,
+        updated_at: m.updated_at,
+        person: Person {
+            external_id: m.external_id,
+            name: m.name,
+            email: EmailAddress::parse(&m.email).map_err(corrupt)?,
+            department: m.department,
+            function: m.function,
+            region: m.region,
+            location: m.location,
+            job_level: m.job_level.map(|l| JobLevel::new(i64::from(l))).transpose().map_err(corrupt)?,
+            title: m.title,
+            manager_external_id,
+            time_zone: m.time_zone,
+            languages: strings(m.languages)?,
+            skills: strings(m.skills)?,
+            is_executive: m.is_executive,
+            hire_date: m.hire_date,
+            preferred_locale: m.preferred_locale.parse().map_err(corrupt)?,
+            gender: m.gender,
+            age_band: m.age_band,
+        },
+    })
+}
