@@ -6,6 +6,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261125_000001_tenancy;
 mod m20261125_000002_jobs_and_mail;
 mod m20261125_000003_people;
+mod m20261125_000004_programs;
 pub mod rls;
 
 pub struct Migrator;
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000001_tenancy::Migration),
             Box::new(m20261125_000002_jobs_and_mail::Migration),
             Box::new(m20261125_000003_people::Migration),
+            Box::new(m20261125_000004_programs::Migration),
         ]
     }
 }

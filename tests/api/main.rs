@@ -7,6 +7,7 @@ mod console;
 mod email;
 mod operations;
 mod people;
+mod programs;
 mod queue;
 mod row_level_security;
 mod team;

@@ -23,6 +23,10 @@ const ROUTES_WITH_IDS: &[(&str, &str)] = &[
     ("get", "/api/v1/people/{person_id}"),
     ("put", "/api/v1/people/{person_id}"),
     ("delete", "/api/v1/people/{person_id}"),
+    ("get", "/api/v1/programs/{program_id}"),
+    ("put", "/api/v1/programs/{program_id}"),
+    ("delete", "/api/v1/programs/{program_id}"),
+    ("post", "/api/v1/programs/{program_id}/transitions"),
 ];
 
 struct Tenant {
@@ -32,6 +36,7 @@ struct Tenant {
     delivery_id: String,
     dead_job_id: String,
     person_id: String,
+    program_id: String,
     api_key_id: String,
     api_key: String,
 }
@@ -63,6 +68,14 @@ async fn populate(app: &TestApp, name: &str) -> Tenant {
         )
         .await;
     let person_id = person.ok(201)["id"].as_str().unwrap().to_owned();
+    let program = app
+        .post(
+            "/api/v1/programs/from-template",
+            Some(&owner.access_token),
+            json!({"template": "executive_reverse", "name": format!("{name} program")}),
+        )
+        .await;
+    let program_id = program.ok(201)["id"].as_str().unwrap().to_owned();
     let key = app
         .post("/api/v1/api-keys", Some(&owner.access_token), json!({"name": name, "scopes": ["read", "write"]}))
         .await;
@@ -74,6 +87,7 @@ async fn populate(app: &TestApp, name: &str) -> Tenant {
         delivery_id,
         dead_job_id,
         person_id,
+        program_id,
         api_key_id: key["api_key"]["id"].as_str().unwrap().to_owned(),
         api_key: key["secret"].as_str().unwrap().to_owned(),
     }
@@ -110,10 +124,19 @@ async fn another_tenants_objects_answer_404_on_every_route(app: TestApp) {
             .replace("{api_key_id}", &b.api_key_id)
             .replace("{job_id}", &b.dead_job_id)
             .replace("{delivery_id}", &b.delivery_id)
-            .replace("{person_id}", &b.person_id);
-        let own_path = ["{user_id}", "{invitation_id}", "{api_key_id}", "{job_id}", "{delivery_id}", "{person_id}"]
-            .iter()
-            .fold(template.to_string(), |path, param| path.replace(param, "00000000-0000-7000-8000-000000000000"));
+            .replace("{person_id}", &b.person_id)
+            .replace("{program_id}", &b.program_id);
+        let own_path = [
+            "{user_id}",
+            "{invitation_id}",
+            "{api_key_id}",
+            "{job_id}",
+            "{delivery_id}",
+            "{person_id}",
+            "{program_id}",
+        ]
+        .iter()
+        .fold(template.to_string(), |path, param| path.replace(param, "00000000-0000-7000-8000-000000000000"));
         let foreign = call(&app, method, &path, &a.owner.access_token).await;
         let missing = call(&app, method, &own_path, &a.owner.access_token).await;
         assert_eq!(foreign.problem(404), "/problems/not-found", "{method} {template}");
@@ -129,10 +152,16 @@ async fn another_tenants_objects_answer_404_on_every_route(app: TestApp) {
 async fn call(app: &TestApp, method: &str, path: &str, token: &str) -> tandem_tests::Reply {
     match method {
         "get" => app.get(path, token).await,
-        "put" => {
+        "put" if path.contains("/people/") => {
             let person = json!({"external_id": "E1", "name": "Taken over", "email": "taken@alpha.example"});
             app.request(reqwest::Method::PUT, path, Some(token), Some(person)).await
         }
+        "put" => {
+            let program = json!({"name": "Taken over", "kind": "mutual", "purposes": ["knowledge_sharing"], "slots": 1,
+                "meetings_per_month": 1, "minutes_per_meeting": 30, "check_in_cadence": "monthly"});
+            app.request(reqwest::Method::PUT, path, Some(token), Some(program)).await
+        }
+        "post" if path.ends_with("/transitions") => app.post(path, Some(token), json!({"to": "recruiting"})).await,
         "post" => app.post(path, Some(token), json!({})).await,
         "patch" => app.patch(path, token, json!({"role": "admin"})).await,
         "delete" => app.delete(path, token).await,
@@ -148,6 +177,8 @@ async fn snapshot(app: &TestApp, tenant: &Tenant) -> Vec<Value> {
         "/api/v1/api-keys",
         "/api/v1/jobs/dead",
         "/api/v1/jobs/depth",
+        "/api/v1/people",
+        "/api/v1/programs",
     ] {
         let mut body = app.get(path, &tenant.owner.access_token).await.ok(200).clone();
         // last_used_at moves whenever a key is used; it is not data a tenant changes.
@@ -175,10 +206,11 @@ async fn lists_show_only_the_callers_tenant(app: TestApp) {
         "/api/v1/email/deliveries",
         "/api/v1/dev/mailbox",
         "/api/v1/people",
+        "/api/v1/programs",
     ] {
         let body = app.get(path, &a.owner.access_token).await.ok(200).to_string();
         assert!(!body.contains("beta"), "{path} shows beta's data: {body}");
-        for id in [&b.owner.user_id, &b.api_key_id, &b.dead_job_id, &b.delivery_id, &b.person_id] {
+        for id in [&b.owner.user_id, &b.api_key_id, &b.dead_job_id, &b.delivery_id, &b.person_id, &b.program_id] {
             assert!(!body.contains(id.as_str()), "{path} shows {id}: {body}");
         }
     }

@@ -62,6 +62,8 @@ pub enum ApiError {
     NotFound,
     #[error("conflict: {0}")]
     Conflict(String),
+    #[error("transition refused: {0}")]
+    TransitionRefused(String),
     #[error("gone: {0}")]
     Gone(&'static str),
     #[error("payload too large")]
@@ -98,6 +100,9 @@ impl ApiError {
             ApiError::NotFound => ("/problems/not-found", "Not found", "No such resource".to_owned()),
             ApiError::Conflict(detail) => ("/problems/conflict", "Conflict", detail.clone()),
             ApiError::Gone(detail) => ("/problems/gone", "No longer available", (*detail).to_owned()),
+            ApiError::TransitionRefused(detail) => {
+                ("/problems/transition-refused", "This change of state is not allowed now", detail.clone())
+            }
             ApiError::PayloadTooLarge => (
                 "/problems/payload-too-large",
                 "Request body too large",
@@ -126,7 +131,7 @@ impl ResponseError for ApiError {
             ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::NotFound => StatusCode::NOT_FOUND,
-            ApiError::Conflict(_) => StatusCode::CONFLICT,
+            ApiError::Conflict(_) | ApiError::TransitionRefused(_) => StatusCode::CONFLICT,
             ApiError::Gone(_) => StatusCode::GONE,
             ApiError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,

@@ -102,6 +102,10 @@ typed_id!(
     PersonId
 );
 typed_id!(
+    /// A mentoring program.
+    ProgramId
+);
+typed_id!(
     /// One email to one person, from queued to sent (or not).
     EmailDeliveryId
 );

@@ -11,6 +11,8 @@ pub mod locale;
 pub mod login;
 pub mod mail;
 pub mod people;
+pub mod program_templates;
+pub mod programs;
 pub mod retry;
 pub mod team;
 pub mod values;

@@ -42,10 +42,25 @@ impl Template {
             Template::Invitation => json!({
                 "company": if ja { "さくら工業株式会社" } else { "Sakura Industries" },
                 "inviter": if ja { "田中 愛子" } else { "Aiko Tanaka" },
-                "role": "program_manager",
+                "role": role_label(tandem_domain::Role::ProgramManager, locale),
                 "link": "https://tandem.example/invitations/accept?token=sample",
             }),
         }
+    }
+}
+
+/// A console role as people read it, in `locale`.
+pub fn role_label(role: tandem_domain::Role, locale: Locale) -> &'static str {
+    use tandem_domain::Role;
+    match (role, locale) {
+        (Role::Owner, Locale::En) => "owner",
+        (Role::Admin, Locale::En) => "admin",
+        (Role::ProgramManager, Locale::En) => "program manager",
+        (Role::Viewer, Locale::En) => "viewer",
+        (Role::Owner, Locale::Ja) => "オーナー",
+        (Role::Admin, Locale::Ja) => "管理者",
+        (Role::ProgramManager, Locale::Ja) => "プログラムマネージャー",
+        (Role::Viewer, Locale::Ja) => "閲覧者",
     }
 }
 

@@ -231,3 +231,13 @@ pub struct UpsertCounts {
     pub created: u64,
     pub updated: u64,
 }
+
+/// A program as stored.
+#[derive(Clone, Debug)]
+pub struct ProgramRecord {
+    pub id: tandem_domain::ProgramId,
+    pub state: tandem_domain::programs::ProgramState,
+    pub design: tandem_domain::programs::ProgramDesign,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}

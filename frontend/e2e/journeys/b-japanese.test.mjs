@@ -33,6 +33,10 @@ test("the same sign-up and invitation journey with the console in Japanese", asy
 
     const email = await invitationEmail(outboxDir, colleague.email);
     assert.match(email.subject + email.text, JAPANESE, "the invitation email is in Japanese");
+    await ja.openMail(page, colleague.email);
+    assert.equal(await page.getByTestId("mail-subject").innerText(), email.subject, "the mailbox shows the same email");
+    await journey.shot(page, "mailbox-message-ja");
+    await ja.openNav(page, L.nav.team);
 
     const invitee = await journey.person("colleague", { viewport: PHONE, locale: "ja-JP" });
     await invitee.goto(email.link);
@@ -49,6 +53,14 @@ test("the same sign-up and invitation journey with the console in Japanese", asy
     await ja.openNav(page, L.nav.auditLog);
     await visible(page.getByText(L.audit.actions.invitation_accepted, { exact: true }));
     await journey.shot(page, "audit-log-ja");
+
+    await ja.openNav(page, L.nav.email, L.email.title);
+    await page.getByRole("tab", { name: L.email.tabs.deliveries }).click();
+    await visible(page.getByTestId(`delivery-${colleague.email}`).getByText(L.email.states.sent));
+    await journey.shot(page, "email-deliveries-ja");
+    await ja.openNav(page, L.nav.jobs, L.jobs.title);
+    await visible(page.getByText(L.jobs.deadEmpty));
+    await journey.shot(page, "job-queue-ja");
 
     await ja.logOut(page, owner.name);
     await visible(page.getByText(fill(L.auth.login.noAccount, {})));

@@ -65,6 +65,31 @@ export function steps(L) {
       await visible(heading(page, headingText));
     },
 
+    async choose(page, labelText, option) {
+      await chooseOption(page, combobox(page, labelText), option);
+    },
+
+    /** Opens the newest email to `to` in the developer mailbox, waiting for the worker to send it. */
+    async openMail(page, to) {
+      await this.openNav(page, L.nav.mailbox, L.mailbox.title);
+      const row = page.getByTestId(`mail-${to}`).first();
+      const deadline = Date.now() + TIMEOUT;
+      while (!(await row.waitFor({ state: "visible", timeout: 1_500 }).then(() => true, () => false))) {
+        if (Date.now() > deadline) throw new Error(`no email to ${to} in the developer mailbox`);
+        await page.reload();
+      }
+      await row.getByRole("link").click();
+      await visible(page.getByTestId("mail-text"));
+    },
+
+    /** The address of the first link in the open email's text part that matches `pattern`. */
+    async linkInMail(page, pattern) {
+      const hrefs = await page.getByTestId("mail-text").getByRole("link").evaluateAll((as) => as.map((a) => a.href));
+      const link = hrefs.find((href) => pattern.test(href));
+      assert.ok(link, `no link matching ${pattern} in ${hrefs.join(", ")}`);
+      return link;
+    },
+
     async invite(page, { email, role }) {
       await label(page, L.fields.email).fill(email);
       await chooseOption(page, combobox(page, L.fields.role), L.roles[role]);

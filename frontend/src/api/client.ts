@@ -6,6 +6,9 @@ import type { paths } from "./schema";
 /** The API client every feature uses: typed from the OpenAPI document, signed in through `authorizedFetch`. */
 export const api = createClient<paths>({ baseUrl: "", fetch: authorizedFetch });
 
+/** For pages reached from an email without an account (`/api/v1/public/…`): never sends a session's token. */
+export const publicApi = createClient<paths>({ baseUrl: "" });
+
 interface Answer<T> {
   data?: T;
   error?: unknown;

@@ -376,6 +376,171 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Searches and filters the directory, in the order people were added. */
+        get: operations["list_people"];
+        put?: never;
+        /** Adds one person. */
+        post: operations["create_person"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Creates or replaces up to 1,000 people by external id, all or nothing. Sending the same
+         *     batch again changes nothing (it counts as updates).
+         */
+        post: operations["bulk_upsert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Imports people from a CSV file: creates new external ids, replaces known ones. */
+        post: operations["import_people"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/{person_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One person. */
+        get: operations["get_person"];
+        /** Replaces a person's details. */
+        put: operations["replace_person"];
+        post?: never;
+        /** Removes a person; the people they managed keep no manager. */
+        delete: operations["delete_person"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/program-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ready-made designs to start a program from. */
+        get: operations["list_templates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's programs, newest first. */
+        get: operations["list_programs"];
+        put?: never;
+        /** Creates a program in draft. */
+        post: operations["create_program"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programs/from-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Starts a program (in draft) from a template in one step. */
+        post: operations["create_from_template"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programs/{program_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One program. */
+        get: operations["get_program"];
+        /** Replaces a program's design, until it is completed. */
+        put: operations["replace_program"];
+        post?: never;
+        /** Deletes a program that is still a draft. */
+        delete: operations["delete_program"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programs/{program_id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Moves a program along its lifecycle. A refused move answers 409 with the reason in words
+         *     (type `/problems/transition-refused`).
+         */
+        post: operations["transition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/email-preferences": {
         parameters: {
             query?: never;
@@ -485,6 +650,23 @@ export interface paths {
          *     at least one owner.
          */
         patch: operations["change_role"];
+        trace?: never;
+    };
+    "/api/v1/tenant/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Changes the tenant's settings. Owners and admins. */
+        patch: operations["update_settings"];
         trace?: never;
     };
     "/healthz": {
@@ -631,6 +813,27 @@ export interface components {
             /** Format: date-time */
             created_at: string;
         };
+        BulkPeople: {
+            /** @description Up to 1,000 people, created or replaced by external id. */
+            people: components["schemas"]["PersonInput"][];
+        };
+        BulkResult: {
+            /**
+             * Format: int64
+             * @example 12
+             */
+            created: number;
+            /**
+             * Format: int64
+             * @example 988
+             */
+            updated: number;
+        };
+        /**
+         * @description How often pairs are asked how it is going.
+         * @enum {string}
+         */
+        Cadence: "weekly" | "biweekly" | "monthly";
         CategoryPreference: {
             category: components["schemas"]["EmailCategory"];
             subscribed: boolean;
@@ -701,6 +904,29 @@ export interface components {
             /** Format: date-time */
             sent_at?: string | null;
         };
+        /** @description Who may take a role, over directory attributes. Empty lists mean "any". */
+        Eligibility: {
+            /** @default null */
+            role: components["schemas"]["ParticipantRole"] | null;
+            /**
+             * Format: int32
+             * @default null
+             */
+            level_min: number | null;
+            /**
+             * Format: int32
+             * @default null
+             */
+            level_max: number | null;
+            /** @default [] */
+            departments: string[];
+            /** @default [] */
+            functions: string[];
+            /** @default [] */
+            regions: string[];
+            /** @default false */
+            executives_only: boolean;
+        };
         /**
          * @description Why a message is sent. People unsubscribe per category; transactional messages (an
          *     invitation, a sign-in link) are what a person asked for and are never suppressed, capped
@@ -724,9 +950,76 @@ export interface components {
             /** @example must contain an @ */
             message: string;
         };
+        FromTemplate: {
+            /** @example executive_reverse */
+            template: string;
+            locale?: components["schemas"]["Locale"] | null;
+            /** @description A name of your own instead of the template's. */
+            name?: string | null;
+        };
         Health: {
             /** @example ok */
             status: string;
+        };
+        ImportReport: {
+            /**
+             * Format: int64
+             * @example 50
+             */
+            rows: number;
+            /**
+             * Format: int64
+             * @description Rows that were (or, in a dry run, would be) written.
+             * @example 49
+             */
+            accepted: number;
+            /**
+             * Format: int64
+             * @example 45
+             */
+            created: number;
+            /**
+             * Format: int64
+             * @example 4
+             */
+            updated: number;
+            /** @description Whether anything was written. */
+            written: boolean;
+            dry_run: boolean;
+            /**
+             * @description Columns of the file that no field takes.
+             * @example [
+             *       "Cost centre"
+             *     ]
+             */
+            ignored_columns: string[];
+            errors: components["schemas"]["RowError"][];
+        };
+        ImportRequest: {
+            /**
+             * @description The CSV file's text (UTF-8), with a header row.
+             * @example Employee ID,Full name,Mail,Dept,Grade
+             *     E1024,Kenji Sato,kenji@sakura.example,Marketing,3
+             */
+            csv: string;
+            /**
+             * @description The file's column headers mapped to person fields. Without it, headers must be field
+             *     names. Columns not mapped are ignored.
+             * @example {
+             *       "Dept": "department",
+             *       "Employee ID": "external_id",
+             *       "Full name": "name",
+             *       "Grade": "job_level",
+             *       "Mail": "email"
+             *     }
+             */
+            mapping?: {
+                [key: string]: components["schemas"]["PersonField"];
+            } | null;
+            /** @description Check everything and report, write nothing. */
+            dry_run?: boolean;
+            /** @description Write nothing when any row is refused (the default); otherwise write the good rows. */
+            strict?: boolean;
         };
         /**
          * Format: uuid
@@ -952,6 +1245,189 @@ export interface components {
              */
             next_cursor?: string | null;
         };
+        /** @description One page of a list. */
+        Paginated_PersonView: {
+            items: {
+                id: components["schemas"]["PersonId"];
+                /** @example E1024 */
+                external_id: string;
+                /** @example Kenji Sato */
+                name: string;
+                /** @example kenji.sato@sakura.example */
+                email: string;
+                department?: string | null;
+                function?: string | null;
+                region?: string | null;
+                location?: string | null;
+                /**
+                 * Format: int32
+                 * @example 3
+                 */
+                job_level?: number | null;
+                title?: string | null;
+                manager_id?: components["schemas"]["PersonId"] | null;
+                manager_external_id?: string | null;
+                time_zone?: string | null;
+                languages: string[];
+                skills: string[];
+                is_executive: boolean;
+                /** Format: date */
+                hire_date?: string | null;
+                preferred_locale: components["schemas"]["Locale"];
+                /** @description Shown to owners and admins only, and only when the tenant keeps sensitive attributes. */
+                gender?: string | null;
+                age_band?: string | null;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; absent on the last page.
+             * @example AZq0Vw2cdjGfX5mQHg3mPA
+             */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. */
+        Paginated_ProgramView: {
+            items: {
+                id: components["schemas"]["ProgramId"];
+                state: components["schemas"]["ProgramState"];
+                /** @description The states this program may move to next. */
+                next_states: components["schemas"]["ProgramState"][];
+                design: components["schemas"]["ProgramInput"];
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; absent on the last page.
+             * @example AZq0Vw2cdjGfX5mQHg3mPA
+             */
+            next_cursor?: string | null;
+        };
+        /**
+         * @description The role someone takes in a pair; in mutual programs everyone is `either`.
+         * @enum {string}
+         */
+        ParticipantRole: "mentor" | "mentee" | "either";
+        /**
+         * @description Every field a person has, by the name used in CSV header mappings and in the API.
+         * @enum {string}
+         */
+        PersonField: "external_id" | "name" | "email" | "department" | "function" | "region" | "location" | "job_level" | "title" | "manager_external_id" | "time_zone" | "languages" | "skills" | "is_executive" | "hire_date" | "preferred_locale" | "gender" | "age_band";
+        /**
+         * Format: uuid
+         * @description An employee in a tenant's directory.
+         * @example 01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f
+         */
+        PersonId: string;
+        /**
+         * @description A person as a partner or the console sends them. Lists may also be given as one string
+         *     ("Python; SQL").
+         */
+        PersonInput: {
+            /**
+             * @description The HR system's key, unique in the tenant.
+             * @example E1024
+             */
+            external_id: string;
+            /** @example Kenji Sato */
+            name: string;
+            /** @example kenji.sato@sakura.example */
+            email: string;
+            /** @example Marketing */
+            department?: string | null;
+            /** @example Digital */
+            function?: string | null;
+            /** @example APAC */
+            region?: string | null;
+            /** @example Tokyo */
+            location?: string | null;
+            /**
+             * Format: int64
+             * @description 1 (most junior) to 20.
+             * @example 3
+             */
+            job_level?: number | null;
+            /** @example Marketing associate */
+            title?: string | null;
+            /**
+             * @description The manager's external id (a person of the same tenant).
+             * @example E0042
+             */
+            manager_external_id?: string | null;
+            /**
+             * @description IANA time zone.
+             * @example Asia/Tokyo
+             */
+            time_zone?: string | null;
+            /**
+             * @example [
+             *       "ja",
+             *       "en"
+             *     ]
+             */
+            languages?: string[];
+            /**
+             * @example [
+             *       "social media",
+             *       "TikTok",
+             *       "Python"
+             *     ]
+             */
+            skills?: string[];
+            is_executive?: boolean;
+            /**
+             * Format: date
+             * @example 2023-04-01
+             */
+            hire_date?: string | null;
+            preferred_locale?: components["schemas"]["Locale"] | null;
+            /**
+             * @description Kept only when the tenant turns sensitive attributes on.
+             * @example female
+             */
+            gender?: string | null;
+            /** @example 25-34 */
+            age_band?: string | null;
+        };
+        PersonView: {
+            id: components["schemas"]["PersonId"];
+            /** @example E1024 */
+            external_id: string;
+            /** @example Kenji Sato */
+            name: string;
+            /** @example kenji.sato@sakura.example */
+            email: string;
+            department?: string | null;
+            function?: string | null;
+            region?: string | null;
+            location?: string | null;
+            /**
+             * Format: int32
+             * @example 3
+             */
+            job_level?: number | null;
+            title?: string | null;
+            manager_id?: components["schemas"]["PersonId"] | null;
+            manager_external_id?: string | null;
+            time_zone?: string | null;
+            languages: string[];
+            skills: string[];
+            is_executive: boolean;
+            /** Format: date */
+            hire_date?: string | null;
+            preferred_locale: components["schemas"]["Locale"];
+            /** @description Shown to owners and admins only, and only when the tenant keeps sensitive attributes. */
+            gender?: string | null;
+            age_band?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
         PreferenceChange: {
             category: components["schemas"]["EmailCategory"];
             subscribed: boolean;
@@ -1014,6 +1490,105 @@ export interface components {
             /** @description Present on validation problems: each refused field. */
             errors?: components["schemas"]["FieldError"][];
         };
+        /**
+         * Format: uuid
+         * @description A mentoring program.
+         * @example 01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f
+         */
+        ProgramId: string;
+        /** @description A program's purpose and design, as the console's wizard or a partner sends it. */
+        ProgramInput: {
+            /** @example Reverse mentoring on digital skills */
+            name: string;
+            kind: components["schemas"]["ProgramKind"];
+            /**
+             * @example [
+             *       "knowledge_sharing",
+             *       "adapting_to_change"
+             *     ]
+             */
+            purposes: components["schemas"]["PurposeKind"][];
+            /** @description Required when `purposes` has `custom`. */
+            custom_purpose?: string | null;
+            success_metrics?: components["schemas"]["SuccessMetric"][];
+            /**
+             * @description One rule per role (mentor, mentee), or one `either` rule (mutual programs).
+             * @example [
+             *       {
+             *         "level_max": 4,
+             *         "role": "mentor"
+             *       },
+             *       {
+             *         "level_min": 8,
+             *         "role": "mentee"
+             *       }
+             *     ]
+             */
+            eligibility?: components["schemas"]["Eligibility"][];
+            /** @description Reverse programs: mentors must be more junior than their mentees (default true). */
+            mentors_more_junior?: boolean;
+            /**
+             * Format: int32
+             * @example 20
+             */
+            slots: number;
+            /**
+             * Format: int32
+             * @example 1
+             */
+            mentor_capacity?: number;
+            /** Format: date */
+            start_date?: string | null;
+            /** Format: date */
+            end_date?: string | null;
+            /**
+             * Format: int32
+             * @example 2
+             */
+            meetings_per_month: number;
+            /**
+             * Format: int32
+             * @example 45
+             */
+            minutes_per_meeting: number;
+            check_in_cadence: components["schemas"]["Cadence"];
+            training?: components["schemas"]["TrainingModule"][];
+            resources?: components["schemas"]["Resource"][];
+        };
+        /**
+         * @description Who teaches whom. Mutual programs are two-way by design: neither side is "the mentor".
+         * @enum {string}
+         */
+        ProgramKind: "reverse" | "traditional" | "mutual" | "group";
+        /**
+         * @description Draft → recruiting → matching → active → completed → archived.
+         * @enum {string}
+         */
+        ProgramState: "draft" | "recruiting" | "matching" | "active" | "completed" | "archived";
+        ProgramTemplateView: {
+            /** @example reverse_digital_skills */
+            key: string;
+            /** @example Reverse mentoring on digital skills */
+            name: string;
+            description: string;
+            design: components["schemas"]["ProgramInput"];
+        };
+        ProgramView: {
+            id: components["schemas"]["ProgramId"];
+            state: components["schemas"]["ProgramState"];
+            /** @description The states this program may move to next. */
+            next_states: components["schemas"]["ProgramState"][];
+            design: components["schemas"]["ProgramInput"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description Why a program exists.
+         * @enum {string}
+         */
+        PurposeKind: "knowledge_sharing" | "network_building" | "adapting_to_change" | "diverse_connections" | "custom";
         QueueDepth: {
             /**
              * Format: int64
@@ -1040,6 +1615,11 @@ export interface components {
             /** @example 01936f0e3c2a7b7e9d1f2a3b4c5d6e7f.9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822c */
             refresh_token: string;
         };
+        Resource: {
+            title: string;
+            link: string;
+            description?: string | null;
+        };
         /**
          * @description A console user's role in one tenant, from most to least powerful.
          * @enum {string}
@@ -1047,6 +1627,17 @@ export interface components {
         Role: "owner" | "admin" | "program_manager" | "viewer";
         RoleChange: {
             role: components["schemas"]["Role"];
+        };
+        RowError: {
+            /**
+             * Format: int64
+             * @description The line in the file (the header is line 1).
+             * @example 7
+             */
+            line: number;
+            field?: components["schemas"]["PersonField"] | null;
+            /** @example must be an IANA time zone such as Asia/Tokyo */
+            message: string;
         };
         /** @description A console session: a short-lived access token and the refresh token that renews it. */
         Session: {
@@ -1082,6 +1673,15 @@ export interface components {
              */
             password: string;
             locale?: components["schemas"]["Locale"] | null;
+        };
+        /** @description What success looks like, and how it is measured. */
+        SuccessMetric: {
+            name: string;
+            /** Format: double */
+            target: number;
+            unit: string;
+            /** @description Where the figure comes from, e.g. "end-of-program survey". */
+            measured_by: string;
         };
         SuppressionView: {
             /** @example kenji.sato@sakura.example */
@@ -1124,6 +1724,13 @@ export interface components {
          * @example 01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f
          */
         TenantId: string;
+        TenantSettings: {
+            /**
+             * @description Keep sensitive person attributes (gender, age band) for fairness reports. Turning it
+             *     off deletes every stored value.
+             */
+            sensitive_attributes_enabled: boolean;
+        };
         TenantView: {
             id: components["schemas"]["TenantId"];
             /** @example Sakura Industries */
@@ -1131,6 +1738,18 @@ export interface components {
             locale: components["schemas"]["Locale"];
             /** Format: date-time */
             created_at: string;
+            /** @description Whether sensitive person attributes (gender, age band) are kept, for fairness reports. */
+            sensitive_attributes_enabled: boolean;
+        };
+        TrainingModule: {
+            title: string;
+            /** @description Who must complete it (either: both roles). */
+            role: components["schemas"]["ParticipantRole"];
+            url?: string | null;
+        };
+        Transition: {
+            /** @description The state to move to. */
+            to: components["schemas"]["ProgramState"];
         };
         UpdatePreferences: {
             categories: components["schemas"]["PreferenceChange"][];
@@ -2304,6 +2923,819 @@ export interface operations {
             };
         };
     };
+    list_people: {
+        parameters: {
+            query?: {
+                /** @example Marketing */
+                department?: string;
+                function?: string;
+                /** @example APAC */
+                region?: string;
+                /** @description Job level at least. */
+                level_min?: number;
+                /** @description Job level at most. */
+                level_max?: number;
+                /**
+                 * @description Has this skill (case-insensitive).
+                 * @example python
+                 */
+                skill?: string;
+                is_executive?: boolean;
+                /**
+                 * @description Text in the name, email, title or external id.
+                 * @example sato
+                 */
+                q?: string;
+                /** @example 50 */
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of people */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paginated_PersonView"];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid filters or paging */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_person: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PersonInput"];
+            };
+        };
+        responses: {
+            /** @description Added */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonView"];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description May not write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The external id or email is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    bulk_upsert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkPeople"];
+            };
+        };
+        responses: {
+            /** @description Upserted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkResult"];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description May not write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid people, named as people[i].field; nothing written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    import_people: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportRequest"];
+            };
+        };
+        responses: {
+            /** @description The report: what was (or would be) written, and every refused row */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description May not write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The file is larger than 16 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The file is malformed or lacks a required column; nothing written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_person: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The person's id */
+                person_id: components["schemas"]["PersonId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The person */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonView"];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such person in this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replace_person: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The person's id */
+                person_id: components["schemas"]["PersonId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PersonInput"];
+            };
+        };
+        responses: {
+            /** @description Replaced */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonView"];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description May not write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such person in this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The external id or email is taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_person: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The person's id */
+                person_id: components["schemas"]["PersonId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description May not write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such person in this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_templates: {
+        parameters: {
+            query?: {
+                /** @description The templates' language (default en). */
+                locale?: components["schemas"]["Locale"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Templates */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramTemplateView"][];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_programs: {
+        parameters: {
+            query?: {
+                state?: components["schemas"]["ProgramState"];
+                /** @example 50 */
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of programs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paginated_ProgramView"];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid filter or paging */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_program: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgramInput"];
+            };
+        };
+        responses: {
+            /** @description The new program */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramView"];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description May not write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid design */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_from_template: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FromTemplate"];
+            };
+        };
+        responses: {
+            /** @description The new program */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramView"];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description May not write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown template or invalid name */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_program: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The program's id */
+                program_id: components["schemas"]["ProgramId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The program */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramView"];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such program in this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replace_program: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The program's id */
+                program_id: components["schemas"]["ProgramId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgramInput"];
+            };
+        };
+        responses: {
+            /** @description The program */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramView"];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description May not write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such program in this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Completed and archived programs no longer change */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid design */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    delete_program: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The program's id */
+                program_id: components["schemas"]["ProgramId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description May not write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such program in this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Only drafts are deleted; archive the others */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    transition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The program's id */
+                program_id: components["schemas"]["ProgramId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Transition"];
+            };
+        };
+        responses: {
+            /** @description The program in its new state */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramView"];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description May not write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such program in this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The move is not allowed now; `detail` says why */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unknown state */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     preferences: {
         parameters: {
             query: {
@@ -2732,6 +4164,57 @@ export interface operations {
                 };
             };
             /** @description Invalid role */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TenantSettings"];
+            };
+        };
+        responses: {
+            /** @description The tenant with its settings */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantView"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not an owner or admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields */
             422: {
                 headers: {
                     [name: string]: unknown;

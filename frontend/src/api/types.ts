@@ -21,7 +21,23 @@ export type LoginRequest = Schemas["LoginRequest"];
 export type AcceptInvitationRequest = Schemas["AcceptInvitationRequest"];
 export type InviteRequest = Schemas["InviteRequest"];
 export type CreateApiKey = Schemas["CreateApiKey"];
+export type DeliveryView = Schemas["DeliveryView"];
+export type DeliveryState = Schemas["DeliveryState"];
+export type EmailCategory = Schemas["EmailCategory"];
+export type MailboxMessage = Schemas["MailboxMessage"];
+export type TemplateView = Schemas["TemplateView"];
+export type TemplateSources = Schemas["TemplateSources"];
+export type PreviewView = Schemas["PreviewView"];
+export type SuppressionView = Schemas["SuppressionView"];
+export type AddSuppression = Schemas["AddSuppression"];
+export type QueueDepth = Schemas["QueueDepth"];
+export type DeadJobView = Schemas["DeadJobView"];
+export type Preferences = Schemas["Preferences"];
+export type PreferenceChange = Schemas["PreferenceChange"];
 
 export const ROLES: readonly Role[] = ["owner", "admin", "program_manager", "viewer"];
 export const LOCALES: readonly Locale[] = ["en", "ja"];
 export const SCOPES: readonly ApiScope[] = ["read", "write"];
+export const DELIVERY_STATES: readonly DeliveryState[] = ["queued", "sending", "sent", "failed", "retrying", "suppressed"];
+/** Categories people may turn off; transactional email (invitations, sign-in links) always arrives. */
+export const OPTIONAL_CATEGORIES: readonly Exclude<EmailCategory, "transactional">[] = ["campaign", "match", "nudge", "survey"];

@@ -1,12 +1,13 @@
 import { createContext, useContext, useEffect } from "react";
 import { AppShell, Burger, Center, Group, Loader, NavLink, ScrollArea, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { IconHome, IconKey, IconListDetails, IconUsers } from "@tabler/icons-react";
+import { IconHome, IconInbox, IconKey, IconListDetails, IconMail, IconStack2, IconUsers } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { NavLink as RouterLink, Outlet, useLocation } from "react-router";
 import type { Me } from "../api/types";
 import { canAdminister } from "../features/auth/permissions";
 import { consoleUser, useMe, type ConsoleUser } from "../features/auth/useMe";
+import { useMailboxAvailable } from "../features/mailbox/mailboxApi";
 import { userLanguage } from "../i18n/language";
 import { ErrorAlert } from "../shared/ErrorAlert";
 import { Brand } from "./Brand";
@@ -36,6 +37,7 @@ export function useTenant(): Me["tenant"] {
 export function AppLayout() {
   const { t, i18n } = useTranslation();
   const me = useMe();
+  const mailbox = useMailboxAvailable(Boolean(me.data));
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
   const user = me.data ? consoleUser(me.data) : null;
@@ -65,12 +67,29 @@ export function AppLayout() {
   }
 
   const admin = canAdminister(user.role);
-  const links = [
+  const main = [
     { to: "/", label: t("nav.home"), icon: IconHome, show: true },
-    { to: "/settings/team", label: t("nav.team"), icon: IconUsers, show: admin },
-    { to: "/settings/api-keys", label: t("nav.apiKeys"), icon: IconKey, show: admin },
-    { to: "/settings/audit-log", label: t("nav.auditLog"), icon: IconListDetails, show: admin },
+    { to: "/mailbox", label: t("nav.mailbox"), icon: IconInbox, show: mailbox },
   ].filter((l) => l.show);
+  const settings = [
+    { to: "/settings/team", label: t("nav.team"), icon: IconUsers },
+    { to: "/settings/api-keys", label: t("nav.apiKeys"), icon: IconKey },
+    { to: "/settings/email", label: t("nav.email"), icon: IconMail },
+    { to: "/settings/jobs", label: t("nav.jobs"), icon: IconStack2 },
+    { to: "/settings/audit-log", label: t("nav.auditLog"), icon: IconListDetails },
+  ];
+  const navLink = ({ to, label, icon: Icon }: (typeof settings)[number]) => (
+    <NavLink
+      key={to}
+      component={RouterLink}
+      to={to}
+      end
+      label={label}
+      leftSection={<Icon size={18} aria-hidden />}
+      active={location.pathname === to || location.pathname.startsWith(`${to}/`)}
+      style={{ borderRadius: 8 }}
+    />
+  );
 
   return (
     <SignedInContext.Provider value={{ user, tenant }}>
@@ -96,24 +115,15 @@ export function AppLayout() {
         </AppShell.Header>
         <AppShell.Navbar p="sm" aria-label={t("nav.label")}>
           <ScrollArea>
-            {links.map(({ to, label, icon: Icon }, i) => (
-              <div key={to}>
-                {i === 1 && (
-                  <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="md" pb={4}>
-                    {t("nav.settings")}
-                  </Text>
-                )}
-                <NavLink
-                  component={RouterLink}
-                  to={to}
-                  end
-                  label={label}
-                  leftSection={<Icon size={18} aria-hidden />}
-                  active={location.pathname === to}
-                  style={{ borderRadius: 8 }}
-                />
-              </div>
-            ))}
+            {main.map(navLink)}
+            {admin && (
+              <>
+                <Text size="xs" fw={700} c="dimmed" tt="uppercase" px="sm" pt="md" pb={4}>
+                  {t("nav.settings")}
+                </Text>
+                {settings.map(navLink)}
+              </>
+            )}
           </ScrollArea>
         </AppShell.Navbar>
         <AppShell.Main bg="gray.0">

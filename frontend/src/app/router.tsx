@@ -4,6 +4,11 @@ import { LoginPage } from "../features/auth/LoginPage";
 import { SignupPage } from "../features/auth/SignupPage";
 import { ApiKeysPage } from "../features/api-keys/ApiKeysPage";
 import { AuditLogPage } from "../features/audit/AuditLogPage";
+import { EmailSettingsPage } from "../features/email/EmailSettingsPage";
+import { JobQueuePage } from "../features/jobs/JobQueuePage";
+import { MailboxPage } from "../features/mailbox/MailboxPage";
+import { MessagePage } from "../features/mailbox/MessagePage";
+import { EmailPreferencesPage } from "../features/preferences/EmailPreferencesPage";
 import { HomePage } from "../features/home/HomePage";
 import { TeamPage } from "../features/team/TeamPage";
 import { AdminOnly } from "./AdminOnly";
@@ -15,6 +20,8 @@ export const router = createBrowserRouter([
   { path: "/login", element: <LoginPage /> },
   { path: "/signup", element: <SignupPage /> },
   { path: "/invitations/accept", element: <AcceptInvitationPage /> },
+  // Reached from emails by participants, who have no account: no session needed.
+  { path: "/email-preferences", element: <EmailPreferencesPage /> },
   {
     element: <RequireSession />,
     children: [
@@ -22,6 +29,8 @@ export const router = createBrowserRouter([
         element: <AppLayout />,
         children: [
           { index: true, element: <HomePage /> },
+          { path: "mailbox", element: <MailboxPage /> },
+          { path: "mailbox/:deliveryId", element: <MessagePage /> },
           {
             path: "settings",
             element: <AdminOnly />,
@@ -29,6 +38,8 @@ export const router = createBrowserRouter([
               { path: "team", element: <TeamPage /> },
               { path: "api-keys", element: <ApiKeysPage /> },
               { path: "audit-log", element: <AuditLogPage /> },
+              { path: "email", element: <EmailSettingsPage /> },
+              { path: "jobs", element: <JobQueuePage /> },
             ],
           },
           { path: "*", element: <NotFoundPage /> },

@@ -72,12 +72,12 @@ pub struct ImportReport {
     pub errors: Vec<RowError>,
 }
 
-/// Reads the CSV into drafts: (line, draft) per row, and the ignored columns. A malformed file
-/// (an unclosed quote, a row with the wrong number of columns) is refused whole.
-fn parse_csv(
-    text: &str,
-    mapping: Option<&BTreeMap<String, PersonField>>,
-) -> Result<(Vec<(u64, PersonDraft)>, Vec<String>), ApiError> {
+/// The rows of a file, each with its line number.
+type Rows = Vec<(u64, PersonDraft)>;
+
+/// Reads the CSV into drafts, and names the ignored columns. A malformed file (an unclosed
+/// quote, a row with the wrong number of columns) is refused whole.
+fn parse_csv(text: &str, mapping: Option<&BTreeMap<String, PersonField>>) -> Result<(Rows, Vec<String>), ApiError> {
     let mut reader = csv::ReaderBuilder::new().has_headers(true).trim(csv::Trim::All).from_reader(text.as_bytes());
     let headers =
         reader.headers().map_err(|e| ApiError::field("csv", format!("the header row cannot be read: {e}")))?.clone();

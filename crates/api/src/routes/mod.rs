@@ -10,6 +10,7 @@ pub mod jobs;
 pub mod mailbox;
 pub mod me;
 pub mod people;
+pub mod programs;
 pub mod public;
 pub mod team;
 
@@ -27,6 +28,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .configure(public::configure)
         .configure(mailbox::configure)
         .configure(people::configure)
+        .configure(programs::configure)
         .configure(me::configure_settings);
 }
 

@@ -9,7 +9,7 @@ use tandem_domain::mail::EmailCategory;
 use tandem_domain::team::{check_invitation, check_removal, check_role_change};
 use tandem_domain::{EmailAddress, InvitationId, Locale, Permission, Role, UserId};
 use tandem_jobs::Queue;
-use tandem_mail::Template;
+use tandem_mail::{Template, role_label};
 use tandem_store::{Db, Invitation, Member, NewAuditEvent, NewEmailDelivery, NewInvitation, StoreError};
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -263,18 +263,19 @@ pub async fn invite(
         })
         .await?;
     let link = format!("{}/invitations/accept?token={}", settings.public_url.trim_end_matches('/'), issued.token);
+    let locale = body.locale.unwrap_or(tenant.locale);
     let (delivery, _) = scoped
         .tx
         .create_delivery(NewEmailDelivery {
             idempotency_key: format!("invitation:{}", invitation.id),
             category: EmailCategory::Transactional,
             template: Template::Invitation.name().to_owned(),
-            locale: body.locale.unwrap_or(tenant.locale),
+            locale,
             to_email: invitation.email.clone(),
             to_name: None,
             time_zone: None,
             context: serde_json::json!({
-                "company": tenant.name, "inviter": inviter.name, "role": body.role.as_str(), "link": link,
+                "company": tenant.name, "inviter": inviter.name, "role": role_label(body.role, locale), "link": link,
             }),
         })
         .await?;

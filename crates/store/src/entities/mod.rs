@@ -12,6 +12,7 @@ pub(crate) mod lock;
 pub(crate) mod login_throttle;
 pub(crate) mod membership;
 pub(crate) mod person;
+pub(crate) mod program;
 pub(crate) mod refresh_token;
 pub(crate) mod tenant;
 pub(crate) mod user;

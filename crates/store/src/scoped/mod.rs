@@ -5,6 +5,7 @@ mod audit;
 mod keys;
 mod mail;
 mod people;
+mod programs;
 mod team;
 mod tokens;
 

@@ -1,7 +1,7 @@
 //! The people directory: upserts by the HR system's key, search and filters, and the tenant's
 //! switch for sensitive attributes.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use chrono::Utc;
 use sea_orm::sea_query::{Expr, ExprTrait, Func, OnConflict};
@@ -95,24 +95,72 @@ impl TenantTx {
         Ok(conflicts)
     }
 
-    /// Creates or replaces people by external id, then points each at their manager (who may
-    /// be in the same batch). Callers check managers and emails first (`read_rows`,
-    /// `email_conflicts`); a violation here fails the whole transaction.
+    /// Creates or replaces people by external id, each pointing at their manager (who may be
+    /// in the same batch). Managers are written before their reports, so one statement per
+    /// chunk does it; only a cycle of managers in the batch needs a second pass. Callers check
+    /// managers and emails first (`read_rows`, `email_conflicts`); a violation here fails the
+    /// whole transaction.
     pub async fn upsert_people(&self, people: &[Person]) -> Result<UpsertCounts, StoreError> {
         let now = Utc::now();
-        let external_ids: Vec<String> = people.iter().map(|p| p.external_id.clone()).collect();
-        let existing = self.ids_by_external_id(&external_ids).await?;
-        let mut counts = UpsertCounts::default();
+        let mut wanted: Vec<String> = people.iter().map(|p| p.external_id.clone()).collect();
+        wanted.extend(people.iter().filter_map(|p| p.manager_external_id.clone()));
+        let existing = self.ids_by_external_id(&wanted).await?;
+        let mut ids = existing.clone();
+        for p in people {
+            ids.entry(p.external_id.clone()).or_insert_with(|| PersonId::new().as_uuid());
+        }
+        let counts = UpsertCounts {
+            created: people.iter().filter(|p| !existing.contains_key(&p.external_id)).count() as u64,
+            updated: people.iter().filter(|p| existing.contains_key(&p.external_id)).count() as u64,
+        };
+        let in_batch: HashSet<&str> = people.iter().map(|p| p.external_id.as_str()).collect();
+        let mut written: HashSet<&str> = HashSet::new();
+        let mut remaining: Vec<&Person> = people.iter().collect();
+        loop {
+            let (ready, waiting): (Vec<&Person>, Vec<&Person>) = remaining.into_iter().partition(|p| {
+                p.manager_external_id.as_deref().is_none_or(|m| !in_batch.contains(m) || written.contains(m))
+            });
+            if ready.is_empty() {
+                remaining = waiting;
+                break;
+            }
+            self.write_people(&ready, &ids, true, now).await?;
+            written.extend(ready.iter().map(|p| p.external_id.as_str()));
+            remaining = waiting;
+        }
+        if !remaining.is_empty() {
+            // Managers in a cycle: write without them, then point each at their manager.
+            self.write_people(&remaining, &ids, false, now).await?;
+            for p in remaining {
+                let manager = p.manager_external_id.as_ref().and_then(|m| ids.get(m)).copied();
+                person::Entity::update_many()
+                    .col_expr(person::Column::ManagerId, manager.into())
+                    .filter(person::Column::TenantId.eq(self.tid()))
+                    .filter(person::Column::ExternalId.eq(p.external_id.as_str()))
+                    .exec(&self.tx)
+                    .await?;
+            }
+        }
+        Ok(counts)
+    }
+
+    async fn write_people(
+        &self,
+        people: &[&Person],
+        ids: &HashMap<String, Uuid>,
+        with_managers: bool,
+        now: chrono::DateTime<Utc>,
+    ) -> Result<(), StoreError> {
         for chunk in people.chunks(CHUNK) {
             let models: Vec<person::ActiveModel> = chunk
                 .iter()
                 .map(|p| {
-                    if existing.contains_key(&p.external_id) {
-                        counts.updated += 1;
-                    } else {
-                        counts.created += 1;
+                    let id = ids.get(&p.external_id).copied().unwrap_or_else(|| PersonId::new().as_uuid());
+                    let mut model = active_model(self.tid(), id, p, now);
+                    if with_managers {
+                        model.manager_id = Set(p.manager_external_id.as_ref().and_then(|m| ids.get(m)).copied());
                     }
-                    active_model(self.tid(), PersonId::new().as_uuid(), p, now)
+                    model
                 })
                 .collect();
             person::Entity::insert_many(models)
@@ -125,21 +173,7 @@ impl TenantTx {
                 .await
                 .map_err(|e| StoreError::conflict_on_unique(e, "email"))?;
         }
-        let with_managers: Vec<&Person> = people.iter().filter(|p| p.manager_external_id.is_some()).collect();
-        if !with_managers.is_empty() {
-            let managers: Vec<String> = with_managers.iter().filter_map(|p| p.manager_external_id.clone()).collect();
-            let ids = self.ids_by_external_id(&managers).await?;
-            for p in with_managers {
-                let manager = p.manager_external_id.as_ref().and_then(|m| ids.get(m)).copied();
-                person::Entity::update_many()
-                    .col_expr(person::Column::ManagerId, manager.into())
-                    .filter(person::Column::TenantId.eq(self.tid()))
-                    .filter(person::Column::ExternalId.eq(p.external_id.as_str()))
-                    .exec(&self.tx)
-                    .await?;
-            }
-        }
-        Ok(counts)
+        Ok(())
     }
 
     /// Replaces one person found by id (their external id may change).

@@ -3,7 +3,7 @@ import type { Role } from "../../api/types";
 // Mirrors crates/domain/src/team.rs so the console offers only what the server will allow;
 // the server stays the authority.
 
-/** Team, invitations, API keys and the audit log. */
+/** Team, invitations, API keys, the audit log, email templates and suppressions, and the job queue. */
 export function canAdminister(role: Role): boolean {
   return role === "owner" || role === "admin";
 }

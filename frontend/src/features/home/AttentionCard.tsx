@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { Anchor, Card, Center, Group, Loader, Stack, Text, ThemeIcon, Title } from "@mantine/core";
+import { Anchor, Card, Center, Divider, Group, Loader, Stack, Text, ThemeIcon, Title } from "@mantine/core";
 import { IconCircleCheck, IconMailForward } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -8,8 +8,9 @@ import { ErrorAlert } from "../../shared/ErrorAlert";
 import { useLanguage } from "../../shared/useLanguage";
 import { countInvitations } from "../team/invitationStatus";
 import { useInvitationSample } from "../team/teamApi";
+import { OperationsAttention } from "./OperationsAttention";
 
-/** What needs an admin's attention, as far as the API can tell today: open invitations. */
+/** What needs an admin's attention, as far as the API can tell today: open invitations, failed emails, dead jobs. */
 export function AttentionCard() {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -62,7 +63,11 @@ export function AttentionCard() {
       <Title order={2} size="h4" mb="md">
         {t("home.attention")}
       </Title>
-      {body}
+      <Stack gap="md">
+        {body}
+        <Divider />
+        <OperationsAttention />
+      </Stack>
     </Card>
   );
 }

@@ -1,0 +1,477 @@
+//! Programs: purpose, design, lifecycle, and templates to start from.
+
+use actix_web::{HttpResponse, delete, get, post, put, web};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use tandem_domain::program_templates;
+use tandem_domain::programs::{
+    Cadence, Eligibility, ProgramDesign, ProgramFacts, ProgramKind, ProgramState, PurposeKind, Resource, SuccessMetric,
+    TrainingModule, check_transition,
+};
+use tandem_domain::{Locale, Permission, ProgramId};
+use tandem_store::{Db, NewAuditEvent, ProgramRecord};
+use utoipa::{IntoParams, ToSchema};
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use crate::auth::{Scoped, TenantCtx};
+use crate::error::{ApiError, FieldError, Problem};
+use crate::http::Json;
+use crate::pagination::{ListQuery, Paginated};
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(list_templates)
+        .service(create_from_template)
+        .service(list_programs)
+        .service(create_program)
+        .service(get_program)
+        .service(replace_program)
+        .service(delete_program)
+        .service(transition);
+}
+
+/// A program's purpose and design, as the console's wizard or a partner sends it.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProgramInput {
+    #[schema(example = "Reverse mentoring on digital skills")]
+    pub name: String,
+    pub kind: ProgramKind,
+    #[schema(example = json!(["knowledge_sharing", "adapting_to_change"]))]
+    pub purposes: Vec<PurposeKind>,
+    /// Required when `purposes` has `custom`.
+    pub custom_purpose: Option<String>,
+    #[serde(default)]
+    pub success_metrics: Vec<SuccessMetric>,
+    /// One rule per role (mentor, mentee), or one `either` rule (mutual programs).
+    #[serde(default)]
+    #[schema(example = json!([{"role": "mentor", "level_max": 4}, {"role": "mentee", "level_min": 8}]))]
+    pub eligibility: Vec<Eligibility>,
+    /// Reverse programs: mentors must be more junior than their mentees (default true).
+    #[serde(default = "yes")]
+    pub mentors_more_junior: bool,
+    #[schema(example = 20)]
+    pub slots: u32,
+    #[serde(default = "one")]
+    #[schema(example = 1)]
+    pub mentor_capacity: u32,
+    pub start_date: Option<NaiveDate>,
+    pub end_date: Option<NaiveDate>,
+    #[schema(example = 2)]
+    pub meetings_per_month: u32,
+    #[schema(example = 45)]
+    pub minutes_per_meeting: u32,
+    pub check_in_cadence: Cadence,
+    #[serde(default)]
+    pub training: Vec<TrainingModule>,
+    #[serde(default)]
+    pub resources: Vec<Resource>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn one() -> u32 {
+    1
+}
+
+impl From<ProgramInput> for ProgramDesign {
+    fn from(i: ProgramInput) -> Self {
+        ProgramDesign {
+            name: i.name,
+            kind: i.kind,
+            purposes: i.purposes,
+            custom_purpose: i.custom_purpose,
+            success_metrics: i.success_metrics,
+            eligibility: i.eligibility,
+            mentors_more_junior: i.mentors_more_junior && i.kind == ProgramKind::Reverse,
+            slots: i.slots,
+            mentor_capacity: i.mentor_capacity,
+            start_date: i.start_date,
+            end_date: i.end_date,
+            meetings_per_month: i.meetings_per_month,
+            minutes_per_meeting: i.minutes_per_meeting,
+            check_in_cadence: i.check_in_cadence,
+            training: i.training,
+            resources: i.resources,
+        }
+    }
+}
+
+impl From<ProgramDesign> for ProgramInput {
+    fn from(d: ProgramDesign) -> Self {
+        ProgramInput {
+            name: d.name,
+            kind: d.kind,
+            purposes: d.purposes,
+            custom_purpose: d.custom_purpose,
+            success_metrics: d.success_metrics,
+            eligibility: d.eligibility,
+            mentors_more_junior: d.mentors_more_junior,
+            slots: d.slots,
+            mentor_capacity: d.mentor_capacity,
+            start_date: d.start_date,
+            end_date: d.end_date,
+            meetings_per_month: d.meetings_per_month,
+            minutes_per_meeting: d.minutes_per_meeting,
+            check_in_cadence: d.check_in_cadence,
+            training: d.training,
+            resources: d.resources,
+        }
+    }
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ProgramView {
+    pub id: ProgramId,
+    pub state: ProgramState,
+    /// The states this program may move to next.
+    pub next_states: Vec<ProgramState>,
+    pub design: ProgramInput,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+fn next_states(state: ProgramState) -> Vec<ProgramState> {
+    use ProgramState::*;
+    match state {
+        Draft => vec![Recruiting, Archived],
+        Recruiting => vec![Matching, Draft],
+        Matching => vec![Active, Recruiting],
+        Active => vec![Completed],
+        Completed => vec![Archived],
+        Archived => vec![],
+    }
+}
+
+fn view(record: ProgramRecord) -> ProgramView {
+    ProgramView {
+        id: record.id,
+        state: record.state,
+        next_states: next_states(record.state),
+        design: record.design.into(),
+        created_at: record.created_at,
+        updated_at: record.updated_at,
+    }
+}
+
+fn checked(input: ProgramInput) -> Result<ProgramDesign, ApiError> {
+    let design = ProgramDesign::from(input);
+    let problems = design.problems();
+    if problems.is_empty() {
+        return Ok(design);
+    }
+    Err(ApiError::Validation(problems.into_iter().map(|p| FieldError::new(p.field, p.message)).collect()))
+}
+
+async fn audit(
+    scoped: &Scoped,
+    action: &'static str,
+    id: ProgramId,
+    details: serde_json::Value,
+) -> Result<(), ApiError> {
+    scoped
+        .tx
+        .record(NewAuditEvent {
+            actor: scoped.audit_actor(),
+            action,
+            target_kind: "program",
+            target_id: Some(id.as_uuid()),
+            details,
+        })
+        .await?;
+    Ok(())
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ProgramTemplateView {
+    #[schema(example = "reverse_digital_skills")]
+    pub key: String,
+    #[schema(example = "Reverse mentoring on digital skills")]
+    pub name: String,
+    pub description: String,
+    pub design: ProgramInput,
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct LocaleQuery {
+    /// The templates' language (default en).
+    pub locale: Option<Locale>,
+}
+
+/// Ready-made designs to start a program from.
+#[utoipa::path(
+    tag = "programs",
+    params(LocaleQuery),
+    security(("access_token" = []), ("api_key" = [])),
+    responses(
+        (status = 200, description = "Templates", body = Vec<ProgramTemplateView>),
+        (status = 401, description = "No valid credential", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/program-templates")]
+pub async fn list_templates(
+    ctx: TenantCtx,
+    db: web::Data<Db>,
+    query: web::Query<LocaleQuery>,
+) -> Result<web::Json<Vec<ProgramTemplateView>>, ApiError> {
+    ctx.open(&db, Permission::Read).await?.tx.commit().await?;
+    let locale = query.locale.unwrap_or_default();
+    let today = Utc::now().date_naive();
+    let views = program_templates::KEYS
+        .iter()
+        .filter_map(|key| {
+            let (name, description) = program_templates::describe(key, locale)?;
+            let design = program_templates::design(key, locale, today)?;
+            Some(ProgramTemplateView {
+                key: (*key).to_owned(),
+                name: name.to_owned(),
+                description: description.to_owned(),
+                design: design.into(),
+            })
+        })
+        .collect();
+    Ok(web::Json(views))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FromTemplate {
+    #[schema(example = "executive_reverse")]
+    pub template: String,
+    /// The language of the template's texts (default: the tenant's).
+    pub locale: Option<Locale>,
+    /// A name of your own instead of the template's.
+    pub name: Option<String>,
+}
+
+/// Starts a program (in draft) from a template in one step.
+#[utoipa::path(
+    tag = "programs",
+    request_body = FromTemplate,
+    security(("access_token" = []), ("api_key" = [])),
+    responses(
+        (status = 201, description = "The new program", body = ProgramView),
+        (status = 401, description = "No valid credential", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "May not write", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Unknown template or invalid name", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/programs/from-template")]
+pub async fn create_from_template(
+    ctx: TenantCtx,
+    db: web::Data<Db>,
+    body: Json<FromTemplate>,
+) -> Result<HttpResponse, ApiError> {
+    let scoped = ctx.open(&db, Permission::Write).await?;
+    let locale = match body.locale {
+        Some(locale) => locale,
+        None => scoped.tx.tenant().await?.locale,
+    };
+    let mut design = program_templates::design(&body.template, locale, Utc::now().date_naive()).ok_or_else(|| {
+        ApiError::field("template", format!("no template {:?}; see /program-templates", body.template))
+    })?;
+    if let Some(name) = &body.name {
+        design.name = name.clone();
+    }
+    let design = checked(design.into())?;
+    let record = scoped.tx.create_program(&design).await?;
+    audit(&scoped, "program.created", record.id, serde_json::json!({ "template": body.template })).await?;
+    scoped.tx.commit().await?;
+    Ok(HttpResponse::Created().json(view(record)))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct ProgramQuery {
+    pub state: Option<ProgramState>,
+    #[param(minimum = 1, maximum = 100, example = 50)]
+    pub limit: Option<u64>,
+    pub cursor: Option<String>,
+}
+
+/// The tenant's programs, newest first.
+#[utoipa::path(
+    tag = "programs",
+    params(ProgramQuery),
+    security(("access_token" = []), ("api_key" = [])),
+    responses(
+        (status = 200, description = "A page of programs", body = Paginated<ProgramView>),
+        (status = 401, description = "No valid credential", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid filter or paging", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/programs")]
+pub async fn list_programs(
+    ctx: TenantCtx,
+    db: web::Data<Db>,
+    query: web::Query<ProgramQuery>,
+) -> Result<web::Json<Paginated<ProgramView>>, ApiError> {
+    let page = ListQuery { limit: query.limit, cursor: query.cursor.clone() }.page()?;
+    let scoped = ctx.open(&db, Permission::Read).await?;
+    let programs = scoped.tx.programs(query.state, page).await?;
+    scoped.tx.commit().await?;
+    Ok(web::Json(Paginated::from_page(programs, view)))
+}
+
+/// Creates a program in draft.
+#[utoipa::path(
+    tag = "programs",
+    request_body = ProgramInput,
+    security(("access_token" = []), ("api_key" = [])),
+    responses(
+        (status = 201, description = "The new program", body = ProgramView),
+        (status = 401, description = "No valid credential", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "May not write", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid design", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/programs")]
+pub async fn create_program(
+    ctx: TenantCtx,
+    db: web::Data<Db>,
+    body: Json<ProgramInput>,
+) -> Result<HttpResponse, ApiError> {
+    let scoped = ctx.open(&db, Permission::Write).await?;
+    let design = checked(body.0)?;
+    let record = scoped.tx.create_program(&design).await?;
+    audit(&scoped, "program.created", record.id, serde_json::json!({ "name": design.name })).await?;
+    scoped.tx.commit().await?;
+    Ok(HttpResponse::Created().json(view(record)))
+}
+
+/// One program.
+#[utoipa::path(
+    tag = "programs",
+    params(("program_id" = ProgramId, Path, description = "The program's id")),
+    security(("access_token" = []), ("api_key" = [])),
+    responses(
+        (status = 200, description = "The program", body = ProgramView),
+        (status = 401, description = "No valid credential", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such program in this tenant", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/programs/{program_id}")]
+pub async fn get_program(
+    ctx: TenantCtx,
+    db: web::Data<Db>,
+    path: web::Path<ProgramId>,
+) -> Result<web::Json<ProgramView>, ApiError> {
+    let scoped = ctx.open(&db, Permission::Read).await?;
+    let record = scoped.tx.program(path.into_inner()).await?;
+    scoped.tx.commit().await?;
+    Ok(web::Json(view(record)))
+}
+
+/// Replaces a program's design, until it is completed.
+#[utoipa::path(
+    tag = "programs",
+    params(("program_id" = ProgramId, Path, description = "The program's id")),
+    request_body = ProgramInput,
+    security(("access_token" = []), ("api_key" = [])),
+    responses(
+        (status = 200, description = "The program", body = ProgramView),
+        (status = 401, description = "No valid credential", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "May not write", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such program in this tenant", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Completed and archived programs no longer change", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid design", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[put("/programs/{program_id}")]
+pub async fn replace_program(
+    ctx: TenantCtx,
+    db: web::Data<Db>,
+    path: web::Path<ProgramId>,
+    body: Json<ProgramInput>,
+) -> Result<web::Json<ProgramView>, ApiError> {
+    let id = path.into_inner();
+    let scoped = ctx.open(&db, Permission::Write).await?;
+    let current = scoped.tx.program(id).await?;
+    if matches!(current.state, ProgramState::Completed | ProgramState::Archived) {
+        return Err(ApiError::Conflict(format!("a {} program no longer changes", current.state)));
+    }
+    let design = checked(body.0)?;
+    scoped.tx.replace_program_design(id, &design).await?;
+    audit(&scoped, "program.changed", id, serde_json::json!({ "name": design.name })).await?;
+    let record = scoped.tx.program(id).await?;
+    scoped.tx.commit().await?;
+    Ok(web::Json(view(record)))
+}
+
+/// Deletes a program that is still a draft.
+#[utoipa::path(
+    tag = "programs",
+    params(("program_id" = ProgramId, Path, description = "The program's id")),
+    security(("access_token" = []), ("api_key" = [])),
+    responses(
+        (status = 204, description = "Deleted"),
+        (status = 401, description = "No valid credential", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "May not write", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such program in this tenant", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Only drafts are deleted; archive the others", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[delete("/programs/{program_id}")]
+pub async fn delete_program(
+    ctx: TenantCtx,
+    db: web::Data<Db>,
+    path: web::Path<ProgramId>,
+) -> Result<HttpResponse, ApiError> {
+    let id = path.into_inner();
+    let scoped = ctx.open(&db, Permission::Write).await?;
+    let current = scoped.tx.program(id).await?;
+    if current.state != ProgramState::Draft {
+        return Err(ApiError::Conflict("only draft programs are deleted; archive this one instead".into()));
+    }
+    scoped.tx.delete_program(id).await?;
+    audit(&scoped, "program.deleted", id, serde_json::json!({ "name": current.design.name })).await?;
+    scoped.tx.commit().await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Transition {
+    /// The state to move to.
+    pub to: ProgramState,
+}
+
+/// Moves a program along its lifecycle. A refused move answers 409 with the reason in words
+/// (type `/problems/transition-refused`).
+#[utoipa::path(
+    tag = "programs",
+    params(("program_id" = ProgramId, Path, description = "The program's id")),
+    request_body = Transition,
+    security(("access_token" = []), ("api_key" = [])),
+    responses(
+        (status = 200, description = "The program in its new state", body = ProgramView),
+        (status = 401, description = "No valid credential", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "May not write", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such program in this tenant", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The move is not allowed now; `detail` says why", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Unknown state", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/programs/{program_id}/transitions")]
+pub async fn transition(
+    ctx: TenantCtx,
+    db: web::Data<Db>,
+    path: web::Path<ProgramId>,
+    body: Json<Transition>,
+) -> Result<web::Json<ProgramView>, ApiError> {
+    let id = path.into_inner();
+    let scoped = ctx.open(&db, Permission::Write).await?;
+    let current = scoped.tx.program(id).await?;
+    // Pairs arrive with matching; until then no program has published pairs.
+    let facts = ProgramFacts { published_pairs: 0 };
+    check_transition(&current.design, current.state, body.to, facts)
+        .map_err(|refused| ApiError::TransitionRefused(refused.0))?;
+    scoped.tx.set_program_state(id, current.state, body.to).await?;
+    audit(&scoped, "program.state_changed", id, serde_json::json!({ "from": current.state, "to": body.to })).await?;
+    let record = scoped.tx.program(id).await?;
+    scoped.tx.commit().await?;
+    Ok(web::Json(view(record)))
+}

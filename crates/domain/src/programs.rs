@@ -1,0 +1,424 @@
+//! Programs: why they exist (purpose and success metrics), how they are designed (kind,
+//! eligibility per role, slots, dates, commitment, check-ins, training, resources), and the
+//! lifecycle they go through.
+
+use std::fmt;
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::people::{JobLevel, Person};
+
+macro_rules! text_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub const fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = String;
+
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                $name::ALL.iter().copied().find(|v| v.as_str() == s).ok_or_else(|| format!("unknown {} {s:?}", stringify!($name)))
+            }
+        }
+    };
+}
+
+text_enum!(
+    /// Who teaches whom. Mutual programs are two-way by design: neither side is "the mentor".
+    ProgramKind { Reverse = "reverse", Traditional = "traditional", Mutual = "mutual", Group = "group" }
+);
+
+text_enum!(
+    /// Why a program exists.
+    PurposeKind {
+        KnowledgeSharing = "knowledge_sharing",
+        NetworkBuilding = "network_building",
+        AdaptingToChange = "adapting_to_change",
+        DiverseConnections = "diverse_connections",
+        Custom = "custom",
+    }
+);
+
+text_enum!(
+    /// The role someone takes in a pair; in mutual programs everyone is `either`.
+    ParticipantRole { Mentor = "mentor", Mentee = "mentee", Either = "either" }
+);
+
+text_enum!(
+    /// How often pairs are asked how it is going.
+    Cadence { Weekly = "weekly", Biweekly = "biweekly", Monthly = "monthly" }
+);
+
+text_enum!(
+    /// Draft → recruiting → matching → active → completed → archived.
+    ProgramState {
+        Draft = "draft",
+        Recruiting = "recruiting",
+        Matching = "matching",
+        Active = "active",
+        Completed = "completed",
+        Archived = "archived",
+    }
+);
+
+/// What success looks like, and how it is measured.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SuccessMetric {
+    pub name: String,
+    pub target: f64,
+    pub unit: String,
+    /// Where the figure comes from, e.g. "end-of-program survey".
+    pub measured_by: String,
+}
+
+/// Who may take a role, over directory attributes. Empty lists mean "any".
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(default)]
+pub struct Eligibility {
+    pub role: Option<ParticipantRole>,
+    pub level_min: Option<u8>,
+    pub level_max: Option<u8>,
+    pub departments: Vec<String>,
+    pub functions: Vec<String>,
+    pub regions: Vec<String>,
+    pub executives_only: bool,
+}
+
+impl Eligibility {
+    /// Why `person` may not take this role, in words; empty when they may.
+    pub fn refusals(&self, person: &Person) -> Vec<String> {
+        let mut reasons = Vec::new();
+        let level = person.job_level.map(JobLevel::get);
+        if let Some(min) = self.level_min
+            && level.is_none_or(|l| l < min)
+        {
+            reasons.push(format!("needs job level {min} or above"));
+        }
+        if let Some(max) = self.level_max
+            && level.is_none_or(|l| l > max)
+        {
+            reasons.push(format!("needs job level {max} or below"));
+        }
+        let within = |allowed: &[String], value: &Option<String>, what: &str, reasons: &mut Vec<String>| {
+            if !allowed.is_empty() && !value.as_ref().is_some_and(|v| allowed.iter().any(|a| a.eq_ignore_ascii_case(v)))
+            {
+                reasons.push(format!("open to {what} {} only", allowed.join(", ")));
+            }
+        };
+        within(&self.departments, &person.department, "the departments", &mut reasons);
+        within(&self.functions, &person.function, "the functions", &mut reasons);
+        within(&self.regions, &person.region, "the regions", &mut reasons);
+        if self.executives_only && !person.is_executive {
+            reasons.push("open to executives only".to_owned());
+        }
+        reasons
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TrainingModule {
+    pub title: String,
+    /// Who must complete it (either: both roles).
+    pub role: ParticipantRole,
+    pub url: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Resource {
+    pub title: String,
+    pub link: String,
+    pub description: Option<String>,
+}
+
+/// Everything an admin designs about a program.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ProgramDesign {
+    pub name: String,
+    pub kind: ProgramKind,
+    pub purposes: Vec<PurposeKind>,
+    pub custom_purpose: Option<String>,
+    pub success_metrics: Vec<SuccessMetric>,
+    /// One rule per role; mutual programs have a single `either` rule.
+    pub eligibility: Vec<Eligibility>,
+    /// In reverse programs mentors must be more junior than their mentees, unless turned off.
+    pub mentors_more_junior: bool,
+    pub slots: u32,
+    pub mentor_capacity: u32,
+    pub start_date: Option<NaiveDate>,
+    pub end_date: Option<NaiveDate>,
+    pub meetings_per_month: u32,
+    pub minutes_per_meeting: u32,
+    pub check_in_cadence: Cadence,
+    pub training: Vec<TrainingModule>,
+    pub resources: Vec<Resource>,
+}
+
+/// A design problem, by field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DesignProblem {
+    pub field: &'static str,
+    pub message: String,
+}
+
+impl ProgramDesign {
+    /// Problems that make the design invalid at any stage.
+    pub fn problems(&self) -> Vec<DesignProblem> {
+        let mut problems = Vec::new();
+        let mut refuse =
+            |field: &'static str, message: &str| problems.push(DesignProblem { field, message: message.to_owned() });
+        let name = self.name.trim();
+        if name.is_empty() || name.chars().count() > 200 {
+            refuse("name", "must be 1 to 200 characters");
+        }
+        if self.purposes.is_empty() {
+            refuse("purposes", "name at least one purpose");
+        }
+        if self.purposes.contains(&PurposeKind::Custom)
+            && self.custom_purpose.as_deref().is_none_or(|p| p.trim().is_empty())
+        {
+            refuse("custom_purpose", "describe the custom purpose");
+        }
+        if self.success_metrics.iter().any(|m| m.name.trim().is_empty() || !m.target.is_finite()) {
+            refuse("success_metrics", "each metric needs a name and a finite target");
+        }
+        for rule in &self.eligibility {
+            if let (Some(min), Some(max)) = (rule.level_min, rule.level_max)
+                && min > max
+            {
+                refuse("eligibility", "a rule's minimum level is above its maximum");
+            }
+            if rule.level_min.is_some_and(|l| !(1..=JobLevel::MAX).contains(&l))
+                || rule.level_max.is_some_and(|l| !(1..=JobLevel::MAX).contains(&l))
+            {
+                refuse("eligibility", "levels go from 1 to 20");
+            }
+        }
+        if self.kind == ProgramKind::Mutual
+            && self.eligibility.iter().any(|r| r.role.is_some_and(|role| role != ParticipantRole::Either))
+        {
+            refuse("eligibility", "mutual programs have no mentor or mentee side: use the role either");
+        }
+        if self.slots == 0 || self.slots > 10_000 {
+            refuse("slots", "must be 1 to 10000");
+        }
+        if self.mentor_capacity == 0 || self.mentor_capacity > 20 {
+            refuse("mentor_capacity", "must be 1 to 20");
+        }
+        if let (Some(start), Some(end)) = (self.start_date, self.end_date)
+            && start >= end
+        {
+            refuse("end_date", "must be after the start date");
+        }
+        if self.meetings_per_month == 0 || self.meetings_per_month > 31 {
+            refuse("meetings_per_month", "must be 1 to 31");
+        }
+        if !(5..=480).contains(&self.minutes_per_meeting) {
+            refuse("minutes_per_meeting", "must be 5 to 480");
+        }
+        if self
+            .resources
+            .iter()
+            .any(|r| r.title.trim().is_empty() || !(r.link.starts_with("https://") || r.link.starts_with("http://")))
+        {
+            refuse("resources", "each resource needs a title and an http(s) link");
+        }
+        if self.training.iter().any(|t| t.title.trim().is_empty()) {
+            refuse("training", "each module needs a title");
+        }
+        problems
+    }
+
+    /// Whether the rule set covers both sides: a mentor and a mentee rule, or an `either` rule.
+    fn has_eligibility_for_both_roles(&self) -> bool {
+        let has = |role: ParticipantRole| {
+            self.eligibility.iter().any(|r| r.role == Some(role) || r.role == Some(ParticipantRole::Either))
+        };
+        has(ParticipantRole::Mentor) && has(ParticipantRole::Mentee)
+    }
+}
+
+/// What the lifecycle needs to know beyond the design.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ProgramFacts {
+    pub published_pairs: u32,
+}
+
+/// Why a state change was refused, in words for the admin.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TransitionRefused(pub String);
+
+/// May a program in `from` move to `to`?
+pub fn check_transition(
+    design: &ProgramDesign,
+    from: ProgramState,
+    to: ProgramState,
+    facts: ProgramFacts,
+) -> Result<(), TransitionRefused> {
+    use ProgramState::*;
+    let refuse = |why: &str| Err(TransitionRefused(why.to_owned()));
+    let allowed = matches!(
+        (from, to),
+        (Draft, Recruiting)
+            | (Recruiting, Draft)
+            | (Recruiting, Matching)
+            | (Matching, Recruiting)
+            | (Matching, Active)
+            | (Active, Completed)
+            | (Draft | Completed, Archived)
+    );
+    if !allowed {
+        return refuse(&format!("a {from} program cannot become {to}"));
+    }
+    match to {
+        Recruiting if from == Draft => {
+            if !design.has_eligibility_for_both_roles() {
+                return refuse(
+                    "set who may be a mentor and who may be a mentee (or who may take either role) before recruiting",
+                );
+            }
+            if design.start_date.is_none() || design.end_date.is_none() {
+                return refuse("set the start and end dates before recruiting");
+            }
+            Ok(())
+        }
+        Active if facts.published_pairs == 0 => refuse("publish at least one pair before the program goes active"),
+        _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::people::{PersonDraft, PersonField, read_person};
+
+    pub(crate) fn design() -> ProgramDesign {
+        ProgramDesign {
+            name: "Digital reverse mentoring".into(),
+            kind: ProgramKind::Reverse,
+            purposes: vec![PurposeKind::AdaptingToChange],
+            custom_purpose: None,
+            success_metrics: vec![],
+            eligibility: vec![
+                Eligibility { role: Some(ParticipantRole::Mentor), level_max: Some(4), ..Default::default() },
+                Eligibility { role: Some(ParticipantRole::Mentee), level_min: Some(10), ..Default::default() },
+            ],
+            mentors_more_junior: true,
+            slots: 10,
+            mentor_capacity: 1,
+            start_date: NaiveDate::from_ymd_opt(2027, 1, 10),
+            end_date: NaiveDate::from_ymd_opt(2027, 6, 30),
+            meetings_per_month: 2,
+            minutes_per_meeting: 45,
+            check_in_cadence: Cadence::Monthly,
+            training: vec![],
+            resources: vec![],
+        }
+    }
+
+    #[test]
+    fn a_complete_design_may_start_recruiting() {
+        assert_eq!(
+            check_transition(&design(), ProgramState::Draft, ProgramState::Recruiting, ProgramFacts::default()),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn recruiting_needs_eligibility_and_dates() {
+        let mut no_mentee = design();
+        no_mentee.eligibility.pop();
+        let refused =
+            check_transition(&no_mentee, ProgramState::Draft, ProgramState::Recruiting, ProgramFacts::default());
+        assert!(refused.unwrap_err().0.contains("mentee"));
+        let mut no_dates = design();
+        no_dates.end_date = None;
+        assert!(
+            check_transition(&no_dates, ProgramState::Draft, ProgramState::Recruiting, ProgramFacts::default())
+                .is_err()
+        );
+    }
+
+    #[test]
+    fn going_active_needs_published_pairs_and_states_follow_the_method() {
+        let refused =
+            check_transition(&design(), ProgramState::Matching, ProgramState::Active, ProgramFacts::default());
+        assert!(refused.unwrap_err().0.contains("publish"));
+        assert_eq!(
+            check_transition(
+                &design(),
+                ProgramState::Matching,
+                ProgramState::Active,
+                ProgramFacts { published_pairs: 1 }
+            ),
+            Ok(())
+        );
+        assert!(
+            check_transition(&design(), ProgramState::Draft, ProgramState::Active, ProgramFacts { published_pairs: 5 })
+                .is_err()
+        );
+        assert!(
+            check_transition(&design(), ProgramState::Active, ProgramState::Archived, ProgramFacts::default()).is_err()
+        );
+    }
+
+    #[test]
+    fn design_problems_are_named() {
+        let mut bad = design();
+        bad.kind = ProgramKind::Mutual;
+        bad.slots = 0;
+        bad.end_date = NaiveDate::from_ymd_opt(2026, 1, 1);
+        bad.purposes = vec![PurposeKind::Custom];
+        let fields: Vec<&str> = bad.problems().into_iter().map(|p| p.field).collect();
+        assert_eq!(fields, ["custom_purpose", "eligibility", "slots", "end_date"]);
+        assert!(design().problems().is_empty());
+    }
+
+    #[test]
+    fn eligibility_says_why_in_words() {
+        let mut draft = PersonDraft::default();
+        for (field, value) in [
+            (PersonField::ExternalId, "E1"),
+            (PersonField::Name, "Ann"),
+            (PersonField::Email, "a@b.example"),
+            (PersonField::JobLevel, "6"),
+            (PersonField::Department, "Sales"),
+        ] {
+            draft.set(field, value);
+        }
+        let person = read_person(&draft, false).unwrap();
+        let rule = Eligibility {
+            level_max: Some(4),
+            departments: vec!["Marketing".into()],
+            executives_only: true,
+            ..Default::default()
+        };
+        assert_eq!(
+            rule.refusals(&person),
+            ["needs job level 4 or below", "open to the departments Marketing only", "open to executives only"]
+        );
+        assert!(Eligibility::default().refusals(&person).is_empty());
+    }
+}

@@ -1,0 +1,34 @@
+import { useQuery } from "@tanstack/react-query";
+import { api, unwrap } from "../../api/client";
+import { ApiError } from "../../api/problem";
+import { PAGE_SIZE, useCursorList } from "../../shared/useCursorList";
+
+const mailboxKey = ["mailbox"] as const;
+
+/** Whether the server writes email to files (it answers 404 when mail goes to an SMTP server). */
+export function useMailboxAvailable(signedIn: boolean): boolean {
+  const probe = useQuery({
+    queryKey: [...mailboxKey, "probe"],
+    queryFn: () => unwrap(api.GET("/api/v1/dev/mailbox", { params: { query: { limit: 1 } } })),
+    staleTime: Infinity,
+    retry: (count, error) => count < 2 && !(error instanceof ApiError),
+    enabled: signedIn,
+  });
+  return probe.isSuccess;
+}
+
+export function useMailbox() {
+  return useCursorList([...mailboxKey, "list"], (cursor) =>
+    unwrap(api.GET("/api/v1/dev/mailbox", { params: { query: { limit: PAGE_SIZE, cursor } } })),
+  );
+}
+
+export function useMailboxMessage(deliveryId: string) {
+  return useQuery({
+    queryKey: [...mailboxKey, "message", deliveryId],
+    queryFn: () =>
+      unwrap(api.GET("/api/v1/dev/mailbox/{delivery_id}", { params: { path: { delivery_id: deliveryId } } })),
+    // A sent email never changes.
+    staleTime: Infinity,
+  });
+}
