@@ -8,6 +8,7 @@ mod m20261125_000002_jobs_and_mail;
 mod m20261125_000003_people;
 mod m20261125_000004_programs;
 pub mod rls;
+mod shape;
 
 pub struct Migrator;
 

@@ -8,22 +8,10 @@ use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
 
 use crate::rls;
+use crate::shape::{tenant_fk, tenant_pk};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
-
-fn tenant_fk(table: &'static str) -> ForeignKeyCreateStatement {
-    ForeignKey::create()
-        .name(format!("fk_{table}_tenant"))
-        .from(table, "tenant_id")
-        .to("tenants", "id")
-        .on_delete(ForeignKeyAction::Cascade)
-        .to_owned()
-}
-
-fn tenant_pk() -> IndexCreateStatement {
-    Index::create().col("tenant_id").col("id").to_owned()
-}
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {

@@ -6,18 +6,10 @@ use sea_orm_migration::schema::*;
 use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend};
 
 use crate::rls;
+use crate::shape::{tenant_fk, tenant_pk};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
-
-fn tenant_fk(table: &'static str) -> ForeignKeyCreateStatement {
-    ForeignKey::create()
-        .name(format!("fk_{table}_tenant"))
-        .from(table, "tenant_id")
-        .to("tenants", "id")
-        .on_delete(ForeignKeyAction::Cascade)
-        .to_owned()
-}
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
@@ -42,7 +34,7 @@ impl MigrationTrait for Migration {
                     .col(text_null("last_error"))
                     .col(timestamp_with_time_zone("created_at"))
                     .col(timestamp_with_time_zone("updated_at"))
-                    .primary_key(Index::create().col("tenant_id").col("id"))
+                    .primary_key(&mut tenant_pk())
                     .foreign_key(&mut tenant_fk("jobs"))
                     .to_owned(),
             )
@@ -74,7 +66,7 @@ impl MigrationTrait for Migration {
                     .col(timestamp_with_time_zone("created_at"))
                     .col(timestamp_with_time_zone("updated_at"))
                     .col(timestamp_with_time_zone_null("sent_at"))
-                    .primary_key(Index::create().col("tenant_id").col("id"))
+                    .primary_key(&mut tenant_pk())
                     .foreign_key(&mut tenant_fk("email_deliveries"))
                     .to_owned(),
             )

@@ -4,6 +4,7 @@ use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
 
 use crate::rls;
+use crate::shape::{tenant_fk, tenant_pk};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -47,14 +48,8 @@ impl MigrationTrait for Migration {
                     .col(string_len_null("age_band", 32))
                     .col(timestamp_with_time_zone("created_at"))
                     .col(timestamp_with_time_zone("updated_at"))
-                    .primary_key(Index::create().col("tenant_id").col("id"))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .name("fk_people_tenant")
-                            .from("people", "tenant_id")
-                            .to("tenants", "id")
-                            .on_delete(ForeignKeyAction::Cascade),
-                    )
+                    .primary_key(&mut tenant_pk())
+                    .foreign_key(&mut tenant_fk("people"))
                     .foreign_key(
                         ForeignKey::create()
                             .name("fk_people_manager")

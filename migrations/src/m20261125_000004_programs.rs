@@ -5,6 +5,7 @@ use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
 
 use crate::rls;
+use crate::shape::{tenant_fk, tenant_pk};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -24,14 +25,8 @@ impl MigrationTrait for Migration {
                     .col(json("design"))
                     .col(timestamp_with_time_zone("created_at"))
                     .col(timestamp_with_time_zone("updated_at"))
-                    .primary_key(Index::create().col("tenant_id").col("id"))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .name("fk_programs_tenant")
-                            .from("programs", "tenant_id")
-                            .to("tenants", "id")
-                            .on_delete(ForeignKeyAction::Cascade),
-                    )
+                    .primary_key(&mut tenant_pk())
+                    .foreign_key(&mut tenant_fk("programs"))
                     .to_owned(),
             )
             .await?;

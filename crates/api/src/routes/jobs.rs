@@ -132,13 +132,7 @@ pub async fn retry_job(
     queue: web::Data<Arc<dyn Queue>>,
     path: web::Path<JobId>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = path.into_inner();
-    // The queue may use the same database: hold no transaction while it works.
-    ctx.open(&db, Permission::ManageTeam).await?.tx.commit().await?;
-    queue.retry_dead(ctx.tenant(), id).await.map_err(queue_error)?;
-    let scoped = ctx.open(&db, Permission::ManageTeam).await?;
-    super::audit_now(scoped, "job.retried", "job", id.as_uuid()).await?;
-    Ok(HttpResponse::NoContent().finish())
+    revive(&ctx, &db, queue.as_ref().as_ref(), path.into_inner(), Revival::Retry).await
 }
 
 /// Deletes a dead job for good.
@@ -160,11 +154,35 @@ pub async fn discard_job(
     queue: web::Data<Arc<dyn Queue>>,
     path: web::Path<JobId>,
 ) -> Result<HttpResponse, ApiError> {
-    let id = path.into_inner();
-    // The queue may use the same database: hold no transaction while it works.
-    ctx.open(&db, Permission::ManageTeam).await?.tx.commit().await?;
-    queue.discard_dead(ctx.tenant(), id).await.map_err(queue_error)?;
-    let scoped = ctx.open(&db, Permission::ManageTeam).await?;
-    super::audit_now(scoped, "job.discarded", "job", id.as_uuid()).await?;
+    revive(&ctx, &db, queue.as_ref().as_ref(), path.into_inner(), Revival::Discard).await
+}
+
+enum Revival {
+    Retry,
+    Discard,
+}
+
+/// Retries or discards a dead job, then audits it. The queue may use the same database, so
+/// no transaction is held while it works.
+async fn revive(
+    ctx: &TenantCtx,
+    db: &Db,
+    queue: &dyn Queue,
+    id: JobId,
+    revival: Revival,
+) -> Result<HttpResponse, ApiError> {
+    ctx.open(db, Permission::ManageTeam).await?.tx.commit().await?;
+    let action = match revival {
+        Revival::Retry => {
+            queue.retry_dead(ctx.tenant(), id).await.map_err(queue_error)?;
+            "job.retried"
+        }
+        Revival::Discard => {
+            queue.discard_dead(ctx.tenant(), id).await.map_err(queue_error)?;
+            "job.discarded"
+        }
+    };
+    let scoped = ctx.open(db, Permission::ManageTeam).await?;
+    super::audit_now(scoped, action, "job", id.as_uuid()).await?;
     Ok(HttpResponse::NoContent().finish())
 }
