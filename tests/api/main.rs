@@ -4,6 +4,7 @@ mod api_keys;
 mod audit;
 mod auth;
 mod console;
+mod demo;
 mod email;
 mod operations;
 mod people;

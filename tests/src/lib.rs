@@ -209,7 +209,11 @@ impl TestApp {
     }
 
     pub async fn login(&self, email: &str) -> Company {
-        let reply = self.post("/api/v1/auth/login", None, json!({"email": email, "password": PASSWORD})).await;
+        self.login_with(email, PASSWORD).await
+    }
+
+    pub async fn login_with(&self, email: &str, password: &str) -> Company {
+        let reply = self.post("/api/v1/auth/login", None, json!({"email": email, "password": password})).await;
         company_of(reply.ok(200), email)
     }
 

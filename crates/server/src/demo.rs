@@ -1,8 +1,10 @@
-//! A demo company to try Tandem with: an owner, a team in every role, and an API key.
-//! Running it again finds the company already there and changes nothing.
+//! A demo company to try Tandem with: an owner, a team in every role, an API key, a directory
+//! of 60 employees across departments, functions, regions and levels, and a reverse mentoring
+//! program in draft. Running it again finds the company already there and changes nothing.
 
 use tandem_api::auth::{password, secrets};
-use tandem_domain::{ApiKeyId, ApiScope, Locale, Password, Role, TenantId};
+use tandem_domain::people::{Person, PersonDraft, PersonField, read_person};
+use tandem_domain::{ApiKeyId, ApiScope, Locale, Password, Role, TenantId, program_templates};
 use tandem_store::{AuditActor, Db, NewApiKey, NewAuditEvent, NewUser};
 
 pub const OWNER_EMAIL: &str = "aiko.tanaka@demo.tandem.localhost";
@@ -67,6 +69,11 @@ pub async fn seed(db: &Db) -> anyhow::Result<DemoSummary> {
         tx.add_member(user.id, *role).await?;
         owner.get_or_insert(user.id);
     }
+    let people = directory();
+    let counts = tx.upsert_people(&people).await?;
+    let program = program_templates::design("reverse_digital_skills", Locale::En, chrono::Utc::now().date_naive())
+        .ok_or_else(|| anyhow::anyhow!("the reverse_digital_skills template exists"))?;
+    tx.create_program(&program).await?;
     let issued = secrets::issue_api_key(tenant);
     let key = tx
         .create_api_key(NewApiKey {
@@ -83,9 +90,80 @@ pub async fn seed(db: &Db) -> anyhow::Result<DemoSummary> {
         action: "demo.seeded",
         target_kind: "tenant",
         target_id: Some(tenant.as_uuid()),
-        details: serde_json::json!({ "api_key": key.id }),
+        details: serde_json::json!({ "api_key": key.id, "people": counts.created }),
     })
     .await?;
     tx.commit().await?;
     Ok(DemoSummary { created: true, tenant: Some(tenant), api_key: Some(issued.token) })
+}
+
+const FAMILY: [&str; 12] = [
+    "Sato",
+    "Suzuki",
+    "Takahashi",
+    "Tanaka",
+    "Watanabe",
+    "Ito",
+    "Yamamoto",
+    "Nakamura",
+    "Kobayashi",
+    "Smith",
+    "Garcia",
+    "Müller",
+];
+const GIVEN: [&str; 10] = ["Haruto", "Yui", "Sota", "Hina", "Ren", "Aoi", "Emma", "Liam", "Sofia", "Noah"];
+const DEPARTMENTS: [(&str, &str); 6] = [
+    ("Sales", "Commercial"),
+    ("Marketing", "Commercial"),
+    ("Engineering", "Technology"),
+    ("Finance", "Corporate"),
+    ("People", "Corporate"),
+    ("Operations", "Supply chain"),
+];
+const REGIONS: [(&str, &str, &str); 3] =
+    [("APAC", "Tokyo", "Asia/Tokyo"), ("EMEA", "Berlin", "Europe/Berlin"), ("AMER", "New York", "America/New_York")];
+const SKILLS: [&str; 10] = [
+    "Python",
+    "TikTok",
+    "Generative AI",
+    "Negotiation",
+    "Data analysis",
+    "Design thinking",
+    "Public speaking",
+    "Excel",
+    "Strategy",
+    "Coaching",
+];
+
+/// Sixty employees: juniors who know new tools, seniors and executives who run the business.
+fn directory() -> Vec<Person> {
+    (0..60)
+        .map(|n| {
+            let (department, function) = DEPARTMENTS[n % DEPARTMENTS.len()];
+            let (region, location, zone) = REGIONS[n % REGIONS.len()];
+            let level = if n < 6 { 15 + n % 4 } else { 1 + (n * 7) % 12 };
+            let mut draft = PersonDraft::default();
+            let name = format!("{} {}", GIVEN[n % GIVEN.len()], FAMILY[(n / 3) % FAMILY.len()]);
+            let skills = format!("{}; {}", SKILLS[n % SKILLS.len()], SKILLS[(n * 3 + 1) % SKILLS.len()]);
+            for (field, value) in [
+                (PersonField::ExternalId, format!("D{n:04}")),
+                (PersonField::Name, name),
+                (PersonField::Email, format!("employee{n:02}@demo.tandem.localhost")),
+                (PersonField::Department, department.to_owned()),
+                (PersonField::Function, function.to_owned()),
+                (PersonField::Region, region.to_owned()),
+                (PersonField::Location, location.to_owned()),
+                (PersonField::TimeZone, zone.to_owned()),
+                (PersonField::JobLevel, level.to_string()),
+                (PersonField::Skills, skills),
+                (PersonField::Languages, if region == "APAC" { "ja; en".to_owned() } else { "en".to_owned() }),
+                (PersonField::IsExecutive, (n < 6).to_string()),
+                (PersonField::PreferredLocale, if region == "APAC" { "ja".to_owned() } else { "en".to_owned() }),
+                (PersonField::ManagerExternalId, if n < 6 { String::new() } else { format!("D{:04}", n % 6) }),
+            ] {
+                draft.set(field, value);
+            }
+            read_person(&draft, false).expect("demo people are valid")
+        })
+        .collect()
 }

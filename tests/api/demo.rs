@@ -1,0 +1,23 @@
+//! `tandem demo` fills a company once.
+
+use tandem_tests::{Backend, TestApp};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_demo_company_is_created_once_and_can_log_in() {
+    let app = TestApp::spawn_with(Backend::Sqlite, |c, _| c.worker_concurrency = 0).await.unwrap();
+    let store = app.store().await;
+    let first = tandem_server::demo::seed(&store).await.expect("seeded");
+    assert!(first.created && first.api_key.is_some());
+    let again = tandem_server::demo::seed(&store).await.expect("seeded again");
+    assert!(!again.created && again.api_key.is_none(), "the second run changes nothing");
+    assert_eq!(again.tenant, first.tenant);
+    assert_eq!(app.count("people").await, 60);
+    assert_eq!(app.count("programs").await, 1);
+
+    let owner = app.login_with(tandem_server::demo::OWNER_EMAIL, tandem_server::demo::PASSWORD).await;
+    let executives = app.get("/api/v1/people?is_executive=true", &owner.access_token).await;
+    assert_eq!(executives.ok(200)["items"].as_array().unwrap().len(), 6);
+    let key = first.api_key.clone().unwrap();
+    app.get("/api/v1/programs", &key).await.ok(200);
+    assert!(first.render("http://localhost:8080").contains(tandem_server::demo::PASSWORD));
+}
