@@ -62,6 +62,8 @@ function runTests(env) {
   const dir = join(root, "e2e/journeys");
   const files = readdirSync(dir)
     .filter((f) => f.endsWith(".test.mjs"))
+    // E2E_ONLY=e-people runs the journeys whose file name contains it.
+    .filter((f) => !process.env.E2E_ONLY || f.includes(process.env.E2E_ONLY))
     .sort()
     .map((f) => join(dir, f));
   return new Promise((res) => {

@@ -7,6 +7,7 @@ mod m20261125_000001_tenancy;
 mod m20261125_000002_jobs_and_mail;
 mod m20261125_000003_people;
 mod m20261125_000004_programs;
+mod m20261125_000005_recruitment;
 pub mod rls;
 mod shape;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000002_jobs_and_mail::Migration),
             Box::new(m20261125_000003_people::Migration),
             Box::new(m20261125_000004_programs::Migration),
+            Box::new(m20261125_000005_recruitment::Migration),
         ]
     }
 }

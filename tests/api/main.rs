@@ -10,6 +10,7 @@ mod operations;
 mod people;
 mod programs;
 mod queue;
+mod recruitment;
 mod row_level_security;
 mod team;
 mod tenancy;

@@ -59,3 +59,20 @@ async fn the_served_openapi_document_is_the_checked_in_one(app: TestApp) {
     assert_eq!(docs.status(), 200);
     assert!(docs.text().await.unwrap().contains("swagger-ui"), "the interactive UI is served offline");
 }
+
+#[test]
+fn every_operation_has_a_unique_id_a_summary_and_responses() {
+    let spec = serde_json::to_value(tandem_api::openapi()).unwrap();
+    let mut ids = std::collections::BTreeSet::new();
+    for (path, item) in spec["paths"].as_object().unwrap() {
+        for (method, operation) in item.as_object().unwrap() {
+            let id = operation["operationId"].as_str().unwrap_or_else(|| panic!("{method} {path} has an operationId"));
+            assert!(ids.insert(id.to_owned()), "operationId {id} is used twice (generated clients need them unique)");
+            assert!(
+                operation["summary"].is_string() || operation["description"].is_string(),
+                "{method} {path} is described"
+            );
+            assert!(!operation["responses"].as_object().unwrap().is_empty(), "{method} {path} documents its responses");
+        }
+    }
+}

@@ -27,6 +27,16 @@ const ROUTES_WITH_IDS: &[(&str, &str)] = &[
     ("put", "/api/v1/programs/{program_id}"),
     ("delete", "/api/v1/programs/{program_id}"),
     ("post", "/api/v1/programs/{program_id}/transitions"),
+    ("get", "/api/v1/programs/{program_id}/campaigns"),
+    ("post", "/api/v1/programs/{program_id}/campaigns"),
+    ("get", "/api/v1/programs/{program_id}/funnel"),
+    ("get", "/api/v1/campaigns/{campaign_id}"),
+    ("put", "/api/v1/campaigns/{campaign_id}"),
+    ("post", "/api/v1/campaigns/{campaign_id}/transitions"),
+    ("post", "/api/v1/campaigns/{campaign_id}/invitees"),
+    ("get", "/api/v1/campaigns/{campaign_id}/applications"),
+    ("get", "/api/v1/campaigns/{campaign_id}/funnel"),
+    ("post", "/api/v1/applications/{application_id}/decision"),
 ];
 
 struct Tenant {
@@ -37,6 +47,8 @@ struct Tenant {
     dead_job_id: String,
     person_id: String,
     program_id: String,
+    campaign_id: String,
+    application_id: String,
     api_key_id: String,
     api_key: String,
 }
@@ -64,7 +76,7 @@ async fn populate(app: &TestApp, name: &str) -> Tenant {
         .post(
             "/api/v1/people",
             Some(&owner.access_token),
-            json!({"external_id": "E1", "name": format!("{name} person"), "email": format!("person@{name}.example")}),
+            json!({"external_id": "E1", "name": format!("{name} person"), "email": format!("person@{name}.example"), "job_level": 2}),
         )
         .await;
     let person_id = person.ok(201)["id"].as_str().unwrap().to_owned();
@@ -76,6 +88,24 @@ async fn populate(app: &TestApp, name: &str) -> Tenant {
         )
         .await;
     let program_id = program.ok(201)["id"].as_str().unwrap().to_owned();
+    let token = Some(owner.access_token.as_str());
+    app.post(&format!("/api/v1/programs/{program_id}/transitions"), token, json!({"to": "recruiting"})).await.ok(200);
+    let campaign = app
+        .post(
+            &format!("/api/v1/programs/{program_id}/campaigns"),
+            token,
+            json!({"name": format!("{name} campaign"), "kind": "open"}),
+        )
+        .await;
+    let campaign = campaign.ok(201).clone();
+    let campaign_id = campaign["id"].as_str().unwrap().to_owned();
+    app.post(&format!("/api/v1/campaigns/{campaign_id}/transitions"), token, json!({"to": "open"})).await.ok(200);
+    let public = campaign["public_link"].as_str().unwrap().split("token=").nth(1).unwrap().to_owned();
+    let form = json!({"email": format!("person@{name}.example"), "role_wanted": "mentor", "can_teach": "x", "wants_to_learn": "y",
+        "goals": "z", "availability": "w", "consent": true});
+    app.post(&format!("/api/v1/public/campaigns/{public}/applications"), None, form).await.ok(202);
+    let applications = app.get(&format!("/api/v1/campaigns/{campaign_id}/applications"), &owner.access_token).await;
+    let application_id = applications.ok(200)["items"][0]["id"].as_str().unwrap().to_owned();
     let key = app
         .post("/api/v1/api-keys", Some(&owner.access_token), json!({"name": name, "scopes": ["read", "write"]}))
         .await;
@@ -88,6 +118,8 @@ async fn populate(app: &TestApp, name: &str) -> Tenant {
         dead_job_id,
         person_id,
         program_id,
+        campaign_id,
+        application_id,
         api_key_id: key["api_key"]["id"].as_str().unwrap().to_owned(),
         api_key: key["secret"].as_str().unwrap().to_owned(),
     }
@@ -125,7 +157,9 @@ async fn another_tenants_objects_answer_404_on_every_route(app: TestApp) {
             .replace("{job_id}", &b.dead_job_id)
             .replace("{delivery_id}", &b.delivery_id)
             .replace("{person_id}", &b.person_id)
-            .replace("{program_id}", &b.program_id);
+            .replace("{program_id}", &b.program_id)
+            .replace("{campaign_id}", &b.campaign_id)
+            .replace("{application_id}", &b.application_id);
         let own_path = [
             "{user_id}",
             "{invitation_id}",
@@ -156,12 +190,24 @@ async fn call(app: &TestApp, method: &str, path: &str, token: &str) -> tandem_te
             let person = json!({"external_id": "E1", "name": "Taken over", "email": "taken@alpha.example"});
             app.request(reqwest::Method::PUT, path, Some(token), Some(person)).await
         }
+        "put" if path.contains("/campaigns/") => {
+            app.request(reqwest::Method::PUT, path, Some(token), Some(json!({"name": "Taken over", "kind": "open"})))
+                .await
+        }
         "put" => {
             let program = json!({"name": "Taken over", "kind": "mutual", "purposes": ["knowledge_sharing"], "slots": 1,
                 "meetings_per_month": 1, "minutes_per_meeting": 30, "check_in_cadence": "monthly"});
             app.request(reqwest::Method::PUT, path, Some(token), Some(program)).await
         }
+        "post" if path.contains("/campaigns/") && path.ends_with("/transitions") => {
+            app.post(path, Some(token), json!({"to": "closed"})).await
+        }
         "post" if path.ends_with("/transitions") => app.post(path, Some(token), json!({"to": "recruiting"})).await,
+        "post" if path.ends_with("/campaigns") => {
+            app.post(path, Some(token), json!({"name": "Intruder", "kind": "open"})).await
+        }
+        "post" if path.ends_with("/invitees") => app.post(path, Some(token), json!({"filter": {}})).await,
+        "post" if path.ends_with("/decision") => app.post(path, Some(token), json!({"decision": "decline"})).await,
         "post" => app.post(path, Some(token), json!({})).await,
         "patch" => app.patch(path, token, json!({"role": "admin"})).await,
         "delete" => app.delete(path, token).await,
@@ -179,6 +225,7 @@ async fn snapshot(app: &TestApp, tenant: &Tenant) -> Vec<Value> {
         "/api/v1/jobs/depth",
         "/api/v1/people",
         "/api/v1/programs",
+        "/api/v1/email/deliveries",
     ] {
         let mut body = app.get(path, &tenant.owner.access_token).await.ok(200).clone();
         // last_used_at moves whenever a key is used; it is not data a tenant changes.
@@ -210,7 +257,16 @@ async fn lists_show_only_the_callers_tenant(app: TestApp) {
     ] {
         let body = app.get(path, &a.owner.access_token).await.ok(200).to_string();
         assert!(!body.contains("beta"), "{path} shows beta's data: {body}");
-        for id in [&b.owner.user_id, &b.api_key_id, &b.dead_job_id, &b.delivery_id, &b.person_id, &b.program_id] {
+        for id in [
+            &b.owner.user_id,
+            &b.api_key_id,
+            &b.dead_job_id,
+            &b.delivery_id,
+            &b.person_id,
+            &b.program_id,
+            &b.campaign_id,
+            &b.application_id,
+        ] {
             assert!(!body.contains(id.as_str()), "{path} shows {id}: {body}");
         }
     }

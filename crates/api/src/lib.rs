@@ -21,7 +21,7 @@ use std::sync::Arc;
 
 use tandem_jobs::Queue;
 use tandem_mail::Mailer;
-use tandem_mail::unsubscribe::UnsubscribeSigner;
+use tandem_mail::unsubscribe::{LinkSigner, UnsubscribeSigner};
 use tandem_store::Db;
 use tracing_actix_web::{RequestId, TracingLogger};
 use utoipa_actix_web::AppExt;
@@ -52,6 +52,7 @@ pub struct Services {
     pub mailer: web::Data<Mailer>,
     pub queue: web::Data<Arc<dyn Queue>>,
     pub signer: web::Data<UnsubscribeSigner>,
+    pub links: web::Data<LinkSigner>,
     pub metrics: web::Data<PrometheusHandle>,
     pub settings: web::Data<ApiSettings>,
 }
@@ -91,6 +92,7 @@ pub fn app(
         .app_data(services.mailer)
         .app_data(services.queue)
         .app_data(services.signer)
+        .app_data(services.links)
         .app_data(services.metrics)
         .app_data(services.settings)
         .app_data(http::path_config())

@@ -106,6 +106,14 @@ typed_id!(
     ProgramId
 );
 typed_id!(
+    /// A recruitment campaign of a program.
+    CampaignId
+);
+typed_id!(
+    /// Someone's application to a program through a campaign.
+    ApplicationId
+);
+typed_id!(
     /// One email to one person, from queued to sent (or not).
     EmailDeliveryId
 );

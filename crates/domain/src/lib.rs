@@ -13,6 +13,7 @@ pub mod mail;
 pub mod people;
 pub mod program_templates;
 pub mod programs;
+pub mod recruitment;
 pub mod retry;
 pub mod team;
 pub mod values;

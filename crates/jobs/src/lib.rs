@@ -9,6 +9,7 @@
 //! - [`Scheduler`]: periodic tasks, run by exactly one process at a time (a lock with expiry).
 //! - Job kinds: [`email::SendEmail`] and [`noop::Noop`].
 
+pub mod campaigns;
 pub mod email;
 pub mod noop;
 mod queue;

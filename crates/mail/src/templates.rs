@@ -14,14 +14,25 @@ use thiserror::Error;
 pub enum Template {
     /// Someone is invited to a tenant's team. Variables: company, inviter, role, link.
     Invitation,
+    /// A recruitment campaign's message, written by the program's admins. Variables: subject,
+    /// body (already personalised), program, link, deadline.
+    CampaignMessage,
+    /// Applications close soon. Variables: name, program, link, deadline.
+    CampaignReminder,
+    /// An applicant confirms their application (magic link). Variables: name, program, link.
+    ApplicationConfirm,
 }
 
 impl Template {
-    pub const ALL: [Template; 1] = [Template::Invitation];
+    pub const ALL: [Template; 4] =
+        [Template::Invitation, Template::CampaignMessage, Template::CampaignReminder, Template::ApplicationConfirm];
 
     pub const fn name(self) -> &'static str {
         match self {
             Template::Invitation => "invitation",
+            Template::CampaignMessage => "campaign_message",
+            Template::CampaignReminder => "campaign_reminder",
+            Template::ApplicationConfirm => "application_confirm",
         }
     }
 
@@ -31,7 +42,8 @@ impl Template {
 
     pub const fn category(self) -> EmailCategory {
         match self {
-            Template::Invitation => EmailCategory::Transactional,
+            Template::Invitation | Template::ApplicationConfirm => EmailCategory::Transactional,
+            Template::CampaignMessage | Template::CampaignReminder => EmailCategory::Campaign,
         }
     }
 
@@ -44,6 +56,36 @@ impl Template {
                 "inviter": if ja { "田中 愛子" } else { "Aiko Tanaka" },
                 "role": role_label(tandem_domain::Role::ProgramManager, locale),
                 "link": "https://tandem.example/invitations/accept?token=sample",
+            }),
+            Template::CampaignMessage => campaign_context(
+                if ja {
+                    "リバースメンタリングの参加者を募集します"
+                } else {
+                    "Join our reverse mentoring program"
+                },
+                if ja {
+                    "佐藤さん\n\n若手社員が管理職にデジタルスキルを教えるプログラムを始めます。"
+                } else {
+                    "Hello Kenji,\n\nWe are starting a program where junior colleagues teach managers digital skills."
+                },
+                if ja {
+                    "デジタルスキルのリバースメンタリング"
+                } else {
+                    "Reverse mentoring on digital skills"
+                },
+                "https://tandem.example/apply?token=sample",
+                Some("2027-01-31"),
+            ),
+            Template::CampaignReminder => json!({
+                "name": if ja { "佐藤 健二" } else { "Kenji Sato" },
+                "program": if ja { "デジタルスキルのリバースメンタリング" } else { "Reverse mentoring on digital skills" },
+                "link": "https://tandem.example/apply?token=sample",
+                "deadline": "2027-01-31",
+            }),
+            Template::ApplicationConfirm => json!({
+                "name": if ja { "佐藤 健二" } else { "Kenji Sato" },
+                "program": if ja { "デジタルスキルのリバースメンタリング" } else { "Reverse mentoring on digital skills" },
+                "link": "https://tandem.example/applications/confirm?token=sample",
             }),
         }
     }
@@ -62,6 +104,16 @@ pub fn role_label(role: tandem_domain::Role, locale: Locale) -> &'static str {
         (Role::ProgramManager, Locale::Ja) => "プログラムマネージャー",
         (Role::Viewer, Locale::Ja) => "閲覧者",
     }
+}
+
+/// The variables of a campaign message: the admins' subject and (personalised) body, split
+/// into paragraphs for the HTML part.
+pub fn campaign_context(subject: &str, body: &str, program: &str, link: &str, deadline: Option<&str>) -> Value {
+    let paragraphs: Vec<&str> = body.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).collect();
+    json!({
+        "subject": subject, "body": body, "paragraphs": paragraphs, "program": program, "link": link,
+        "deadline": deadline.unwrap_or(""),
+    })
 }
 
 /// A rendered message: subject and both bodies.
@@ -101,6 +153,12 @@ fn builtin(template: Template, locale: Locale) -> Override {
     match (template, locale) {
         (Template::Invitation, Locale::En) => sources!("en", "invitation"),
         (Template::Invitation, Locale::Ja) => sources!("ja", "invitation"),
+        (Template::CampaignMessage, Locale::En) => sources!("en", "campaign_message"),
+        (Template::CampaignMessage, Locale::Ja) => sources!("ja", "campaign_message"),
+        (Template::CampaignReminder, Locale::En) => sources!("en", "campaign_reminder"),
+        (Template::CampaignReminder, Locale::Ja) => sources!("ja", "campaign_reminder"),
+        (Template::ApplicationConfirm, Locale::En) => sources!("en", "application_confirm"),
+        (Template::ApplicationConfirm, Locale::Ja) => sources!("ja", "application_confirm"),
     }
 }
 

@@ -57,6 +57,38 @@ impl UnsubscribeSigner {
     }
 }
 
+/// Personal links that need no stored secret: a token is an HMAC of what it stands for, so it
+/// can be recomputed for every email (a reminder carries the same link as the first message)
+/// while the database keeps only its hash.
+#[derive(Clone)]
+pub struct LinkSigner {
+    key: Vec<u8>,
+}
+
+impl LinkSigner {
+    pub fn new(secret: &[u8]) -> Self {
+        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(b"tandem personal links v1").expect("any key length works");
+        mac.update(secret);
+        Self { key: mac.finalize().into_bytes().to_vec() }
+    }
+
+    /// `<tenant hex>.<48 hex>` for `subject` (e.g. "campaign:<id>:person:<id>") in `tenant`.
+    pub fn token(&self, tenant: TenantId, subject: &str) -> String {
+        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&self.key).expect("any key length works");
+        mac.update(tenant.as_uuid().as_bytes());
+        mac.update(subject.as_bytes());
+        let digest = mac.finalize().into_bytes();
+        let secret: String = digest.iter().take(24).map(|b| format!("{b:02x}")).collect();
+        format!("{}.{secret}", tenant.as_uuid().simple())
+    }
+}
+
+impl std::fmt::Debug for LinkSigner {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("LinkSigner(***)")
+    }
+}
+
 impl std::fmt::Debug for UnsubscribeSigner {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("UnsubscribeSigner(***)")
@@ -66,6 +98,19 @@ impl std::fmt::Debug for UnsubscribeSigner {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn personal_links_are_stable_and_distinct() {
+        let signer = LinkSigner::new(b"server secret");
+        let tenant = TenantId::new();
+        let token = signer.token(tenant, "campaign:1:person:2");
+        assert_eq!(token, signer.token(tenant, "campaign:1:person:2"));
+        assert_ne!(token, signer.token(tenant, "campaign:1:person:3"));
+        assert_ne!(token, LinkSigner::new(b"other").token(tenant, "campaign:1:person:2"));
+        let (prefix, secret) = token.split_once('.').unwrap();
+        assert_eq!(prefix, tenant.as_uuid().simple().to_string());
+        assert_eq!(secret.len(), 48);
+    }
 
     #[test]
     fn tokens_verify_and_tampering_fails() {

@@ -14,13 +14,14 @@ use rand::RngCore;
 use tandem_api::{ApiSettings, JwtKeys, PrometheusHandle, Services};
 use tandem_domain::mail::{FrequencyCap, QuietHours};
 use tandem_domain::retry::Backoff;
+use tandem_jobs::campaigns::CampaignHandler;
 use tandem_jobs::email::{EmailSettings, SendEmailHandler};
 use tandem_jobs::noop::NoopHandler;
 use tandem_jobs::{
     DbLock, Handlers, Lock, PeriodicTask, Queue, RedisLock, RedisQueue, Scheduler, SqlQueue, Worker, WorkerSettings,
 };
 use tandem_mail::Mailer;
-use tandem_mail::unsubscribe::UnsubscribeSigner;
+use tandem_mail::unsubscribe::{LinkSigner, UnsubscribeSigner};
 use tandem_store::Db;
 use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
@@ -112,6 +113,7 @@ fn start_http(config: &Config, parts: &Parts) -> anyhow::Result<(u16, actix_web:
         mailer: web::Data::from(parts.mailer.clone()),
         queue: web::Data::new(parts.queue.clone()),
         signer: web::Data::new(UnsubscribeSigner::new(&parts.secret)),
+        links: web::Data::new(LinkSigner::new(&parts.secret)),
         metrics: web::Data::new(metrics_handle()),
         settings: web::Data::new(ApiSettings {
             public_url: config.public_url.clone(),
@@ -147,7 +149,25 @@ fn start_background(
     };
     let handlers = Handlers::default()
         .with(tandem_jobs::email::KIND, SendEmailHandler::new(parts.db.clone(), parts.mailer.clone(), Arc::new(email)))
-        .with(tandem_jobs::noop::KIND, NoopHandler::new(parts.db.clone()));
+        .with(tandem_jobs::noop::KIND, NoopHandler::new(parts.db.clone()))
+        .with(
+            tandem_jobs::campaigns::MESSAGE,
+            CampaignHandler::new(
+                parts.db.clone(),
+                parts.queue.clone(),
+                LinkSigner::new(&parts.secret),
+                config.public_url.clone(),
+            ),
+        )
+        .with(
+            tandem_jobs::campaigns::REMINDER,
+            CampaignHandler::new(
+                parts.db.clone(),
+                parts.queue.clone(),
+                LinkSigner::new(&parts.secret),
+                config.public_url.clone(),
+            ),
+        );
     let settings = WorkerSettings {
         concurrency: config.worker_concurrency,
         idle_poll: Duration::from_millis(config.worker_poll_ms),

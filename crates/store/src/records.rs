@@ -241,3 +241,70 @@ pub struct ProgramRecord {
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
+
+/// A campaign as its admins set it up.
+#[derive(Clone, Debug)]
+pub struct NewCampaign {
+    pub program_id: tandem_domain::ProgramId,
+    pub name: String,
+    pub kind: tandem_domain::recruitment::CampaignKind,
+    pub deadline: Option<DateTime<Utc>>,
+    pub send_at: Option<DateTime<Utc>>,
+    pub reminder_hours_before: Option<u32>,
+    pub messages: std::collections::BTreeMap<Locale, tandem_domain::recruitment::CampaignMessage>,
+    pub questions: Vec<tandem_domain::recruitment::CustomQuestion>,
+}
+
+#[derive(Clone, Debug)]
+pub struct CampaignRecord {
+    pub id: tandem_domain::CampaignId,
+    pub program_id: tandem_domain::ProgramId,
+    pub name: String,
+    pub kind: tandem_domain::recruitment::CampaignKind,
+    pub state: tandem_domain::recruitment::CampaignState,
+    pub public_token: String,
+    pub public_opens: u64,
+    pub deadline: Option<DateTime<Utc>>,
+    pub send_at: Option<DateTime<Utc>>,
+    pub reminder_hours_before: Option<u32>,
+    pub messages: std::collections::BTreeMap<Locale, tandem_domain::recruitment::CampaignMessage>,
+    pub questions: Vec<tandem_domain::recruitment::CustomQuestion>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Clone, Debug)]
+pub struct InviteeRecord {
+    pub campaign_id: tandem_domain::CampaignId,
+    pub person_id: tandem_domain::PersonId,
+    pub invited_at: DateTime<Utc>,
+    pub emailed_at: Option<DateTime<Utc>>,
+    pub opened_at: Option<DateTime<Utc>>,
+    pub reminded_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Clone, Debug)]
+pub struct NewApplication {
+    pub campaign_id: tandem_domain::CampaignId,
+    pub program_id: tandem_domain::ProgramId,
+    pub person_id: tandem_domain::PersonId,
+    pub role_wanted: tandem_domain::programs::ParticipantRole,
+    /// The answers: can_teach, wants_to_learn, goals, availability, languages, consent, answers.
+    pub form: Value,
+    pub token_hash: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct ApplicationRecord {
+    pub id: tandem_domain::ApplicationId,
+    pub campaign_id: tandem_domain::CampaignId,
+    pub program_id: tandem_domain::ProgramId,
+    pub person_id: tandem_domain::PersonId,
+    pub role_wanted: tandem_domain::programs::ParticipantRole,
+    pub form: Value,
+    pub status: tandem_domain::recruitment::ApplicationStatus,
+    pub confirmed_at: Option<DateTime<Utc>>,
+    pub decided_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}

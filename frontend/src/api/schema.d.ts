@@ -39,6 +39,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/applications/{application_id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accepts, waitlists or declines an application. */
+        post: operations["decide_application"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit-events": {
         parameters: {
             query?: never;
@@ -150,6 +167,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/campaigns/{campaign_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One campaign. */
+        get: operations["get_campaign"];
+        /** Changes a campaign until it closes. */
+        put: operations["replace_campaign"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{campaign_id}/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A campaign's applications, oldest first. */
+        get: operations["list_applications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{campaign_id}/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The campaign's funnel: invited → emailed → opened → applied → accepted (→ matched). */
+        get: operations["campaign_funnel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{campaign_id}/invitees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adds people to a closed campaign's invite list, by id or by a directory filter. */
+        post: operations["invite_people"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{campaign_id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Opens (the program must be recruiting; the message is queued for its date, the reminder for
+         *     before the deadline) or closes a campaign. Refusals answer 409 with the reason.
+         */
+        post: operations["campaign_transition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dev/mailbox": {
         parameters: {
             query?: never;
@@ -244,7 +350,7 @@ export interface paths {
             cookie?: never;
         };
         /** Every template in every language, as the tenant's emails will use it. */
-        get: operations["list_templates"];
+        get: operations["list_email_templates"];
         put?: never;
         post?: never;
         delete?: never;
@@ -458,7 +564,7 @@ export interface paths {
             cookie?: never;
         };
         /** Ready-made designs to start a program from. */
-        get: operations["list_templates"];
+        get: operations["list_program_templates"];
         put?: never;
         post?: never;
         delete?: never;
@@ -521,6 +627,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/programs/{program_id}/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A program's campaigns. */
+        get: operations["list_campaigns"];
+        put?: never;
+        /** Sets up a campaign (in draft) for a program. */
+        post: operations["create_campaign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programs/{program_id}/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The program's funnel: its campaigns' added up. */
+        get: operations["program_funnel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/programs/{program_id}/transitions": {
         parameters: {
             query?: never;
@@ -534,7 +675,82 @@ export interface paths {
          * Moves a program along its lifecycle. A refused move answers 409 with the reason in words
          *     (type `/problems/transition-refused`).
          */
-        post: operations["transition"];
+        post: operations["program_transition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/applications/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirms an application from the emailed link. */
+        post: operations["confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/applications/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraws an application (from the same emailed link). */
+        post: operations["withdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/campaigns/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The campaign behind a link, and its application form. Following the link counts it as
+         *     opened (on the server: no tracking pixels).
+         */
+        get: operations["open_campaign"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/campaigns/{token}/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Applies through a campaign's link. Eligibility is checked now, with the reasons in words
+         *     when refused; the application counts once confirmed through the link emailed to the
+         *     person's work address.
+         */
+        post: operations["apply"];
         delete?: never;
         options?: never;
         head?: never;
@@ -790,6 +1006,78 @@ export interface components {
         ApiScope: "read" | "write";
         /**
          * Format: uuid
+         * @description Someone's application to a program through a campaign.
+         * @example 01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f
+         */
+        ApplicationId: string;
+        ApplicationReceived: {
+            status: components["schemas"]["ApplicationStatus"];
+            /**
+             * @description Where the confirmation link went.
+             * @example kenji.sato@sakura.example
+             */
+            confirmation_sent_to: string;
+        };
+        /**
+         * @description An application's status. `unconfirmed` waits for the applicant's magic link.
+         * @enum {string}
+         */
+        ApplicationStatus: "unconfirmed" | "submitted" | "accepted" | "waitlisted" | "declined" | "withdrawn";
+        ApplicationToken: {
+            /** @description The token from the confirmation email's link. */
+            token: string;
+        };
+        ApplicationView: {
+            id: components["schemas"]["ApplicationId"];
+            campaign_id: components["schemas"]["CampaignId"];
+            program_id: components["schemas"]["ProgramId"];
+            person_id: components["schemas"]["PersonId"];
+            /** @example Kenji Sato */
+            person_name: string;
+            person_email: string;
+            role_wanted: components["schemas"]["ParticipantRole"];
+            status: components["schemas"]["ApplicationStatus"];
+            /**
+             * @description What they can teach, want to learn, their goals, availability, languages, consent, and
+             *     the answers to the campaign's questions.
+             */
+            form: Record<string, unknown>;
+            /** Format: date-time */
+            confirmed_at?: string | null;
+            /** Format: date-time */
+            decided_at?: string | null;
+            /** Format: date-time */
+            created_at: string;
+        };
+        ApplyRequest: {
+            /**
+             * @description Your work email (the campaign's public link); personal links know it already.
+             * @example kenji.sato@sakura.example
+             */
+            email?: string | null;
+            role_wanted: components["schemas"]["ParticipantRole"];
+            /** @example TikTok, short videos, Python */
+            can_teach: string;
+            /** @example How budgets are decided */
+            wants_to_learn: string;
+            /** @example Understand the business side */
+            goals: string;
+            /** @example Tuesday and Thursday afternoons */
+            availability: string;
+            /**
+             * @example [
+             *       "ja",
+             *       "en"
+             *     ]
+             */
+            languages?: string[];
+            /** @description Agreement to the program's terms; required. */
+            consent: boolean;
+            /** @description Answers to the campaign's questions, by key. */
+            answers?: Record<string, unknown>;
+        };
+        /**
+         * Format: uuid
          * @description An entry of a tenant's audit log.
          * @example 01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f
          */
@@ -834,6 +1122,95 @@ export interface components {
          * @enum {string}
          */
         Cadence: "weekly" | "biweekly" | "monthly";
+        /**
+         * Format: uuid
+         * @description A recruitment campaign of a program.
+         * @example 01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f
+         */
+        CampaignId: string;
+        CampaignInput: {
+            /** @example Spring intake */
+            name: string;
+            kind: components["schemas"]["CampaignKind"];
+            /**
+             * Format: date-time
+             * @description When applications close.
+             */
+            deadline?: string | null;
+            /**
+             * Format: date-time
+             * @description When the message goes out once the campaign is open (now when absent).
+             */
+            send_at?: string | null;
+            /**
+             * Format: int32
+             * @description Remind those who have not applied this many hours before the deadline.
+             * @example 48
+             */
+            reminder_hours_before?: number | null;
+            /**
+             * @description The promotion message per language; the body may use {{ name }}, {{ program }},
+             *     {{ link }} and {{ deadline }}.
+             * @example {
+             *       "en": {
+             *         "body": "Hello {{ name }},\n\nJoin {{ program }}.",
+             *         "subject": "Teach a manager what you know"
+             *       }
+             *     }
+             */
+            messages?: {
+                [key: string]: components["schemas"]["CampaignMessage"];
+            };
+            questions?: components["schemas"]["CustomQuestion"][];
+        };
+        /**
+         * @description Open: anyone eligible applies through the public link. Closed: only invitees, each with
+         *     a personal link.
+         * @enum {string}
+         */
+        CampaignKind: "open" | "closed";
+        /**
+         * @description A campaign's promotion message in one language. The body may use the variables
+         *     `{{ name }}`, `{{ program }}`, `{{ link }}` and `{{ deadline }}`.
+         */
+        CampaignMessage: {
+            subject: string;
+            body: string;
+        };
+        /**
+         * @description Draft (being prepared) → open (taking applications) → closed.
+         * @enum {string}
+         */
+        CampaignState: "draft" | "open" | "closed";
+        CampaignTransition: {
+            to: components["schemas"]["CampaignState"];
+        };
+        CampaignView: {
+            id: components["schemas"]["CampaignId"];
+            program_id: components["schemas"]["ProgramId"];
+            name: string;
+            kind: components["schemas"]["CampaignKind"];
+            state: components["schemas"]["CampaignState"];
+            /**
+             * @description The link to share (open campaigns); closed campaigns send personal links.
+             * @example http://localhost:8080/apply?token=01936f0e3c2a7b7e9d1f2a3b4c5d6e7f.9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822c
+             */
+            public_link?: string | null;
+            /** Format: date-time */
+            deadline?: string | null;
+            /** Format: date-time */
+            send_at?: string | null;
+            /** Format: int32 */
+            reminder_hours_before?: number | null;
+            messages: {
+                [key: string]: components["schemas"]["CampaignMessage"];
+            };
+            questions: components["schemas"]["CustomQuestion"][];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
         CategoryPreference: {
             category: components["schemas"]["EmailCategory"];
             subscribed: boolean;
@@ -853,6 +1230,15 @@ export interface components {
              */
             scopes: components["schemas"]["ApiScope"][];
         };
+        /** @description A campaign's own question on the application form. */
+        CustomQuestion: {
+            /** @description A short key, unique in the campaign, e.g. "motivation". */
+            key: string;
+            label: string;
+            kind: components["schemas"]["QuestionKind"];
+            options?: string[];
+            required?: boolean;
+        };
         DeadJobView: {
             id: components["schemas"]["JobId"];
             /** @example send_email */
@@ -870,6 +1256,14 @@ export interface components {
              * @description When it was dead-lettered.
              */
             failed_at: string;
+        };
+        /**
+         * @description What an admin decides.
+         * @enum {string}
+         */
+        Decision: "accept" | "waitlist" | "decline";
+        DecisionRequest: {
+            decision: components["schemas"]["Decision"];
         };
         /**
          * @description Where one email stands.
@@ -956,6 +1350,27 @@ export interface components {
             locale?: components["schemas"]["Locale"] | null;
             /** @description A name of your own instead of the template's. */
             name?: string | null;
+        };
+        /** @description The recruitment funnel of a campaign (or a program: the sum of its campaigns). */
+        Funnel: {
+            /** Format: int64 */
+            invited: number;
+            /** Format: int64 */
+            emailed: number;
+            /**
+             * Format: int64
+             * @description Links followed (counted on the server when the page is opened; no tracking pixels).
+             */
+            opened: number;
+            /** Format: int64 */
+            applied: number;
+            /** Format: int64 */
+            accepted: number;
+            /**
+             * Format: int64
+             * @description Accepted applicants in a published pair (matching comes later: 0 until then).
+             */
+            matched: number;
         };
         Health: {
             /** @example ok */
@@ -1049,6 +1464,36 @@ export interface components {
             role: components["schemas"]["Role"];
             locale?: components["schemas"]["Locale"] | null;
         };
+        InviteeFilter: {
+            department?: string | null;
+            function?: string | null;
+            region?: string | null;
+            /** Format: int32 */
+            level_min?: number | null;
+            /** Format: int32 */
+            level_max?: number | null;
+            skill?: string | null;
+            is_executive?: boolean | null;
+        };
+        InviteesAdded: {
+            /**
+             * Format: int64
+             * @example 42
+             */
+            added: number;
+            /**
+             * Format: int64
+             * @example 42
+             */
+            invitees: number;
+        };
+        InviteesRequest: {
+            /** @description People to invite by id. */
+            person_ids?: components["schemas"]["PersonId"][];
+            filter?: components["schemas"]["InviteeFilter"] | null;
+            /** @description Only people eligible for some role of the program (default true). */
+            eligible_only?: boolean;
+        };
         /**
          * Format: uuid
          * @description A background job.
@@ -1112,6 +1557,36 @@ export interface components {
                 last_used_at?: string | null;
                 /** Format: date-time */
                 revoked_at?: string | null;
+            }[];
+            /**
+             * @description Pass as `cursor` to get the next page; absent on the last page.
+             * @example AZq0Vw2cdjGfX5mQHg3mPA
+             */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. */
+        Paginated_ApplicationView: {
+            items: {
+                id: components["schemas"]["ApplicationId"];
+                campaign_id: components["schemas"]["CampaignId"];
+                program_id: components["schemas"]["ProgramId"];
+                person_id: components["schemas"]["PersonId"];
+                /** @example Kenji Sato */
+                person_name: string;
+                person_email: string;
+                role_wanted: components["schemas"]["ParticipantRole"];
+                status: components["schemas"]["ApplicationStatus"];
+                /**
+                 * @description What they can teach, want to learn, their goals, availability, languages, consent, and
+                 *     the answers to the campaign's questions.
+                 */
+                form: Record<string, unknown>;
+                /** Format: date-time */
+                confirmed_at?: string | null;
+                /** Format: date-time */
+                decided_at?: string | null;
+                /** Format: date-time */
+                created_at: string;
             }[];
             /**
              * @description Pass as `cursor` to get the next page; absent on the last page.
@@ -1584,11 +2059,36 @@ export interface components {
             /** Format: date-time */
             updated_at: string;
         };
+        PublicApplication: {
+            status: components["schemas"]["ApplicationStatus"];
+            /** @example Reverse mentoring on digital skills */
+            program: string;
+            campaign_id: components["schemas"]["CampaignId"];
+            role_wanted: components["schemas"]["ParticipantRole"];
+        };
+        PublicCampaign: {
+            /** @example Reverse mentoring on digital skills */
+            program: string;
+            program_kind: components["schemas"]["ProgramKind"];
+            /** @example Spring intake */
+            campaign: string;
+            state: components["schemas"]["CampaignState"];
+            /** Format: date-time */
+            deadline?: string | null;
+            /** @description The roles one may apply for (mutual programs: only `either`). */
+            roles: components["schemas"]["ParticipantRole"][];
+            questions: components["schemas"]["CustomQuestion"][];
+            /** @description Filled in for personal links. */
+            name?: string | null;
+            email?: string | null;
+        };
         /**
          * @description Why a program exists.
          * @enum {string}
          */
         PurposeKind: "knowledge_sharing" | "network_building" | "adapting_to_change" | "diverse_connections" | "custom";
+        /** @enum {string} */
+        QuestionKind: "text" | "single_choice" | "multiple_choice";
         QueueDepth: {
             /**
              * Format: int64
@@ -1923,6 +2423,69 @@ export interface operations {
             };
         };
     };
+    decide_application: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The application's id */
+                application_id: components["schemas"]["ApplicationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionRequest"];
+            };
+        };
+        responses: {
+            /** @description The application */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationView"];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description May not write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such application in this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not possible in the application's status; `detail` says why */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_audit_events: {
         parameters: {
             query?: {
@@ -2222,6 +2785,350 @@ export interface operations {
             };
         };
     };
+    get_campaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id */
+                campaign_id: components["schemas"]["CampaignId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The campaign */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignView"];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign in this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replace_campaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id */
+                campaign_id: components["schemas"]["CampaignId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignInput"];
+            };
+        };
+        responses: {
+            /** @description The campaign */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignView"];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description May not write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign in this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Closed campaigns no longer change */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_applications: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["ApplicationStatus"];
+                /** @example 50 */
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The campaign's id */
+                campaign_id: components["schemas"]["CampaignId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of applications */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paginated_ApplicationView"];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign in this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid filter or paging */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    campaign_funnel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id */
+                campaign_id: components["schemas"]["CampaignId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The funnel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Funnel"];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign in this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    invite_people: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id */
+                campaign_id: components["schemas"]["CampaignId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteesRequest"];
+            };
+        };
+        responses: {
+            /** @description How many were added */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InviteesAdded"];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description May not write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign (or person) in this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Open campaigns have no invite list */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Neither people nor a filter */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    campaign_transition: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The campaign's id */
+                campaign_id: components["schemas"]["CampaignId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignTransition"];
+            };
+        };
+        responses: {
+            /** @description The campaign in its new state */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignView"];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description May not write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such campaign in this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed now; `detail` says why */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     list_mailbox: {
         parameters: {
             query?: {
@@ -2489,7 +3396,7 @@ export interface operations {
             };
         };
     };
-    list_templates: {
+    list_email_templates: {
         parameters: {
             query?: never;
             header?: never;
@@ -3317,7 +4224,7 @@ export interface operations {
             };
         };
     };
-    list_templates: {
+    list_program_templates: {
         parameters: {
             query?: {
                 /** @description The templates' language (default en). */
@@ -3664,7 +4571,152 @@ export interface operations {
             };
         };
     };
-    transition: {
+    list_campaigns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The program's id */
+                program_id: components["schemas"]["ProgramId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Campaigns, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignView"][];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such program in this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_campaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The program's id */
+                program_id: components["schemas"]["ProgramId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignInput"];
+            };
+        };
+        responses: {
+            /** @description The campaign */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignView"];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description May not write */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such program in this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    program_funnel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The program's id */
+                program_id: components["schemas"]["ProgramId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The funnel */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Funnel"];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such program in this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    program_transition: {
         parameters: {
             query?: never;
             header?: never;
@@ -3726,6 +4778,185 @@ export interface operations {
                 };
             };
             /** @description Unknown state */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationToken"];
+            };
+        };
+        responses: {
+            /** @description The application, now submitted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicApplication"];
+                };
+            };
+            /** @description Not a valid link */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The link expired */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    withdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationToken"];
+            };
+        };
+        responses: {
+            /** @description The application, now withdrawn */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicApplication"];
+                };
+            };
+            /** @description Not a valid link */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Declined applications are not withdrawn */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    open_campaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The token from the campaign's link */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The campaign and its form */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicCampaign"];
+                };
+            };
+            /** @description Not a valid link */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    apply: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The token from the campaign's link */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplyRequest"];
+            };
+        };
+        responses: {
+            /** @description Received; confirm with the emailed link */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationReceived"];
+                };
+            };
+            /** @description Not a valid link */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Already applied */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The campaign is closed or past its deadline */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields, or not eligible (`role_wanted` says why) */
             422: {
                 headers: {
                     [name: string]: unknown;

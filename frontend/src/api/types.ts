@@ -41,3 +41,36 @@ export const SCOPES: readonly ApiScope[] = ["read", "write"];
 export const DELIVERY_STATES: readonly DeliveryState[] = ["queued", "sending", "sent", "failed", "retrying", "suppressed"];
 /** Categories people may turn off; transactional email (invitations, sign-in links) always arrives. */
 export const OPTIONAL_CATEGORIES: readonly Exclude<EmailCategory, "transactional">[] = ["campaign", "match", "nudge", "survey"];
+
+export type PersonView = Schemas["PersonView"];
+export type PersonInput = Schemas["PersonInput"];
+export type PersonField = Schemas["PersonField"];
+export type ImportRequest = Schemas["ImportRequest"];
+export type ImportReport = Schemas["ImportReport"];
+export type RowError = Schemas["RowError"];
+export type ProgramView = Schemas["ProgramView"];
+export type ProgramInput = Schemas["ProgramInput"];
+export type ProgramKind = Schemas["ProgramKind"];
+export type ProgramState = Schemas["ProgramState"];
+export type ProgramTemplateView = Schemas["ProgramTemplateView"];
+export type PurposeKind = Schemas["PurposeKind"];
+export type ParticipantRole = Schemas["ParticipantRole"];
+export type Cadence = Schemas["Cadence"];
+export type Eligibility = Schemas["Eligibility"];
+export type SuccessMetric = Schemas["SuccessMetric"];
+export type TrainingModule = Schemas["TrainingModule"];
+export type Resource = Schemas["Resource"];
+export type TenantSettings = Schemas["TenantSettings"];
+
+export const PERSON_FIELDS: readonly PersonField[] = [
+  "external_id", "name", "email", "department", "function", "region", "location", "job_level", "title",
+  "manager_external_id", "time_zone", "languages", "skills", "is_executive", "hire_date", "preferred_locale",
+  "gender", "age_band",
+];
+export const PROGRAM_KINDS: readonly ProgramKind[] = ["reverse", "traditional", "mutual", "group"];
+export const PROGRAM_STATES: readonly ProgramState[] = ["draft", "recruiting", "matching", "active", "completed", "archived"];
+export const PURPOSES: readonly PurposeKind[] = [
+  "knowledge_sharing", "network_building", "adapting_to_change", "diverse_connections", "custom",
+];
+export const CADENCES: readonly Cadence[] = ["weekly", "biweekly", "monthly"];
+export const PARTICIPANT_ROLES: readonly ParticipantRole[] = ["mentor", "mentee", "either"];

@@ -1,7 +1,18 @@
 import { createContext, useContext, useEffect } from "react";
 import { AppShell, Burger, Center, Group, Loader, NavLink, ScrollArea, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
-import { IconHome, IconInbox, IconKey, IconListDetails, IconMail, IconStack2, IconUsers } from "@tabler/icons-react";
+import {
+  IconAddressBook,
+  IconHome,
+  IconInbox,
+  IconKey,
+  IconListDetails,
+  IconMail,
+  IconRoute,
+  IconShieldLock,
+  IconStack2,
+  IconUsers,
+} from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { NavLink as RouterLink, Outlet, useLocation } from "react-router";
 import type { Me } from "../api/types";
@@ -69,6 +80,8 @@ export function AppLayout() {
   const admin = canAdminister(user.role);
   const main = [
     { to: "/", label: t("nav.home"), icon: IconHome, show: true },
+    { to: "/people", label: t("nav.people"), icon: IconAddressBook, show: true },
+    { to: "/programs", label: t("nav.programs"), icon: IconRoute, show: true },
     { to: "/mailbox", label: t("nav.mailbox"), icon: IconInbox, show: mailbox },
   ].filter((l) => l.show);
   const settings = [
@@ -77,6 +90,7 @@ export function AppLayout() {
     { to: "/settings/email", label: t("nav.email"), icon: IconMail },
     { to: "/settings/jobs", label: t("nav.jobs"), icon: IconStack2 },
     { to: "/settings/audit-log", label: t("nav.auditLog"), icon: IconListDetails },
+    { to: "/settings/privacy", label: t("nav.privacy"), icon: IconShieldLock },
   ];
   const navLink = ({ to, label, icon: Icon }: (typeof settings)[number]) => (
     <NavLink

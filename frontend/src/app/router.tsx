@@ -11,10 +11,19 @@ import { MessagePage } from "../features/mailbox/MessagePage";
 import { EmailPreferencesPage } from "../features/preferences/EmailPreferencesPage";
 import { HomePage } from "../features/home/HomePage";
 import { TeamPage } from "../features/team/TeamPage";
+import { ImportPage } from "../features/people/import/ImportPage";
+import { PeoplePage } from "../features/people/PeoplePage";
+import { PersonPage } from "../features/people/PersonPage";
+import { PrivacyPage } from "../features/privacy/PrivacyPage";
+import { ProgramPage } from "../features/programs/ProgramPage";
+import { ProgramsPage } from "../features/programs/ProgramsPage";
+import { TemplatesPage } from "../features/programs/TemplatesPage";
+import { EditProgramPage, NewProgramPage } from "../features/programs/wizard/NewProgramPage";
 import { AdminOnly } from "./AdminOnly";
 import { AppLayout } from "./AppLayout";
 import { NotFoundPage } from "./NotFoundPage";
 import { RequireSession } from "./RequireSession";
+import { WritersOnly } from "./WritersOnly";
 
 export const router = createBrowserRouter([
   { path: "/login", element: <LoginPage /> },
@@ -31,6 +40,19 @@ export const router = createBrowserRouter([
           { index: true, element: <HomePage /> },
           { path: "mailbox", element: <MailboxPage /> },
           { path: "mailbox/:deliveryId", element: <MessagePage /> },
+          { path: "people", element: <PeoplePage /> },
+          { path: "people/:personId", element: <PersonPage /> },
+          { path: "programs", element: <ProgramsPage /> },
+          { path: "programs/:programId", element: <ProgramPage /> },
+          {
+            element: <WritersOnly />,
+            children: [
+              { path: "people/import", element: <ImportPage /> },
+              { path: "programs/new", element: <NewProgramPage /> },
+              { path: "programs/templates", element: <TemplatesPage /> },
+              { path: "programs/:programId/edit", element: <EditProgramPage /> },
+            ],
+          },
           {
             path: "settings",
             element: <AdminOnly />,
@@ -40,6 +62,7 @@ export const router = createBrowserRouter([
               { path: "audit-log", element: <AuditLogPage /> },
               { path: "email", element: <EmailSettingsPage /> },
               { path: "jobs", element: <JobQueuePage /> },
+              { path: "privacy", element: <PrivacyPage /> },
             ],
           },
           { path: "*", element: <NotFoundPage /> },

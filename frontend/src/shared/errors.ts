@@ -12,6 +12,7 @@ const KNOWN_PROBLEMS = [
   "unsupported-media-type",
   "validation",
   "too-many-requests",
+  "transition-refused",
 ] as const;
 type KnownProblem = (typeof KNOWN_PROBLEMS)[number];
 

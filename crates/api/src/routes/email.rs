@@ -18,7 +18,7 @@ use crate::pagination::{ListQuery, Paginated};
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list_deliveries)
-        .service(list_templates)
+        .service(list_email_templates)
         .service(put_template)
         .service(reset_template)
         .service(preview_template)
@@ -132,7 +132,7 @@ pub struct TemplateView {
     )
 )]
 #[get("/email/templates")]
-pub async fn list_templates(ctx: TenantCtx, db: web::Data<Db>) -> Result<web::Json<Vec<TemplateView>>, ApiError> {
+pub async fn list_email_templates(ctx: TenantCtx, db: web::Data<Db>) -> Result<web::Json<Vec<TemplateView>>, ApiError> {
     let scoped = ctx.open(&db, Permission::ManageTeam).await?;
     let mut views = Vec::new();
     for template in Template::ALL {

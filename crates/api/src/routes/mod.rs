@@ -1,8 +1,10 @@
 //! One module per resource; each registers its routes in `configure`.
 
 pub mod api_keys;
+pub mod apply;
 pub mod audit;
 pub mod auth;
+pub mod campaigns;
 pub mod email;
 pub mod health;
 pub mod import;
@@ -29,6 +31,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .configure(mailbox::configure)
         .configure(people::configure)
         .configure(programs::configure)
+        .configure(campaigns::configure)
+        .configure(apply::configure)
         .configure(me::configure_settings);
 }
 

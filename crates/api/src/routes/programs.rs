@@ -19,14 +19,14 @@ use crate::http::Json;
 use crate::pagination::{ListQuery, Paginated};
 
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(list_templates)
+    cfg.service(list_program_templates)
         .service(create_from_template)
         .service(list_programs)
         .service(create_program)
         .service(get_program)
         .service(replace_program)
         .service(delete_program)
-        .service(transition);
+        .service(program_transition);
 }
 
 /// A program's purpose and design, as the console's wizard or a partner sends it.
@@ -211,7 +211,7 @@ pub struct LocaleQuery {
     )
 )]
 #[get("/program-templates")]
-pub async fn list_templates(
+pub async fn list_program_templates(
     ctx: TenantCtx,
     db: web::Data<Db>,
     query: web::Query<LocaleQuery>,
@@ -456,7 +456,7 @@ pub struct Transition {
     )
 )]
 #[post("/programs/{program_id}/transitions")]
-pub async fn transition(
+pub async fn program_transition(
     ctx: TenantCtx,
     db: web::Data<Db>,
     path: web::Path<ProgramId>,

@@ -2,7 +2,10 @@
 //! tenant table, so the scoped handle is the only way in.
 
 pub(crate) mod api_key;
+pub(crate) mod application;
 pub(crate) mod audit_event;
+pub(crate) mod campaign;
+pub(crate) mod campaign_invitee;
 pub(crate) mod email_delivery;
 pub(crate) mod email_suppression;
 pub(crate) mod email_template;

@@ -6,6 +6,7 @@ mod keys;
 mod mail;
 mod people;
 mod programs;
+mod recruitment;
 mod team;
 mod tokens;
 

@@ -214,6 +214,16 @@ impl TenantTx {
         Ok(self.with_managers(vec![model]).await?.remove(0))
     }
 
+    pub async fn person_by_email(&self, email: &str) -> Result<PersonRecord, StoreError> {
+        let model = person::Entity::find()
+            .filter(person::Column::TenantId.eq(self.tid()))
+            .filter(person::Column::Email.eq(email))
+            .one(&self.tx)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        Ok(self.with_managers(vec![model]).await?.remove(0))
+    }
+
     /// Removes a person; the people they managed keep no manager.
     pub async fn delete_person(&self, id: PersonId) -> Result<(), StoreError> {
         person::Entity::update_many()

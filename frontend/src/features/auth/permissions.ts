@@ -30,3 +30,8 @@ export function canChangeRole(actor: Role, target: MemberRef, owners: number): b
 export function canRemove(actor: Role, target: MemberRef, owners: number): boolean {
   return canChangeRole(actor, target, owners);
 }
+
+/** People and programs: program managers, admins and owners write; viewers only read. */
+export function canWriteDirectory(role: Role): boolean {
+  return role !== "viewer";
+}

@@ -1,0 +1,366 @@
+//! What employees reach from a campaign's link, without an account: the campaign and its form,
+//! applying (confirmed by a magic link sent to their work address), and withdrawing.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use actix_web::{HttpResponse, get, post, web};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use tandem_domain::mail::EmailCategory;
+use tandem_domain::programs::{ParticipantRole, ProgramKind};
+use tandem_domain::recruitment::{
+    ApplicationStatus, CampaignState, CustomQuestion, answer_problems, eligibility_refusals,
+};
+use tandem_domain::{CampaignId, EmailAddress, PersonId, TenantId};
+use tandem_jobs::Queue;
+use tandem_mail::Template;
+use tandem_store::{CampaignRecord, Db, NewApplication, NewEmailDelivery, StoreError, TenantTx};
+use utoipa::ToSchema;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use crate::ApiSettings;
+use crate::auth::secrets;
+use crate::error::{ApiError, FieldError, Problem};
+use crate::http::Json;
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(open_campaign).service(apply).service(confirm).service(withdraw);
+}
+
+/// Which campaign a link is for, and (personal links) whose it is.
+struct Link {
+    campaign: CampaignRecord,
+    person: Option<PersonId>,
+}
+
+async fn follow(tx: &TenantTx, token: &str) -> Result<Link, ApiError> {
+    if let Ok(campaign) = tx.campaign_by_public_token(token).await {
+        return Ok(Link { campaign, person: None });
+    }
+    let (_, hash) = secrets::parse_tenant_token(token).ok_or(ApiError::NotFound)?;
+    let invitee = tx.invitee_by_token(&hash).await?;
+    let campaign = tx.campaign(invitee.campaign_id).await?;
+    Ok(Link { campaign, person: Some(invitee.person_id) })
+}
+
+fn tenant_of(token: &str) -> Result<TenantId, ApiError> {
+    secrets::parse_tenant_token(token).map(|(tenant, _)| tenant).ok_or(ApiError::NotFound)
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PublicCampaign {
+    #[schema(example = "Reverse mentoring on digital skills")]
+    pub program: String,
+    pub program_kind: ProgramKind,
+    #[schema(example = "Spring intake")]
+    pub campaign: String,
+    pub state: CampaignState,
+    pub deadline: Option<DateTime<Utc>>,
+    /// The roles one may apply for (mutual programs: only `either`).
+    pub roles: Vec<ParticipantRole>,
+    pub questions: Vec<CustomQuestion>,
+    /// Filled in for personal links.
+    pub name: Option<String>,
+    pub email: Option<String>,
+}
+
+/// The campaign behind a link, and its application form. Following the link counts it as
+/// opened (on the server: no tracking pixels).
+#[utoipa::path(
+    tag = "participants",
+    params(("token" = String, Path, description = "The token from the campaign's link")),
+    responses(
+        (status = 200, description = "The campaign and its form", body = PublicCampaign),
+        (status = 404, description = "Not a valid link", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/public/campaigns/{token}")]
+pub async fn open_campaign(db: web::Data<Db>, path: web::Path<String>) -> Result<web::Json<PublicCampaign>, ApiError> {
+    let token = path.into_inner();
+    let tenant = tenant_of(&token)?;
+    let tx = db.tenant(tenant).await?;
+    let link = follow(&tx, &token).await?;
+    if link.campaign.state == CampaignState::Draft {
+        return Err(ApiError::NotFound);
+    }
+    let program = tx.program(link.campaign.program_id).await?.design;
+    let (name, email) = match link.person {
+        Some(person) => {
+            tx.mark_invitee_opened(link.campaign.id, person).await?;
+            let p = tx.person(person).await?.person;
+            (Some(p.name), Some(p.email.to_string()))
+        }
+        None => {
+            tx.count_public_open(link.campaign.id).await?;
+            (None, None)
+        }
+    };
+    tx.commit().await?;
+    let roles = if program.kind == ProgramKind::Mutual {
+        vec![ParticipantRole::Either]
+    } else {
+        vec![ParticipantRole::Mentor, ParticipantRole::Mentee, ParticipantRole::Either]
+    };
+    Ok(web::Json(PublicCampaign {
+        program: program.name,
+        program_kind: program.kind,
+        campaign: link.campaign.name,
+        state: link.campaign.state,
+        deadline: link.campaign.deadline,
+        roles,
+        questions: link.campaign.questions,
+        name,
+        email,
+    }))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ApplyRequest {
+    /// Your work email (the campaign's public link); personal links know it already.
+    #[schema(example = "kenji.sato@sakura.example")]
+    pub email: Option<String>,
+    pub role_wanted: ParticipantRole,
+    #[schema(example = "TikTok, short videos, Python")]
+    pub can_teach: String,
+    #[schema(example = "How budgets are decided")]
+    pub wants_to_learn: String,
+    #[schema(example = "Understand the business side")]
+    pub goals: String,
+    #[schema(example = "Tuesday and Thursday afternoons")]
+    pub availability: String,
+    #[serde(default)]
+    #[schema(example = json!(["ja", "en"]))]
+    pub languages: Vec<String>,
+    /// Agreement to the program's terms; required.
+    pub consent: bool,
+    /// Answers to the campaign's questions, by key.
+    #[serde(default)]
+    #[schema(value_type = Object, example = json!({"motivation": "I love teaching"}))]
+    pub answers: BTreeMap<String, serde_json::Value>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ApplicationReceived {
+    pub status: ApplicationStatus,
+    /// Where the confirmation link went.
+    #[schema(example = "kenji.sato@sakura.example")]
+    pub confirmation_sent_to: String,
+}
+
+/// Applies through a campaign's link. Eligibility is checked now, with the reasons in words
+/// when refused; the application counts once confirmed through the link emailed to the
+/// person's work address.
+#[utoipa::path(
+    tag = "participants",
+    params(("token" = String, Path, description = "The token from the campaign's link")),
+    request_body = ApplyRequest,
+    responses(
+        (status = 202, description = "Received; confirm with the emailed link", body = ApplicationReceived),
+        (status = 404, description = "Not a valid link", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Already applied", body = Problem, content_type = "application/problem+json"),
+        (status = 410, description = "The campaign is closed or past its deadline", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, or not eligible (`role_wanted` says why)", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/public/campaigns/{token}/applications")]
+pub async fn apply(
+    db: web::Data<Db>,
+    queue: web::Data<Arc<dyn Queue>>,
+    settings: web::Data<ApiSettings>,
+    path: web::Path<String>,
+    body: Json<ApplyRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let token = path.into_inner();
+    let tenant = tenant_of(&token)?;
+    let tx = db.tenant(tenant).await?;
+    let link = follow(&tx, &token).await?;
+    let campaign = &link.campaign;
+    match campaign.state {
+        CampaignState::Draft => return Err(ApiError::NotFound),
+        CampaignState::Closed => return Err(ApiError::Gone("this campaign is closed")),
+        CampaignState::Open if campaign.deadline.is_some_and(|d| d <= Utc::now()) => {
+            return Err(ApiError::Gone("applications to this campaign have closed"));
+        }
+        CampaignState::Open => {}
+    }
+    let mut errors = Vec::new();
+    for (field, value, max) in [
+        ("can_teach", &body.can_teach, 2000),
+        ("wants_to_learn", &body.wants_to_learn, 2000),
+        ("goals", &body.goals, 2000),
+        ("availability", &body.availability, 500),
+    ] {
+        if value.chars().count() > max {
+            errors.push(FieldError::new(field, format!("must be at most {max} characters")));
+        }
+    }
+    if !body.consent {
+        errors.push(FieldError::new("consent", "agree to the program's terms to apply"));
+    }
+    for (key, message) in answer_problems(&campaign.questions, &body.answers) {
+        errors.push(FieldError::new(format!("answers.{key}"), message));
+    }
+    let person_id = match link.person {
+        Some(person) => Some(person),
+        None => match body.email.as_deref().map(EmailAddress::parse) {
+            None => {
+                errors.push(FieldError::new("email", "is required"));
+                None
+            }
+            Some(Err(e)) => {
+                errors.push(FieldError::new("email", e.0));
+                None
+            }
+            Some(Ok(email)) => match tx.person_by_email(email.as_str()).await {
+                Ok(p) => Some(p.id),
+                Err(StoreError::NotFound) => {
+                    errors.push(FieldError::new("email", "is not in your company's directory: use your work address"));
+                    None
+                }
+                Err(e) => return Err(e.into()),
+            },
+        },
+    };
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    let person_id = person_id.ok_or(ApiError::NotFound)?;
+    let person = tx.person(person_id).await?.person;
+    let program = tx.program(campaign.program_id).await?;
+    let refusals = eligibility_refusals(&program.design, &person, body.role_wanted);
+    if !refusals.is_empty() {
+        return Err(ApiError::field("role_wanted", format!("not eligible: {}", refusals.join("; "))));
+    }
+    let issued = secrets::issue_tenant_token(tenant);
+    let new = NewApplication {
+        campaign_id: campaign.id,
+        program_id: campaign.program_id,
+        person_id,
+        role_wanted: body.role_wanted,
+        form: serde_json::json!({
+            "can_teach": body.can_teach, "wants_to_learn": body.wants_to_learn, "goals": body.goals,
+            "availability": body.availability, "languages": body.languages, "consent": body.consent,
+            "answers": body.answers,
+        }),
+        token_hash: issued.hash,
+    };
+    let application = match tx.application_of(campaign.id, person_id).await? {
+        Some(existing)
+            if existing.status == ApplicationStatus::Withdrawn || existing.status == ApplicationStatus::Unconfirmed =>
+        {
+            tx.reopen_application(existing.id, &new).await?
+        }
+        Some(_) => return Err(ApiError::Conflict("you have already applied to this campaign".into())),
+        None => tx.create_application(&new).await?,
+    };
+    let link = format!("{}/applications/confirm?token={}", settings.public_url.trim_end_matches('/'), issued.token);
+    let (delivery, _) = tx
+        .create_delivery(NewEmailDelivery {
+            idempotency_key: format!(
+                "application:{}:confirm:{}",
+                application.id,
+                &issued.token[issued.token.len() - 12..]
+            ),
+            category: EmailCategory::Transactional,
+            template: Template::ApplicationConfirm.name().to_owned(),
+            locale: person.preferred_locale,
+            to_email: person.email.to_string(),
+            to_name: Some(person.name.clone()),
+            time_zone: person.time_zone.clone(),
+            context: serde_json::json!({ "name": person.name, "program": program.design.name, "link": link }),
+        })
+        .await?;
+    tx.commit().await?;
+    if let Err(err) = tandem_jobs::email::enqueue(queue.as_ref().as_ref(), tenant, &delivery).await {
+        tracing::error!(error = %err, "queueing the confirmation email failed; the sweeper will retry");
+    }
+    Ok(HttpResponse::Accepted().json(ApplicationReceived {
+        status: ApplicationStatus::Unconfirmed,
+        confirmation_sent_to: person.email.to_string(),
+    }))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ApplicationToken {
+    /// The token from the confirmation email's link.
+    pub token: String,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PublicApplication {
+    pub status: ApplicationStatus,
+    #[schema(example = "Reverse mentoring on digital skills")]
+    pub program: String,
+    pub campaign_id: CampaignId,
+    pub role_wanted: ParticipantRole,
+}
+
+async fn by_token(db: &Db, token: &str, to: Option<ApplicationStatus>) -> Result<PublicApplication, ApiError> {
+    let (tenant, hash) = secrets::parse_tenant_token(token).ok_or(ApiError::NotFound)?;
+    let tx = db.tenant(tenant).await?;
+    let application = tx.application_by_token(&hash).await?;
+    let status = match to {
+        // Confirming twice is harmless; a decided application stays decided.
+        Some(ApplicationStatus::Submitted) if application.status == ApplicationStatus::Unconfirmed => {
+            if application.created_at < Utc::now() - chrono::Duration::days(7) {
+                return Err(ApiError::Gone("this confirmation link has expired: apply again"));
+            }
+            ApplicationStatus::Submitted
+        }
+        Some(ApplicationStatus::Withdrawn) => match application.status {
+            ApplicationStatus::Declined => return Err(ApiError::Conflict("this application was declined".into())),
+            _ => ApplicationStatus::Withdrawn,
+        },
+        _ => application.status,
+    };
+    if status != application.status {
+        tx.set_application_status(application.id, status).await?;
+    }
+    let program = tx.program(application.program_id).await?.design.name;
+    tx.commit().await?;
+    Ok(PublicApplication {
+        status,
+        program,
+        campaign_id: application.campaign_id,
+        role_wanted: application.role_wanted,
+    })
+}
+
+/// Confirms an application from the emailed link.
+#[utoipa::path(
+    tag = "participants",
+    request_body = ApplicationToken,
+    responses(
+        (status = 200, description = "The application, now submitted", body = PublicApplication),
+        (status = 404, description = "Not a valid link", body = Problem, content_type = "application/problem+json"),
+        (status = 410, description = "The link expired", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/public/applications/confirm")]
+pub async fn confirm(
+    db: web::Data<Db>,
+    body: Json<ApplicationToken>,
+) -> Result<web::Json<PublicApplication>, ApiError> {
+    Ok(web::Json(by_token(&db, &body.token, Some(ApplicationStatus::Submitted)).await?))
+}
+
+/// Withdraws an application (from the same emailed link).
+#[utoipa::path(
+    tag = "participants",
+    request_body = ApplicationToken,
+    responses(
+        (status = 200, description = "The application, now withdrawn", body = PublicApplication),
+        (status = 404, description = "Not a valid link", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Declined applications are not withdrawn", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/public/applications/withdraw")]
+pub async fn withdraw(
+    db: web::Data<Db>,
+    body: Json<ApplicationToken>,
+) -> Result<web::Json<PublicApplication>, ApiError> {
+    Ok(web::Json(by_token(&db, &body.token, Some(ApplicationStatus::Withdrawn)).await?))
+}

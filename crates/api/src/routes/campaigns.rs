@@ -1,0 +1,653 @@
+//! Recruitment campaigns as admins run them: set up, open and close, invite, review
+//! applications, and watch the funnel.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use actix_web::{HttpResponse, get, post, put, web};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use tandem_domain::programs::{ParticipantRole, ProgramState};
+use tandem_domain::recruitment::{
+    ApplicationStatus, CampaignKind, CampaignMessage, CampaignState, CustomQuestion, Decision, Funnel, decide,
+    eligibility_refusals, question_problems,
+};
+use tandem_domain::{ApplicationId, CampaignId, Locale, Permission, PersonId, ProgramId};
+use tandem_jobs::Queue;
+use tandem_mail::unsubscribe::LinkSigner;
+use tandem_mail::{Override, render_with};
+use tandem_store::{ApplicationRecord, CampaignRecord, Db, NewAuditEvent, NewCampaign, PageRequest, PeopleFilter};
+use utoipa::{IntoParams, ToSchema};
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use crate::ApiSettings;
+use crate::auth::{Scoped, TenantCtx, secrets};
+use crate::error::{ApiError, FieldError, Problem};
+use crate::http::Json;
+use crate::pagination::{ListQuery, Paginated};
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(create_campaign)
+        .service(list_campaigns)
+        .service(program_funnel)
+        .service(get_campaign)
+        .service(replace_campaign)
+        .service(campaign_transition)
+        .service(invite_people)
+        .service(list_applications)
+        .service(campaign_funnel)
+        .service(decide_application);
+}
+
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CampaignInput {
+    #[schema(example = "Spring intake")]
+    pub name: String,
+    pub kind: CampaignKind,
+    /// When applications close.
+    pub deadline: Option<DateTime<Utc>>,
+    /// When the message goes out once the campaign is open (now when absent).
+    pub send_at: Option<DateTime<Utc>>,
+    /// Remind those who have not applied this many hours before the deadline.
+    #[schema(example = 48)]
+    pub reminder_hours_before: Option<u32>,
+    /// The promotion message per language; the body may use {{ name }}, {{ program }},
+    /// {{ link }} and {{ deadline }}.
+    #[serde(default)]
+    #[schema(example = json!({"en": {"subject": "Teach a manager what you know", "body": "Hello {{ name }},\n\nJoin {{ program }}."}}))]
+    pub messages: BTreeMap<Locale, CampaignMessage>,
+    #[serde(default)]
+    pub questions: Vec<CustomQuestion>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CampaignView {
+    pub id: CampaignId,
+    pub program_id: ProgramId,
+    pub name: String,
+    pub kind: CampaignKind,
+    pub state: CampaignState,
+    /// The link to share (open campaigns); closed campaigns send personal links.
+    #[schema(
+        example = "http://localhost:8080/apply?token=01936f0e3c2a7b7e9d1f2a3b4c5d6e7f.9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822c"
+    )]
+    pub public_link: Option<String>,
+    pub deadline: Option<DateTime<Utc>>,
+    pub send_at: Option<DateTime<Utc>>,
+    pub reminder_hours_before: Option<u32>,
+    pub messages: BTreeMap<Locale, CampaignMessage>,
+    pub questions: Vec<CustomQuestion>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+pub(crate) fn apply_link(settings: &ApiSettings, token: &str) -> String {
+    format!("{}/apply?token={token}", settings.public_url.trim_end_matches('/'))
+}
+
+fn view(c: CampaignRecord, settings: &ApiSettings) -> CampaignView {
+    CampaignView {
+        id: c.id,
+        program_id: c.program_id,
+        name: c.name,
+        kind: c.kind,
+        state: c.state,
+        public_link: (c.kind == CampaignKind::Open).then(|| apply_link(settings, &c.public_token)),
+        deadline: c.deadline,
+        send_at: c.send_at,
+        reminder_hours_before: c.reminder_hours_before,
+        messages: c.messages,
+        questions: c.questions,
+        created_at: c.created_at,
+        updated_at: c.updated_at,
+    }
+}
+
+fn checked(program: ProgramId, input: &CampaignInput) -> Result<NewCampaign, ApiError> {
+    let mut errors = Vec::new();
+    if input.name.trim().is_empty() || input.name.chars().count() > 200 {
+        errors.push(FieldError::new("name", "must be 1 to 200 characters"));
+    }
+    for problem in question_problems(&input.questions) {
+        errors.push(FieldError::new("questions", problem));
+    }
+    let sample = serde_json::json!({"name": "Kenji Sato", "program": "Program", "link": "https://x/apply", "deadline": "2027-01-31"});
+    for (locale, message) in &input.messages {
+        if message.subject.trim().is_empty() || message.body.trim().is_empty() {
+            errors.push(FieldError::new(format!("messages.{locale}"), "needs a subject and a body"));
+            continue;
+        }
+        let sources = Override { subject: message.subject.clone(), html: String::new(), text: message.body.clone() };
+        if let Err(e) = render_with(&sources, &sample) {
+            let part = if e.part == "subject" { "subject" } else { "body" };
+            errors.push(FieldError::new(format!("messages.{locale}.{part}"), e.message));
+        }
+    }
+    if let (Some(send), Some(deadline)) = (input.send_at, input.deadline)
+        && send >= deadline
+    {
+        errors.push(FieldError::new("send_at", "must be before the deadline"));
+    }
+    if input.reminder_hours_before.is_some() && input.deadline.is_none() {
+        errors.push(FieldError::new("reminder_hours_before", "needs a deadline"));
+    }
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    Ok(NewCampaign {
+        program_id: program,
+        name: input.name.trim().to_owned(),
+        kind: input.kind,
+        deadline: input.deadline,
+        send_at: input.send_at,
+        reminder_hours_before: input.reminder_hours_before,
+        messages: input.messages.clone(),
+        questions: input.questions.clone(),
+    })
+}
+
+async fn audit(
+    scoped: &Scoped,
+    action: &'static str,
+    id: CampaignId,
+    details: serde_json::Value,
+) -> Result<(), ApiError> {
+    scoped
+        .tx
+        .record(NewAuditEvent {
+            actor: scoped.audit_actor(),
+            action,
+            target_kind: "campaign",
+            target_id: Some(id.as_uuid()),
+            details,
+        })
+        .await?;
+    Ok(())
+}
+
+/// Sets up a campaign (in draft) for a program.
+#[utoipa::path(
+    tag = "recruitment",
+    params(("program_id" = ProgramId, Path, description = "The program's id")),
+    request_body = CampaignInput,
+    security(("access_token" = []), ("api_key" = [])),
+    responses(
+        (status = 201, description = "The campaign", body = CampaignView),
+        (status = 401, description = "No valid credential", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "May not write", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such program in this tenant", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/programs/{program_id}/campaigns")]
+pub async fn create_campaign(
+    ctx: TenantCtx,
+    db: web::Data<Db>,
+    settings: web::Data<ApiSettings>,
+    path: web::Path<ProgramId>,
+    body: Json<CampaignInput>,
+) -> Result<HttpResponse, ApiError> {
+    let program = path.into_inner();
+    let scoped = ctx.open(&db, Permission::Write).await?;
+    scoped.tx.program(program).await?;
+    let new = checked(program, &body)?;
+    let public_token = secrets::issue_tenant_token(ctx.tenant()).token;
+    let campaign = scoped.tx.create_campaign(&new, &public_token).await?;
+    audit(&scoped, "campaign.created", campaign.id, serde_json::json!({ "name": campaign.name })).await?;
+    scoped.tx.commit().await?;
+    Ok(HttpResponse::Created().json(view(campaign, &settings)))
+}
+
+/// A program's campaigns.
+#[utoipa::path(
+    tag = "recruitment",
+    params(("program_id" = ProgramId, Path, description = "The program's id")),
+    security(("access_token" = []), ("api_key" = [])),
+    responses(
+        (status = 200, description = "Campaigns, oldest first", body = Vec<CampaignView>),
+        (status = 401, description = "No valid credential", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such program in this tenant", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/programs/{program_id}/campaigns")]
+pub async fn list_campaigns(
+    ctx: TenantCtx,
+    db: web::Data<Db>,
+    settings: web::Data<ApiSettings>,
+    path: web::Path<ProgramId>,
+) -> Result<web::Json<Vec<CampaignView>>, ApiError> {
+    let program = path.into_inner();
+    let scoped = ctx.open(&db, Permission::Read).await?;
+    scoped.tx.program(program).await?;
+    let campaigns = scoped.tx.campaigns_of(program).await?;
+    scoped.tx.commit().await?;
+    Ok(web::Json(campaigns.into_iter().map(|c| view(c, &settings)).collect()))
+}
+
+/// One campaign.
+#[utoipa::path(
+    tag = "recruitment",
+    params(("campaign_id" = CampaignId, Path, description = "The campaign's id")),
+    security(("access_token" = []), ("api_key" = [])),
+    responses(
+        (status = 200, description = "The campaign", body = CampaignView),
+        (status = 401, description = "No valid credential", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such campaign in this tenant", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/campaigns/{campaign_id}")]
+pub async fn get_campaign(
+    ctx: TenantCtx,
+    db: web::Data<Db>,
+    settings: web::Data<ApiSettings>,
+    path: web::Path<CampaignId>,
+) -> Result<web::Json<CampaignView>, ApiError> {
+    let scoped = ctx.open(&db, Permission::Read).await?;
+    let campaign = scoped.tx.campaign(path.into_inner()).await?;
+    scoped.tx.commit().await?;
+    Ok(web::Json(view(campaign, &settings)))
+}
+
+/// Changes a campaign until it closes.
+#[utoipa::path(
+    tag = "recruitment",
+    params(("campaign_id" = CampaignId, Path, description = "The campaign's id")),
+    request_body = CampaignInput,
+    security(("access_token" = []), ("api_key" = [])),
+    responses(
+        (status = 200, description = "The campaign", body = CampaignView),
+        (status = 401, description = "No valid credential", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "May not write", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such campaign in this tenant", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Closed campaigns no longer change", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[put("/campaigns/{campaign_id}")]
+pub async fn replace_campaign(
+    ctx: TenantCtx,
+    db: web::Data<Db>,
+    settings: web::Data<ApiSettings>,
+    path: web::Path<CampaignId>,
+    body: Json<CampaignInput>,
+) -> Result<web::Json<CampaignView>, ApiError> {
+    let id = path.into_inner();
+    let scoped = ctx.open(&db, Permission::Write).await?;
+    let current = scoped.tx.campaign(id).await?;
+    if current.state == CampaignState::Closed {
+        return Err(ApiError::Conflict("a closed campaign no longer changes".into()));
+    }
+    if current.state == CampaignState::Open && body.kind != current.kind {
+        return Err(ApiError::Conflict("an open campaign keeps its kind".into()));
+    }
+    let new = checked(current.program_id, &body)?;
+    scoped.tx.replace_campaign(id, &new).await?;
+    audit(&scoped, "campaign.changed", id, serde_json::json!({ "name": new.name })).await?;
+    let campaign = scoped.tx.campaign(id).await?;
+    scoped.tx.commit().await?;
+    Ok(web::Json(view(campaign, &settings)))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CampaignTransition {
+    pub to: CampaignState,
+}
+
+/// Opens (the program must be recruiting; the message is queued for its date, the reminder for
+/// before the deadline) or closes a campaign. Refusals answer 409 with the reason.
+#[utoipa::path(
+    tag = "recruitment",
+    params(("campaign_id" = CampaignId, Path, description = "The campaign's id")),
+    request_body = CampaignTransition,
+    security(("access_token" = []), ("api_key" = [])),
+    responses(
+        (status = 200, description = "The campaign in its new state", body = CampaignView),
+        (status = 401, description = "No valid credential", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "May not write", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such campaign in this tenant", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not allowed now; `detail` says why", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/campaigns/{campaign_id}/transitions")]
+pub async fn campaign_transition(
+    ctx: TenantCtx,
+    db: web::Data<Db>,
+    queue: web::Data<Arc<dyn Queue>>,
+    settings: web::Data<ApiSettings>,
+    path: web::Path<CampaignId>,
+    body: Json<CampaignTransition>,
+) -> Result<web::Json<CampaignView>, ApiError> {
+    let id = path.into_inner();
+    let scoped = ctx.open(&db, Permission::Write).await?;
+    let campaign = scoped.tx.campaign(id).await?;
+    let refuse = |why: &str| Err(ApiError::TransitionRefused(why.to_owned()));
+    match (campaign.state, body.to) {
+        (CampaignState::Draft, CampaignState::Open) => {
+            let program = scoped.tx.program(campaign.program_id).await?;
+            if program.state != ProgramState::Recruiting {
+                return refuse("the program must be recruiting before a campaign opens");
+            }
+            if campaign.messages.is_empty() && campaign.kind == CampaignKind::Closed {
+                return refuse("write the message invitees will get before opening");
+            }
+            if campaign.deadline.is_some_and(|d| d <= Utc::now()) {
+                return refuse("the deadline has passed");
+            }
+        }
+        (CampaignState::Draft | CampaignState::Open, CampaignState::Closed) => {}
+        (from, to) => return refuse(&format!("a {from} campaign cannot become {to}")),
+    }
+    scoped.tx.set_campaign_state(id, campaign.state, body.to).await?;
+    audit(&scoped, "campaign.state_changed", id, serde_json::json!({ "from": campaign.state, "to": body.to })).await?;
+    let updated = scoped.tx.campaign(id).await?;
+    scoped.tx.commit().await?;
+    if updated.state == CampaignState::Open && !updated.messages.is_empty() {
+        tandem_jobs::campaigns::schedule(queue.as_ref().as_ref(), ctx.tenant(), &updated)
+            .await
+            .map_err(|e| ApiError::Unexpected(anyhow::Error::new(e)))?;
+    }
+    Ok(web::Json(view(updated, &settings)))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InviteesRequest {
+    /// People to invite by id.
+    #[serde(default)]
+    pub person_ids: Vec<PersonId>,
+    /// Or everyone matching a directory filter.
+    pub filter: Option<InviteeFilter>,
+    /// Only people eligible for some role of the program (default true).
+    #[serde(default = "yes")]
+    pub eligible_only: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InviteeFilter {
+    pub department: Option<String>,
+    pub function: Option<String>,
+    pub region: Option<String>,
+    pub level_min: Option<u8>,
+    pub level_max: Option<u8>,
+    pub skill: Option<String>,
+    pub is_executive: Option<bool>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct InviteesAdded {
+    #[schema(example = 42)]
+    pub added: u64,
+    #[schema(example = 42)]
+    pub invitees: u64,
+}
+
+/// Adds people to a closed campaign's invite list, by id or by a directory filter.
+#[utoipa::path(
+    tag = "recruitment",
+    params(("campaign_id" = CampaignId, Path, description = "The campaign's id")),
+    request_body = InviteesRequest,
+    security(("access_token" = []), ("api_key" = [])),
+    responses(
+        (status = 200, description = "How many were added", body = InviteesAdded),
+        (status = 401, description = "No valid credential", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "May not write", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such campaign (or person) in this tenant", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Open campaigns have no invite list", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Neither people nor a filter", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/campaigns/{campaign_id}/invitees")]
+pub async fn invite_people(
+    ctx: TenantCtx,
+    db: web::Data<Db>,
+    links: web::Data<LinkSigner>,
+    path: web::Path<CampaignId>,
+    body: Json<InviteesRequest>,
+) -> Result<web::Json<InviteesAdded>, ApiError> {
+    let id = path.into_inner();
+    if body.person_ids.is_empty() && body.filter.is_none() {
+        return Err(ApiError::field("person_ids", "name people or give a filter"));
+    }
+    let scoped = ctx.open(&db, Permission::Write).await?;
+    let campaign = scoped.tx.campaign(id).await?;
+    if campaign.kind == CampaignKind::Open {
+        return Err(ApiError::Conflict("an open campaign has no invite list: share its link".into()));
+    }
+    if campaign.state == CampaignState::Closed {
+        return Err(ApiError::Conflict("the campaign is closed".into()));
+    }
+    let design = scoped.tx.program(campaign.program_id).await?.design;
+    let mut people = Vec::new();
+    for person in &body.person_ids {
+        let record = scoped.tx.person(*person).await?;
+        people.push(record);
+    }
+    if let Some(f) = &body.filter {
+        let filter = PeopleFilter {
+            department: f.department.clone(),
+            function: f.function.clone(),
+            region: f.region.clone(),
+            level_min: f.level_min,
+            level_max: f.level_max,
+            skill: f.skill.clone(),
+            is_executive: f.is_executive,
+            text: None,
+        };
+        let mut page = PageRequest { limit: 100, after: None };
+        loop {
+            let batch = scoped.tx.people(&filter, page).await?;
+            people.extend(batch.items);
+            match batch.next {
+                Some(next) => page.after = Some(next),
+                None => break,
+            }
+        }
+    }
+    let invitees: Vec<(PersonId, String)> = people
+        .into_iter()
+        .filter(|p| !body.eligible_only || eligibility_refusals(&design, &p.person, ParticipantRole::Either).is_empty())
+        .map(|p| {
+            let token = tandem_jobs::campaigns::personal_token(&links, ctx.tenant(), id, p.id);
+            let hash = secrets::parse_tenant_token(&token).map(|(_, hash)| hash).unwrap_or_default();
+            (p.id, hash)
+        })
+        .collect();
+    let added = scoped.tx.add_invitees(id, &invitees).await?;
+    audit(&scoped, "campaign.invited", id, serde_json::json!({ "added": added })).await?;
+    let total = scoped.tx.invitees(id).await?.len() as u64;
+    scoped.tx.commit().await?;
+    Ok(web::Json(InviteesAdded { added, invitees: total }))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ApplicationView {
+    pub id: ApplicationId,
+    pub campaign_id: CampaignId,
+    pub program_id: ProgramId,
+    pub person_id: PersonId,
+    #[schema(example = "Kenji Sato")]
+    pub person_name: String,
+    pub person_email: String,
+    pub role_wanted: ParticipantRole,
+    pub status: ApplicationStatus,
+    /// What they can teach, want to learn, their goals, availability, languages, consent, and
+    /// the answers to the campaign's questions.
+    #[schema(value_type = Object)]
+    pub form: serde_json::Value,
+    pub confirmed_at: Option<DateTime<Utc>>,
+    pub decided_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+}
+
+async fn application_view(scoped: &Scoped, a: ApplicationRecord) -> Result<ApplicationView, ApiError> {
+    let person = scoped.tx.person(a.person_id).await?;
+    Ok(ApplicationView {
+        id: a.id,
+        campaign_id: a.campaign_id,
+        program_id: a.program_id,
+        person_id: a.person_id,
+        person_name: person.person.name,
+        person_email: person.person.email.to_string(),
+        role_wanted: a.role_wanted,
+        status: a.status,
+        form: a.form,
+        confirmed_at: a.confirmed_at,
+        decided_at: a.decided_at,
+        created_at: a.created_at,
+    })
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct ApplicationQuery {
+    pub status: Option<ApplicationStatus>,
+    #[param(minimum = 1, maximum = 100, example = 50)]
+    pub limit: Option<u64>,
+    pub cursor: Option<String>,
+}
+
+/// A campaign's applications, oldest first.
+#[utoipa::path(
+    tag = "recruitment",
+    params(("campaign_id" = CampaignId, Path, description = "The campaign's id"), ApplicationQuery),
+    security(("access_token" = []), ("api_key" = [])),
+    responses(
+        (status = 200, description = "A page of applications", body = Paginated<ApplicationView>),
+        (status = 401, description = "No valid credential", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such campaign in this tenant", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid filter or paging", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/campaigns/{campaign_id}/applications")]
+pub async fn list_applications(
+    ctx: TenantCtx,
+    db: web::Data<Db>,
+    path: web::Path<CampaignId>,
+    query: web::Query<ApplicationQuery>,
+) -> Result<web::Json<Paginated<ApplicationView>>, ApiError> {
+    let page = ListQuery { limit: query.limit, cursor: query.cursor.clone() }.page()?;
+    let id = path.into_inner();
+    let scoped = ctx.open(&db, Permission::Read).await?;
+    scoped.tx.campaign(id).await?;
+    let found = scoped.tx.applications(id, query.status, page).await?;
+    let mut items = Vec::with_capacity(found.items.len());
+    for a in found.items {
+        items.push(application_view(&scoped, a).await?);
+    }
+    scoped.tx.commit().await?;
+    Ok(web::Json(Paginated::from_page(tandem_store::Page { items, next: found.next }, |a| a)))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DecisionRequest {
+    pub decision: Decision,
+}
+
+/// Accepts, waitlists or declines an application.
+#[utoipa::path(
+    tag = "recruitment",
+    params(("application_id" = ApplicationId, Path, description = "The application's id")),
+    request_body = DecisionRequest,
+    security(("access_token" = []), ("api_key" = [])),
+    responses(
+        (status = 200, description = "The application", body = ApplicationView),
+        (status = 401, description = "No valid credential", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "May not write", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such application in this tenant", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not possible in the application's status; `detail` says why", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/applications/{application_id}/decision")]
+pub async fn decide_application(
+    ctx: TenantCtx,
+    db: web::Data<Db>,
+    path: web::Path<ApplicationId>,
+    body: Json<DecisionRequest>,
+) -> Result<web::Json<ApplicationView>, ApiError> {
+    let id = path.into_inner();
+    let scoped = ctx.open(&db, Permission::Write).await?;
+    let application = scoped.tx.application(id).await?;
+    let status = decide(application.status, body.decision).map_err(ApiError::TransitionRefused)?;
+    scoped.tx.set_application_status(id, status).await?;
+    scoped
+        .tx
+        .record(NewAuditEvent {
+            actor: scoped.audit_actor(),
+            action: "application.decided",
+            target_kind: "application",
+            target_id: Some(id.as_uuid()),
+            details: serde_json::json!({ "decision": body.decision, "status": status }),
+        })
+        .await?;
+    let updated = scoped.tx.application(id).await?;
+    let view = application_view(&scoped, updated).await?;
+    scoped.tx.commit().await?;
+    Ok(web::Json(view))
+}
+
+/// The campaign's funnel: invited → emailed → opened → applied → accepted (→ matched).
+#[utoipa::path(
+    tag = "recruitment",
+    params(("campaign_id" = CampaignId, Path, description = "The campaign's id")),
+    security(("access_token" = []), ("api_key" = [])),
+    responses(
+        (status = 200, description = "The funnel", body = Funnel),
+        (status = 401, description = "No valid credential", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such campaign in this tenant", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/campaigns/{campaign_id}/funnel")]
+pub async fn campaign_funnel(
+    ctx: TenantCtx,
+    db: web::Data<Db>,
+    path: web::Path<CampaignId>,
+) -> Result<web::Json<Funnel>, ApiError> {
+    let scoped = ctx.open(&db, Permission::Read).await?;
+    let campaign = scoped.tx.campaign(path.into_inner()).await?;
+    let funnel = scoped.tx.funnel(&campaign).await?;
+    scoped.tx.commit().await?;
+    Ok(web::Json(funnel))
+}
+
+/// The program's funnel: its campaigns' added up.
+#[utoipa::path(
+    tag = "recruitment",
+    params(("program_id" = ProgramId, Path, description = "The program's id")),
+    security(("access_token" = []), ("api_key" = [])),
+    responses(
+        (status = 200, description = "The funnel", body = Funnel),
+        (status = 401, description = "No valid credential", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such program in this tenant", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/programs/{program_id}/funnel")]
+pub async fn program_funnel(
+    ctx: TenantCtx,
+    db: web::Data<Db>,
+    path: web::Path<ProgramId>,
+) -> Result<web::Json<Funnel>, ApiError> {
+    let program = path.into_inner();
+    let scoped = ctx.open(&db, Permission::Read).await?;
+    scoped.tx.program(program).await?;
+    let mut total = Funnel::default();
+    for campaign in scoped.tx.campaigns_of(program).await? {
+        let f = scoped.tx.funnel(&campaign).await?;
+        total.invited += f.invited;
+        total.emailed += f.emailed;
+        total.opened += f.opened;
+        total.applied += f.applied;
+        total.accepted += f.accepted;
+        total.matched += f.matched;
+    }
+    scoped.tx.commit().await?;
+    Ok(web::Json(total))
+}

@@ -1,0 +1,211 @@
+//! Sending a campaign: its message to the audience on its date, and a reminder before the
+//! deadline to those who have not applied. Each email is a delivery keyed by campaign and
+//! person, so a job that runs twice sends nobody anything twice.
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use chrono::Utc;
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use tandem_domain::mail::EmailCategory;
+use tandem_domain::people::Person;
+use tandem_domain::programs::ParticipantRole;
+use tandem_domain::recruitment::{CampaignKind, CampaignState, eligibility_refusals};
+use tandem_domain::{CampaignId, PersonId, TenantId};
+use tandem_mail::unsubscribe::LinkSigner;
+use tandem_mail::{Override, Template, campaign_context, render_with};
+use tandem_store::{
+    CampaignRecord, Db, EmailDelivery, NewEmailDelivery, PageRequest, PeopleFilter, StoreError, TenantTx,
+};
+
+use crate::queue::{Job, JobError, NewJob, Outcome, Queue, QueueError};
+use crate::worker::Handler;
+
+pub const MESSAGE: &str = "campaign_message";
+pub const REMINDER: &str = "campaign_reminder";
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CampaignJob {
+    pub campaign: CampaignId,
+}
+
+/// Queues the campaign's message (at `send_at`, or now) and its reminder, when it opens.
+pub async fn schedule(queue: &dyn Queue, tenant: TenantId, campaign: &CampaignRecord) -> Result<(), QueueError> {
+    let payload = serde_json::to_value(CampaignJob { campaign: campaign.id }).expect("serialisable");
+    queue
+        .enqueue(NewJob {
+            tenant,
+            kind: MESSAGE.to_owned(),
+            payload: payload.clone(),
+            idempotency_key: format!("campaign:{}:message", campaign.id),
+            run_at: campaign.send_at.unwrap_or_else(Utc::now),
+            max_attempts: 5,
+        })
+        .await?;
+    if let (Some(deadline), Some(hours)) = (campaign.deadline, campaign.reminder_hours_before) {
+        queue
+            .enqueue(NewJob {
+                tenant,
+                kind: REMINDER.to_owned(),
+                payload,
+                idempotency_key: format!("campaign:{}:reminder", campaign.id),
+                run_at: deadline - chrono::Duration::hours(i64::from(hours)),
+                max_attempts: 5,
+            })
+            .await?;
+    }
+    Ok(())
+}
+
+/// The personal link of an invitee (the same in every email to them).
+pub fn personal_token(signer: &LinkSigner, tenant: TenantId, campaign: CampaignId, person: PersonId) -> String {
+    signer.token(tenant, &format!("campaign:{campaign}:person:{person}"))
+}
+
+pub struct CampaignHandler {
+    db: Db,
+    queue: Arc<dyn Queue>,
+    signer: LinkSigner,
+    public_url: String,
+}
+
+impl CampaignHandler {
+    pub fn new(db: Db, queue: Arc<dyn Queue>, signer: LinkSigner, public_url: String) -> Self {
+        Self { db, queue, signer, public_url }
+    }
+
+    fn link(&self, tenant: TenantId, campaign: &CampaignRecord, person: PersonId) -> String {
+        let token = match campaign.kind {
+            CampaignKind::Open => campaign.public_token.clone(),
+            CampaignKind::Closed => personal_token(&self.signer, tenant, campaign.id, person),
+        };
+        format!("{}/apply?token={token}", self.public_url.trim_end_matches('/'))
+    }
+
+    /// Who the message goes to: invitees (closed), or everyone eligible for some role (open).
+    async fn audience(&self, tx: &TenantTx, campaign: &CampaignRecord) -> Result<Vec<(PersonId, Person)>, StoreError> {
+        match campaign.kind {
+            CampaignKind::Closed => {
+                let mut people = Vec::new();
+                for invitee in tx.invitees(campaign.id).await? {
+                    let record = tx.person(invitee.person_id).await?;
+                    people.push((record.id, record.person));
+                }
+                Ok(people)
+            }
+            CampaignKind::Open => {
+                let design = tx.program(campaign.program_id).await?.design;
+                let mut people = Vec::new();
+                let mut page = PageRequest { limit: 100, after: None };
+                loop {
+                    let batch = tx.people(&PeopleFilter::default(), page).await?;
+                    for record in batch.items {
+                        if eligibility_refusals(&design, &record.person, ParticipantRole::Either).is_empty() {
+                            people.push((record.id, record.person));
+                        }
+                    }
+                    match batch.next {
+                        Some(next) => page.after = Some(next),
+                        None => break,
+                    }
+                }
+                Ok(people)
+            }
+        }
+    }
+
+    async fn send(&self, job: &Job, reminder: bool) -> Result<Outcome, JobError> {
+        let CampaignJob { campaign: id } =
+            serde_json::from_value(job.payload.clone()).map_err(|e| JobError::Permanent(e.to_string()))?;
+        let retry = |e: StoreError| JobError::Retry(e.to_string());
+        let tx = self.db.tenant(job.tenant).await.map_err(retry)?;
+        let campaign = match tx.campaign(id).await {
+            Ok(campaign) => campaign,
+            Err(StoreError::NotFound) => return Ok(Outcome::Done),
+            Err(e) => return Err(retry(e)),
+        };
+        if campaign.state != CampaignState::Open {
+            return Ok(Outcome::Done);
+        }
+        let program = tx.program(campaign.program_id).await.map_err(retry)?.design.name;
+        let applied = tx.applicants(id).await.map_err(retry)?;
+        let deadline = campaign.deadline.map(|d| d.format("%Y-%m-%d").to_string());
+        let audience = self.audience(&tx, &campaign).await.map_err(retry)?;
+        let mut created: Vec<EmailDelivery> = Vec::new();
+        let mut reached = Vec::new();
+        for (person_id, person) in audience {
+            if reminder && applied.contains(&person_id) {
+                continue;
+            }
+            let what = if reminder { "reminder" } else { "message" };
+            let key = format!("campaign:{id}:{what}:{person_id}");
+            if tx.delivery_exists(&key).await.map_err(retry)? {
+                continue;
+            }
+            if reminder
+                && campaign.kind == CampaignKind::Open
+                && !tx.delivery_exists(&format!("campaign:{id}:message:{person_id}")).await.map_err(retry)?
+            {
+                // Open campaigns remind those the message reached.
+                continue;
+            }
+            let link = self.link(job.tenant, &campaign, person_id);
+            let locale = person.preferred_locale;
+            let context = if reminder {
+                json!({"name": person.name, "program": program, "link": link, "deadline": deadline.clone().unwrap_or_default()})
+            } else {
+                let Some(message) = campaign.messages.get(&locale).or_else(|| campaign.messages.values().next()) else {
+                    return Err(JobError::Permanent("the campaign has no message".into()));
+                };
+                let vars = json!({"name": person.name, "program": program, "link": link, "deadline": deadline.clone().unwrap_or_default()});
+                let own =
+                    Override { subject: message.subject.clone(), html: String::new(), text: message.body.clone() };
+                let rendered =
+                    render_with(&own, &vars).map_err(|e| JobError::Permanent(format!("campaign message: {e}")))?;
+                campaign_context(&rendered.subject, &rendered.text, &program, &link, deadline.as_deref())
+            };
+            let template = if reminder { Template::CampaignReminder } else { Template::CampaignMessage };
+            let (delivery, is_new) = tx
+                .create_delivery(NewEmailDelivery {
+                    idempotency_key: key,
+                    category: EmailCategory::Campaign,
+                    template: template.name().to_owned(),
+                    locale,
+                    to_email: person.email.to_string(),
+                    to_name: Some(person.name.clone()),
+                    time_zone: person.time_zone.clone(),
+                    context,
+                })
+                .await
+                .map_err(retry)?;
+            if is_new {
+                created.push(delivery);
+                reached.push(person_id);
+            }
+        }
+        if campaign.kind == CampaignKind::Closed {
+            if reminder {
+                tx.mark_invitees_reminded(id, &reached).await.map_err(retry)?;
+            } else {
+                tx.mark_invitees_emailed(id, &reached).await.map_err(retry)?;
+            }
+        }
+        tx.commit().await.map_err(retry)?;
+        for delivery in &created {
+            // A failure here leaves the delivery queued; the sweeper queues it again.
+            if let Err(err) = crate::email::enqueue(self.queue.as_ref(), job.tenant, delivery).await {
+                tracing::warn!(error = %err, delivery = %delivery.id, "queueing a campaign email failed");
+            }
+        }
+        tracing::info!(campaign = %id, emails = created.len(), reminder, "campaign emails queued");
+        Ok(Outcome::Done)
+    }
+}
+
+#[async_trait]
+impl Handler for CampaignHandler {
+    async fn run(&self, job: &Job) -> Result<Outcome, JobError> {
+        self.send(job, job.kind == REMINDER).await
+    }
+}

@@ -1,0 +1,80 @@
+import type { Locale, PersonInput, PersonView } from "../../api/types";
+
+/** A person as the edit form holds it: text boxes give strings, empty means "not set". */
+export interface PersonFormValues {
+  [key: string]: unknown;
+  external_id: string;
+  name: string;
+  email: string;
+  department: string;
+  function: string;
+  region: string;
+  location: string;
+  job_level: number | string;
+  title: string;
+  manager_external_id: string;
+  time_zone: string;
+  languages: string[];
+  skills: string[];
+  is_executive: boolean;
+  hire_date: string;
+  preferred_locale: Locale;
+  gender: string;
+  age_band: string;
+}
+
+export function toFormValues(p: PersonView): PersonFormValues {
+  return {
+    external_id: p.external_id,
+    name: p.name,
+    email: p.email,
+    department: p.department ?? "",
+    function: p.function ?? "",
+    region: p.region ?? "",
+    location: p.location ?? "",
+    job_level: p.job_level ?? "",
+    title: p.title ?? "",
+    manager_external_id: p.manager_external_id ?? "",
+    time_zone: p.time_zone ?? "",
+    languages: [...p.languages],
+    skills: [...p.skills],
+    is_executive: p.is_executive,
+    hire_date: p.hire_date ?? "",
+    preferred_locale: p.preferred_locale,
+    gender: p.gender ?? "",
+    age_band: p.age_band ?? "",
+  };
+}
+
+const optional = (text: string): string | null => (text.trim() === "" ? null : text.trim());
+
+/**
+ * The body of `PUT /people/{id}`. Sensitive attributes are sent only when the editor may see
+ * them: otherwise the form never held their values, and sending null would erase them.
+ */
+export function toPersonInput(v: PersonFormValues, withSensitive: boolean): PersonInput {
+  const level = typeof v.job_level === "number" ? v.job_level : Number.parseInt(v.job_level, 10);
+  const input: PersonInput = {
+    external_id: v.external_id.trim(),
+    name: v.name.trim(),
+    email: v.email.trim(),
+    department: optional(v.department),
+    function: optional(v.function),
+    region: optional(v.region),
+    location: optional(v.location),
+    job_level: Number.isFinite(level) ? level : null,
+    title: optional(v.title),
+    manager_external_id: optional(v.manager_external_id),
+    time_zone: optional(v.time_zone),
+    languages: v.languages.map((l) => l.trim()).filter(Boolean),
+    skills: v.skills.map((s) => s.trim()).filter(Boolean),
+    is_executive: v.is_executive,
+    hire_date: optional(v.hire_date),
+    preferred_locale: v.preferred_locale,
+  };
+  if (withSensitive) {
+    input.gender = optional(v.gender);
+    input.age_band = optional(v.age_band);
+  }
+  return input;
+}

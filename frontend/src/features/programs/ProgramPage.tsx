@@ -1,0 +1,143 @@
+import { Anchor, Button, Card, Center, Group, Loader, Stack, Text, Title } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { IconArrowLeft, IconPencil } from "@tabler/icons-react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate, useParams } from "react-router";
+import type { ProgramState, ProgramView } from "../../api/types";
+import { useConsoleUser } from "../../app/AppLayout";
+import { formatDateTime } from "../../i18n/format";
+import { ConfirmButton } from "../../shared/ConfirmButton";
+import { ErrorAlert } from "../../shared/ErrorAlert";
+import { PageHeader } from "../../shared/PageHeader";
+import { useLanguage } from "../../shared/useLanguage";
+import { canWriteDirectory } from "../auth/permissions";
+import { DesignSummary } from "./DesignSummary";
+import { useDeleteProgram, useProgram, useTransition } from "./programsApi";
+import { StateBadge } from "./StateBadge";
+
+/** The lifecycle: the current state and one button per state the program may move to. */
+function Lifecycle({ program, writer }: { program: ProgramView; writer: boolean }) {
+  const { t } = useTranslation();
+  const move = useTransition(program.id);
+  const forward = (s: ProgramState) => s !== "archived" && s !== "draft";
+  return (
+    <Card withBorder padding="lg">
+      <Title order={2} size="h4" mb="xs">
+        {t("programs.lifecycle")}
+      </Title>
+      <Group gap="sm" mb="sm">
+        <Text size="sm">{t("programs.state")}:</Text>
+        <StateBadge state={program.state} />
+      </Group>
+      {program.next_states.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t("programs.noNextStates")}
+        </Text>
+      ) : writer ? (
+        <Group gap="sm">
+          {program.next_states.map((to) => (
+            <Button
+              key={to}
+              variant={forward(to) ? "filled" : "default"}
+              loading={move.isPending && move.variables === to}
+              onClick={() =>
+                move.mutate(to, {
+                  onSuccess: (p) =>
+                    notifications.show({ color: "teal", message: t("programs.moved", { state: t(`programs.states.${p.state}`) }) }),
+                })
+              }
+            >
+              {t(`programs.moveTo.${to}`)}
+            </Button>
+          ))}
+        </Group>
+      ) : (
+        <Text size="sm" c="dimmed">
+          {t("programs.nextStepsAre", { states: program.next_states.map((s) => t(`programs.states.${s}`)).join(", ") })}
+        </Text>
+      )}
+      {move.isError && (
+        <div style={{ marginTop: 12 }} data-testid="transition-refused">
+          <ErrorAlert error={move.error} />
+        </div>
+      )}
+    </Card>
+  );
+}
+
+export function ProgramPage() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { programId = "" } = useParams();
+  const navigate = useNavigate();
+  const user = useConsoleUser();
+  const program = useProgram(programId);
+  const remove = useDeleteProgram();
+  const writer = canWriteDirectory(user.role);
+
+  const back = (
+    <Anchor component={Link} to="/programs" size="sm">
+      <Group gap={4}>
+        <IconArrowLeft size={14} aria-hidden />
+        {t("programs.back")}
+      </Group>
+    </Anchor>
+  );
+  if (program.isPending) {
+    return (
+      <Center py="xl">
+        <Loader aria-label={t("common.loading")} />
+      </Center>
+    );
+  }
+  if (program.isError) {
+    return (
+      <Stack>
+        {back}
+        <ErrorAlert error={program.error} onRetry={() => void program.refetch()} />
+      </Stack>
+    );
+  }
+  const p = program.data;
+  const editable = writer && p.state !== "completed" && p.state !== "archived";
+  return (
+    <Stack gap="md">
+      {back}
+      <PageHeader
+        title={p.design.name}
+        description={t("programs.updatedAt", { when: formatDateTime(p.updated_at, language) })}
+        actions={
+          writer && (
+            <Group gap="sm">
+              {editable && (
+                <Button component={Link} to={`/programs/${p.id}/edit`} variant="default" leftSection={<IconPencil size={16} />}>
+                  {t("programs.edit")}
+                </Button>
+              )}
+              {p.state === "draft" && (
+                <ConfirmButton
+                  label={t("programs.delete")}
+                  size="sm"
+                  title={t("programs.deleteTitle")}
+                  message={t("programs.deleteBody", { name: p.design.name })}
+                  confirmLabel={t("programs.delete")}
+                  onConfirm={async () => {
+                    await remove.mutateAsync(p.id);
+                    void navigate("/programs", { replace: true });
+                  }}
+                />
+              )}
+            </Group>
+          )
+        }
+      />
+      <Lifecycle program={p} writer={writer} />
+      <Card withBorder padding="lg">
+        <Title order={2} size="h4" mb="md">
+          {t("programs.design")}
+        </Title>
+        <DesignSummary design={p.design} />
+      </Card>
+    </Stack>
+  );
+}

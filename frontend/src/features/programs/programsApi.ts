@@ -1,0 +1,78 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api, unwrap, unwrapEmpty } from "../../api/client";
+import type { Locale, ProgramInput, ProgramState } from "../../api/types";
+import { PAGE_SIZE, useCursorList } from "../../shared/useCursorList";
+
+const programsKey = ["programs"] as const;
+
+export function usePrograms(state: ProgramState | null) {
+  return useCursorList([...programsKey, "list", state ?? "all"], (cursor) =>
+    unwrap(api.GET("/api/v1/programs", { params: { query: { limit: PAGE_SIZE, cursor, ...(state ? { state } : {}) } } })),
+  );
+}
+
+export function useProgram(programId: string) {
+  return useQuery({
+    queryKey: [...programsKey, "one", programId],
+    queryFn: () => unwrap(api.GET("/api/v1/programs/{program_id}", { params: { path: { program_id: programId } } })),
+  });
+}
+
+/** Ready-made designs in `locale`. */
+export function useProgramTemplates(locale: Locale) {
+  return useQuery({
+    queryKey: [...programsKey, "templates", locale],
+    queryFn: () => unwrap(api.GET("/api/v1/program-templates", { params: { query: { locale } } })),
+    staleTime: 5 * 60_000,
+  });
+}
+
+function useInvalidatePrograms() {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: programsKey });
+}
+
+export function useCreateProgram() {
+  const invalidate = useInvalidatePrograms();
+  return useMutation({
+    mutationFn: (body: ProgramInput) => unwrap(api.POST("/api/v1/programs", { body })),
+    onSuccess: invalidate,
+  });
+}
+
+export function useReplaceProgram(programId: string) {
+  const invalidate = useInvalidatePrograms();
+  return useMutation({
+    mutationFn: (body: ProgramInput) =>
+      unwrap(api.PUT("/api/v1/programs/{program_id}", { params: { path: { program_id: programId } }, body })),
+    onSuccess: invalidate,
+  });
+}
+
+export function useCreateFromTemplate() {
+  const invalidate = useInvalidatePrograms();
+  return useMutation({
+    mutationFn: (body: { template: string; locale: Locale }) => unwrap(api.POST("/api/v1/programs/from-template", { body })),
+    onSuccess: invalidate,
+  });
+}
+
+export function useTransition(programId: string) {
+  const invalidate = useInvalidatePrograms();
+  return useMutation({
+    mutationFn: (to: ProgramState) =>
+      unwrap(
+        api.POST("/api/v1/programs/{program_id}/transitions", { params: { path: { program_id: programId } }, body: { to } }),
+      ),
+    onSuccess: invalidate,
+  });
+}
+
+export function useDeleteProgram() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (programId: string) =>
+      unwrapEmpty(api.DELETE("/api/v1/programs/{program_id}", { params: { path: { program_id: programId } } })),
+    onSuccess: () => client.invalidateQueries({ queryKey: [...programsKey, "list"] }),
+  });
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import { emptyWizard, fromProgramInput, stepErrors, stepOfFields, toProgramInput, type WizardValues } from "./wizardState";
+
+function filled(): WizardValues {
+  const v = emptyWizard();
+  v.purposes = ["knowledge_sharing", "custom"];
+  v.custom_purpose = "  Bring AI into daily work ";
+  v.success_metrics = [{ name: "Confidence", target: "4.5", unit: "score", measured_by: "survey" }];
+  v.name = " Digital reverse ";
+  v.eligibility.mentor = { ...v.eligibility.mentor, level_max: 4, departments: ["Engineering", " "] };
+  v.eligibility.mentee = { ...v.eligibility.mentee, level_min: "10", executives_only: true };
+  v.slots = "30";
+  v.start_date = "2027-01-10";
+  v.training = [{ title: "Kick-off", role: "mentor", url: "" }];
+  v.resources = [{ title: "Guide", link: "https://x.example/guide", description: "" }];
+  return v;
+}
+
+describe("wizard → program design", () => {
+  it("sends a mentor and a mentee rule, numbers as numbers and empty texts as null", () => {
+    const input = toProgramInput(filled());
+    expect(input).toMatchObject({
+      name: "Digital reverse",
+      kind: "reverse",
+      purposes: ["knowledge_sharing", "custom"],
+      custom_purpose: "Bring AI into daily work",
+      success_metrics: [{ name: "Confidence", target: 4.5, unit: "score", measured_by: "survey" }],
+      mentors_more_junior: true,
+      slots: 30,
+      start_date: "2027-01-10",
+      end_date: null,
+      training: [{ title: "Kick-off", role: "mentor", url: null }],
+      resources: [{ title: "Guide", link: "https://x.example/guide", description: null }],
+    });
+    expect(input.eligibility).toEqual([
+      { role: "mentor", level_min: null, level_max: 4, departments: ["Engineering"], functions: [], regions: [], executives_only: false },
+      { role: "mentee", level_min: 10, level_max: null, departments: [], functions: [], regions: [], executives_only: true },
+    ]);
+  });
+
+  it("gives mutual programs one either rule, either-role training and no junior-mentor switch", () => {
+    const v = filled();
+    v.kind = "mutual";
+    v.eligibility.either = { ...v.eligibility.either, regions: ["APAC"] };
+    const input = toProgramInput(v);
+    expect(input.eligibility).toHaveLength(1);
+    expect(input.eligibility?.[0]).toMatchObject({ role: "either", regions: ["APAC"] });
+    expect(input.training?.[0]?.role).toBe("either");
+    expect(input).not.toHaveProperty("mentors_more_junior");
+  });
+
+  it("drops the custom text without the custom purpose, and sends unreadable numbers as 0 for the server to name", () => {
+    const v = filled();
+    v.purposes = ["network_building"];
+    v.slots = "";
+    const input = toProgramInput(v);
+    expect(input.custom_purpose).toBeNull();
+    expect(input.slots).toBe(0);
+  });
+
+  it("reads a saved design back unchanged", () => {
+    const input = toProgramInput(filled());
+    expect(toProgramInput(fromProgramInput(input))).toEqual(input);
+  });
+});
+
+describe("wizard steps", () => {
+  it("sends a refused field to the step that shows it", () => {
+    expect(stepOfFields(["custom_purpose"])).toBe(0);
+    expect(stepOfFields(["end_date", "purposes"])).toBe(0);
+    expect(stepOfFields(["eligibility"])).toBe(1);
+    expect(stepOfFields(["something_else"])).toBe(2);
+  });
+
+  it("asks for a purpose and a name before going on", () => {
+    expect(stepErrors(0, emptyWizard())).toEqual({ purposes: "required" });
+    expect(stepErrors(1, emptyWizard())).toEqual({ name: "required" });
+    expect(stepErrors(0, filled())).toEqual({});
+  });
+});

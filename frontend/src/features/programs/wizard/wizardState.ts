@@ -1,0 +1,219 @@
+import type {
+  Cadence,
+  Eligibility,
+  ParticipantRole,
+  ProgramInput,
+  ProgramKind,
+  PurposeKind,
+  TrainingModule,
+} from "../../../api/types";
+
+/** Who may take one role, as the form holds it (number inputs give "" when empty). */
+export interface RuleValues {
+  level_min: number | string;
+  level_max: number | string;
+  departments: string[];
+  functions: string[];
+  regions: string[];
+  executives_only: boolean;
+}
+
+export interface MetricValues {
+  name: string;
+  target: number | string;
+  unit: string;
+  measured_by: string;
+}
+
+export interface TrainingValues {
+  title: string;
+  role: ParticipantRole;
+  url: string;
+}
+
+export interface ResourceValues {
+  title: string;
+  link: string;
+  description: string;
+}
+
+/**
+ * The wizard's values. Top-level names are the API's field names, so that a refused design's
+ * field errors ("slots", "end_date", "eligibility") land beside the matching input.
+ */
+export interface WizardValues {
+  [key: string]: unknown;
+  purposes: PurposeKind[];
+  custom_purpose: string;
+  success_metrics: MetricValues[];
+  name: string;
+  kind: ProgramKind;
+  eligibility: { mentor: RuleValues; mentee: RuleValues; either: RuleValues };
+  mentors_more_junior: boolean;
+  slots: number | string;
+  mentor_capacity: number | string;
+  start_date: string;
+  end_date: string;
+  meetings_per_month: number | string;
+  minutes_per_meeting: number | string;
+  check_in_cadence: Cadence;
+  training: TrainingValues[];
+  resources: ResourceValues[];
+}
+
+export const EMPTY_RULE: RuleValues = {
+  level_min: "",
+  level_max: "",
+  departments: [],
+  functions: [],
+  regions: [],
+  executives_only: false,
+};
+
+export function emptyWizard(): WizardValues {
+  return {
+    purposes: [],
+    custom_purpose: "",
+    success_metrics: [],
+    name: "",
+    kind: "reverse",
+    eligibility: { mentor: { ...EMPTY_RULE }, mentee: { ...EMPTY_RULE }, either: { ...EMPTY_RULE } },
+    mentors_more_junior: true,
+    slots: 20,
+    mentor_capacity: 1,
+    start_date: "",
+    end_date: "",
+    meetings_per_month: 2,
+    minutes_per_meeting: 45,
+    check_in_cadence: "monthly",
+    training: [],
+    resources: [],
+  };
+}
+
+/** A whole number, or null for an empty or unreadable box. */
+export function toInt(value: number | string): number | null {
+  if (typeof value === "number") return Number.isFinite(value) ? Math.trunc(value) : null;
+  const n = Number.parseInt(value.trim(), 10);
+  return Number.isFinite(n) ? n : null;
+}
+
+function toFloat(value: number | string): number {
+  return typeof value === "number" ? value : Number.parseFloat(value);
+}
+
+const clean = (list: string[]) => list.map((s) => s.trim()).filter(Boolean);
+const optional = (text: string): string | null => (text.trim() === "" ? null : text.trim());
+
+function toRule(role: ParticipantRole, r: RuleValues): Eligibility {
+  return {
+    role,
+    level_min: toInt(r.level_min),
+    level_max: toInt(r.level_max),
+    departments: clean(r.departments),
+    functions: clean(r.functions),
+    regions: clean(r.regions),
+    executives_only: r.executives_only,
+  };
+}
+
+/**
+ * The body of `POST /programs` (and `PUT`). Mutual programs have one `either` rule, the others
+ * a mentor and a mentee rule; "junior mentors" only means something for reverse programs; a
+ * custom purpose text only when the custom purpose is chosen. Numbers the form cannot read are
+ * sent as 0 so that the server names the field.
+ */
+export function toProgramInput(v: WizardValues): ProgramInput {
+  const eligibility =
+    v.kind === "mutual"
+      ? [toRule("either", v.eligibility.either)]
+      : [toRule("mentor", v.eligibility.mentor), toRule("mentee", v.eligibility.mentee)];
+  const input: ProgramInput = {
+    name: v.name.trim(),
+    kind: v.kind,
+    purposes: v.purposes,
+    custom_purpose: v.purposes.includes("custom") ? optional(v.custom_purpose) : null,
+    success_metrics: v.success_metrics.map((m) => ({
+      name: m.name.trim(),
+      target: toFloat(m.target),
+      unit: m.unit.trim(),
+      measured_by: m.measured_by.trim(),
+    })),
+    eligibility,
+    slots: toInt(v.slots) ?? 0,
+    mentor_capacity: toInt(v.mentor_capacity) ?? 0,
+    start_date: optional(v.start_date),
+    end_date: optional(v.end_date),
+    meetings_per_month: toInt(v.meetings_per_month) ?? 0,
+    minutes_per_meeting: toInt(v.minutes_per_meeting) ?? 0,
+    check_in_cadence: v.check_in_cadence,
+    training: v.training.map(
+      (t): TrainingModule => ({ title: t.title.trim(), role: v.kind === "mutual" ? "either" : t.role, url: optional(t.url) }),
+    ),
+    resources: v.resources.map((r) => ({ title: r.title.trim(), link: r.link.trim(), description: optional(r.description) })),
+  };
+  if (v.kind === "reverse") input.mentors_more_junior = v.mentors_more_junior;
+  return input;
+}
+
+function fromRule(rule: Eligibility | undefined): RuleValues {
+  if (!rule) return { ...EMPTY_RULE };
+  return {
+    level_min: rule.level_min ?? "",
+    level_max: rule.level_max ?? "",
+    departments: [...rule.departments],
+    functions: [...rule.functions],
+    regions: [...rule.regions],
+    executives_only: rule.executives_only,
+  };
+}
+
+/** A saved design back into the wizard, to edit it. */
+export function fromProgramInput(d: ProgramInput): WizardValues {
+  const rules = d.eligibility ?? [];
+  const find = (role: ParticipantRole) => rules.find((r) => r.role === role);
+  return {
+    purposes: [...d.purposes],
+    custom_purpose: d.custom_purpose ?? "",
+    success_metrics: (d.success_metrics ?? []).map((m) => ({ ...m })),
+    name: d.name,
+    kind: d.kind,
+    eligibility: { mentor: fromRule(find("mentor")), mentee: fromRule(find("mentee")), either: fromRule(find("either")) },
+    mentors_more_junior: d.mentors_more_junior ?? true,
+    slots: d.slots,
+    mentor_capacity: d.mentor_capacity ?? 1,
+    start_date: d.start_date ?? "",
+    end_date: d.end_date ?? "",
+    meetings_per_month: d.meetings_per_month,
+    minutes_per_meeting: d.minutes_per_meeting,
+    check_in_cadence: d.check_in_cadence,
+    training: (d.training ?? []).map((t) => ({ title: t.title, role: t.role, url: t.url ?? "" })),
+    resources: (d.resources ?? []).map((r) => ({ title: r.title, link: r.link, description: r.description ?? "" })),
+  };
+}
+
+export const STEP_FIELDS: readonly (readonly string[])[] = [
+  ["purposes", "custom_purpose", "success_metrics"],
+  ["name", "kind", "eligibility", "mentors_more_junior", "slots", "mentor_capacity", "start_date", "end_date",
+    "meetings_per_month", "minutes_per_meeting", "check_in_cadence", "training", "resources"],
+];
+
+/** The first wizard step showing one of these (top-level) fields; the review step if none. */
+export function stepOfFields(fields: readonly string[]): number {
+  const steps = STEP_FIELDS.map((names, i) => (fields.some((f) => names.includes(f)) ? i : Infinity));
+  const first = Math.min(...steps);
+  return Number.isFinite(first) ? first : STEP_FIELDS.length;
+}
+
+/** What each step needs before the next one opens (the server checks the rest). */
+export function stepErrors(step: number, v: WizardValues): Record<string, "required"> {
+  const errors: Record<string, "required"> = {};
+  if (step === 0) {
+    if (v.purposes.length === 0) errors.purposes = "required";
+    if (v.purposes.includes("custom") && v.custom_purpose.trim() === "") errors.custom_purpose = "required";
+  }
+  if (step === 1) {
+    if (v.name.trim() === "") errors.name = "required";
+  }
+  return errors;
+}
