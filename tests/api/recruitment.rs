@@ -53,6 +53,15 @@ async fn an_open_campaign_takes_applications_through_its_public_link(app: TestAp
     let token = Some(owner.access_token.as_str());
     staff(&app, &owner).await;
     let program = recruiting_program(&app, &owner).await;
+    let preview_path = format!("/api/v1/programs/{program}/campaign-message-preview");
+    let preview = app.post(&preview_path, token, json!({"locale": "ja", "message": message()["ja"]})).await;
+    let preview = preview.ok(200);
+    assert!(preview["text"].as_str().unwrap().contains("佐藤 健二さん"), "{preview}");
+    assert!(preview["html"].as_str().unwrap().contains("に応募する"));
+    let broken = app
+        .post(&preview_path, token, json!({"locale": "en", "message": {"subject": "Hi {{ nme }}", "body": "x"}}))
+        .await;
+    assert_eq!(broken.invalid_fields(), ["message.subject"]);
     let questions = json!([{"key": "motivation", "label": "Why?", "kind": "text", "required": true}]);
     let created = app
         .post(

@@ -30,6 +30,7 @@ const ROUTES_WITH_IDS: &[(&str, &str)] = &[
     ("get", "/api/v1/programs/{program_id}/campaigns"),
     ("post", "/api/v1/programs/{program_id}/campaigns"),
     ("get", "/api/v1/programs/{program_id}/funnel"),
+    ("post", "/api/v1/programs/{program_id}/campaign-message-preview"),
     ("get", "/api/v1/campaigns/{campaign_id}"),
     ("put", "/api/v1/campaigns/{campaign_id}"),
     ("post", "/api/v1/campaigns/{campaign_id}/transitions"),
@@ -208,6 +209,9 @@ async fn call(app: &TestApp, method: &str, path: &str, token: &str) -> tandem_te
         }
         "post" if path.ends_with("/invitees") => app.post(path, Some(token), json!({"filter": {}})).await,
         "post" if path.ends_with("/decision") => app.post(path, Some(token), json!({"decision": "decline"})).await,
+        "post" if path.ends_with("/campaign-message-preview") => {
+            app.post(path, Some(token), json!({"locale": "en", "message": {"subject": "s", "body": "b"}})).await
+        }
         "post" => app.post(path, Some(token), json!({})).await,
         "patch" => app.patch(path, token, json!({"role": "admin"})).await,
         "delete" => app.delete(path, token).await,

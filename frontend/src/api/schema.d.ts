@@ -627,6 +627,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/programs/{program_id}/campaign-message-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Renders a campaign message as a person will get it (with sample name and link), before
+         *     the campaign is saved.
+         */
+        post: operations["preview_message"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/programs/{program_id}/campaigns": {
         parameters: {
             query?: never;
@@ -1537,6 +1557,18 @@ export interface components {
             role: components["schemas"]["Role"];
             /** Format: date-time */
             joined_at: string;
+        };
+        MessagePreview: {
+            /** @example Teach a manager what you know */
+            subject: string;
+            html: string;
+            text: string;
+        };
+        MessagePreviewRequest: {
+            locale: components["schemas"]["Locale"];
+            message: components["schemas"]["CampaignMessage"];
+            /** Format: date-time */
+            deadline?: string | null;
         };
         /** @description One page of a list. */
         Paginated_ApiKeyView: {
@@ -4562,6 +4594,60 @@ export interface operations {
             };
             /** @description Only drafts are deleted; archive the others */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    preview_message: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The program's id */
+                program_id: components["schemas"]["ProgramId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MessagePreviewRequest"];
+            };
+        };
+        responses: {
+            /** @description The rendered email */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessagePreview"];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such program in this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The message does not render (`message.subject` or `message.body`) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -36,7 +36,65 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(invite_people)
         .service(list_applications)
         .service(campaign_funnel)
-        .service(decide_application);
+        .service(decide_application)
+        .service(preview_message);
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MessagePreviewRequest {
+    pub locale: Locale,
+    pub message: CampaignMessage,
+    pub deadline: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MessagePreview {
+    #[schema(example = "Teach a manager what you know")]
+    pub subject: String,
+    pub html: String,
+    pub text: String,
+}
+
+/// Renders a campaign message as a person will get it (with sample name and link), before
+/// the campaign is saved.
+#[utoipa::path(
+    tag = "recruitment",
+    params(("program_id" = ProgramId, Path, description = "The program's id")),
+    request_body = MessagePreviewRequest,
+    security(("access_token" = []), ("api_key" = [])),
+    responses(
+        (status = 200, description = "The rendered email", body = MessagePreview),
+        (status = 401, description = "No valid credential", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such program in this tenant", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The message does not render (`message.subject` or `message.body`)", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/programs/{program_id}/campaign-message-preview")]
+pub async fn preview_message(
+    ctx: TenantCtx,
+    db: web::Data<Db>,
+    settings: web::Data<ApiSettings>,
+    path: web::Path<ProgramId>,
+    body: Json<MessagePreviewRequest>,
+) -> Result<web::Json<MessagePreview>, ApiError> {
+    let scoped = ctx.open(&db, Permission::Read).await?;
+    let program = scoped.tx.program(path.into_inner()).await?.design.name;
+    scoped.tx.commit().await?;
+    let name = if body.locale == Locale::Ja { "佐藤 健二" } else { "Kenji Sato" };
+    let link = apply_link(&settings, "sample");
+    let deadline = body.deadline.map(|d| d.format("%Y-%m-%d").to_string());
+    let vars = serde_json::json!({"name": name, "program": program, "link": link, "deadline": deadline.clone().unwrap_or_default()});
+    let own = Override { subject: body.message.subject.clone(), html: String::new(), text: body.message.body.clone() };
+    let personal = render_with(&own, &vars).map_err(|e| {
+        let part = if e.part == "subject" { "message.subject" } else { "message.body" };
+        ApiError::field(part, e.message)
+    })?;
+    let context =
+        tandem_mail::campaign_context(&personal.subject, &personal.text, &program, &link, deadline.as_deref());
+    let rendered = tandem_mail::render(tandem_mail::Template::CampaignMessage, body.locale, &context)
+        .map_err(|e| ApiError::Unexpected(anyhow::anyhow!("the built-in campaign template: {e}")))?;
+    Ok(web::Json(MessagePreview { subject: rendered.subject, html: rendered.html, text: rendered.text }))
 }
 
 #[derive(Debug, Clone, Deserialize, ToSchema)]
