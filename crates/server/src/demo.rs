@@ -32,9 +32,11 @@ impl DemoSummary {
         } else {
             out.push_str(&format!("The demo company {COMPANY:?} already exists; nothing changed.\n"));
         }
-        out.push_str(&format!("\nOpen {public_url}/docs/ and log in with POST /api/v1/auth/login as any of:\n"));
+        out.push_str(&format!(
+            "\nOpen the console at {public_url}/ (or the API docs at {public_url}/docs/) and log in as any of:\n"
+        ));
         for (name, email, role) in TEAM {
-            out.push_str(&format!("  {email:<40} {role:<16} {name}\n"));
+            out.push_str(&format!("  {email:<40} {:<16} {name}\n", role.as_str()));
         }
         out.push_str(&format!("password (all of them): {PASSWORD}\n"));
         if let Some(tenant) = self.tenant {
