@@ -4,6 +4,9 @@
 //! types that are valid by construction (`EmailAddress::parse`, `Password::parse`, …), so
 //! the layers above never re-check them.
 
+#[macro_use]
+mod text_enum;
+
 pub mod access;
 pub mod ids;
 pub mod jobs;

@@ -10,38 +10,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::people::{JobLevel, Person};
 
-macro_rules! text_enum {
-    ($(#[$meta:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name { $($variant),+ }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            pub const fn as_str(self) -> &'static str {
-                match self { $($name::$variant => $text),+ }
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl FromStr for $name {
-            type Err = String;
-
-            fn from_str(s: &str) -> Result<Self, Self::Err> {
-                $name::ALL.iter().copied().find(|v| v.as_str() == s).ok_or_else(|| format!("unknown {} {s:?}", stringify!($name)))
-            }
-        }
-    };
-}
-
 text_enum!(
     /// Who teaches whom. Mutual programs are two-way by design: neither side is "the mentor".
     ProgramKind { Reverse = "reverse", Traditional = "traditional", Mutual = "mutual", Group = "group" }
