@@ -30,3 +30,16 @@ export async function invitationEmail(dir, address, timeoutMs = 15_000) {
   }
   throw new Error(`no invitation email to ${address} in ${dir}`);
 }
+
+/** Waits for an email to `address` whose text carries a link matching `pattern`; returns it and the link. */
+export async function emailWithLink(dir, address, pattern, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const email of await messagesTo(dir, address)) {
+      const link = (email.text ?? "").match(/https?:\/\/[^\s"'<>]+/g)?.find((l) => pattern.test(l));
+      if (link) return { subject: email.subject ?? "", text: email.text ?? "", link };
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`no email to ${address} with a link matching ${pattern} in ${dir}`);
+}

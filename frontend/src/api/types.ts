@@ -74,3 +74,29 @@ export const PURPOSES: readonly PurposeKind[] = [
 ];
 export const CADENCES: readonly Cadence[] = ["weekly", "biweekly", "monthly"];
 export const PARTICIPANT_ROLES: readonly ParticipantRole[] = ["mentor", "mentee", "either"];
+
+export type CampaignView = Schemas["CampaignView"];
+export type CampaignInput = Schemas["CampaignInput"];
+export type CampaignKind = Schemas["CampaignKind"];
+export type CampaignState = Schemas["CampaignState"];
+export type CampaignMessage = Schemas["CampaignMessage"];
+export type CustomQuestion = Schemas["CustomQuestion"];
+export type QuestionKind = Schemas["QuestionKind"];
+export type InviteeFilter = Schemas["InviteeFilter"];
+export type InviteesRequest = Schemas["InviteesRequest"];
+export type ApplicationView = Schemas["ApplicationView"];
+export type ApplicationStatus = Schemas["ApplicationStatus"];
+export type Decision = Schemas["Decision"];
+export type Funnel = Schemas["Funnel"];
+export type MessagePreview = Schemas["MessagePreview"];
+export type PublicCampaign = Schemas["PublicCampaign"];
+export type ApplyRequest = Schemas["ApplyRequest"];
+export type PublicApplication = Schemas["PublicApplication"];
+
+export const CAMPAIGN_KINDS: readonly CampaignKind[] = ["open", "closed"];
+export const QUESTION_KINDS: readonly QuestionKind[] = ["text", "single_choice", "multiple_choice"];
+export const DECISIONS: readonly Decision[] = ["accept", "waitlist", "decline"];
+export const APPLICATION_STATUSES: readonly ApplicationStatus[] = [
+  "unconfirmed", "submitted", "accepted", "waitlisted", "declined", "withdrawn",
+];
+export type ApplicationReceived = Schemas["ApplicationReceived"];

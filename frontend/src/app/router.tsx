@@ -14,6 +14,10 @@ import { TeamPage } from "../features/team/TeamPage";
 import { ImportPage } from "../features/people/import/ImportPage";
 import { PeoplePage } from "../features/people/PeoplePage";
 import { PersonPage } from "../features/people/PersonPage";
+import { ApplyPage } from "../features/apply/ApplyPage";
+import { ConfirmApplicationPage } from "../features/apply/ConfirmApplicationPage";
+import { CampaignPage } from "../features/recruitment/CampaignPage";
+import { NewCampaignPage } from "../features/recruitment/NewCampaignPage";
 import { PrivacyPage } from "../features/privacy/PrivacyPage";
 import { ProgramPage } from "../features/programs/ProgramPage";
 import { ProgramsPage } from "../features/programs/ProgramsPage";
@@ -31,6 +35,8 @@ export const router = createBrowserRouter([
   { path: "/invitations/accept", element: <AcceptInvitationPage /> },
   // Reached from emails by participants, who have no account: no session needed.
   { path: "/email-preferences", element: <EmailPreferencesPage /> },
+  { path: "/apply", element: <ApplyPage /> },
+  { path: "/applications/confirm", element: <ConfirmApplicationPage /> },
   {
     element: <RequireSession />,
     children: [
@@ -44,6 +50,7 @@ export const router = createBrowserRouter([
           { path: "people/:personId", element: <PersonPage /> },
           { path: "programs", element: <ProgramsPage /> },
           { path: "programs/:programId", element: <ProgramPage /> },
+          { path: "campaigns/:campaignId", element: <CampaignPage /> },
           {
             element: <WritersOnly />,
             children: [
@@ -51,6 +58,7 @@ export const router = createBrowserRouter([
               { path: "programs/new", element: <NewProgramPage /> },
               { path: "programs/templates", element: <TemplatesPage /> },
               { path: "programs/:programId/edit", element: <EditProgramPage /> },
+              { path: "programs/:programId/campaigns/new", element: <NewCampaignPage /> },
             ],
           },
           {

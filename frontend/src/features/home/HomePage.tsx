@@ -6,8 +6,9 @@ import { formatDate } from "../../i18n/format";
 import { PageHeader } from "../../shared/PageHeader";
 import { RoleBadge } from "../../shared/RoleBadge";
 import { useLanguage } from "../../shared/useLanguage";
-import { canAdminister } from "../auth/permissions";
+import { canAdminister, canWriteDirectory } from "../auth/permissions";
 import { AttentionCard } from "./AttentionCard";
+import { RecruitmentCard } from "./RecruitmentCard";
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -66,6 +67,7 @@ export function HomePage() {
           </Stack>
         </Card>
         {canAdminister(user.role) && <AttentionCard />}
+        {canWriteDirectory(user.role) && <RecruitmentCard />}
       </SimpleGrid>
     </>
   );

@@ -11,6 +11,7 @@ import { ErrorAlert } from "../../shared/ErrorAlert";
 import { PageHeader } from "../../shared/PageHeader";
 import { useLanguage } from "../../shared/useLanguage";
 import { canWriteDirectory } from "../auth/permissions";
+import { CampaignsSection } from "../recruitment/CampaignsSection";
 import { DesignSummary } from "./DesignSummary";
 import { useDeleteProgram, useProgram, useTransition } from "./programsApi";
 import { StateBadge } from "./StateBadge";
@@ -132,6 +133,7 @@ export function ProgramPage() {
         }
       />
       <Lifecycle program={p} writer={writer} />
+      <CampaignsSection programId={p.id} writer={writer} />
       <Card withBorder padding="lg">
         <Title order={2} size="h4" mb="md">
           {t("programs.design")}

@@ -1,0 +1,57 @@
+// Steps of the recruitment journeys (f, g), found by the words people read in catalogue `L`.
+import assert from "node:assert/strict";
+import { emailWithLink } from "./outbox.mjs";
+import { field, fill, visible } from "./flows.mjs";
+
+export const csvFile = (name, text) => ({ name, mimeType: "text/csv", buffer: Buffer.from(text, "utf8") });
+
+/** A datetime-local value `days` from now. */
+export function inDays(days) {
+  const d = new Date(Date.now() + days * 24 * 3600 * 1000);
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+export function recruitmentSteps(L, outboxDir) {
+  return {
+    async importPeople(page, csv) {
+      await page.goto("/people/import");
+      await visible(page.getByRole("heading", { name: L.people.import.title }));
+      await page.locator('input[type="file"]').setInputFiles(csvFile("people.csv", csv));
+      await visible(page.getByRole("combobox", { name: fill(L.people.import.fieldFor, { column: "Grade" }), exact: true }));
+      await page.getByRole("button", { name: L.people.import.run, exact: true }).click();
+      await visible(page.getByText(L.people.import.reportWritten));
+    },
+
+    /** A participant follows the link in their campaign email and applies; returns the confirmation link. */
+    async apply(page, { email, role, teach }) {
+      const invitation = await emailWithLink(outboxDir, email, /\/apply\?token=/);
+      await page.goto(invitation.link);
+      await this.fillApplication(page, { email, role, teach });
+      await page.getByRole("button", { name: L.apply.submit }).click();
+      const received = await visible(page.getByTestId("apply-received"));
+      assert.match(await received.innerText(), new RegExp(email.replace(/[.]/g, "\\.")));
+      return (await emailWithLink(outboxDir, email, /\/applications\/confirm\?token=/)).link;
+    },
+
+    async fillApplication(page, { email, role, teach }) {
+      await visible(page.getByTestId("apply-campaign"));
+      const emailBox = field(page, L.apply.fields.email);
+      if (await emailBox.count()) await emailBox.fill(email);
+      await page.getByRole("combobox", { name: L.apply.fields.role_wanted, exact: true }).click();
+      await page.getByRole("option", { name: L.apply.roles[role], exact: true }).click();
+      await field(page, L.apply.fields.can_teach).fill(teach);
+      await field(page, L.apply.fields.wants_to_learn).fill("How the business decides");
+      await field(page, L.apply.fields.goals).fill("Work across generations");
+      await field(page, L.apply.fields.availability).fill("Tuesday afternoons");
+      await page.getByLabel(L.apply.fields.consent).check();
+    },
+
+    async confirm(page, link) {
+      await page.goto(link);
+      await page.getByRole("button", { name: L.apply.confirm }).click();
+      const result = await visible(page.getByTestId("application-result"));
+      assert.match(await result.innerText(), new RegExp(L.apply.confirmedTitle));
+    },
+  };
+}

@@ -1,0 +1,123 @@
+import { Anchor, Button, Card, Center, CopyButton, Group, Loader, Stack, Text, TextInput, Title } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { IconArrowLeft, IconCheck, IconCopy } from "@tabler/icons-react";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import type { CampaignState, CampaignView } from "../../api/types";
+import { useConsoleUser } from "../../app/AppLayout";
+import { formatDateTime } from "../../i18n/format";
+import { ErrorAlert } from "../../shared/ErrorAlert";
+import { PageHeader } from "../../shared/PageHeader";
+import { useLanguage } from "../../shared/useLanguage";
+import { canWriteDirectory } from "../auth/permissions";
+import { ApplicationsCard } from "./ApplicationsCard";
+import { CampaignStateBadge } from "./CampaignStateBadge";
+import { FunnelChart } from "./FunnelChart";
+import { InviteesCard } from "./InviteesCard";
+import { useCampaign, useCampaignFunnel, useCampaignTransition } from "./recruitmentApi";
+
+const NEXT: Record<CampaignState, CampaignState[]> = { draft: ["open"], open: ["closed"], closed: [] };
+
+function StateCard({ campaign, writer }: { campaign: CampaignView; writer: boolean }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const move = useCampaignTransition(campaign.id);
+  return (
+    <Card withBorder padding="lg">
+      <Stack gap="sm">
+        <Group gap="sm" data-testid="campaign-state">
+          <Text size="sm">{t("recruitment.state")}:</Text>
+          <CampaignStateBadge state={campaign.state} />
+          <Text size="sm" c="dimmed">
+            {t(`recruitment.kinds.${campaign.kind}`)}
+          </Text>
+        </Group>
+        <Text size="sm">
+          {t("recruitment.fields.deadline")}: {campaign.deadline ? formatDateTime(campaign.deadline, language) : t("recruitment.noDeadline")}
+        </Text>
+        {writer && NEXT[campaign.state].length > 0 && (
+          <Group gap="sm">
+            {NEXT[campaign.state].map((to) => (
+              <Button
+                key={to}
+                variant={to === "open" ? "filled" : "default"}
+                loading={move.isPending}
+                onClick={() =>
+                  move.mutate(to, {
+                    onSuccess: (c) =>
+                      notifications.show({ color: "teal", message: t("recruitment.moved", { state: t(`recruitment.states.${c.state}`) }) }),
+                  })
+                }
+              >
+                {t(`recruitment.moveTo.${to}`)}
+              </Button>
+            ))}
+          </Group>
+        )}
+        {move.isError && (
+          <div data-testid="campaign-transition-refused">
+            <ErrorAlert error={move.error} />
+          </div>
+        )}
+        {campaign.public_link && (
+          <Group gap="xs" align="flex-end" wrap="nowrap">
+            <TextInput
+              label={t("recruitment.publicLink")}
+              value={campaign.public_link}
+              readOnly
+              style={{ flex: 1 }}
+              data-testid="public-link"
+              onFocus={(e) => e.currentTarget.select()}
+            />
+            <CopyButton value={campaign.public_link}>
+              {({ copied, copy }) => (
+                <Button variant="default" onClick={copy} leftSection={copied ? <IconCheck size={16} /> : <IconCopy size={16} />}>
+                  {copied ? t("recruitment.copied") : t("recruitment.copyLink")}
+                </Button>
+              )}
+            </CopyButton>
+          </Group>
+        )}
+      </Stack>
+    </Card>
+  );
+}
+
+export function CampaignPage() {
+  const { t } = useTranslation();
+  const { campaignId = "" } = useParams();
+  const user = useConsoleUser();
+  const writer = canWriteDirectory(user.role);
+  const campaign = useCampaign(campaignId);
+  const funnel = useCampaignFunnel(campaignId);
+
+  if (campaign.isPending) {
+    return (
+      <Center py="xl">
+        <Loader aria-label={t("common.loading")} />
+      </Center>
+    );
+  }
+  if (campaign.isError) return <ErrorAlert error={campaign.error} onRetry={() => void campaign.refetch()} />;
+  const c = campaign.data;
+  return (
+    <Stack gap="md">
+      <Anchor component={Link} to={`/programs/${c.program_id}`} size="sm">
+        <Group gap={4}>
+          <IconArrowLeft size={14} aria-hidden />
+          {t("recruitment.backToProgram")}
+        </Group>
+      </Anchor>
+      <PageHeader title={c.name} description={t("recruitment.campaignSubtitle")} />
+      <StateCard campaign={c} writer={writer} />
+      {writer && c.kind === "closed" && c.state !== "closed" && <InviteesCard campaignId={c.id} />}
+      <Card withBorder padding="lg">
+        <Title order={2} size="h4" mb="md">
+          {t("recruitment.funnelTitle")}
+        </Title>
+        <FunnelChart funnel={funnel} testId="campaign-funnel" />
+      </Card>
+      <ApplicationsCard campaignId={c.id} writer={writer} />
+    </Stack>
+  );
+}

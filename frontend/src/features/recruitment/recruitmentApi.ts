@@ -1,0 +1,136 @@
+import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api, unwrap } from "../../api/client";
+import type {
+  ApplicationStatus,
+  CampaignInput,
+  CampaignMessage,
+  CampaignState,
+  CampaignView,
+  Decision,
+  InviteesRequest,
+  Locale,
+} from "../../api/types";
+import { PAGE_SIZE, useCursorList } from "../../shared/useCursorList";
+
+const recruitmentKey = ["recruitment"] as const;
+
+export function useCampaigns(programId: string) {
+  return useQuery({
+    queryKey: [...recruitmentKey, "campaigns", programId],
+    queryFn: () =>
+      unwrap(api.GET("/api/v1/programs/{program_id}/campaigns", { params: { path: { program_id: programId } } })),
+  });
+}
+
+export function useCampaign(campaignId: string) {
+  return useQuery({
+    queryKey: [...recruitmentKey, "campaign", campaignId],
+    queryFn: () => unwrap(api.GET("/api/v1/campaigns/{campaign_id}", { params: { path: { campaign_id: campaignId } } })),
+  });
+}
+
+export function useProgramFunnel(programId: string) {
+  return useQuery({
+    queryKey: [...recruitmentKey, "funnel", "program", programId],
+    queryFn: () => unwrap(api.GET("/api/v1/programs/{program_id}/funnel", { params: { path: { program_id: programId } } })),
+  });
+}
+
+export function useCampaignFunnel(campaignId: string) {
+  return useQuery({
+    queryKey: [...recruitmentKey, "funnel", "campaign", campaignId],
+    queryFn: () => unwrap(api.GET("/api/v1/campaigns/{campaign_id}/funnel", { params: { path: { campaign_id: campaignId } } })),
+  });
+}
+
+function fetchApplications(campaignId: string, status: ApplicationStatus | null, cursor?: string, limit = PAGE_SIZE) {
+  return unwrap(
+    api.GET("/api/v1/campaigns/{campaign_id}/applications", {
+      params: { path: { campaign_id: campaignId }, query: { limit, cursor, ...(status ? { status } : {}) } },
+    }),
+  );
+}
+
+export function useApplications(campaignId: string, status: ApplicationStatus | null) {
+  return useCursorList([...recruitmentKey, "applications", campaignId, status ?? "all"], (cursor) =>
+    fetchApplications(campaignId, status, cursor),
+  );
+}
+
+/** The campaigns of several programs, for the home page. */
+export function useCampaignsOf(programIds: readonly string[]) {
+  return useQueries({
+    queries: programIds.map((programId) => ({
+      queryKey: [...recruitmentKey, "campaigns", programId],
+      queryFn: () =>
+        unwrap(api.GET("/api/v1/programs/{program_id}/campaigns", { params: { path: { program_id: programId } } })),
+    })),
+  });
+}
+
+/** One page of submitted applications per campaign, for the home page. */
+export function useSubmittedOf(campaigns: readonly CampaignView[]) {
+  return useQueries({
+    queries: campaigns.map((c) => ({
+      queryKey: [...recruitmentKey, "applications", c.id, "submitted", "sample"],
+      queryFn: () => fetchApplications(c.id, "submitted"),
+    })),
+  });
+}
+
+function useInvalidate() {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: recruitmentKey });
+}
+
+export function useCreateCampaign(programId: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (body: CampaignInput) =>
+      unwrap(api.POST("/api/v1/programs/{program_id}/campaigns", { params: { path: { program_id: programId } }, body })),
+    onSuccess: invalidate,
+  });
+}
+
+export function useCampaignTransition(campaignId: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (to: CampaignState) =>
+      unwrap(
+        api.POST("/api/v1/campaigns/{campaign_id}/transitions", { params: { path: { campaign_id: campaignId } }, body: { to } }),
+      ),
+    onSuccess: invalidate,
+  });
+}
+
+export function useAddInvitees(campaignId: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (body: InviteesRequest) =>
+      unwrap(api.POST("/api/v1/campaigns/{campaign_id}/invitees", { params: { path: { campaign_id: campaignId } }, body })),
+    onSuccess: invalidate,
+  });
+}
+
+export function useDecide() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ applicationId, decision }: { applicationId: string; decision: Decision }) =>
+      unwrap(
+        api.POST("/api/v1/applications/{application_id}/decision", {
+          params: { path: { application_id: applicationId } },
+          body: { decision },
+        }),
+      ),
+    onSuccess: invalidate,
+  });
+}
+
+export function useMessagePreview(programId: string) {
+  return useMutation({
+    mutationFn: (body: { locale: Locale; message: CampaignMessage; deadline: string | null }) =>
+      unwrap(
+        api.POST("/api/v1/programs/{program_id}/campaign-message-preview", { params: { path: { program_id: programId } }, body }),
+      ),
+  });
+}
