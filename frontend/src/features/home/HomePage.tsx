@@ -8,6 +8,7 @@ import { RoleBadge } from "../../shared/RoleBadge";
 import { useLanguage } from "../../shared/useLanguage";
 import { canAdminister, canWriteDirectory } from "../auth/permissions";
 import { AttentionCard } from "./AttentionCard";
+import { ProgramsCard } from "./ProgramsCard";
 import { RecruitmentCard } from "./RecruitmentCard";
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -66,6 +67,7 @@ export function HomePage() {
             </Row>
           </Stack>
         </Card>
+        <ProgramsCard />
         {canAdminister(user.role) && <AttentionCard />}
         {canWriteDirectory(user.role) && <RecruitmentCard />}
       </SimpleGrid>
