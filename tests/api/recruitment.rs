@@ -170,6 +170,9 @@ async fn a_closed_campaign_invites_from_a_filter_with_personal_links(app: TestAp
         app.post(&format!("/api/v1/campaigns/{id}/invitees"), token, json!({"filter": {"department": "Sales"}})).await;
     assert_eq!(again.ok(200)["added"], 0);
     app.post(&format!("/api/v1/campaigns/{id}/invitees"), token, json!({})).await.invalid_fields();
+    let stranger = json!({"person_ids": ["00000000-0000-7000-8000-000000000000"]});
+    app.post(&format!("/api/v1/campaigns/{id}/invitees"), token, stranger).await.problem(404);
+    assert_eq!(app.count("campaign_invitees").await, 1, "an unknown person adds nobody");
     app.post(&format!("/api/v1/campaigns/{id}/transitions"), token, json!({"to": "open"})).await.ok(200);
 
     app.wait_for_emails_to("ren@sakura.example", 1).await;

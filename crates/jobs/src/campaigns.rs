@@ -2,6 +2,7 @@
 //! deadline to those who have not applied. Each email is a delivery keyed by campaign and
 //! person, so a job that runs twice sends nobody anything twice.
 
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use async_trait::async_trait;
@@ -87,12 +88,8 @@ impl CampaignHandler {
     async fn audience(&self, tx: &TenantTx, campaign: &CampaignRecord) -> Result<Vec<(PersonId, Person)>, StoreError> {
         match campaign.kind {
             CampaignKind::Closed => {
-                let mut people = Vec::new();
-                for invitee in tx.invitees(campaign.id).await? {
-                    let record = tx.person(invitee.person_id).await?;
-                    people.push((record.id, record.person));
-                }
-                Ok(people)
+                let ids: Vec<PersonId> = tx.invitees(campaign.id).await?.into_iter().map(|i| i.person_id).collect();
+                Ok(tx.people_by_ids(&ids).await?.into_iter().map(|r| (r.id, r.person)).collect())
             }
             CampaignKind::Open => {
                 let design = tx.program(campaign.program_id).await?.design;
@@ -132,20 +129,25 @@ impl CampaignHandler {
         let applied = tx.applicants(id).await.map_err(retry)?;
         let deadline = campaign.deadline.map(|d| d.format("%Y-%m-%d").to_string());
         let audience = self.audience(&tx, &campaign).await.map_err(retry)?;
+        // What was sent already, in two queries rather than two per person.
+        let what = if reminder { "reminder" } else { "message" };
+        let sent: HashSet<String> =
+            tx.delivery_keys(&format!("campaign:{id}:{what}:")).await.map_err(retry)?.into_iter().collect();
+        let messaged: HashSet<String> =
+            tx.delivery_keys(&format!("campaign:{id}:message:")).await.map_err(retry)?.into_iter().collect();
         let mut created: Vec<EmailDelivery> = Vec::new();
         let mut reached = Vec::new();
         for (person_id, person) in audience {
             if reminder && applied.contains(&person_id) {
                 continue;
             }
-            let what = if reminder { "reminder" } else { "message" };
             let key = format!("campaign:{id}:{what}:{person_id}");
-            if tx.delivery_exists(&key).await.map_err(retry)? {
+            if sent.contains(&key) {
                 continue;
             }
             if reminder
                 && campaign.kind == CampaignKind::Open
-                && !tx.delivery_exists(&format!("campaign:{id}:message:{person_id}")).await.map_err(retry)?
+                && !messaged.contains(&format!("campaign:{id}:message:{person_id}"))
             {
                 // Open campaigns remind those the message reached.
                 continue;

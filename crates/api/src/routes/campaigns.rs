@@ -482,10 +482,9 @@ pub async fn invite_people(
         return Err(ApiError::Conflict("the campaign is closed".into()));
     }
     let design = scoped.tx.program(campaign.program_id).await?.design;
-    let mut people = Vec::new();
-    for person in &body.person_ids {
-        let record = scoped.tx.person(*person).await?;
-        people.push(record);
+    let mut people = scoped.tx.people_by_ids(&body.person_ids).await?;
+    if people.len() < body.person_ids.iter().collect::<std::collections::HashSet<_>>().len() {
+        return Err(ApiError::NotFound);
     }
     if let Some(f) = &body.filter {
         let filter = PeopleFilter {
@@ -544,22 +543,34 @@ pub struct ApplicationView {
     pub created_at: DateTime<Utc>,
 }
 
-async fn application_view(scoped: &Scoped, a: ApplicationRecord) -> Result<ApplicationView, ApiError> {
-    let person = scoped.tx.person(a.person_id).await?;
-    Ok(ApplicationView {
-        id: a.id,
-        campaign_id: a.campaign_id,
-        program_id: a.program_id,
-        person_id: a.person_id,
-        person_name: person.person.name,
-        person_email: person.person.email.to_string(),
-        role_wanted: a.role_wanted,
-        status: a.status,
-        form: a.form,
-        confirmed_at: a.confirmed_at,
-        decided_at: a.decided_at,
-        created_at: a.created_at,
-    })
+/// Views of applications with their people's names, loading the people in one query.
+async fn application_views(
+    scoped: &Scoped,
+    applications: Vec<ApplicationRecord>,
+) -> Result<Vec<ApplicationView>, ApiError> {
+    let ids: Vec<PersonId> = applications.iter().map(|a| a.person_id).collect();
+    let people: std::collections::HashMap<PersonId, tandem_domain::people::Person> =
+        scoped.tx.people_by_ids(&ids).await?.into_iter().map(|r| (r.id, r.person)).collect();
+    applications
+        .into_iter()
+        .map(|a| {
+            let person = people.get(&a.person_id).ok_or(ApiError::NotFound)?;
+            Ok(ApplicationView {
+                id: a.id,
+                campaign_id: a.campaign_id,
+                program_id: a.program_id,
+                person_id: a.person_id,
+                person_name: person.name.clone(),
+                person_email: person.email.to_string(),
+                role_wanted: a.role_wanted,
+                status: a.status,
+                form: a.form,
+                confirmed_at: a.confirmed_at,
+                decided_at: a.decided_at,
+                created_at: a.created_at,
+            })
+        })
+        .collect()
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -596,10 +607,7 @@ pub async fn list_applications(
     let scoped = ctx.open(&db, Permission::Read).await?;
     scoped.tx.campaign(id).await?;
     let found = scoped.tx.applications(id, query.status, page).await?;
-    let mut items = Vec::with_capacity(found.items.len());
-    for a in found.items {
-        items.push(application_view(&scoped, a).await?);
-    }
+    let items = application_views(&scoped, found.items).await?;
     scoped.tx.commit().await?;
     Ok(web::Json(Paginated::from_page(tandem_store::Page { items, next: found.next }, |a| a)))
 }
@@ -647,7 +655,7 @@ pub async fn decide_application(
         })
         .await?;
     let updated = scoped.tx.application(id).await?;
-    let view = application_view(&scoped, updated).await?;
+    let view = application_views(&scoped, vec![updated]).await?.remove(0);
     scoped.tx.commit().await?;
     Ok(web::Json(view))
 }

@@ -62,17 +62,7 @@ impl TenantTx {
         Ok((delivery_record(model)?, inserted == 1))
     }
 
-    /// Whether an email with this key was recorded already.
-    pub async fn delivery_exists(&self, idempotency_key: &str) -> Result<bool, StoreError> {
-        Ok(email_delivery::Entity::find()
-            .filter(email_delivery::Column::TenantId.eq(self.tid()))
-            .filter(email_delivery::Column::IdempotencyKey.eq(idempotency_key))
-            .count(&self.tx)
-            .await?
-            > 0)
-    }
-
-    /// The people (by id, from the key's last part) who got emails whose key starts with `prefix`.
+    /// The keys of the emails whose key starts with `prefix` (one query, for checking many).
     pub async fn delivery_keys(&self, prefix: &str) -> Result<Vec<String>, StoreError> {
         Ok(email_delivery::Entity::find()
             .select_only()

@@ -204,6 +204,22 @@ impl TenantTx {
         Ok(self.with_managers(vec![model]).await?.remove(0))
     }
 
+    /// The people with these ids (in one query for the lot), in no particular order; ids that
+    /// are not in this tenant are simply absent.
+    pub async fn people_by_ids(&self, ids: &[PersonId]) -> Result<Vec<PersonRecord>, StoreError> {
+        let mut models = Vec::with_capacity(ids.len());
+        for chunk in ids.chunks(CHUNK) {
+            models.extend(
+                person::Entity::find()
+                    .filter(person::Column::TenantId.eq(self.tid()))
+                    .filter(person::Column::Id.is_in(chunk.iter().map(|id| id.as_uuid())))
+                    .all(&self.tx)
+                    .await?,
+            );
+        }
+        self.with_managers(models).await
+    }
+
     pub async fn person_by_external_id(&self, external_id: &str) -> Result<PersonRecord, StoreError> {
         let model = person::Entity::find()
             .filter(person::Column::TenantId.eq(self.tid()))
