@@ -48,7 +48,8 @@ export async function recruitmentJourney({ name, language }) {
     // An open campaign with an English message, previewed, closing in three days.
     await page.getByRole("link", { name: L.recruitment.newCampaign }).click();
     await field(page, L.recruitment.fields.name).fill("Spring intake");
-    await field(page, L.recruitment.fields.deadline).fill(inDays(3));
+    const due = inDays(3);
+    await field(page, L.recruitment.fields.deadline).fill(due);
     await field(page, L.recruitment.fields.reminderHours).fill("24");
     const en = L.language.names.en;
     await page.getByLabel(fill(L.recruitment.message.subjectIn, { language: en })).fill("Teach a manager what you know");
@@ -61,6 +62,32 @@ export async function recruitmentJourney({ name, language }) {
     await journey.shot(page, "campaign-preview");
     await page.getByRole("button", { name: L.recruitment.create }).click();
     await visible(s.heading(page, "Spring intake"));
+    await visible(page.getByTestId("campaign-subject-en").getByText("Teach a manager what you know", { exact: true }));
+    await visible(page.getByTestId("campaign-reminder").getByText(fill(L.recruitment.details.reminderHours_other, { shown: "24" })));
+    const firstDeadline = await page.getByTestId("campaign-deadline").innerText();
+
+    // The campaign is edited before it opens: a reminder without a deadline is refused beside the
+    // reminder; then the deadline moves two days later and the subject changes.
+    await page.getByRole("link", { name: L.recruitment.edit.open }).click();
+    await visible(s.heading(page, fill(L.recruitment.edit.title, { name: "Spring intake" })));
+    const deadline = field(page, L.recruitment.fields.deadline);
+    assert.equal(await deadline.inputValue(), due, "the form holds the saved deadline");
+    assert.equal(await page.getByLabel(fill(L.recruitment.message.subjectIn, { language: en })).inputValue(), "Teach a manager what you know");
+    await deadline.fill("");
+    await journey.expectingConsoleErrors([failedCall(422, "/api/v1/campaigns/")], async () => {
+      await page.getByRole("button", { name: L.recruitment.edit.save }).click();
+      await visible(page.getByText("needs a deadline"));
+    });
+    assert.equal(await field(page, L.recruitment.fields.reminderHours).getAttribute("aria-invalid"), "true");
+    await journey.shot(page, "campaign-edit-refused");
+    await deadline.fill(inDays(5));
+    await page.getByLabel(fill(L.recruitment.message.subjectIn, { language: en })).fill("Teach a manager what you know this spring");
+    await page.getByRole("button", { name: L.recruitment.edit.save }).click();
+    await visible(s.heading(page, "Spring intake"));
+    await visible(page.getByTestId("campaign-subject-en").getByText("Teach a manager what you know this spring", { exact: true }));
+    assert.notEqual(await page.getByTestId("campaign-deadline").innerText(), firstDeadline, "the new deadline is shown");
+    await journey.shot(page, "campaign-edited");
+
     await page.getByRole("button", { name: L.recruitment.moveTo.open }).click();
     await visible(page.getByTestId("campaign-state").getByText(L.recruitment.states.open));
     const publicLink = await (await visible(page.getByTestId("public-link"))).inputValue();
@@ -72,6 +99,7 @@ export async function recruitmentJourney({ name, language }) {
     const junior = { email: email("j2"), role: "mentor", teach: "TikTok, short videos" };
     const senior = { email: email("s1"), role: "mentee", teach: "How budgets are decided" };
     await s.openMail(page, junior.email);
+    assert.equal(await page.getByTestId("mail-subject").innerText(), "Teach a manager what you know this spring");
     assert.ok((await s.linkInMail(page, /\/apply\?token=/)).startsWith(publicLink.split("?")[0]));
     await journey.shot(page, "mailbox-campaign-email");
 

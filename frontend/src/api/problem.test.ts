@@ -33,6 +33,25 @@ describe("problem documents", () => {
     expect(mapProblemToFields(problem, ["name"], { owner_name: "name" }).fieldErrors).toEqual({ name: "empty" });
   });
 
+  it("follows an alias to a nested input of a form field", () => {
+    const problem = toProblem(
+      {
+        ...validation,
+        errors: [
+          { field: "messages.ja.subject", message: "unknown variable" },
+          { field: "messages.en", message: "needs a subject and a body" },
+          { field: "messages.fr", message: "no such language" },
+        ],
+      },
+      422,
+    );
+    const aliases = { "messages.ja.subject": "messages.ja.subject", "messages.en": "messages.en.subject", "messages.fr": "other.fr" };
+    expect(mapProblemToFields(problem, ["messages"], aliases)).toEqual({
+      fieldErrors: { "messages.ja.subject": "unknown variable", "messages.en.subject": "needs a subject and a body" },
+      unmatched: ["messages.fr: no such language"],
+    });
+  });
+
   it("reduces nested paths to their top-level field", () => {
     expect(topLevelField("scopes[0]")).toBe("scopes");
     expect(topLevelField("locale.value")).toBe("locale");

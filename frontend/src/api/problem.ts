@@ -54,7 +54,10 @@ export interface MappedProblem {
   unmatched: string[];
 }
 
-/** Splits a problem's field errors into those the form can show beside a field and the rest. */
+/**
+ * Splits a problem's field errors into those the form can show beside a field and the rest.
+ * An alias may name a nested input (`messages.en.subject`) of one of the form's fields.
+ */
 export function mapProblemToFields(
   problem: Problem,
   formFields: readonly string[],
@@ -65,7 +68,7 @@ export function mapProblemToFields(
   for (const error of problem.errors ?? []) {
     const top = topLevelField(error.field);
     const field = aliases[error.field] ?? aliases[top] ?? top;
-    if (formFields.includes(field)) {
+    if (formFields.includes(topLevelField(field))) {
       if (!(field in fieldErrors)) fieldErrors[field] = error.message;
     } else {
       unmatched.push(`${error.field}: ${error.message}`);

@@ -17,6 +17,7 @@ import { PersonPage } from "../features/people/PersonPage";
 import { ApplyPage } from "../features/apply/ApplyPage";
 import { ConfirmApplicationPage } from "../features/apply/ConfirmApplicationPage";
 import { CampaignPage } from "../features/recruitment/CampaignPage";
+import { EditCampaignPage } from "../features/recruitment/EditCampaignPage";
 import { NewCampaignPage } from "../features/recruitment/NewCampaignPage";
 import { PrivacyPage } from "../features/privacy/PrivacyPage";
 import { ProgramPage } from "../features/programs/ProgramPage";
@@ -59,6 +60,7 @@ export const router = createBrowserRouter([
               { path: "programs/templates", element: <TemplatesPage /> },
               { path: "programs/:programId/edit", element: <EditProgramPage /> },
               { path: "programs/:programId/campaigns/new", element: <NewCampaignPage /> },
+              { path: "campaigns/:campaignId/edit", element: <EditCampaignPage /> },
             ],
           },
           {

@@ -1,16 +1,15 @@
 import { Anchor, Button, Card, Center, CopyButton, Group, Loader, Stack, Text, TextInput, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconArrowLeft, IconCheck, IconCopy } from "@tabler/icons-react";
+import { IconArrowLeft, IconCheck, IconCopy, IconPencil } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { CampaignState, CampaignView } from "../../api/types";
 import { useConsoleUser } from "../../app/AppLayout";
-import { formatDateTime } from "../../i18n/format";
 import { ErrorAlert } from "../../shared/ErrorAlert";
 import { PageHeader } from "../../shared/PageHeader";
-import { useLanguage } from "../../shared/useLanguage";
 import { canWriteDirectory } from "../auth/permissions";
 import { ApplicationsCard } from "./ApplicationsCard";
+import { CampaignDetails } from "./CampaignDetails";
 import { CampaignStateBadge } from "./CampaignStateBadge";
 import { FunnelChart } from "./FunnelChart";
 import { InviteesCard } from "./InviteesCard";
@@ -20,7 +19,6 @@ const NEXT: Record<CampaignState, CampaignState[]> = { draft: ["open"], open: ["
 
 function StateCard({ campaign, writer }: { campaign: CampaignView; writer: boolean }) {
   const { t } = useTranslation();
-  const language = useLanguage();
   const move = useCampaignTransition(campaign.id);
   return (
     <Card withBorder padding="lg">
@@ -32,9 +30,6 @@ function StateCard({ campaign, writer }: { campaign: CampaignView; writer: boole
             {t(`recruitment.kinds.${campaign.kind}`)}
           </Text>
         </Group>
-        <Text size="sm">
-          {t("recruitment.fields.deadline")}: {campaign.deadline ? formatDateTime(campaign.deadline, language) : t("recruitment.noDeadline")}
-        </Text>
         {writer && NEXT[campaign.state].length > 0 && (
           <Group gap="sm">
             {NEXT[campaign.state].map((to) => (
@@ -108,8 +103,20 @@ export function CampaignPage() {
           {t("recruitment.backToProgram")}
         </Group>
       </Anchor>
-      <PageHeader title={c.name} description={t("recruitment.campaignSubtitle")} />
+      <PageHeader
+        title={c.name}
+        description={t("recruitment.campaignSubtitle")}
+        actions={
+          writer &&
+          c.state !== "closed" && (
+            <Button component={Link} to={`/campaigns/${c.id}/edit`} variant="default" leftSection={<IconPencil size={16} />}>
+              {t("recruitment.edit.open")}
+            </Button>
+          )
+        }
+      />
       <StateCard campaign={c} writer={writer} />
+      <CampaignDetails campaign={c} />
       {writer && c.kind === "closed" && c.state !== "closed" && <InviteesCard campaignId={c.id} />}
       <Card withBorder padding="lg">
         <Title order={2} size="h4" mb="md">

@@ -1,12 +1,12 @@
 import { Alert, Button, Code, Group, Stack, Tabs, Text, TextInput, Textarea } from "@mantine/core";
 import type { UseFormReturnType } from "@mantine/form";
-import { IconEye } from "@tabler/icons-react";
+import { IconAlertCircle, IconEye } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api/problem";
 import { LOCALES, type Locale } from "../../api/types";
 import { ErrorAlert } from "../../shared/ErrorAlert";
 import { HtmlFrame } from "../../shared/HtmlFrame";
-import { localToIso, type CampaignValues } from "./campaignForm";
+import { localToIso, messageHasError, type CampaignValues } from "./campaignForm";
 import { useMessagePreview } from "./recruitmentApi";
 
 /** The server's field errors of a preview (`message.subject`, `message.body`) by field. */
@@ -26,21 +26,23 @@ function LocaleMessage({ programId, locale, form }: { programId: string; locale:
   const errors = preview.isError ? previewErrors(preview.error) : {};
   const unmatched = preview.isError && Object.keys(errors).length === 0;
   const language = t(`language.names.${locale}`);
+  const subject = form.getInputProps(`messages.${locale}.subject`);
+  const body = form.getInputProps(`messages.${locale}.body`);
   return (
     <Stack gap="sm" pt="sm">
       <TextInput
         label={t("recruitment.message.subject")}
         aria-label={t("recruitment.message.subjectIn", { language })}
-        {...form.getInputProps(`messages.${locale}.subject`)}
-        error={errors.subject}
+        {...subject}
+        error={errors.subject ?? subject.error}
       />
       <Textarea
         label={t("recruitment.message.body")}
         aria-label={t("recruitment.message.bodyIn", { language })}
         autosize
         minRows={5}
-        {...form.getInputProps(`messages.${locale}.body`)}
-        error={errors.body}
+        {...body}
+        error={errors.body ?? body.error}
       />
       <Text size="xs" c="dimmed">
         {t("recruitment.message.variables")} <Code>{"{{ name }}"}</Code> <Code>{"{{ program }}"}</Code>{" "}
@@ -91,11 +93,19 @@ export function MessageEditor({ programId, form }: { programId: string; form: Us
       </Text>
       <Tabs defaultValue="en">
         <Tabs.List>
-          {LOCALES.map((l) => (
-            <Tabs.Tab key={l} value={l}>
-              {t(`language.names.${l}`)}
-            </Tabs.Tab>
-          ))}
+          {LOCALES.map((l) => {
+            const invalid = messageHasError(form.errors, l);
+            return (
+              <Tabs.Tab
+                key={l}
+                value={l}
+                color={invalid ? "red" : undefined}
+                rightSection={invalid ? <IconAlertCircle size={14} color="var(--mantine-color-red-6)" aria-label={t("recruitment.message.hasError")} /> : undefined}
+              >
+                {t(`language.names.${l}`)}
+              </Tabs.Tab>
+            );
+          })}
         </Tabs.List>
         {LOCALES.map((l) => (
           <Tabs.Panel key={l} value={l}>

@@ -1,6 +1,17 @@
 import { describe, expect, it } from "vitest";
 import type { CampaignView } from "../../api/types";
-import { closingSoon, emptyCampaign, funnelBars, localToIso, toCampaignInput } from "./campaignForm";
+import { mapProblemToFields, toProblem } from "../../api/problem";
+import {
+  CAMPAIGN_FIELD_ALIASES,
+  closingSoon,
+  emptyCampaign,
+  fromCampaignView,
+  funnelBars,
+  isoToLocal,
+  localToIso,
+  messageHasError,
+  toCampaignInput,
+} from "./campaignForm";
 
 const campaign = (over: Partial<CampaignView>): CampaignView => ({
   id: "c1",
@@ -43,6 +54,100 @@ describe("localToIso", () => {
     expect(localToIso("")).toBeNull();
     expect(localToIso("soon")).toBeNull();
     expect(localToIso("2027-01-11T09:30")).toBe(new Date("2027-01-11T09:30").toISOString());
+  });
+});
+
+describe("isoToLocal", () => {
+  it("gives the datetime-local value of an instant, and nothing for none", () => {
+    expect(isoToLocal(null)).toBe("");
+    expect(isoToLocal(undefined)).toBe("");
+    expect(isoToLocal("not a date")).toBe("");
+    const local = "2027-01-11T09:30";
+    expect(isoToLocal(new Date(local).toISOString())).toBe(local);
+  });
+});
+
+describe("fromCampaignView", () => {
+  const saved = campaign({
+    name: "Spring intake",
+    kind: "closed",
+    state: "open",
+    deadline: new Date("2027-02-01T18:00").toISOString(),
+    send_at: new Date("2027-01-20T09:00").toISOString(),
+    reminder_hours_before: 0,
+    messages: { ja: { subject: "参加しませんか", body: "{{ name }} さん" } },
+    questions: [
+      { key: "why", label: "Why?", kind: "text" },
+      { key: "tools", label: "Tools", kind: "multiple_choice", options: ["Excel", "TikTok"], required: true },
+    ],
+  });
+
+  it("fills the form with what was saved, languages without a message left blank", () => {
+    const values = fromCampaignView(saved);
+    expect(values.deadline).toBe("2027-02-01T18:00");
+    expect(values.sendAt).toBe("2027-01-20T09:00");
+    expect(values.reminderHours).toBe(0);
+    expect(values.messages.en).toEqual({ subject: "", body: "" });
+    expect(values.messages.ja.subject).toBe("参加しませんか");
+    expect(values.questions[0]).toEqual({ key: "why", label: "Why?", kind: "text", options: "", required: false });
+    expect(values.questions[1]?.options).toBe("Excel\nTikTok");
+  });
+
+  it("sends back exactly what was saved when nothing is changed", () => {
+    const input = toCampaignInput(fromCampaignView(saved));
+    expect(input).toEqual({
+      name: saved.name,
+      kind: saved.kind,
+      deadline: saved.deadline,
+      send_at: saved.send_at,
+      reminder_hours_before: 0,
+      messages: saved.messages,
+      questions: [
+        { key: "why", label: "Why?", kind: "text", options: [], required: false },
+        { key: "tools", label: "Tools", kind: "multiple_choice", options: ["Excel", "TikTok"], required: true },
+      ],
+    });
+  });
+
+  it("leaves dates and the reminder empty when the campaign has none", () => {
+    const values = fromCampaignView(campaign({ deadline: null, send_at: null, reminder_hours_before: null }));
+    expect([values.deadline, values.sendAt, values.reminderHours]).toEqual(["", "", ""]);
+  });
+});
+
+describe("the API's field errors on the campaign form", () => {
+  const problem = toProblem(
+    {
+      type: "/problems/validation",
+      title: "The request has invalid fields",
+      status: 422,
+      detail: "",
+      errors: [
+        { field: "reminder_hours_before", message: "needs a deadline" },
+        { field: "send_at", message: "must be before the deadline" },
+        { field: "messages.ja.body", message: "unknown variable" },
+        { field: "messages.en", message: "needs a subject and a body" },
+        { field: "questions", message: "duplicate key" },
+      ],
+    },
+    422,
+  );
+
+  it("land beside the matching input, a language's message errors beside that language's inputs", () => {
+    const mapped = mapProblemToFields(problem, Object.keys(emptyCampaign()), CAMPAIGN_FIELD_ALIASES);
+    expect(mapped).toEqual({
+      fieldErrors: {
+        reminderHours: "needs a deadline",
+        sendAt: "must be before the deadline",
+        "messages.ja.body": "unknown variable",
+        "messages.en.subject": "needs a subject and a body",
+        questions: "duplicate key",
+      },
+      unmatched: [],
+    });
+    expect(messageHasError(mapped.fieldErrors, "ja")).toBe(true);
+    expect(messageHasError(mapped.fieldErrors, "en")).toBe(true);
+    expect(messageHasError({ sendAt: "x" }, "en")).toBe(false);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { CampaignInput, CampaignKind, CampaignView, CustomQuestion, Funnel, Locale, QuestionKind } from "../../api/types";
+import { LOCALES, type CampaignInput, type CampaignKind, type CampaignView, type CustomQuestion, type Funnel, type Locale, type QuestionKind } from "../../api/types";
 
 export interface QuestionValues {
   key: string;
@@ -38,6 +38,60 @@ export function localToIso(value: string): string | null {
   if (!value.trim()) return null;
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+/** An instant as a `datetime-local` value in the browser's zone (to the minute), or "" when absent. */
+export function isoToLocal(iso: string | null | undefined): string {
+  if (!iso) return "";
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return "";
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/** A saved campaign as the form holds it, so that saving it unchanged sends what was saved. */
+export function fromCampaignView(view: CampaignView): CampaignValues {
+  const messages = emptyCampaign().messages;
+  for (const locale of LOCALES) {
+    const m = view.messages[locale];
+    if (m) messages[locale] = { subject: m.subject, body: m.body };
+  }
+  return {
+    name: view.name,
+    kind: view.kind,
+    deadline: isoToLocal(view.deadline),
+    sendAt: isoToLocal(view.send_at),
+    reminderHours: view.reminder_hours_before ?? "",
+    messages,
+    questions: view.questions.map((q) => ({
+      key: q.key,
+      label: q.label,
+      kind: q.kind,
+      options: (q.options ?? []).join("\n"),
+      required: q.required ?? false,
+    })),
+  };
+}
+
+/**
+ * The API's names for the form's fields; a language's message errors (`messages.ja.body`, or
+ * `messages.ja` when half of it is missing) go beside that language's inputs.
+ */
+export const CAMPAIGN_FIELD_ALIASES: Readonly<Record<string, string>> = {
+  send_at: "sendAt",
+  reminder_hours_before: "reminderHours",
+  ...Object.fromEntries(
+    LOCALES.flatMap((l) => [
+      [`messages.${l}`, `messages.${l}.subject`],
+      [`messages.${l}.subject`, `messages.${l}.subject`],
+      [`messages.${l}.body`, `messages.${l}.body`],
+    ]),
+  ),
+};
+
+/** Whether a language's message has an error to show, so its tab can say so. */
+export function messageHasError(errors: Readonly<Record<string, unknown>>, locale: Locale): boolean {
+  return Object.keys(errors).some((k) => k === `messages.${locale}` || k.startsWith(`messages.${locale}.`));
 }
 
 function toQuestion(q: QuestionValues): CustomQuestion {

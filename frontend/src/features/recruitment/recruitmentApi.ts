@@ -92,6 +92,15 @@ export function useCreateCampaign(programId: string) {
   });
 }
 
+export function useReplaceCampaign(campaignId: string) {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (body: CampaignInput) =>
+      unwrap(api.PUT("/api/v1/campaigns/{campaign_id}", { params: { path: { campaign_id: campaignId } }, body })),
+    onSuccess: invalidate,
+  });
+}
+
 export function useCampaignTransition(campaignId: string) {
   const invalidate = useInvalidate();
   return useMutation({
