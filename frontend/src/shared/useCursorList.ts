@@ -1,17 +1,18 @@
 import { useMemo } from "react";
 import { useInfiniteQuery, type QueryKey } from "@tanstack/react-query";
+import type { components } from "../api/schema";
 
-export interface Page<T> {
-  items: T[];
-  next_cursor?: string | null;
-}
+type Schemas = components["schemas"];
+
+/** One page of any of the API's lists: the generated `Paginated_*` response schemas. */
+export type Page = Schemas[Extract<keyof Schemas, `Paginated_${string}`>];
 
 export const PAGE_SIZE = 50;
 
 /** A cursor-paginated list read page by page ("load more"). */
-export function useCursorList<T>(
+export function useCursorList<P extends Page>(
   queryKey: QueryKey,
-  fetchPage: (cursor: string | undefined) => Promise<Page<T>>,
+  fetchPage: (cursor: string | undefined) => Promise<P>,
   enabled = true,
 ) {
   const query = useInfiniteQuery({
@@ -21,6 +22,10 @@ export function useCursorList<T>(
     getNextPageParam: (last) => last.next_cursor ?? undefined,
     enabled,
   });
-  const items = useMemo(() => query.data?.pages.flatMap((p) => p.items) ?? [], [query.data]);
+  const items = useMemo(() => {
+    const all: P["items"][number][] = [];
+    for (const page of query.data?.pages ?? []) all.push(...page.items);
+    return all;
+  }, [query.data]);
   return { query, items };
 }

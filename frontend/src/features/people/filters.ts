@@ -1,3 +1,5 @@
+import type { operations } from "../../api/schema";
+
 /** The directory's search and filters, as the page holds them (text inputs give strings). */
 export interface PeopleFilters {
   q: string;
@@ -19,15 +21,8 @@ export const NO_FILTERS: PeopleFilters = {
   executivesOnly: false,
 };
 
-export interface PeopleQuery {
-  q?: string;
-  department?: string;
-  region?: string;
-  skill?: string;
-  level_min?: number;
-  level_max?: number;
-  is_executive?: boolean;
-}
+/** The filters of `GET /api/v1/people`, without its paging (`limit`, `cursor`). */
+export type PeopleQuery = Omit<NonNullable<operations["list_people"]["parameters"]["query"]>, "limit" | "cursor">;
 
 function level(value: number | string): number | undefined {
   const n = typeof value === "number" ? value : Number.parseInt(value, 10);

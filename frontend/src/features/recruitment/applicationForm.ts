@@ -1,13 +1,10 @@
-/** The parts of an application's free-form `form` object, read defensively (the schema leaves it open). */
-export interface ReadForm {
-  can_teach: string;
-  wants_to_learn: string;
-  goals: string;
-  availability: string;
-  languages: string[];
-  consent: boolean;
-  answers: [string, string][];
-}
+import type { ApplyRequest } from "../../api/types";
+
+/**
+ * What a person sent with `ApplyRequest`, read back from an application's free-form `form`
+ * object (the schema leaves it open): every part present, answers as (key, text) pairs.
+ */
+export type ReadForm = Required<Omit<ApplyRequest, "email" | "role_wanted" | "answers">> & { answers: [string, string][] };
 
 const text = (v: unknown): string => (typeof v === "string" ? v : "");
 

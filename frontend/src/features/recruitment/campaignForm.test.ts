@@ -172,14 +172,3 @@ describe("funnelBars", () => {
     expect(bars.map((b) => b.count)).toEqual([5, 4, 3, 2, 1]);
   });
 });
-
-describe("readForm", () => {
-  it("reads what is there and ignores what is not a string", async () => {
-    const { readForm } = await import("./applicationForm");
-    const form = readForm({ can_teach: "TikTok", languages: ["ja", 3], consent: true, answers: { why: "fun", tools: ["A", "B"], n: 4 } });
-    expect(form.can_teach).toBe("TikTok");
-    expect(form.goals).toBe("");
-    expect(form.languages).toEqual(["ja"]);
-    expect(form.answers).toEqual([["why", "fun"], ["tools", "A, B"], ["n", ""]]);
-  });
-});
