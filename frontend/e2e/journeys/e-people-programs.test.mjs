@@ -1,33 +1,16 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { catalogues, startJourney } from "../support/browser.mjs";
+import { csvFile, directorySteps } from "../support/directory.mjs";
 import { field, fill, steps, visible } from "../support/flows.mjs";
 
 const L = catalogues.en;
 const JA = catalogues.ja;
 const s = steps(L);
+const d = directorySteps(L);
 const run = Date.now().toString(36);
 const owner = { company: "Kaze Logistics", name: "Yui Mori", email: `yui.${run}@kaze.example`, password: "a long passphrase" };
 
-const FIRST = ["Haruto", "Sota", "Yuna", "Hina", "Ren", "Aoi", "Riku", "Mio", "Kaito", "Sara"];
-const LAST = ["Tanaka", "Suzuki", "Ito", "Kato", "Abe"];
-const DEPTS = ["Engineering", "Sales", "Finance", "Marketing", "HR"];
-const BAD_LINE = 9; // the header is line 1
-
-/** 50 people as an HR export names its columns; row `BAD_LINE` has a job level out of range unless fixed. */
-function peopleCsv({ fixed }) {
-  const lines = ["Employee ID,Full name,Mail,Dept,Region,Grade,Skills,Board member,Cost centre"];
-  for (let i = 0; i < 50; i++) {
-    const name = `${FIRST[i % 10]} ${LAST[Math.floor(i / 10)]}`;
-    const id = `K${String(1000 + i)}`;
-    const grade = !fixed && i + 2 === BAD_LINE ? "99" : String((i % 15) + 1);
-    const exec = i % 17 === 0 ? "true" : "false";
-    lines.push(`${id},${name},${id.toLowerCase()}@kaze.example,${DEPTS[i % 5]},${i % 2 ? "APAC" : "EMEA"},${grade},"Python; SQL",${exec},CC-${i % 3}`);
-  }
-  return lines.join("\n") + "\n";
-}
-
-const csvFile = (name, text) => ({ name, mimeType: "text/csv", buffer: Buffer.from(text, "utf8") });
 const failedCall = (status, path) => (entry) => entry.text.includes(String(status)) && entry.url.includes(path);
 
 test("a new customer imports 50 people, searches them, and designs a program up to recruiting", async () => {
@@ -41,35 +24,9 @@ test("a new customer imports 50 people, searches them, and designs a program up 
     await visible(page.getByText(L.people.empty));
     await journey.shot(page, "people-empty");
 
-    // Import: the mapping is guessed from the headers; one column is mapped by hand.
-    await page.getByRole("link", { name: L.people.import.open }).click();
-    await visible(s.heading(page, L.people.import.title));
-    await page.locator('input[type="file"]').setInputFiles(csvFile("people.csv", peopleCsv({ fixed: false })));
-    const mappingFor = (column) => page.getByRole("combobox", { name: fill(L.people.import.fieldFor, { column }), exact: true });
-    await visible(mappingFor("Employee ID"));
-    assert.equal(await mappingFor("Employee ID").inputValue(), L.people.fields.external_id);
-    assert.equal(await mappingFor("Mail").inputValue(), L.people.fields.email);
-    assert.equal(await mappingFor("Grade").inputValue(), L.people.fields.job_level);
-    assert.equal(await mappingFor("Cost centre").inputValue(), L.people.import.ignore);
-    assert.equal(await mappingFor("Board member").inputValue(), L.people.import.ignore);
-    await s.choose(page, fill(L.people.import.fieldFor, { column: "Board member" }), L.people.fields.is_executive);
-    await journey.shot(page, "import-mapping");
-
-    await page.getByRole("button", { name: L.people.import.dryRun }).click();
-    const badRow = await visible(page.getByTestId(`row-error-${BAD_LINE}`));
-    assert.match(await badRow.innerText(), new RegExp(L.people.fields.job_level));
-    await visible(page.getByText(L.people.import.reportDryRunErrors));
-    assert.match(await page.getByTestId("report-rows").innerText(), /50$/);
-    await journey.shot(page, "import-dry-run-error");
-
-    // The row is fixed in the file, which is chosen again; the import is strict and writes all 50.
-    await page.locator('input[type="file"]').setInputFiles(csvFile("people-fixed.csv", peopleCsv({ fixed: true })));
-    assert.equal(await mappingFor("Board member").inputValue(), L.people.fields.is_executive, "the hand-made choice is kept");
-    await page.getByRole("button", { name: L.people.import.run, exact: true }).click();
-    await visible(page.getByText(L.people.import.reportWritten));
-    assert.match(await page.getByTestId("report-created").innerText(), /50$/);
-    assert.equal(await page.getByTestId(`row-error-${BAD_LINE}`).count(), 0);
-    await journey.shot(page, "import-done");
+    // Import: the mapping is guessed from the headers, one column is mapped by hand, a bad row is
+    // reported by the dry run, fixed in the file and the file imported.
+    await d.importWithOneFix(page, { domain: "kaze.example", shot: (name) => journey.shot(page, name) });
 
     // The directory: 50 people, then a search for one of them.
     await page.getByRole("link", { name: L.people.import.toDirectory }).click();
@@ -87,24 +44,12 @@ test("a new customer imports 50 people, searches them, and designs a program up 
     // A program from the wizard, without dates.
     await s.openNav(page, L.nav.programs, L.programs.title);
     await visible(page.getByText(L.programs.empty));
-    await page.getByRole("link", { name: L.programs.new }).click();
-    await visible(s.heading(page, L.programs.wizard.title));
-    await page.getByRole("button", { name: L.programs.wizard.next, exact: true }).click();
-    await visible(page.getByText(L.validation.required));
-    await page.getByLabel(L.programs.purposes.knowledge_sharing).check();
-    await page.getByLabel(L.programs.purposes.adapting_to_change).check();
-    await journey.shot(page, "wizard-purpose");
-    await page.getByRole("button", { name: L.programs.wizard.next, exact: true }).click();
-    await field(page, L.programs.fields.name).fill("Digital skills, reverse");
-    await page.getByLabel(fill(L.programs.rule.levelMaxFor, { role: L.programs.roles.mentor })).fill("5");
-    await page.getByLabel(fill(L.programs.rule.levelMinFor, { role: L.programs.roles.mentee })).fill("10");
-    await journey.shot(page, "wizard-design");
-    await page.getByRole("button", { name: L.programs.wizard.next, exact: true }).click();
-    await visible(page.getByTestId("design-summary"));
-    await journey.shot(page, "wizard-review");
-    await page.getByRole("button", { name: L.programs.wizard.create }).click();
-    await visible(s.heading(page, "Digital skills, reverse"));
-    await visible(page.getByTestId("program-state").getByText(L.programs.states.draft));
+    await d.createProgramWithWizard(page, {
+      name: "Digital skills, reverse",
+      mentorLevelMax: 5,
+      menteeLevelMin: 10,
+      shot: (name) => journey.shot(page, name),
+    });
 
     // Recruiting needs dates: the refusal is shown in words.
     await journey.expectingConsoleErrors([failedCall(409, "/transitions")], async () => {

@@ -3,8 +3,6 @@ import assert from "node:assert/strict";
 import { emailWithLink } from "./outbox.mjs";
 import { field, fill, visible } from "./flows.mjs";
 
-export const csvFile = (name, text) => ({ name, mimeType: "text/csv", buffer: Buffer.from(text, "utf8") });
-
 /** A datetime-local value `days` from now. */
 export function inDays(days) {
   const d = new Date(Date.now() + days * 24 * 3600 * 1000);
@@ -14,15 +12,6 @@ export function inDays(days) {
 
 export function recruitmentSteps(L, outboxDir) {
   return {
-    async importPeople(page, csv) {
-      await page.goto("/people/import");
-      await visible(page.getByRole("heading", { name: L.people.import.title }));
-      await page.locator('input[type="file"]').setInputFiles(csvFile("people.csv", csv));
-      await visible(page.getByRole("combobox", { name: fill(L.people.import.fieldFor, { column: "Grade" }), exact: true }));
-      await page.getByRole("button", { name: L.people.import.run, exact: true }).click();
-      await visible(page.getByText(L.people.import.reportWritten));
-    },
-
     /** A participant follows the link in their campaign email and applies; returns the confirmation link. */
     async apply(page, { email, role, teach }) {
       const invitation = await emailWithLink(outboxDir, email, /\/apply\?token=/);

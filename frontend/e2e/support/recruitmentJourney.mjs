@@ -1,31 +1,22 @@
-// Journey f (console in English) and g (in Japanese): from sign-up to two accepted applicants.
+// Journey f (console in English) and g (in Japanese), the same steps in either language: from
+// sign-up, a 50-person import with one bad row fixed and a program made with the wizard, to two
+// accepted applicants.
 import assert from "node:assert/strict";
 import { catalogues, outboxDir, PHONE, startJourney } from "./browser.mjs";
+import { dateIn, directorySteps, employee } from "./directory.mjs";
 import { field, fill, steps, visible } from "./flows.mjs";
 import { inDays, recruitmentSteps } from "./recruitment.mjs";
 
 const failedCall = (status, path) => (entry) => entry.text.includes(String(status)) && entry.url.includes(path);
 
-/** Juniors (levels 2–3) may mentor, seniors (10+) may be mentees; level 6 fits no role of the template. */
-function peopleCsv(run) {
-  const rows = [
-    ["J1", "Riku Aoki", 2],
-    ["J2", "Mio Sato", 3],
-    ["S1", "Keiko Tanaka", 11],
-    ["S2", "Hiroshi Ito", 12],
-    ["M1", "Taro Yamada", 6],
-  ];
-  const lines = ["Employee ID,Full name,Mail,Dept,Region,Grade"];
-  for (const [id, name, grade] of rows) lines.push(`${id},${name},${id.toLowerCase()}.${run}@hoshi.example,Sales,APAC,${grade}`);
-  return lines.join("\n") + "\n";
-}
-
 export async function recruitmentJourney({ name, language }) {
   const L = catalogues[language];
   const s = steps(L);
   const r = recruitmentSteps(L, outboxDir);
+  const d = directorySteps(L);
   const run = Date.now().toString(36);
-  const email = (id) => `${id}.${run}@hoshi.example`;
+  // Both languages' journeys share one outbox: addresses carry the run, e.g. k1001.<run>@hoshi.example.
+  const person = (i) => employee(i, { domain: "hoshi.example", tag: `.${run}` });
   const owner = { company: "Hoshi Foods", name: "Nana Kimura", email: `nana.${run}@hoshi.example`, password: "a long passphrase" };
   const browserLocale = language === "ja" ? "ja-JP" : "en-US";
   const journey = await startJourney(name);
@@ -33,13 +24,26 @@ export async function recruitmentJourney({ name, language }) {
     const page = await journey.person("owner", { locale: browserLocale });
     await s.signUp(page, owner);
     await s.submitSignUp(page, owner.name);
-    await r.importPeople(page, peopleCsv(run));
-    await journey.shot(page, "people-imported");
+    const shot = (label) => journey.shot(page, label);
 
-    // A program from the template, moved to recruiting.
-    await page.goto("/programs/templates");
-    await page.getByTestId("template-reverse_digital_skills").getByRole("button").click();
-    await visible(page.getByTestId("program-state").getByText(L.programs.states.draft));
+    // The directory: 50 people from an HR export, one bad row reported, fixed and imported again.
+    await s.openNav(page, L.nav.people, L.people.title);
+    await d.importWithOneFix(page, { domain: "hoshi.example", tag: `.${run}`, shot });
+
+    // A program made with the wizard: juniors (levels 1–5) mentor, seniors (10 and up) are mentored.
+    await s.openNav(page, L.nav.programs, L.programs.title);
+    await d.createProgramWithWizard(page, {
+      name: "Digital skills, reverse",
+      mentorLevelMax: 5,
+      menteeLevelMin: 10,
+      metric:
+        language === "ja"
+          ? { name: "AIツールを使う自信", target: 4, unit: "点（5点中）", measuredBy: "終了時アンケート" }
+          : { name: "Confidence with AI tools", target: 4, unit: "of 5", measuredBy: "End-of-program survey" },
+      startDate: dateIn(30),
+      endDate: dateIn(200),
+      shot,
+    });
     await page.getByRole("button", { name: L.programs.moveTo.recruiting }).click();
     await visible(page.getByTestId("program-state").getByText(L.programs.states.recruiting));
     await visible(page.getByText(L.recruitment.noCampaigns));
@@ -96,8 +100,10 @@ export async function recruitmentJourney({ name, language }) {
     await journey.shot(page, "campaign-open");
 
     // The campaign email, as a new customer reads it in the developer mailbox.
-    const junior = { email: email("j2"), role: "mentor", teach: "TikTok, short videos" };
-    const senior = { email: email("s1"), role: "mentee", teach: "How budgets are decided" };
+    const junior = { ...person(1), role: "mentor", teach: "TikTok, short videos" };
+    const senior = { ...person(10), role: "mentee", teach: "How budgets are decided" };
+    const middle = { ...person(5), role: "mentor", teach: "Excel" };
+    assert.deepEqual([junior.level, senior.level, middle.level], [2, 11, 6]);
     await s.openMail(page, junior.email);
     assert.equal(await page.getByTestId("mail-subject").innerText(), "Teach a manager what you know this spring");
     assert.ok((await s.linkInMail(page, /\/apply\?token=/)).startsWith(publicLink.split("?")[0]));
@@ -113,15 +119,15 @@ export async function recruitmentJourney({ name, language }) {
     }
 
     // The level-6 person gets no email (eligible for no role); the public link refuses them in words.
-    const middle = await journey.person("level-6", { viewport: PHONE, locale: browserLocale });
-    await middle.goto(publicLink);
-    await r.fillApplication(middle, { email: email("m1"), role: "mentor", teach: "Excel" });
+    const refused = await journey.person("level-6", { viewport: PHONE, locale: browserLocale });
+    await refused.goto(publicLink);
+    await r.fillApplication(refused, middle);
     await journey.expectingConsoleErrors([failedCall(422, "/applications")], async () => {
-      await middle.getByRole("button", { name: L.apply.submit }).click();
-      const refusal = await visible(middle.getByTestId("apply-refusal"));
+      await refused.getByRole("button", { name: L.apply.submit }).click();
+      const refusal = await visible(refused.getByTestId("apply-refusal"));
       assert.match(await refusal.innerText(), /not eligible/);
     });
-    await journey.shot(middle, "level-6-refused-phone");
+    await journey.shot(refused, "level-6-refused-phone");
 
     // Home: the campaign closes soon, and two applications wait for a decision.
     await page.goto("/");
@@ -133,11 +139,11 @@ export async function recruitmentJourney({ name, language }) {
     // The admin accepts both and sees the funnel.
     await review.click();
     await visible(s.heading(page, "Spring intake"));
-    for (const person of ["Mio Sato", "Keiko Tanaka"]) {
-      await page.getByRole("button", { name: fill(L.recruitment.decideFor.accept, { name: person }) }).click();
-      await visible(page.getByTestId(`application-${email(person === "Mio Sato" ? "j2" : "s1")}`).getByText(L.recruitment.statuses.accepted));
+    for (const applicant of [junior, senior]) {
+      await page.getByRole("button", { name: fill(L.recruitment.decideFor.accept, { name: applicant.name }) }).click();
+      await visible(page.getByTestId(`application-${applicant.email}`).getByText(L.recruitment.statuses.accepted));
     }
-    await page.getByRole("button", { name: "Keiko Tanaka", exact: true }).click();
+    await page.getByRole("button", { name: senior.name, exact: true }).click();
     await visible(page.getByTestId("application-drawer").getByText("How budgets are decided"));
     await journey.shot(page, "application-drawer");
     await page.keyboard.press("Escape");
