@@ -23,6 +23,25 @@ export function recruitmentSteps(L, outboxDir) {
       return (await emailWithLink(outboxDir, email, /\/applications\/confirm\?token=/)).link;
     },
 
+    /** Picks people by name in the invitees card of a closed campaign. */
+    async pickInvitees(page, people) {
+      await page.getByLabel(L.recruitment.invitees.pickPeople).check();
+      const box = page.getByRole("combobox", { name: L.recruitment.invitees.people, exact: true });
+      for (const p of people) {
+        await box.fill(p.name);
+        await page.getByRole("option", { name: `${p.name} <${p.email}>` }).click();
+      }
+    },
+
+    /** An invitee follows the link in their campaign email and applies, but is refused; returns the reason shown. */
+    async applyRefused(page, { email, role, teach }) {
+      const invitation = await emailWithLink(outboxDir, email, /\/apply\?token=/);
+      await page.goto(invitation.link);
+      await this.fillApplication(page, { email, role, teach });
+      await page.getByRole("button", { name: L.apply.submit }).click();
+      return (await visible(page.getByTestId("apply-refusal"))).innerText();
+    },
+
     async fillApplication(page, { email, role, teach }) {
       await visible(page.getByTestId("apply-campaign"));
       const emailBox = field(page, L.apply.fields.email);

@@ -1,6 +1,7 @@
 // Journey f (console in English) and g (in Japanese), the same steps in either language: from
-// sign-up, a 50-person import with one bad row fixed and a program made with the wizard, to two
-// accepted applicants.
+// sign-up, a 50-person import with one bad row fixed and a program made with the wizard, to a
+// closed campaign whose three invitees apply through the link in their email: two confirmed and
+// accepted, one refused in words.
 import assert from "node:assert/strict";
 import { catalogues, outboxDir, PHONE, startJourney } from "./browser.mjs";
 import { dateIn, directorySteps, employee } from "./directory.mjs";
@@ -49,9 +50,11 @@ export async function recruitmentJourney({ name, language }) {
     await visible(page.getByText(L.recruitment.noCampaigns));
     await journey.shot(page, "program-recruiting");
 
-    // An open campaign with an English message, previewed, closing in three days.
+    // A closed campaign (invitees only) with an English message, previewed, closing in three days.
     await page.getByRole("link", { name: L.recruitment.newCampaign }).click();
     await field(page, L.recruitment.fields.name).fill("Spring intake");
+    await page.getByText(L.recruitment.kinds.closed, { exact: true }).click();
+    await visible(page.getByText(L.recruitment.kindHints.closed));
     const due = inDays(3);
     await field(page, L.recruitment.fields.deadline).fill(due);
     await field(page, L.recruitment.fields.reminderHours).fill("24");
@@ -92,24 +95,34 @@ export async function recruitmentJourney({ name, language }) {
     assert.notEqual(await page.getByTestId("campaign-deadline").innerText(), firstDeadline, "the new deadline is shown");
     await journey.shot(page, "campaign-edited");
 
-    await page.getByRole("button", { name: L.recruitment.moveTo.open }).click();
-    await visible(page.getByTestId("campaign-state").getByText(L.recruitment.states.open));
-    const publicLink = await (await visible(page.getByTestId("public-link"))).inputValue();
-    await page.getByRole("button", { name: L.recruitment.copyLink }).click();
-    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), publicLink);
-    await journey.shot(page, "campaign-open");
-
-    // The campaign email, as a new customer reads it in the developer mailbox.
+    // Three invitees picked by name: a junior (level 2), a senior (11) and someone at level 6, whom
+    // the program's rules leave out. With "only eligible people" ticked, level 6 is not invited;
+    // unticked, they are, and will hear why when they apply.
     const junior = { ...person(1), role: "mentor", teach: "TikTok, short videos" };
     const senior = { ...person(10), role: "mentee", teach: "How budgets are decided" };
     const middle = { ...person(5), role: "mentor", teach: "Excel" };
     assert.deepEqual([junior.level, senior.level, middle.level], [2, 11, 6]);
+    await r.pickInvitees(page, [junior, senior, middle]);
+    await page.getByRole("button", { name: L.recruitment.invitees.add, exact: true }).click();
+    await visible(page.getByTestId("invitees-added").getByText(fill(L.recruitment.invitees.added, { added: 2, invitees: 2 })));
+    await page.getByLabel(L.recruitment.invitees.eligibleOnly).uncheck();
+    await page.getByRole("button", { name: L.recruitment.invitees.add, exact: true }).click();
+    await visible(page.getByTestId("invitees-added").getByText(fill(L.recruitment.invitees.added, { added: 1, invitees: 3 })));
+    await journey.shot(page, "campaign-invitees");
+
+    await page.getByRole("button", { name: L.recruitment.moveTo.open }).click();
+    await visible(page.getByTestId("campaign-state").getByText(L.recruitment.states.open));
+    assert.equal(await page.getByTestId("public-link").count(), 0, "a closed campaign has no public link");
+    await journey.shot(page, "campaign-open");
+
+    // The campaign email, as a new customer reads it in the developer mailbox: a personal link.
     await s.openMail(page, junior.email);
     assert.equal(await page.getByTestId("mail-subject").innerText(), "Teach a manager what you know this spring");
-    assert.ok((await s.linkInMail(page, /\/apply\?token=/)).startsWith(publicLink.split("?")[0]));
+    await s.linkInMail(page, /\/apply\?token=/);
     await journey.shot(page, "mailbox-campaign-email");
 
-    // Two participants apply from their phones and confirm through the emailed link.
+    // Each invitee follows the link in their own email on their phone. Two apply and confirm
+    // through the confirmation email's link.
     for (const [who, applicant] of [["junior", junior], ["senior", senior]]) {
       const phone = await journey.person(who, { viewport: PHONE, locale: browserLocale });
       const confirmLink = await r.apply(phone, applicant);
@@ -118,14 +131,11 @@ export async function recruitmentJourney({ name, language }) {
       await journey.shot(phone, `${who}-confirmed-phone`);
     }
 
-    // The level-6 person gets no email (eligible for no role); the public link refuses them in words.
+    // The level-6 invitee's application is refused, with the reason in words.
     const refused = await journey.person("level-6", { viewport: PHONE, locale: browserLocale });
-    await refused.goto(publicLink);
-    await r.fillApplication(refused, middle);
     await journey.expectingConsoleErrors([failedCall(422, "/applications")], async () => {
-      await refused.getByRole("button", { name: L.apply.submit }).click();
-      const refusal = await visible(refused.getByTestId("apply-refusal"));
-      assert.match(await refusal.innerText(), /not eligible/);
+      const refusal = await r.applyRefused(refused, middle);
+      assert.match(refusal, /not eligible/);
     });
     await journey.shot(refused, "level-6-refused-phone");
 
@@ -149,12 +159,25 @@ export async function recruitmentJourney({ name, language }) {
     await page.keyboard.press("Escape");
     await page.reload();
     await visible(page.getByTestId("campaign-funnel").locator(".recharts-bar-rectangle").first());
+    assert.match(await page.getByTestId("campaign-funnel-invited").innerText(), /: 3$/);
+    assert.match(await page.getByTestId("campaign-funnel-emailed").innerText(), /: 3$/);
     assert.match(await page.getByTestId("campaign-funnel-applied").innerText(), /: 2$/);
     assert.match(await page.getByTestId("campaign-funnel-accepted").innerText(), /: 2$/);
     await journey.shot(page, "campaign-funnel");
     await page.getByRole("link", { name: L.recruitment.backToProgram }).click();
     assert.match(await (await visible(page.getByTestId("program-funnel-accepted"))).innerText(), /: 2$/);
     await journey.shot(page, "program-funnel");
+
+    // An open campaign has a public link to share anywhere, copied in one click.
+    await page.getByRole("link", { name: L.recruitment.newCampaign }).click();
+    await field(page, L.recruitment.fields.name).fill("Open house");
+    await page.getByRole("button", { name: L.recruitment.create }).click();
+    await visible(s.heading(page, "Open house"));
+    const publicLink = await (await visible(page.getByTestId("public-link"))).inputValue();
+    assert.match(publicLink, /\/apply\?token=/);
+    await page.getByRole("button", { name: L.recruitment.copyLink }).click();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), publicLink);
+    await journey.shot(page, "open-campaign-link");
   } catch (error) {
     await journey.abort();
     throw error;
