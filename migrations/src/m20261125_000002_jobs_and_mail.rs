@@ -154,6 +154,9 @@ impl MigrationTrait for Migration {
         for table in ["locks", "email_suppressions", "email_templates", "email_deliveries", "jobs"] {
             manager.drop_table(Table::drop().table(table).to_owned()).await?;
         }
+        if manager.get_database_backend() == DbBackend::Postgres {
+            manager.get_connection().execute_unprepared("DROP FUNCTION IF EXISTS tandem_jobs_keep_tenant()").await?;
+        }
         Ok(())
     }
 }
@@ -175,7 +178,18 @@ async fn protect_jobs(manager: &SchemaManager<'_>) -> Result<(), DbErr> {
              CREATE POLICY tenant_read ON jobs FOR SELECT USING (({tenant}) OR {worker});
              CREATE POLICY tenant_insert ON jobs FOR INSERT WITH CHECK ({tenant});
              CREATE POLICY tenant_update ON jobs FOR UPDATE USING (({tenant}) OR {worker}) WITH CHECK (({tenant}) OR {worker});
-             CREATE POLICY tenant_delete ON jobs FOR DELETE USING (({tenant}) OR {worker});"
+             CREATE POLICY tenant_delete ON jobs FOR DELETE USING (({tenant}) OR {worker});
+             -- A policy cannot compare a row with its old self, so a trigger keeps the worker's
+             -- updates within the job's tenant.
+             CREATE FUNCTION tandem_jobs_keep_tenant() RETURNS trigger LANGUAGE plpgsql AS $$
+             BEGIN
+               IF NEW.tenant_id <> OLD.tenant_id THEN
+                 RAISE EXCEPTION 'a job cannot move to another tenant';
+               END IF;
+               RETURN NEW;
+             END $$;
+             CREATE TRIGGER jobs_keep_tenant BEFORE UPDATE ON jobs
+               FOR EACH ROW EXECUTE FUNCTION tandem_jobs_keep_tenant();"
         ))
         .await?;
     Ok(())

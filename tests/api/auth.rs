@@ -9,6 +9,7 @@ on_both_databases!(
     an_oversized_body_is_refused,
     login_returns_a_session_for_the_right_password_only,
     repeated_failed_logins_are_throttled,
+    parallel_guesses_cannot_share_one_count,
     a_person_in_two_tenants_chooses_one_at_login,
 );
 
@@ -149,6 +150,31 @@ async fn repeated_failed_logins_are_throttled(app: TestApp) {
     assert_eq!(locked.problem(429), "/problems/too-many-requests");
     let retry_after: u64 = locked.headers["retry-after"].to_str().unwrap().parse().expect("seconds");
     assert!((1..=30).contains(&retry_after), "retry after {retry_after}");
+}
+
+async fn parallel_guesses_cannot_share_one_count(app: TestApp) {
+    app.signup("Acme", "ann@acme.example").await;
+    let guesses = (0..20).map(|i| {
+        app.post(
+            "/api/v1/auth/login",
+            None,
+            json!({"email": "ann@acme.example", "password": format!("guess number {i}")}),
+        )
+    });
+    let replies = futures_util::future::join_all(guesses).await;
+    let wrong = replies.iter().filter(|r| r.status == 401).count();
+    let refused = replies.iter().filter(|r| r.status == 429).count();
+    assert_eq!(wrong + refused, 20, "every guess is either wrong or refused");
+    assert!((1..=5).contains(&wrong), "{wrong} guesses were checked; the throttle allows five");
+    // One at a time, the rest of the free guesses are checked; then even the right password waits.
+    for _ in wrong..5 {
+        let reply = app
+            .post("/api/v1/auth/login", None, json!({"email": "ann@acme.example", "password": "one more guess"}))
+            .await;
+        reply.problem(401);
+    }
+    let locked = app.post("/api/v1/auth/login", None, json!({"email": "ann@acme.example", "password": PASSWORD})).await;
+    assert_eq!(locked.problem(429), "/problems/too-many-requests");
 }
 
 async fn a_person_in_two_tenants_chooses_one_at_login(app: TestApp) {

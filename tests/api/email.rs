@@ -22,6 +22,7 @@ on_both_databases!(
     admins_see_the_queue_and_revive_dead_jobs,
     metrics_count_requests_and_jobs,
     a_delivery_left_without_its_job_is_sent_by_the_sweeper,
+    an_invalid_address_fails_for_good_at_once,
 );
 
 /// Records an optional email to `to` and queues it, as campaign and nudge senders do.
@@ -61,6 +62,15 @@ async fn wait_for_state(app: &TestApp, company: &Company, id: &str, state: &str)
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
     panic!("delivery never reached {state}: {last}");
+}
+
+async fn an_invalid_address_fails_for_good_at_once(app: TestApp) {
+    let owner = app.signup("Acme", "ann@acme.example").await;
+    let id = send_optional(&app, &owner, "kenji at sakura", "broken-address", None).await;
+    let failed = wait_for_state(&app, &owner, &id, "failed").await;
+    assert!(failed["reason"].as_str().unwrap().contains("invalid address"), "{failed}");
+    assert_eq!(failed["attempts"], 1, "a permanent failure is not retried");
+    assert!(app.emails_to("kenji at sakura").is_empty());
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -1,8 +1,10 @@
 //! The API end to end, over HTTP, on SQLite and on PostgreSQL.
 
+mod access;
 mod api_keys;
 mod audit;
 mod auth;
+mod campaign_changes;
 mod console;
 mod demo;
 mod email;

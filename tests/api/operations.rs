@@ -76,3 +76,77 @@ fn every_operation_has_a_unique_id_a_summary_and_responses() {
         }
     }
 }
+
+/// Every schema shows realistic values in the docs and the generated client: it has an example
+/// of its own, or is an enum, or every property has one (references, enums, booleans and
+/// arrays of those count), or it is a union of members that do.
+#[test]
+fn every_schema_has_examples() {
+    use serde_json::Value;
+
+    fn has_own_example(schema: &Value) -> bool {
+        schema.get("example").is_some() || schema.get("examples").is_some()
+    }
+    fn is_type(schema: &Value, name: &str) -> bool {
+        match &schema["type"] {
+            Value::String(t) => t == name,
+            Value::Array(types) => types.iter().any(|t| t == name),
+            _ => false,
+        }
+    }
+    fn is_null(schema: &Value) -> bool {
+        schema["type"] == "null"
+    }
+    /// The non-null members of a oneOf/anyOf, when the schema is one.
+    fn members(schema: &Value) -> Option<Vec<&Value>> {
+        let members = schema.get("oneOf").or_else(|| schema.get("anyOf"))?.as_array()?;
+        Some(members.iter().filter(|member| !is_null(member)).collect())
+    }
+    fn property_has_example(property: &Value) -> bool {
+        if has_own_example(property) || property.get("$ref").is_some() || property.get("enum").is_some() {
+            return true;
+        }
+        if is_type(property, "boolean") {
+            return true;
+        }
+        if is_type(property, "array") {
+            return property.get("items").is_some_and(property_has_example);
+        }
+        members(property).is_some_and(|members| members.iter().all(|member| property_has_example(member)))
+    }
+    /// The properties without an example, or `None` when the schema passes.
+    fn missing(schema: &Value) -> Option<Vec<String>> {
+        if has_own_example(schema) || schema.get("enum").is_some() || schema.get("$ref").is_some() {
+            return None;
+        }
+        if let Some(properties) = schema.get("properties").and_then(Value::as_object) {
+            let missing: Vec<String> =
+                properties.iter().filter(|(_, p)| !property_has_example(p)).map(|(name, _)| name.clone()).collect();
+            return (!missing.is_empty()).then_some(missing);
+        }
+        if let Some(members) = members(schema) {
+            let missing: Vec<String> = members
+                .iter()
+                .enumerate()
+                .filter_map(|(i, member)| missing(member).map(|m| format!("member {i}: {}", m.join(", "))))
+                .collect();
+            return (!missing.is_empty()).then_some(missing);
+        }
+        Some(vec!["(the schema itself: add `#[schema(example = …)]`)".to_owned()])
+    }
+
+    let spec = serde_json::to_value(tandem_api::openapi()).unwrap();
+    let offenders: Vec<String> = spec["components"]["schemas"]
+        .as_object()
+        .unwrap()
+        .iter()
+        .filter_map(|(name, schema)| missing(schema).map(|m| format!("  {name}: {}", m.join(", "))))
+        .collect();
+    assert!(
+        offenders.is_empty(),
+        "{} schemas lack examples; add `#[schema(example = …)]` on these properties (or one on the \
+         schema):\n{}",
+        offenders.len(),
+        offenders.join("\n")
+    );
+}

@@ -12,6 +12,7 @@ on_both_databases!(
     a_csv_file_is_imported_with_a_mapping_after_a_dry_run,
     a_malformed_csv_writes_nothing,
     viewers_read_the_directory_but_do_not_change_it,
+    a_bad_replacement_names_its_fields_and_writes_nothing,
 );
 
 fn kenji() -> Value {
@@ -322,5 +323,31 @@ async fn viewers_read_the_directory_but_do_not_change_it(app: TestApp) {
     )
     .await
     .problem(403);
+    assert_eq!(app.count("people").await, 1);
+}
+
+async fn a_bad_replacement_names_its_fields_and_writes_nothing(app: TestApp) {
+    let owner = app.signup("Sakura", "aiko@sakura.example").await;
+    let created = add(&app, &owner, kenji()).await;
+    let path = format!("/api/v1/people/{}", created["id"].as_str().unwrap());
+    let put = |body: Value| app.request(reqwest::Method::PUT, &path, Some(&owner.access_token), Some(body));
+    let mut bad = kenji();
+    bad["email"] = json!("not an address");
+    bad["time_zone"] = json!("Mars/Olympus");
+    bad["job_level"] = json!(99);
+    let mut fields = put(bad).await.invalid_fields();
+    fields.sort();
+    assert_eq!(fields, ["email", "job_level", "time_zone"]);
+    let mut nul = kenji();
+    nul["title"] = json!("Growth\u{0}lead");
+    assert_eq!(put(nul).await.invalid_fields(), ["title"]);
+    let unchanged = app.get(&path, &owner.access_token).await;
+    assert_eq!(unchanged.ok(200), &created, "nothing was written");
+
+    let search = app.get("/api/v1/people?q=a%00b", &owner.access_token).await;
+    assert_eq!(search.invalid_fields(), ["query"]);
+    let huge = "x".repeat(tandem_api::routes::import::IMPORT_LIMIT_BYTES + 1);
+    let too_big = app.post("/api/v1/people/import", Some(&owner.access_token), json!({"csv": huge})).await;
+    assert_eq!(too_big.problem(413), "/problems/payload-too-large");
     assert_eq!(app.count("people").await, 1);
 }

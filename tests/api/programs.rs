@@ -8,6 +8,7 @@ on_both_databases!(
     a_bad_design_names_its_fields_and_writes_nothing,
     a_program_starts_from_a_template_in_either_language,
     viewers_see_programs_but_do_not_change_them,
+    a_recruiting_program_keeps_its_rules_and_bad_edits_write_nothing,
 );
 
 fn design() -> Value {
@@ -132,4 +133,58 @@ async fn viewers_see_programs_but_do_not_change_them(app: TestApp) {
     app.delete(&format!("/api/v1/programs/{id}"), &viewer.access_token).await.problem(403);
     let manager = app.add_member(&owner, "pm@sakura.example", "program_manager").await;
     app.delete(&format!("/api/v1/programs/{id}"), &manager.access_token).await.ok(204);
+}
+
+async fn a_recruiting_program_keeps_its_rules_and_bad_edits_write_nothing(app: TestApp) {
+    let owner = app.signup("Sakura", "aiko@sakura.example").await;
+    let token = Some(owner.access_token.as_str());
+    let created = app.post("/api/v1/programs", token, design()).await;
+    let id = created.ok(201)["id"].as_str().unwrap().to_owned();
+    let path = format!("/api/v1/programs/{id}");
+    app.post(&format!("{path}/transitions"), token, json!({"to": "recruiting"})).await.ok(200);
+    let put = |body: Value| app.request(reqwest::Method::PUT, &path, token, Some(body));
+
+    let mut no_dates = design();
+    no_dates["end_date"] = Value::Null;
+    let refused = put(no_dates).await;
+    assert_eq!(refused.problem(409), "/problems/conflict");
+    assert!(refused.body["detail"].as_str().unwrap().contains("dates"), "{}", refused.body);
+    let mut no_rules = design();
+    no_rules["eligibility"] = json!([]);
+    assert_eq!(put(no_rules).await.problem(409), "/problems/conflict");
+    let mut zero = design();
+    zero["slots"] = json!(0);
+    assert_eq!(put(zero).await.invalid_fields(), ["slots"]);
+    let mut typo = design();
+    typo["eligibility"][0]["levl_max"] = json!(3);
+    assert_eq!(put(typo).await.invalid_fields(), ["eligibility[0].levl_max"]);
+    let mut nul = design();
+    nul["name"] = json!("Digital\u{0} mentoring");
+    assert_eq!(put(nul).await.invalid_fields(), ["name"]);
+    let mut impossible = design();
+    impossible["eligibility"] = json!([{"role": "mentor", "level_min": 9}, {"role": "mentee", "level_max": 9}]);
+    assert_eq!(put(impossible.clone()).await.invalid_fields(), ["eligibility"]);
+    let kept = app.get(&path, &owner.access_token).await;
+    assert_eq!(kept.ok(200)["design"], created.body["design"], "no refused edit wrote anything");
+
+    // The same levels are fine once the admin turns the direction off, and other kinds exist.
+    impossible["mentors_more_junior"] = json!(false);
+    assert_eq!(put(impossible).await.ok(200)["design"]["mentors_more_junior"], false);
+    for kind in ["traditional", "group", "mutual"] {
+        let mut other = design();
+        other["kind"] = json!(kind);
+        if kind == "mutual" {
+            other["eligibility"] = json!([{"role": "either"}]);
+        }
+        assert_eq!(app.post("/api/v1/programs", token, other).await.ok(201)["design"]["kind"], kind);
+    }
+    let mut custom = design();
+    custom["purposes"] = json!(["custom"]);
+    custom["custom_purpose"] = json!("Bring the board closer to the shop floor");
+    assert_eq!(app.post("/api/v1/programs", token, custom).await.ok(201)["design"]["purposes"], json!(["custom"]));
+
+    let bogus = app.get("/api/v1/programs?state=bogus", &owner.access_token).await;
+    assert_eq!(bogus.problem(422), "/problems/validation");
+    let no_locale = app.get("/api/v1/program-templates?locale=xx", &owner.access_token).await;
+    assert_eq!(no_locale.problem(422), "/problems/validation");
 }

@@ -86,6 +86,7 @@ on_every_queue!(
     dead_jobs_can_be_retried_or_discarded_by_their_tenant_only,
     a_job_whose_lease_runs_out_runs_again_and_the_old_lease_is_void,
     a_postponed_job_keeps_its_attempts,
+    the_worker_retries_with_backoff_then_dead_letters,
 );
 
 const LEASE: Duration = Duration::from_secs(30);
@@ -191,4 +192,44 @@ async fn a_postponed_job_keeps_its_attempts(q: QueueUnderTest) {
     tokio::time::sleep(Duration::from_millis(300)).await;
     let again = q.queue.claim(LEASE).await.unwrap().expect("due again");
     assert_eq!(again.attempt, 1, "postponing is not a failure");
+}
+
+/// Fails every run with a retryable error, counting the runs.
+struct AlwaysFailing(Arc<std::sync::atomic::AtomicU32>);
+
+#[async_trait::async_trait]
+impl tandem_jobs::Handler for AlwaysFailing {
+    async fn run(&self, job: &tandem_jobs::Job) -> Result<tandem_jobs::Outcome, tandem_jobs::JobError> {
+        let n = self.0.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
+        assert_eq!(job.attempt, n, "each run is the next attempt");
+        Err(tandem_jobs::JobError::Retry(format!("SMTP said 451 on attempt {n}")))
+    }
+}
+
+async fn the_worker_retries_with_backoff_then_dead_letters(q: QueueUnderTest) {
+    let runs = Arc::new(std::sync::atomic::AtomicU32::new(0));
+    let job = NewJob { kind: "always_failing".into(), max_attempts: 3, ..q.job("doomed") };
+    q.queue.enqueue(job).await.unwrap();
+    let settings = tandem_jobs::WorkerSettings {
+        concurrency: 1,
+        lease: LEASE,
+        idle_poll: Duration::from_millis(20),
+        backoff: tandem_domain::retry::Backoff { base: Duration::from_millis(100), cap: Duration::from_secs(1) },
+    };
+    let handlers = tandem_jobs::Handlers::default().with("always_failing", AlwaysFailing(runs.clone()));
+    let shutdown = tokio_util::sync::CancellationToken::new();
+    let worker = tokio::spawn(tandem_jobs::Worker::new(q.queue.clone(), handlers, settings).run(shutdown.clone()));
+
+    for _ in 0..400 {
+        if q.queue.depth(q.tenant).await.unwrap().dead == 1 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    shutdown.cancel();
+    worker.await.unwrap();
+    assert_eq!(runs.load(std::sync::atomic::Ordering::SeqCst), 3, "three attempts, then no more");
+    let (dead, _) = q.queue.dead_jobs(q.tenant, 10, None).await.unwrap();
+    assert_eq!(dead.len(), 1, "dead-lettered after the last attempt");
+    assert_eq!((dead[0].attempts, dead[0].last_error.as_deref()), (3, Some("SMTP said 451 on attempt 3")));
 }

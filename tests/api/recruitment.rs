@@ -11,7 +11,7 @@ on_both_databases!(
     a_reminder_goes_to_those_who_have_not_applied,
 );
 
-async fn staff(app: &TestApp, owner: &Company) {
+pub(crate) async fn staff(app: &TestApp, owner: &Company) {
     let people = json!({"people": [
         {"external_id": "J1", "name": "Aoi Mori", "email": "aoi@sakura.example", "job_level": 2, "department": "Marketing"},
         {"external_id": "J2", "name": "Ren Ito", "email": "ren@sakura.example", "job_level": 3, "department": "Sales", "preferred_locale": "ja"},
@@ -21,7 +21,7 @@ async fn staff(app: &TestApp, owner: &Company) {
     app.post("/api/v1/people/bulk", Some(&owner.access_token), people).await.ok(200);
 }
 
-async fn recruiting_program(app: &TestApp, owner: &Company) -> String {
+pub(crate) async fn recruiting_program(app: &TestApp, owner: &Company) -> String {
     let token = Some(owner.access_token.as_str());
     let program = app
         .post("/api/v1/programs/from-template", token, json!({"template": "reverse_digital_skills", "locale": "en"}))
@@ -31,7 +31,7 @@ async fn recruiting_program(app: &TestApp, owner: &Company) -> String {
     id
 }
 
-fn message() -> Value {
+pub(crate) fn message() -> Value {
     json!({"en": {"subject": "Teach a manager what you know", "body": "Hello {{ name }},\n\nJoin {{ program }} before {{ deadline }}: {{ link }}"},
            "ja": {"subject": "マネージャーに教えてみませんか", "body": "{{ name }}さん\n\n{{ program }}に参加しませんか: {{ link }}"}})
 }
@@ -96,19 +96,28 @@ async fn an_open_campaign_takes_applications_through_its_public_link(app: TestAp
     let mut mid = form("mentee");
     mid["email"] = json!("mid@sakura.example");
     mid["answers"] = json!({"motivation": "x"});
+    // A public link answers everyone alike; why someone may not apply goes to their own inbox.
     let refused = app.post(&apply_path, None, mid).await;
-    assert_eq!(refused.invalid_fields(), ["role_wanted"]);
-    assert!(
-        refused.body["errors"][0]["message"].as_str().unwrap().contains("needs job level 8 or above"),
-        "{}",
-        refused.body
-    );
+    assert_eq!(refused.ok(202), &json!({"status": "unconfirmed", "confirmation_sent_to": "mid@sakura.example"}));
+    let why = app.wait_for_emails_to("mid@sakura.example", 1).await;
+    assert!(why[0].subject.contains("About your application"), "{}", why[0].subject);
+    assert!(why[0].text.contains("needs job level 8 or above"), "{}", why[0].text);
+    assert!(!why[0].text.contains("/applications/confirm"), "no confirmation link for the refused");
     let mut stranger = form("mentor");
     stranger["email"] = json!("nobody@elsewhere.example");
     stranger["consent"] = json!(false);
     stranger["answers"] = json!({"motivation": "x", "shoe_size": 42});
-    assert_eq!(app.post(&apply_path, None, stranger).await.invalid_fields(), ["consent", "answers.shoe_size", "email"]);
+    assert_eq!(app.post(&apply_path, None, stranger.clone()).await.invalid_fields(), ["consent", "answers.shoe_size"]);
+    stranger["consent"] = json!(true);
+    stranger["answers"] = json!({"motivation": "x"});
+    let unknown = app.post(&apply_path, None, stranger).await;
+    assert_eq!(
+        unknown.ok(202),
+        &json!({"status": "unconfirmed", "confirmation_sent_to": "nobody@elsewhere.example"}),
+        "the same answer as for anyone"
+    );
     assert_eq!(app.count("applications").await, 0);
+    assert!(app.emails_to("nobody@elsewhere.example").is_empty(), "an address outside the directory gets nothing");
 
     let mut aoi_form = form("mentor");
     aoi_form["email"] = json!("Aoi@Sakura.example");

@@ -1,7 +1,10 @@
 //! PostgreSQL's row-level security, the second wall behind the scoped store.
 
-use sea_orm::{ConnectionTrait, DatabaseConnection, Statement, TransactionTrait};
+use sea_orm::{ConnectionTrait, DatabaseConnection, DatabaseTransaction, Statement, TransactionTrait};
+use serde_json::json;
 use tandem_tests::{Backend, TestApp};
+
+use crate::tenancy::{Tenant, populate};
 
 async fn postgres() -> Option<TestApp> {
     TestApp::spawn(Backend::Postgres).await
@@ -55,57 +58,110 @@ async fn every_tenant_table_has_row_level_security_forced_with_policies() {
     assert!(!bypass.try_get::<bool>("", "bypass").unwrap() && !bypass.try_get::<bool>("", "super").unwrap());
 }
 
+/// Gives a populated tenant rows in the tables `populate` leaves empty: a suppression, a
+/// template of its own, and a closed campaign with an invitee.
+async fn fill_the_rest(app: &TestApp, tenant: &Tenant) {
+    let token = tenant.owner.access_token.as_str();
+    app.post("/api/v1/email/suppressions", Some(token), json!({"email": "gone@example.test", "category": "all"}))
+        .await
+        .ok(204);
+    let template = json!({"subject": "Join us", "html": "<p>{{ link }}</p>", "text": "{{ link }}"});
+    app.request(reqwest::Method::PUT, "/api/v1/email/templates/invitation/en", Some(token), Some(template))
+        .await
+        .ok(204);
+    let campaign = app
+        .post(
+            &format!("/api/v1/programs/{}/campaigns", tenant.program_id),
+            Some(token),
+            json!({"name": "Invite only", "kind": "closed"}),
+        )
+        .await;
+    let campaign_id = campaign.ok(201)["id"].as_str().unwrap().to_owned();
+    let invite = json!({"person_ids": [tenant.person_id], "eligible_only": false});
+    app.post(&format!("/api/v1/campaigns/{campaign_id}/invitees"), Some(token), invite).await.ok(200);
+}
+
+async fn count_as_app(tx: &DatabaseTransaction, table: &str) -> i64 {
+    let row = tx
+        .query_one_raw(Statement::from_string(tx.get_database_backend(), format!("SELECT COUNT(*) AS n FROM {table}")))
+        .await
+        .unwrap()
+        .unwrap();
+    row.try_get::<i64>("", "n").unwrap()
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_query_without_the_tenant_setting_sees_no_rows() {
     let Some(app) = postgres().await else { return };
-    let alpha = app.signup("alpha", "owner@alpha.example").await;
-    let beta = app.signup("beta", "owner@beta.example").await;
-    app.post("/api/v1/api-keys", Some(&beta.access_token), serde_json::json!({"name": "k", "scopes": ["read"]}))
-        .await
-        .ok(201);
+    let alpha = populate(&app, "alpha").await;
+    let beta = populate(&app, "beta").await;
+    fill_the_rest(&app, &alpha).await;
+    fill_the_rest(&app, &beta).await;
     let db = app.database().await;
     let backend = db.get_database_backend();
     let tables = tenant_tables(&db).await;
+    let tenant_column = |table: &str| if table == "tenants" { "id" } else { "tenant_id" };
+
+    // Every tenant table holds rows of both tenants, so what follows proves something.
+    for table in &tables {
+        for tenant in [&alpha, &beta] {
+            let row = db
+                .query_one_raw(Statement::from_string(
+                    backend,
+                    format!(
+                        "SELECT COUNT(*) AS n FROM {table} WHERE {} = '{}'",
+                        tenant_column(table),
+                        tenant.owner.tenant_id
+                    ),
+                ))
+                .await
+                .unwrap()
+                .unwrap();
+            assert!(row.try_get::<i64>("", "n").unwrap() > 0, "{table} has rows of {}", tenant.owner.tenant_id);
+        }
+    }
 
     let tx = db.begin().await.unwrap();
     tx.execute_unprepared("SET LOCAL ROLE tandem_app").await.unwrap();
     for table in &tables {
-        let row = tx
-            .query_one_raw(Statement::from_string(backend, format!("SELECT COUNT(*) AS n FROM {table}")))
-            .await
-            .unwrap()
-            .unwrap();
-        assert_eq!(row.try_get::<i64>("", "n").unwrap(), 0, "{table} is visible without a tenant");
+        assert_eq!(count_as_app(&tx, table).await, 0, "{table} is visible without a tenant");
     }
     tx.rollback().await.unwrap();
 
     let tx = db.begin().await.unwrap();
     tx.execute_unprepared("SET LOCAL ROLE tandem_app").await.unwrap();
-    tx.execute_unprepared(&format!("SELECT set_config('tandem.tenant_id', '{}', true)", alpha.tenant_id))
+    tx.execute_unprepared(&format!("SELECT set_config('tandem.tenant_id', '{}', true)", alpha.owner.tenant_id))
         .await
         .unwrap();
-    let count = |table: &'static str| {
-        let tx = &tx;
-        async move {
-            let row = tx
-                .query_one_raw(Statement::from_string(backend, format!("SELECT COUNT(*) AS n FROM {table}")))
-                .await
-                .unwrap()
-                .unwrap();
-            row.try_get::<i64>("", "n").unwrap()
-        }
-    };
-    assert_eq!(count("tenants").await, 1);
-    assert_eq!(count("memberships").await, 1);
-    assert_eq!(count("api_keys").await, 0, "beta's key is invisible to alpha");
+    for table in &tables {
+        let foreign =
+            count_as_app(&tx, &format!("{table} WHERE {} <> '{}'", tenant_column(table), alpha.owner.tenant_id)).await;
+        assert_eq!(foreign, 0, "{table}: beta's rows are invisible to alpha");
+        assert!(count_as_app(&tx, table).await > 0, "{table}: alpha sees its own rows");
+    }
     let write = tx
         .execute_unprepared(&format!(
             "INSERT INTO audit_events (tenant_id, id, actor_kind, action, target_kind, details, created_at)
              VALUES ('{}', gen_random_uuid(), 'system', 'forged', 'tenant', '{{}}', now())",
-            beta.tenant_id
+            beta.owner.tenant_id
         ))
         .await;
     assert!(write.is_err(), "a write into another tenant is refused");
     tx.rollback().await.unwrap();
-    assert_eq!(app.count("audit_events").await, 3, "only the sign-ups' and the key's events exist");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_worker_cannot_move_a_job_to_another_tenant() {
+    let Some(app) = postgres().await else { return };
+    let alpha = app.signup("alpha", "owner@alpha.example").await;
+    let beta = app.signup("beta", "owner@beta.example").await;
+    let job = app.enqueue(&alpha.tenant_id, "no_such_kind", json!({}), "stay-home").await;
+    let db = app.database().await;
+    let tx = db.begin().await.unwrap();
+    tx.execute_unprepared("SET LOCAL ROLE tandem_app").await.unwrap();
+    tx.execute_unprepared("SELECT set_config('tandem.queue', 'worker', true)").await.unwrap();
+    let moved =
+        tx.execute_unprepared(&format!("UPDATE jobs SET tenant_id = '{}' WHERE id = '{job}'", beta.tenant_id)).await;
+    assert!(moved.is_err(), "the worker's reach across tenants does not let it move a job");
+    tx.rollback().await.unwrap();
 }

@@ -40,21 +40,22 @@ const ROUTES_WITH_IDS: &[(&str, &str)] = &[
     ("post", "/api/v1/applications/{application_id}/decision"),
 ];
 
-struct Tenant {
-    owner: Company,
+/// A tenant with something in every kind of table.
+pub(crate) struct Tenant {
+    pub(crate) owner: Company,
     member: Company,
     invitation_id: String,
     delivery_id: String,
     dead_job_id: String,
-    person_id: String,
-    program_id: String,
+    pub(crate) person_id: String,
+    pub(crate) program_id: String,
     campaign_id: String,
     application_id: String,
     api_key_id: String,
     api_key: String,
 }
 
-async fn populate(app: &TestApp, name: &str) -> Tenant {
+pub(crate) async fn populate(app: &TestApp, name: &str) -> Tenant {
     let owner = app.signup(name, &format!("owner@{name}.example")).await;
     let member = app.add_member(&owner, &format!("member@{name}.example"), "viewer").await;
     let invited = app
@@ -176,6 +177,8 @@ async fn another_tenants_objects_answer_404_on_every_route(app: TestApp) {
             "{delivery_id}",
             "{person_id}",
             "{program_id}",
+            "{campaign_id}",
+            "{application_id}",
         ]
         .iter()
         .fold(template.to_string(), |path, param| path.replace(param, "00000000-0000-7000-8000-000000000000"));
@@ -228,6 +231,10 @@ async fn call(app: &TestApp, method: &str, path: &str, token: &str) -> tandem_te
 
 async fn snapshot(app: &TestApp, tenant: &Tenant) -> Vec<Value> {
     let mut out = Vec::new();
+    let campaigns = format!("/api/v1/programs/{}/campaigns", tenant.program_id);
+    let campaign = format!("/api/v1/campaigns/{}", tenant.campaign_id);
+    let applications = format!("/api/v1/campaigns/{}/applications", tenant.campaign_id);
+    let funnel = format!("/api/v1/campaigns/{}/funnel", tenant.campaign_id);
     for path in [
         "/api/v1/team/members",
         "/api/v1/team/invitations",
@@ -237,10 +244,14 @@ async fn snapshot(app: &TestApp, tenant: &Tenant) -> Vec<Value> {
         "/api/v1/people",
         "/api/v1/programs",
         "/api/v1/email/deliveries",
+        &campaigns,
+        &campaign,
+        &applications,
+        &funnel,
     ] {
         let mut body = app.get(path, &tenant.owner.access_token).await.ok(200).clone();
         // last_used_at moves whenever a key is used; it is not data a tenant changes.
-        for item in body["items"].as_array_mut().into_iter().flatten() {
+        for item in body.get_mut("items").and_then(Value::as_array_mut).into_iter().flatten() {
             item.as_object_mut().unwrap().remove("last_used_at");
         }
         out.push(body);

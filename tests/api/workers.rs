@@ -21,10 +21,13 @@ fn tandem_binary() -> std::path::PathBuf {
     path
 }
 
-fn start_worker(app: &TestApp) -> Child {
+/// A worker process, and the port of its `/healthz` and `/metrics`.
+fn start_worker(app: &TestApp) -> (Child, u16) {
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let mut command = Command::new(tandem_binary());
     command
         .arg("worker")
+        .env("TANDEM_PORT", port.to_string())
         .env("TANDEM_DATABASE_URL", app.config.database_url.expose())
         .env("TANDEM_JWT_SECRET", app.config.jwt_secret.as_ref().unwrap().expose())
         .env("TANDEM_DATA_DIR", app.temp_dir().join("worker"))
@@ -40,7 +43,30 @@ fn start_worker(app: &TestApp) -> Child {
     if let Some(url) = &app.config.redis_url {
         command.env("TANDEM_REDIS_URL", url.expose());
     }
-    command.spawn().expect("the worker starts")
+    (command.spawn().expect("the worker starts"), port)
+}
+
+fn enqueue_noop(app: &TestApp, owner: &Company, marker: &str, sleep_ms: u64) -> impl Future<Output = ()> {
+    let job = NewJob {
+        tenant: owner.tenant_id.parse().unwrap(),
+        kind: "noop".into(),
+        payload: json!({"sleep_ms": sleep_ms, "marker": marker}),
+        idempotency_key: marker.into(),
+        run_at: chrono::Utc::now(),
+        max_attempts: 5,
+    };
+    let redis = app.config.redis_url.as_ref().map(|url| (url.expose().to_owned(), app.config.redis_prefix.clone()));
+    let store = app.store();
+    async move {
+        match redis {
+            Some((url, prefix)) => {
+                RedisQueue::connect(&url, &prefix).await.unwrap().enqueue(job).await.unwrap();
+            }
+            None => {
+                tandem_jobs::SqlQueue::new(store.await).enqueue(job).await.unwrap();
+            }
+        }
+    }
 }
 
 async fn noop_marks(app: &TestApp, owner: &Company, marker: &str) -> Vec<serde_json::Value> {
@@ -56,23 +82,8 @@ async fn noop_marks(app: &TestApp, owner: &Company, marker: &str) -> Vec<serde_j
 
 async fn killed_worker_scenario(app: TestApp) {
     let owner = app.signup("Acme", "ann@acme.example").await;
-    let job = NewJob {
-        tenant: owner.tenant_id.parse().unwrap(),
-        kind: "noop".into(),
-        payload: json!({"sleep_ms": 1500, "marker": "crash-test"}),
-        idempotency_key: "crash-test".into(),
-        run_at: chrono::Utc::now(),
-        max_attempts: 5,
-    };
-    match &app.config.redis_url {
-        Some(url) => {
-            RedisQueue::connect(url.expose(), &app.config.redis_prefix).await.unwrap().enqueue(job).await.unwrap();
-        }
-        None => {
-            tandem_jobs::SqlQueue::new(app.store().await).enqueue(job).await.unwrap();
-        }
-    }
-    let mut first = start_worker(&app);
+    enqueue_noop(&app, &owner, "crash-test", 1500).await;
+    let (mut first, _) = start_worker(&app);
     app.eventually("the first worker to take the job", || async {
         app.get("/api/v1/jobs/depth", &owner.access_token).await.body["running"] == 1
     })
@@ -81,7 +92,7 @@ async fn killed_worker_scenario(app: TestApp) {
     first.wait().ok();
     assert!(noop_marks(&app, &owner, "crash-test").await.is_empty(), "killed before it finished");
 
-    let mut second = start_worker(&app);
+    let (mut second, port) = start_worker(&app);
     app.eventually("the job to complete on the second worker", || async {
         !noop_marks(&app, &owner, "crash-test").await.is_empty()
     })
@@ -95,10 +106,32 @@ async fn killed_worker_scenario(app: TestApp) {
     assert_eq!(marks.len(), 1, "completed exactly once: {marks:?}");
     assert_eq!(marks[0]["details"]["attempt"], 2, "the second attempt, after the lease ran out");
 
-    // SIGTERM stops a worker gracefully.
+    // The worker process answers its probes and counts its jobs for Prometheus.
+    let ops = |path: &str| app.client.get(format!("http://127.0.0.1:{port}{path}")).send();
+    assert_eq!(ops("/healthz").await.unwrap().status(), 200);
+    assert_eq!(ops("/readyz").await.unwrap().status(), 200);
+    let metrics = ops("/metrics").await.unwrap().text().await.unwrap();
+    assert!(
+        metrics.lines().any(|l| l.starts_with("tandem_jobs_processed_total{") && l.contains("outcome=\"done\"")),
+        "the worker's own job counters: {metrics}"
+    );
+    assert_eq!(ops("/api/v1/me").await.unwrap().status(), 404, "a worker serves no API");
+
+    // SIGTERM while a job runs: the worker finishes it, then exits cleanly.
+    enqueue_noop(&app, &owner, "graceful", 1000).await;
+    app.eventually("the worker to take the job", || async {
+        app.get("/api/v1/jobs/depth", &owner.access_token).await.body["running"] == 1
+    })
+    .await;
     Command::new("kill").arg("-TERM").arg(second.id().to_string()).status().expect("kill");
     let status = second.wait().expect("the worker exits");
     assert!(status.success(), "graceful shutdown exits cleanly: {status}");
+    assert_eq!(noop_marks(&app, &owner, "graceful").await.len(), 1, "the job in hand was finished");
+    assert_eq!(
+        app.get("/api/v1/jobs/depth", &owner.access_token).await.body,
+        json!({"queued": 0, "running": 0, "retrying": 0, "dead": 0}),
+        "and acknowledged"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -68,6 +68,10 @@ impl<T: DeserializeOwned + 'static, const LIMIT: usize> FromRequest for Json<T, 
     }
 }
 
+/// Text with the NUL character can be neither stored (PostgreSQL refuses it) nor meant, so
+/// it is refused at the door, naming the field, for every body alike.
+const NUL_MESSAGE: &str = "must not contain the NUL character (\\u0000)";
+
 fn parse<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
     let deserializer = &mut serde_json::Deserializer::from_slice(body);
     let value: T = serde_path_to_error::deserialize(deserializer).map_err(|err| {
@@ -82,7 +86,67 @@ fn parse<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
         let field = if path == "." { backticked(&message).unwrap_or("body").to_owned() } else { path };
         ApiError::Validation(vec![FieldError::new(field, message)])
     })?;
+    if has_nul_escape(body) {
+        let field = serde_json::from_slice::<serde_json::Value>(body)
+            .ok()
+            .and_then(|v| path_to_nul(&v, String::new()))
+            .unwrap_or_else(|| "body".to_owned());
+        return Err(ApiError::Validation(vec![FieldError::new(field, NUL_MESSAGE)]));
+    }
     Ok(value)
+}
+
+/// Whether a JSON text has a `\u0000` escape (a raw NUL byte is invalid JSON already).
+fn has_nul_escape(json: &[u8]) -> bool {
+    let mut i = 0;
+    while i < json.len() {
+        if json[i] == b'\\' {
+            if json.get(i + 1) == Some(&b'u') && json.get(i + 2..i + 6) == Some(b"0000".as_slice()) {
+                return true;
+            }
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    false
+}
+
+/// The path (`people[3].name`) of the first string or key holding a NUL character.
+fn path_to_nul(value: &serde_json::Value, path: String) -> Option<String> {
+    use serde_json::Value;
+    let at = |key: &str| if path.is_empty() { key.to_owned() } else { format!("{path}.{key}") };
+    match value {
+        Value::String(s) => s.contains('\0').then(|| if path.is_empty() { "body".to_owned() } else { path.clone() }),
+        Value::Array(items) => items.iter().enumerate().find_map(|(i, item)| path_to_nul(item, format!("{path}[{i}]"))),
+        Value::Object(map) => map
+            .iter()
+            .find_map(|(key, item)| if key.contains('\0') { Some(at("key")) } else { path_to_nul(item, at(key)) }),
+        _ => None,
+    }
+}
+
+/// Refuses a query string that carries a NUL character (`%00`) before any route reads it.
+pub fn refuse_nul_in_query<S, B>(
+    req: actix_web::dev::ServiceRequest,
+    srv: &S,
+) -> LocalBoxFuture<'static, Result<actix_web::dev::ServiceResponse<actix_web::body::EitherBody<B>>, actix_web::Error>>
+where
+    S: actix_web::dev::Service<
+            actix_web::dev::ServiceRequest,
+            Response = actix_web::dev::ServiceResponse<B>,
+            Error = actix_web::Error,
+        >,
+    S::Future: 'static,
+    B: 'static,
+{
+    if req.query_string().to_ascii_lowercase().contains("%00") {
+        let refused = ApiError::Validation(vec![FieldError::new("query", NUL_MESSAGE)]);
+        let response = req.error_response(refused).map_into_right_body();
+        return Box::pin(async move { Ok(response) });
+    }
+    let response = srv.call(req);
+    Box::pin(async move { Ok(response.await?.map_into_left_body()) })
 }
 
 /// A malformed id in a path names nothing, so it is answered like a missing one.
@@ -173,5 +237,15 @@ mod tests {
         assert_eq!(fields_of(r#"{"scopes": []}"#), ["name"]);
         assert_eq!(fields_of(r#"{"name": "x", "scopes": [], "admin": true}"#), ["admin"]);
         assert!(matches!(parse::<Sample>(b"{\"name\": "), Err(ApiError::Malformed(_))));
+    }
+
+    #[test]
+    fn the_nul_character_is_refused_where_it_stands() {
+        assert_eq!(fields_of(r#"{"name": "a\u0000b", "scopes": []}"#), ["name"]);
+        assert!(parse::<Sample>(br#"{"name": "a\\u0000b", "scopes": []}"#).is_ok(), "an escaped backslash is text");
+        assert_eq!(
+            path_to_nul(&serde_json::json!({"a": [{"b": "x"}, {"b": "\u{0}"}]}), String::new()).as_deref(),
+            Some("a[1].b")
+        );
     }
 }

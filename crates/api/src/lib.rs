@@ -64,10 +64,38 @@ pub fn configure(cfg: &mut ServiceConfig) {
     );
 }
 
+/// What a worker process serves on its port: `/healthz`, `/readyz` and `/metrics`, for
+/// orchestrators' probes and Prometheus (the API's routes are not there).
+pub fn operations_app(
+    db: web::Data<Db>,
+    queue: web::Data<Arc<dyn Queue>>,
+    metrics: web::Data<PrometheusHandle>,
+) -> App<
+    impl ServiceFactory<
+        ServiceRequest,
+        Config = (),
+        Response = ServiceResponse<impl MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    App::new()
+        .app_data(db)
+        .app_data(queue)
+        .app_data(metrics)
+        .service(routes::health::healthz)
+        .service(routes::health::readyz)
+        .service(routes::health::metrics)
+        .default_service(web::to(http::not_found))
+        .wrap(TracingLogger::default())
+}
+
 /// The OpenAPI document, as served at `/api/v1/openapi.json` and checked in as
 /// `docs/openapi.json`.
 pub fn openapi() -> utoipa::openapi::OpenApi {
-    App::new().into_utoipa_app().openapi(openapi::base()).configure(configure).split_for_parts().1
+    let mut doc = App::new().into_utoipa_app().openapi(openapi::base()).configure(configure).split_for_parts().1;
+    openapi::finish(&mut doc);
+    doc
 }
 
 /// The application: routes, API docs at `/docs`, request ids, tracing and CORS.
@@ -107,6 +135,7 @@ pub fn app(
                 console::configure(dir)(cfg);
             }
         })
+        .wrap_fn(http::refuse_nul_in_query)
         .wrap(cors)
         .wrap_fn(http::record_metrics)
         .wrap_fn(|req, srv| {

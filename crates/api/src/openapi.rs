@@ -1,6 +1,10 @@
-//! The parts of the OpenAPI document that are not routes: title, tags, security schemes.
+//! The parts of the OpenAPI document that are not routes: title, tags, security schemes, and
+//! the finishing touches on the generated schemas ([`finish`]).
 
+use std::collections::BTreeMap;
+use utoipa::openapi::schema::{AdditionalProperties, ArrayItems, KnownFormat, Schema, SchemaFormat};
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+use utoipa::openapi::{Ref, RefOr};
 use utoipa::{Modify, OpenApi};
 
 #[derive(OpenApi)]
@@ -47,4 +51,79 @@ pub fn base() -> utoipa::openapi::OpenApi {
     let mut doc = BaseDoc::openapi();
     doc.info.version = env!("CARGO_PKG_VERSION").to_owned();
     doc
+}
+
+/// Finishes the generated document: every schema in it has examples (a test enforces it), so
+/// the interactive docs and the console's generated client show realistic values.
+///
+/// A timestamp (`date-time`), a date or an id (`uuid`) has one obvious example, the same
+/// everywhere, so it is added here rather than by hand on every field; domain fields (names,
+/// departments, counts, free text) get real examples by hand where they are declared. Pages
+/// (`Paginated_T`) also point at `T` instead of carrying an inline copy of it, as utoipa
+/// inlines generic arguments.
+pub fn finish(doc: &mut utoipa::openapi::OpenApi) {
+    let Some(components) = doc.components.as_mut() else { return };
+    let named = components.schemas.clone();
+    for schema in components.schemas.values_mut() {
+        if let RefOr::T(schema) = schema {
+            reference_named_items(schema, &named);
+            add_format_examples(schema);
+        }
+    }
+}
+
+/// Replaces an array's inline object items by a reference to the named schema they copy.
+fn reference_named_items(schema: &mut Schema, named: &BTreeMap<String, RefOr<Schema>>) {
+    let Schema::Object(object) = schema else { return };
+    for property in object.properties.values_mut() {
+        let RefOr::T(Schema::Array(array)) = property else { continue };
+        let ArrayItems::RefOrSchema(items) = &mut array.items else { continue };
+        let RefOr::T(Schema::Object(inline)) = items.as_ref() else { continue };
+        if inline.properties.is_empty() {
+            continue;
+        }
+        let copied = named.iter().find(|(_, schema)| matches!(schema, RefOr::T(Schema::Object(o)) if o == inline));
+        if let Some((name, _)) = copied {
+            **items = RefOr::Ref(Ref::from_schema_name(name.clone()));
+        }
+    }
+}
+
+fn add_format_examples(schema: &mut Schema) {
+    let in_ref_or = |schema: &mut RefOr<Schema>| {
+        if let RefOr::T(schema) = schema {
+            add_format_examples(schema);
+        }
+    };
+    match schema {
+        Schema::Object(object) => {
+            if object.example.is_none() && object.examples.is_empty() {
+                object.example = format_example(object.format.as_ref());
+            }
+            object.properties.values_mut().for_each(in_ref_or);
+            if let Some(AdditionalProperties::RefOr(values)) = object.additional_properties.as_deref_mut() {
+                in_ref_or(values);
+            }
+        }
+        Schema::Array(array) => {
+            if let ArrayItems::RefOrSchema(items) = &mut array.items {
+                in_ref_or(items);
+            }
+            array.prefix_items.iter_mut().for_each(add_format_examples);
+        }
+        Schema::OneOf(one_of) => one_of.items.iter_mut().for_each(in_ref_or),
+        Schema::AnyOf(any_of) => any_of.items.iter_mut().for_each(in_ref_or),
+        Schema::AllOf(all_of) => all_of.items.iter_mut().for_each(in_ref_or),
+        _ => {}
+    }
+}
+
+fn format_example(format: Option<&SchemaFormat>) -> Option<serde_json::Value> {
+    let example = match format? {
+        SchemaFormat::KnownFormat(KnownFormat::DateTime) => "2026-11-30T09:00:00Z",
+        SchemaFormat::KnownFormat(KnownFormat::Date) => "2027-01-11",
+        SchemaFormat::KnownFormat(KnownFormat::Uuid) => "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f",
+        _ => return None,
+    };
+    Some(example.into())
 }

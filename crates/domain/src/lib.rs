@@ -8,6 +8,7 @@
 mod text_enum;
 
 pub mod access;
+pub mod eligibility;
 pub mod ids;
 pub mod jobs;
 pub mod locale;

@@ -8,6 +8,7 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::eligibility::Refusal;
 use crate::people::{JobLevel, Person};
 
 text_enum!(
@@ -51,6 +52,10 @@ text_enum!(
 /// What success looks like, and how it is measured.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "name": "Mentees confident with the new tools", "target": 80.0, "unit": "%", "measured_by": "end-of-program survey"
+})))]
+#[serde(deny_unknown_fields)]
 pub struct SuccessMetric {
     pub name: String,
     pub target: f64,
@@ -62,7 +67,12 @@ pub struct SuccessMetric {
 /// Who may take a role, over directory attributes. Empty lists mean "any".
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "role": "mentee", "level_min": 8, "level_max": 14, "departments": ["Marketing", "Sales"],
+    "functions": [], "regions": ["APAC"], "executives_only": false
+})))]
 #[serde(default)]
+#[serde(deny_unknown_fields)]
 pub struct Eligibility {
     pub role: Option<ParticipantRole>,
     pub level_min: Option<u8>,
@@ -74,31 +84,34 @@ pub struct Eligibility {
 }
 
 impl Eligibility {
-    /// Why `person` may not take this role, in words; empty when they may.
-    pub fn refusals(&self, person: &Person) -> Vec<String> {
+    /// Why `person` may not take this role; empty when they may.
+    pub fn refusals(&self, person: &Person) -> Vec<Refusal> {
         let mut reasons = Vec::new();
         let level = person.job_level.map(JobLevel::get);
         if let Some(min) = self.level_min
             && level.is_none_or(|l| l < min)
         {
-            reasons.push(format!("needs job level {min} or above"));
+            reasons.push(Refusal::LevelAtLeast(min));
         }
         if let Some(max) = self.level_max
             && level.is_none_or(|l| l > max)
         {
-            reasons.push(format!("needs job level {max} or below"));
+            reasons.push(Refusal::LevelAtMost(max));
         }
-        let within = |allowed: &[String], value: &Option<String>, what: &str, reasons: &mut Vec<String>| {
-            if !allowed.is_empty() && !value.as_ref().is_some_and(|v| allowed.iter().any(|a| a.eq_ignore_ascii_case(v)))
-            {
-                reasons.push(format!("open to {what} {} only", allowed.join(", ")));
-            }
+        let within = |allowed: &[String], value: &Option<String>| {
+            allowed.is_empty() || value.as_ref().is_some_and(|v| allowed.iter().any(|a| a.eq_ignore_ascii_case(v)))
         };
-        within(&self.departments, &person.department, "the departments", &mut reasons);
-        within(&self.functions, &person.function, "the functions", &mut reasons);
-        within(&self.regions, &person.region, "the regions", &mut reasons);
+        if !within(&self.departments, &person.department) {
+            reasons.push(Refusal::Departments(self.departments.clone()));
+        }
+        if !within(&self.functions, &person.function) {
+            reasons.push(Refusal::Functions(self.functions.clone()));
+        }
+        if !within(&self.regions, &person.region) {
+            reasons.push(Refusal::Regions(self.regions.clone()));
+        }
         if self.executives_only && !person.is_executive {
-            reasons.push("open to executives only".to_owned());
+            reasons.push(Refusal::ExecutivesOnly);
         }
         reasons
     }
@@ -106,6 +119,10 @@ impl Eligibility {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "title": "Being a reverse mentor", "role": "mentor", "url": "https://tandem.example/training/reverse-mentor"
+})))]
+#[serde(deny_unknown_fields)]
 pub struct TrainingModule {
     pub title: String,
     /// Who must complete it (either: both roles).
@@ -115,6 +132,11 @@ pub struct TrainingModule {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "title": "Reverse mentoring guide", "link": "https://tandem.example/guides/reverse-mentoring",
+    "description": "How to run the first meeting, and what to talk about next."
+})))]
+#[serde(deny_unknown_fields)]
 pub struct Resource {
     pub title: String,
     pub link: String,
@@ -184,6 +206,15 @@ impl ProgramDesign {
                 refuse("eligibility", "levels go from 1 to 20");
             }
         }
+        if self.eligibility.iter().any(|r| r.role.is_none()) {
+            refuse("eligibility", "each rule names its role: mentor, mentee or either");
+        }
+        if self.no_mentor_can_be_more_junior() {
+            refuse(
+                "eligibility",
+                "mentors must be more junior than their mentees here, and no eligible mentor's level is below an eligible mentee's",
+            );
+        }
         if self.kind == ProgramKind::Mutual
             && self.eligibility.iter().any(|r| r.role.is_some_and(|role| role != ParticipantRole::Either))
         {
@@ -217,6 +248,29 @@ impl ProgramDesign {
             refuse("training", "each module needs a title");
         }
         problems
+    }
+
+    /// Whether `mentor` may mentor `mentee` under this design's direction of seniority: in
+    /// reverse programs (unless turned off) the mentor must be more junior, by job level.
+    pub fn seniority_allows(&self, mentor: &Person, mentee: &Person) -> bool {
+        if self.kind != ProgramKind::Reverse || !self.mentors_more_junior {
+            return true;
+        }
+        matches!((mentor.job_level, mentee.job_level), (Some(mentor), Some(mentee)) if mentee.is_more_senior_than(mentor))
+    }
+
+    /// In a reverse program that keeps mentors junior, whether the level ranges of the mentor
+    /// and mentee rules leave no pair possible (the most junior mentor is not below the most
+    /// senior mentee).
+    fn no_mentor_can_be_more_junior(&self) -> bool {
+        if self.kind != ProgramKind::Reverse || !self.mentors_more_junior {
+            return false;
+        }
+        let rule = |role| self.eligibility.iter().find(|r| r.role == Some(role));
+        let (Some(mentors), Some(mentees)) = (rule(ParticipantRole::Mentor), rule(ParticipantRole::Mentee)) else {
+            return false;
+        };
+        mentors.level_min.unwrap_or(1) >= mentees.level_max.unwrap_or(JobLevel::MAX)
     }
 
     /// Whether the rule set covers both sides: a mentor and a mentee rule, or an `either` rule.
@@ -261,19 +315,39 @@ pub fn check_transition(
         return refuse(&format!("a {from} program cannot become {to}"));
     }
     match to {
-        Recruiting if from == Draft => {
-            if !design.has_eligibility_for_both_roles() {
-                return refuse(
-                    "set who may be a mentor and who may be a mentee (or who may take either role) before recruiting",
-                );
-            }
-            if design.start_date.is_none() || design.end_date.is_none() {
-                return refuse("set the start and end dates before recruiting");
-            }
-            Ok(())
-        }
+        Recruiting if from == Draft => ready_to_recruit(design),
         Active if facts.published_pairs == 0 => refuse("publish at least one pair before the program goes active"),
         _ => Ok(()),
+    }
+}
+
+/// What recruiting needs of a design: who may take each role, and the dates.
+fn ready_to_recruit(design: &ProgramDesign) -> Result<(), TransitionRefused> {
+    if !design.has_eligibility_for_both_roles() {
+        return Err(TransitionRefused(
+            "set who may be a mentor and who may be a mentee (or who may take either role) before recruiting".into(),
+        ));
+    }
+    if design.start_date.is_none() || design.end_date.is_none() {
+        return Err(TransitionRefused("set the start and end dates before recruiting".into()));
+    }
+    Ok(())
+}
+
+/// May a program in `state` take `design` as its new design? Once recruiting has started the
+/// design must stay ready to recruit (the guard of that transition cannot be undone by an
+/// edit), and completed or archived programs no longer change.
+pub fn check_design_change(state: ProgramState, design: &ProgramDesign) -> Result<(), TransitionRefused> {
+    match state {
+        ProgramState::Draft => Ok(()),
+        ProgramState::Recruiting | ProgramState::Matching | ProgramState::Active => {
+            ready_to_recruit(design).map_err(|TransitionRefused(why)| {
+                TransitionRefused(format!("a {state} program keeps its rules and dates: {why}"))
+            })
+        }
+        ProgramState::Completed | ProgramState::Archived => {
+            Err(TransitionRefused(format!("a {state} program no longer changes")))
+        }
     }
 }
 
@@ -353,6 +427,64 @@ mod tests {
     }
 
     #[test]
+    fn once_recruiting_a_design_keeps_its_rules_and_dates() {
+        let mut no_dates = design();
+        no_dates.start_date = None;
+        assert_eq!(check_design_change(ProgramState::Draft, &no_dates), Ok(()));
+        for state in [ProgramState::Recruiting, ProgramState::Matching, ProgramState::Active] {
+            assert!(check_design_change(state, &no_dates).unwrap_err().0.contains("dates"), "{state}");
+            assert_eq!(check_design_change(state, &design()), Ok(()), "{state}");
+        }
+        let mut no_rules = design();
+        no_rules.eligibility.clear();
+        assert!(check_design_change(ProgramState::Recruiting, &no_rules).unwrap_err().0.contains("mentor"));
+        assert!(check_design_change(ProgramState::Completed, &design()).is_err());
+        assert!(check_design_change(ProgramState::Archived, &design()).is_err());
+    }
+
+    fn at_level(level: &str) -> Person {
+        let mut draft = PersonDraft::default();
+        for (field, value) in
+            [(PersonField::ExternalId, "E1"), (PersonField::Name, "Ann"), (PersonField::Email, "a@b.example")]
+        {
+            draft.set(field, value);
+        }
+        draft.set(PersonField::JobLevel, level);
+        read_person(&draft, false).unwrap()
+    }
+
+    #[test]
+    fn reverse_mentors_are_more_junior_unless_turned_off() {
+        let (junior, senior) = (at_level("3"), at_level("9"));
+        let reverse = design();
+        assert!(reverse.seniority_allows(&junior, &senior));
+        assert!(!reverse.seniority_allows(&senior, &junior));
+        assert!(!reverse.seniority_allows(&junior, &at_level("3")), "the same level is not more junior");
+        let mut off = design();
+        off.mentors_more_junior = false;
+        assert!(off.seniority_allows(&senior, &junior));
+        let mut mutual = design();
+        mutual.kind = ProgramKind::Mutual;
+        assert!(mutual.seniority_allows(&senior, &junior), "mutual pairs have no direction");
+    }
+
+    #[test]
+    fn a_reverse_design_where_no_mentor_is_junior_is_refused() {
+        let mut impossible = design();
+        impossible.eligibility = vec![
+            Eligibility { role: Some(ParticipantRole::Mentor), level_min: Some(8), ..Default::default() },
+            Eligibility { role: Some(ParticipantRole::Mentee), level_max: Some(8), ..Default::default() },
+        ];
+        let fields: Vec<&str> = impossible.problems().into_iter().map(|p| p.field).collect();
+        assert_eq!(fields, ["eligibility"]);
+        impossible.mentors_more_junior = false;
+        assert!(impossible.problems().is_empty(), "allowed once the admin turns the rule off");
+        let mut roleless = design();
+        roleless.eligibility[0].role = None;
+        assert_eq!(roleless.problems()[0].field, "eligibility");
+    }
+
+    #[test]
     fn design_problems_are_named() {
         let mut bad = design();
         bad.kind = ProgramKind::Mutual;
@@ -383,8 +515,9 @@ mod tests {
             executives_only: true,
             ..Default::default()
         };
+        let words: Vec<String> = rule.refusals(&person).iter().map(ToString::to_string).collect();
         assert_eq!(
-            rule.refusals(&person),
+            words,
             ["needs job level 4 or below", "open to the departments Marketing only", "open to executives only"]
         );
         assert!(Eligibility::default().refusals(&person).is_empty());

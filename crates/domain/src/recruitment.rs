@@ -8,6 +8,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::eligibility::Refusal;
 use crate::people::Person;
 use crate::programs::{ParticipantRole, ProgramDesign, ProgramKind};
 
@@ -47,6 +48,11 @@ text_enum!(
 /// `{{ name }}`, `{{ program }}`, `{{ link }}` and `{{ deadline }}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "subject": "Join our reverse mentoring program",
+    "body": "Hello {{ name }},\n\nTeach a manager what you know in {{ program }}. Apply by {{ deadline }}: {{ link }}"
+})))]
+#[serde(deny_unknown_fields)]
 pub struct CampaignMessage {
     pub subject: String,
     pub body: String,
@@ -55,6 +61,11 @@ pub struct CampaignMessage {
 /// A campaign's own question on the application form.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "key": "meeting_style", "label": "How would you like to meet?", "kind": "single_choice",
+    "options": ["In person", "Online", "Either"], "required": true
+})))]
+#[serde(deny_unknown_fields)]
 pub struct CustomQuestion {
     /// A short key, unique in the campaign, e.g. "motivation".
     pub key: String,
@@ -130,12 +141,12 @@ pub fn answer_problems(questions: &[CustomQuestion], answers: &BTreeMap<String, 
     problems
 }
 
-/// Why `person` may not apply for `role` in this program, in words; empty when they may. A
-/// person qualifies through any rule for the role (or for either role). Mutual programs only
-/// take `either`.
-pub fn eligibility_refusals(design: &ProgramDesign, person: &Person, role: ParticipantRole) -> Vec<String> {
+/// Why `person` may not apply for `role` in this program; empty when they may. A person
+/// qualifies through any rule for the role (or for either role). Mutual programs only take
+/// `either`.
+pub fn eligibility_refusals(design: &ProgramDesign, person: &Person, role: ParticipantRole) -> Vec<Refusal> {
     if design.kind == ProgramKind::Mutual && role != ParticipantRole::Either {
-        return vec!["in a mutual program everyone both learns and teaches: apply as either".to_owned()];
+        return vec![Refusal::MutualTakesEither];
     }
     let rules: Vec<_> = design
         .eligibility
@@ -146,9 +157,9 @@ pub fn eligibility_refusals(design: &ProgramDesign, person: &Person, role: Parti
         })
         .collect();
     if rules.is_empty() {
-        return vec![format!("this program takes no {role}s")];
+        return vec![Refusal::NoRuleForRole(role)];
     }
-    let mut reasons: Vec<String> = Vec::new();
+    let mut reasons: Vec<Refusal> = Vec::new();
     for rule in rules {
         let refusals = rule.refusals(person);
         if refusals.is_empty() {
@@ -179,6 +190,9 @@ pub fn decide(status: ApplicationStatus, decision: Decision) -> Result<Applicati
 /// The recruitment funnel of a campaign (or a program: the sum of its campaigns).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "invited": 120, "emailed": 118, "opened": 74, "applied": 31, "accepted": 20, "matched": 0
+})))]
 pub struct Funnel {
     pub invited: u64,
     pub emailed: u64,
@@ -235,13 +249,13 @@ mod tests {
         assert!(eligibility_refusals(&reverse(), &junior, ParticipantRole::Mentor).is_empty());
         assert_eq!(
             eligibility_refusals(&reverse(), &junior, ParticipantRole::Mentee),
-            ["needs job level 8 or above", "open to the departments Sales only"]
+            [Refusal::LevelAtLeast(8), Refusal::Departments(vec!["Sales".into()])]
         );
         assert!(eligibility_refusals(&reverse(), &junior, ParticipantRole::Either).is_empty(), "either: any role fits");
         let middle = person("6", "Sales");
         assert_eq!(
             eligibility_refusals(&reverse(), &middle, ParticipantRole::Either),
-            ["needs job level 4 or below", "needs job level 8 or above"]
+            [Refusal::LevelAtMost(4), Refusal::LevelAtLeast(8)]
         );
     }
 

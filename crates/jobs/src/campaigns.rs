@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use std::sync::Arc;
 
 use async_trait::async_trait;
-use chrono::Utc;
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use tandem_domain::mail::EmailCategory;
@@ -31,32 +31,52 @@ pub struct CampaignJob {
     pub campaign: CampaignId,
 }
 
-/// Queues the campaign's message (at `send_at`, or now) and its reminder, when it opens.
+/// Queues the campaign's message (at `send_at`, or now) and its reminder, when it opens and
+/// again whenever its dates change. Each job is keyed by its time, so a changed date queues a
+/// new job; a job that finds its date moved later waits for the new one, and one that finds
+/// the date gone does nothing. Everyone gets each email once whichever job sends it.
 pub async fn schedule(queue: &dyn Queue, tenant: TenantId, campaign: &CampaignRecord) -> Result<(), QueueError> {
-    let payload = serde_json::to_value(CampaignJob { campaign: campaign.id }).expect("serialisable");
-    queue
-        .enqueue(NewJob {
-            tenant,
-            kind: MESSAGE.to_owned(),
-            payload: payload.clone(),
-            idempotency_key: format!("campaign:{}:message", campaign.id),
-            run_at: campaign.send_at.unwrap_or_else(Utc::now),
-            max_attempts: 5,
-        })
+    let message_at = campaign.send_at.unwrap_or_else(Utc::now);
+    let tag = campaign.send_at.map_or_else(|| "now".to_owned(), |at| at.timestamp().to_string());
+    enqueue(queue, tenant, campaign.id, MESSAGE, &format!("campaign:{}:message:{tag}", campaign.id), message_at)
         .await?;
-    if let (Some(deadline), Some(hours)) = (campaign.deadline, campaign.reminder_hours_before) {
-        queue
-            .enqueue(NewJob {
-                tenant,
-                kind: REMINDER.to_owned(),
-                payload,
-                idempotency_key: format!("campaign:{}:reminder", campaign.id),
-                run_at: deadline - chrono::Duration::hours(i64::from(hours)),
-                max_attempts: 5,
-            })
-            .await?;
+    if let Some(at) = reminder_at(campaign) {
+        let key = format!("campaign:{}:reminder:{}", campaign.id, at.timestamp());
+        enqueue(queue, tenant, campaign.id, REMINDER, &key, at).await?;
     }
     Ok(())
+}
+
+/// Sends the campaign's message to invitees added after it went out (and to nobody twice);
+/// before the message's date, the message's own job reaches them.
+pub async fn message_new_invitees(
+    queue: &dyn Queue,
+    tenant: TenantId,
+    campaign: &CampaignRecord,
+    invitees: u64,
+) -> Result<(), QueueError> {
+    let at = campaign.send_at.map_or_else(Utc::now, |at| at.max(Utc::now()));
+    let key = format!("campaign:{}:message:invitees:{invitees}", campaign.id);
+    enqueue(queue, tenant, campaign.id, MESSAGE, &key, at).await
+}
+
+fn reminder_at(campaign: &CampaignRecord) -> Option<DateTime<Utc>> {
+    let (deadline, hours) = (campaign.deadline?, campaign.reminder_hours_before?);
+    Some(deadline - chrono::Duration::hours(i64::from(hours)))
+}
+
+async fn enqueue(
+    queue: &dyn Queue,
+    tenant: TenantId,
+    campaign: CampaignId,
+    kind: &str,
+    key: &str,
+    run_at: DateTime<Utc>,
+) -> Result<(), QueueError> {
+    let payload = serde_json::to_value(CampaignJob { campaign }).expect("serialisable");
+    let job =
+        NewJob { tenant, kind: kind.to_owned(), payload, idempotency_key: key.to_owned(), run_at, max_attempts: 5 };
+    queue.enqueue(job).await.map(|_| ())
 }
 
 /// The personal link of an invitee (the same in every email to them).
@@ -124,6 +144,15 @@ impl CampaignHandler {
         };
         if campaign.state != CampaignState::Open {
             return Ok(Outcome::Done);
+        }
+        // The campaign's dates may have changed since this job was queued.
+        let due = if reminder { reminder_at(&campaign) } else { Some(campaign.send_at.unwrap_or_else(Utc::now)) };
+        match due {
+            None => return Ok(Outcome::Done),
+            Some(due) if due > Utc::now() + chrono::Duration::seconds(1) => {
+                return Ok(Outcome::Postpone { until: due, why: "the campaign's date moved".into() });
+            }
+            Some(_) => {}
         }
         let program = tx.program(campaign.program_id).await.map_err(retry)?.design.name;
         let applied = tx.applicants(id).await.map_err(retry)?;

@@ -21,11 +21,19 @@ pub enum Template {
     CampaignReminder,
     /// An applicant confirms their application (magic link). Variables: name, program, link.
     ApplicationConfirm,
+    /// Someone applied through a campaign's public link but may not take part; the reasons
+    /// go to their own address only. Variables: name, program, reasons (a list).
+    ApplicationRefused,
 }
 
 impl Template {
-    pub const ALL: [Template; 4] =
-        [Template::Invitation, Template::CampaignMessage, Template::CampaignReminder, Template::ApplicationConfirm];
+    pub const ALL: [Template; 5] = [
+        Template::Invitation,
+        Template::CampaignMessage,
+        Template::CampaignReminder,
+        Template::ApplicationConfirm,
+        Template::ApplicationRefused,
+    ];
 
     pub const fn name(self) -> &'static str {
         match self {
@@ -33,6 +41,7 @@ impl Template {
             Template::CampaignMessage => "campaign_message",
             Template::CampaignReminder => "campaign_reminder",
             Template::ApplicationConfirm => "application_confirm",
+            Template::ApplicationRefused => "application_refused",
         }
     }
 
@@ -42,7 +51,9 @@ impl Template {
 
     pub const fn category(self) -> EmailCategory {
         match self {
-            Template::Invitation | Template::ApplicationConfirm => EmailCategory::Transactional,
+            Template::Invitation | Template::ApplicationConfirm | Template::ApplicationRefused => {
+                EmailCategory::Transactional
+            }
             Template::CampaignMessage | Template::CampaignReminder => EmailCategory::Campaign,
         }
     }
@@ -86,6 +97,11 @@ impl Template {
                 "name": if ja { "佐藤 健二" } else { "Kenji Sato" },
                 "program": if ja { "デジタルスキルのリバースメンタリング" } else { "Reverse mentoring on digital skills" },
                 "link": "https://tandem.example/applications/confirm?token=sample",
+            }),
+            Template::ApplicationRefused => json!({
+                "name": if ja { "佐藤 健二" } else { "Kenji Sato" },
+                "program": if ja { "役員リバースメンタリング" } else { "Executive reverse mentoring" },
+                "reasons": if ja { vec!["職位レベル8以上が対象です"] } else { vec!["needs job level 8 or above"] },
             }),
         }
     }
@@ -159,6 +175,8 @@ fn builtin(template: Template, locale: Locale) -> Override {
         (Template::CampaignReminder, Locale::Ja) => sources!("ja", "campaign_reminder"),
         (Template::ApplicationConfirm, Locale::En) => sources!("en", "application_confirm"),
         (Template::ApplicationConfirm, Locale::Ja) => sources!("ja", "application_confirm"),
+        (Template::ApplicationRefused, Locale::En) => sources!("en", "application_refused"),
+        (Template::ApplicationRefused, Locale::Ja) => sources!("ja", "application_refused"),
     }
 }
 

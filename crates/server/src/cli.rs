@@ -12,11 +12,11 @@ use crate::{demo, telemetry};
 /// Tandem runs reverse and mutual mentoring programs for companies.
 ///
 /// Configuration comes from built-in defaults, then the TOML file given with --config, then
-/// environment variables (TANDEM_PORT, TANDEM_DATABASE_URL or DATABASE_URL, …; see the
-/// README), each overriding the one before. With no configuration Tandem runs on SQLite
-/// under ./var and writes email to ./var/outbox, needing no other server.
+/// environment variables, each overriding the one before (the settings are listed below; in
+/// a TOML file use their names). With no configuration Tandem runs on SQLite under ./var and
+/// writes email to ./var/outbox, needing no other server.
 #[derive(Debug, Parser)]
-#[command(name = "tandem", version, propagate_version = true)]
+#[command(name = "tandem", version, propagate_version = true, after_long_help = settings_help())]
 pub struct Cli {
     /// A TOML configuration file.
     #[arg(long, short, global = true, env = "TANDEM_CONFIG")]
@@ -24,18 +24,33 @@ pub struct Cli {
     /// Log JSON lines instead of human-readable text.
     #[arg(long, global = true)]
     json_logs: bool,
+    /// Port to listen on (overrides TANDEM_PORT): the API's, or a worker's health and metrics.
+    #[arg(long, short, global = true)]
+    port: Option<u16>,
     #[command(subcommand)]
     command: Option<Command>,
+}
+
+/// Every setting with its environment variable, for `tandem --help`.
+fn settings_help() -> String {
+    let width = crate::config::SETTINGS.iter().map(|(_, env, _)| env.len()).max().unwrap_or(0);
+    let mut help =
+        String::from("Settings (environment variable, then meaning; in a TOML file use the lowercase name):\n");
+    for (name, env, meaning) in crate::config::SETTINGS {
+        help.push_str(&format!("  {env:width$}  {meaning} [{name}]\n"));
+    }
+    help
 }
 
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Run everything in one process: the API and console, the worker and the scheduler (default).
-    Serve(ServeArgs),
+    Serve,
     /// Run only the HTTP API (stateless; run as many as you like behind a load balancer).
-    Api(ServeArgs),
+    Api,
     /// Run the worker (background jobs: email, …) and the scheduler. Run as many as you like:
-    /// jobs are leased, and only one scheduler is active at a time.
+    /// jobs are leased, and only one scheduler is active at a time. It serves /healthz,
+    /// /readyz and /metrics on its port.
     Worker,
     /// Apply pending database migrations and exit.
     Migrate,
@@ -63,32 +78,19 @@ async fn run(config: &Config, role: Role) -> anyhow::Result<()> {
     Ok(())
 }
 
-#[derive(Debug, clap::Args)]
-struct ServeArgs {
-    /// Port to listen on (overrides TANDEM_PORT).
-    #[arg(long, short)]
-    port: Option<u16>,
-}
-
-impl ServeArgs {
-    fn apply(self, mut config: Config) -> Config {
-        if let Some(port) = self.port {
-            config.port = port;
-        }
-        config
-    }
-}
-
 impl Cli {
     pub async fn run(self) -> anyhow::Result<()> {
         let mut config = Config::load(self.config.as_deref()).context("reading configuration")?;
         if self.json_logs {
             config.log_format = LogFormat::Json;
         }
+        if let Some(port) = self.port {
+            config.port = port;
+        }
         telemetry::init(config.log_format, &config.log_level);
-        match self.command.unwrap_or(Command::Serve(ServeArgs { port: None })) {
-            Command::Serve(args) => run(&args.apply(config), Role::All).await?,
-            Command::Api(args) => run(&args.apply(config), Role::Api).await?,
+        match self.command.unwrap_or(Command::Serve) {
+            Command::Serve => run(&config, Role::All).await?,
+            Command::Api => run(&config, Role::Api).await?,
             Command::Worker => run(&config, Role::Worker).await?,
             Command::Migrate => {
                 startup::connect(&config).await?;
@@ -108,5 +110,31 @@ impl Cli {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::{CommandFactory, Parser};
+
+    use super::*;
+
+    #[test]
+    fn the_help_lists_every_setting_with_its_environment_variable() {
+        let help = Cli::command().render_long_help().to_string();
+        for (name, env, _) in crate::config::SETTINGS {
+            assert!(help.contains(env) && help.contains(&format!("[{name}]")), "{name} is missing from --help");
+        }
+        for command in ["serve", "api", "worker", "migrate", "openapi", "demo"] {
+            assert!(help.contains(command), "{command} is missing from --help");
+        }
+    }
+
+    #[test]
+    fn the_port_may_be_given_with_or_without_a_command() {
+        assert_eq!(Cli::try_parse_from(["tandem", "--port", "9000"]).unwrap().port, Some(9000));
+        assert_eq!(Cli::try_parse_from(["tandem", "api", "-p", "9001"]).unwrap().port, Some(9001));
+        assert!(matches!(Cli::try_parse_from(["tandem", "serve"]).unwrap().command, Some(Command::Serve)));
+        assert!(Cli::try_parse_from(["tandem", "--port", "not-a-port"]).is_err());
     }
 }

@@ -96,6 +96,10 @@ pub struct Config {
     pub quiet_hours_end: String,
     /// At most this many optional emails to one person in 24 hours.
     pub email_daily_cap: u32,
+    /// Whether `serve`, `api` and `worker` apply pending migrations when they start. Turn it
+    /// off where they log in as a role that may not change the schema (`tandem migrate` runs
+    /// as the owner instead).
+    pub migrate_on_start: bool,
 }
 
 impl Default for Config {
@@ -126,6 +130,7 @@ impl Default for Config {
             quiet_hours_start: "21:00".into(),
             quiet_hours_end: "08:00".into(),
             email_daily_cap: 3,
+            migrate_on_start: true,
         }
     }
 }
@@ -204,6 +209,11 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
     ("quiet_hours_start", "TANDEM_QUIET_HOURS_START", "Optional email waits from this local time (default 21:00)"),
     ("quiet_hours_end", "TANDEM_QUIET_HOURS_END", "…until this local time (default 08:00)"),
     ("email_daily_cap", "TANDEM_EMAIL_DAILY_CAP", "Optional emails per person per 24 hours (default 3)"),
+    (
+        "migrate_on_start",
+        "TANDEM_MIGRATE_ON_START",
+        "Apply pending migrations when serve, api or worker start (default true; false where the login role may not change the schema)",
+    ),
 ];
 
 #[cfg(test)]

@@ -56,7 +56,9 @@ struct Parts {
 
 impl Application {
     pub async fn build(config: &Config, role: Role) -> anyhow::Result<Self> {
-        let db = connect(config).await?;
+        // Installed first, so that nothing counted before the HTTP server starts is lost.
+        metrics_handle();
+        let db = if config.migrate_on_start { connect(config).await? } else { open(config).await? };
         let (queue, lock): (Arc<dyn Queue>, Arc<dyn Lock>) = match &config.redis_url {
             Some(url) => (
                 Arc::new(RedisQueue::connect(url.expose(), &config.redis_prefix).await.context("connecting to Redis")?),
@@ -70,11 +72,12 @@ impl Application {
         if role != Role::Api {
             app.background = start_background(config, &parts, shutdown)?;
         }
-        if role != Role::Worker {
-            let (port, server) = start_http(config, &parts)?;
-            app.port = Some(port);
-            app.server = Some(server);
-        }
+        let (port, server) = match role {
+            Role::Worker => start_operations_http(config, &parts)?,
+            Role::All | Role::Api => start_http(config, &parts)?,
+        };
+        app.port = Some(port);
+        app.server = Some(server);
         Ok(app)
     }
 
@@ -83,7 +86,7 @@ impl Application {
         self.shutdown.clone()
     }
 
-    /// The HTTP port, when this process serves HTTP.
+    /// The HTTP port: the API's, or a worker's `/healthz`, `/readyz` and `/metrics`.
     pub fn port(&self) -> Option<u16> {
         self.port
     }
@@ -104,6 +107,20 @@ impl Application {
         }
         Ok(())
     }
+}
+
+/// A worker serves only its health and metrics, so that its job counters can be scraped.
+fn start_operations_http(config: &Config, parts: &Parts) -> anyhow::Result<(u16, actix_web::dev::Server)> {
+    let (db, queue) = (web::Data::new(parts.db.clone()), web::Data::new(parts.queue.clone()));
+    let metrics = web::Data::new(metrics_handle());
+    let listener = TcpListener::bind((config.host.as_str(), config.port))
+        .with_context(|| format!("binding {}:{}", config.host, config.port))?;
+    let port = listener.local_addr()?.port();
+    let server = HttpServer::new(move || tandem_api::operations_app(db.clone(), queue.clone(), metrics.clone()))
+        .listen(listener)?
+        .workers(1)
+        .shutdown_timeout(30);
+    Ok((port, server.run()))
 }
 
 fn start_http(config: &Config, parts: &Parts) -> anyhow::Result<(u16, actix_web::dev::Server)> {
@@ -198,13 +215,32 @@ fn start_background(
             }
         }
     });
+    let db = parts.db.clone();
+    let forget_logins = PeriodicTask::new("forget old failed logins", Duration::from_secs(3600), move || {
+        let db = db.clone();
+        async move {
+            if let Err(err) = db.purge_login_throttles().await {
+                tracing::warn!(error = %err, "forgetting old failed logins failed");
+            }
+        }
+    });
     let holder = format!("{}-{}", std::process::id(), uuid::Uuid::now_v7().simple());
-    let scheduler = Scheduler::new(parts.lock.clone(), holder, vec![purge, sweep]);
+    let scheduler = Scheduler::new(parts.lock.clone(), holder, vec![purge, sweep, forget_logins]);
     let mut handles = vec![tokio::spawn(scheduler.run(shutdown.clone()))];
     if config.worker_concurrency > 0 {
         handles.push(tokio::spawn(worker.run(shutdown)));
     }
     Ok(handles)
+}
+
+/// Writes a file only its owner may read.
+fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path)?.write_all(bytes)
 }
 
 fn parse_time(raw: &str) -> anyhow::Result<NaiveTime> {
@@ -245,14 +281,19 @@ pub fn metrics_handle() -> PrometheusHandle {
 
 /// Connects and applies pending migrations. SQLite files live under `data_dir`, created here.
 pub async fn connect(config: &Config) -> anyhow::Result<Db> {
+    let db = open(config).await?;
+    db.migrate().await.context("migrating the database")?;
+    Ok(db)
+}
+
+/// Connects without migrating.
+async fn open(config: &Config) -> anyhow::Result<Db> {
     if config.is_sqlite() {
         std::fs::create_dir_all(&config.data_dir).with_context(|| format!("creating {}", config.data_dir.display()))?;
     }
-    let db = Db::connect(config.database_url.expose(), config.database_max_connections)
+    Db::connect(config.database_url.expose(), config.database_max_connections)
         .await
-        .context("connecting to the database")?;
-    db.migrate().await.context("migrating the database")?;
-    Ok(db)
+        .context("connecting to the database")
 }
 
 pub fn mailer(config: &Config) -> anyhow::Result<Mailer> {
@@ -285,7 +326,7 @@ fn load_or_create_secret(path: &Path) -> anyhow::Result<Vec<u8>> {
     }
     let mut secret = vec![0u8; 64];
     rand::rng().fill_bytes(&mut secret);
-    std::fs::write(path, &secret).with_context(|| format!("writing {}", path.display()))?;
+    write_private(path, &secret).with_context(|| format!("writing {}", path.display()))?;
     tracing::warn!(path = %path.display(), "generated a signing key; set TANDEM_JWT_SECRET when running more than one process");
     Ok(secret)
 }

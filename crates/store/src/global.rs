@@ -1,9 +1,9 @@
 //! What happens before a tenant is known: finding a user at login, listing that user's own
 //! memberships (the one narrow path across tenants), and throttling failed logins.
 
-use chrono::Utc;
-use sea_orm::sea_query::OnConflict;
-use sea_orm::{ColumnTrait, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, Set, Statement};
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::{Expr, OnConflict};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, Set, Statement};
 use tandem_domain::{Role, TenantId, UserId};
 use tandem_migrations::rls;
 
@@ -44,33 +44,67 @@ impl Db {
         rows.into_iter().map(|m| Ok((TenantId::from_uuid(m.tenant_id), m.role.parse().map_err(corrupt)?))).collect()
     }
 
-    pub async fn login_throttle(&self, email: &str) -> Result<LoginThrottle, StoreError> {
+    /// The failed-login count of an email; `None` when it has none.
+    pub async fn login_throttle(&self, email: &str) -> Result<Option<LoginThrottle>, StoreError> {
         let row = login_throttle::Entity::find_by_id(email.to_owned()).one(&self.conn).await?;
         Ok(row
-            .map(|r| LoginThrottle { failures: u32::try_from(r.failures).unwrap_or(0), locked_until: r.locked_until })
-            .unwrap_or_default())
+            .map(|r| LoginThrottle { failures: u32::try_from(r.failures).unwrap_or(0), locked_until: r.locked_until }))
     }
 
-    pub async fn save_login_throttle(&self, email: &str, state: LoginThrottle) -> Result<(), StoreError> {
-        let row = login_throttle::ActiveModel {
-            email: Set(email.to_owned()),
-            failures: Set(i32::try_from(state.failures).unwrap_or(i32::MAX)),
-            locked_until: Set(state.locked_until),
-            updated_at: Set(Utc::now()),
+    /// Claims one login attempt for an email before its password is checked: the attempt is
+    /// counted as a failure, and `lock_if_failed` is set as the lockout, in one statement that
+    /// only succeeds when nobody changed the count since `seen` was read. Parallel guesses
+    /// therefore cannot share one count: all but one lose the race and are refused.
+    /// A successful login clears the count again ([`Db::clear_login_throttle`]).
+    pub async fn claim_login_attempt(
+        &self,
+        email: &str,
+        seen: Option<&LoginThrottle>,
+        lock_if_failed: Option<DateTime<Utc>>,
+    ) -> Result<bool, StoreError> {
+        let now = Utc::now();
+        let claimed = match seen {
+            None => {
+                let row = login_throttle::ActiveModel {
+                    email: Set(email.to_owned()),
+                    failures: Set(1),
+                    locked_until: Set(lock_if_failed),
+                    updated_at: Set(now),
+                };
+                login_throttle::Entity::insert(row)
+                    .on_conflict(OnConflict::column(login_throttle::Column::Email).do_nothing().to_owned())
+                    .exec_without_returning(&self.conn)
+                    .await?
+            }
+            Some(seen) => {
+                let failures = i32::try_from(seen.failures).unwrap_or(i32::MAX);
+                login_throttle::Entity::update_many()
+                    .col_expr(login_throttle::Column::Failures, Expr::value(failures.saturating_add(1)))
+                    .col_expr(login_throttle::Column::LockedUntil, Expr::value(lock_if_failed))
+                    .col_expr(login_throttle::Column::UpdatedAt, Expr::value(now))
+                    .filter(login_throttle::Column::Email.eq(email))
+                    .filter(login_throttle::Column::Failures.eq(failures))
+                    .exec(&self.conn)
+                    .await?
+                    .rows_affected
+            }
         };
-        login_throttle::Entity::insert(row)
-            .on_conflict(
-                OnConflict::column(login_throttle::Column::Email)
-                    .update_columns([
-                        login_throttle::Column::Failures,
-                        login_throttle::Column::LockedUntil,
-                        login_throttle::Column::UpdatedAt,
-                    ])
-                    .to_owned(),
+        Ok(claimed == 1)
+    }
+
+    /// Forgets the counts of emails that have not failed for a day and are not locked.
+    pub async fn purge_login_throttles(&self) -> Result<u64, StoreError> {
+        let now = Utc::now();
+        let result = login_throttle::Entity::delete_many()
+            .filter(login_throttle::Column::UpdatedAt.lt(now - chrono::Duration::days(1)))
+            .filter(
+                Condition::any()
+                    .add(login_throttle::Column::LockedUntil.is_null())
+                    .add(login_throttle::Column::LockedUntil.lt(now)),
             )
             .exec(&self.conn)
             .await?;
-        Ok(())
+        Ok(result.rows_affected)
     }
 
     pub async fn clear_login_throttle(&self, email: &str) -> Result<(), StoreError> {

@@ -766,9 +766,11 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Applies through a campaign's link. Eligibility is checked now, with the reasons in words
-         *     when refused; the application counts once confirmed through the link emailed to the
-         *     person's work address.
+         * Applies through a campaign's link. The application counts once confirmed through the link
+         *     emailed to the person's work address. Eligibility is checked now: through a personal link
+         *     a refusal answers 422 with the reasons in words; through a public link the answer is 202
+         *     whoever applies, and the reasons go by email to the person's own address (an address not
+         *     in the directory gets nothing), so the link tells nobody who is in the directory.
          */
         post: operations["apply"];
         delete?: never;
@@ -1012,11 +1014,20 @@ export interface components {
             prefix: string;
             scopes: components["schemas"]["ApiScope"][];
             created_by?: components["schemas"]["UserId"] | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:00:00Z
+             */
             created_at: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:00:00Z
+             */
             last_used_at?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:00:00Z
+             */
             revoked_at?: string | null;
         };
         /**
@@ -1033,7 +1044,8 @@ export interface components {
         ApplicationReceived: {
             status: components["schemas"]["ApplicationStatus"];
             /**
-             * @description Where the confirmation link went.
+             * @description Where the email went: the confirmation link, or (public links) the reasons the person
+             *     may not take part. Through a public link this is the address given, in the directory or not.
              * @example kenji.sato@sakura.example
              */
             confirmation_sent_to: string;
@@ -1043,6 +1055,11 @@ export interface components {
          * @enum {string}
          */
         ApplicationStatus: "unconfirmed" | "submitted" | "accepted" | "waitlisted" | "declined" | "withdrawn";
+        /**
+         * @example {
+         *       "token": "01936f0e3c2a7b7e9d1f2a3b4c5d6e7f.9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822c"
+         *     }
+         */
         ApplicationToken: {
             /** @description The token from the confirmation email's link. */
             token: string;
@@ -1054,19 +1071,45 @@ export interface components {
             person_id: components["schemas"]["PersonId"];
             /** @example Kenji Sato */
             person_name: string;
+            /** @example kenji.sato@sakura.example */
             person_email: string;
             role_wanted: components["schemas"]["ParticipantRole"];
             status: components["schemas"]["ApplicationStatus"];
             /**
              * @description What they can teach, want to learn, their goals, availability, languages, consent, and
              *     the answers to the campaign's questions.
+             * @example {
+             *       "answers": {
+             *         "meeting_style": "Online"
+             *       },
+             *       "availability": "Tuesday and Thursday afternoons",
+             *       "can_teach": "TikTok, short videos, Python",
+             *       "consent": true,
+             *       "goals": "Understand the business side",
+             *       "languages": [
+             *         "ja",
+             *         "en"
+             *       ],
+             *       "wants_to_learn": "How budgets are decided"
+             *     }
              */
-            form: Record<string, unknown>;
-            /** Format: date-time */
+            form: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:00:00Z
+             */
             confirmed_at?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:00:00Z
+             */
             decided_at?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:00:00Z
+             */
             created_at: string;
         };
         ApplyRequest: {
@@ -1093,8 +1136,15 @@ export interface components {
             languages?: string[];
             /** @description Agreement to the program's terms; required. */
             consent: boolean;
-            /** @description Answers to the campaign's questions, by key. */
-            answers?: Record<string, unknown>;
+            /**
+             * @description Answers to the campaign's questions, by key.
+             * @example {
+             *       "motivation": "I love teaching"
+             *     }
+             */
+            answers?: {
+                [key: string]: unknown;
+            };
         };
         /**
          * Format: uuid
@@ -1109,18 +1159,65 @@ export interface components {
              * @example user
              */
             actor_kind: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f
+             */
             actor_id?: string | null;
             /** @example member.role_changed */
             action: string;
             /** @example user */
             target_kind: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f
+             */
             target_id?: string | null;
-            details: Record<string, unknown>;
-            /** Format: date-time */
+            /**
+             * @example {
+             *       "from": "viewer",
+             *       "to": "admin"
+             *     }
+             */
+            details: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:00:00Z
+             */
             created_at: string;
         };
+        /**
+         * @example {
+         *       "people": [
+         *         {
+         *           "department": "Marketing",
+         *           "email": "kenji.sato@sakura.example",
+         *           "external_id": "E1024",
+         *           "job_level": 3,
+         *           "languages": [
+         *             "ja",
+         *             "en"
+         *           ],
+         *           "name": "Kenji Sato",
+         *           "region": "APAC",
+         *           "time_zone": "Asia/Tokyo"
+         *         },
+         *         {
+         *           "department": "Marketing",
+         *           "email": "aiko.tanaka@sakura.example",
+         *           "external_id": "E0042",
+         *           "is_executive": true,
+         *           "job_level": 12,
+         *           "name": "Aiko Tanaka",
+         *           "preferred_locale": "ja",
+         *           "region": "APAC",
+         *           "title": "Head of Marketing"
+         *         }
+         *       ]
+         *     }
+         */
         BulkPeople: {
             /** @description Up to 1,000 people, created or replaced by external id. */
             people: components["schemas"]["PersonInput"][];
@@ -1155,11 +1252,13 @@ export interface components {
             /**
              * Format: date-time
              * @description When applications close.
+             * @example 2026-11-30T09:00:00Z
              */
             deadline?: string | null;
             /**
              * Format: date-time
              * @description When the message goes out once the campaign is open (now when absent).
+             * @example 2026-11-30T09:00:00Z
              */
             send_at?: string | null;
             /**
@@ -1192,6 +1291,10 @@ export interface components {
         /**
          * @description A campaign's promotion message in one language. The body may use the variables
          *     `{{ name }}`, `{{ program }}`, `{{ link }}` and `{{ deadline }}`.
+         * @example {
+         *       "body": "Hello {{ name }},\n\nTeach a manager what you know in {{ program }}. Apply by {{ deadline }}: {{ link }}",
+         *       "subject": "Join our reverse mentoring program"
+         *     }
          */
         CampaignMessage: {
             subject: string;
@@ -1202,12 +1305,18 @@ export interface components {
          * @enum {string}
          */
         CampaignState: "draft" | "open" | "closed";
+        /**
+         * @example {
+         *       "to": "open"
+         *     }
+         */
         CampaignTransition: {
             to: components["schemas"]["CampaignState"];
         };
         CampaignView: {
             id: components["schemas"]["CampaignId"];
             program_id: components["schemas"]["ProgramId"];
+            /** @example Spring intake */
             name: string;
             kind: components["schemas"]["CampaignKind"];
             state: components["schemas"]["CampaignState"];
@@ -1216,19 +1325,42 @@ export interface components {
              * @example http://localhost:8080/apply?token=01936f0e3c2a7b7e9d1f2a3b4c5d6e7f.9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822c
              */
             public_link?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:00:00Z
+             */
             deadline?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:00:00Z
+             */
             send_at?: string | null;
-            /** Format: int32 */
+            /**
+             * Format: int32
+             * @example 48
+             */
             reminder_hours_before?: number | null;
+            /**
+             * @example {
+             *       "en": {
+             *         "body": "Hello {{ name }},\n\nJoin {{ program }}.",
+             *         "subject": "Teach a manager what you know"
+             *       }
+             *     }
+             */
             messages: {
                 [key: string]: components["schemas"]["CampaignMessage"];
             };
             questions: components["schemas"]["CustomQuestion"][];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:00:00Z
+             */
             created_at: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:00:00Z
+             */
             updated_at: string;
         };
         CategoryPreference: {
@@ -1250,7 +1382,20 @@ export interface components {
              */
             scopes: components["schemas"]["ApiScope"][];
         };
-        /** @description A campaign's own question on the application form. */
+        /**
+         * @description A campaign's own question on the application form.
+         * @example {
+         *       "key": "meeting_style",
+         *       "kind": "single_choice",
+         *       "label": "How would you like to meet?",
+         *       "options": [
+         *         "In person",
+         *         "Online",
+         *         "Either"
+         *       ],
+         *       "required": true
+         *     }
+         */
         CustomQuestion: {
             /** @description A short key, unique in the campaign, e.g. "motivation". */
             key: string;
@@ -1263,7 +1408,14 @@ export interface components {
             id: components["schemas"]["JobId"];
             /** @example send_email */
             kind: string;
-            payload: Record<string, unknown>;
+            /**
+             * @example {
+             *       "delivery": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f"
+             *     }
+             */
+            payload: {
+                [key: string]: unknown;
+            };
             /**
              * Format: int32
              * @example 10
@@ -1274,6 +1426,7 @@ export interface components {
             /**
              * Format: date-time
              * @description When it was dead-lettered.
+             * @example 2026-11-30T09:00:00Z
              */
             failed_at: string;
         };
@@ -1282,6 +1435,11 @@ export interface components {
          * @enum {string}
          */
         Decision: "accept" | "waitlist" | "decline";
+        /**
+         * @example {
+         *       "decision": "accept"
+         *     }
+         */
         DecisionRequest: {
             decision: components["schemas"]["Decision"];
         };
@@ -1313,12 +1471,34 @@ export interface components {
              * @example 1
              */
             attempts: number;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:00:00Z
+             */
             created_at: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:00:00Z
+             */
             sent_at?: string | null;
         };
-        /** @description Who may take a role, over directory attributes. Empty lists mean "any". */
+        /**
+         * @description Who may take a role, over directory attributes. Empty lists mean "any".
+         * @example {
+         *       "departments": [
+         *         "Marketing",
+         *         "Sales"
+         *       ],
+         *       "executives_only": false,
+         *       "functions": [],
+         *       "level_max": 14,
+         *       "level_min": 8,
+         *       "regions": [
+         *         "APAC"
+         *       ],
+         *       "role": "mentee"
+         *     }
+         */
         Eligibility: {
             /** @default null */
             role: components["schemas"]["ParticipantRole"] | null;
@@ -1368,10 +1548,23 @@ export interface components {
             /** @example executive_reverse */
             template: string;
             locale?: components["schemas"]["Locale"] | null;
-            /** @description A name of your own instead of the template's. */
+            /**
+             * @description A name of your own instead of the template's.
+             * @example Executive reverse mentoring 2027
+             */
             name?: string | null;
         };
-        /** @description The recruitment funnel of a campaign (or a program: the sum of its campaigns). */
+        /**
+         * @description The recruitment funnel of a campaign (or a program: the sum of its campaigns).
+         * @example {
+         *       "accepted": 20,
+         *       "applied": 31,
+         *       "emailed": 118,
+         *       "invited": 120,
+         *       "matched": 0,
+         *       "opened": 74
+         *     }
+         */
         Funnel: {
             /** Format: int64 */
             invited: number;
@@ -1473,9 +1666,15 @@ export interface components {
             email: string;
             role: components["schemas"]["Role"];
             invited_by: components["schemas"]["UserId"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:00:00Z
+             */
             expires_at: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:00:00Z
+             */
             created_at: string;
         };
         InviteRequest: {
@@ -1484,6 +1683,16 @@ export interface components {
             role: components["schemas"]["Role"];
             locale?: components["schemas"]["Locale"] | null;
         };
+        /**
+         * @example {
+         *       "department": "Marketing",
+         *       "function": "Digital",
+         *       "level_max": 14,
+         *       "level_min": 8,
+         *       "region": "APAC",
+         *       "skill": "budgeting"
+         *     }
+         */
         InviteeFilter: {
             department?: string | null;
             function?: string | null;
@@ -1507,6 +1716,16 @@ export interface components {
              */
             invitees: number;
         };
+        /**
+         * @example {
+         *       "eligible_only": true,
+         *       "filter": {
+         *         "department": "Marketing",
+         *         "level_min": 8,
+         *         "region": "APAC"
+         *       }
+         *     }
+         */
         InviteesRequest: {
             /** @description People to invite by id. */
             person_ids?: components["schemas"]["PersonId"][];
@@ -1541,7 +1760,10 @@ export interface components {
              *     …
              */
             raw: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:00:00Z
+             */
             sent_at?: string | null;
         };
         Me: {
@@ -1555,41 +1777,46 @@ export interface components {
             /** @example Kenji Sato */
             name: string;
             role: components["schemas"]["Role"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:00:00Z
+             */
             joined_at: string;
         };
         MessagePreview: {
             /** @example Teach a manager what you know */
             subject: string;
+            /** @example <p>Hello Kenji Sato,</p><p>Join Reverse mentoring on digital skills by 2026-11-30: <a href="http://localhost:8080/apply?token=sample">apply here</a>.</p> */
             html: string;
+            /**
+             * @example Hello Kenji Sato,
+             *
+             *     Join Reverse mentoring on digital skills by 2026-11-30: http://localhost:8080/apply?token=sample
+             */
             text: string;
         };
+        /**
+         * @example {
+         *       "deadline": "2026-11-30T09:00:00Z",
+         *       "locale": "en",
+         *       "message": {
+         *         "body": "Hello {{ name }},\n\nJoin {{ program }} by {{ deadline }}: {{ link }}",
+         *         "subject": "Teach a manager what you know"
+         *       }
+         *     }
+         */
         MessagePreviewRequest: {
             locale: components["schemas"]["Locale"];
             message: components["schemas"]["CampaignMessage"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:00:00Z
+             */
             deadline?: string | null;
         };
         /** @description One page of a list. */
         Paginated_ApiKeyView: {
-            items: {
-                id: components["schemas"]["ApiKeyId"];
-                /** @example Workday sync */
-                name: string;
-                /**
-                 * @description The key's first characters, to tell keys apart.
-                 * @example tdm_3f9a1c2b
-                 */
-                prefix: string;
-                scopes: components["schemas"]["ApiScope"][];
-                created_by?: components["schemas"]["UserId"] | null;
-                /** Format: date-time */
-                created_at: string;
-                /** Format: date-time */
-                last_used_at?: string | null;
-                /** Format: date-time */
-                revoked_at?: string | null;
-            }[];
+            items: components["schemas"]["ApiKeyView"][];
             /**
              * @description Pass as `cursor` to get the next page; absent on the last page.
              * @example AZq0Vw2cdjGfX5mQHg3mPA
@@ -1598,28 +1825,7 @@ export interface components {
         };
         /** @description One page of a list. */
         Paginated_ApplicationView: {
-            items: {
-                id: components["schemas"]["ApplicationId"];
-                campaign_id: components["schemas"]["CampaignId"];
-                program_id: components["schemas"]["ProgramId"];
-                person_id: components["schemas"]["PersonId"];
-                /** @example Kenji Sato */
-                person_name: string;
-                person_email: string;
-                role_wanted: components["schemas"]["ParticipantRole"];
-                status: components["schemas"]["ApplicationStatus"];
-                /**
-                 * @description What they can teach, want to learn, their goals, availability, languages, consent, and
-                 *     the answers to the campaign's questions.
-                 */
-                form: Record<string, unknown>;
-                /** Format: date-time */
-                confirmed_at?: string | null;
-                /** Format: date-time */
-                decided_at?: string | null;
-                /** Format: date-time */
-                created_at: string;
-            }[];
+            items: components["schemas"]["ApplicationView"][];
             /**
              * @description Pass as `cursor` to get the next page; absent on the last page.
              * @example AZq0Vw2cdjGfX5mQHg3mPA
@@ -1628,25 +1834,7 @@ export interface components {
         };
         /** @description One page of a list. */
         Paginated_AuditEventView: {
-            items: {
-                id: components["schemas"]["AuditEventId"];
-                /**
-                 * @description `user`, `api_key` or `system`.
-                 * @example user
-                 */
-                actor_kind: string;
-                /** Format: uuid */
-                actor_id?: string | null;
-                /** @example member.role_changed */
-                action: string;
-                /** @example user */
-                target_kind: string;
-                /** Format: uuid */
-                target_id?: string | null;
-                details: Record<string, unknown>;
-                /** Format: date-time */
-                created_at: string;
-            }[];
+            items: components["schemas"]["AuditEventView"][];
             /**
              * @description Pass as `cursor` to get the next page; absent on the last page.
              * @example AZq0Vw2cdjGfX5mQHg3mPA
@@ -1655,24 +1843,7 @@ export interface components {
         };
         /** @description One page of a list. */
         Paginated_DeadJobView: {
-            items: {
-                id: components["schemas"]["JobId"];
-                /** @example send_email */
-                kind: string;
-                payload: Record<string, unknown>;
-                /**
-                 * Format: int32
-                 * @example 10
-                 */
-                attempts: number;
-                /** @example temporary: 451 4.3.0 mailbox temporarily unavailable */
-                last_error?: string | null;
-                /**
-                 * Format: date-time
-                 * @description When it was dead-lettered.
-                 */
-                failed_at: string;
-            }[];
+            items: components["schemas"]["DeadJobView"][];
             /**
              * @description Pass as `cursor` to get the next page; absent on the last page.
              * @example AZq0Vw2cdjGfX5mQHg3mPA
@@ -1681,34 +1852,7 @@ export interface components {
         };
         /** @description One page of a list. */
         Paginated_DeliveryView: {
-            items: {
-                id: components["schemas"]["EmailDeliveryId"];
-                category: components["schemas"]["EmailCategory"];
-                /** @example invitation */
-                template: string;
-                locale: components["schemas"]["Locale"];
-                /** @example kenji.sato@sakura.example */
-                to_email: string;
-                /** @example Sakura Industriesに招待されました */
-                subject?: string | null;
-                state: components["schemas"]["DeliveryState"];
-                /**
-                 * @description Why it is in this state (an SMTP answer, "unsubscribed", "quiet hours until …").
-                 * @example temporary: 451 4.3.0 try again later
-                 */
-                reason?: string | null;
-                /** @example <5d0c9a4e-8a1f-5b7e-9c2d-1e3f4a5b6c7d@tandem.mail> */
-                message_id: string;
-                /**
-                 * Format: int32
-                 * @example 1
-                 */
-                attempts: number;
-                /** Format: date-time */
-                created_at: string;
-                /** Format: date-time */
-                sent_at?: string | null;
-            }[];
+            items: components["schemas"]["DeliveryView"][];
             /**
              * @description Pass as `cursor` to get the next page; absent on the last page.
              * @example AZq0Vw2cdjGfX5mQHg3mPA
@@ -1717,17 +1861,7 @@ export interface components {
         };
         /** @description One page of a list. */
         Paginated_InvitationView: {
-            items: {
-                id: components["schemas"]["InvitationId"];
-                /** @example kenji.sato@sakura.example */
-                email: string;
-                role: components["schemas"]["Role"];
-                invited_by: components["schemas"]["UserId"];
-                /** Format: date-time */
-                expires_at: string;
-                /** Format: date-time */
-                created_at: string;
-            }[];
+            items: components["schemas"]["InvitationView"][];
             /**
              * @description Pass as `cursor` to get the next page; absent on the last page.
              * @example AZq0Vw2cdjGfX5mQHg3mPA
@@ -1736,16 +1870,7 @@ export interface components {
         };
         /** @description One page of a list. */
         Paginated_MemberView: {
-            items: {
-                user_id: components["schemas"]["UserId"];
-                /** @example kenji.sato@sakura.example */
-                email: string;
-                /** @example Kenji Sato */
-                name: string;
-                role: components["schemas"]["Role"];
-                /** Format: date-time */
-                joined_at: string;
-            }[];
+            items: components["schemas"]["MemberView"][];
             /**
              * @description Pass as `cursor` to get the next page; absent on the last page.
              * @example AZq0Vw2cdjGfX5mQHg3mPA
@@ -1754,41 +1879,7 @@ export interface components {
         };
         /** @description One page of a list. */
         Paginated_PersonView: {
-            items: {
-                id: components["schemas"]["PersonId"];
-                /** @example E1024 */
-                external_id: string;
-                /** @example Kenji Sato */
-                name: string;
-                /** @example kenji.sato@sakura.example */
-                email: string;
-                department?: string | null;
-                function?: string | null;
-                region?: string | null;
-                location?: string | null;
-                /**
-                 * Format: int32
-                 * @example 3
-                 */
-                job_level?: number | null;
-                title?: string | null;
-                manager_id?: components["schemas"]["PersonId"] | null;
-                manager_external_id?: string | null;
-                time_zone?: string | null;
-                languages: string[];
-                skills: string[];
-                is_executive: boolean;
-                /** Format: date */
-                hire_date?: string | null;
-                preferred_locale: components["schemas"]["Locale"];
-                /** @description Shown to owners and admins only, and only when the tenant keeps sensitive attributes. */
-                gender?: string | null;
-                age_band?: string | null;
-                /** Format: date-time */
-                created_at: string;
-                /** Format: date-time */
-                updated_at: string;
-            }[];
+            items: components["schemas"]["PersonView"][];
             /**
              * @description Pass as `cursor` to get the next page; absent on the last page.
              * @example AZq0Vw2cdjGfX5mQHg3mPA
@@ -1797,17 +1888,7 @@ export interface components {
         };
         /** @description One page of a list. */
         Paginated_ProgramView: {
-            items: {
-                id: components["schemas"]["ProgramId"];
-                state: components["schemas"]["ProgramState"];
-                /** @description The states this program may move to next. */
-                next_states: components["schemas"]["ProgramState"][];
-                design: components["schemas"]["ProgramInput"];
-                /** Format: date-time */
-                created_at: string;
-                /** Format: date-time */
-                updated_at: string;
-            }[];
+            items: components["schemas"]["ProgramView"][];
             /**
              * @description Pass as `cursor` to get the next page; absent on the last page.
              * @example AZq0Vw2cdjGfX5mQHg3mPA
@@ -1908,31 +1989,64 @@ export interface components {
             name: string;
             /** @example kenji.sato@sakura.example */
             email: string;
+            /** @example Marketing */
             department?: string | null;
+            /** @example Digital */
             function?: string | null;
+            /** @example APAC */
             region?: string | null;
+            /** @example Tokyo */
             location?: string | null;
             /**
              * Format: int32
              * @example 3
              */
             job_level?: number | null;
+            /** @example Marketing associate */
             title?: string | null;
             manager_id?: components["schemas"]["PersonId"] | null;
+            /** @example E0042 */
             manager_external_id?: string | null;
+            /** @example Asia/Tokyo */
             time_zone?: string | null;
+            /**
+             * @example [
+             *       "ja",
+             *       "en"
+             *     ]
+             */
             languages: string[];
+            /**
+             * @example [
+             *       "social media",
+             *       "TikTok",
+             *       "Python"
+             *     ]
+             */
             skills: string[];
             is_executive: boolean;
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 2027-01-11
+             */
             hire_date?: string | null;
             preferred_locale: components["schemas"]["Locale"];
-            /** @description Shown to owners and admins only, and only when the tenant keeps sensitive attributes. */
+            /**
+             * @description Shown to owners and admins only, and only when the tenant keeps sensitive attributes.
+             * @example male
+             */
             gender?: string | null;
+            /** @example 25-34 */
             age_band?: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:00:00Z
+             */
             created_at: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:00:00Z
+             */
             updated_at: string;
         };
         PreferenceChange: {
@@ -1952,7 +2066,13 @@ export interface components {
         PreviewView: {
             /** @example Aiko Tanaka invited you to Sakura Industries on Tandem */
             subject: string;
+            /** @example <p><strong>Aiko Tanaka</strong> has invited you to join <strong>Sakura Industries</strong> on Tandem as program manager.</p> */
             html: string;
+            /**
+             * @example Aiko Tanaka has invited you to join Sakura Industries on Tandem as program manager.
+             *
+             *     https://tandem.example/invitations/accept?token=sample
+             */
             text: string;
         };
         /** @description The caller: a console user with their role, or an API key with its scopes. */
@@ -2015,7 +2135,10 @@ export interface components {
              *     ]
              */
             purposes: components["schemas"]["PurposeKind"][];
-            /** @description Required when `purposes` has `custom`. */
+            /**
+             * @description Required when `purposes` has `custom`.
+             * @example Prepare managers for hybrid work
+             */
             custom_purpose?: string | null;
             success_metrics?: components["schemas"]["SuccessMetric"][];
             /**
@@ -2044,9 +2167,15 @@ export interface components {
              * @example 1
              */
             mentor_capacity?: number;
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 2027-01-11
+             */
             start_date?: string | null;
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 2027-01-11
+             */
             end_date?: string | null;
             /**
              * Format: int32
@@ -2077,6 +2206,7 @@ export interface components {
             key: string;
             /** @example Reverse mentoring on digital skills */
             name: string;
+            /** @example Junior employees teach managers digital tools and trends. */
             description: string;
             design: components["schemas"]["ProgramInput"];
         };
@@ -2086,9 +2216,15 @@ export interface components {
             /** @description The states this program may move to next. */
             next_states: components["schemas"]["ProgramState"][];
             design: components["schemas"]["ProgramInput"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:00:00Z
+             */
             created_at: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:00:00Z
+             */
             updated_at: string;
         };
         PublicApplication: {
@@ -2105,13 +2241,20 @@ export interface components {
             /** @example Spring intake */
             campaign: string;
             state: components["schemas"]["CampaignState"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:00:00Z
+             */
             deadline?: string | null;
             /** @description The roles one may apply for (mutual programs: only `either`). */
             roles: components["schemas"]["ParticipantRole"][];
             questions: components["schemas"]["CustomQuestion"][];
-            /** @description Filled in for personal links. */
+            /**
+             * @description Filled in for personal links.
+             * @example Kenji Sato
+             */
             name?: string | null;
+            /** @example kenji.sato@sakura.example */
             email?: string | null;
         };
         /**
@@ -2147,6 +2290,13 @@ export interface components {
             /** @example 01936f0e3c2a7b7e9d1f2a3b4c5d6e7f.9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822c */
             refresh_token: string;
         };
+        /**
+         * @example {
+         *       "description": "How to run the first meeting, and what to talk about next.",
+         *       "link": "https://tandem.example/guides/reverse-mentoring",
+         *       "title": "Reverse mentoring guide"
+         *     }
+         */
         Resource: {
             title: string;
             link: string;
@@ -2185,7 +2335,10 @@ export interface components {
             expires_in: number;
             /** @example 01936f0e3c2a7b7e9d1f2a3b4c5d6e7f.9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822c */
             refresh_token: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:00:00Z
+             */
             refresh_expires_at: string;
             tenant_id: components["schemas"]["TenantId"];
             user_id: components["schemas"]["UserId"];
@@ -2206,7 +2359,15 @@ export interface components {
             password: string;
             locale?: components["schemas"]["Locale"] | null;
         };
-        /** @description What success looks like, and how it is measured. */
+        /**
+         * @description What success looks like, and how it is measured.
+         * @example {
+         *       "measured_by": "end-of-program survey",
+         *       "name": "Mentees confident with the new tools",
+         *       "target": 80,
+         *       "unit": "%"
+         *     }
+         */
         SuccessMetric: {
             name: string;
             /** Format: double */
@@ -2225,7 +2386,10 @@ export interface components {
             category: string;
             /** @example unsubscribed */
             reason: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:00:00Z
+             */
             created_at: string;
         };
         TemplateSources: {
@@ -2245,10 +2409,26 @@ export interface components {
             overridden: boolean;
             /** @example {{ inviter }} invited you to {{ company }} on Tandem */
             subject: string;
+            /** @example <p><strong>{{ inviter }}</strong> has invited you to join <strong>{{ company }}</strong> on Tandem as {{ role }}.</p> */
             html: string;
+            /**
+             * @example {{ inviter }} has invited you to join {{ company }} on Tandem as {{ role }}.
+             *
+             *     {{ link }}
+             */
             text: string;
-            /** @description Variables the template may use, with sample values. */
-            variables: Record<string, unknown>;
+            /**
+             * @description Variables the template may use, with sample values.
+             * @example {
+             *       "company": "Sakura Industries",
+             *       "inviter": "Aiko Tanaka",
+             *       "link": "https://tandem.example/invitations/accept?token=sample",
+             *       "role": "program manager"
+             *     }
+             */
+            variables: {
+                [key: string]: unknown;
+            };
         };
         /**
          * Format: uuid
@@ -2268,17 +2448,32 @@ export interface components {
             /** @example Sakura Industries */
             name: string;
             locale: components["schemas"]["Locale"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:00:00Z
+             */
             created_at: string;
             /** @description Whether sensitive person attributes (gender, age band) are kept, for fairness reports. */
             sensitive_attributes_enabled: boolean;
         };
+        /**
+         * @example {
+         *       "role": "mentor",
+         *       "title": "Being a reverse mentor",
+         *       "url": "https://tandem.example/training/reverse-mentor"
+         *     }
+         */
         TrainingModule: {
             title: string;
             /** @description Who must complete it (either: both roles). */
             role: components["schemas"]["ParticipantRole"];
             url?: string | null;
         };
+        /**
+         * @example {
+         *       "to": "recruiting"
+         *     }
+         */
         Transition: {
             /** @description The state to move to. */
             to: components["schemas"]["ProgramState"];
@@ -4526,7 +4721,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Completed and archived programs no longer change */
+            /** @description Completed and archived programs no longer change; once recruiting, the rules and dates stay set */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5006,7 +5201,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Received; confirm with the emailed link */
+            /** @description Received; the email to the address says what is next (confirm, or why not) */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -5042,7 +5237,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields, or not eligible (`role_wanted` says why) */
+            /** @description Invalid fields, or (personal links) not eligible: `role_wanted` says why */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use tandem_domain::mail::EmailCategory;
 use tandem_domain::programs::{ParticipantRole, ProgramKind};
 use tandem_domain::recruitment::{
-    ApplicationStatus, CampaignState, CustomQuestion, answer_problems, eligibility_refusals,
+    ApplicationStatus, CampaignKind, CampaignState, CustomQuestion, answer_problems, eligibility_refusals,
 };
 use tandem_domain::{CampaignId, EmailAddress, PersonId, TenantId};
 use tandem_jobs::Queue;
@@ -36,6 +36,11 @@ struct Link {
 
 async fn follow(tx: &TenantTx, token: &str) -> Result<Link, ApiError> {
     if let Ok(campaign) = tx.campaign_by_public_token(token).await {
+        // A closed campaign is for its invitees only: its public link (kept from when it was
+        // drafted as open) leads nowhere.
+        if campaign.kind == CampaignKind::Closed {
+            return Err(ApiError::NotFound);
+        }
         return Ok(Link { campaign, person: None });
     }
     let (_, hash) = secrets::parse_tenant_token(token).ok_or(ApiError::NotFound)?;
@@ -61,7 +66,9 @@ pub struct PublicCampaign {
     pub roles: Vec<ParticipantRole>,
     pub questions: Vec<CustomQuestion>,
     /// Filled in for personal links.
+    #[schema(example = "Kenji Sato")]
     pub name: Option<String>,
+    #[schema(example = "kenji.sato@sakura.example")]
     pub email: Option<String>,
 }
 
@@ -137,31 +144,34 @@ pub struct ApplyRequest {
     pub consent: bool,
     /// Answers to the campaign's questions, by key.
     #[serde(default)]
-    #[schema(value_type = Object, example = json!({"motivation": "I love teaching"}))]
+    #[schema(value_type = BTreeMap<String, Value>, example = json!({"motivation": "I love teaching"}))]
     pub answers: BTreeMap<String, serde_json::Value>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ApplicationReceived {
     pub status: ApplicationStatus,
-    /// Where the confirmation link went.
+    /// Where the email went: the confirmation link, or (public links) the reasons the person
+    /// may not take part. Through a public link this is the address given, in the directory or not.
     #[schema(example = "kenji.sato@sakura.example")]
     pub confirmation_sent_to: String,
 }
 
-/// Applies through a campaign's link. Eligibility is checked now, with the reasons in words
-/// when refused; the application counts once confirmed through the link emailed to the
-/// person's work address.
+/// Applies through a campaign's link. The application counts once confirmed through the link
+/// emailed to the person's work address. Eligibility is checked now: through a personal link
+/// a refusal answers 422 with the reasons in words; through a public link the answer is 202
+/// whoever applies, and the reasons go by email to the person's own address (an address not
+/// in the directory gets nothing), so the link tells nobody who is in the directory.
 #[utoipa::path(
     tag = "participants",
     params(("token" = String, Path, description = "The token from the campaign's link")),
     request_body = ApplyRequest,
     responses(
-        (status = 202, description = "Received; confirm with the emailed link", body = ApplicationReceived),
+        (status = 202, description = "Received; the email to the address says what is next (confirm, or why not)", body = ApplicationReceived),
         (status = 404, description = "Not a valid link", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Already applied", body = Problem, content_type = "application/problem+json"),
         (status = 410, description = "The campaign is closed or past its deadline", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields, or not eligible (`role_wanted` says why)", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, or (personal links) not eligible: `role_wanted` says why", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[post("/public/campaigns/{token}/applications")]
@@ -215,10 +225,8 @@ pub async fn apply(
             }
             Some(Ok(email)) => match tx.person_by_email(email.as_str()).await {
                 Ok(p) => Some(p.id),
-                Err(StoreError::NotFound) => {
-                    errors.push(FieldError::new("email", "is not in your company's directory: use your work address"));
-                    None
-                }
+                // Said to nobody: a public link must not tell who is in the directory.
+                Err(StoreError::NotFound) => None,
                 Err(e) => return Err(e.into()),
             },
         },
@@ -226,12 +234,49 @@ pub async fn apply(
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }
-    let person_id = person_id.ok_or(ApiError::NotFound)?;
+    // Through a public link, every well-formed application gets the same answer: the email
+    // to the address given says what happens next, so the page reveals nothing of the person.
+    let received = |email: &str| {
+        HttpResponse::Accepted().json(ApplicationReceived {
+            status: ApplicationStatus::Unconfirmed,
+            confirmation_sent_to: email.to_owned(),
+        })
+    };
+    let Some(person_id) = person_id else {
+        let email = body.email.as_deref().map(EmailAddress::parse).and_then(Result::ok);
+        return Ok(received(email.as_ref().map_or("", |e| e.as_str())));
+    };
     let person = tx.person(person_id).await?.person;
     let program = tx.program(campaign.program_id).await?;
     let refusals = eligibility_refusals(&program.design, &person, body.role_wanted);
     if !refusals.is_empty() {
-        return Err(ApiError::field("role_wanted", format!("not eligible: {}", refusals.join("; "))));
+        if link.person.is_some() {
+            // A personal link is its person's own: the page may say why.
+            let words: Vec<String> = refusals.iter().map(ToString::to_string).collect();
+            return Err(ApiError::field("role_wanted", format!("not eligible: {}", words.join("; "))));
+        }
+        let locale = person.preferred_locale;
+        let (delivery, _) = tx
+            .create_delivery(NewEmailDelivery {
+                // One explanation per campaign, person and role, however often the form is sent.
+                idempotency_key: format!("application:{}:{person_id}:{}:refused", campaign.id, body.role_wanted),
+                category: EmailCategory::Transactional,
+                template: Template::ApplicationRefused.name().to_owned(),
+                locale,
+                to_email: person.email.to_string(),
+                to_name: Some(person.name.clone()),
+                time_zone: person.time_zone.clone(),
+                context: serde_json::json!({
+                    "name": person.name, "program": program.design.name,
+                    "reasons": refusals.iter().map(|r| r.describe(locale)).collect::<Vec<_>>(),
+                }),
+            })
+            .await?;
+        tx.commit().await?;
+        if let Err(err) = tandem_jobs::email::enqueue(queue.as_ref().as_ref(), tenant, &delivery).await {
+            tracing::error!(error = %err, "queueing the refusal email failed; the sweeper will retry");
+        }
+        return Ok(received(person.email.as_str()));
     }
     let issued = secrets::issue_tenant_token(tenant);
     let new = NewApplication {
@@ -276,14 +321,12 @@ pub async fn apply(
     if let Err(err) = tandem_jobs::email::enqueue(queue.as_ref().as_ref(), tenant, &delivery).await {
         tracing::error!(error = %err, "queueing the confirmation email failed; the sweeper will retry");
     }
-    Ok(HttpResponse::Accepted().json(ApplicationReceived {
-        status: ApplicationStatus::Unconfirmed,
-        confirmation_sent_to: person.email.to_string(),
-    }))
+    Ok(received(person.email.as_str()))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"token": "01936f0e3c2a7b7e9d1f2a3b4c5d6e7f.9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822c"}))]
 pub struct ApplicationToken {
     /// The token from the confirmation email's link.
     pub token: String,

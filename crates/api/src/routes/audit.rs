@@ -29,7 +29,7 @@ pub struct AuditEventView {
     #[schema(example = "user")]
     pub target_kind: String,
     pub target_id: Option<Uuid>,
-    #[schema(value_type = Object, example = json!({"from": "viewer", "to": "admin"}))]
+    #[schema(value_type = BTreeMap<String, Value>, example = json!({"from": "viewer", "to": "admin"}))]
     pub details: serde_json::Value,
     pub created_at: DateTime<Utc>,
 }

@@ -5,7 +5,7 @@ use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use tandem_domain::login::lockout_after;
 use tandem_domain::{CompanyName, EmailAddress, Locale, Password, PersonName, Role, TenantId, TokenFamilyId, UserId};
-use tandem_store::{AuditActor, Db, LoginThrottle, NewAuditEvent, NewRefreshToken, NewUser, StoreError, TenantTx};
+use tandem_store::{AuditActor, Db, Invitation, NewAuditEvent, NewRefreshToken, NewUser, StoreError, TenantTx};
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -158,24 +158,10 @@ pub async fn login(
     body: Json<LoginRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let email = EmailAddress::parse(&body.email).map_err(|e| ApiError::field("email", e.to_string()))?;
-    let throttle = db.login_throttle(email.as_str()).await?;
-    if let Some(until) = throttle.locked_until.filter(|until| *until > Utc::now()) {
-        let retry_after_secs = u64::try_from((until - Utc::now()).num_seconds()).unwrap_or(0).max(1);
-        return Err(ApiError::TooManyRequests { retry_after_secs });
-    }
-
     let credentials = db.user_credentials(email.as_str()).await?;
     let stored = credentials.as_ref().map(|c| c.password_hash.clone());
-    if !password::verify(body.password.clone(), stored).await? {
-        let failures = throttle.failures + 1;
-        let locked_until = lockout_after(failures).map(|secs| Utc::now() + Duration::seconds(secs as i64));
-        db.save_login_throttle(email.as_str(), LoginThrottle { failures, locked_until }).await?;
-        return Err(ApiError::Unauthorized("wrong email or password"));
-    }
+    check_password_throttled(&db, email.as_str(), body.password.clone(), stored).await?;
     let user = credentials.map(|c| c.user).ok_or(ApiError::Unauthorized("wrong email or password"))?;
-    if throttle.failures > 0 {
-        db.clear_login_throttle(email.as_str()).await?;
-    }
 
     let memberships = db.memberships_of(user.id).await?;
     let (tenant, role) = match body.tenant_id {
@@ -273,19 +259,27 @@ pub async fn accept_invitation(
     body: Json<AcceptInvitationRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let (tenant, hash) = secrets::parse_tenant_token(&body.token).ok_or(ApiError::NotFound)?;
+    let usable = |invitation: &Invitation| invitation.accepted_at.is_none() && invitation.expires_at > Utc::now();
+    // An existing account proves itself first, outside the tenant's transaction: the throttle
+    // writes on its own, which must not wait for a transaction that holds the write lock.
+    let invitation = {
+        let tx = db.tenant(tenant).await?;
+        tx.invitation_by_token(&hash).await?
+    };
+    if !usable(&invitation) {
+        return Err(ApiError::Gone("this invitation has expired or was already used"));
+    }
+    if let Some(credentials) = db.user_credentials(&invitation.email).await? {
+        check_password_throttled(&db, &invitation.email, body.password.clone(), Some(credentials.password_hash))
+            .await?;
+    }
     let tx = db.tenant(tenant).await?;
     let invitation = tx.invitation_by_token(&hash).await?;
-    if invitation.accepted_at.is_some() || invitation.expires_at <= Utc::now() {
+    if !usable(&invitation) {
         return Err(ApiError::Gone("this invitation has expired or was already used"));
     }
     let user = match tx.find_user_by_email(&invitation.email).await? {
-        Some(existing) => {
-            let stored = db.user_credentials(&existing.email).await?.map(|c| c.password_hash);
-            if !password::verify(body.password.clone(), stored).await? {
-                return Err(ApiError::Unauthorized("wrong password for the existing account"));
-            }
-            existing
-        }
+        Some(existing) => existing,
         None => {
             let mut fields = Fields::default();
             let name = match &body.name {
@@ -356,4 +350,34 @@ async fn start_session(
         user_id: user,
         role,
     })
+}
+
+/// Checks a password against an account's hash (or against nothing, for an unknown email, in
+/// the same time), counting the attempt against the email's throttle first. Each attempt is
+/// claimed atomically before the slow hash runs, so guesses sent in parallel cannot share one
+/// count: the throttle allows [`tandem_domain::login::FREE_ATTEMPTS`] wrong guesses, then
+/// locks the email for a time that doubles with each further failure.
+async fn check_password_throttled(
+    db: &Db,
+    email: &str,
+    password: String,
+    stored: Option<String>,
+) -> Result<(), ApiError> {
+    let seen = db.login_throttle(email).await?;
+    let now = Utc::now();
+    if let Some(until) = seen.and_then(|t| t.locked_until).filter(|until| *until > now) {
+        let retry_after_secs = u64::try_from((until - now).num_seconds()).unwrap_or(0).max(1);
+        return Err(ApiError::TooManyRequests { retry_after_secs });
+    }
+    let failures = seen.map_or(0, |t| t.failures) + 1;
+    let lock_if_failed = lockout_after(failures).map(|secs| now + Duration::seconds(secs as i64));
+    if !db.claim_login_attempt(email, seen.as_ref(), lock_if_failed).await? {
+        // Another attempt for this email is being checked right now.
+        return Err(ApiError::TooManyRequests { retry_after_secs: 1 });
+    }
+    if !password::verify(password, stored).await? {
+        return Err(ApiError::Unauthorized("wrong email or password"));
+    }
+    db.clear_login_throttle(email).await?;
+    Ok(())
 }

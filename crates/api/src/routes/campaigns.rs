@@ -42,6 +42,11 @@ pub fn configure(cfg: &mut ServiceConfig) {
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "locale": "en",
+    "message": {"subject": "Teach a manager what you know", "body": "Hello {{ name }},\n\nJoin {{ program }} by {{ deadline }}: {{ link }}"},
+    "deadline": "2026-11-30T09:00:00Z"
+}))]
 pub struct MessagePreviewRequest {
     pub locale: Locale,
     pub message: CampaignMessage,
@@ -52,7 +57,13 @@ pub struct MessagePreviewRequest {
 pub struct MessagePreview {
     #[schema(example = "Teach a manager what you know")]
     pub subject: String,
+    #[schema(
+        example = "<p>Hello Kenji Sato,</p><p>Join Reverse mentoring on digital skills by 2026-11-30: <a href=\"http://localhost:8080/apply?token=sample\">apply here</a>.</p>"
+    )]
     pub html: String,
+    #[schema(
+        example = "Hello Kenji Sato,\n\nJoin Reverse mentoring on digital skills by 2026-11-30: http://localhost:8080/apply?token=sample"
+    )]
     pub text: String,
 }
 
@@ -123,6 +134,7 @@ pub struct CampaignInput {
 pub struct CampaignView {
     pub id: CampaignId,
     pub program_id: ProgramId,
+    #[schema(example = "Spring intake")]
     pub name: String,
     pub kind: CampaignKind,
     pub state: CampaignState,
@@ -133,7 +145,9 @@ pub struct CampaignView {
     pub public_link: Option<String>,
     pub deadline: Option<DateTime<Utc>>,
     pub send_at: Option<DateTime<Utc>>,
+    #[schema(example = 48)]
     pub reminder_hours_before: Option<u32>,
+    #[schema(example = json!({"en": {"subject": "Teach a manager what you know", "body": "Hello {{ name }},\n\nJoin {{ program }}."}}))]
     pub messages: BTreeMap<Locale, CampaignMessage>,
     pub questions: Vec<CustomQuestion>,
     pub created_at: DateTime<Utc>,
@@ -326,6 +340,7 @@ pub async fn get_campaign(
 pub async fn replace_campaign(
     ctx: TenantCtx,
     db: web::Data<Db>,
+    queue: web::Data<Arc<dyn Queue>>,
     settings: web::Data<ApiSettings>,
     path: web::Path<CampaignId>,
     body: Json<CampaignInput>,
@@ -344,11 +359,18 @@ pub async fn replace_campaign(
     audit(&scoped, "campaign.changed", id, serde_json::json!({ "name": new.name })).await?;
     let campaign = scoped.tx.campaign(id).await?;
     scoped.tx.commit().await?;
+    if campaign.state == CampaignState::Open && !campaign.messages.is_empty() {
+        // New dates take effect: jobs for them are queued, and jobs for the old ones wait.
+        tandem_jobs::campaigns::schedule(queue.as_ref().as_ref(), ctx.tenant(), &campaign)
+            .await
+            .map_err(|e| ApiError::Unexpected(anyhow::Error::new(e)))?;
+    }
     Ok(web::Json(view(campaign, &settings)))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"to": "open"}))]
 pub struct CampaignTransition {
     pub to: CampaignState,
 }
@@ -411,6 +433,7 @@ pub async fn campaign_transition(
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"filter": {"department": "Marketing", "region": "APAC", "level_min": 8}, "eligible_only": true}))]
 pub struct InviteesRequest {
     /// People to invite by id.
     #[serde(default)]
@@ -428,6 +451,10 @@ fn yes() -> bool {
 
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "department": "Marketing", "function": "Digital", "region": "APAC", "level_min": 8, "level_max": 14,
+    "skill": "budgeting"
+}))]
 pub struct InviteeFilter {
     pub department: Option<String>,
     pub function: Option<String>,
@@ -465,15 +492,16 @@ pub struct InviteesAdded {
 pub async fn invite_people(
     ctx: TenantCtx,
     db: web::Data<Db>,
+    queue: web::Data<Arc<dyn Queue>>,
     links: web::Data<LinkSigner>,
     path: web::Path<CampaignId>,
     body: Json<InviteesRequest>,
 ) -> Result<web::Json<InviteesAdded>, ApiError> {
     let id = path.into_inner();
+    let scoped = ctx.open(&db, Permission::Write).await?;
     if body.person_ids.is_empty() && body.filter.is_none() {
         return Err(ApiError::field("person_ids", "name people or give a filter"));
     }
-    let scoped = ctx.open(&db, Permission::Write).await?;
     let campaign = scoped.tx.campaign(id).await?;
     if campaign.kind == CampaignKind::Open {
         return Err(ApiError::Conflict("an open campaign has no invite list: share its link".into()));
@@ -520,6 +548,11 @@ pub async fn invite_people(
     audit(&scoped, "campaign.invited", id, serde_json::json!({ "added": added })).await?;
     let total = scoped.tx.invitees(id).await?.len() as u64;
     scoped.tx.commit().await?;
+    if added > 0 && campaign.state == CampaignState::Open && !campaign.messages.is_empty() {
+        tandem_jobs::campaigns::message_new_invitees(queue.as_ref().as_ref(), ctx.tenant(), &campaign, total)
+            .await
+            .map_err(|e| ApiError::Unexpected(anyhow::Error::new(e)))?;
+    }
     Ok(web::Json(InviteesAdded { added, invitees: total }))
 }
 
@@ -531,12 +564,17 @@ pub struct ApplicationView {
     pub person_id: PersonId,
     #[schema(example = "Kenji Sato")]
     pub person_name: String,
+    #[schema(example = "kenji.sato@sakura.example")]
     pub person_email: String,
     pub role_wanted: ParticipantRole,
     pub status: ApplicationStatus,
     /// What they can teach, want to learn, their goals, availability, languages, consent, and
     /// the answers to the campaign's questions.
-    #[schema(value_type = Object)]
+    #[schema(value_type = BTreeMap<String, Value>, example = json!({
+        "can_teach": "TikTok, short videos, Python", "wants_to_learn": "How budgets are decided",
+        "goals": "Understand the business side", "availability": "Tuesday and Thursday afternoons",
+        "languages": ["ja", "en"], "consent": true, "answers": {"meeting_style": "Online"}
+    }))]
     pub form: serde_json::Value,
     pub confirmed_at: Option<DateTime<Utc>>,
     pub decided_at: Option<DateTime<Utc>>,
@@ -614,6 +652,7 @@ pub async fn list_applications(
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"decision": "accept"}))]
 pub struct DecisionRequest {
     pub decision: Decision,
 }

@@ -114,10 +114,17 @@ pub struct TemplateView {
     pub overridden: bool,
     #[schema(example = "{{ inviter }} invited you to {{ company }} on Tandem")]
     pub subject: String,
+    #[schema(
+        example = "<p><strong>{{ inviter }}</strong> has invited you to join <strong>{{ company }}</strong> on Tandem as {{ role }}.</p>"
+    )]
     pub html: String,
+    #[schema(example = "{{ inviter }} has invited you to join {{ company }} on Tandem as {{ role }}.\n\n{{ link }}")]
     pub text: String,
     /// Variables the template may use, with sample values.
-    #[schema(value_type = Object)]
+    #[schema(value_type = BTreeMap<String, Value>, example = json!({
+        "company": "Sakura Industries", "inviter": "Aiko Tanaka", "role": "program manager",
+        "link": "https://tandem.example/invitations/accept?token=sample"
+    }))]
     pub variables: serde_json::Value,
 }
 
@@ -280,7 +287,13 @@ pub struct PreviewRequest {
 pub struct PreviewView {
     #[schema(example = "Aiko Tanaka invited you to Sakura Industries on Tandem")]
     pub subject: String,
+    #[schema(
+        example = "<p><strong>Aiko Tanaka</strong> has invited you to join <strong>Sakura Industries</strong> on Tandem as program manager.</p>"
+    )]
     pub html: String,
+    #[schema(
+        example = "Aiko Tanaka has invited you to join Sakura Industries on Tandem as program manager.\n\nhttps://tandem.example/invitations/accept?token=sample"
+    )]
     pub text: String,
 }
 

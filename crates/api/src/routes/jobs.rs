@@ -44,7 +44,7 @@ pub struct DeadJobView {
     pub id: JobId,
     #[schema(example = "send_email")]
     pub kind: String,
-    #[schema(value_type = Object, example = json!({"delivery": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f"}))]
+    #[schema(value_type = BTreeMap<String, Value>, example = json!({"delivery": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f"}))]
     pub payload: serde_json::Value,
     #[schema(example = 10)]
     pub attempts: u32,

@@ -119,25 +119,36 @@ pub struct PersonView {
     pub name: String,
     #[schema(example = "kenji.sato@sakura.example")]
     pub email: String,
+    #[schema(example = "Marketing")]
     pub department: Option<String>,
+    #[schema(example = "Digital")]
     pub function: Option<String>,
+    #[schema(example = "APAC")]
     pub region: Option<String>,
+    #[schema(example = "Tokyo")]
     pub location: Option<String>,
     #[schema(example = 3)]
     pub job_level: Option<u8>,
+    #[schema(example = "Marketing associate")]
     pub title: Option<String>,
     pub manager_id: Option<PersonId>,
+    #[schema(example = "E0042")]
     pub manager_external_id: Option<String>,
+    #[schema(example = "Asia/Tokyo")]
     pub time_zone: Option<String>,
+    #[schema(example = json!(["ja", "en"]))]
     pub languages: Vec<String>,
+    #[schema(example = json!(["social media", "TikTok", "Python"]))]
     pub skills: Vec<String>,
     pub is_executive: bool,
     pub hire_date: Option<NaiveDate>,
     pub preferred_locale: Locale,
     /// Shown to owners and admins only, and only when the tenant keeps sensitive attributes.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = "male")]
     pub gender: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = "25-34")]
     pub age_band: Option<String>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
@@ -294,6 +305,12 @@ pub async fn create_person(
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"people": [
+    {"external_id": "E1024", "name": "Kenji Sato", "email": "kenji.sato@sakura.example", "department": "Marketing",
+     "region": "APAC", "job_level": 3, "time_zone": "Asia/Tokyo", "languages": ["ja", "en"]},
+    {"external_id": "E0042", "name": "Aiko Tanaka", "email": "aiko.tanaka@sakura.example", "department": "Marketing",
+     "region": "APAC", "job_level": 12, "title": "Head of Marketing", "is_executive": true, "preferred_locale": "ja"}
+]}))]
 pub struct BulkPeople {
     /// Up to 1,000 people, created or replaced by external id.
     pub people: Vec<PersonInput>,

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use tandem_domain::program_templates;
 use tandem_domain::programs::{
     Cadence, Eligibility, ProgramDesign, ProgramFacts, ProgramKind, ProgramState, PurposeKind, Resource, SuccessMetric,
-    TrainingModule, check_transition,
+    TrainingModule, check_design_change, check_transition,
 };
 use tandem_domain::{Locale, Permission, ProgramId};
 use tandem_store::{Db, NewAuditEvent, ProgramRecord};
@@ -39,6 +39,7 @@ pub struct ProgramInput {
     #[schema(example = json!(["knowledge_sharing", "adapting_to_change"]))]
     pub purposes: Vec<PurposeKind>,
     /// Required when `purposes` has `custom`.
+    #[schema(example = "Prepare managers for hybrid work")]
     pub custom_purpose: Option<String>,
     #[serde(default)]
     pub success_metrics: Vec<SuccessMetric>,
@@ -189,6 +190,7 @@ pub struct ProgramTemplateView {
     pub key: String,
     #[schema(example = "Reverse mentoring on digital skills")]
     pub name: String,
+    #[schema(example = "Junior employees teach managers digital tools and trends.")]
     pub description: String,
     pub design: ProgramInput,
 }
@@ -243,6 +245,7 @@ pub struct FromTemplate {
     /// The language of the template's texts (default: the tenant's).
     pub locale: Option<Locale>,
     /// A name of your own instead of the template's.
+    #[schema(example = "Executive reverse mentoring 2027")]
     pub name: Option<String>,
 }
 
@@ -376,7 +379,7 @@ pub async fn get_program(
         (status = 401, description = "No valid credential", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "May not write", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such program in this tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Completed and archived programs no longer change", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Completed and archived programs no longer change; once recruiting, the rules and dates stay set", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid design", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -390,10 +393,8 @@ pub async fn replace_program(
     let id = path.into_inner();
     let scoped = ctx.open(&db, Permission::Write).await?;
     let current = scoped.tx.program(id).await?;
-    if matches!(current.state, ProgramState::Completed | ProgramState::Archived) {
-        return Err(ApiError::Conflict(format!("a {} program no longer changes", current.state)));
-    }
     let design = checked(body.0)?;
+    check_design_change(current.state, &design).map_err(|refused| ApiError::Conflict(refused.0))?;
     scoped.tx.replace_program_design(id, &design).await?;
     audit(&scoped, "program.changed", id, serde_json::json!({ "name": design.name })).await?;
     let record = scoped.tx.program(id).await?;
@@ -434,6 +435,7 @@ pub async fn delete_program(
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"to": "recruiting"}))]
 pub struct Transition {
     /// The state to move to.
     pub to: ProgramState,

@@ -226,10 +226,10 @@ pub async fn invite(
     settings: web::Data<ApiSettings>,
     body: Json<InviteRequest>,
 ) -> Result<HttpResponse, ApiError> {
+    let scoped = ctx.open(&db, Permission::ManageTeam).await?;
     let mut fields = Fields::default();
     let email = fields.check("email", EmailAddress::parse(&body.email));
     let email = fields.finish(|| email)?;
-    let scoped = ctx.open(&db, Permission::ManageTeam).await?;
     let (inviter_id, inviter_role) = scoped.user()?;
     check_invitation(inviter_role, body.role).map_err(|e| ApiError::Forbidden(e.to_string()))?;
     if let Some(existing) = scoped.tx.find_user_by_email(email.as_str()).await? {
