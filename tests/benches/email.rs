@@ -33,9 +33,10 @@ async fn main() {
     for batch in 0..total.div_ceil(1000) {
         let people: Vec<_> = (batch * 1000..((batch + 1) * 1000).min(total))
             .map(|n| {
+                let department = ["Sales", "Finance", "Digital"][n % 3];
+                let locale = if n % 2 == 0 { "en" } else { "ja" };
                 json!({"external_id": format!("E{n}"), "name": format!("Person {n}"), "email": format!("person{n}@bench.example"),
-                       "department": ["Sales", "Finance", "Digital"][n % 3], "job_level": 1 + n % 12,
-                       "preferred_locale": if n % 2 == 0 { "en" } else { "ja" }})
+                       "department": department, "job_level": 1 + n % 12, "preferred_locale": locale})
             })
             .collect();
         app.post("/api/v1/people/bulk", token, json!({"people": people})).await.ok(200);
