@@ -2,6 +2,8 @@
 
 use sea_orm::{ConnectionTrait, DatabaseConnection, DatabaseTransaction, Statement, TransactionTrait};
 use serde_json::json;
+use tandem_server::config::Secret;
+use tandem_server::startup::{Application, Role};
 use tandem_tests::{Backend, TestApp};
 
 use crate::tenancy::{Tenant, populate};
@@ -164,4 +166,58 @@ async fn the_worker_cannot_move_a_job_to_another_tenant() {
         tx.execute_unprepared(&format!("UPDATE jobs SET tenant_id = '{}' WHERE id = '{job}'", beta.tenant_id)).await;
     assert!(moved.is_err(), "the worker's reach across tenants does not let it move a job");
     tx.rollback().await.unwrap();
+}
+
+/// The production set-up of docs/operations.md: migrations as the owner, the application
+/// logged in as a role that is only a member of `tandem_app`, with `migrate_on_start` off.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_app_runs_as_a_login_role_that_cannot_bypass_row_level_security() {
+    // The owner's app only migrated; the restricted one does all the work, its worker too.
+    let Some(owner) = TestApp::spawn_with(Backend::Postgres, |c, _| c.worker_concurrency = 0).await else { return };
+    let role = format!("tandem_login_{}", uuid::Uuid::new_v4().simple());
+    let db = owner.database().await;
+    db.execute_unprepared(&format!("CREATE ROLE {role} LOGIN NOSUPERUSER NOBYPASSRLS IN ROLE tandem_app"))
+        .await
+        .unwrap();
+    let mut config = owner.config.clone();
+    let url = config.database_url.expose().replacen("postgres://postgres@", &format!("postgres://{role}@"), 1);
+    assert!(url.contains(&role), "the test database URL names its user: {url}");
+    config.database_url = Secret::new(url);
+    config.migrate_on_start = false;
+    config.worker_concurrency = 2;
+    config.data_dir = owner.temp_dir().join("restricted");
+    let app = Application::build(&config, Role::All).await.expect("the app starts as the restricted role");
+    let base = format!("http://127.0.0.1:{}", app.port().unwrap());
+    let shutdown = app.shutdown_token();
+    tokio::spawn(app.run_until_stopped());
+
+    let client = reqwest::Client::new();
+    let post = |path: &str, token: Option<&str>, body: serde_json::Value| {
+        let mut request = client.post(format!("{base}{path}")).json(&body);
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        async move { TestApp::read(request.send().await.unwrap()).await }
+    };
+    let signup = json!({"company_name": "Sakura", "owner_name": "Aiko Tanaka", "email": "aiko@sakura.example",
+        "password": tandem_tests::PASSWORD});
+    let session = post("/api/v1/auth/signup", None, signup).await;
+    let token = session.ok(201)["access_token"].as_str().unwrap().to_owned();
+    let person = json!({"external_id": "E1", "name": "Kenji Sato", "email": "kenji@sakura.example"});
+    post("/api/v1/people", Some(&token), person).await.ok(201);
+    let invite = json!({"email": "ren@sakura.example", "role": "viewer"});
+    post("/api/v1/team/invitations", Some(&token), invite).await.ok(201);
+    let wrong = json!({"email": "aiko@sakura.example", "password": "not the password"});
+    post("/api/v1/auth/login", None, wrong).await.problem(401);
+    let right = json!({"email": "aiko@sakura.example", "password": tandem_tests::PASSWORD});
+    post("/api/v1/auth/login", None, right).await.ok(200);
+    owner.wait_for_emails_to("ren@sakura.example", 1).await;
+
+    // The role itself sees no tenant's rows, whatever it asks.
+    let tx = db.begin().await.unwrap();
+    tx.execute_unprepared(&format!("SET LOCAL ROLE {role}")).await.unwrap();
+    assert_eq!(count_as_app(&tx, "people").await, 0);
+    tx.rollback().await.unwrap();
+    shutdown.cancel();
+    db.execute_unprepared(&format!("DROP ROLE IF EXISTS {role}")).await.ok();
 }
