@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { catalogues, outboxDir, PHONE, startJourney } from "./browser.mjs";
 import { dateIn, directorySteps, employee } from "./directory.mjs";
 import { field, fill, steps, visible } from "./flows.mjs";
+import { emailWithLink } from "./outbox.mjs";
 import { inDays, recruitmentSteps } from "./recruitment.mjs";
 
 const failedCall = (status, path) => (entry) => entry.text.includes(String(status)) && entry.url.includes(path);
@@ -139,6 +140,23 @@ export async function recruitmentJourney({ name, language }) {
     });
     await journey.shot(refused, "level-6-refused-phone");
 
+    // The junior turns surveys off through the preferences link at the foot of the campaign email.
+    const preferencesLink = (await emailWithLink(outboxDir, junior.email, /\/email-preferences\?token=/)).link;
+    const preferences = await journey.person("junior-preferences", { viewport: PHONE, locale: browserLocale });
+    await preferences.goto(preferencesLink);
+    await visible(preferences.getByTestId("preferences-email").getByText(junior.email));
+    const category = (key) => preferences.getByRole("switch", { name: L.email.categories[key] });
+    assert.equal(await category("survey").isChecked(), true);
+    await category("survey").uncheck();
+    assert.equal(await category("survey").isChecked(), false);
+    await preferences.getByRole("button", { name: L.preferences.save }).click();
+    await visible(preferences.getByText(L.preferences.saved));
+    await preferences.reload();
+    await visible(preferences.getByTestId("preferences-email"));
+    assert.equal(await category("survey").isChecked(), false, "the choice was saved");
+    assert.equal(await category("campaign").isChecked(), true);
+    await journey.shot(preferences, "junior-preferences-saved-phone");
+
     // Home: the campaign closes soon, and two applications wait for a decision.
     await page.goto("/");
     await visible(page.getByTestId("closing-soon").getByRole("link", { name: /Spring intake/ }));
@@ -146,13 +164,21 @@ export async function recruitmentJourney({ name, language }) {
     assert.match(await review.innerText(), /2/);
     await journey.shot(page, "home-recruitment");
 
-    // The admin accepts both and sees the funnel.
+    // The admin accepts the junior. The senior goes on the waitlist, is declined, and is accepted
+    // after all; then the funnel shows both accepted.
     await review.click();
     await visible(s.heading(page, "Spring intake"));
-    for (const applicant of [junior, senior]) {
-      await page.getByRole("button", { name: fill(L.recruitment.decideFor.accept, { name: applicant.name }) }).click();
-      await visible(page.getByTestId(`application-${applicant.email}`).getByText(L.recruitment.statuses.accepted));
-    }
+    const decide = async (applicant, decision, status) => {
+      await page.getByRole("button", { name: fill(L.recruitment.decideFor[decision], { name: applicant.name }) }).click();
+      await visible(page.getByTestId(`application-${applicant.email}`).getByText(L.recruitment.statuses[status], { exact: true }));
+      await visible(page.getByText(fill(L.recruitment.decided[decision], { name: applicant.name })));
+    };
+    await decide(junior, "accept", "accepted");
+    await decide(senior, "waitlist", "waitlisted");
+    await journey.shot(page, "senior-waitlisted");
+    await decide(senior, "decline", "declined");
+    await journey.shot(page, "senior-declined");
+    await decide(senior, "accept", "accepted");
     await page.getByRole("button", { name: senior.name, exact: true }).click();
     await visible(page.getByTestId("application-drawer").getByText("How budgets are decided"));
     await journey.shot(page, "application-drawer");

@@ -1,14 +1,13 @@
 import type { ReactNode } from "react";
 import { Button, Center, Group, Loader, Text } from "@mantine/core";
-import type { UseInfiniteQueryResult } from "@tanstack/react-query";
+import type { UseInfiniteQueryResult, UseQueryResult } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "./ErrorAlert";
 
 interface Props {
-  query: Pick<
-    UseInfiniteQueryResult,
-    "isPending" | "isError" | "error" | "refetch" | "hasNextPage" | "fetchNextPage" | "isFetchingNextPage"
-  >;
+  /** A cursor list (with "load more"), or a list the API gives whole. */
+  query: Pick<UseQueryResult, "isPending" | "isError" | "error" | "refetch"> &
+    Partial<Pick<UseInfiniteQueryResult, "hasNextPage" | "fetchNextPage" | "isFetchingNextPage">>;
   isEmpty: boolean;
   emptyText: string;
   children: ReactNode;
@@ -35,9 +34,9 @@ export function ListState({ query, isEmpty, emptyText, children }: Props) {
   return (
     <>
       {children}
-      {query.hasNextPage && (
+      {query.hasNextPage && query.fetchNextPage && (
         <Group justify="center" mt="md">
-          <Button variant="default" loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
+          <Button variant="default" loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage?.()}>
             {t("common.loadMore")}
           </Button>
         </Group>

@@ -51,6 +51,11 @@ export function ConfirmApplicationPage() {
           </>
         )}
         {confirm.isError && <ErrorAlert error={confirm.error} />}
+        {withdraw.isError && (
+          <div data-testid="withdraw-failed">
+            <ErrorAlert error={withdraw.error} />
+          </div>
+        )}
         {current && current.status !== "withdrawn" && (
           <Stack gap={4}>
             <Text size="sm" c="dimmed">

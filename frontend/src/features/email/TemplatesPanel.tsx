@@ -1,7 +1,7 @@
 import { useState } from "react";
-import { Badge, Center, Grid, Loader, NavLink, Stack } from "@mantine/core";
+import { Badge, Grid, NavLink, Stack } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { ErrorAlert } from "../../shared/ErrorAlert";
+import { ListState } from "../../shared/ListState";
 import { useTemplates } from "./emailApi";
 import { TemplateEditor } from "./TemplateEditor";
 import { TemplateName } from "./TemplateName";
@@ -13,48 +13,43 @@ export function TemplatesPanel() {
   const templates = useTemplates();
   const [chosen, setChosen] = useState<string | null>(null);
 
-  if (templates.isPending) {
-    return (
-      <Center py="lg">
-        <Loader size="sm" aria-label={t("common.loading")} />
-      </Center>
-    );
-  }
-  if (templates.isError) return <ErrorAlert error={templates.error} onRetry={() => void templates.refetch()} />;
-  const views = templates.data;
+  const views = templates.data ?? [];
   const current = views.find((v) => templateId(v) === chosen) ?? views[0];
-  if (!current) return null;
 
   return (
-    <Grid gap="lg">
-      <Grid.Col span={{ base: 12, md: 3 }}>
-        <Stack gap={4}>
-          {views.map((v) => (
-            <NavLink
-              key={templateId(v)}
-              component="button"
-              type="button"
-              active={templateId(v) === templateId(current)}
-              onClick={() => setChosen(templateId(v))}
-              label={<TemplateName name={v.template} />}
-              description={t(`language.names.${v.locale}`)}
-              data-testid={`template-${templateId(v)}`}
-              rightSection={
-                v.overridden ? (
-                  <Badge size="xs" color="grape" variant="light">
-                    {t("email.overridden")}
-                  </Badge>
-                ) : null
-              }
-              style={{ borderRadius: 8 }}
-            />
-          ))}
-        </Stack>
-      </Grid.Col>
-      <Grid.Col span={{ base: 12, md: 9 }}>
-        {/* A new editor when the choice changes, or when a reset brings the built-in sources back. */}
-        <TemplateEditor key={`${templateId(current)}:${current.overridden}`} view={current} />
-      </Grid.Col>
-    </Grid>
+    <ListState query={templates} isEmpty={current === undefined} emptyText={t("email.noTemplates")}>
+      {current && (
+        <Grid gap="lg">
+          <Grid.Col span={{ base: 12, md: 3 }}>
+            <Stack gap={4}>
+              {views.map((v) => (
+                <NavLink
+                  key={templateId(v)}
+                  component="button"
+                  type="button"
+                  active={templateId(v) === templateId(current)}
+                  onClick={() => setChosen(templateId(v))}
+                  label={<TemplateName name={v.template} />}
+                  description={t(`language.names.${v.locale}`)}
+                  data-testid={`template-${templateId(v)}`}
+                  rightSection={
+                    v.overridden ? (
+                      <Badge size="xs" color="grape" variant="light">
+                        {t("email.overridden")}
+                      </Badge>
+                    ) : null
+                  }
+                  style={{ borderRadius: 8 }}
+                />
+              ))}
+            </Stack>
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, md: 9 }}>
+            {/* A new editor when the choice changes, or when a reset brings the built-in sources back. */}
+            <TemplateEditor key={`${templateId(current)}:${current.overridden}`} view={current} />
+          </Grid.Col>
+        </Grid>
+      )}
+    </ListState>
   );
 }

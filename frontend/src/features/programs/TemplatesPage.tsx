@@ -1,9 +1,10 @@
-import { Anchor, Badge, Button, Card, Center, Group, Loader, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconArrowLeft } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "react-router";
 import { ErrorAlert } from "../../shared/ErrorAlert";
+import { ListState } from "../../shared/ListState";
 import { PageHeader } from "../../shared/PageHeader";
 import { useLanguage } from "../../shared/useLanguage";
 import { useCreateFromTemplate, useProgramTemplates } from "./programsApi";
@@ -16,19 +17,11 @@ export function TemplatesPage() {
   const templates = useProgramTemplates(language);
   const create = useCreateFromTemplate();
 
-  let body;
-  if (templates.isPending) {
-    body = (
-      <Center py="xl">
-        <Loader aria-label={t("common.loading")} />
-      </Center>
-    );
-  } else if (templates.isError) {
-    body = <ErrorAlert error={templates.error} onRetry={() => void templates.refetch()} />;
-  } else {
-    body = (
+  const list = templates.data ?? [];
+  const body = (
+    <ListState query={templates} isEmpty={list.length === 0} emptyText={t("programs.templates.empty")}>
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
-        {templates.data.map((tpl) => (
+        {list.map((tpl) => (
           <Card key={tpl.key} withBorder padding="lg" data-testid={`template-${tpl.key}`}>
             <Stack gap="xs" h="100%">
               <Title order={2} size="h5">
@@ -64,8 +57,8 @@ export function TemplatesPage() {
           </Card>
         ))}
       </SimpleGrid>
-    );
-  }
+    </ListState>
+  );
 
   return (
     <Stack gap="md">

@@ -29,6 +29,7 @@ export function FunnelChart({ funnel, testId }: { funnel: UseQueryResult<Funnel>
         dataKey="step"
         series={[{ name: "count", label: t("recruitment.funnel.people"), color: "indigo.6" }]}
         withBarValueLabel
+        valueFormatter={(value) => formatNumber(value, language)}
         tickLine="y"
         yAxisProps={{ allowDecimals: false }}
       />
