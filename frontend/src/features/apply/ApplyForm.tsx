@@ -60,7 +60,9 @@ export function ApplyForm({ token, campaign }: { token: string; campaign: Public
   if (received) {
     return (
       <Alert color="teal" icon={<IconMailCheck size={18} />} title={t("apply.checkEmailTitle")} role="status" data-testid="apply-received">
-        {t("apply.checkEmail", { email: received.confirmation_sent_to })}
+        {asksForEmail(campaign)
+          ? t("apply.checkEmailPublic", { email: received.confirmation_sent_to })
+          : t("apply.checkEmail", { email: received.confirmation_sent_to })}
       </Alert>
     );
   }

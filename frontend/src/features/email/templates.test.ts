@@ -7,6 +7,7 @@ import { deliveryStateColor, templateId, templateNameKey, variableList } from ".
 describe("email settings", () => {
   it("names known templates and leaves new ones as the server calls them", () => {
     expect(templateNameKey("invitation")).toBe("email.templateNames.invitation");
+    expect(templateNameKey("application_refused")).toBe("email.templateNames.application_refused");
     expect(templateNameKey("nudge_meeting")).toBeNull();
     expect(templateId({ template: "invitation", locale: "ja" })).toBe("invitation/ja");
   });

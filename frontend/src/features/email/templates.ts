@@ -2,7 +2,13 @@ import type { DeliveryState, TemplateView } from "../../api/types";
 import type en from "../../i18n/en.json";
 
 type TemplateLeaf = keyof (typeof en)["email"]["templateNames"];
-const KNOWN_TEMPLATES: readonly TemplateLeaf[] = ["invitation"];
+const KNOWN_TEMPLATES: readonly TemplateLeaf[] = [
+  "invitation",
+  "campaign_message",
+  "campaign_reminder",
+  "application_confirm",
+  "application_refused",
+];
 
 /** The catalogue key of a template's name; `null` for templates this console does not know yet. */
 export function templateNameKey(name: string): `email.templateNames.${TemplateLeaf}` | null {
