@@ -72,7 +72,8 @@ async fn every_secured_route_refuses_missing_and_bad_credentials(app: TestApp) {
 }
 
 /// Secured routes that change nothing a viewer may not see, and so are open to viewers.
-const OPEN_TO_VIEWERS: &[(&str, &str)] = &[("POST", "/api/v1/programs/{program_id}/campaign-message-preview")];
+const OPEN_TO_VIEWERS: &[(&str, &str)] =
+    &[("POST", "/api/v1/programs/{program_id}/campaign-message-preview"), ("PATCH", "/api/v1/me")];
 
 /// Reading routes that only owners and admins may use.
 const ADMIN_READS: &[&str] = &[

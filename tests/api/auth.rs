@@ -10,6 +10,7 @@ on_both_databases!(
     login_returns_a_session_for_the_right_password_only,
     repeated_failed_logins_are_throttled,
     parallel_guesses_cannot_share_one_count,
+    a_person_chooses_their_language_for_every_device,
     a_person_in_two_tenants_chooses_one_at_login,
 );
 
@@ -216,4 +217,28 @@ async fn a_person_in_two_tenants_chooses_one_at_login(app: TestApp) {
         )
         .await;
     refused.problem(401);
+}
+
+async fn a_person_chooses_their_language_for_every_device(app: TestApp) {
+    let owner = app.signup("Acme", "ann@acme.example").await;
+    let viewer = app.add_member(&owner, "val@acme.example", "viewer").await;
+    let changed = app.patch("/api/v1/me", &viewer.access_token, json!({"locale": "ja"})).await;
+    assert_eq!(changed.ok(200)["principal"]["locale"], "ja");
+    let elsewhere = app.login("val@acme.example").await;
+    let me = app.get("/api/v1/me", &elsewhere.access_token).await;
+    assert_eq!(me.ok(200)["principal"]["locale"], "ja", "a new session finds the choice");
+    assert_eq!(me.body["tenant"]["locale"], "en", "the tenant keeps its own");
+
+    let bad = app.patch("/api/v1/me", &viewer.access_token, json!({"locale": "fr"})).await;
+    assert_eq!(bad.invalid_fields(), ["locale"]);
+    let unknown = app.patch("/api/v1/me", &viewer.access_token, json!({"locale": "en", "name": "x"})).await;
+    assert_eq!(unknown.invalid_fields(), ["name"]);
+    let me = app.get("/api/v1/me", &viewer.access_token).await;
+    assert_eq!(me.ok(200)["principal"]["locale"], "ja", "nothing written");
+
+    let key = app
+        .post("/api/v1/api-keys", Some(&owner.access_token), json!({"name": "k", "scopes": ["read", "write"]}))
+        .await;
+    let key = key.ok(201)["secret"].as_str().unwrap().to_owned();
+    assert_eq!(app.patch("/api/v1/me", &key, json!({"locale": "ja"})).await.problem(403), "/problems/forbidden");
 }

@@ -85,10 +85,20 @@ test("a new customer signs up, invites a colleague, manages the team and an API 
     }
     await journey.shot(page, "audit-log");
 
-    await s.logOut(page, owner.name);
+    // The language is the person's: chosen in the console, it follows them to another device.
+    await s.switchLanguage(page, "日本語");
+    await visible(page.getByRole("navigation").getByRole("link", { name: catalogues.ja.nav.auditLog, exact: true }));
+    await steps(catalogues.ja).logOut(page, owner.name);
     await journey.shot(page, "logged-out");
     await page.goto("/settings/team");
     await atPath(page, "/login?next=%2Fsettings%2Fteam");
+
+    const elsewhere = await journey.person("owner on another device", { locale: "en-US" });
+    await elsewhere.goto("/login");
+    await s.logIn(elsewhere, owner);
+    await visible(elsewhere.getByText(catalogues.ja.home.nothingPending));
+    assert.equal(await elsewhere.evaluate(() => document.documentElement.lang), "ja");
+    await journey.shot(elsewhere, "another-device-in-japanese");
   } catch (error) {
     await journey.abort();
     throw error;

@@ -479,7 +479,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Changes the signed-in person's own language, so that the console opens in it on any
+         *     device. Console users only: an API key has no language.
+         */
+        patch: operations["update_me"];
         trace?: never;
     };
     "/api/v1/people": {
@@ -1769,6 +1773,15 @@ export interface components {
         Me: {
             tenant: components["schemas"]["TenantView"];
             principal: components["schemas"]["Principal"];
+        };
+        /**
+         * @example {
+         *       "locale": "ja"
+         *     }
+         */
+        MeChange: {
+            /** @description The language of the console and of this person's emails, in every tenant they belong to. */
+            locale: components["schemas"]["Locale"];
         };
         MemberView: {
             user_id: components["schemas"]["UserId"];
@@ -4048,6 +4061,57 @@ export interface operations {
             };
             /** @description No valid credential */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeChange"];
+            };
+        };
+        responses: {
+            /** @description The caller, changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description No valid credential */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An API key has no language */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

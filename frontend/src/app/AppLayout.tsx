@@ -57,7 +57,7 @@ export function AppLayout() {
   useEffect(close, [location.pathname, close]);
   useEffect(() => {
     if (!user || !tenant) return;
-    const language = userLanguage(localStorage, user.userId, user.locale, tenant.locale);
+    const language = userLanguage(user.locale, tenant.locale);
     if (language !== i18n.language) void i18n.changeLanguage(language);
     // Only when the person changes: a switch made since then stays.
   }, [user?.userId]);

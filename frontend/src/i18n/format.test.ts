@@ -36,16 +36,12 @@ describe("language choice", () => {
     const storage = memoryStorage();
     expect(deviceLanguage(storage, ["ja-JP", "en-US"])).toBe("ja");
     expect(deviceLanguage(storage, ["fr-FR"])).toBe("en");
-    rememberLanguage(storage, null, "en");
+    rememberLanguage(storage, "en");
     expect(deviceLanguage(storage, ["ja-JP"])).toBe("en");
   });
 
-  it("prefers the person's own choice, then their locale, then the tenant's", () => {
-    const storage = memoryStorage();
-    expect(userLanguage(storage, "u1", null, "ja")).toBe("ja");
-    expect(userLanguage(storage, "u1", "en", "ja")).toBe("en");
-    rememberLanguage(storage, "u1", "ja");
-    expect(userLanguage(storage, "u1", "en", "en")).toBe("ja");
-    expect(userLanguage(storage, "u2", "en", "en")).toBe("en");
+  it("signed in, follows the person's saved language, else the tenant's", () => {
+    expect(userLanguage(null, "ja")).toBe("ja");
+    expect(userLanguage("en", "ja")).toBe("en");
   });
 });

@@ -3,7 +3,6 @@ import type { Locale } from "../api/types";
 export type Language = Locale;
 
 const DEVICE_KEY = "tandem.lang";
-const userKey = (userId: string) => `tandem.lang.${userId}`;
 
 export interface KeyValueStorage {
   getItem(key: string): string | null;
@@ -27,20 +26,14 @@ export function deviceLanguage(storage: KeyValueStorage, browserLanguages: reado
   return "en";
 }
 
-/** Signed in: the person's own choice on this device, else their locale, else the tenant's. */
-export function userLanguage(
-  storage: KeyValueStorage,
-  userId: string,
-  userLocale: Language | null,
-  tenantLocale: Language,
-): Language {
-  return asLanguage(storage.getItem(userKey(userId))) ?? userLocale ?? tenantLocale;
+/** Signed in: the person's own language, saved on the server (so any device opens in it), else the tenant's. */
+export function userLanguage(userLocale: Language | null, tenantLocale: Language): Language {
+  return userLocale ?? tenantLocale;
 }
 
-/** Remembers a choice for the person (when known) and for this device's sign-in pages. */
-export function rememberLanguage(storage: KeyValueStorage, userId: string | null, language: Language): void {
+/** Remembers a choice for this device's sign-in pages; a signed-in person's is saved on the server too. */
+export function rememberLanguage(storage: KeyValueStorage, language: Language): void {
   storage.setItem(DEVICE_KEY, language);
-  if (userId) storage.setItem(userKey(userId), language);
 }
 
 /** The BCP 47 tag for Intl: Japanese as used in Japan. */

@@ -13,7 +13,7 @@ use crate::error::{ApiError, Problem};
 use crate::http::Json;
 
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(me);
+    cfg.service(me).service(update_me);
 }
 
 pub fn configure_settings(cfg: &mut ServiceConfig) {
@@ -111,6 +111,42 @@ pub struct Me {
 #[get("/me")]
 pub async fn me(ctx: TenantCtx, db: web::Data<Db>) -> Result<web::Json<Me>, ApiError> {
     let scoped = ctx.open(&db, Permission::Read).await?;
+    describe(scoped).await.map(web::Json)
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"locale": "ja"}))]
+pub struct MeChange {
+    /// The language of the console and of this person's emails, in every tenant they belong to.
+    pub locale: Locale,
+}
+
+/// Changes the signed-in person's own language, so that the console opens in it on any
+/// device. Console users only: an API key has no language.
+#[utoipa::path(
+    tag = "account",
+    request_body = MeChange,
+    security(("access_token" = [])),
+    responses(
+        (status = 200, description = "The caller, changed", body = Me),
+        (status = 401, description = "No valid credential", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "An API key has no language", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[patch("/me")]
+pub async fn update_me(ctx: TenantCtx, db: web::Data<Db>, body: Json<MeChange>) -> Result<web::Json<Me>, ApiError> {
+    let scoped = ctx.open(&db, Permission::Read).await?;
+    let Actor::User { id, .. } = scoped.actor else {
+        return Err(ApiError::Forbidden("an API key has no language; people choose theirs".into()));
+    };
+    scoped.tx.set_user_locale(id, body.locale).await?;
+    describe(scoped).await.map(web::Json)
+}
+
+/// The caller and their tenant, committing the unit of work.
+async fn describe(scoped: crate::auth::Scoped) -> Result<Me, ApiError> {
     let tenant = scoped.tx.tenant().await?;
     let principal = match &scoped.actor {
         Actor::User { id, role } => {
@@ -121,7 +157,7 @@ pub async fn me(ctx: TenantCtx, db: web::Data<Db>) -> Result<web::Json<Me>, ApiE
     };
     scoped.tx.commit().await?;
     let tenant = TenantView::from(tenant);
-    Ok(web::Json(Me { tenant, principal }))
+    Ok(Me { tenant, principal })
 }
 
 impl From<tandem_store::Tenant> for TenantView {

@@ -2,7 +2,7 @@
 
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set};
-use tandem_domain::{InvitationId, Role, UserId};
+use tandem_domain::{InvitationId, Locale, Role, UserId};
 
 use super::TenantTx;
 use crate::entities::{invitation, membership, user};
@@ -26,6 +26,17 @@ impl TenantTx {
         .await
         .map_err(|e| StoreError::conflict_on_unique(e, "email"))?;
         user_record(model)
+    }
+
+    /// A member's own language (users are global: it holds in every tenant they belong to).
+    pub async fn set_user_locale(&self, user: UserId, locale: Locale) -> Result<(), StoreError> {
+        self.member(user).await?;
+        user::Entity::update_many()
+            .col_expr(user::Column::Locale, sea_orm::sea_query::Expr::value(locale.as_str()))
+            .filter(user::Column::Id.eq(user.as_uuid()))
+            .exec(&self.tx)
+            .await?;
+        Ok(())
     }
 
     pub async fn find_user_by_email(&self, email: &str) -> Result<Option<User>, StoreError> {

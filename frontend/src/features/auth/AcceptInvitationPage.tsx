@@ -34,10 +34,12 @@ export function AcceptInvitationPage() {
           body: { token, password: v.password, ...(v.mode === "new" ? { name: v.name.trim() } : {}) },
         }),
       ),
-    onSuccess: (data) => {
-      // The person read this page in a language they chose: keep it for them.
-      rememberLanguage(localStorage, data.user_id, currentLanguage());
+    onSuccess: async (data) => {
+      // The person read this page in a language they chose: keep it for them, on every device.
+      const language = currentLanguage();
+      rememberLanguage(localStorage, language);
       startSession(data);
+      await unwrap(api.PATCH("/api/v1/me", { body: { locale: language } })).catch(() => undefined);
       void navigate("/", { replace: true });
     },
     onError: showError,
