@@ -111,41 +111,23 @@ impl Db {
 
     /// Leases the next due job for `lease`: a queued or retrying job whose time has come, or a
     /// running one whose lease ran out (its worker died). Counts the attempt.
-    ///
-    /// Each kind of candidate is found by its own query that walks the `(state, run_at)` index
-    /// in order and stops at the first row, so a claim costs the same with ten jobs waiting or
-    /// a campaign's ten thousand (one query with `OR` across states sorted every due job).
     pub async fn claim_job(&self, lease: Duration) -> Result<Option<JobRecord>, StoreError> {
         let tx = self.worker_tx().await?;
         let now = Utc::now();
         let backend = tx.get_database_backend();
         // Numbered parameters read the same on both: `$n` on PostgreSQL, `?n` on SQLite.
         let (mark, lock) = if backend == DbBackend::Postgres { ("$", "FOR UPDATE SKIP LOCKED") } else { ("?", "") };
-        let mut best: Option<(DateTime<Utc>, Uuid)> = None;
-        for (state, due_column) in [("queued", "run_at"), ("retrying", "run_at"), ("running", "lease_until")] {
-            let sql = format!(
-                "SELECT id, {due_column} AS due FROM jobs WHERE state = '{state}' AND {due_column} <= {mark}1
-                 ORDER BY {due_column}, id LIMIT 1 {lock}"
-            );
-            let found = tx.query_one_raw(Statement::from_sql_and_values(backend, sql, [now.into()])).await?;
-            if let Some(row) = found {
-                let candidate: (DateTime<Utc>, Uuid) = (row.try_get("", "due")?, row.try_get("", "id")?);
-                if best.is_none_or(|b| candidate < b) {
-                    best = Some(candidate);
-                }
-            }
-        }
-        let Some((_, id)) = best else {
-            tx.commit().await?;
-            return Ok(None);
-        };
         let sql = format!(
             "UPDATE jobs SET state = 'running', attempts = attempts + 1,
                     lease_id = {mark}1, lease_until = {mark}2, updated_at = {mark}3
-             WHERE id = {mark}4
+             WHERE id = (
+               SELECT id FROM jobs
+               WHERE (state IN ('queued', 'retrying') AND run_at <= {mark}3)
+                  OR (state = 'running' AND lease_until <= {mark}3)
+               ORDER BY run_at, id LIMIT 1 {lock})
              RETURNING *"
         );
-        let values: [sea_orm::Value; 4] = [Uuid::now_v7().into(), (now + lease).into(), now.into(), id.into()];
+        let values: [sea_orm::Value; 3] = [Uuid::now_v7().into(), (now + lease).into(), now.into()];
         let row = tx.query_one_raw(Statement::from_sql_and_values(backend, sql, values)).await?;
         let job = row.map(|row| job::Model::from_query_result(&row, "")).transpose()?.map(record).transpose()?;
         tx.commit().await?;
