@@ -116,9 +116,36 @@ async fn emails_reach_a_real_smtp_server_with_both_parts_and_encoded_japanese() 
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_server_that_requires_a_login_gets_the_one_in_the_url() {
+    let dir = tempfile::tempdir().unwrap();
+    let sink = SmtpSink::start(dir.path(), SmtpBehaviour { auth: Some("tandem:s3cret"), ..Default::default() });
+    let port = sink.port;
+    let with_login = |password: &'static str| {
+        move |c: &mut tandem_server::config::Config, _: &std::path::Path| {
+            c.smtp_url = Some(Secret::new(format!("smtp://tandem:{password}@127.0.0.1:{port}")));
+        }
+    };
+    let app = TestApp::spawn_with(Backend::Sqlite, with_login("s3cret")).await.unwrap();
+    let owner = app.signup("Acme", "ann@acme.example").await;
+    let invite = json!({"email": "bob@acme.example", "role": "viewer"});
+    let invited = app.post("/api/v1/team/invitations", Some(&owner.access_token), invite.clone()).await;
+    let id = invited.ok(201)["email"]["id"].as_str().unwrap().to_owned();
+    wait_for_state(&app, &owner, &id, "sent").await;
+    assert_eq!(sink.received().len(), 1, "delivered after logging in");
+
+    let refused = TestApp::spawn_with(Backend::Sqlite, with_login("wrong")).await.unwrap();
+    let owner = refused.signup("Acme", "ann@acme.example").await;
+    let invited = refused.post("/api/v1/team/invitations", Some(&owner.access_token), invite).await;
+    let id = invited.ok(201)["email"]["id"].as_str().unwrap().to_owned();
+    let failed = wait_for_state(&refused, &owner, &id, "failed").await;
+    assert!(failed["reason"].as_str().unwrap().contains("535"), "{failed}");
+    assert_eq!(sink.received().len(), 1, "nothing more arrived");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_server_that_answers_4xx_then_recovers_gets_the_message_once() {
     let dir = tempfile::tempdir().unwrap();
-    let sink = SmtpSink::start(dir.path(), SmtpBehaviour { fail_first: 2, reject: false });
+    let sink = SmtpSink::start(dir.path(), SmtpBehaviour { fail_first: 2, ..Default::default() });
     let url = sink.url();
     let app = TestApp::spawn_with(Backend::Sqlite, |c, _| c.smtp_url = Some(Secret::new(url))).await.unwrap();
     let owner = app.signup("Acme", "ann@acme.example").await;
@@ -138,7 +165,7 @@ async fn a_server_that_answers_4xx_then_recovers_gets_the_message_once() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_server_that_answers_5xx_fails_the_email_for_good() {
     let dir = tempfile::tempdir().unwrap();
-    let sink = SmtpSink::start(dir.path(), SmtpBehaviour { fail_first: 0, reject: true });
+    let sink = SmtpSink::start(dir.path(), SmtpBehaviour { reject: true, ..Default::default() });
     let url = sink.url();
     let app = TestApp::spawn_with(Backend::Sqlite, |c, _| c.smtp_url = Some(Secret::new(url))).await.unwrap();
     let owner = app.signup("Acme", "ann@acme.example").await;

@@ -3,6 +3,7 @@
 Every accepted message is written to DIR as NNNN.eml. Behaviour for the tests:
   --fail-first N   answer the first N messages with 451 (temporary), then accept
   --reject         answer every recipient with 550 (permanent)
+  --auth USER:PASS require AUTH (PLAIN or LOGIN) with these credentials before MAIL
 Prints "ready" on stdout once listening.
 """
 
@@ -13,6 +14,7 @@ import pathlib
 import sys
 
 from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import AuthResult, LoginPassword
 
 
 class Sink:
@@ -38,16 +40,37 @@ class Sink:
         return "250 Message accepted"
 
 
+class Credentials:
+    """Accepts exactly one login and password."""
+
+    def __init__(self, user: str, password: str):
+        self.user = user.encode()
+        self.password = password.encode()
+
+    def __call__(self, server, session, envelope, mechanism, auth_data):
+        ok = isinstance(auth_data, LoginPassword) and (auth_data.login, auth_data.password) == (
+            self.user,
+            self.password,
+        )
+        return AuthResult(success=ok, handled=False)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--dir", type=pathlib.Path, required=True)
     parser.add_argument("--fail-first", type=int, default=0)
     parser.add_argument("--reject", action="store_true")
+    parser.add_argument("--auth")
     args = parser.parse_args()
     args.dir.mkdir(parents=True, exist_ok=True)
+    auth = {}
+    if args.auth:
+        user, password = args.auth.split(":", 1)
+        # Loopback only, so the login may go without TLS.
+        auth = dict(authenticator=Credentials(user, password), auth_required=True, auth_require_tls=False)
     controller = Controller(
-        Sink(args.dir, args.fail_first, args.reject), hostname="127.0.0.1", port=args.port
+        Sink(args.dir, args.fail_first, args.reject), hostname="127.0.0.1", port=args.port, **auth
     )
     controller.start()
     print("ready", flush=True)

@@ -44,6 +44,8 @@ pub struct SmtpBehaviour {
     pub fail_first: u32,
     /// Answer every recipient with 550.
     pub reject: bool,
+    /// Require AUTH with these credentials ("user:password") before accepting mail.
+    pub auth: Option<&'static str>,
 }
 
 /// aiosmtpd on a free loopback port, writing what it accepts to a folder.
@@ -62,6 +64,9 @@ impl SmtpSink {
         command.arg("--fail-first").arg(behaviour.fail_first.to_string());
         if behaviour.reject {
             command.arg("--reject");
+        }
+        if let Some(credentials) = behaviour.auth {
+            command.arg("--auth").arg(credentials);
         }
         let mut child = command
             .stdout(Stdio::piped())
