@@ -53,6 +53,8 @@ pub(crate) struct Tenant {
     application_id: String,
     api_key_id: String,
     api_key: String,
+    /// The open campaign's public link token.
+    public_token: String,
 }
 
 pub(crate) async fn populate(app: &TestApp, name: &str) -> Tenant {
@@ -131,6 +133,7 @@ pub(crate) async fn populate(app: &TestApp, name: &str) -> Tenant {
         application_id,
         api_key_id: key["api_key"]["id"].as_str().unwrap().to_owned(),
         api_key: key["secret"].as_str().unwrap().to_owned(),
+        public_token: public,
     }
 }
 
@@ -308,4 +311,15 @@ async fn tokens_cannot_be_moved_to_another_tenant(app: TestApp) {
     app.post("/api/v1/auth/refresh", None, json!({"refresh_token": moved_refresh})).await.problem(401);
     app.post("/api/v1/auth/logout", None, json!({"refresh_token": moved_refresh})).await.ok(204);
     app.post("/api/v1/auth/refresh", None, json!({"refresh_token": b.member.refresh_token})).await.ok(200);
+    // A campaign's public link relabelled with alpha's tenant leads nowhere in alpha.
+    let moved_link = b.public_token.replace(&tenant_hex(&b.owner), &tenant_hex(&a.owner));
+    assert_ne!(moved_link, b.public_token);
+    let page = format!("/api/v1/public/campaigns/{moved_link}");
+    assert_eq!(app.request(reqwest::Method::GET, &page, None, None).await.problem(404), "/problems/not-found");
+    let form = json!({"email": "person@alpha.example", "role_wanted": "mentor", "can_teach": "x", "wants_to_learn": "y",
+        "goals": "z", "availability": "w", "consent": true});
+    let applied = app.post(&format!("/api/v1/public/campaigns/{moved_link}/applications"), None, form).await;
+    assert_eq!(applied.problem(404), "/problems/not-found");
+    let own = format!("/api/v1/public/campaigns/{}", b.public_token);
+    app.request(reqwest::Method::GET, &own, None, None).await.ok(200);
 }
