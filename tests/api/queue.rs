@@ -86,7 +86,7 @@ on_every_queue!(
     dead_jobs_can_be_retried_or_discarded_by_their_tenant_only,
     a_job_whose_lease_runs_out_runs_again_and_the_old_lease_is_void,
     a_postponed_job_keeps_its_attempts,
-    the_worker_retries_with_backoff_then_dead_letters,
+    the_worker_retries_then_dead_letters_after_the_last_attempt,
 );
 
 const LEASE: Duration = Duration::from_secs(30);
@@ -206,7 +206,7 @@ impl tandem_jobs::Handler for AlwaysFailing {
     }
 }
 
-async fn the_worker_retries_with_backoff_then_dead_letters(q: QueueUnderTest) {
+async fn the_worker_retries_then_dead_letters_after_the_last_attempt(q: QueueUnderTest) {
     let runs = Arc::new(std::sync::atomic::AtomicU32::new(0));
     let job = NewJob { kind: "always_failing".into(), max_attempts: 3, ..q.job("doomed") };
     q.queue.enqueue(job).await.unwrap();

@@ -128,7 +128,9 @@ async fn an_open_campaign_takes_applications_through_its_public_link(app: TestAp
     let confirm = apply_token(&app, "aoi@sakura.example", "/applications/confirm?token=");
     let confirmed = app.post("/api/v1/public/applications/confirm", None, json!({"token": confirm})).await;
     assert_eq!(confirmed.ok(200)["status"], "submitted");
-    assert_eq!(app.post(&apply_path, None, aoi_form).await.problem(409), "/problems/conflict");
+    // Applying again through the public link answers as always, and changes and sends nothing.
+    let again = app.post(&apply_path, None, aoi_form).await;
+    assert_eq!(again.ok(202), &json!({"status": "unconfirmed", "confirmation_sent_to": "aoi@sakura.example"}));
 
     let listed = app.get(&format!("/api/v1/campaigns/{id}/applications"), &owner.access_token).await;
     let application = listed.ok(200)["items"][0].clone();
@@ -137,6 +139,7 @@ async fn an_open_campaign_takes_applications_through_its_public_link(app: TestAp
         (json!("Aoi Mori"), json!("submitted"))
     );
     assert_eq!(application["form"]["answers"]["motivation"], "I like teaching");
+    assert_eq!(app.emails_to("aoi@sakura.example").len(), 2, "the repeat sent nothing");
     let app_id = application["id"].as_str().unwrap();
     let decided =
         app.post(&format!("/api/v1/applications/{app_id}/decision"), token, json!({"decision": "accept"})).await;
@@ -202,6 +205,12 @@ async fn a_closed_campaign_invites_from_a_filter_with_personal_links(app: TestAp
     let early =
         app.post(&format!("/api/v1/applications/{app_id}/decision"), token, json!({"decision": "accept"})).await;
     assert!(early.problem(409).ends_with("transition-refused"));
+    // A personal link is its person's own, so it may say that they applied already.
+    app.wait_for_emails_to("ren@sakura.example", 2).await;
+    let confirm = apply_token(&app, "ren@sakura.example", "/applications/confirm?token=");
+    app.post("/api/v1/public/applications/confirm", None, json!({"token": confirm})).await.ok(200);
+    let twice = app.post(&format!("/api/v1/public/campaigns/{personal}/applications"), None, form("mentor")).await;
+    assert_eq!(twice.problem(409), "/problems/conflict");
     app.post(&format!("/api/v1/campaigns/{id}/transitions"), token, json!({"to": "closed"})).await.ok(200);
     let late = app.post(&format!("/api/v1/public/campaigns/{personal}/applications"), None, form("mentor")).await;
     assert_eq!(late.problem(410), "/problems/gone");

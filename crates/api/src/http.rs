@@ -140,7 +140,7 @@ where
     S::Future: 'static,
     B: 'static,
 {
-    if req.query_string().to_ascii_lowercase().contains("%00") {
+    if req.query_string().contains("%00") {
         let refused = ApiError::Validation(vec![FieldError::new("query", NUL_MESSAGE)]);
         let response = req.error_response(refused).map_into_right_body();
         return Box::pin(async move { Ok(response) });

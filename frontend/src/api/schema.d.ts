@@ -5283,7 +5283,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Already applied */
+            /** @description Already applied (personal links; a public link answers 202 and changes nothing) */
             409: {
                 headers: {
                     [name: string]: unknown;

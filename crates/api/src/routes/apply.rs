@@ -169,7 +169,7 @@ pub struct ApplicationReceived {
     responses(
         (status = 202, description = "Received; the email to the address says what is next (confirm, or why not)", body = ApplicationReceived),
         (status = 404, description = "Not a valid link", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Already applied", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Already applied (personal links; a public link answers 202 and changes nothing)", body = Problem, content_type = "application/problem+json"),
         (status = 410, description = "The campaign is closed or past its deadline", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, or (personal links) not eligible: `role_wanted` says why", body = Problem, content_type = "application/problem+json"),
     )
@@ -297,6 +297,8 @@ pub async fn apply(
         {
             tx.reopen_application(existing.id, &new).await?
         }
+        // Through a public link even this is not said: it would tell who has applied.
+        Some(_) if link.person.is_none() => return Ok(received(person.email.as_str())),
         Some(_) => return Err(ApiError::Conflict("you have already applied to this campaign".into())),
         None => tx.create_application(&new).await?,
     };
