@@ -8,6 +8,7 @@ mod campaign_changes;
 mod console;
 mod demo;
 mod email;
+mod languages;
 mod operations;
 mod people;
 mod programs;

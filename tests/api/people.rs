@@ -254,7 +254,10 @@ async fn a_csv_file_is_imported_with_a_mapping_after_a_dry_run(app: TestApp) {
     assert_eq!(report["ignored_columns"], json!(["Cost centre"]));
     assert_eq!(
         report["errors"],
-        json!([{"line": 8, "field": "time_zone", "message": "must be an IANA time zone such as Asia/Tokyo"}])
+        json!([{
+            "line": 8, "field": "time_zone", "code": "not_a_time_zone",
+            "message": "must be an IANA time zone such as Asia/Tokyo"
+        }])
     );
     let strict = app.post("/api/v1/people/import", token, json!({"csv": csv, "mapping": mapping()})).await;
     assert_eq!(strict.ok(200)["written"], false, "strict: one bad row, nothing written");

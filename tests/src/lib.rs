@@ -56,6 +56,10 @@ impl Reply {
         assert_eq!(self.content_type(), "application/problem+json", "body: {}", self.body);
         assert_eq!(self.body["status"], status);
         assert!(self.body["title"].is_string() && self.body["detail"].is_string(), "{}", self.body);
+        assert!(self.body["code"].as_str().is_some_and(|c| !c.is_empty()), "a problem has a code: {}", self.body);
+        for error in self.body["errors"].as_array().into_iter().flatten() {
+            assert!(error["code"].is_string() && error["message"].is_string(), "{}", self.body);
+        }
         self.body["type"].as_str().expect("a problem has a type")
     }
 
@@ -161,7 +165,22 @@ impl TestApp {
     }
 
     pub async fn request(&self, method: Method, path: &str, token: Option<&str>, body: Option<Value>) -> Reply {
+        self.request_in(None, method, path, token, body).await
+    }
+
+    /// A request with `Accept-Language: {language}` when one is given.
+    pub async fn request_in(
+        &self,
+        language: Option<&str>,
+        method: Method,
+        path: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+    ) -> Reply {
         let mut request = self.client.request(method, self.url(path));
+        if let Some(language) = language {
+            request = request.header("accept-language", language);
+        }
         if let Some(token) = token {
             request = request.bearer_auth(token);
         }

@@ -11,7 +11,9 @@ use futures_util::StreamExt;
 use futures_util::future::LocalBoxFuture;
 use serde::de::DeserializeOwned;
 
-use crate::error::{ApiError, FieldError};
+use tandem_domain::Reason;
+
+use crate::error::{ApiError, InvalidField};
 
 /// The largest JSON body any route accepts.
 pub const JSON_LIMIT_BYTES: usize = 64 * 1024;
@@ -57,7 +59,7 @@ impl<T: DeserializeOwned + 'static, const LIMIT: usize> FromRequest for Json<T, 
             }
             let mut body = web::BytesMut::new();
             while let Some(chunk) = payload.next().await {
-                let chunk = chunk.map_err(|e| ApiError::Malformed(e.to_string()))?;
+                let chunk = chunk.map_err(|e| ApiError::Malformed(Reason::UnreadableBody { detail: e.to_string() }))?;
                 if body.len() + chunk.len() > LIMIT {
                     return Err(ApiError::PayloadTooLarge);
                 }
@@ -68,30 +70,28 @@ impl<T: DeserializeOwned + 'static, const LIMIT: usize> FromRequest for Json<T, 
     }
 }
 
-/// Text with the NUL character can be neither stored (PostgreSQL refuses it) nor meant, so
-/// it is refused at the door, naming the field, for every body alike.
-const NUL_MESSAGE: &str = "must not contain the NUL character (\\u0000)";
-
 fn parse<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
     let deserializer = &mut serde_json::Deserializer::from_slice(body);
     let value: T = serde_path_to_error::deserialize(deserializer).map_err(|err| {
         let path = err.path().to_string();
         let inner = err.into_inner();
         if !inner.is_data() {
-            return ApiError::Malformed(format!("invalid JSON: {inner}"));
+            return ApiError::Malformed(Reason::UnreadableJson { detail: inner.to_string() });
         }
         let message = inner.to_string();
         let message = message.split(" at line ").next().unwrap_or(&message).to_owned();
         // At the top level serde names missing and unknown fields only in its message.
         let field = if path == "." { backticked(&message).unwrap_or("body").to_owned() } else { path };
-        ApiError::Validation(vec![FieldError::new(field, message)])
+        ApiError::Validation(vec![InvalidField::new(field, serde_reason(message))])
     })?;
     if has_nul_escape(body) {
         let field = serde_json::from_slice::<serde_json::Value>(body)
             .ok()
             .and_then(|v| path_to_nul(&v, String::new()))
             .unwrap_or_else(|| "body".to_owned());
-        return Err(ApiError::Validation(vec![FieldError::new(field, NUL_MESSAGE)]));
+        // Text with the NUL character can be neither stored (PostgreSQL refuses it) nor meant,
+        // so it is refused at the door, naming the field, for every body alike.
+        return Err(ApiError::field(&field, Reason::NulCharacter));
     }
     Ok(value)
 }
@@ -141,7 +141,7 @@ where
     B: 'static,
 {
     if req.query_string().contains("%00") {
-        let refused = ApiError::Validation(vec![FieldError::new("query", NUL_MESSAGE)]);
+        let refused = ApiError::field("query", Reason::NulCharacter);
         let response = req.error_response(refused).map_into_right_body();
         return Box::pin(async move { Ok(response) });
     }
@@ -156,10 +156,25 @@ pub fn path_config() -> web::PathConfig {
 
 pub fn query_config() -> web::QueryConfig {
     web::QueryConfig::default().error_handler(|err: QueryPayloadError, _req: &HttpRequest| {
-        let message = err.to_string();
+        let message = match err {
+            QueryPayloadError::Deserialize(inner) => inner.to_string(),
+            other => other.to_string(),
+        };
         let field = backticked(&message).unwrap_or("query").to_owned();
-        ApiError::Validation(vec![FieldError::new(field, message)]).into()
+        ApiError::Validation(vec![InvalidField::new(field, serde_reason(message))]).into()
     })
+}
+
+/// What serde's message says, as a reason: a missing or unknown field is named as such (and so
+/// reads in every language), any other refusal keeps serde's own words.
+fn serde_reason(message: String) -> Reason {
+    if message.starts_with("missing field") {
+        Reason::Required
+    } else if message.starts_with("unknown field") {
+        Reason::UnknownField
+    } else {
+        Reason::Invalid { detail: message }
+    }
 }
 
 /// The first `name` in a serde message such as "unknown field `name`, expected …".

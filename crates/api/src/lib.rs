@@ -8,6 +8,7 @@ pub mod auth;
 pub mod console;
 pub mod error;
 pub mod http;
+pub mod locale;
 pub mod openapi;
 pub mod pagination;
 pub mod routes;
@@ -136,6 +137,7 @@ pub fn app(
             }
         })
         .wrap_fn(http::refuse_nul_in_query)
+        .wrap_fn(locale::localize_problems)
         .wrap(cors)
         .wrap_fn(http::record_metrics)
         .wrap_fn(|req, srv| {
@@ -156,9 +158,15 @@ pub fn app(
 fn cors(origins: &[String]) -> Cors {
     let mut cors = Cors::default()
         .allowed_methods(["GET", "POST", "PUT", "PATCH", "DELETE"])
-        .allowed_headers([header::AUTHORIZATION, header::CONTENT_TYPE, header::ACCEPT, header::IF_MATCH])
+        .allowed_headers([
+            header::AUTHORIZATION,
+            header::CONTENT_TYPE,
+            header::ACCEPT,
+            header::ACCEPT_LANGUAGE,
+            header::IF_MATCH,
+        ])
         .allowed_header("idempotency-key")
-        .expose_headers([REQUEST_ID, header::RETRY_AFTER, header::ETAG])
+        .expose_headers([REQUEST_ID, header::RETRY_AFTER, header::ETAG, header::CONTENT_LANGUAGE])
         .max_age(3600);
     for origin in origins {
         cors = cors.allowed_origin(origin);

@@ -2,7 +2,11 @@
 //! the finishing touches on the generated schemas ([`finish`]).
 
 use std::collections::BTreeMap;
-use utoipa::openapi::schema::{AdditionalProperties, ArrayItems, KnownFormat, Schema, SchemaFormat};
+use utoipa::openapi::Required;
+use utoipa::openapi::path::{Parameter, ParameterBuilder, ParameterIn};
+use utoipa::openapi::schema::{
+    AdditionalProperties, ArrayItems, KnownFormat, ObjectBuilder, Schema, SchemaFormat, Type,
+};
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::openapi::{Ref, RefOr};
 use utoipa::{Modify, OpenApi};
@@ -13,7 +17,9 @@ use utoipa::{Modify, OpenApi};
         title = "Tandem API",
         description = "Run reverse and mutual mentoring programs: tenants, teams, API keys and, \
                        as the product grows, programs, recruitment, matching and monitoring.\n\n\
-                       Every error is an RFC 9457 problem document (`application/problem+json`). \
+                       Every error is an RFC 9457 problem document (`application/problem+json`) \
+                       with a stable `type` and `code`, written in English or Japanese as \
+                       `Accept-Language` asks. \
                        Lists use cursor pagination (`limit`, `cursor`). Another tenant's objects \
                        answer 404, exactly like missing ones.",
         license(name = "Apache-2.0", identifier = "Apache-2.0"),
@@ -62,6 +68,15 @@ pub fn base() -> utoipa::openapi::OpenApi {
 /// (`Paginated_T`) also point at `T` instead of carrying an inline copy of it, as utoipa
 /// inlines generic arguments.
 pub fn finish(doc: &mut utoipa::openapi::OpenApi) {
+    for (path, item) in doc.paths.paths.iter_mut() {
+        if !path.starts_with("/api/v1/") {
+            continue;
+        }
+        let operations = [&mut item.get, &mut item.put, &mut item.post, &mut item.delete, &mut item.patch];
+        for operation in operations.into_iter().flatten() {
+            operation.parameters.get_or_insert_with(Vec::new).push(RefOr::T(accept_language()));
+        }
+    }
     let Some(components) = doc.components.as_mut() else { return };
     let named = components.schemas.clone();
     for schema in components.schemas.values_mut() {
@@ -70,6 +85,22 @@ pub fn finish(doc: &mut utoipa::openapi::OpenApi) {
             add_format_examples(schema);
         }
     }
+}
+
+/// The language of problem documents and other server-written text (DESIGN: English and
+/// Japanese); every API operation takes it.
+fn accept_language() -> Parameter {
+    ParameterBuilder::new()
+        .name("Accept-Language")
+        .parameter_in(ParameterIn::Header)
+        .required(Required::False)
+        .description(Some(
+            "The language of `title`, `detail` and field messages in problem documents, and of other \
+             text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.",
+        ))
+        .schema(Some(ObjectBuilder::new().schema_type(Type::String)))
+        .example(Some(serde_json::json!("ja")))
+        .build()
 }
 
 /// Replaces an array's inline object items by a reference to the named schema they copy.

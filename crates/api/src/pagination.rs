@@ -7,6 +7,8 @@ use tandem_store::{Page, PageRequest};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
 
+use tandem_domain::Reason;
+
 use crate::error::{ApiError, Fields};
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -25,11 +27,11 @@ impl ListQuery {
         let mut fields = Fields::default();
         let limit = self.limit.unwrap_or(PageRequest::DEFAULT_LIMIT);
         if !(1..=PageRequest::MAX_LIMIT).contains(&limit) {
-            fields.push("limit", format!("must be between 1 and {}", PageRequest::MAX_LIMIT));
+            fields.push("limit", Reason::Between { min: 1, max: PageRequest::MAX_LIMIT as i64 });
         }
         let after = match &self.cursor {
             None => None,
-            Some(cursor) => fields.check("cursor", decode(cursor).ok_or("is not a cursor this API issued")),
+            Some(cursor) => fields.check("cursor", decode(cursor).ok_or(Reason::NotACursor)),
         };
         fields.finish(|| Some(PageRequest { limit, after }))
     }

@@ -5,6 +5,8 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+use crate::Reason;
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -30,13 +32,13 @@ impl fmt::Display for Locale {
 }
 
 impl FromStr for Locale {
-    type Err = String;
+    type Err = Reason;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s {
             "en" => Ok(Locale::En),
             "ja" => Ok(Locale::Ja),
-            other => Err(format!("unsupported language {other:?}: use \"en\" or \"ja\"")),
+            other => Err(Reason::UnsupportedLanguage { given: other.to_owned() }),
         }
     }
 }

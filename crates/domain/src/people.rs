@@ -8,6 +8,7 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::Reason;
 use crate::locale::Locale;
 use crate::values::{EmailAddress, PersonName};
 
@@ -19,12 +20,12 @@ pub struct JobLevel(u8);
 impl JobLevel {
     pub const MAX: u8 = 20;
 
-    pub fn new(level: i64) -> Result<Self, String> {
+    pub fn new(level: i64) -> Result<Self, Reason> {
         u8::try_from(level)
             .ok()
             .filter(|l| (1..=Self::MAX).contains(l))
             .map(Self)
-            .ok_or_else(|| format!("must be a whole number from 1 (most junior) to {}", Self::MAX))
+            .ok_or(Reason::NotAJobLevel { max: Self::MAX })
     }
 
     pub fn get(self) -> u8 {
@@ -170,17 +171,17 @@ pub struct Person {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FieldProblem {
     pub field: PersonField,
-    pub message: String,
+    pub reason: Reason,
 }
 
 fn text(draft: &PersonDraft, field: PersonField, max: usize, problems: &mut Vec<FieldProblem>) -> Option<String> {
     let value = draft.get(field)?;
     if value.chars().count() > max {
-        problems.push(FieldProblem { field, message: format!("must be at most {max} characters") });
+        problems.push(FieldProblem { field, reason: Reason::TooLong { max } });
         return None;
     }
     if value.chars().any(char::is_control) {
-        problems.push(FieldProblem { field, message: "must not contain control characters".into() });
+        problems.push(FieldProblem { field, reason: Reason::ControlCharacters });
         return None;
     }
     Some(value.to_owned())
@@ -198,7 +199,7 @@ fn list(draft: &PersonDraft, field: PersonField, problems: &mut Vec<FieldProblem
         .map(str::to_owned)
         .collect();
     if items.len() > 50 || items.iter().any(|i| i.chars().count() > 80 || i.contains('|')) {
-        problems.push(FieldProblem { field, message: "at most 50 items of at most 80 characters, without |".into() });
+        problems.push(FieldProblem { field, reason: Reason::ListTooLong });
         return Vec::new();
     }
     items
@@ -219,7 +220,7 @@ pub fn read_person(draft: &PersonDraft, keep_sensitive: bool) -> Result<Person, 
     let mut required = |field: PersonField| {
         let value = draft.get(field).map(str::to_owned);
         if value.is_none() {
-            problems.push(FieldProblem { field, message: "is required".into() });
+            problems.push(FieldProblem { field, reason: Reason::Required });
         }
         value
     };
@@ -229,24 +230,21 @@ pub fn read_person(draft: &PersonDraft, keep_sensitive: bool) -> Result<Person, 
     let external_id = external_id.filter(|id| {
         let ok = id.chars().count() <= 128 && !id.chars().any(char::is_control);
         if !ok {
-            problems.push(FieldProblem {
-                field: PersonField::ExternalId,
-                message: "must be at most 128 characters".into(),
-            });
+            problems.push(FieldProblem { field: PersonField::ExternalId, reason: Reason::TooLong { max: 128 } });
         }
         ok
     });
     let name = name.and_then(|n| match PersonName::parse(&n) {
         Ok(n) => Some(n.as_str().to_owned()),
         Err(e) => {
-            problems.push(FieldProblem { field: PersonField::Name, message: e.0 });
+            problems.push(FieldProblem { field: PersonField::Name, reason: e });
             None
         }
     });
     let email = email.and_then(|e| match EmailAddress::parse(&e) {
         Ok(e) => Some(e),
         Err(e) => {
-            problems.push(FieldProblem { field: PersonField::Email, message: e.0 });
+            problems.push(FieldProblem { field: PersonField::Email, reason: e });
             None
         }
     });
@@ -257,10 +255,10 @@ pub fn read_person(draft: &PersonDraft, keep_sensitive: bool) -> Result<Person, 
     let title = text(draft, PersonField::Title, 200, &mut problems);
     let manager_external_id = text(draft, PersonField::ManagerExternalId, 128, &mut problems);
     let job_level = draft.get(PersonField::JobLevel).and_then(|raw| {
-        match raw.parse::<i64>().map_err(|_| "must be a whole number".to_owned()).and_then(JobLevel::new) {
+        match raw.parse::<i64>().map_err(|_| Reason::NotAWholeNumber).and_then(JobLevel::new) {
             Ok(level) => Some(level),
-            Err(message) => {
-                problems.push(FieldProblem { field: PersonField::JobLevel, message });
+            Err(reason) => {
+                problems.push(FieldProblem { field: PersonField::JobLevel, reason });
                 None
             }
         }
@@ -268,10 +266,7 @@ pub fn read_person(draft: &PersonDraft, keep_sensitive: bool) -> Result<Person, 
     let time_zone = draft.get(PersonField::TimeZone).and_then(|raw| match raw.parse::<chrono_tz::Tz>() {
         Ok(zone) => Some(zone.name().to_owned()),
         Err(_) => {
-            problems.push(FieldProblem {
-                field: PersonField::TimeZone,
-                message: "must be an IANA time zone such as Asia/Tokyo".into(),
-            });
+            problems.push(FieldProblem { field: PersonField::TimeZone, reason: Reason::NotATimeZone });
             None
         }
     });
@@ -280,22 +275,21 @@ pub fn read_person(draft: &PersonDraft, keep_sensitive: bool) -> Result<Person, 
     let is_executive = match draft.get(PersonField::IsExecutive) {
         None => false,
         Some(raw) => boolean(raw).unwrap_or_else(|| {
-            problems.push(FieldProblem { field: PersonField::IsExecutive, message: "must be true or false".into() });
+            problems.push(FieldProblem { field: PersonField::IsExecutive, reason: Reason::NotABoolean });
             false
         }),
     };
     let hire_date = draft.get(PersonField::HireDate).and_then(|raw| match NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
         Ok(date) => Some(date),
         Err(_) => {
-            problems
-                .push(FieldProblem { field: PersonField::HireDate, message: "must be a date like 2024-04-01".into() });
+            problems.push(FieldProblem { field: PersonField::HireDate, reason: Reason::NotADate });
             None
         }
     });
     let preferred_locale = match draft.get(PersonField::PreferredLocale) {
         None => Locale::default(),
         Some(raw) => raw.to_lowercase().parse().unwrap_or_else(|e| {
-            problems.push(FieldProblem { field: PersonField::PreferredLocale, message: e });
+            problems.push(FieldProblem { field: PersonField::PreferredLocale, reason: e });
             Locale::default()
         }),
     };
@@ -337,7 +331,7 @@ pub fn read_person(draft: &PersonDraft, keep_sensitive: bool) -> Result<Person, 
 pub struct RowProblem {
     pub line: u64,
     pub field: Option<PersonField>,
-    pub message: String,
+    pub reason: Reason,
 }
 
 /// Reads every row, and checks what no single row can: an external id or email given twice,
@@ -356,7 +350,7 @@ pub fn read_rows(
             Err(fields) => problems.extend(fields.into_iter().map(|p| RowProblem {
                 line: *line,
                 field: Some(p.field),
-                message: p.message,
+                reason: p.reason,
             })),
         }
     }
@@ -367,14 +361,14 @@ pub fn read_rows(
             problems.push(RowProblem {
                 line: *line,
                 field: Some(PersonField::ExternalId),
-                message: format!("{} appears more than once in this file", person.external_id),
+                reason: Reason::DuplicateInFile { value: person.external_id.clone() },
             });
         }
         if !emails.insert(person.email.clone()) {
             problems.push(RowProblem {
                 line: *line,
                 field: Some(PersonField::Email),
-                message: format!("{} appears more than once in this file", person.email),
+                reason: Reason::DuplicateInFile { value: person.email.to_string() },
             });
         }
     }
@@ -384,13 +378,13 @@ pub fn read_rows(
                 problems.push(RowProblem {
                     line: *line,
                     field: Some(PersonField::ManagerExternalId),
-                    message: "a person cannot be their own manager".into(),
+                    reason: Reason::OwnManager,
                 });
             } else if !ids.contains(manager) && !known_external_ids.contains(manager) {
                 problems.push(RowProblem {
                     line: *line,
                     field: Some(PersonField::ManagerExternalId),
-                    message: format!("no person with external id {manager}"),
+                    reason: Reason::NoSuchManager { external_id: manager.clone() },
                 });
             }
         }

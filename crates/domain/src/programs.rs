@@ -8,6 +8,7 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::Reason;
 use crate::eligibility::Refusal;
 use crate::people::{JobLevel, Person};
 
@@ -170,82 +171,78 @@ pub struct ProgramDesign {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DesignProblem {
     pub field: &'static str,
-    pub message: String,
+    pub reason: Reason,
 }
 
 impl ProgramDesign {
     /// Problems that make the design invalid at any stage.
     pub fn problems(&self) -> Vec<DesignProblem> {
         let mut problems = Vec::new();
-        let mut refuse =
-            |field: &'static str, message: &str| problems.push(DesignProblem { field, message: message.to_owned() });
+        let mut refuse = |field: &'static str, reason: Reason| problems.push(DesignProblem { field, reason });
         let name = self.name.trim();
         if name.is_empty() || name.chars().count() > 200 {
-            refuse("name", "must be 1 to 200 characters");
+            refuse("name", Reason::LengthBetween { min: 1, max: 200 });
         }
         if self.purposes.is_empty() {
-            refuse("purposes", "name at least one purpose");
+            refuse("purposes", Reason::NamePurpose);
         }
         if self.purposes.contains(&PurposeKind::Custom)
             && self.custom_purpose.as_deref().is_none_or(|p| p.trim().is_empty())
         {
-            refuse("custom_purpose", "describe the custom purpose");
+            refuse("custom_purpose", Reason::DescribeCustomPurpose);
         }
         if self.success_metrics.iter().any(|m| m.name.trim().is_empty() || !m.target.is_finite()) {
-            refuse("success_metrics", "each metric needs a name and a finite target");
+            refuse("success_metrics", Reason::MetricNeedsNameAndTarget);
         }
         for rule in &self.eligibility {
             if let (Some(min), Some(max)) = (rule.level_min, rule.level_max)
                 && min > max
             {
-                refuse("eligibility", "a rule's minimum level is above its maximum");
+                refuse("eligibility", Reason::LevelMinAboveMax);
             }
             if rule.level_min.is_some_and(|l| !(1..=JobLevel::MAX).contains(&l))
                 || rule.level_max.is_some_and(|l| !(1..=JobLevel::MAX).contains(&l))
             {
-                refuse("eligibility", "levels go from 1 to 20");
+                refuse("eligibility", Reason::LevelsRange { max: JobLevel::MAX });
             }
         }
         if self.eligibility.iter().any(|r| r.role.is_none()) {
-            refuse("eligibility", "each rule names its role: mentor, mentee or either");
+            refuse("eligibility", Reason::RuleNeedsRole);
         }
         if self.no_mentor_can_be_more_junior() {
-            refuse(
-                "eligibility",
-                "mentors must be more junior than their mentees here, and no eligible mentor's level is below an eligible mentee's",
-            );
+            refuse("eligibility", Reason::NoJuniorMentorPossible);
         }
         if self.kind == ProgramKind::Mutual
             && self.eligibility.iter().any(|r| r.role.is_some_and(|role| role != ParticipantRole::Either))
         {
-            refuse("eligibility", "mutual programs have no mentor or mentee side: use the role either");
+            refuse("eligibility", Reason::MutualUsesEither);
         }
         if self.slots == 0 || self.slots > 10_000 {
-            refuse("slots", "must be 1 to 10000");
+            refuse("slots", Reason::Between { min: 1, max: 10_000 });
         }
         if self.mentor_capacity == 0 || self.mentor_capacity > 20 {
-            refuse("mentor_capacity", "must be 1 to 20");
+            refuse("mentor_capacity", Reason::Between { min: 1, max: 20 });
         }
         if let (Some(start), Some(end)) = (self.start_date, self.end_date)
             && start >= end
         {
-            refuse("end_date", "must be after the start date");
+            refuse("end_date", Reason::EndAfterStart);
         }
         if self.meetings_per_month == 0 || self.meetings_per_month > 31 {
-            refuse("meetings_per_month", "must be 1 to 31");
+            refuse("meetings_per_month", Reason::Between { min: 1, max: 31 });
         }
         if !(5..=480).contains(&self.minutes_per_meeting) {
-            refuse("minutes_per_meeting", "must be 5 to 480");
+            refuse("minutes_per_meeting", Reason::Between { min: 5, max: 480 });
         }
         if self
             .resources
             .iter()
             .any(|r| r.title.trim().is_empty() || !(r.link.starts_with("https://") || r.link.starts_with("http://")))
         {
-            refuse("resources", "each resource needs a title and an http(s) link");
+            refuse("resources", Reason::ResourceNeedsTitleAndLink);
         }
         if self.training.iter().any(|t| t.title.trim().is_empty()) {
-            refuse("training", "each module needs a title");
+            refuse("training", Reason::ModuleNeedsTitle);
         }
         problems
     }
@@ -288,19 +285,14 @@ pub struct ProgramFacts {
     pub published_pairs: u32,
 }
 
-/// Why a state change was refused, in words for the admin.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct TransitionRefused(pub String);
-
 /// May a program in `from` move to `to`?
 pub fn check_transition(
     design: &ProgramDesign,
     from: ProgramState,
     to: ProgramState,
     facts: ProgramFacts,
-) -> Result<(), TransitionRefused> {
+) -> Result<(), Reason> {
     use ProgramState::*;
-    let refuse = |why: &str| Err(TransitionRefused(why.to_owned()));
     let allowed = matches!(
         (from, to),
         (Draft, Recruiting)
@@ -312,24 +304,22 @@ pub fn check_transition(
             | (Draft | Completed, Archived)
     );
     if !allowed {
-        return refuse(&format!("a {from} program cannot become {to}"));
+        return Err(Reason::ProgramCannotBecome { from, to });
     }
     match to {
         Recruiting if from == Draft => ready_to_recruit(design),
-        Active if facts.published_pairs == 0 => refuse("publish at least one pair before the program goes active"),
+        Active if facts.published_pairs == 0 => Err(Reason::PublishPairsFirst),
         _ => Ok(()),
     }
 }
 
 /// What recruiting needs of a design: who may take each role, and the dates.
-fn ready_to_recruit(design: &ProgramDesign) -> Result<(), TransitionRefused> {
+fn ready_to_recruit(design: &ProgramDesign) -> Result<(), Reason> {
     if !design.has_eligibility_for_both_roles() {
-        return Err(TransitionRefused(
-            "set who may be a mentor and who may be a mentee (or who may take either role) before recruiting".into(),
-        ));
+        return Err(Reason::SetRolesBeforeRecruiting);
     }
     if design.start_date.is_none() || design.end_date.is_none() {
-        return Err(TransitionRefused("set the start and end dates before recruiting".into()));
+        return Err(Reason::SetDatesBeforeRecruiting);
     }
     Ok(())
 }
@@ -337,17 +327,13 @@ fn ready_to_recruit(design: &ProgramDesign) -> Result<(), TransitionRefused> {
 /// May a program in `state` take `design` as its new design? Once recruiting has started the
 /// design must stay ready to recruit (the guard of that transition cannot be undone by an
 /// edit), and completed or archived programs no longer change.
-pub fn check_design_change(state: ProgramState, design: &ProgramDesign) -> Result<(), TransitionRefused> {
+pub fn check_design_change(state: ProgramState, design: &ProgramDesign) -> Result<(), Reason> {
     match state {
         ProgramState::Draft => Ok(()),
         ProgramState::Recruiting | ProgramState::Matching | ProgramState::Active => {
-            ready_to_recruit(design).map_err(|TransitionRefused(why)| {
-                TransitionRefused(format!("a {state} program keeps its rules and dates: {why}"))
-            })
+            ready_to_recruit(design).map_err(|why| Reason::ProgramKeepsRulesAndDates { state, why: Box::new(why) })
         }
-        ProgramState::Completed | ProgramState::Archived => {
-            Err(TransitionRefused(format!("a {state} program no longer changes")))
-        }
+        ProgramState::Completed | ProgramState::Archived => Err(Reason::ProgramNoLongerChanges { state }),
     }
 }
 
@@ -394,7 +380,7 @@ mod tests {
         no_mentee.eligibility.pop();
         let refused =
             check_transition(&no_mentee, ProgramState::Draft, ProgramState::Recruiting, ProgramFacts::default());
-        assert!(refused.unwrap_err().0.contains("mentee"));
+        assert_eq!(refused.unwrap_err(), Reason::SetRolesBeforeRecruiting);
         let mut no_dates = design();
         no_dates.end_date = None;
         assert!(
@@ -407,7 +393,7 @@ mod tests {
     fn going_active_needs_published_pairs_and_states_follow_the_method() {
         let refused =
             check_transition(&design(), ProgramState::Matching, ProgramState::Active, ProgramFacts::default());
-        assert!(refused.unwrap_err().0.contains("publish"));
+        assert_eq!(refused.unwrap_err(), Reason::PublishPairsFirst);
         assert_eq!(
             check_transition(
                 &design(),
@@ -432,12 +418,21 @@ mod tests {
         no_dates.start_date = None;
         assert_eq!(check_design_change(ProgramState::Draft, &no_dates), Ok(()));
         for state in [ProgramState::Recruiting, ProgramState::Matching, ProgramState::Active] {
-            assert!(check_design_change(state, &no_dates).unwrap_err().0.contains("dates"), "{state}");
+            assert_eq!(
+                check_design_change(state, &no_dates),
+                Err(Reason::ProgramKeepsRulesAndDates { state, why: Box::new(Reason::SetDatesBeforeRecruiting) })
+            );
             assert_eq!(check_design_change(state, &design()), Ok(()), "{state}");
         }
         let mut no_rules = design();
         no_rules.eligibility.clear();
-        assert!(check_design_change(ProgramState::Recruiting, &no_rules).unwrap_err().0.contains("mentor"));
+        assert_eq!(
+            check_design_change(ProgramState::Recruiting, &no_rules),
+            Err(Reason::ProgramKeepsRulesAndDates {
+                state: ProgramState::Recruiting,
+                why: Box::new(Reason::SetRolesBeforeRecruiting)
+            })
+        );
         assert!(check_design_change(ProgramState::Completed, &design()).is_err());
         assert!(check_design_change(ProgramState::Archived, &design()).is_err());
     }

@@ -8,6 +8,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::Reason;
 use crate::eligibility::Refusal;
 use crate::people::Person;
 use crate::programs::{ParticipantRole, ProgramDesign, ProgramKind};
@@ -78,25 +79,25 @@ pub struct CustomQuestion {
 }
 
 /// Problems with a campaign's questions, in words.
-pub fn question_problems(questions: &[CustomQuestion]) -> Vec<String> {
+pub fn question_problems(questions: &[CustomQuestion]) -> Vec<Reason> {
     let mut problems = Vec::new();
     let mut keys = std::collections::HashSet::new();
     for q in questions {
         if q.key.is_empty() || q.key.len() > 40 || !q.key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-            problems.push(format!("question key {:?} must be 1 to 40 letters, digits or _", q.key));
+            problems.push(Reason::QuestionKey { key: q.key.clone() });
         }
         if !keys.insert(q.key.as_str()) {
-            problems.push(format!("question key {:?} is used twice", q.key));
+            problems.push(Reason::QuestionKeyTwice { key: q.key.clone() });
         }
         if q.label.trim().is_empty() {
-            problems.push(format!("question {:?} needs a label", q.key));
+            problems.push(Reason::QuestionNeedsLabel { key: q.key.clone() });
         }
         let choices = q.kind != QuestionKind::Text;
         if choices && q.options.len() < 2 {
-            problems.push(format!("question {:?} needs at least two options", q.key));
+            problems.push(Reason::QuestionNeedsOptions { key: q.key.clone() });
         }
         if !choices && !q.options.is_empty() {
-            problems.push(format!("question {:?} is free text and takes no options", q.key));
+            problems.push(Reason::QuestionTakesNoOptions { key: q.key.clone() });
         }
     }
     problems
@@ -104,18 +105,18 @@ pub fn question_problems(questions: &[CustomQuestion]) -> Vec<String> {
 
 /// Checks answers against the questions: required ones answered, choices among the options,
 /// no answers to questions that do not exist. Returns (question key, problem).
-pub fn answer_problems(questions: &[CustomQuestion], answers: &BTreeMap<String, Value>) -> Vec<(String, String)> {
+pub fn answer_problems(questions: &[CustomQuestion], answers: &BTreeMap<String, Value>) -> Vec<(String, Reason)> {
     let mut problems = Vec::new();
     for key in answers.keys() {
         if !questions.iter().any(|q| &q.key == key) {
-            problems.push((key.clone(), "is not a question of this campaign".to_owned()));
+            problems.push((key.clone(), Reason::NotAQuestion));
         }
     }
     for q in questions {
         let answer = answers.get(&q.key).filter(|v| !v.is_null());
         let Some(answer) = answer else {
             if q.required {
-                problems.push((q.key.clone(), "is required".to_owned()));
+                problems.push((q.key.clone(), Reason::Required));
             }
             continue;
         };
@@ -130,12 +131,12 @@ pub fn answer_problems(questions: &[CustomQuestion], answers: &BTreeMap<String, 
             }),
         };
         if !ok {
-            let message = match q.kind {
-                QuestionKind::Text => "must be text of at most 2000 characters",
-                QuestionKind::SingleChoice => "must be one of the options",
-                QuestionKind::MultipleChoice => "must be a list of the options",
+            let reason = match q.kind {
+                QuestionKind::Text => Reason::AnswerText { max: 2000 },
+                QuestionKind::SingleChoice => Reason::AnswerOneOption,
+                QuestionKind::MultipleChoice => Reason::AnswerOptions,
             };
-            problems.push((q.key.clone(), message.to_owned()));
+            problems.push((q.key.clone(), reason));
         }
     }
     problems
@@ -175,15 +176,15 @@ pub fn eligibility_refusals(design: &ProgramDesign, person: &Person, role: Parti
 }
 
 /// The status an admin's decision leads to, or why it cannot be taken now.
-pub fn decide(status: ApplicationStatus, decision: Decision) -> Result<ApplicationStatus, String> {
+pub fn decide(status: ApplicationStatus, decision: Decision) -> Result<ApplicationStatus, Reason> {
     use ApplicationStatus::*;
     match (status, decision) {
         (Submitted | Waitlisted | Declined, Decision::Accept) => Ok(Accepted),
         (Submitted | Accepted, Decision::Waitlist) => Ok(Waitlisted),
         (Submitted | Waitlisted | Accepted, Decision::Decline) => Ok(Declined),
-        (Unconfirmed, _) => Err("the applicant has not confirmed this application yet".to_owned()),
-        (Withdrawn, _) => Err("the applicant withdrew this application".to_owned()),
-        (from, decision) => Err(format!("a {from} application cannot be given {decision}")),
+        (Unconfirmed, _) => Err(Reason::NotConfirmedYet),
+        (Withdrawn, _) => Err(Reason::ApplicantWithdrew),
+        (from, decision) => Err(Reason::DecisionNotPossible { from, decision }),
     }
 }
 
@@ -302,7 +303,7 @@ mod tests {
     fn decisions_follow_the_status() {
         assert_eq!(decide(ApplicationStatus::Submitted, Decision::Accept), Ok(ApplicationStatus::Accepted));
         assert_eq!(decide(ApplicationStatus::Waitlisted, Decision::Accept), Ok(ApplicationStatus::Accepted));
-        assert!(decide(ApplicationStatus::Unconfirmed, Decision::Accept).unwrap_err().contains("confirmed"));
+        assert_eq!(decide(ApplicationStatus::Unconfirmed, Decision::Accept), Err(Reason::NotConfirmedYet));
         assert!(decide(ApplicationStatus::Withdrawn, Decision::Decline).is_err());
     }
 }

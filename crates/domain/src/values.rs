@@ -1,18 +1,14 @@
 //! Value types that parse rather than validate: once a value has one of these types it
-//! is known to be well-formed, and the error says in words what was wrong.
+//! is known to be well-formed, and the error is the [`Reason`] it was refused.
 
 use std::fmt;
 
 use serde::Serialize;
-use thiserror::Error;
 
-/// Why a value was refused; the message is meant for the person who typed it.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
-#[error("{0}")]
-pub struct ValueError(pub String);
+use crate::Reason;
 
-fn refuse<T>(message: impl Into<String>) -> Result<T, ValueError> {
-    Err(ValueError(message.into()))
+fn refuse<T>(reason: Reason) -> Result<T, Reason> {
+    Err(reason)
 }
 
 /// An email address, trimmed and lower-cased so that comparisons are exact.
@@ -21,16 +17,16 @@ fn refuse<T>(message: impl Into<String>) -> Result<T, ValueError> {
 pub struct EmailAddress(String);
 
 impl EmailAddress {
-    pub fn parse(raw: &str) -> Result<Self, ValueError> {
+    pub fn parse(raw: &str) -> Result<Self, Reason> {
         let email = raw.trim().to_lowercase();
         if email.is_empty() {
-            return refuse("must not be empty");
+            return refuse(Reason::Empty);
         }
         if email.len() > 254 {
-            return refuse("must be at most 254 characters");
+            return refuse(Reason::TooLong { max: 254 });
         }
         let Some((local, domain)) = email.split_once('@') else {
-            return refuse("must contain an @");
+            return refuse(Reason::NoAtSign);
         };
         let well_formed = !local.is_empty()
             && local.len() <= 64
@@ -41,7 +37,7 @@ impl EmailAddress {
             && !domain.contains("..")
             && email.chars().all(|c| c.is_ascii_graphic() || (!c.is_ascii() && !c.is_control()));
         if !well_formed {
-            return refuse("is not a valid email address");
+            return refuse(Reason::NotAnEmail);
         }
         Ok(Self(email))
     }
@@ -57,16 +53,16 @@ impl fmt::Display for EmailAddress {
     }
 }
 
-fn parse_name(raw: &str, max: usize) -> Result<String, ValueError> {
+fn parse_name(raw: &str, max: usize) -> Result<String, Reason> {
     let name = raw.trim();
     if name.is_empty() {
-        return refuse("must not be empty");
+        return refuse(Reason::Empty);
     }
     if name.chars().count() > max {
-        return refuse(format!("must be at most {max} characters"));
+        return refuse(Reason::TooLong { max });
     }
     if name.chars().any(char::is_control) {
-        return refuse("must not contain control characters");
+        return refuse(Reason::ControlCharacters);
     }
     Ok(name.to_owned())
 }
@@ -77,7 +73,7 @@ fn parse_name(raw: &str, max: usize) -> Result<String, ValueError> {
 pub struct PersonName(String);
 
 impl PersonName {
-    pub fn parse(raw: &str) -> Result<Self, ValueError> {
+    pub fn parse(raw: &str) -> Result<Self, Reason> {
         parse_name(raw, 200).map(Self)
     }
 
@@ -92,7 +88,7 @@ impl PersonName {
 pub struct CompanyName(String);
 
 impl CompanyName {
-    pub fn parse(raw: &str) -> Result<Self, ValueError> {
+    pub fn parse(raw: &str) -> Result<Self, Reason> {
         parse_name(raw, 200).map(Self)
     }
 
@@ -109,16 +105,16 @@ impl Password {
     pub const MIN_CHARS: usize = 10;
     pub const MAX_CHARS: usize = 128;
 
-    pub fn parse(raw: &str) -> Result<Self, ValueError> {
+    pub fn parse(raw: &str) -> Result<Self, Reason> {
         let count = raw.chars().count();
         if count < Self::MIN_CHARS {
-            return refuse(format!("must be at least {} characters", Self::MIN_CHARS));
+            return refuse(Reason::TooShort { min: Self::MIN_CHARS });
         }
         if count > Self::MAX_CHARS {
-            return refuse(format!("must be at most {} characters", Self::MAX_CHARS));
+            return refuse(Reason::TooLong { max: Self::MAX_CHARS });
         }
         if raw.trim().is_empty() {
-            return refuse("must not be only spaces");
+            return refuse(Reason::OnlySpaces);
         }
         Ok(Self(raw.to_owned()))
     }
@@ -149,7 +145,7 @@ mod tests {
         for bad in ["", "no-at-sign", "a@b", "@example.com", "a@@example.com", "a b@example.com", "a@example..com"] {
             assert!(EmailAddress::parse(bad).is_err(), "{bad:?} should be refused");
         }
-        assert_eq!(EmailAddress::parse("x").unwrap_err().0, "must contain an @");
+        assert_eq!(EmailAddress::parse("x").unwrap_err(), Reason::NoAtSign);
     }
 
     #[test]

@@ -6,8 +6,9 @@ const validation = {
   title: "The request has invalid fields",
   status: 422,
   detail: "3 fields are invalid",
+  code: "fields_invalid",
   errors: [
-    { field: "email", message: "must contain an @" },
+    { field: "email", code: "no_at_sign", message: "must contain an @" },
     { field: "scopes[1]", message: "unknown variant `admin`" },
     { field: "tenant_id", message: "not a uuid" },
   ],
@@ -59,11 +60,18 @@ describe("problem documents", () => {
   });
 
   it("turns a body that is not a problem into a generic one with the HTTP status", () => {
-    expect(toProblem("Bad Gateway", 502)).toEqual({ type: "about:blank", title: "HTTP 502", status: 502, detail: "" });
+    expect(toProblem("Bad Gateway", 502)).toEqual({ type: "about:blank", title: "HTTP 502", status: 502, detail: "", code: "" });
   });
 
-  it("drops malformed field errors", () => {
-    const problem = toProblem({ ...validation, errors: [{ field: 1 }, { field: "email", message: "bad" }] }, 422);
-    expect(problem.errors).toEqual([{ field: "email", message: "bad" }]);
+  it("drops malformed field errors and keeps each one's code", () => {
+    const problem = toProblem(
+      { ...validation, errors: [{ field: 1 }, { field: "email", code: "no_at_sign", message: "bad" }, { field: "name", message: "x" }] },
+      422,
+    );
+    expect(problem.code).toBe("fields_invalid");
+    expect(problem.errors).toEqual([
+      { field: "email", code: "no_at_sign", message: "bad" },
+      { field: "name", code: "", message: "x" },
+    ]);
   });
 });

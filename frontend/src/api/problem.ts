@@ -19,23 +19,28 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null;
 }
 
-function isFieldError(value: unknown): value is FieldError {
-  return isRecord(value) && typeof value.field === "string" && typeof value.message === "string";
+/** A field error as the console keeps it; one without a `code` gets an empty one. */
+function asFieldError(value: unknown): FieldError | null {
+  if (!isRecord(value) || typeof value.field !== "string" || typeof value.message !== "string") return null;
+  return { field: value.field, code: typeof value.code === "string" ? value.code : "", message: value.message };
 }
 
 /** Reads a problem document from any error body; bodies that are not one become a generic problem. */
 export function toProblem(body: unknown, status: number): Problem {
   if (isRecord(body) && typeof body.type === "string" && typeof body.title === "string") {
-    const errors = Array.isArray(body.errors) ? body.errors.filter(isFieldError) : undefined;
+    const errors = Array.isArray(body.errors)
+      ? body.errors.map(asFieldError).filter((e): e is FieldError => e !== null)
+      : undefined;
     return {
       type: body.type,
       title: body.title,
       status: typeof body.status === "number" ? body.status : status,
       detail: typeof body.detail === "string" ? body.detail : "",
+      code: typeof body.code === "string" ? body.code : "",
       ...(errors && errors.length > 0 ? { errors } : {}),
     };
   }
-  return { type: "about:blank", title: `HTTP ${status}`, status, detail: "" };
+  return { type: "about:blank", title: `HTTP ${status}`, status, detail: "", code: "" };
 }
 
 /**

@@ -7,7 +7,7 @@ use std::future::{Ready, ready};
 use actix_web::dev::Payload;
 use actix_web::http::header;
 use actix_web::{FromRequest, HttpRequest, web};
-use tandem_domain::{Actor, Permission, TenantId, UserId};
+use tandem_domain::{Actor, Permission, Reason, TenantId, UserId};
 use tandem_store::{AuditActor, Db, StoreError, TenantTx};
 
 use super::jwt::JwtKeys;
@@ -47,7 +47,7 @@ impl Scoped {
     pub fn user(&self) -> Result<(UserId, tandem_domain::Role), ApiError> {
         match &self.actor {
             Actor::User { id, role } => Ok((*id, *role)),
-            Actor::ApiKey { .. } => Err(ApiError::Forbidden("only console users may do this".to_owned())),
+            Actor::ApiKey { .. } => Err(ApiError::Forbidden(Reason::ConsoleUsersOnly)),
         }
     }
 }
@@ -65,16 +65,16 @@ impl TenantCtx {
         let actor = match &self.credential {
             Credential::User(user) => match tx.member(*user).await {
                 Ok(member) => Actor::User { id: *user, role: member.role },
-                Err(StoreError::NotFound) => return Err(ApiError::Unauthorized("no longer a member of this tenant")),
+                Err(StoreError::NotFound) => return Err(ApiError::Unauthorized(Reason::NoLongerMember)),
                 Err(other) => return Err(other.into()),
             },
             Credential::ApiKey { secret_hash } => match tx.authenticate_api_key(secret_hash).await? {
                 Some(key) => Actor::ApiKey { id: key.id, scopes: key.scopes },
-                None => return Err(ApiError::Unauthorized("unknown or revoked API key")),
+                None => return Err(ApiError::Unauthorized(Reason::UnknownApiKey)),
             },
         };
         if !actor.permits(permission) {
-            return Err(ApiError::Forbidden(denied(permission).to_owned()));
+            return Err(ApiError::Forbidden(denied(permission)));
         }
         Ok(Scoped { tx, actor })
     }
@@ -86,26 +86,26 @@ impl TenantCtx {
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.strip_prefix("Bearer "))
             .map(str::trim)
-            .ok_or(ApiError::Unauthorized("send an access token or API key as Authorization: Bearer"))?;
+            .ok_or(ApiError::Unauthorized(Reason::NoCredential))?;
         if secrets::is_api_key(token) {
             let (tenant, secret_hash) =
-                secrets::parse_api_key(token).ok_or(ApiError::Unauthorized("unknown or revoked API key"))?;
+                secrets::parse_api_key(token).ok_or(ApiError::Unauthorized(Reason::UnknownApiKey))?;
             return Ok(Self { tenant, credential: Credential::ApiKey { secret_hash } });
         }
         let keys = req
             .app_data::<web::Data<JwtKeys>>()
             .ok_or_else(|| ApiError::Unexpected(anyhow::anyhow!("JwtKeys not configured")))?;
-        let claims = keys.verify(token).ok_or(ApiError::Unauthorized("invalid or expired access token"))?;
+        let claims = keys.verify(token).ok_or(ApiError::Unauthorized(Reason::BadAccessToken))?;
         Ok(Self { tenant: claims.tid, credential: Credential::User(claims.sub) })
     }
 }
 
-fn denied(permission: Permission) -> &'static str {
+fn denied(permission: Permission) -> Reason {
     match permission {
-        Permission::Read => "this credential may not read this tenant's data",
-        Permission::Write => "this needs a role or API key scope that may write",
-        Permission::ManageTeam => "only owners and admins may manage the team",
-        Permission::ManageApiKeys => "only owners and admins may manage API keys",
+        Permission::Read => Reason::MayNotRead,
+        Permission::Write => Reason::MayNotWrite,
+        Permission::ManageTeam => Reason::TeamManagersOnly,
+        Permission::ManageApiKeys => Reason::KeyManagersOnly,
     }
 }
 

@@ -3,7 +3,7 @@
 use actix_web::{HttpResponse, delete, get, post, web};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use tandem_domain::{ApiKeyId, ApiScope, Permission, UserId};
+use tandem_domain::{ApiKeyId, ApiScope, Permission, Reason, UserId};
 use tandem_store::{ApiKey, Db, NewApiKey, NewAuditEvent};
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -87,10 +87,10 @@ pub async fn create_api_key(
     let mut fields = Fields::default();
     let name = body.name.trim();
     if name.is_empty() || name.chars().count() > 200 {
-        fields.push("name", "must be 1 to 200 characters");
+        fields.push("name", Reason::LengthBetween { min: 1, max: 200 });
     }
     if body.scopes.is_empty() {
-        fields.push("scopes", "must name at least one scope");
+        fields.push("scopes", Reason::NameAScope);
     }
     fields.finish(|| Some(()))?;
     let mut scopes = body.scopes.clone();

@@ -12,7 +12,7 @@ use tandem_domain::programs::{ParticipantRole, ProgramKind};
 use tandem_domain::recruitment::{
     ApplicationStatus, CampaignKind, CampaignState, CustomQuestion, answer_problems, eligibility_refusals,
 };
-use tandem_domain::{CampaignId, EmailAddress, PersonId, TenantId};
+use tandem_domain::{CampaignId, EmailAddress, PersonId, Reason, TenantId};
 use tandem_jobs::Queue;
 use tandem_mail::Template;
 use tandem_store::{CampaignRecord, Db, NewApplication, NewEmailDelivery, StoreError, TenantTx};
@@ -21,7 +21,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::ApiSettings;
 use crate::auth::secrets;
-use crate::error::{ApiError, FieldError, Problem};
+use crate::error::{ApiError, InvalidField, Problem};
 use crate::http::Json;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -189,9 +189,9 @@ pub async fn apply(
     let campaign = &link.campaign;
     match campaign.state {
         CampaignState::Draft => return Err(ApiError::NotFound),
-        CampaignState::Closed => return Err(ApiError::Gone("this campaign is closed")),
+        CampaignState::Closed => return Err(ApiError::Gone(Reason::CampaignClosed)),
         CampaignState::Open if campaign.deadline.is_some_and(|d| d <= Utc::now()) => {
-            return Err(ApiError::Gone("applications to this campaign have closed"));
+            return Err(ApiError::Gone(Reason::ApplicationsClosed));
         }
         CampaignState::Open => {}
     }
@@ -203,24 +203,24 @@ pub async fn apply(
         ("availability", &body.availability, 500),
     ] {
         if value.chars().count() > max {
-            errors.push(FieldError::new(field, format!("must be at most {max} characters")));
+            errors.push(InvalidField::new(field, Reason::TooLong { max }));
         }
     }
     if !body.consent {
-        errors.push(FieldError::new("consent", "agree to the program's terms to apply"));
+        errors.push(InvalidField::new("consent", Reason::ConsentNeeded));
     }
-    for (key, message) in answer_problems(&campaign.questions, &body.answers) {
-        errors.push(FieldError::new(format!("answers.{key}"), message));
+    for (key, reason) in answer_problems(&campaign.questions, &body.answers) {
+        errors.push(InvalidField::new(format!("answers.{key}"), reason));
     }
     let person_id = match link.person {
         Some(person) => Some(person),
         None => match body.email.as_deref().map(EmailAddress::parse) {
             None => {
-                errors.push(FieldError::new("email", "is required"));
+                errors.push(InvalidField::new("email", Reason::Required));
                 None
             }
             Some(Err(e)) => {
-                errors.push(FieldError::new("email", e.0));
+                errors.push(InvalidField::new("email", e));
                 None
             }
             Some(Ok(email)) => match tx.person_by_email(email.as_str()).await {
@@ -252,8 +252,7 @@ pub async fn apply(
     if !refusals.is_empty() {
         if link.person.is_some() {
             // A personal link is its person's own: the page may say why.
-            let words: Vec<String> = refusals.iter().map(ToString::to_string).collect();
-            return Err(ApiError::field("role_wanted", format!("not eligible: {}", words.join("; "))));
+            return Err(ApiError::field("role_wanted", Reason::NotEligible { reasons: refusals }));
         }
         let locale = person.preferred_locale;
         let (delivery, _) = tx
@@ -299,7 +298,7 @@ pub async fn apply(
         }
         // Through a public link even this is not said: it would tell who has applied.
         Some(_) if link.person.is_none() => return Ok(received(person.email.as_str())),
-        Some(_) => return Err(ApiError::Conflict("you have already applied to this campaign".into())),
+        Some(_) => return Err(ApiError::Conflict(Reason::AlreadyApplied)),
         None => tx.create_application(&new).await?,
     };
     let link = format!("{}/applications/confirm?token={}", settings.public_url.trim_end_matches('/'), issued.token);
@@ -351,12 +350,12 @@ async fn by_token(db: &Db, token: &str, to: Option<ApplicationStatus>) -> Result
         // Confirming twice is harmless; a decided application stays decided.
         Some(ApplicationStatus::Submitted) if application.status == ApplicationStatus::Unconfirmed => {
             if application.created_at < Utc::now() - chrono::Duration::days(7) {
-                return Err(ApiError::Gone("this confirmation link has expired: apply again"));
+                return Err(ApiError::Gone(Reason::ConfirmationExpired));
             }
             ApplicationStatus::Submitted
         }
         Some(ApplicationStatus::Withdrawn) => match application.status {
-            ApplicationStatus::Declined => return Err(ApiError::Conflict("this application was declined".into())),
+            ApplicationStatus::Declined => return Err(ApiError::Conflict(Reason::ApplicationDeclined)),
             _ => ApplicationStatus::Withdrawn,
         },
         _ => application.status,

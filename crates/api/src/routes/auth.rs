@@ -4,7 +4,9 @@ use actix_web::{HttpResponse, post, web};
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use tandem_domain::login::lockout_after;
-use tandem_domain::{CompanyName, EmailAddress, Locale, Password, PersonName, Role, TenantId, TokenFamilyId, UserId};
+use tandem_domain::{
+    CompanyName, EmailAddress, Locale, Password, PersonName, Reason, Role, TenantId, TokenFamilyId, UserId,
+};
 use tandem_store::{AuditActor, Db, Invitation, NewAuditEvent, NewRefreshToken, NewUser, StoreError, TenantTx};
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -122,7 +124,7 @@ pub async fn signup(
         .create_user(NewUser { email: email.to_string(), name: owner.as_str().to_owned(), password_hash, locale })
         .await
         .map_err(|e| match e {
-            StoreError::Conflict(_) => ApiError::Conflict("an account with this email exists: log in instead".into()),
+            StoreError::Conflict(_) => ApiError::Conflict(Reason::AccountExists),
             other => other.into(),
         })?;
     tx.add_member(user.id, Role::Owner).await?;
@@ -157,18 +159,18 @@ pub async fn login(
     keys: web::Data<JwtKeys>,
     body: Json<LoginRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let email = EmailAddress::parse(&body.email).map_err(|e| ApiError::field("email", e.to_string()))?;
+    let email = EmailAddress::parse(&body.email).map_err(|e| ApiError::field("email", e))?;
     let credentials = db.user_credentials(email.as_str()).await?;
     let stored = credentials.as_ref().map(|c| c.password_hash.clone());
     check_password_throttled(&db, email.as_str(), body.password.clone(), stored).await?;
-    let user = credentials.map(|c| c.user).ok_or(ApiError::Unauthorized("wrong email or password"))?;
+    let user = credentials.map(|c| c.user).ok_or(ApiError::Unauthorized(Reason::WrongCredentials))?;
 
     let memberships = db.memberships_of(user.id).await?;
     let (tenant, role) = match body.tenant_id {
         Some(wanted) => memberships.into_iter().find(|(tenant, _)| *tenant == wanted),
         None => memberships.into_iter().next(),
     }
-    .ok_or(ApiError::Unauthorized("this account is not a member of that tenant"))?;
+    .ok_or(ApiError::Unauthorized(Reason::NotAMember))?;
 
     let tx = db.tenant(tenant).await?;
     tx.purge_expired_refresh_tokens().await?;
@@ -195,7 +197,7 @@ pub async fn refresh(
     body: Json<RefreshRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let (tenant, hash) = parse_refresh_token(&body.refresh_token)?;
-    const REFUSED: ApiError = ApiError::Unauthorized("invalid, expired or revoked refresh token");
+    const REFUSED: ApiError = ApiError::Unauthorized(Reason::RefreshTokenRefused);
     let tx = db.tenant(tenant).await?;
     let token = tx.refresh_token_by_hash(&hash).await?.ok_or(REFUSED)?;
     if token.revoked_at.is_some() || token.expires_at <= Utc::now() {
@@ -267,7 +269,7 @@ pub async fn accept_invitation(
         tx.invitation_by_token(&hash).await?
     };
     if !usable(&invitation) {
-        return Err(ApiError::Gone("this invitation has expired or was already used"));
+        return Err(ApiError::Gone(Reason::InvitationUsed));
     }
     if let Some(credentials) = db.user_credentials(&invitation.email).await? {
         check_password_throttled(&db, &invitation.email, body.password.clone(), Some(credentials.password_hash))
@@ -276,7 +278,7 @@ pub async fn accept_invitation(
     let tx = db.tenant(tenant).await?;
     let invitation = tx.invitation_by_token(&hash).await?;
     if !usable(&invitation) {
-        return Err(ApiError::Gone("this invitation has expired or was already used"));
+        return Err(ApiError::Gone(Reason::InvitationUsed));
     }
     let user = match tx.find_user_by_email(&invitation.email).await? {
         Some(existing) => existing,
@@ -284,7 +286,7 @@ pub async fn accept_invitation(
             let mut fields = Fields::default();
             let name = match &body.name {
                 Some(name) => fields.check("name", PersonName::parse(name)),
-                None => fields.check("name", Err("is required for a new account")),
+                None => fields.check("name", Err(Reason::NameNeededForNewAccount)),
             };
             let pass = fields.check("password", Password::parse(&body.password));
             let (name, pass) = fields.finish(|| Some((name?, pass?)))?;
@@ -300,7 +302,7 @@ pub async fn accept_invitation(
         }
     };
     tx.add_member(user.id, invitation.role).await.map_err(|e| match e {
-        StoreError::Conflict(_) => ApiError::Conflict("already a member of this tenant".into()),
+        StoreError::Conflict(_) => ApiError::Conflict(Reason::AlreadyMember),
         other => other.into(),
     })?;
     tx.accept_invitation(invitation.id).await?;
@@ -318,7 +320,7 @@ pub async fn accept_invitation(
 }
 
 fn parse_refresh_token(token: &str) -> Result<(TenantId, String), ApiError> {
-    secrets::parse_tenant_token(token).ok_or_else(|| ApiError::field("refresh_token", "is not a refresh token"))
+    secrets::parse_tenant_token(token).ok_or_else(|| ApiError::field("refresh_token", Reason::NotARefreshToken))
 }
 
 /// Issues the next refresh token of `family` and an access token.
@@ -376,7 +378,7 @@ async fn check_password_throttled(
         return Err(ApiError::TooManyRequests { retry_after_secs: 1 });
     }
     if !password::verify(password, stored).await? {
-        return Err(ApiError::Unauthorized("wrong email or password"));
+        return Err(ApiError::Unauthorized(Reason::WrongCredentials));
     }
     db.clear_login_throttle(email).await?;
     Ok(())

@@ -12,7 +12,7 @@ use tandem_domain::recruitment::{
     ApplicationStatus, CampaignKind, CampaignMessage, CampaignState, CustomQuestion, Decision, Funnel, decide,
     eligibility_refusals, question_problems,
 };
-use tandem_domain::{ApplicationId, CampaignId, Locale, Permission, PersonId, ProgramId};
+use tandem_domain::{ApplicationId, CampaignId, Locale, Permission, PersonId, ProgramId, Reason};
 use tandem_jobs::Queue;
 use tandem_mail::unsubscribe::LinkSigner;
 use tandem_mail::{Override, render_with};
@@ -22,7 +22,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::ApiSettings;
 use crate::auth::{Scoped, TenantCtx, secrets};
-use crate::error::{ApiError, FieldError, Problem};
+use crate::error::{ApiError, InvalidField, Problem};
 use crate::http::Json;
 use crate::pagination::{ListQuery, Paginated};
 
@@ -99,7 +99,7 @@ pub async fn preview_message(
     let own = Override { subject: body.message.subject.clone(), html: String::new(), text: body.message.body.clone() };
     let personal = render_with(&own, &vars).map_err(|e| {
         let part = if e.part == "subject" { "message.subject" } else { "message.body" };
-        ApiError::field(part, e.message)
+        ApiError::field(part, Reason::TemplateError { detail: e.message })
     })?;
     let context =
         tandem_mail::campaign_context(&personal.subject, &personal.text, &program, &link, deadline.as_deref());
@@ -179,30 +179,33 @@ fn view(c: CampaignRecord, settings: &ApiSettings) -> CampaignView {
 fn checked(program: ProgramId, input: &CampaignInput) -> Result<NewCampaign, ApiError> {
     let mut errors = Vec::new();
     if input.name.trim().is_empty() || input.name.chars().count() > 200 {
-        errors.push(FieldError::new("name", "must be 1 to 200 characters"));
+        errors.push(InvalidField::new("name", Reason::LengthBetween { min: 1, max: 200 }));
     }
-    for problem in question_problems(&input.questions) {
-        errors.push(FieldError::new("questions", problem));
+    for reason in question_problems(&input.questions) {
+        errors.push(InvalidField::new("questions", reason));
     }
     let sample = serde_json::json!({"name": "Kenji Sato", "program": "Program", "link": "https://x/apply", "deadline": "2027-01-31"});
     for (locale, message) in &input.messages {
         if message.subject.trim().is_empty() || message.body.trim().is_empty() {
-            errors.push(FieldError::new(format!("messages.{locale}"), "needs a subject and a body"));
+            errors.push(InvalidField::new(format!("messages.{locale}"), Reason::MessageNeedsSubjectAndBody));
             continue;
         }
         let sources = Override { subject: message.subject.clone(), html: String::new(), text: message.body.clone() };
         if let Err(e) = render_with(&sources, &sample) {
             let part = if e.part == "subject" { "subject" } else { "body" };
-            errors.push(FieldError::new(format!("messages.{locale}.{part}"), e.message));
+            errors.push(InvalidField::new(
+                format!("messages.{locale}.{part}"),
+                Reason::TemplateError { detail: e.message },
+            ));
         }
     }
     if let (Some(send), Some(deadline)) = (input.send_at, input.deadline)
         && send >= deadline
     {
-        errors.push(FieldError::new("send_at", "must be before the deadline"));
+        errors.push(InvalidField::new("send_at", Reason::SendBeforeDeadline));
     }
     if input.reminder_hours_before.is_some() && input.deadline.is_none() {
-        errors.push(FieldError::new("reminder_hours_before", "needs a deadline"));
+        errors.push(InvalidField::new("reminder_hours_before", Reason::ReminderNeedsDeadline));
     }
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
@@ -349,10 +352,10 @@ pub async fn replace_campaign(
     let scoped = ctx.open(&db, Permission::Write).await?;
     let current = scoped.tx.campaign(id).await?;
     if current.state == CampaignState::Closed {
-        return Err(ApiError::Conflict("a closed campaign no longer changes".into()));
+        return Err(ApiError::Conflict(Reason::ClosedCampaignFixed));
     }
     if current.state == CampaignState::Open && body.kind != current.kind {
-        return Err(ApiError::Conflict("an open campaign keeps its kind".into()));
+        return Err(ApiError::Conflict(Reason::OpenCampaignKeepsKind));
     }
     let new = checked(current.program_id, &body)?;
     scoped.tx.replace_campaign(id, &new).await?;
@@ -402,22 +405,22 @@ pub async fn campaign_transition(
     let id = path.into_inner();
     let scoped = ctx.open(&db, Permission::Write).await?;
     let campaign = scoped.tx.campaign(id).await?;
-    let refuse = |why: &str| Err(ApiError::TransitionRefused(why.to_owned()));
+    let refuse = |why: Reason| Err(ApiError::TransitionRefused(why));
     match (campaign.state, body.to) {
         (CampaignState::Draft, CampaignState::Open) => {
             let program = scoped.tx.program(campaign.program_id).await?;
             if program.state != ProgramState::Recruiting {
-                return refuse("the program must be recruiting before a campaign opens");
+                return refuse(Reason::ProgramNotRecruiting);
             }
             if campaign.messages.is_empty() && campaign.kind == CampaignKind::Closed {
-                return refuse("write the message invitees will get before opening");
+                return refuse(Reason::WriteMessageFirst);
             }
             if campaign.deadline.is_some_and(|d| d <= Utc::now()) {
-                return refuse("the deadline has passed");
+                return refuse(Reason::DeadlinePassed);
             }
         }
         (CampaignState::Draft | CampaignState::Open, CampaignState::Closed) => {}
-        (from, to) => return refuse(&format!("a {from} campaign cannot become {to}")),
+        (from, to) => return refuse(Reason::CampaignCannotBecome { from, to }),
     }
     scoped.tx.set_campaign_state(id, campaign.state, body.to).await?;
     audit(&scoped, "campaign.state_changed", id, serde_json::json!({ "from": campaign.state, "to": body.to })).await?;
@@ -500,14 +503,14 @@ pub async fn invite_people(
     let id = path.into_inner();
     let scoped = ctx.open(&db, Permission::Write).await?;
     if body.person_ids.is_empty() && body.filter.is_none() {
-        return Err(ApiError::field("person_ids", "name people or give a filter"));
+        return Err(ApiError::field("person_ids", Reason::NamePeopleOrFilter));
     }
     let campaign = scoped.tx.campaign(id).await?;
     if campaign.kind == CampaignKind::Open {
-        return Err(ApiError::Conflict("an open campaign has no invite list: share its link".into()));
+        return Err(ApiError::Conflict(Reason::OpenCampaignHasNoList));
     }
     if campaign.state == CampaignState::Closed {
-        return Err(ApiError::Conflict("the campaign is closed".into()));
+        return Err(ApiError::Conflict(Reason::CampaignClosed));
     }
     let design = scoped.tx.program(campaign.program_id).await?.design;
     let mut people = scoped.tx.people_by_ids(&body.person_ids).await?;

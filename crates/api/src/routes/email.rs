@@ -5,7 +5,7 @@ use actix_web::{HttpResponse, delete, get, post, put, web};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use tandem_domain::mail::{DeliveryState, EmailCategory};
-use tandem_domain::{EmailAddress, EmailDeliveryId, Locale, Permission};
+use tandem_domain::{EmailAddress, EmailDeliveryId, Locale, Permission, Reason};
 use tandem_mail::{Override, Rendered, Template, builtin_sources, render_with};
 use tandem_store::{Db, EmailDelivery, NewAuditEvent, PageRequest, Suppression, TemplateOverride};
 use utoipa::{IntoParams, ToSchema};
@@ -189,14 +189,18 @@ fn check_sources(template: Template, locale: Locale, body: &TemplateSources) -> 
         [("subject", &body.subject, 998), ("html", &body.html, 100_000), ("text", &body.text, 100_000)]
     {
         if value.trim().is_empty() {
-            fields.push(name, "must not be empty");
+            fields.push(name, Reason::Empty);
         } else if value.len() > max {
-            fields.push(name, format!("must be at most {max} bytes"));
+            fields.push(name, Reason::TooManyBytes { max });
         }
     }
     fields.finish(|| Some(()))?;
     let sources = Override { subject: body.subject.clone(), html: body.html.clone(), text: body.text.clone() };
-    render_with(&sources, &template.sample_context(locale)).map_err(|e| ApiError::field(e.part, e.message))
+    render_with(&sources, &template.sample_context(locale)).map_err(template_refused)
+}
+
+fn template_refused(e: tandem_mail::TemplateError) -> ApiError {
+    ApiError::field(e.part, Reason::TemplateError { detail: e.message })
 }
 
 /// Replaces a template's subject and bodies for this tenant. Refused when it does not render
@@ -332,7 +336,7 @@ pub async fn preview_template(
                 .await?
                 .map(|o| Override { subject: o.subject, html: o.html, text: o.text })
                 .unwrap_or_else(|| builtin_sources(template, locale));
-            render_with(&sources, &template.sample_context(locale)).map_err(|e| ApiError::field(e.part, e.message))?
+            render_with(&sources, &template.sample_context(locale)).map_err(template_refused)?
         }
     };
     scoped.tx.commit().await?;
@@ -391,14 +395,14 @@ pub async fn list_suppressions(
     Ok(web::Json(rows.into_iter().map(SuppressionView::from).collect()))
 }
 
-pub(crate) fn parse_category(raw: &str) -> Result<String, String> {
+pub(crate) fn parse_category(raw: &str) -> Result<String, Reason> {
     if raw == "all" {
         return Ok(raw.to_owned());
     }
     match raw.parse::<EmailCategory>() {
         Ok(c) if c.is_optional() => Ok(c.as_str().to_owned()),
-        Ok(_) => Err("transactional email cannot be suppressed".to_owned()),
-        Err(e) => Err(e),
+        Ok(_) => Err(Reason::TransactionalAlwaysSent),
+        Err(_) => Err(Reason::NotAnEmailCategory),
     }
 }
 

@@ -6,14 +6,15 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use actix_web::{post, web};
 use serde::{Deserialize, Serialize};
-use tandem_domain::Permission;
 use tandem_domain::people::{Person, PersonDraft, PersonField, RowProblem, read_rows};
+use tandem_domain::{Permission, Reason};
 use tandem_store::Db;
 use utoipa::ToSchema;
 
 use crate::auth::TenantCtx;
 use crate::error::{ApiError, Problem};
 use crate::http::Json;
+use crate::locale::RequestLocale;
 use crate::routes::people::audit;
 
 /// The largest CSV accepted: comfortably 10,000 rows of a full HR export.
@@ -48,6 +49,10 @@ pub struct RowError {
     #[schema(example = 7)]
     pub line: u64,
     pub field: Option<PersonField>,
+    /// Why, as a stable name clients may branch on.
+    #[schema(example = "not_a_time_zone")]
+    pub code: &'static str,
+    /// Why, in words, in the language the request asked for (`Accept-Language`).
     #[schema(example = "must be an IANA time zone such as Asia/Tokyo")]
     pub message: String,
 }
@@ -79,8 +84,10 @@ type Rows = Vec<(u64, PersonDraft)>;
 /// quote, a row with the wrong number of columns) is refused whole.
 fn parse_csv(text: &str, mapping: Option<&BTreeMap<String, PersonField>>) -> Result<(Rows, Vec<String>), ApiError> {
     let mut reader = csv::ReaderBuilder::new().has_headers(true).trim(csv::Trim::All).from_reader(text.as_bytes());
-    let headers =
-        reader.headers().map_err(|e| ApiError::field("csv", format!("the header row cannot be read: {e}")))?.clone();
+    let headers = reader
+        .headers()
+        .map_err(|e| ApiError::field("csv", Reason::CsvHeaderUnreadable { detail: e.to_string() }))?
+        .clone();
     let mut columns = Vec::new();
     let mut ignored = Vec::new();
     for header in headers.iter() {
@@ -94,19 +101,19 @@ fn parse_csv(text: &str, mapping: Option<&BTreeMap<String, PersonField>>) -> Res
         columns.push(field);
     }
     let mapped: BTreeSet<PersonField> = columns.iter().flatten().copied().collect();
-    let missing: Vec<&str> = [PersonField::ExternalId, PersonField::Name, PersonField::Email]
+    let missing: Vec<String> = [PersonField::ExternalId, PersonField::Name, PersonField::Email]
         .into_iter()
         .filter(|f| !mapped.contains(f))
-        .map(|f| f.as_str())
+        .map(|f| f.as_str().to_owned())
         .collect();
     if !missing.is_empty() {
-        return Err(ApiError::field("mapping", format!("no column for {}", missing.join(", "))));
+        return Err(ApiError::field("mapping", Reason::CsvMissingColumns { columns: missing }));
     }
     let mut rows = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| {
             let line = e.position().map(|p| p.line()).unwrap_or(0);
-            ApiError::field("csv", format!("line {line}: {e}; nothing was imported"))
+            ApiError::field("csv", Reason::CsvLineUnreadable { line, detail: e.to_string() })
         })?;
         let line = record.position().map(|p| p.line()).unwrap_or(0);
         let mut draft = PersonDraft::default();
@@ -118,7 +125,7 @@ fn parse_csv(text: &str, mapping: Option<&BTreeMap<String, PersonField>>) -> Res
         rows.push((line, draft));
     }
     if rows.is_empty() {
-        return Err(ApiError::field("csv", "has no rows under its header"));
+        return Err(ApiError::field("csv", Reason::CsvNoRows));
     }
     Ok((rows, ignored))
 }
@@ -140,6 +147,7 @@ fn parse_csv(text: &str, mapping: Option<&BTreeMap<String, PersonField>>) -> Res
 pub async fn import_people(
     ctx: TenantCtx,
     db: web::Data<Db>,
+    RequestLocale(locale): RequestLocale,
     body: Json<ImportRequest, IMPORT_LIMIT_BYTES>,
 ) -> Result<web::Json<ImportReport>, ApiError> {
     let (rows, ignored_columns) = parse_csv(&body.csv, body.mapping.as_ref())?;
@@ -158,7 +166,7 @@ pub async fn import_people(
         problems.push(RowProblem {
             line: people[index].0,
             field: Some(PersonField::Email),
-            message: format!("belongs to the person with external id {owner}"),
+            reason: Reason::EmailBelongsTo { external_id: owner },
         });
     }
     problems.sort_by_key(|p| p.line);
@@ -190,6 +198,14 @@ pub async fn import_people(
         written: write,
         dry_run: body.dry_run,
         ignored_columns,
-        errors: problems.into_iter().map(|p| RowError { line: p.line, field: p.field, message: p.message }).collect(),
+        errors: problems
+            .into_iter()
+            .map(|p| RowError {
+                line: p.line,
+                field: p.field,
+                code: p.reason.code(),
+                message: p.reason.describe(locale),
+            })
+            .collect(),
     }))
 }

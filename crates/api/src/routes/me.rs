@@ -3,7 +3,7 @@
 use actix_web::{get, patch, web};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use tandem_domain::{Actor, ApiKeyId, ApiScope, Locale, Permission, Role, TenantId, UserId};
+use tandem_domain::{Actor, ApiKeyId, ApiScope, Locale, Permission, Reason, Role, TenantId, UserId};
 use tandem_store::Db;
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -139,7 +139,7 @@ pub struct MeChange {
 pub async fn update_me(ctx: TenantCtx, db: web::Data<Db>, body: Json<MeChange>) -> Result<web::Json<Me>, ApiError> {
     let scoped = ctx.open(&db, Permission::Read).await?;
     let Actor::User { id, .. } = scoped.actor else {
-        return Err(ApiError::Forbidden("an API key has no language; people choose theirs".into()));
+        return Err(ApiError::Forbidden(Reason::ApiKeyHasNoLanguage));
     };
     scoped.tx.set_user_locale(id, body.locale).await?;
     describe(scoped).await.map(web::Json)

@@ -4,13 +4,13 @@ use actix_web::{HttpResponse, delete, get, post, put, web};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use tandem_domain::people::{Person, PersonDraft, PersonField, read_person};
-use tandem_domain::{Actor, Locale, Permission, PersonId, Role};
+use tandem_domain::{Actor, Locale, Permission, PersonId, Reason, Role};
 use tandem_store::{Db, NewAuditEvent, PeopleFilter, PersonRecord, StoreError, TenantTx};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::auth::{Scoped, TenantCtx};
-use crate::error::{ApiError, FieldError, Problem};
+use crate::error::{ApiError, InvalidField, Problem};
 use crate::http::Json;
 use crate::pagination::{ListQuery, Paginated};
 
@@ -188,19 +188,17 @@ pub fn view(record: PersonRecord, sensitive: bool) -> PersonView {
 }
 
 /// Reads one input in the tenant, with its manager checked against the directory.
-async fn read_input(tx: &TenantTx, input: &PersonInput) -> Result<Person, Vec<FieldError>> {
-    let keep_sensitive = match tx.tenant().await {
-        Ok(t) => t.sensitive_attributes_enabled,
-        Err(e) => return Err(vec![FieldError::new("tenant", e.to_string())]),
-    };
+async fn read_input(tx: &TenantTx, input: &PersonInput) -> Result<Person, ApiError> {
+    let keep_sensitive = tx.tenant().await?.sensitive_attributes_enabled;
     let person = read_person(&input.draft(), keep_sensitive).map_err(|problems| {
-        problems.into_iter().map(|p| FieldError::new(p.field.as_str(), p.message)).collect::<Vec<_>>()
+        ApiError::Validation(problems.into_iter().map(|p| InvalidField::new(p.field.as_str(), p.reason)).collect())
     })?;
     if let Some(manager) = &person.manager_external_id {
-        let known = tx.existing_external_ids(std::slice::from_ref(manager)).await.unwrap_or_default();
-        if known.is_empty() || *manager == person.external_id {
-            let message = format!("no other person with external id {manager}");
-            return Err(vec![FieldError::new("manager_external_id", message)]);
+        if *manager == person.external_id {
+            return Err(ApiError::field("manager_external_id", Reason::OwnManager));
+        }
+        if tx.existing_external_ids(std::slice::from_ref(manager)).await?.is_empty() {
+            return Err(ApiError::field("manager_external_id", Reason::NoSuchManager { external_id: manager.clone() }));
         }
     }
     Ok(person)
@@ -288,12 +286,12 @@ pub async fn create_person(
     body: Json<PersonInput>,
 ) -> Result<HttpResponse, ApiError> {
     let scoped = ctx.open(&db, Permission::Write).await?;
-    let person = read_input(&scoped.tx, &body).await.map_err(ApiError::Validation)?;
+    let person = read_input(&scoped.tx, &body).await?;
     if !scoped.tx.existing_external_ids(std::slice::from_ref(&person.external_id)).await?.is_empty() {
-        return Err(ApiError::Conflict(format!("a person with external id {} exists", person.external_id)));
+        return Err(ApiError::Conflict(Reason::ExternalIdExists { external_id: person.external_id }));
     }
     if let Some((_, owner)) = scoped.tx.email_conflicts(std::slice::from_ref(&person)).await?.first() {
-        return Err(ApiError::Conflict(format!("this email belongs to the person with external id {owner}")));
+        return Err(ApiError::Conflict(Reason::EmailBelongsTo { external_id: owner.clone() }));
     }
     scoped.tx.upsert_people(std::slice::from_ref(&person)).await?;
     let record = scoped.tx.person_by_external_id(&person.external_id).await?;
@@ -347,17 +345,17 @@ pub async fn bulk_upsert(
 ) -> Result<web::Json<BulkResult>, ApiError> {
     let scoped = ctx.open(&db, Permission::Write).await?;
     if body.people.is_empty() || body.people.len() > BULK_MAX {
-        return Err(ApiError::field("people", format!("must hold 1 to {BULK_MAX} people")));
+        return Err(ApiError::field("people", Reason::BatchSize { max: BULK_MAX }));
     }
     let keep_sensitive = scoped.tx.tenant().await?.sensitive_attributes_enabled;
     let rows: Vec<(u64, PersonDraft)> = body.people.iter().enumerate().map(|(i, p)| (i as u64, p.draft())).collect();
     let managers: Vec<String> = body.people.iter().filter_map(|p| p.manager_external_id.clone()).collect();
     let known = scoped.tx.existing_external_ids(&managers).await?;
     let (people, problems) = tandem_domain::people::read_rows(&rows, keep_sensitive, &known);
-    let mut errors: Vec<FieldError> = problems
+    let mut errors: Vec<InvalidField> = problems
         .into_iter()
         .map(|p| {
-            FieldError::new(format!("people[{}].{}", p.line, p.field.map(|f| f.as_str()).unwrap_or("")), p.message)
+            InvalidField::new(format!("people[{}].{}", p.line, p.field.map(|f| f.as_str()).unwrap_or("")), p.reason)
         })
         .collect();
     if errors.is_empty() {
@@ -365,9 +363,9 @@ pub async fn bulk_upsert(
             scoped.tx.email_conflicts(&people.iter().map(|(_, p)| p.clone()).collect::<Vec<_>>()).await?
         {
             let line = people[index].0;
-            errors.push(FieldError::new(
+            errors.push(InvalidField::new(
                 format!("people[{line}].email"),
-                format!("belongs to the person with external id {owner}"),
+                Reason::EmailBelongsTo { external_id: owner },
             ));
         }
     }
@@ -436,9 +434,9 @@ pub async fn replace_person(
     let id = path.into_inner();
     let scoped = ctx.open(&db, Permission::Write).await?;
     scoped.tx.person(id).await?;
-    let person = read_input(&scoped.tx, &body).await.map_err(ApiError::Validation)?;
+    let person = read_input(&scoped.tx, &body).await?;
     scoped.tx.replace_person(id, &person).await.map_err(|e| match e {
-        StoreError::Conflict(_) => ApiError::Conflict("another person has this external id or email".into()),
+        StoreError::Conflict(_) => ApiError::Conflict(Reason::ExternalIdOrEmailTaken),
         other => other.into(),
     })?;
     let record = scoped.tx.person(id).await?;

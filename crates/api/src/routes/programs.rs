@@ -8,13 +8,13 @@ use tandem_domain::programs::{
     Cadence, Eligibility, ProgramDesign, ProgramFacts, ProgramKind, ProgramState, PurposeKind, Resource, SuccessMetric,
     TrainingModule, check_design_change, check_transition,
 };
-use tandem_domain::{Locale, Permission, ProgramId};
+use tandem_domain::{Locale, Permission, ProgramId, Reason};
 use tandem_store::{Db, NewAuditEvent, ProgramRecord};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::auth::{Scoped, TenantCtx};
-use crate::error::{ApiError, FieldError, Problem};
+use crate::error::{ApiError, InvalidField, Problem};
 use crate::http::Json;
 use crate::pagination::{ListQuery, Paginated};
 
@@ -162,7 +162,7 @@ fn checked(input: ProgramInput) -> Result<ProgramDesign, ApiError> {
     if problems.is_empty() {
         return Ok(design);
     }
-    Err(ApiError::Validation(problems.into_iter().map(|p| FieldError::new(p.field, p.message)).collect()))
+    Err(ApiError::Validation(problems.into_iter().map(|p| InvalidField::new(p.field, p.reason)).collect()))
 }
 
 async fn audit(
@@ -272,9 +272,8 @@ pub async fn create_from_template(
         Some(locale) => locale,
         None => scoped.tx.tenant().await?.locale,
     };
-    let mut design = program_templates::design(&body.template, locale, Utc::now().date_naive()).ok_or_else(|| {
-        ApiError::field("template", format!("no template {:?}; see /program-templates", body.template))
-    })?;
+    let mut design = program_templates::design(&body.template, locale, Utc::now().date_naive())
+        .ok_or_else(|| ApiError::field("template", Reason::UnknownTemplate { given: body.template.clone() }))?;
     if let Some(name) = &body.name {
         design.name = name.clone();
     }
@@ -394,7 +393,7 @@ pub async fn replace_program(
     let scoped = ctx.open(&db, Permission::Write).await?;
     let current = scoped.tx.program(id).await?;
     let design = checked(body.0)?;
-    check_design_change(current.state, &design).map_err(|refused| ApiError::Conflict(refused.0))?;
+    check_design_change(current.state, &design).map_err(ApiError::Conflict)?;
     scoped.tx.replace_program_design(id, &design).await?;
     audit(&scoped, "program.changed", id, serde_json::json!({ "name": design.name })).await?;
     let record = scoped.tx.program(id).await?;
@@ -425,7 +424,7 @@ pub async fn delete_program(
     let scoped = ctx.open(&db, Permission::Write).await?;
     let current = scoped.tx.program(id).await?;
     if current.state != ProgramState::Draft {
-        return Err(ApiError::Conflict("only draft programs are deleted; archive this one instead".into()));
+        return Err(ApiError::Conflict(Reason::OnlyDraftsDeleted));
     }
     scoped.tx.delete_program(id).await?;
     audit(&scoped, "program.deleted", id, serde_json::json!({ "name": current.design.name })).await?;
@@ -469,8 +468,7 @@ pub async fn program_transition(
     let current = scoped.tx.program(id).await?;
     // Pairs arrive with matching; until then no program has published pairs.
     let facts = ProgramFacts { published_pairs: 0 };
-    check_transition(&current.design, current.state, body.to, facts)
-        .map_err(|refused| ApiError::TransitionRefused(refused.0))?;
+    check_transition(&current.design, current.state, body.to, facts).map_err(ApiError::TransitionRefused)?;
     scoped.tx.set_program_state(id, current.state, body.to).await?;
     audit(&scoped, "program.state_changed", id, serde_json::json!({ "from": current.state, "to": body.to })).await?;
     let record = scoped.tx.program(id).await?;

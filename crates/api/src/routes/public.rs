@@ -4,6 +4,7 @@
 
 use actix_web::{get, post, put, web};
 use serde::{Deserialize, Serialize};
+use tandem_domain::Reason;
 use tandem_domain::mail::EmailCategory;
 use tandem_mail::unsubscribe::{UnsubscribeClaims, UnsubscribeSigner};
 use tandem_store::Db;
@@ -132,7 +133,7 @@ pub async fn update_preferences(
 ) -> Result<web::Json<Preferences>, ApiError> {
     let claims = claims(&signer, &query.token)?;
     if let Some(i) = body.categories.iter().position(|c| !c.category.is_optional()) {
-        return Err(ApiError::field(&format!("categories[{i}].category"), "transactional email cannot be turned off"));
+        return Err(ApiError::field(&format!("categories[{i}].category"), Reason::TransactionalAlwaysSent));
     }
     let tx = db.tenant(claims.tenant).await?;
     tx.unsuppress(&claims.email, "all").await?;

@@ -7,7 +7,7 @@ use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 use tandem_domain::mail::EmailCategory;
 use tandem_domain::team::{check_invitation, check_removal, check_role_change};
-use tandem_domain::{EmailAddress, InvitationId, Locale, Permission, Role, UserId};
+use tandem_domain::{EmailAddress, InvitationId, Locale, Permission, Reason, Role, UserId};
 use tandem_jobs::Queue;
 use tandem_mail::{Template, role_label};
 use tandem_store::{Db, Invitation, Member, NewAuditEvent, NewEmailDelivery, NewInvitation, StoreError};
@@ -148,7 +148,7 @@ pub async fn change_role(
     let (_, actor_role) = scoped.user()?;
     let member = scoped.tx.member(target).await?;
     let owners = scoped.tx.count_owners().await?;
-    check_role_change(actor_role, member.role, body.role, owners).map_err(|e| ApiError::Forbidden(e.to_string()))?;
+    check_role_change(actor_role, member.role, body.role, owners).map_err(ApiError::Forbidden)?;
     scoped.tx.set_role(target, body.role).await?;
     scoped
         .tx
@@ -188,7 +188,7 @@ pub async fn remove_member(
     let (_, actor_role) = scoped.user()?;
     let member = scoped.tx.member(target).await?;
     let owners = scoped.tx.count_owners().await?;
-    check_removal(actor_role, member.role, owners).map_err(|e| ApiError::Forbidden(e.to_string()))?;
+    check_removal(actor_role, member.role, owners).map_err(ApiError::Forbidden)?;
     scoped.tx.remove_member(target).await?;
     scoped
         .tx
@@ -231,10 +231,10 @@ pub async fn invite(
     let email = fields.check("email", EmailAddress::parse(&body.email));
     let email = fields.finish(|| email)?;
     let (inviter_id, inviter_role) = scoped.user()?;
-    check_invitation(inviter_role, body.role).map_err(|e| ApiError::Forbidden(e.to_string()))?;
+    check_invitation(inviter_role, body.role).map_err(ApiError::Forbidden)?;
     if let Some(existing) = scoped.tx.find_user_by_email(email.as_str()).await? {
         match scoped.tx.member(existing.id).await {
-            Ok(_) => return Err(ApiError::Conflict("this person is already a member".into())),
+            Ok(_) => return Err(ApiError::Conflict(Reason::PersonAlreadyMember)),
             Err(StoreError::NotFound) => {}
             Err(other) => return Err(other.into()),
         }

@@ -40,7 +40,7 @@ function withToken(request: Request, token: string): Request {
 
 /** The answer for a call made without a session: the server would say the same, so it is not asked. */
 function signedOut(): Response {
-  const problem = { type: "/problems/unauthorized", title: "Not signed in", status: 401, detail: "Log in to continue." };
+  const problem = { type: "/problems/unauthorized", title: "Not signed in", status: 401, detail: "Log in to continue.", code: "no_credential" };
   return new Response(JSON.stringify(problem), {
     status: 401,
     headers: { "content-type": "application/problem+json" },
