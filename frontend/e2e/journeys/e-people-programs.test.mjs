@@ -3,6 +3,7 @@ import { test } from "node:test";
 import { catalogues, startJourney } from "../support/browser.mjs";
 import { csvFile, directorySteps } from "../support/directory.mjs";
 import { field, fill, steps, visible } from "../support/flows.mjs";
+import { serverWords } from "../support/serverWords.mjs";
 
 const L = catalogues.en;
 const JA = catalogues.ja;
@@ -55,7 +56,7 @@ test("a new customer imports 50 people, searches them, and designs a program up 
     await journey.expectingConsoleErrors([failedCall(409, "/transitions")], async () => {
       await page.getByRole("button", { name: L.programs.moveTo.recruiting }).click();
       const refusal = await visible(page.getByTestId("transition-refused").getByRole("alert"));
-      assert.match(await refusal.innerText(), /set the start and end dates before recruiting/);
+      assert.ok((await refusal.innerText()).includes(serverWords(L).datesBeforeRecruiting));
       assert.match(await refusal.innerText(), new RegExp(L.problems["transition-refused"]));
     });
     await journey.shot(page, "transition-refused");

@@ -3,6 +3,7 @@
 // the wizard. Elements are found by the words people read in catalogue `L`.
 import assert from "node:assert/strict";
 import { field, fill, visible } from "./flows.mjs";
+import { serverWords } from "./serverWords.mjs";
 
 const FIRST = ["Haruto", "Sota", "Yuna", "Hina", "Ren", "Aoi", "Riku", "Mio", "Kaito", "Sara"];
 const LAST = ["Tanaka", "Suzuki", "Ito", "Kato", "Abe"];
@@ -71,6 +72,7 @@ export function directorySteps(L) {
       await page.getByRole("button", { name: L.people.import.dryRun }).click();
       const badRow = await visible(page.getByTestId(`row-error-${BAD_LINE}`));
       assert.match(await badRow.innerText(), new RegExp(L.people.fields.job_level));
+      assert.ok((await badRow.innerText()).includes(serverWords(L).jobLevelOutOfRange), "the server's reason, in the console's language");
       await visible(page.getByText(L.people.import.reportDryRunErrors));
       assert.match(await page.getByTestId("report-rows").innerText(), new RegExp(`${PEOPLE}$`));
       await shot("import-dry-run-error");

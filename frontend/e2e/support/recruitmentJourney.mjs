@@ -8,6 +8,7 @@ import { dateIn, directorySteps, employee } from "./directory.mjs";
 import { field, fill, steps, visible } from "./flows.mjs";
 import { emailWithLink } from "./outbox.mjs";
 import { inDays, recruitmentSteps } from "./recruitment.mjs";
+import { serverWords } from "./serverWords.mjs";
 
 const failedCall = (status, path) => (entry) => entry.text.includes(String(status)) && entry.url.includes(path);
 
@@ -84,7 +85,7 @@ export async function recruitmentJourney({ name, language }) {
     await deadline.fill("");
     await journey.expectingConsoleErrors([failedCall(422, "/api/v1/campaigns/")], async () => {
       await page.getByRole("button", { name: L.recruitment.edit.save }).click();
-      await visible(page.getByText("needs a deadline"));
+      await visible(page.getByText(serverWords(L).needsDeadline));
     });
     assert.equal(await field(page, L.recruitment.fields.reminderHours).getAttribute("aria-invalid"), "true");
     await journey.shot(page, "campaign-edit-refused");
@@ -136,7 +137,7 @@ export async function recruitmentJourney({ name, language }) {
     const refused = await journey.person("level-6", { viewport: PHONE, locale: browserLocale });
     await journey.expectingConsoleErrors([failedCall(422, "/applications")], async () => {
       const refusal = await r.applyRefused(refused, middle);
-      assert.match(refusal, /not eligible/);
+      assert.ok(refusal.includes(serverWords(L).notEligible), refusal);
     });
     await journey.shot(refused, "level-6-refused-phone");
 

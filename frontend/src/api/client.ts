@@ -1,13 +1,24 @@
-import createClient from "openapi-fetch";
+import createClient, { type Middleware } from "openapi-fetch";
 import { authorizedFetch } from "../features/auth/tokens";
+import { currentLanguage } from "../i18n";
 import { ApiError, toProblem } from "./problem";
 import type { paths } from "./schema";
 
+/** Asks for answers in the console's language: the server writes its refusals and row errors in it. */
+export const inConsoleLanguage: Middleware = {
+  onRequest({ request }) {
+    request.headers.set("Accept-Language", currentLanguage());
+    return request;
+  },
+};
+
 /** The API client every feature uses: typed from the OpenAPI document, signed in through `authorizedFetch`. */
 export const api = createClient<paths>({ baseUrl: "", fetch: authorizedFetch });
+api.use(inConsoleLanguage);
 
 /** For pages reached from an email without an account (`/api/v1/public/…`): never sends a session's token. */
 export const publicApi = createClient<paths>({ baseUrl: "" });
+publicApi.use(inConsoleLanguage);
 
 interface Answer<T> {
   data?: T;

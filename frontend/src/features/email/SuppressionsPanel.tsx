@@ -9,7 +9,7 @@ import { useLanguage } from "../../shared/useLanguage";
 import { useProblemForm } from "../../shared/useProblemForm";
 import { emailRule } from "../auth/validation";
 import { useAddSuppression, useRemoveSuppression, useSuppressions } from "./emailApi";
-import { categoryLabel, SUPPRESSION_CATEGORIES } from "./categories";
+import { categoryLabel, SUPPRESSION_CATEGORIES, suppressionReason } from "./categories";
 
 function AddSuppressionForm() {
   const { t } = useTranslation();
@@ -71,7 +71,7 @@ function SuppressionsTable({ items }: { items: SuppressionView[] }) {
             <Table.Tr key={`${s.email}/${s.category}`} data-testid={`suppression-${s.email}-${s.category}`}>
               <Table.Td style={{ overflowWrap: "anywhere" }}>{s.email}</Table.Td>
               <Table.Td>{categoryLabel(t, s.category)}</Table.Td>
-              <Table.Td>{s.reason}</Table.Td>
+              <Table.Td>{suppressionReason(t, s.reason)}</Table.Td>
               <Table.Td style={{ whiteSpace: "nowrap" }}>{formatDateTime(s.created_at, language)}</Table.Td>
               <Table.Td ta="right">
                 <ConfirmButton

@@ -18,3 +18,15 @@ export function categoryLabel(t: TFunction, category: string): string {
   const key = categoryKey(category);
   return key ? t(key) : category;
 }
+
+/** The reasons the server records for a suppression, by the catalogue key that names each. */
+const SUPPRESSION_REASONS: Record<string, "email.suppressions.reasons.unsubscribed" | "email.suppressions.reasons.byAdmin"> = {
+  unsubscribed: "email.suppressions.reasons.unsubscribed",
+  "added by an admin": "email.suppressions.reasons.byAdmin",
+};
+
+/** Why an address is suppressed, in the console's language, or the server's words for a reason it does not know. */
+export function suppressionReason(t: TFunction, reason: string): string {
+  const key = Object.hasOwn(SUPPRESSION_REASONS, reason) ? SUPPRESSION_REASONS[reason] : undefined;
+  return key ? t(key) : reason;
+}

@@ -1,10 +1,19 @@
 import { describe, expect, it } from "vitest";
 import { DELIVERY_STATES } from "../../api/types";
 import en from "../../i18n/en.json";
-import { categoryKey } from "./categories";
+import type { TFunction } from "i18next";
+import { categoryKey, suppressionReason } from "./categories";
 import { deliveryStateColor, templateId, templateNameKey, variableList } from "./templates";
 
 describe("email settings", () => {
+  it("names the reasons the server records for a suppression, and keeps the words of others", () => {
+    const t = ((key: string) => `t:${key}`) as unknown as TFunction;
+    expect(suppressionReason(t, "unsubscribed")).toBe("t:email.suppressions.reasons.unsubscribed");
+    expect(suppressionReason(t, "added by an admin")).toBe("t:email.suppressions.reasons.byAdmin");
+    expect(suppressionReason(t, "hard bounce")).toBe("hard bounce");
+    expect(suppressionReason(t, "toString")).toBe("toString");
+  });
+
   it("names known templates and leaves new ones as the server calls them", () => {
     expect(templateNameKey("invitation")).toBe("email.templateNames.invitation");
     expect(templateNameKey("application_refused")).toBe("email.templateNames.application_refused");

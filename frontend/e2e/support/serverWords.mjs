@@ -1,0 +1,23 @@
+// Words the server writes (problem details, field and row errors) as it answers the console,
+// which asks for its own language: journeys check that a Japanese screen gets Japanese ones.
+import { catalogues } from "./browser.mjs";
+
+const WORDS = {
+  en: {
+    jobLevelOutOfRange: "must be a whole number from 1 (most junior) to 20",
+    needsDeadline: "needs a deadline",
+    notEligible: "not eligible: needs job level 5 or below",
+    datesBeforeRecruiting: "set the start and end dates before recruiting",
+  },
+  ja: {
+    jobLevelOutOfRange: "1（最も若手）〜20の整数にしてください",
+    needsDeadline: "締め切りが必要です",
+    notEligible: "応募の条件に合いません。職位レベル5以下が対象です",
+    datesBeforeRecruiting: "募集の前に開始日と終了日を設定してください",
+  },
+};
+
+/** The server's words in the language of console catalogue `L`. */
+export function serverWords(L) {
+  return L === catalogues.ja ? WORDS.ja : WORDS.en;
+}
