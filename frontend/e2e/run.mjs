@@ -100,6 +100,9 @@ const server = spawn(bin, ["serve"], {
     TANDEM_CONSOLE_DIR: dist,
     TANDEM_PUBLIC_URL: base,
     TANDEM_LOG_LEVEL: "warn",
+    // No quiet hours: campaign emails must reach the mailbox whatever the time of the run.
+    TANDEM_QUIET_HOURS_START: "00:00",
+    TANDEM_QUIET_HOURS_END: "00:00",
   },
   stdio: ["ignore", "pipe", "pipe"],
 });

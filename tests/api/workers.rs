@@ -36,6 +36,8 @@ fn start_worker(app: &TestApp) -> (Child, u16) {
         .env("TANDEM_WORKER_LEASE_SECS", "2")
         .env("TANDEM_WORKER_CONCURRENCY", "1")
         .env("TANDEM_REDIS_PREFIX", &app.config.redis_prefix)
+        .env("TANDEM_QUIET_HOURS_START", &app.config.quiet_hours_start)
+        .env("TANDEM_QUIET_HOURS_END", &app.config.quiet_hours_end)
         .env("TANDEM_LOG_LEVEL", "warn")
         .env_remove("TANDEM_REDIS_URL")
         .env_remove("REDIS_URL")

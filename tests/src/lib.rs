@@ -124,6 +124,10 @@ impl TestApp {
             console_dir: dir.path().join("no-console"),
             worker_poll_ms: 20,
             worker_retry_base_ms: 50,
+            // No quiet hours: a test must not depend on the time of day it runs (the
+            // quiet-hours test sets its own around the moment it runs).
+            quiet_hours_start: "00:00".into(),
+            quiet_hours_end: "00:00".into(),
             ..Config::default()
         };
         adjust(&mut config, dir.path());

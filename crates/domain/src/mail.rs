@@ -136,7 +136,8 @@ impl Default for QuietHours {
 
 impl QuietHours {
     /// When a message that would go out `now` may go, if `now` is quiet where the person is:
-    /// the end of the quiet hours in their zone. `None` when it may go now.
+    /// the end of the quiet hours in their zone. `None` when it may go now. Equal start and end
+    /// times mean no quiet hours.
     pub fn hold_until(&self, now: DateTime<Utc>, zone: Tz) -> Option<DateTime<Utc>> {
         let local = now.with_timezone(&zone);
         let time = local.time();
@@ -214,6 +215,15 @@ mod tests {
         };
         assert_eq!(lunch.hold_until(utc("2026-11-25T12:15:00Z"), chrono_tz::UTC), Some(utc("2026-11-25T13:00:00Z")));
         assert_eq!(lunch.hold_until(utc("2026-11-25T13:00:00Z"), chrono_tz::UTC), None);
+    }
+
+    #[test]
+    fn equal_start_and_end_mean_no_quiet_hours() {
+        let never = QuietHours { start: NaiveTime::MIN, end: NaiveTime::MIN };
+        for hour in 0..24 {
+            let now = utc("2026-11-25T00:30:00Z") + Duration::hours(hour);
+            assert_eq!(never.hold_until(now, chrono_tz::Asia::Tokyo), None, "{now}");
+        }
     }
 
     #[test]
