@@ -1,81 +1,86 @@
+import { Center, Loader } from "@mantine/core";
+import type { ComponentType } from "react";
+import { useTranslation } from "react-i18next";
 import { createBrowserRouter } from "react-router";
 import { AcceptInvitationPage } from "../features/auth/AcceptInvitationPage";
 import { LoginPage } from "../features/auth/LoginPage";
 import { SignupPage } from "../features/auth/SignupPage";
-import { ApiKeysPage } from "../features/api-keys/ApiKeysPage";
-import { AuditLogPage } from "../features/audit/AuditLogPage";
-import { EmailSettingsPage } from "../features/email/EmailSettingsPage";
-import { JobQueuePage } from "../features/jobs/JobQueuePage";
-import { MailboxPage } from "../features/mailbox/MailboxPage";
-import { MessagePage } from "../features/mailbox/MessagePage";
-import { EmailPreferencesPage } from "../features/preferences/EmailPreferencesPage";
 import { HomePage } from "../features/home/HomePage";
-import { TeamPage } from "../features/team/TeamPage";
-import { ImportPage } from "../features/people/import/ImportPage";
-import { PeoplePage } from "../features/people/PeoplePage";
-import { PersonPage } from "../features/people/PersonPage";
-import { ApplyPage } from "../features/apply/ApplyPage";
-import { ConfirmApplicationPage } from "../features/apply/ConfirmApplicationPage";
-import { CampaignPage } from "../features/recruitment/CampaignPage";
-import { EditCampaignPage } from "../features/recruitment/EditCampaignPage";
-import { NewCampaignPage } from "../features/recruitment/NewCampaignPage";
-import { PrivacyPage } from "../features/privacy/PrivacyPage";
-import { ProgramPage } from "../features/programs/ProgramPage";
-import { ProgramsPage } from "../features/programs/ProgramsPage";
-import { TemplatesPage } from "../features/programs/TemplatesPage";
-import { EditProgramPage, NewProgramPage } from "../features/programs/wizard/NewProgramPage";
 import { AdminOnly } from "./AdminOnly";
 import { AppLayout } from "./AppLayout";
 import { NotFoundPage } from "./NotFoundPage";
 import { RequireSession } from "./RequireSession";
 import { WritersOnly } from "./WritersOnly";
 
+/**
+ * A route whose page is fetched the first time it is visited, so that the first screen loads
+ * only what it shows (the charts, the wizard and the settings come in their own files).
+ */
+function page<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) {
+  return async () => ({ Component: (await load())[name] });
+}
+
+/** What shows while the code of the first page opened arrives. */
+function PageLoading() {
+  const { t } = useTranslation();
+  return (
+    <Center mih="60vh">
+      <Loader aria-label={t("common.loading")} />
+    </Center>
+  );
+}
+
 export const router = createBrowserRouter([
-  { path: "/login", element: <LoginPage /> },
-  { path: "/signup", element: <SignupPage /> },
-  { path: "/invitations/accept", element: <AcceptInvitationPage /> },
-  // Reached from emails by participants, who have no account: no session needed.
-  { path: "/email-preferences", element: <EmailPreferencesPage /> },
-  { path: "/apply", element: <ApplyPage /> },
-  { path: "/applications/confirm", element: <ConfirmApplicationPage /> },
   {
-    element: <RequireSession />,
+    HydrateFallback: PageLoading,
     children: [
+      { path: "/login", element: <LoginPage /> },
+      { path: "/signup", element: <SignupPage /> },
+      { path: "/invitations/accept", element: <AcceptInvitationPage /> },
+      // Reached from emails by participants, who have no account: no session needed.
+      { path: "/email-preferences", lazy: page(() => import("../features/preferences/EmailPreferencesPage"), "EmailPreferencesPage") },
+      { path: "/apply", lazy: page(() => import("../features/apply/ApplyPage"), "ApplyPage") },
+      { path: "/applications/confirm", lazy: page(() => import("../features/apply/ConfirmApplicationPage"), "ConfirmApplicationPage") },
       {
-        element: <AppLayout />,
+        element: <RequireSession />,
         children: [
-          { index: true, element: <HomePage /> },
-          { path: "mailbox", element: <MailboxPage /> },
-          { path: "mailbox/:deliveryId", element: <MessagePage /> },
-          { path: "people", element: <PeoplePage /> },
-          { path: "people/:personId", element: <PersonPage /> },
-          { path: "programs", element: <ProgramsPage /> },
-          { path: "programs/:programId", element: <ProgramPage /> },
-          { path: "campaigns/:campaignId", element: <CampaignPage /> },
           {
-            element: <WritersOnly />,
+            element: <AppLayout />,
             children: [
-              { path: "people/import", element: <ImportPage /> },
-              { path: "programs/new", element: <NewProgramPage /> },
-              { path: "programs/templates", element: <TemplatesPage /> },
-              { path: "programs/:programId/edit", element: <EditProgramPage /> },
-              { path: "programs/:programId/campaigns/new", element: <NewCampaignPage /> },
-              { path: "campaigns/:campaignId/edit", element: <EditCampaignPage /> },
+              { index: true, element: <HomePage /> },
+              { path: "mailbox", lazy: page(() => import("../features/mailbox/MailboxPage"), "MailboxPage") },
+              { path: "mailbox/:deliveryId", lazy: page(() => import("../features/mailbox/MessagePage"), "MessagePage") },
+              { path: "people", lazy: page(() => import("../features/people/PeoplePage"), "PeoplePage") },
+              { path: "people/:personId", lazy: page(() => import("../features/people/PersonPage"), "PersonPage") },
+              { path: "programs", lazy: page(() => import("../features/programs/ProgramsPage"), "ProgramsPage") },
+              { path: "programs/:programId", lazy: page(() => import("../features/programs/ProgramPage"), "ProgramPage") },
+              { path: "campaigns/:campaignId", lazy: page(() => import("../features/recruitment/CampaignPage"), "CampaignPage") },
+              {
+                element: <WritersOnly />,
+                children: [
+                  { path: "people/import", lazy: page(() => import("../features/people/import/ImportPage"), "ImportPage") },
+                  { path: "programs/new", lazy: page(() => import("../features/programs/wizard/NewProgramPage"), "NewProgramPage") },
+                  { path: "programs/templates", lazy: page(() => import("../features/programs/TemplatesPage"), "TemplatesPage") },
+                  { path: "programs/:programId/edit", lazy: page(() => import("../features/programs/wizard/NewProgramPage"), "EditProgramPage") },
+                  { path: "programs/:programId/campaigns/new", lazy: page(() => import("../features/recruitment/NewCampaignPage"), "NewCampaignPage") },
+                  { path: "campaigns/:campaignId/edit", lazy: page(() => import("../features/recruitment/EditCampaignPage"), "EditCampaignPage") },
+                ],
+              },
+              {
+                path: "settings",
+                element: <AdminOnly />,
+                children: [
+                  { path: "team", lazy: page(() => import("../features/team/TeamPage"), "TeamPage") },
+                  { path: "api-keys", lazy: page(() => import("../features/api-keys/ApiKeysPage"), "ApiKeysPage") },
+                  { path: "audit-log", lazy: page(() => import("../features/audit/AuditLogPage"), "AuditLogPage") },
+                  { path: "email", lazy: page(() => import("../features/email/EmailSettingsPage"), "EmailSettingsPage") },
+                  { path: "jobs", lazy: page(() => import("../features/jobs/JobQueuePage"), "JobQueuePage") },
+                  { path: "privacy", lazy: page(() => import("../features/privacy/PrivacyPage"), "PrivacyPage") },
+                ],
+              },
+              { path: "*", element: <NotFoundPage /> },
             ],
           },
-          {
-            path: "settings",
-            element: <AdminOnly />,
-            children: [
-              { path: "team", element: <TeamPage /> },
-              { path: "api-keys", element: <ApiKeysPage /> },
-              { path: "audit-log", element: <AuditLogPage /> },
-              { path: "email", element: <EmailSettingsPage /> },
-              { path: "jobs", element: <JobQueuePage /> },
-              { path: "privacy", element: <PrivacyPage /> },
-            ],
-          },
-          { path: "*", element: <NotFoundPage /> },
         ],
       },
     ],
