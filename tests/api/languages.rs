@@ -110,6 +110,17 @@ async fn problems_speak_the_language_asked_for(app: TestApp) {
         (nowhere.body["title"].as_str(), nowhere.body["code"].as_str()),
         (Some("見つかりません"), Some("no_such_resource"))
     );
+
+    // The API document lists every code, and the language header on every operation.
+    let spec: Value = app.client.get(app.url("/api/v1/openapi.json")).send().await.unwrap().json().await.unwrap();
+    for schema in ["Problem", "FieldError", "RowError"] {
+        let codes = spec["components"]["schemas"][schema]["properties"]["code"]["enum"].as_array().unwrap();
+        for code in ["set_dates_before_recruiting", "between", "required", "no_such_resource", "not_a_time_zone"] {
+            assert!(codes.iter().any(|c| c == code), "{schema} lists {code}");
+        }
+    }
+    let transition = &spec["paths"]["/api/v1/programs/{program_id}/transitions"]["post"]["parameters"];
+    assert!(transition.as_array().unwrap().iter().any(|p| p["name"] == "Accept-Language" && p["in"] == "header"));
 }
 
 async fn import_row_errors_speak_the_language_asked_for(app: TestApp) {

@@ -2,6 +2,8 @@
 //! the finishing touches on the generated schemas ([`finish`]).
 
 use std::collections::BTreeMap;
+use strum::VariantNames;
+use tandem_domain::Reason;
 use utoipa::openapi::Required;
 use utoipa::openapi::path::{Parameter, ParameterBuilder, ParameterIn};
 use utoipa::openapi::schema::{
@@ -78,6 +80,7 @@ pub fn finish(doc: &mut utoipa::openapi::OpenApi) {
         }
     }
     let Some(components) = doc.components.as_mut() else { return };
+    list_reason_codes(&mut components.schemas);
     let named = components.schemas.clone();
     for schema in components.schemas.values_mut() {
         if let RefOr::T(schema) = schema {
@@ -101,6 +104,17 @@ fn accept_language() -> Parameter {
         .schema(Some(ObjectBuilder::new().schema_type(Type::String)))
         .example(Some(serde_json::json!("ja")))
         .build()
+}
+
+/// Lists every `code` a refusal may carry (`tandem_domain::Reason`), wherever one is shown.
+fn list_reason_codes(schemas: &mut BTreeMap<String, RefOr<Schema>>) {
+    let codes: Vec<serde_json::Value> = Reason::VARIANTS.iter().map(|code| serde_json::json!(code)).collect();
+    for name in ["Problem", "FieldError", "RowError"] {
+        let Some(RefOr::T(Schema::Object(object))) = schemas.get_mut(name) else { continue };
+        if let Some(RefOr::T(Schema::Object(code))) = object.properties.get_mut("code") {
+            code.enum_values = Some(codes.clone());
+        }
+    }
 }
 
 /// Replaces an array's inline object items by a reference to the named schema they copy.

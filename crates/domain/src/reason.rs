@@ -11,7 +11,7 @@ use crate::eligibility::Refusal;
 use crate::programs::ProgramState;
 use crate::recruitment::{ApplicationStatus, CampaignState, Decision};
 
-#[derive(Clone, Debug, PartialEq, Eq, strum::IntoStaticStr)]
+#[derive(Clone, Debug, PartialEq, Eq, strum::IntoStaticStr, strum::VariantNames)]
 #[strum(serialize_all = "snake_case")]
 pub enum Reason {
     // Values typed into a field.
@@ -633,6 +633,8 @@ fn decision_ja(decision: Decision) -> &'static str {
 
 #[cfg(test)]
 mod tests {
+    use strum::VariantNames;
+
     use super::*;
 
     #[test]
@@ -663,6 +665,7 @@ mod tests {
             assert!(en.is_ascii() && !en.is_empty(), "{en}");
             assert!(!ja.is_ascii(), "{ja} is Japanese");
             assert_eq!(reason.to_string(), en);
+            assert!(Reason::VARIANTS.contains(&reason.code()), "{} is listed", reason.code());
         }
         assert_eq!(reasons[0].describe(Locale::Ja), "200文字以内にしてください");
         assert_eq!(reasons[1].describe(Locale::En), "a draft program cannot become active");

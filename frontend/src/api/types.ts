@@ -1,4 +1,5 @@
-// Short names for the generated schema types; nothing here is written by hand.
+// Short names for the generated schema types; nothing here is written by hand but the widening
+// of problem codes below.
 import type { components } from "./schema";
 
 type Schemas = components["schemas"];
@@ -6,8 +7,17 @@ type Schemas = components["schemas"];
 export type Role = Schemas["Role"];
 export type Locale = Schemas["Locale"];
 export type ApiScope = Schemas["ApiScope"];
-export type Problem = Schemas["Problem"];
-export type FieldError = Schemas["FieldError"];
+/** Every reason code this console knows of (`Problem.code`, `FieldError.code`). */
+export type ReasonCode = Schemas["Problem"]["code"];
+/**
+ * Problems as the console keeps them: a code is plain text, since a newer server may send one
+ * this console does not list, and problems made up in the browser (network failures) have none.
+ */
+export type FieldError = Omit<Schemas["FieldError"], "code"> & { code: ReasonCode | (string & {}) };
+export type Problem = Omit<Schemas["Problem"], "code" | "errors"> & {
+  code: ReasonCode | (string & {});
+  errors?: FieldError[];
+};
 export type Session = Schemas["Session"];
 export type Me = Schemas["Me"];
 export type Principal = Schemas["Principal"];
