@@ -120,7 +120,9 @@ async fn problems_speak_the_language_asked_for(app: TestApp) {
         }
     }
     let transition = &spec["paths"]["/api/v1/programs/{program_id}/transitions"]["post"]["parameters"];
-    assert!(transition.as_array().unwrap().iter().any(|p| p["name"] == "Accept-Language" && p["in"] == "header"));
+    assert!(transition.as_array().unwrap().iter().any(|p| p["$ref"] == "#/components/parameters/AcceptLanguage"));
+    let parameter = &spec["components"]["parameters"]["AcceptLanguage"];
+    assert_eq!((parameter["name"].as_str(), parameter["in"].as_str()), (Some("Accept-Language"), Some("header")));
 }
 
 async fn import_row_errors_speak_the_language_asked_for(app: TestApp) {

@@ -70,16 +70,18 @@ pub fn base() -> utoipa::openapi::OpenApi {
 /// (`Paginated_T`) also point at `T` instead of carrying an inline copy of it, as utoipa
 /// inlines generic arguments.
 pub fn finish(doc: &mut utoipa::openapi::OpenApi) {
+    let language = Ref::new(format!("#/components/parameters/{ACCEPT_LANGUAGE}"));
     for (path, item) in doc.paths.paths.iter_mut() {
         if !path.starts_with("/api/v1/") {
             continue;
         }
         let operations = [&mut item.get, &mut item.put, &mut item.post, &mut item.delete, &mut item.patch];
         for operation in operations.into_iter().flatten() {
-            operation.parameters.get_or_insert_with(Vec::new).push(RefOr::T(accept_language()));
+            operation.parameters.get_or_insert_with(Vec::new).push(RefOr::Ref(language.clone()));
         }
     }
     let Some(components) = doc.components.as_mut() else { return };
+    components.parameters.insert(ACCEPT_LANGUAGE.to_owned(), RefOr::T(accept_language()));
     list_reason_codes(&mut components.schemas);
     let named = components.schemas.clone();
     for schema in components.schemas.values_mut() {
@@ -90,8 +92,10 @@ pub fn finish(doc: &mut utoipa::openapi::OpenApi) {
     }
 }
 
-/// The language of problem documents and other server-written text (DESIGN: English and
-/// Japanese); every API operation takes it.
+const ACCEPT_LANGUAGE: &str = "AcceptLanguage";
+
+/// The language of problem documents and other server-written text (English and Japanese);
+/// every API operation takes it.
 fn accept_language() -> Parameter {
     ParameterBuilder::new()
         .name("Accept-Language")
