@@ -12,6 +12,7 @@ on_both_databases!(
     a_moved_send_date_takes_effect,
     a_closed_campaigns_public_link_leads_nowhere,
     applications_are_accepted_waitlisted_or_declined,
+    a_message_held_by_quiet_hours_is_not_counted_as_emailed,
 );
 
 async fn person_id(app: &TestApp, owner: &Company, email: &str) -> String {
@@ -42,14 +43,43 @@ async fn invitees_added_after_the_message_get_it_once(app: TestApp) {
     assert_eq!(added.ok(200), &json!({"added": 1, "invitees": 2}));
     let late = app.wait_for_emails_to("aoi@sakura.example", 1).await;
     assert!(late[0].text.contains("/apply?token="), "a personal link: {}", late[0].text);
-    app.eventually("the queue to be idle", || async {
-        let depth = app.get("/api/v1/jobs/depth", &owner.access_token).await.body;
-        depth["queued"] == 0 && depth["running"] == 0 && depth["retrying"] == 0
-    })
-    .await;
+    app.queue_idle(&owner.access_token).await;
     assert_eq!(app.emails_to("ren@sakura.example").len(), 1, "nobody gets the message twice");
     let funnel = app.get(&format!("/api/v1/campaigns/{id}/funnel"), &owner.access_token).await;
     assert_eq!(funnel.ok(200)["emailed"], 2);
+}
+
+async fn a_message_held_by_quiet_hours_is_not_counted_as_emailed(app: TestApp) {
+    let backend = app.backend;
+    drop(app);
+    // Quiet from two hours ago to two hours ahead in UTC (the staff's zone), whatever the time.
+    let now = chrono::Utc::now();
+    let (start, end) =
+        ((now - chrono::Duration::hours(2)).format("%H:%M"), (now + chrono::Duration::hours(2)).format("%H:%M"));
+    let app = TestApp::spawn_with(backend, |c, _| {
+        c.quiet_hours_start = start.to_string();
+        c.quiet_hours_end = end.to_string();
+    })
+    .await
+    .unwrap();
+    let owner = app.signup("Sakura", "aiko@sakura.example").await;
+    let token = Some(owner.access_token.as_str());
+    staff(&app, &owner).await;
+    let program = recruiting_program(&app, &owner).await;
+    let created =
+        campaign(&app, &owner, &program, json!({"name": "Night", "kind": "closed", "messages": message()})).await;
+    let id = created["id"].as_str().unwrap();
+    let ren = person_id(&app, &owner, "ren@sakura.example").await;
+    app.post(&format!("/api/v1/campaigns/{id}/invitees"), token, json!({"person_ids": [ren]})).await.ok(200);
+    app.post(&format!("/api/v1/campaigns/{id}/transitions"), token, json!({"to": "open"})).await.ok(200);
+    app.eventually("the message to wait for the morning", || async {
+        let held = app.get("/api/v1/email/deliveries?state=queued", &owner.access_token).await.body;
+        held["items"][0]["reason"].as_str().is_some_and(|r| r.contains("quiet hours"))
+    })
+    .await;
+    let funnel = app.get(&format!("/api/v1/campaigns/{id}/funnel"), &owner.access_token).await;
+    assert_eq!((funnel.ok(200)["invited"].clone(), funnel.body["emailed"].clone()), (json!(1), json!(0)));
+    assert!(app.emails_to("ren@sakura.example").is_empty());
 }
 
 async fn a_moved_send_date_takes_effect(app: TestApp) {

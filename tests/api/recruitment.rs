@@ -145,7 +145,12 @@ async fn an_open_campaign_takes_applications_through_its_public_link(app: TestAp
         app.post(&format!("/api/v1/applications/{app_id}/decision"), token, json!({"decision": "accept"})).await;
     assert_eq!(decided.ok(200)["status"], "accepted");
 
-    let funnel = app.get(&format!("/api/v1/campaigns/{id}/funnel"), &owner.access_token).await;
+    let funnel_path = format!("/api/v1/campaigns/{id}/funnel");
+    app.eventually("every message marked sent", || async {
+        app.get(&funnel_path, &owner.access_token).await.body["emailed"] == 3
+    })
+    .await;
+    let funnel = app.get(&funnel_path, &owner.access_token).await;
     assert_eq!(
         funnel.ok(200),
         &json!({"invited": 3, "emailed": 3, "opened": 1, "applied": 1, "accepted": 1, "matched": 0})
@@ -194,7 +199,12 @@ async fn a_closed_campaign_invites_from_a_filter_with_personal_links(app: TestAp
     assert_eq!(page.ok(200)["email"], "ren@sakura.example");
     let applied = app.post(&format!("/api/v1/public/campaigns/{personal}/applications"), None, form("mentor")).await;
     assert_eq!(applied.ok(202)["confirmation_sent_to"], "ren@sakura.example");
-    let funnel = app.get(&format!("/api/v1/campaigns/{id}/funnel"), &owner.access_token).await;
+    let funnel_path = format!("/api/v1/campaigns/{id}/funnel");
+    app.eventually("every message marked sent", || async {
+        app.get(&funnel_path, &owner.access_token).await.body["emailed"] == 1
+    })
+    .await;
+    let funnel = app.get(&funnel_path, &owner.access_token).await;
     assert_eq!(
         funnel.ok(200),
         &json!({"invited": 1, "emailed": 1, "opened": 1, "applied": 0, "accepted": 0, "matched": 0})

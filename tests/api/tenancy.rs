@@ -110,11 +110,7 @@ pub(crate) async fn populate(app: &TestApp, name: &str) -> Tenant {
     app.post(&format!("/api/v1/public/campaigns/{public}/applications"), None, form).await.ok(202);
     // Let the background work settle (the confirmation email), so snapshots compare data only.
     app.wait_for_emails_to(&format!("person@{name}.example"), 1).await;
-    app.eventually("the queue to be idle", || async {
-        let depth = app.get("/api/v1/jobs/depth", &owner.access_token).await.body;
-        depth["queued"] == 0 && depth["running"] == 0 && depth["retrying"] == 0
-    })
-    .await;
+    app.queue_idle(&owner.access_token).await;
     let applications = app.get(&format!("/api/v1/campaigns/{campaign_id}/applications"), &owner.access_token).await;
     let application_id = applications.ok(200)["items"][0]["id"].as_str().unwrap().to_owned();
     let key = app

@@ -340,6 +340,15 @@ impl TestApp {
     }
 
     /// How many rows `table` holds, across all tenants.
+    /// Waits until the tenant's queue has nothing queued, running or retrying.
+    pub async fn queue_idle(&self, token: &str) {
+        self.eventually("the queue to be idle", || async {
+            let depth = self.get("/api/v1/jobs/depth", token).await.body;
+            depth["queued"] == 0 && depth["running"] == 0 && depth["retrying"] == 0
+        })
+        .await;
+    }
+
     pub async fn count(&self, table: &str) -> i64 {
         let db = self.database().await;
         let row = db

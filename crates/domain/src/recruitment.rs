@@ -195,7 +195,9 @@ pub fn decide(status: ApplicationStatus, decision: Decision) -> Result<Applicati
     "invited": 120, "emailed": 118, "opened": 74, "applied": 31, "accepted": 20, "matched": 0
 })))]
 pub struct Funnel {
+    /// Invitees of a closed campaign; for an open one, the people its message was addressed to.
     pub invited: u64,
+    /// Campaign messages sent (not those waiting for quiet hours to end, suppressed or failed).
     pub emailed: u64,
     /// Links followed (counted on the server when the page is opened; no tracking pixels).
     pub opened: u64,

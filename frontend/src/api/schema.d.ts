@@ -1579,9 +1579,15 @@ export interface components {
          *     }
          */
         Funnel: {
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Invitees of a closed campaign; for an open one, the people its message was addressed to.
+             */
             invited: number;
-            /** Format: int64 */
+            /**
+             * Format: int64
+             * @description Campaign messages sent (not those waiting for quiet hours to end, suppressed or failed).
+             */
             emailed: number;
             /**
              * Format: int64

@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 
+use tandem_domain::mail::DeliveryState;
 use tandem_domain::programs::ParticipantRole;
 use tandem_domain::recruitment::{ApplicationStatus, CampaignMessage, CampaignState, CustomQuestion, Funnel};
 use tandem_domain::{ApplicationId, CampaignId, Locale, PersonId, ProgramId};
@@ -356,11 +357,15 @@ impl TenantTx {
     pub async fn funnel(&self, campaign: &CampaignRecord) -> Result<Funnel, StoreError> {
         let id = campaign.id;
         let invitees = self.invitees(id).await?;
-        let messages = email_delivery::Entity::find()
-            .filter(email_delivery::Column::TenantId.eq(self.tid()))
-            .filter(email_delivery::Column::IdempotencyKey.starts_with(format!("campaign:{id}:message:")))
-            .count(&self.tx)
-            .await?;
+        let messages = || {
+            email_delivery::Entity::find()
+                .filter(email_delivery::Column::TenantId.eq(self.tid()))
+                .filter(email_delivery::Column::IdempotencyKey.starts_with(format!("campaign:{id}:message:")))
+        };
+        let reached = messages().count(&self.tx).await?;
+        // Sent, that is: not those still waiting (quiet hours, the queue), suppressed or failed.
+        let emailed =
+            messages().filter(email_delivery::Column::State.eq(DeliveryState::Sent.as_str())).count(&self.tx).await?;
         let count = |statuses: &'static [ApplicationStatus]| {
             application::Entity::find()
                 .filter(application::Column::TenantId.eq(self.tid()))
@@ -373,8 +378,8 @@ impl TenantTx {
         let accepted = count(&[Accepted]).await?;
         let closed = !invitees.is_empty();
         Ok(Funnel {
-            invited: if closed { invitees.len() as u64 } else { messages },
-            emailed: messages,
+            invited: if closed { invitees.len() as u64 } else { reached },
+            emailed,
             opened: invitees.iter().filter(|i| i.opened_at.is_some()).count() as u64 + campaign.public_opens,
             applied,
             accepted,
