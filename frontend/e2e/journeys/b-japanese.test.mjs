@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { catalogues, outboxDir, PHONE, startJourney } from "../support/browser.mjs";
-import { fill, steps, visible } from "../support/flows.mjs";
+import { field, fill, steps, visible } from "../support/flows.mjs";
 import { invitationEmail } from "../support/outbox.mjs";
 
 const en = steps(catalogues.en);
@@ -49,6 +49,16 @@ test("the same sign-up and invitation journey with the console in Japanese", asy
     await page.reload();
     await visible(page.getByTestId(`member-${colleague.email}`).getByText(colleague.name));
     await journey.shot(page, "team-ja");
+
+    // Inviting a member again is refused in the server's own words, in Japanese.
+    const refusedInvitation = (entry) => entry.text.includes("409") && entry.url.includes("/api/v1/team/invitations");
+    await journey.expectingConsoleErrors([refusedInvitation], async () => {
+      await field(page, L.fields.email).fill(colleague.email);
+      await page.getByRole("button", { name: L.team.invite }).click();
+      const refusal = await visible(page.getByRole("alert").filter({ hasText: "この人はすでにメンバーです" }));
+      assert.match(await refusal.innerText(), new RegExp(L.problems.conflict));
+    });
+    await journey.shot(page, "team-invite-refused-ja");
 
     await ja.openNav(page, L.nav.auditLog);
     await visible(page.getByText(L.audit.actions.invitation_accepted, { exact: true }));
