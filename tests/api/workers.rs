@@ -33,7 +33,9 @@ fn start_worker(app: &TestApp) -> (Child, u16) {
         .env("TANDEM_DATA_DIR", app.temp_dir().join("worker"))
         .env("TANDEM_OUTBOX_DIR", &app.config.outbox_dir)
         .env("TANDEM_WORKER_POLL_MS", "50")
-        .env("TANDEM_WORKER_LEASE_SECS", "2")
+        // Short, so a killed worker's job comes back soon; long enough that a 1.5 s job ends
+        // well inside its 90% timeout on a loaded machine.
+        .env("TANDEM_WORKER_LEASE_SECS", "4")
         .env("TANDEM_WORKER_CONCURRENCY", "1")
         .env("TANDEM_REDIS_PREFIX", &app.config.redis_prefix)
         .env("TANDEM_QUIET_HOURS_START", &app.config.quiet_hours_start)
