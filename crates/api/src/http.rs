@@ -1,8 +1,6 @@
 //! How requests are read: JSON bodies with a size limit and field-level errors, and the
 //! mapping of path and query errors to problem documents.
 
-use std::ops::Deref;
-
 use actix_web::dev::Payload;
 use actix_web::error::{PathError, QueryPayloadError};
 use actix_web::http::header;
@@ -20,13 +18,17 @@ pub const JSON_LIMIT_BYTES: usize = 64 * 1024;
 
 /// A JSON request body of at most `LIMIT` bytes. Unlike `web::Json`, a refusal names the
 /// field at fault by its path (`scopes[0]`, `role`), whatever kind of error it is.
-pub struct Json<T, const LIMIT: usize = JSON_LIMIT_BYTES>(pub T);
+///
+/// The body is read before the handler runs, but it is refused only when the handler asks for
+/// it ([`Json::read`]). Handlers ask right after checking the caller's role, so someone who may
+/// not do a thing hears 403 whatever they sent: the order of refusals is the handler's, not
+/// that of its extractors (which actix runs together).
+pub struct Json<T, const LIMIT: usize = JSON_LIMIT_BYTES>(Result<T, ApiError>);
 
-impl<T, const LIMIT: usize> Deref for Json<T, LIMIT> {
-    type Target = T;
-
-    fn deref(&self) -> &T {
-        &self.0
+impl<T, const LIMIT: usize> Json<T, LIMIT> {
+    /// The body, or why it was refused.
+    pub fn read(self) -> Result<T, ApiError> {
+        self.0
     }
 }
 
@@ -49,25 +51,31 @@ impl<T: DeserializeOwned + 'static, const LIMIT: usize> FromRequest for Json<T, 
             .get(header::CONTENT_LENGTH)
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.parse::<usize>().ok());
-        let mut payload = payload.take();
-        Box::pin(async move {
-            if !is_json {
-                return Err(ApiError::UnsupportedMediaType);
-            }
-            if declared_length.is_some_and(|len| len > LIMIT) {
-                return Err(ApiError::PayloadTooLarge);
-            }
-            let mut body = web::BytesMut::new();
-            while let Some(chunk) = payload.next().await {
-                let chunk = chunk.map_err(|e| ApiError::Malformed(Reason::UnreadableBody { detail: e.to_string() }))?;
-                if body.len() + chunk.len() > LIMIT {
-                    return Err(ApiError::PayloadTooLarge);
-                }
-                body.extend_from_slice(&chunk);
-            }
-            parse(&body).map(Json)
-        })
+        let payload = payload.take();
+        Box::pin(async move { Ok(Json(read::<T, LIMIT>(is_json, declared_length, payload).await)) })
     }
+}
+
+async fn read<T: DeserializeOwned, const LIMIT: usize>(
+    is_json: bool,
+    declared_length: Option<usize>,
+    mut payload: Payload,
+) -> Result<T, ApiError> {
+    if !is_json {
+        return Err(ApiError::UnsupportedMediaType);
+    }
+    if declared_length.is_some_and(|len| len > LIMIT) {
+        return Err(ApiError::PayloadTooLarge);
+    }
+    let mut body = web::BytesMut::new();
+    while let Some(chunk) = payload.next().await {
+        let chunk = chunk.map_err(|e| ApiError::Malformed(Reason::UnreadableBody { detail: e.to_string() }))?;
+        if body.len() + chunk.len() > LIMIT {
+            return Err(ApiError::PayloadTooLarge);
+        }
+        body.extend_from_slice(&chunk);
+    }
+    parse(&body)
 }
 
 fn parse<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {

@@ -84,6 +84,9 @@ pub async fn create_api_key(
     db: web::Data<Db>,
     body: Json<CreateApiKey>,
 ) -> Result<HttpResponse, ApiError> {
+    let scoped = ctx.open(&db, Permission::ManageApiKeys).await?;
+    let (user, _) = scoped.user()?;
+    let body = body.read()?;
     let mut fields = Fields::default();
     let name = body.name.trim();
     if name.is_empty() || name.chars().count() > 200 {
@@ -96,9 +99,6 @@ pub async fn create_api_key(
     let mut scopes = body.scopes.clone();
     scopes.sort_by_key(|s| s.as_str());
     scopes.dedup();
-
-    let scoped = ctx.open(&db, Permission::ManageApiKeys).await?;
-    let (user, _) = scoped.user()?;
     let issued = secrets::issue_api_key(ctx.tenant());
     let key = scoped
         .tx

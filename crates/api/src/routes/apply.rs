@@ -182,6 +182,7 @@ pub async fn apply(
     path: web::Path<String>,
     body: Json<ApplyRequest>,
 ) -> Result<HttpResponse, ApiError> {
+    let body = body.read()?;
     let token = path.into_inner();
     let tenant = tenant_of(&token)?;
     let tx = db.tenant(tenant).await?;
@@ -388,6 +389,7 @@ pub async fn confirm(
     db: web::Data<Db>,
     body: Json<ApplicationToken>,
 ) -> Result<web::Json<PublicApplication>, ApiError> {
+    let body = body.read()?;
     Ok(web::Json(by_token(&db, &body.token, Some(ApplicationStatus::Submitted)).await?))
 }
 
@@ -406,5 +408,6 @@ pub async fn withdraw(
     db: web::Data<Db>,
     body: Json<ApplicationToken>,
 ) -> Result<web::Json<PublicApplication>, ApiError> {
+    let body = body.read()?;
     Ok(web::Json(by_token(&db, &body.token, Some(ApplicationStatus::Withdrawn)).await?))
 }

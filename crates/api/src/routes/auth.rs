@@ -108,6 +108,7 @@ pub async fn signup(
     keys: web::Data<JwtKeys>,
     body: Json<SignupRequest>,
 ) -> Result<HttpResponse, ApiError> {
+    let body = body.read()?;
     let mut fields = Fields::default();
     let company = fields.check("company_name", CompanyName::parse(&body.company_name));
     let owner = fields.check("owner_name", PersonName::parse(&body.owner_name));
@@ -159,6 +160,7 @@ pub async fn login(
     keys: web::Data<JwtKeys>,
     body: Json<LoginRequest>,
 ) -> Result<HttpResponse, ApiError> {
+    let body = body.read()?;
     let email = EmailAddress::parse(&body.email).map_err(|e| ApiError::field("email", e))?;
     let credentials = db.user_credentials(email.as_str()).await?;
     let stored = credentials.as_ref().map(|c| c.password_hash.clone());
@@ -196,6 +198,7 @@ pub async fn refresh(
     keys: web::Data<JwtKeys>,
     body: Json<RefreshRequest>,
 ) -> Result<HttpResponse, ApiError> {
+    let body = body.read()?;
     let (tenant, hash) = parse_refresh_token(&body.refresh_token)?;
     const REFUSED: ApiError = ApiError::Unauthorized(Reason::RefreshTokenRefused);
     let tx = db.tenant(tenant).await?;
@@ -231,6 +234,7 @@ pub async fn refresh(
 )]
 #[post("/auth/logout")]
 pub async fn logout(db: web::Data<Db>, body: Json<RefreshRequest>) -> Result<HttpResponse, ApiError> {
+    let body = body.read()?;
     let (tenant, hash) = parse_refresh_token(&body.refresh_token)?;
     let tx = db.tenant(tenant).await?;
     if let Some(token) = tx.refresh_token_by_hash(&hash).await? {
@@ -260,6 +264,7 @@ pub async fn accept_invitation(
     keys: web::Data<JwtKeys>,
     body: Json<AcceptInvitationRequest>,
 ) -> Result<HttpResponse, ApiError> {
+    let body = body.read()?;
     let (tenant, hash) = secrets::parse_tenant_token(&body.token).ok_or(ApiError::NotFound)?;
     let usable = |invitation: &Invitation| invitation.accepted_at.is_none() && invitation.expires_at > Utc::now();
     // An existing account proves itself first, outside the tenant's transaction: the throttle

@@ -90,6 +90,7 @@ pub async fn preview_message(
     body: Json<MessagePreviewRequest>,
 ) -> Result<web::Json<MessagePreview>, ApiError> {
     let scoped = ctx.open(&db, Permission::Read).await?;
+    let body = body.read()?;
     let program = scoped.tx.program(path.into_inner()).await?.design.name;
     scoped.tx.commit().await?;
     let name = if body.locale == Locale::Ja { "佐藤 健二" } else { "Kenji Sato" };
@@ -265,6 +266,7 @@ pub async fn create_campaign(
 ) -> Result<HttpResponse, ApiError> {
     let program = path.into_inner();
     let scoped = ctx.open(&db, Permission::Write).await?;
+    let body = body.read()?;
     scoped.tx.program(program).await?;
     let new = checked(program, &body)?;
     let public_token = secrets::issue_tenant_token(ctx.tenant()).token;
@@ -350,6 +352,7 @@ pub async fn replace_campaign(
 ) -> Result<web::Json<CampaignView>, ApiError> {
     let id = path.into_inner();
     let scoped = ctx.open(&db, Permission::Write).await?;
+    let body = body.read()?;
     let current = scoped.tx.campaign(id).await?;
     if current.state == CampaignState::Closed {
         return Err(ApiError::Conflict(Reason::ClosedCampaignFixed));
@@ -404,6 +407,7 @@ pub async fn campaign_transition(
 ) -> Result<web::Json<CampaignView>, ApiError> {
     let id = path.into_inner();
     let scoped = ctx.open(&db, Permission::Write).await?;
+    let body = body.read()?;
     let campaign = scoped.tx.campaign(id).await?;
     let refuse = |why: Reason| Err(ApiError::TransitionRefused(why));
     match (campaign.state, body.to) {
@@ -502,6 +506,7 @@ pub async fn invite_people(
 ) -> Result<web::Json<InviteesAdded>, ApiError> {
     let id = path.into_inner();
     let scoped = ctx.open(&db, Permission::Write).await?;
+    let body = body.read()?;
     if body.person_ids.is_empty() && body.filter.is_none() {
         return Err(ApiError::field("person_ids", Reason::NamePeopleOrFilter));
     }
@@ -683,6 +688,7 @@ pub async fn decide_application(
 ) -> Result<web::Json<ApplicationView>, ApiError> {
     let id = path.into_inner();
     let scoped = ctx.open(&db, Permission::Write).await?;
+    let body = body.read()?;
     let application = scoped.tx.application(id).await?;
     let status = decide(application.status, body.decision).map_err(ApiError::TransitionRefused)?;
     scoped.tx.set_application_status(id, status).await?;

@@ -229,8 +229,9 @@ pub async fn put_template(
     body: Json<TemplateSources>,
 ) -> Result<HttpResponse, ApiError> {
     let (template, locale) = parse_target(&path.0, &path.1)?;
-    check_sources(template, locale, &body)?;
     let scoped = ctx.open(&db, Permission::ManageTeam).await?;
+    let body = body.read()?;
+    check_sources(template, locale, &body)?;
     let value = TemplateOverride {
         subject: body.subject.clone(),
         html: body.html.clone(),
@@ -327,6 +328,7 @@ pub async fn preview_template(
 ) -> Result<web::Json<PreviewView>, ApiError> {
     let (template, locale) = parse_target(&path.0, &path.1)?;
     let scoped = ctx.open(&db, Permission::ManageTeam).await?;
+    let body = body.read()?;
     let rendered = match &body.sources {
         Some(sources) => check_sources(template, locale, sources)?,
         None => {
@@ -424,11 +426,12 @@ pub async fn add_suppression(
     db: web::Data<Db>,
     body: Json<AddSuppression>,
 ) -> Result<HttpResponse, ApiError> {
+    let scoped = ctx.open(&db, Permission::ManageTeam).await?;
+    let body = body.read()?;
     let mut fields = Fields::default();
     let email = fields.check("email", EmailAddress::parse(&body.email));
     let category = fields.check("category", parse_category(&body.category));
     let (email, category) = fields.finish(|| Some((email?, category?)))?;
-    let scoped = ctx.open(&db, Permission::ManageTeam).await?;
     scoped.tx.suppress(email.as_str(), &category, "added by an admin").await?;
     scoped.tx.commit().await?;
     Ok(HttpResponse::NoContent().finish())

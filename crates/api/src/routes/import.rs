@@ -150,8 +150,9 @@ pub async fn import_people(
     RequestLocale(locale): RequestLocale,
     body: Json<ImportRequest, IMPORT_LIMIT_BYTES>,
 ) -> Result<web::Json<ImportReport>, ApiError> {
-    let (rows, ignored_columns) = parse_csv(&body.csv, body.mapping.as_ref())?;
     let scoped = ctx.open(&db, Permission::Write).await?;
+    let body = body.read()?;
+    let (rows, ignored_columns) = parse_csv(&body.csv, body.mapping.as_ref())?;
     let keep_sensitive = scoped.tx.tenant().await?.sensitive_attributes_enabled;
     let referenced: Vec<String> = rows
         .iter()

@@ -47,6 +47,7 @@ pub async fn update_settings(
     body: Json<TenantSettings>,
 ) -> Result<web::Json<TenantView>, ApiError> {
     let scoped = ctx.open(&db, Permission::ManageTeam).await?;
+    let body = body.read()?;
     scoped.tx.set_sensitive_attributes(body.sensitive_attributes_enabled).await?;
     scoped
         .tx
@@ -141,6 +142,7 @@ pub async fn update_me(ctx: TenantCtx, db: web::Data<Db>, body: Json<MeChange>) 
     let Actor::User { id, .. } = scoped.actor else {
         return Err(ApiError::Forbidden(Reason::ApiKeyHasNoLanguage));
     };
+    let body = body.read()?;
     scoped.tx.set_user_locale(id, body.locale).await?;
     describe(scoped).await.map(web::Json)
 }

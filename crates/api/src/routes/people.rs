@@ -286,6 +286,7 @@ pub async fn create_person(
     body: Json<PersonInput>,
 ) -> Result<HttpResponse, ApiError> {
     let scoped = ctx.open(&db, Permission::Write).await?;
+    let body = body.read()?;
     let person = read_input(&scoped.tx, &body).await?;
     if !scoped.tx.existing_external_ids(std::slice::from_ref(&person.external_id)).await?.is_empty() {
         return Err(ApiError::Conflict(Reason::ExternalIdExists { external_id: person.external_id }));
@@ -344,6 +345,7 @@ pub async fn bulk_upsert(
     body: Json<BulkPeople, { 4 * 1024 * 1024 }>,
 ) -> Result<web::Json<BulkResult>, ApiError> {
     let scoped = ctx.open(&db, Permission::Write).await?;
+    let body = body.read()?;
     if body.people.is_empty() || body.people.len() > BULK_MAX {
         return Err(ApiError::field("people", Reason::BatchSize { max: BULK_MAX }));
     }
@@ -433,6 +435,7 @@ pub async fn replace_person(
 ) -> Result<web::Json<PersonView>, ApiError> {
     let id = path.into_inner();
     let scoped = ctx.open(&db, Permission::Write).await?;
+    let body = body.read()?;
     scoped.tx.person(id).await?;
     let person = read_input(&scoped.tx, &body).await?;
     scoped.tx.replace_person(id, &person).await.map_err(|e| match e {

@@ -268,6 +268,7 @@ pub async fn create_from_template(
     body: Json<FromTemplate>,
 ) -> Result<HttpResponse, ApiError> {
     let scoped = ctx.open(&db, Permission::Write).await?;
+    let body = body.read()?;
     let locale = match body.locale {
         Some(locale) => locale,
         None => scoped.tx.tenant().await?.locale,
@@ -337,7 +338,8 @@ pub async fn create_program(
     body: Json<ProgramInput>,
 ) -> Result<HttpResponse, ApiError> {
     let scoped = ctx.open(&db, Permission::Write).await?;
-    let design = checked(body.0)?;
+    let body = body.read()?;
+    let design = checked(body)?;
     let record = scoped.tx.create_program(&design).await?;
     audit(&scoped, "program.created", record.id, serde_json::json!({ "name": design.name })).await?;
     scoped.tx.commit().await?;
@@ -391,8 +393,9 @@ pub async fn replace_program(
 ) -> Result<web::Json<ProgramView>, ApiError> {
     let id = path.into_inner();
     let scoped = ctx.open(&db, Permission::Write).await?;
+    let body = body.read()?;
     let current = scoped.tx.program(id).await?;
-    let design = checked(body.0)?;
+    let design = checked(body)?;
     check_design_change(current.state, &design).map_err(ApiError::Conflict)?;
     scoped.tx.replace_program_design(id, &design).await?;
     audit(&scoped, "program.changed", id, serde_json::json!({ "name": design.name })).await?;
@@ -465,6 +468,7 @@ pub async fn program_transition(
 ) -> Result<web::Json<ProgramView>, ApiError> {
     let id = path.into_inner();
     let scoped = ctx.open(&db, Permission::Write).await?;
+    let body = body.read()?;
     let current = scoped.tx.program(id).await?;
     // Pairs arrive with matching; until then no program has published pairs.
     let facts = ProgramFacts { published_pairs: 0 };

@@ -131,6 +131,7 @@ pub async fn update_preferences(
     query: web::Query<TokenQuery>,
     body: Json<UpdatePreferences>,
 ) -> Result<web::Json<Preferences>, ApiError> {
+    let body = body.read()?;
     let claims = claims(&signer, &query.token)?;
     if let Some(i) = body.categories.iter().position(|c| !c.category.is_optional()) {
         return Err(ApiError::field(&format!("categories[{i}].category"), Reason::TransactionalAlwaysSent));

@@ -146,6 +146,7 @@ pub async fn change_role(
     let target = path.into_inner();
     let scoped = ctx.open(&db, Permission::ManageTeam).await?;
     let (_, actor_role) = scoped.user()?;
+    let body = body.read()?;
     let member = scoped.tx.member(target).await?;
     let owners = scoped.tx.count_owners().await?;
     check_role_change(actor_role, member.role, body.role, owners).map_err(ApiError::Forbidden)?;
@@ -227,10 +228,11 @@ pub async fn invite(
     body: Json<InviteRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let scoped = ctx.open(&db, Permission::ManageTeam).await?;
+    let (inviter_id, inviter_role) = scoped.user()?;
+    let body = body.read()?;
     let mut fields = Fields::default();
     let email = fields.check("email", EmailAddress::parse(&body.email));
     let email = fields.finish(|| email)?;
-    let (inviter_id, inviter_role) = scoped.user()?;
     check_invitation(inviter_role, body.role).map_err(ApiError::Forbidden)?;
     if let Some(existing) = scoped.tx.find_user_by_email(email.as_str()).await? {
         match scoped.tx.member(existing.id).await {
