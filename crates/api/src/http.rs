@@ -8,7 +8,6 @@ use actix_web::{FromRequest, HttpRequest, web};
 use futures_util::StreamExt;
 use futures_util::future::LocalBoxFuture;
 use serde::de::DeserializeOwned;
-
 use tandem_domain::Reason;
 
 use crate::error::{ApiError, InvalidField};

@@ -2,6 +2,7 @@
 //! the finishing touches on the generated schemas ([`finish`]).
 
 use std::collections::BTreeMap;
+
 use strum::VariantNames;
 use tandem_domain::Reason;
 use utoipa::openapi::Required;

@@ -3,11 +3,10 @@
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde::{Deserialize, Serialize};
+use tandem_domain::Reason;
 use tandem_store::{Page, PageRequest};
 use utoipa::{IntoParams, ToSchema};
 use uuid::Uuid;
-
-use tandem_domain::Reason;
 
 use crate::error::{ApiError, Fields};
 
