@@ -1,6 +1,7 @@
 //! Every error the API returns is an RFC 9457 problem document (`application/problem+json`)
-//! with a stable `type` per kind. Internal errors are logged with their chain and answered
-//! with a generic 500 that shows nothing of it.
+//! with a stable `type` per kind and a `code` per reason ([`Reason`]), in English or Japanese
+//! ([`crate::locale`]). Internal errors are logged with their chain and answered with a
+//! generic 500 that shows nothing of it.
 
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
