@@ -240,16 +240,7 @@ async fn optional_email_carries_a_one_click_unsubscribe_that_works(app: TestApp)
 async fn quiet_hours_hold_optional_email_in_the_persons_zone(app: TestApp) {
     let backend = app.backend;
     drop(app);
-    // Quiet from two hours ago to two hours ahead in Tokyo, whatever the time of the run.
-    let tokyo = chrono::Utc::now().with_timezone(&chrono_tz::Asia::Tokyo);
-    let (start, end) =
-        ((tokyo - chrono::Duration::hours(2)).format("%H:%M"), (tokyo + chrono::Duration::hours(2)).format("%H:%M"));
-    let app = TestApp::spawn_with(backend, |c, _| {
-        c.quiet_hours_start = start.to_string();
-        c.quiet_hours_end = end.to_string();
-    })
-    .await
-    .unwrap();
+    let app = TestApp::spawn_in_quiet_hours(backend, chrono_tz::Asia::Tokyo).await.unwrap();
     let owner = app.signup("Acme", "ann@acme.example").await;
     let id = send_optional(&app, &owner, "kenji@acme.example", "nudge-1", Some("Asia/Tokyo")).await;
     let mut held = Value::Null;

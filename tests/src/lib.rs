@@ -109,6 +109,18 @@ impl TestApp {
         Self::spawn_with(backend, |_, _| {}).await
     }
 
+    /// Like `spawn`, with quiet hours from two hours ago to two hours ahead in `zone`, so that
+    /// optional email to someone there waits, whatever the time of the run.
+    pub async fn spawn_in_quiet_hours(backend: Backend, zone: chrono_tz::Tz) -> Option<Self> {
+        let now = chrono::Utc::now().with_timezone(&zone);
+        let at = |hours| (now + chrono::Duration::hours(hours)).format("%H:%M").to_string();
+        Self::spawn_with(backend, |c, _| {
+            c.quiet_hours_start = at(-2);
+            c.quiet_hours_end = at(2);
+        })
+        .await
+    }
+
     /// Like `spawn`, letting the test adjust the configuration (given the app's temp dir).
     pub async fn spawn_with(backend: Backend, adjust: impl FnOnce(&mut Config, &std::path::Path)) -> Option<Self> {
         let dir = tempfile::tempdir().expect("temp dir");
@@ -125,7 +137,7 @@ impl TestApp {
             worker_poll_ms: 20,
             worker_retry_base_ms: 50,
             // No quiet hours: a test must not depend on the time of day it runs (the
-            // quiet-hours test sets its own around the moment it runs).
+            // quiet-hours tests use `spawn_in_quiet_hours`).
             quiet_hours_start: "00:00".into(),
             quiet_hours_end: "00:00".into(),
             ..Config::default()
