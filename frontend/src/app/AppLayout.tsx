@@ -1,5 +1,5 @@
 import { createContext, useContext, useEffect } from "react";
-import { AppShell, Burger, Center, Group, Loader, NavLink, ScrollArea, Text } from "@mantine/core";
+import { AppShell, Burger, Center, Group, NavLink, ScrollArea, Text } from "@mantine/core";
 import { useDisclosure } from "@mantine/hooks";
 import {
   IconAddressBook,
@@ -21,6 +21,7 @@ import { consoleUser, useMe, type ConsoleUser } from "../features/auth/useMe";
 import { useMailboxAvailable } from "../features/mailbox/mailboxApi";
 import { userLanguage } from "../i18n/language";
 import { ErrorAlert } from "../shared/ErrorAlert";
+import { PageLoading } from "../shared/PageParts";
 import { Brand } from "./Brand";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { UserMenu } from "./UserMenu";
@@ -63,11 +64,7 @@ export function AppLayout() {
   }, [user?.userId]);
 
   if (me.isPending) {
-    return (
-      <Center h="100vh">
-        <Loader aria-label={t("common.loading")} />
-      </Center>
-    );
+    return <PageLoading tall />;
   }
   if (!user || !tenant) {
     return (

@@ -1,6 +1,4 @@
-import { Center, Loader } from "@mantine/core";
 import type { ComponentType } from "react";
-import { useTranslation } from "react-i18next";
 import { createBrowserRouter } from "react-router";
 import { AcceptInvitationPage } from "../features/auth/AcceptInvitationPage";
 import { LoginPage } from "../features/auth/LoginPage";
@@ -10,6 +8,7 @@ import { AdminOnly } from "./AdminOnly";
 import { AppLayout } from "./AppLayout";
 import { NotFoundPage } from "./NotFoundPage";
 import { RequireSession } from "./RequireSession";
+import { PageLoading } from "../shared/PageParts";
 import { WritersOnly } from "./WritersOnly";
 
 /**
@@ -21,18 +20,11 @@ function page<Name extends string>(load: () => Promise<Record<Name, ComponentTyp
 }
 
 /** What shows while the code of the first page opened arrives. */
-function PageLoading() {
-  const { t } = useTranslation();
-  return (
-    <Center mih="60vh">
-      <Loader aria-label={t("common.loading")} />
-    </Center>
-  );
-}
+const FirstPageLoading = () => <PageLoading tall />;
 
 export const router = createBrowserRouter([
   {
-    HydrateFallback: PageLoading,
+    HydrateFallback: FirstPageLoading,
     children: [
       { path: "/login", element: <LoginPage /> },
       { path: "/signup", element: <SignupPage /> },

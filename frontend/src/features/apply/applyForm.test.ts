@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PublicCampaign } from "../../api/types";
+import { validationProblem } from "../../api/validationProblem";
 import { applyErrors, initialApply, toApplyRequest } from "./applyForm";
 
 const campaign = (over: Partial<PublicCampaign> = {}): PublicCampaign => ({
@@ -33,19 +34,12 @@ describe("apply form", () => {
 
   it("puts each refusal beside its field, answers by key", () => {
     const { fields, rest } = applyErrors(
-      {
-        type: "/problems/validation",
-        title: "t",
-        status: 422,
-        detail: "",
-        code: "fields_invalid",
-        errors: [
-          { field: "role_wanted", code: "c", message: "not eligible: needs job level 8 or above" },
-          { field: "answers.why", code: "c", message: "required" },
-          { field: "answers.nope", code: "c", message: "unknown" },
-          { field: "languages[0]", code: "c", message: "bad" },
-        ],
-      },
+      validationProblem([
+        ["role_wanted", "not eligible: needs job level 8 or above"],
+        ["answers.why", "required"],
+        ["answers.nope", "unknown"],
+        ["languages[0]", "bad"],
+      ]),
       ["why", "tools"],
     );
     expect(fields).toEqual({ role_wanted: "not eligible: needs job level 8 or above", "answers.why": "required", languages: "bad" });

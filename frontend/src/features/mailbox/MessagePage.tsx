@@ -1,9 +1,8 @@
 import type { ReactNode } from "react";
-import { Anchor, Card, Center, Group, Loader, Stack, Text, Title } from "@mantine/core";
-import { IconArrowLeft } from "@tabler/icons-react";
+import { Card, Center, Group, Loader, Stack, Text, Title } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
+import { useParams } from "react-router";
 import type { MailboxMessage } from "../../api/types";
 import { formatDateTime } from "../../i18n/format";
 import { ErrorAlert } from "../../shared/ErrorAlert";
@@ -14,6 +13,7 @@ import { useLanguage } from "../../shared/useLanguage";
 import { TemplateName } from "../email/TemplateName";
 import { useMailboxMessage } from "./mailboxApi";
 import { readMessage } from "./message";
+import { BackLink } from "../../shared/PageParts";
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -91,9 +91,7 @@ export function MessagePage() {
   const message = useMailboxMessage(deliveryId);
   return (
     <>
-      <Anchor component={Link} to="/mailbox" size="sm" mb="sm" display="inline-flex" style={{ alignItems: "center", gap: 4 }}>
-        <IconArrowLeft size={14} aria-hidden /> {t("mailbox.back")}
-      </Anchor>
+      <BackLink to="/mailbox" label={t("mailbox.back")} />
       <PageHeader title={t("mailbox.messageTitle")} />
       {message.isPending ? (
         <Loading />

@@ -1,9 +1,9 @@
 import { useState } from "react";
-import { Anchor, Badge, Button, Card, Center, Group, Loader, SimpleGrid, Stack, Text } from "@mantine/core";
+import { Badge, Button, Card, Group, SimpleGrid, Stack, Text } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconArrowLeft, IconPencil } from "@tabler/icons-react";
+import { IconPencil } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate, useParams } from "react-router";
+import { useNavigate, useParams } from "react-router";
 import type { PersonView } from "../../api/types";
 import { useConsoleUser, useTenant } from "../../app/AppLayout";
 import { formatDate, formatNumber } from "../../i18n/format";
@@ -14,6 +14,7 @@ import { useLanguage } from "../../shared/useLanguage";
 import { canAdminister, canWriteDirectory } from "../auth/permissions";
 import { useDeletePerson, usePerson } from "./peopleApi";
 import { PersonForm } from "./PersonForm";
+import { BackLink, PageLoading } from "../../shared/PageParts";
 
 function Detail({ label, value }: { label: string; value: string }) {
   return (
@@ -69,21 +70,8 @@ export function PersonPage() {
   const writer = canWriteDirectory(user.role);
   const withSensitive = canAdminister(user.role) && tenant.sensitive_attributes_enabled;
 
-  const back = (
-    <Anchor component={Link} to="/people" size="sm">
-      <Group gap={4}>
-        <IconArrowLeft size={14} aria-hidden />
-        {t("people.back")}
-      </Group>
-    </Anchor>
-  );
-  if (person.isPending) {
-    return (
-      <Center py="xl">
-        <Loader aria-label={t("common.loading")} />
-      </Center>
-    );
-  }
+  const back = <BackLink to="/people" label={t("people.back")} />;
+  if (person.isPending) return <PageLoading />;
   if (person.isError) {
     return (
       <Stack>

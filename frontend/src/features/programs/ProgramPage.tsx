@@ -1,6 +1,6 @@
-import { Anchor, Button, Card, Center, Group, Loader, Stack, Text, Title } from "@mantine/core";
+import { Button, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconArrowLeft, IconPencil } from "@tabler/icons-react";
+import { IconPencil } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import type { ProgramState, ProgramView } from "../../api/types";
@@ -15,6 +15,7 @@ import { CampaignsSection } from "../recruitment/CampaignsSection";
 import { DesignSummary } from "./DesignSummary";
 import { useDeleteProgram, useProgram, useTransition } from "./programsApi";
 import { StateBadge } from "./StateBadge";
+import { BackLink, PageLoading } from "../../shared/PageParts";
 
 /** The lifecycle: the current state and one button per state the program may move to. */
 function Lifecycle({ program, writer }: { program: ProgramView; writer: boolean }) {
@@ -76,21 +77,8 @@ export function ProgramPage() {
   const remove = useDeleteProgram();
   const writer = canWriteDirectory(user.role);
 
-  const back = (
-    <Anchor component={Link} to="/programs" size="sm">
-      <Group gap={4}>
-        <IconArrowLeft size={14} aria-hidden />
-        {t("programs.back")}
-      </Group>
-    </Anchor>
-  );
-  if (program.isPending) {
-    return (
-      <Center py="xl">
-        <Loader aria-label={t("common.loading")} />
-      </Center>
-    );
-  }
+  const back = <BackLink to="/programs" label={t("programs.back")} />;
+  if (program.isPending) return <PageLoading />;
   if (program.isError) {
     return (
       <Stack>

@@ -1,13 +1,13 @@
-import { Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconArrowLeft } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate } from "react-router";
+import { useNavigate } from "react-router";
 import { ErrorAlert } from "../../shared/ErrorAlert";
 import { ListState } from "../../shared/ListState";
 import { PageHeader } from "../../shared/PageHeader";
 import { useLanguage } from "../../shared/useLanguage";
 import { useCreateFromTemplate, useProgramTemplates } from "./programsApi";
+import { BackLink } from "../../shared/PageParts";
 
 /** Ready-made designs in the console's language; one click starts a draft. */
 export function TemplatesPage() {
@@ -62,12 +62,7 @@ export function TemplatesPage() {
 
   return (
     <Stack gap="md">
-      <Anchor component={Link} to="/programs" size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={14} aria-hidden />
-          {t("programs.back")}
-        </Group>
-      </Anchor>
+      <BackLink to="/programs" label={t("programs.back")} />
       <PageHeader title={t("programs.templates.title")} description={t("programs.templates.subtitle")} />
       {create.isError && <ErrorAlert error={create.error} />}
       {body}

@@ -1,6 +1,6 @@
-import { Anchor, Button, Card, Center, CopyButton, Group, Loader, Stack, Text, TextInput, Title } from "@mantine/core";
+import { Button, Card, CopyButton, Group, Stack, Text, TextInput, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconArrowLeft, IconCheck, IconCopy, IconPencil } from "@tabler/icons-react";
+import { IconCheck, IconCopy, IconPencil } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { CampaignState, CampaignView } from "../../api/types";
@@ -14,6 +14,7 @@ import { CampaignStateBadge } from "./CampaignStateBadge";
 import { FunnelChart } from "./FunnelChart";
 import { InviteesCard } from "./InviteesCard";
 import { useCampaign, useCampaignFunnel, useCampaignTransition } from "./recruitmentApi";
+import { BackLink, PageLoading } from "../../shared/PageParts";
 
 const NEXT: Record<CampaignState, CampaignState[]> = { draft: ["open"], open: ["closed"], closed: [] };
 
@@ -86,23 +87,12 @@ export function CampaignPage() {
   const campaign = useCampaign(campaignId);
   const funnel = useCampaignFunnel(campaignId);
 
-  if (campaign.isPending) {
-    return (
-      <Center py="xl">
-        <Loader aria-label={t("common.loading")} />
-      </Center>
-    );
-  }
+  if (campaign.isPending) return <PageLoading />;
   if (campaign.isError) return <ErrorAlert error={campaign.error} onRetry={() => void campaign.refetch()} />;
   const c = campaign.data;
   return (
     <Stack gap="md">
-      <Anchor component={Link} to={`/programs/${c.program_id}`} size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={14} aria-hidden />
-          {t("recruitment.backToProgram")}
-        </Group>
-      </Anchor>
+      <BackLink to={`/programs/${c.program_id}`} label={t("recruitment.backToProgram")} />
       <PageHeader
         title={c.name}
         description={t("recruitment.campaignSubtitle")}

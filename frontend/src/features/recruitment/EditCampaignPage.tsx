@@ -1,13 +1,14 @@
-import { Alert, Anchor, Center, Group, Loader, Stack } from "@mantine/core";
+import { Alert, Stack } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconArrowLeft, IconLock } from "@tabler/icons-react";
+import { IconLock } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate, useParams } from "react-router";
+import { useNavigate, useParams } from "react-router";
 import { ErrorAlert } from "../../shared/ErrorAlert";
 import { PageHeader } from "../../shared/PageHeader";
 import { CampaignForm } from "./CampaignForm";
 import { fromCampaignView } from "./campaignForm";
 import { useCampaign, useReplaceCampaign } from "./recruitmentApi";
+import { BackLink, PageLoading } from "../../shared/PageParts";
 
 /** Changes a campaign while it is a draft or open; a closed campaign is explained, not offered. */
 export function EditCampaignPage() {
@@ -17,23 +18,12 @@ export function EditCampaignPage() {
   const campaign = useCampaign(campaignId);
   const replace = useReplaceCampaign(campaignId);
 
-  if (campaign.isPending) {
-    return (
-      <Center py="xl">
-        <Loader aria-label={t("common.loading")} />
-      </Center>
-    );
-  }
+  if (campaign.isPending) return <PageLoading />;
   if (campaign.isError) return <ErrorAlert error={campaign.error} onRetry={() => void campaign.refetch()} />;
   const c = campaign.data;
   return (
     <Stack gap="md">
-      <Anchor component={Link} to={`/campaigns/${c.id}`} size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={14} aria-hidden />
-          {c.name}
-        </Group>
-      </Anchor>
+      <BackLink to={`/campaigns/${c.id}`} label={c.name} />
       <PageHeader title={t("recruitment.edit.title", { name: c.name })} description={t("recruitment.edit.subtitle")} />
       {c.state === "closed" ? (
         <Alert color="yellow" icon={<IconLock size={18} />} title={t("recruitment.edit.closedTitle")}>

@@ -1,12 +1,12 @@
-import { Anchor, Group, Stack } from "@mantine/core";
+import { Stack } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconArrowLeft } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate, useParams } from "react-router";
+import { useNavigate, useParams } from "react-router";
 import { PageHeader } from "../../shared/PageHeader";
 import { CampaignForm } from "./CampaignForm";
 import { emptyCampaign } from "./campaignForm";
 import { useCreateCampaign } from "./recruitmentApi";
+import { BackLink } from "../../shared/PageParts";
 
 /** A new campaign of a program: who is asked, until when, with which message and questions. */
 export function NewCampaignPage() {
@@ -17,12 +17,7 @@ export function NewCampaignPage() {
 
   return (
     <Stack gap="md">
-      <Anchor component={Link} to={`/programs/${programId}`} size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={14} aria-hidden />
-          {t("recruitment.backToProgram")}
-        </Group>
-      </Anchor>
+      <BackLink to={`/programs/${programId}`} label={t("recruitment.backToProgram")} />
       <PageHeader title={t("recruitment.newCampaign")} description={t("recruitment.newSubtitle")} />
       <CampaignForm
         programId={programId}

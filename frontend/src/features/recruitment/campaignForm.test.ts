@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CampaignView } from "../../api/types";
-import { mapProblemToFields, toProblem } from "../../api/problem";
+import { mapProblemToFields } from "../../api/problem";
+import { validationProblem } from "../../api/validationProblem";
 import {
   CAMPAIGN_FIELD_ALIASES,
   closingSoon,
@@ -116,22 +117,13 @@ describe("fromCampaignView", () => {
 });
 
 describe("the API's field errors on the campaign form", () => {
-  const problem = toProblem(
-    {
-      type: "/problems/validation",
-      title: "The request has invalid fields",
-      status: 422,
-      detail: "",
-      errors: [
-        { field: "reminder_hours_before", message: "needs a deadline" },
-        { field: "send_at", message: "must be before the deadline" },
-        { field: "messages.ja.body", message: "unknown variable" },
-        { field: "messages.en", message: "needs a subject and a body" },
-        { field: "questions", message: "duplicate key" },
-      ],
-    },
-    422,
-  );
+  const problem = validationProblem([
+    ["reminder_hours_before", "needs a deadline"],
+    ["send_at", "must be before the deadline"],
+    ["messages.ja.body", "unknown variable"],
+    ["messages.en", "needs a subject and a body"],
+    ["questions", "duplicate key"],
+  ]);
 
   it("land beside the matching input, a language's message errors beside that language's inputs", () => {
     const mapped = mapProblemToFields(problem, Object.keys(emptyCampaign()), CAMPAIGN_FIELD_ALIASES);

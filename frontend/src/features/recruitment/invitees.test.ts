@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { mapProblemToFields, toProblem } from "../../api/problem";
+import { mapProblemToFields } from "../../api/problem";
+import { validationProblem } from "../../api/validationProblem";
 import { emptyInvitees, INVITEE_FIELD_ALIASES, toInviteesRequest } from "./invitees";
 
 describe("toInviteesRequest", () => {
@@ -27,21 +28,12 @@ describe("toInviteesRequest", () => {
 
 describe("the API's field errors on the invitees form", () => {
   it("land beside the picked people or the filter's fields", () => {
-    const problem = toProblem(
-      {
-        type: "/problems/validation",
-        title: "The request has invalid fields",
-        status: 422,
-        detail: "",
-        errors: [
-          { field: "person_ids", message: "name people or give a filter" },
-          { field: "filter.level_max", message: "must be at most 255" },
-          { field: "filter.is_executive", message: "not a boolean" },
-          { field: "filter.team", message: "unknown field" },
-        ],
-      },
-      422,
-    );
+    const problem = validationProblem([
+      ["person_ids", "name people or give a filter"],
+      ["filter.level_max", "must be at most 255"],
+      ["filter.is_executive", "not a boolean"],
+      ["filter.team", "unknown field"],
+    ]);
     expect(mapProblemToFields(problem, Object.keys(emptyInvitees()), INVITEE_FIELD_ALIASES)).toEqual({
       fieldErrors: { person_ids: "name people or give a filter", level_max: "must be at most 255", executives_only: "not a boolean" },
       unmatched: ["filter.team: unknown field"],

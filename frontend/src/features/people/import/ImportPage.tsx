@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Alert, Anchor, Button, Card, Checkbox, FileInput, Group, Stack, Text, Title } from "@mantine/core";
-import { IconArrowLeft, IconFileTypeCsv } from "@tabler/icons-react";
+import { IconFileTypeCsv } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ApiError } from "../../../api/problem";
@@ -12,6 +12,7 @@ import { previewCsv, type CsvPreview } from "./csv";
 import { ImportReportView } from "./ImportReportView";
 import { autoMap, duplicateFields, missingFields, requestMapping, type ColumnMapping } from "./mapping";
 import { MappingTable, PreviewTable } from "./MappingTable";
+import { BackLink } from "../../../shared/PageParts";
 
 interface LoadedFile {
   name: string;
@@ -59,12 +60,7 @@ export function ImportPage() {
 
   return (
     <Stack gap="md">
-      <Anchor component={Link} to="/people" size="sm">
-        <Group gap={4}>
-          <IconArrowLeft size={14} aria-hidden />
-          {t("people.back")}
-        </Group>
-      </Anchor>
+      <BackLink to="/people" label={t("people.back")} />
       <PageHeader title={t("people.import.title")} description={t("people.import.subtitle")} />
       <Card withBorder padding="lg">
         <Title order={2} size="h4" mb="sm">

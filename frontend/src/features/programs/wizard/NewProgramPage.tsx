@@ -1,6 +1,6 @@
-import { Anchor, Button, Center, Group, Loader, Stack } from "@mantine/core";
+import { Button, Stack } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
-import { IconArrowLeft, IconTemplate } from "@tabler/icons-react";
+import { IconTemplate } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
 import { ErrorAlert } from "../../../shared/ErrorAlert";
@@ -8,17 +8,7 @@ import { PageHeader } from "../../../shared/PageHeader";
 import { useCreateProgram, useProgram, useReplaceProgram } from "../programsApi";
 import { ProgramWizard } from "./ProgramWizard";
 import { emptyWizard, fromProgramInput } from "./wizardState";
-
-function Back({ to, label }: { to: string; label: string }) {
-  return (
-    <Anchor component={Link} to={to} size="sm">
-      <Group gap={4}>
-        <IconArrowLeft size={14} aria-hidden />
-        {label}
-      </Group>
-    </Anchor>
-  );
-}
+import { BackLink, PageLoading } from "../../../shared/PageParts";
 
 export function NewProgramPage() {
   const { t } = useTranslation();
@@ -26,7 +16,7 @@ export function NewProgramPage() {
   const create = useCreateProgram();
   return (
     <Stack gap="md">
-      <Back to="/programs" label={t("programs.back")} />
+      <BackLink to="/programs" label={t("programs.back")} />
       <PageHeader
         title={t("programs.wizard.title")}
         description={t("programs.wizard.subtitle")}
@@ -56,17 +46,11 @@ export function EditProgramPage() {
   const navigate = useNavigate();
   const program = useProgram(programId);
   const replace = useReplaceProgram(programId);
-  if (program.isPending) {
-    return (
-      <Center py="xl">
-        <Loader aria-label={t("common.loading")} />
-      </Center>
-    );
-  }
+  if (program.isPending) return <PageLoading />;
   if (program.isError) return <ErrorAlert error={program.error} onRetry={() => void program.refetch()} />;
   return (
     <Stack gap="md">
-      <Back to={`/programs/${programId}`} label={program.data.design.name} />
+      <BackLink to={`/programs/${programId}`} label={program.data.design.name} />
       <PageHeader title={t("programs.editTitle", { name: program.data.design.name })} />
       <ProgramWizard
         initialValues={fromProgramInput(program.data.design)}
