@@ -213,21 +213,22 @@ pub async fn apply(
     for (key, reason) in answer_problems(&campaign.questions, &body.answers) {
         errors.push(InvalidField::new(format!("answers.{key}"), reason));
     }
-    let person_id = match link.person {
-        Some(person) => Some(person),
+    // Who applies: a personal link's person, or whoever the public form's address names.
+    let (applicant, given_email) = match link.person {
+        Some(person) => (Some(tx.person(person).await?), None),
         None => match body.email.as_deref().map(EmailAddress::parse) {
             None => {
                 errors.push(InvalidField::new("email", Reason::Required));
-                None
+                (None, None)
             }
             Some(Err(e)) => {
                 errors.push(InvalidField::new("email", e));
-                None
+                (None, None)
             }
             Some(Ok(email)) => match tx.person_by_email(email.as_str()).await {
-                Ok(p) => Some(p.id),
+                Ok(record) => (Some(record), Some(email)),
                 // Said to nobody: a public link must not tell who is in the directory.
-                Err(StoreError::NotFound) => None,
+                Err(StoreError::NotFound) => (None, Some(email)),
                 Err(e) => return Err(e.into()),
             },
         },
@@ -243,11 +244,10 @@ pub async fn apply(
             confirmation_sent_to: email.to_owned(),
         })
     };
-    let Some(person_id) = person_id else {
-        let email = body.email.as_deref().map(EmailAddress::parse).and_then(Result::ok);
-        return Ok(received(email.as_ref().map_or("", |e| e.as_str())));
+    let Some(applicant) = applicant else {
+        return Ok(received(given_email.as_ref().map_or("", |e| e.as_str())));
     };
-    let person = tx.person(person_id).await?.person;
+    let (person_id, person) = (applicant.id, applicant.person);
     let program = tx.program(campaign.program_id).await?;
     let refusals = eligibility_refusals(&program.design, &person, body.role_wanted);
     if !refusals.is_empty() {
