@@ -50,16 +50,18 @@ where
     S::Future: 'static,
     B: MessageBody + 'static,
 {
-    let locale = negotiate(&req);
     let response = srv.call(req);
     Box::pin(async move {
         let response = response.await?;
-        if locale == Locale::En {
-            return Ok(response.map_into_left_body());
-        }
-        let Some(localized) =
-            response.response().error().and_then(|e| e.as_error::<ApiError>()).map(|e| e.response_in(locale))
-        else {
+        // Only a refusal is answered again, and only when another language was asked for.
+        let localized = response
+            .response()
+            .error()
+            .and_then(|e| e.as_error::<ApiError>())
+            .map(|e| (e, negotiate(response.request())))
+            .filter(|(_, locale)| *locale != Locale::En)
+            .map(|(e, locale)| e.response_in(locale));
+        let Some(localized) = localized else {
             return Ok(response.map_into_left_body());
         };
         let (req, _) = response.into_parts();
