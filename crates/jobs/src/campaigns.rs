@@ -158,12 +158,16 @@ impl CampaignHandler {
         let applied = tx.applicants(id).await.map_err(retry)?;
         let deadline = campaign.deadline.map(|d| d.format("%Y-%m-%d").to_string());
         let audience = self.audience(&tx, &campaign).await.map_err(retry)?;
-        // What was sent already, in two queries rather than two per person.
+        // What was sent already, in one query (two for an open campaign's reminder) rather than
+        // one per person.
         let what = if reminder { "reminder" } else { "message" };
         let sent: HashSet<String> =
             tx.delivery_keys(&format!("campaign:{id}:{what}:")).await.map_err(retry)?.into_iter().collect();
-        let messaged: HashSet<String> =
-            tx.delivery_keys(&format!("campaign:{id}:message:")).await.map_err(retry)?.into_iter().collect();
+        let messaged: HashSet<String> = if reminder && campaign.kind == CampaignKind::Open {
+            tx.delivery_keys(&format!("campaign:{id}:message:")).await.map_err(retry)?.into_iter().collect()
+        } else {
+            HashSet::new()
+        };
         let mut created: Vec<EmailDelivery> = Vec::new();
         let mut reached = Vec::new();
         for (person_id, person) in audience {
