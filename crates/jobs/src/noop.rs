@@ -4,25 +4,11 @@
 
 use std::time::Duration;
 
-use async_trait::async_trait;
-use serde::{Deserialize, Serialize};
 use serde_json::json;
+pub use tandem_domain::jobs::Noop;
 use tandem_store::{AuditActor, Db, NewAuditEvent};
 
 use crate::queue::{Job, JobError, Outcome};
-use crate::worker::Handler;
-
-pub const KIND: &str = "noop";
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Noop {
-    /// How long the job takes.
-    #[serde(default)]
-    pub sleep_ms: u64,
-    /// Written to the audit log when the job completes; none means no mark.
-    #[serde(default)]
-    pub marker: Option<String>,
-}
 
 pub struct NoopHandler {
     db: Db,
@@ -34,10 +20,8 @@ impl NoopHandler {
     }
 }
 
-#[async_trait]
-impl Handler for NoopHandler {
-    async fn run(&self, job: &Job) -> Result<Outcome, JobError> {
-        let noop: Noop = serde_json::from_value(job.payload.clone()).map_err(|e| JobError::Permanent(e.to_string()))?;
+impl NoopHandler {
+    pub async fn run(&self, job: &Job, noop: Noop) -> Result<Outcome, JobError> {
         if noop.sleep_ms > 0 {
             tokio::time::sleep(Duration::from_millis(noop.sleep_ms)).await;
         }

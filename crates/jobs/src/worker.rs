@@ -1,33 +1,24 @@
-//! The worker: claims due jobs, runs their handlers, reports back.
+//! The worker: claims due jobs, decodes their [`Task`], runs the handler, reports back.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use async_trait::async_trait;
 use chrono::Utc;
 use rand::Rng;
+use tandem_domain::jobs::Task;
 use tandem_domain::retry::Backoff;
 use tokio_util::sync::CancellationToken;
+use tracing::Instrument;
 
 use crate::queue::{Job, JobError, Outcome, Queue};
 
-/// Runs one kind of job. It may run more than once for the same job (at-least-once), so it
-/// must have the same effect run twice as once.
+/// Runs jobs. A job may run more than once (at-least-once), so running it twice must have the
+/// same effect as once. The product's handler is [`crate::Handlers`], one `match` over every
+/// [`Task`].
 #[async_trait]
 pub trait Handler: Send + Sync {
-    async fn run(&self, job: &Job) -> Result<Outcome, JobError>;
-}
-
-/// Handlers by job kind.
-#[derive(Clone, Default)]
-pub struct Handlers(HashMap<&'static str, Arc<dyn Handler>>);
-
-impl Handlers {
-    pub fn with(mut self, kind: &'static str, handler: impl Handler + 'static) -> Self {
-        self.0.insert(kind, Arc::new(handler));
-        self
-    }
+    async fn run(&self, job: &Job, task: Task) -> Result<Outcome, JobError>;
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -54,13 +45,13 @@ impl Default for WorkerSettings {
 
 pub struct Worker {
     queue: Arc<dyn Queue>,
-    handlers: Handlers,
+    handler: Arc<dyn Handler>,
     settings: WorkerSettings,
 }
 
 impl Worker {
-    pub fn new(queue: Arc<dyn Queue>, handlers: Handlers, settings: WorkerSettings) -> Self {
-        Self { queue, handlers, settings }
+    pub fn new(queue: Arc<dyn Queue>, handler: Arc<dyn Handler>, settings: WorkerSettings) -> Self {
+        Self { queue, handler, settings }
     }
 
     /// Runs until `shutdown` is cancelled, then finishes the jobs in hand and returns.
@@ -80,7 +71,18 @@ impl Worker {
     async fn run_loop(self: Arc<Self>, shutdown: CancellationToken) {
         while !shutdown.is_cancelled() {
             match self.queue.claim(self.settings.lease).await {
-                Ok(Some(job)) => self.process(job).await,
+                Ok(Some(job)) => {
+                    // ERROR level, so the span (and its fields on every line about the job) is
+                    // enabled whatever the log filter; no line is written for the span itself.
+                    let span = tracing::error_span!(
+                        "job",
+                        tenant = %job.tenant,
+                        job_id = %job.id,
+                        kind = %job.kind,
+                        attempt = job.attempt,
+                    );
+                    self.process(job).instrument(span).await
+                }
                 Ok(None) => {
                     tokio::select! {
                         _ = shutdown.cancelled() => {}
@@ -100,13 +102,15 @@ impl Worker {
 
     async fn process(&self, job: Job) {
         let started = Instant::now();
-        let result = match self.handlers.0.get(job.kind.as_str()) {
-            None => Err(JobError::Permanent(format!("no handler for job kind {:?}", job.kind))),
+        let result = match Task::decode(&job.kind, &job.payload) {
+            Err(undecodable) => Err(JobError::Permanent(undecodable.to_string())),
             // A handler that outlives its lease would race the next worker; stop it first.
-            Some(handler) => match tokio::time::timeout(self.settings.lease.mul_f32(0.9), handler.run(&job)).await {
-                Ok(result) => result,
-                Err(_) => Err(JobError::Retry("timed out".into())),
-            },
+            Ok(task) => {
+                match tokio::time::timeout(self.settings.lease.mul_f32(0.9), self.handler.run(&job, task)).await {
+                    Ok(result) => result,
+                    Err(_) => Err(JobError::Retry("timed out".into())),
+                }
+            }
         };
         let outcome = match &result {
             Ok(Outcome::Done) => "done",
@@ -121,11 +125,11 @@ impl Worker {
                 let unit: f64 = rand::rng().random();
                 let delay = self.settings.backoff.delay(job.attempt, unit);
                 let at = Utc::now() + chrono::Duration::from_std(delay).unwrap_or_else(|_| chrono::Duration::hours(1));
-                tracing::warn!(job = %job.id, kind = %job.kind, attempt = job.attempt, %error, retry_in = ?delay, "job failed; will retry");
+                tracing::warn!(%error, retry_in = ?delay, "job failed; will retry");
                 self.queue.fail(&job, &error, Some(at)).await
             }
             Err(JobError::Retry(error) | JobError::Permanent(error)) => {
-                tracing::error!(job = %job.id, kind = %job.kind, attempt = job.attempt, %error, "job dead-lettered");
+                tracing::error!(%error, "job dead-lettered");
                 self.queue.fail(&job, &error, None).await
             }
         };
@@ -134,8 +138,8 @@ impl Worker {
         metrics::histogram!("tandem_job_duration_seconds", "kind" => kind).record(started.elapsed().as_secs_f64());
         match report {
             Ok(true) => {}
-            Ok(false) => tracing::warn!(job = %job.id, "lease lost before reporting; another worker has the job"),
-            Err(err) => tracing::error!(job = %job.id, error = %err, "reporting a job failed; it will run again"),
+            Ok(false) => tracing::warn!("lease lost before reporting; another worker has the job"),
+            Err(err) => tracing::error!(error = %err, "reporting a job failed; it will run again"),
         }
     }
 }

@@ -8,5 +8,5 @@ pub mod unsubscribe;
 
 pub use mailer::{MailError, Mailer, OutgoingEmail, outbox_file_name};
 pub use templates::{
-    Override, Rendered, Template, TemplateError, builtin_sources, campaign_context, render, render_with, role_label,
+    Override, Rendered, Template, TemplateError, builtin_sources, render, render_with, role_label, sample,
 };

@@ -140,19 +140,21 @@ fn parse_mailbox(raw: &str) -> Result<Mailbox, MailError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::templates::{Template, render};
+    use crate::templates::render;
     use tandem_domain::Locale;
+    use tandem_domain::emails::{Email, InvitationEmail};
 
     #[tokio::test]
     async fn outbox_writes_one_multipart_eml_per_message_named_by_its_id() {
         let dir = tempfile::tempdir().expect("temp dir");
         let mailer = Mailer::outbox(dir.path(), "Tandem <no-reply@tandem.test>").expect("outbox");
-        let content = render(
-            Template::Invitation,
-            Locale::Ja,
-            &serde_json::json!({"company": "株式会社テスト", "inviter": "田中", "role": "admin", "link": "http://x/accept?t=1"}),
-        )
-        .expect("renders");
+        let invitation = Email::Invitation(InvitationEmail {
+            company: "株式会社テスト".into(),
+            inviter: "田中".into(),
+            role: "admin".into(),
+            link: "http://x/accept?t=1".into(),
+        });
+        let content = render(&invitation, Locale::Ja).expect("renders");
         let mut email = OutgoingEmail::new("aiko@example.jp", content);
         email.message_id = Some("<abc-123@tandem.mail>".into());
         email.headers.push(("List-Unsubscribe", "<https://x/u?t=1>".into()));

@@ -5,105 +5,55 @@
 
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 use serde::Serialize;
-use serde_json::{Value, json};
 use tandem_domain::Locale;
-use tandem_domain::mail::EmailCategory;
+use tandem_domain::emails::{
+    ApplicationConfirmEmail, ApplicationRefusedEmail, CampaignMessageEmail, CampaignReminderEmail, Email,
+    InvitationEmail,
+};
 use thiserror::Error;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Template {
-    /// Someone is invited to a tenant's team. Variables: company, inviter, role, link.
-    Invitation,
-    /// A recruitment campaign's message, written by the program's admins. Variables: subject,
-    /// body (already personalised), program, link, deadline.
-    CampaignMessage,
-    /// Applications close soon. Variables: name, program, link, deadline.
-    CampaignReminder,
-    /// An applicant confirms their application (magic link). Variables: name, program, link.
-    ApplicationConfirm,
-    /// Someone applied through a campaign's public link but may not take part; the reasons
-    /// go to their own address only. Variables: name, program, reasons (a list).
-    ApplicationRefused,
-}
+pub use tandem_domain::emails::Template;
 
-impl Template {
-    pub const ALL: [Template; 5] = [
-        Template::Invitation,
-        Template::CampaignMessage,
-        Template::CampaignReminder,
-        Template::ApplicationConfirm,
-        Template::ApplicationRefused,
-    ];
-
-    pub const fn name(self) -> &'static str {
-        match self {
-            Template::Invitation => "invitation",
-            Template::CampaignMessage => "campaign_message",
-            Template::CampaignReminder => "campaign_reminder",
-            Template::ApplicationConfirm => "application_confirm",
-            Template::ApplicationRefused => "application_refused",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<Self> {
-        Template::ALL.into_iter().find(|t| t.name() == name)
-    }
-
-    pub const fn category(self) -> EmailCategory {
-        match self {
-            Template::Invitation | Template::ApplicationConfirm | Template::ApplicationRefused => {
-                EmailCategory::Transactional
-            }
-            Template::CampaignMessage | Template::CampaignReminder => EmailCategory::Campaign,
-        }
-    }
-
-    /// The variables the template uses, with realistic values, for previews.
-    pub fn sample_context(self, locale: Locale) -> Value {
-        let ja = locale == Locale::Ja;
-        match self {
-            Template::Invitation => json!({
-                "company": if ja { "さくら工業株式会社" } else { "Sakura Industries" },
-                "inviter": if ja { "田中 愛子" } else { "Aiko Tanaka" },
-                "role": role_label(tandem_domain::Role::ProgramManager, locale),
-                "link": "https://tandem.example/invitations/accept?token=sample",
-            }),
-            Template::CampaignMessage => campaign_context(
-                if ja {
-                    "リバースメンタリングの参加者を募集します"
-                } else {
-                    "Join our reverse mentoring program"
-                },
-                if ja {
-                    "佐藤さん\n\n若手社員が管理職にデジタルスキルを教えるプログラムを始めます。"
-                } else {
-                    "Hello Kenji,\n\nWe are starting a program where junior colleagues teach managers digital skills."
-                },
-                if ja {
-                    "デジタルスキルのリバースメンタリング"
-                } else {
-                    "Reverse mentoring on digital skills"
-                },
-                "https://tandem.example/apply?token=sample",
-                Some("2027-01-31"),
+/// An email of `template` with realistic variables, for previews and for checking a tenant's
+/// override before it is saved.
+pub fn sample(template: Template, locale: Locale) -> Email {
+    let ja = locale == Locale::Ja;
+    let pick = |ja_text: &str, en_text: &str| if ja { ja_text.to_owned() } else { en_text.to_owned() };
+    let program = pick("デジタルスキルのリバースメンタリング", "Reverse mentoring on digital skills");
+    let name = pick("佐藤 健二", "Kenji Sato");
+    match template {
+        Template::Invitation => Email::Invitation(InvitationEmail {
+            company: pick("さくら工業株式会社", "Sakura Industries"),
+            inviter: pick("田中 愛子", "Aiko Tanaka"),
+            role: role_label(tandem_domain::Role::ProgramManager, locale).to_owned(),
+            link: "https://tandem.example/invitations/accept?token=sample".to_owned(),
+        }),
+        Template::CampaignMessage => Email::CampaignMessage(CampaignMessageEmail::new(
+            &pick("リバースメンタリングの参加者を募集します", "Join our reverse mentoring program"),
+            &pick(
+                "佐藤さん\n\n若手社員が管理職にデジタルスキルを教えるプログラムを始めます。",
+                "Hello Kenji,\n\nWe are starting a program where junior colleagues teach managers digital skills.",
             ),
-            Template::CampaignReminder => json!({
-                "name": if ja { "佐藤 健二" } else { "Kenji Sato" },
-                "program": if ja { "デジタルスキルのリバースメンタリング" } else { "Reverse mentoring on digital skills" },
-                "link": "https://tandem.example/apply?token=sample",
-                "deadline": "2027-01-31",
-            }),
-            Template::ApplicationConfirm => json!({
-                "name": if ja { "佐藤 健二" } else { "Kenji Sato" },
-                "program": if ja { "デジタルスキルのリバースメンタリング" } else { "Reverse mentoring on digital skills" },
-                "link": "https://tandem.example/applications/confirm?token=sample",
-            }),
-            Template::ApplicationRefused => json!({
-                "name": if ja { "佐藤 健二" } else { "Kenji Sato" },
-                "program": if ja { "役員リバースメンタリング" } else { "Executive reverse mentoring" },
-                "reasons": if ja { vec!["職位レベル8以上が対象です"] } else { vec!["needs job level 8 or above"] },
-            }),
-        }
+            &program,
+            "https://tandem.example/apply?token=sample",
+            Some("2027-01-31"),
+        )),
+        Template::CampaignReminder => Email::CampaignReminder(CampaignReminderEmail {
+            name,
+            program,
+            link: "https://tandem.example/apply?token=sample".to_owned(),
+            deadline: "2027-01-31".to_owned(),
+        }),
+        Template::ApplicationConfirm => Email::ApplicationConfirm(ApplicationConfirmEmail {
+            name,
+            program,
+            link: "https://tandem.example/applications/confirm?token=sample".to_owned(),
+        }),
+        Template::ApplicationRefused => Email::ApplicationRefused(ApplicationRefusedEmail {
+            name,
+            program: pick("役員リバースメンタリング", "Executive reverse mentoring"),
+            reasons: vec![pick("職位レベル8以上が対象です", "needs job level 8 or above")],
+        }),
     }
 }
 
@@ -120,16 +70,6 @@ pub fn role_label(role: tandem_domain::Role, locale: Locale) -> &'static str {
         (Role::ProgramManager, Locale::Ja) => "プログラムマネージャー",
         (Role::Viewer, Locale::Ja) => "閲覧者",
     }
-}
-
-/// The variables of a campaign message: the admins' subject and (personalised) body, split
-/// into paragraphs for the HTML part.
-pub fn campaign_context(subject: &str, body: &str, program: &str, link: &str, deadline: Option<&str>) -> Value {
-    let paragraphs: Vec<&str> = body.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).collect();
-    json!({
-        "subject": subject, "body": body, "paragraphs": paragraphs, "program": program, "link": link,
-        "deadline": deadline.unwrap_or(""),
-    })
 }
 
 /// A rendered message: subject and both bodies.
@@ -180,9 +120,9 @@ fn builtin(template: Template, locale: Locale) -> Override {
     }
 }
 
-/// Renders the built-in template.
-pub fn render(template: Template, locale: Locale, context: &impl Serialize) -> Result<Rendered, TemplateError> {
-    render_with(&builtin(template, locale), context)
+/// Renders an email with the built-in template.
+pub fn render(email: &Email, locale: Locale) -> Result<Rendered, TemplateError> {
+    render_with(&builtin(email.template(), locale), &email.variables())
 }
 
 /// Renders the given sources (a tenant's override, or the built-in ones) with `context`.
@@ -211,10 +151,13 @@ mod tests {
 
     #[test]
     fn html_escapes_variables_and_text_keeps_them() {
-        let context = json!({
-            "company": "<b>Acme</b>", "inviter": "Ann", "role": "admin", "link": "http://localhost/accept?token=a&b=1"
+        let email = Email::Invitation(InvitationEmail {
+            company: "<b>Acme</b>".into(),
+            inviter: "Ann".into(),
+            role: "admin".into(),
+            link: "http://localhost/accept?token=a&b=1".into(),
         });
-        let rendered = render(Template::Invitation, Locale::En, &context).expect("renders");
+        let rendered = render(&email, Locale::En).expect("renders");
         assert!(rendered.html.contains("&lt;b&gt;Acme"), "{}", rendered.html);
         assert!(!rendered.html.contains("<b>Acme"), "{}", rendered.html);
         assert!(rendered.text.contains("<b>Acme</b>"));
@@ -223,20 +166,20 @@ mod tests {
 
     #[test]
     fn every_builtin_template_renders_its_sample_in_both_languages() {
-        for template in Template::ALL {
+        for &template in Template::ALL {
             for locale in [Locale::En, Locale::Ja] {
-                let rendered = render(template, locale, &template.sample_context(locale)).expect("renders");
+                let rendered = render(&sample(template, locale), locale).expect("renders");
                 assert!(!rendered.subject.is_empty() && !rendered.text.is_empty() && !rendered.html.is_empty());
             }
         }
-        let ja = render(Template::Invitation, Locale::Ja, &Template::Invitation.sample_context(Locale::Ja)).unwrap();
+        let ja = render(&sample(Template::Invitation, Locale::Ja), Locale::Ja).unwrap();
         assert!(ja.subject.contains("招待"), "{}", ja.subject);
     }
 
     #[test]
     fn an_override_with_an_unknown_variable_is_refused() {
         let sources = Override { subject: "Hi {{ compnay }}".into(), html: "x".into(), text: "x".into() };
-        let err = render_with(&sources, &Template::Invitation.sample_context(Locale::En)).unwrap_err();
+        let err = render_with(&sources, &sample(Template::Invitation, Locale::En).variables()).unwrap_err();
         assert_eq!(err.part, "subject");
         let ok = Override {
             subject: "Join {{ company }}".into(),
@@ -244,7 +187,7 @@ mod tests {
             text: "{{ link }}".into(),
         };
         assert_eq!(
-            render_with(&ok, &Template::Invitation.sample_context(Locale::En)).unwrap().subject,
+            render_with(&ok, &sample(Template::Invitation, Locale::En).variables()).unwrap().subject,
             "Join Sakura Industries"
         );
     }

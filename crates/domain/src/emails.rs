@@ -1,0 +1,187 @@
+//! Every email the product sends: its [`Template`], which fixes its category (and so whether
+//! unsubscribing, quiet hours and the daily cap apply), and its variables, typed per template
+//! ([`Email`]). An email is built from its variables, so a template cannot be sent with
+//! another's category or with a variable missing.
+//!
+//! Adding an email kind is one `Template` variant, its `Email` variant with the variables'
+//! struct, and its sources under `crates/mail/templates/{en,ja}/` (the mail crate's `match`
+//! over templates and languages does not compile without them).
+
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::mail::EmailCategory;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, strum::IntoStaticStr, strum::VariantArray)]
+#[strum(serialize_all = "snake_case")]
+pub enum Template {
+    /// Someone is invited to a tenant's team.
+    Invitation,
+    /// A recruitment campaign's message, written by the program's admins.
+    CampaignMessage,
+    /// Applications close soon.
+    CampaignReminder,
+    /// An applicant confirms their application (magic link).
+    ApplicationConfirm,
+    /// Someone applied through a campaign's public link but may not take part; the reasons
+    /// go to their own address only.
+    ApplicationRefused,
+}
+
+impl Template {
+    pub const ALL: &'static [Template] = <Template as strum::VariantArray>::VARIANTS;
+
+    /// The stored name, also the name in URLs and file names.
+    pub fn name(self) -> &'static str {
+        self.into()
+    }
+
+    pub fn from_name(name: &str) -> Option<Self> {
+        Template::ALL.iter().copied().find(|t| t.name() == name)
+    }
+
+    pub const fn category(self) -> EmailCategory {
+        match self {
+            Template::Invitation | Template::ApplicationConfirm | Template::ApplicationRefused => {
+                EmailCategory::Transactional
+            }
+            Template::CampaignMessage | Template::CampaignReminder => EmailCategory::Campaign,
+        }
+    }
+}
+
+/// An email with its variables. [`Email::template`] names what renders it and
+/// [`Email::variables`] is what the template sees.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Email {
+    Invitation(InvitationEmail),
+    CampaignMessage(CampaignMessageEmail),
+    CampaignReminder(CampaignReminderEmail),
+    ApplicationConfirm(ApplicationConfirmEmail),
+    ApplicationRefused(ApplicationRefusedEmail),
+}
+
+impl Email {
+    pub fn template(&self) -> Template {
+        match self {
+            Email::Invitation(_) => Template::Invitation,
+            Email::CampaignMessage(_) => Template::CampaignMessage,
+            Email::CampaignReminder(_) => Template::CampaignReminder,
+            Email::ApplicationConfirm(_) => Template::ApplicationConfirm,
+            Email::ApplicationRefused(_) => Template::ApplicationRefused,
+        }
+    }
+
+    pub fn category(&self) -> EmailCategory {
+        self.template().category()
+    }
+
+    /// The variables as the template reads them.
+    pub fn variables(&self) -> Value {
+        let value = match self {
+            Email::Invitation(v) => serde_json::to_value(v),
+            Email::CampaignMessage(v) => serde_json::to_value(v),
+            Email::CampaignReminder(v) => serde_json::to_value(v),
+            Email::ApplicationConfirm(v) => serde_json::to_value(v),
+            Email::ApplicationRefused(v) => serde_json::to_value(v),
+        };
+        value.expect("email variables are plain data")
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct InvitationEmail {
+    pub company: String,
+    pub inviter: String,
+    /// The role as people read it, in the email's language.
+    pub role: String,
+    pub link: String,
+}
+
+/// A campaign message: the admins' subject and (personalised) body, split into paragraphs for
+/// the HTML part.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CampaignMessageEmail {
+    pub subject: String,
+    pub body: String,
+    pub paragraphs: Vec<String>,
+    pub program: String,
+    pub link: String,
+    /// `YYYY-MM-DD`, or empty without a deadline.
+    pub deadline: String,
+}
+
+impl CampaignMessageEmail {
+    pub fn new(subject: &str, body: &str, program: &str, link: &str, deadline: Option<&str>) -> Self {
+        let paragraphs = body.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).map(str::to_owned).collect();
+        Self {
+            subject: subject.to_owned(),
+            body: body.to_owned(),
+            paragraphs,
+            program: program.to_owned(),
+            link: link.to_owned(),
+            deadline: deadline.unwrap_or_default().to_owned(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CampaignReminderEmail {
+    pub name: String,
+    pub program: String,
+    pub link: String,
+    /// `YYYY-MM-DD`, or empty without a deadline.
+    pub deadline: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ApplicationConfirmEmail {
+    pub name: String,
+    pub program: String,
+    pub link: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ApplicationRefusedEmail {
+    pub name: String,
+    pub program: String,
+    /// Why, in the email's language.
+    pub reasons: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_categories_follow_the_template() {
+        for &template in Template::ALL {
+            assert_eq!(Template::from_name(template.name()), Some(template));
+        }
+        assert_eq!(Template::from_name("no_such_template"), None);
+        assert_eq!(Template::CampaignReminder.name(), "campaign_reminder");
+        assert_eq!(Template::Invitation.category(), EmailCategory::Transactional);
+        assert_eq!(Template::CampaignMessage.category(), EmailCategory::Campaign);
+    }
+
+    #[test]
+    fn an_email_carries_its_templates_category_and_variables() {
+        let email = Email::CampaignReminder(CampaignReminderEmail {
+            name: "Kenji".into(),
+            program: "P".into(),
+            link: "https://x/apply".into(),
+            deadline: String::new(),
+        });
+        assert_eq!(email.template(), Template::CampaignReminder);
+        assert_eq!(email.category(), EmailCategory::Campaign);
+        assert_eq!(email.variables()["name"], "Kenji");
+    }
+
+    #[test]
+    fn a_campaign_message_splits_its_body_into_paragraphs() {
+        let message = CampaignMessageEmail::new("S", "Hello\n\n  Join us \n\n\n", "P", "L", Some("2027-01-31"));
+        assert_eq!(message.paragraphs, vec!["Hello", "Join us"]);
+        assert_eq!(message.deadline, "2027-01-31");
+        assert_eq!(CampaignMessageEmail::new("S", "B", "P", "L", None).deadline, "");
+    }
+}

@@ -1,0 +1,29 @@
+//! The product's handler: every [`Task`] to the code that runs it, in one exhaustive `match`,
+//! so a task without a handler does not compile.
+
+use async_trait::async_trait;
+use tandem_domain::jobs::Task;
+
+use crate::campaigns::{CampaignHandler, CampaignSend};
+use crate::email::SendEmailHandler;
+use crate::noop::NoopHandler;
+use crate::queue::{Job, JobError, Outcome};
+use crate::worker::Handler;
+
+pub struct Handlers {
+    pub email: SendEmailHandler,
+    pub campaigns: CampaignHandler,
+    pub noop: NoopHandler,
+}
+
+#[async_trait]
+impl Handler for Handlers {
+    async fn run(&self, job: &Job, task: Task) -> Result<Outcome, JobError> {
+        match task {
+            Task::SendEmail(send) => self.email.send(job, send.delivery).await,
+            Task::CampaignMessage(c) => self.campaigns.send(job, c.campaign, CampaignSend::Message).await,
+            Task::CampaignReminder(c) => self.campaigns.send(job, c.campaign, CampaignSend::Reminder).await,
+            Task::Noop(noop) => self.noop.run(job, noop).await,
+        }
+    }
+}
