@@ -8,6 +8,7 @@ mod m20261125_000002_jobs_and_mail;
 mod m20261125_000003_people;
 mod m20261125_000004_programs;
 mod m20261125_000005_recruitment;
+mod m20261201_000006_job_outbox;
 pub mod rls;
 mod shape;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000003_people::Migration),
             Box::new(m20261125_000004_programs::Migration),
             Box::new(m20261125_000005_recruitment::Migration),
+            Box::new(m20261201_000006_job_outbox::Migration),
         ]
     }
 }

@@ -4,9 +4,10 @@
 
 use serde_json::{Value, json};
 use tandem_domain::Locale;
-use tandem_domain::mail::EmailCategory;
+use tandem_domain::emails::{CampaignReminderEmail, Email};
 use tandem_jobs::SqlQueue;
 use tandem_server::config::Secret;
+use tandem_server::startup::{Application, Role};
 use tandem_store::NewEmailDelivery;
 use tandem_tests::services::{SmtpBehaviour, SmtpSink};
 use tandem_tests::{Backend, Company, TestApp, on_both_databases};
@@ -21,30 +22,37 @@ on_both_databases!(
     the_developer_mailbox_opens_each_email,
     admins_see_the_queue_and_revive_dead_jobs,
     metrics_count_requests_and_jobs,
-    a_delivery_left_without_its_job_is_sent_by_the_sweeper,
+    a_delivery_whose_job_the_queue_lost_is_sent_by_the_sweeper,
     an_invalid_address_fails_for_good_at_once,
 );
 
-/// Records an optional email to `to` and queues it, as campaign and nudge senders do.
+/// Records an optional email (a campaign's reminder) to `to`, queued with it, as campaign
+/// senders do.
 async fn send_optional(app: &TestApp, company: &Company, to: &str, key: &str, time_zone: Option<&str>) -> String {
     let store = app.store().await;
     let tx = store.tenant(company.tenant_id.parse().unwrap()).await.unwrap();
     let (delivery, _) = tx
         .create_delivery(NewEmailDelivery {
             idempotency_key: key.into(),
-            category: EmailCategory::Nudge,
-            template: "invitation".into(),
+            email: reminder(),
             locale: Locale::En,
             to_email: to.into(),
             to_name: Some("Kenji Sato".into()),
             time_zone: time_zone.map(str::to_owned),
-            context: json!({"company": "Acme", "inviter": "Ann", "role": "viewer", "link": "http://console.test/x"}),
         })
         .await
         .unwrap();
     tx.commit().await.unwrap();
-    tandem_jobs::email::enqueue(&SqlQueue::new(store), company.tenant_id.parse().unwrap(), &delivery).await.unwrap();
     delivery.id.to_string()
+}
+
+fn reminder() -> Email {
+    Email::CampaignReminder(CampaignReminderEmail {
+        name: "Kenji Sato".into(),
+        program: "Reverse mentoring".into(),
+        link: "http://console.test/apply?token=x".into(),
+        deadline: "2027-01-31".into(),
+    })
 }
 
 async fn delivery(app: &TestApp, company: &Company, id: &str) -> Value {
@@ -203,8 +211,8 @@ async fn optional_email_carries_a_one_click_unsubscribe_that_works(app: TestApp)
     let reply = app.post(path, None, json!({})).await;
     let prefs = reply.ok(200);
     assert_eq!(prefs["email"], "kenji@acme.example");
-    let nudge = prefs["categories"].as_array().unwrap().iter().find(|c| c["category"] == "nudge").unwrap();
-    assert_eq!(nudge["subscribed"], false);
+    let campaign = prefs["categories"].as_array().unwrap().iter().find(|c| c["category"] == "campaign").unwrap();
+    assert_eq!(campaign["subscribed"], false);
 
     let second = send_optional(&app, &owner, "kenji@acme.example", "nudge-2", None).await;
     let suppressed = wait_for_state(&app, &owner, &second, "suppressed").await;
@@ -217,7 +225,7 @@ async fn optional_email_carries_a_one_click_unsubscribe_that_works(app: TestApp)
             reqwest::Method::PUT,
             &prefs_path,
             None,
-            Some(json!({"categories": [{"category": "nudge", "subscribed": true}, {"category": "survey", "subscribed": false}]})),
+            Some(json!({"categories": [{"category": "campaign", "subscribed": true}, {"category": "survey", "subscribed": false}]})),
         )
         .await;
     let cats = again.ok(200)["categories"].clone();
@@ -412,13 +420,14 @@ async fn admins_see_the_queue_and_revive_dead_jobs(app: TestApp) {
     let dead = app.get("/api/v1/jobs/dead", &owner.access_token).await;
     let dead = dead.ok(200);
     assert_eq!(dead["items"][0]["id"].as_str(), Some(id.as_str()));
-    assert!(dead["items"][0]["last_error"].as_str().unwrap().contains("no handler"));
+    let error = dead["items"][0]["last_error"].as_str().unwrap();
+    assert!(error.contains(r#"job kind "no_such_kind" is unknown to this version"#), "{error}");
     app.get("/api/v1/jobs/dead", &viewer.access_token).await.problem(403);
     app.post(&format!("/api/v1/jobs/{id}/retry"), Some(&viewer.access_token), json!({})).await.problem(403);
     app.get("/api/v1/jobs/dead?limit=0", &owner.access_token).await.invalid_fields();
 
     app.post(&format!("/api/v1/jobs/{id}/retry"), Some(&owner.access_token), json!({})).await.ok(204);
-    // It fails again (still no handler) and comes back to the dead letters.
+    // It fails again (still unknown) and comes back to the dead letters.
     app.eventually("the retried job to die again", || async {
         app.get("/api/v1/jobs/depth", &owner.access_token).await.body["dead"] == 1
     })
@@ -444,7 +453,11 @@ async fn metrics_count_requests_and_jobs(app: TestApp) {
     assert!(text.contains("tandem_job_duration_seconds"), "{text}");
 }
 
-async fn a_delivery_left_without_its_job_is_sent_by_the_sweeper(app: TestApp) {
+async fn a_delivery_whose_job_the_queue_lost_is_sent_by_the_sweeper(app: TestApp) {
+    // No worker yet: the job is lost before anyone could run it.
+    let backend = app.backend;
+    drop(app);
+    let app = TestApp::spawn_with(backend, |c, _| c.worker_concurrency = 0).await.unwrap();
     let owner = app.signup("Acme", "ann@acme.example").await;
     let store = app.store().await;
     let tenant = owner.tenant_id.parse().unwrap();
@@ -452,36 +465,44 @@ async fn a_delivery_left_without_its_job_is_sent_by_the_sweeper(app: TestApp) {
     let (delivery, _) = tx
         .create_delivery(NewEmailDelivery {
             idempotency_key: "stranded".into(),
-            category: EmailCategory::Transactional,
-            template: "invitation".into(),
+            email: reminder(),
             locale: Locale::En,
             to_email: "kenji@acme.example".into(),
             to_name: None,
             time_zone: None,
-            context: json!({"company": "Acme", "inviter": "Ann", "role": "viewer", "link": "http://console.test/x"}),
         })
         .await
         .unwrap();
     tx.commit().await.unwrap();
-    // As if the process had died right after the commit, ten minutes ago.
     let db = app.database().await;
     let backend = sea_orm::ConnectionTrait::get_database_backend(&db);
-    let sql = if backend == sea_orm::DbBackend::Postgres {
-        "UPDATE email_deliveries SET updated_at = $1"
-    } else {
-        "UPDATE email_deliveries SET updated_at = ?"
+    let run = |sql: &str, values: Vec<sea_orm::Value>| {
+        let statement = sea_orm::Statement::from_sql_and_values(backend, sql, values);
+        let db = db.clone();
+        async move { sea_orm::ConnectionTrait::execute_raw(&db, statement).await.unwrap().rows_affected() }
     };
+    let mark = if backend == sea_orm::DbBackend::Postgres { "$1" } else { "?" };
+    assert_eq!(run("DELETE FROM jobs WHERE kind = 'send_email'", vec![]).await, 1, "the delivery was queued with it");
+    // As if the queue had lost it ten minutes ago.
     let ten_minutes_ago = chrono::Utc::now() - chrono::Duration::minutes(10);
-    sea_orm::ConnectionTrait::execute_raw(
-        &db,
-        sea_orm::Statement::from_sql_and_values(backend, sql, [ten_minutes_ago.into()]),
-    )
-    .await
-    .unwrap();
+    run(&format!("UPDATE email_deliveries SET updated_at = {mark}"), vec![ten_minutes_ago.into()]).await;
 
     let queue = SqlQueue::new(store.clone());
     assert_eq!(tandem_jobs::email::requeue_stranded(&store, &queue).await.unwrap(), 1);
+    assert_eq!(tandem_jobs::email::requeue_stranded(&store, &queue).await.unwrap(), 1, "still queued: looked at again");
+    let count = sea_orm::Statement::from_string(backend, "SELECT COUNT(*) AS n FROM jobs WHERE kind = 'send_email'");
+    let jobs: i64 =
+        sea_orm::ConnectionTrait::query_one_raw(&db, count).await.unwrap().unwrap().try_get("", "n").unwrap();
+    assert_eq!(jobs, 1, "queued again once, however often the sweeper looks");
+
+    let mut config = app.config.clone();
+    config.worker_concurrency = 1;
+    let worker = Application::build(&config, Role::Worker).await.unwrap();
+    let stop = worker.shutdown_token();
+    let running = tokio::spawn(worker.run_until_stopped());
     wait_for_state(&app, &owner, &delivery.id.to_string(), "sent").await;
     assert_eq!(tandem_jobs::email::requeue_stranded(&store, &queue).await.unwrap(), 0, "a sent email is not stranded");
     assert_eq!(app.wait_for_emails_to("kenji@acme.example", 1).await.len(), 1);
+    stop.cancel();
+    running.abort();
 }

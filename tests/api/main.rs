@@ -10,6 +10,7 @@ mod demo;
 mod email;
 mod languages;
 mod operations;
+mod outbox;
 mod people;
 mod programs;
 mod queue;

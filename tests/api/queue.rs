@@ -6,7 +6,8 @@ use std::time::Duration;
 use chrono::Utc;
 use serde_json::json;
 use tandem_domain::TenantId;
-use tandem_jobs::{NewJob, Queue, QueueError, RedisQueue, SqlQueue};
+use tandem_domain::jobs::Noop;
+use tandem_jobs::{NewJob, Queue, QueueError, RedisQueue, SqlQueue, Task};
 use tandem_tests::services::shared_redis;
 use tandem_tests::{Backend, TestApp};
 
@@ -34,19 +35,13 @@ impl QueueUnderTest {
     async fn redis() -> Option<Self> {
         let url = shared_redis().await?;
         let prefix = format!("tandem-test-{}", uuid::Uuid::new_v4().simple());
-        let queue = RedisQueue::connect(&url, &prefix).await.expect("redis queue");
+        let queue = RedisQueue::new(&url, &prefix).expect("redis queue");
         Some(Self { queue: Arc::new(queue), tenant: TenantId::new(), other: TenantId::new(), _app: None })
     }
 
     fn job(&self, key: &str) -> NewJob {
-        NewJob {
-            tenant: self.tenant,
-            kind: "noop".into(),
-            payload: json!({"key": key}),
-            idempotency_key: key.into(),
-            run_at: Utc::now(),
-            max_attempts: 2,
-        }
+        let task = Task::Noop(Noop { sleep_ms: 0, marker: Some(key.to_owned()) });
+        NewJob { max_attempts: 2, ..NewJob::new(self.tenant, &task, key, Utc::now()) }
     }
 }
 
@@ -120,7 +115,7 @@ async fn a_delayed_job_waits_for_its_time(q: QueueUnderTest) {
     assert!(q.queue.claim(LEASE).await.unwrap().is_none());
     tokio::time::sleep(Duration::from_millis(400)).await;
     let job = q.queue.claim(LEASE).await.unwrap().expect("due now");
-    assert_eq!(job.payload, json!({"key": "soon"}));
+    assert_eq!(job.payload, json!({"sleep_ms": 0, "marker": "soon"}));
 }
 
 async fn a_failed_job_retries_then_is_dead_lettered(q: QueueUnderTest) {
@@ -154,7 +149,7 @@ async fn dead_jobs_can_be_retried_or_discarded_by_their_tenant_only(q: QueueUnde
     let (rest, last) = q.queue.dead_jobs(q.tenant, 2, next).await.unwrap();
     assert_eq!(rest.len(), 1);
     assert!(last.is_none());
-    assert_eq!(page[0].payload, json!({"key": "three"}), "newest first");
+    assert_eq!(page[0].payload["marker"], "three", "newest first");
 
     assert!(q.queue.dead_jobs(q.other, 10, None).await.unwrap().0.is_empty());
     assert!(matches!(q.queue.retry_dead(q.other, page[0].id).await, Err(QueueError::NotFound)));
@@ -199,7 +194,11 @@ struct AlwaysFailing(Arc<std::sync::atomic::AtomicU32>);
 
 #[async_trait::async_trait]
 impl tandem_jobs::Handler for AlwaysFailing {
-    async fn run(&self, job: &tandem_jobs::Job) -> Result<tandem_jobs::Outcome, tandem_jobs::JobError> {
+    async fn run(
+        &self,
+        job: &tandem_jobs::Job,
+        _: tandem_jobs::Task,
+    ) -> Result<tandem_jobs::Outcome, tandem_jobs::JobError> {
         let n = self.0.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
         assert_eq!(job.attempt, n, "each run is the next attempt");
         Err(tandem_jobs::JobError::Retry(format!("SMTP said 451 on attempt {n}")))
@@ -208,7 +207,7 @@ impl tandem_jobs::Handler for AlwaysFailing {
 
 async fn the_worker_retries_then_dead_letters_after_the_last_attempt(q: QueueUnderTest) {
     let runs = Arc::new(std::sync::atomic::AtomicU32::new(0));
-    let job = NewJob { kind: "always_failing".into(), max_attempts: 3, ..q.job("doomed") };
+    let job = NewJob { max_attempts: 3, ..q.job("doomed") };
     q.queue.enqueue(job).await.unwrap();
     let settings = tandem_jobs::WorkerSettings {
         concurrency: 1,
@@ -216,7 +215,7 @@ async fn the_worker_retries_then_dead_letters_after_the_last_attempt(q: QueueUnd
         idle_poll: Duration::from_millis(20),
         backoff: tandem_domain::retry::Backoff { base: Duration::from_millis(100), cap: Duration::from_secs(1) },
     };
-    let handlers = tandem_jobs::Handlers::default().with("always_failing", AlwaysFailing(runs.clone()));
+    let handlers = Arc::new(AlwaysFailing(runs.clone()));
     let shutdown = tokio_util::sync::CancellationToken::new();
     let worker = tokio::spawn(tandem_jobs::Worker::new(q.queue.clone(), handlers, settings).run(shutdown.clone()));
 

@@ -61,7 +61,7 @@ async fn every_tenant_table_has_row_level_security_forced_with_policies() {
 }
 
 /// Gives a populated tenant rows in the tables `populate` leaves empty: a suppression, a
-/// template of its own, and a closed campaign with an invitee.
+/// template of its own, a closed campaign with an invitee, and a job in the outbox.
 async fn fill_the_rest(app: &TestApp, tenant: &Tenant) {
     let token = tenant.owner.access_token.as_str();
     app.post("/api/v1/email/suppressions", Some(token), json!({"email": "gone@example.test", "category": "all"}))
@@ -81,6 +81,12 @@ async fn fill_the_rest(app: &TestApp, tenant: &Tenant) {
     let campaign_id = campaign.ok(201)["id"].as_str().unwrap().to_owned();
     let invite = json!({"person_ids": [tenant.person_id], "eligible_only": false});
     app.post(&format!("/api/v1/campaigns/{campaign_id}/invitees"), Some(token), invite).await.ok(200);
+    // A job waiting in the outbox, as with Redis away (this app's queue is the database).
+    let store = app.store().await.with_job_outbox();
+    let tx = store.tenant(tenant.owner.tenant_id.parse().unwrap()).await.unwrap();
+    let task = tandem_jobs::Task::Noop(tandem_domain::jobs::Noop::default());
+    tx.enqueue(tandem_jobs::NewJob::new(tx.tenant_id(), &task, "waiting", chrono::Utc::now())).await.unwrap();
+    tx.commit().await.unwrap();
 }
 
 async fn count_as_app(tx: &DatabaseTransaction, table: &str) -> i64 {

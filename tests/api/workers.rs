@@ -23,10 +23,20 @@ fn tandem_binary() -> std::path::PathBuf {
 
 /// A worker process, and the port of its `/healthz` and `/metrics`.
 fn start_worker(app: &TestApp) -> (Child, u16) {
+    let (mut command, port) = worker_command(app);
+    (command.spawn().expect("the worker starts"), port)
+}
+
+fn worker_command(app: &TestApp) -> (Command, u16) {
+    tandem_command(app, "worker")
+}
+
+/// `tandem <role>` on the app's database and queue, on a port of its own.
+fn tandem_command(app: &TestApp, role: &str) -> (Command, u16) {
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let mut command = Command::new(tandem_binary());
     command
-        .arg("worker")
+        .arg(role)
         .env("TANDEM_PORT", port.to_string())
         .env("TANDEM_DATABASE_URL", app.config.database_url.expose())
         .env("TANDEM_JWT_SECRET", app.config.jwt_secret.as_ref().unwrap().expose())
@@ -47,7 +57,7 @@ fn start_worker(app: &TestApp) -> (Child, u16) {
     if let Some(url) = &app.config.redis_url {
         command.env("TANDEM_REDIS_URL", url.expose());
     }
-    (command.spawn().expect("the worker starts"), port)
+    (command, port)
 }
 
 fn enqueue_noop(app: &TestApp, owner: &Company, marker: &str, sleep_ms: u64) -> impl Future<Output = ()> {
@@ -64,7 +74,7 @@ fn enqueue_noop(app: &TestApp, owner: &Company, marker: &str, sleep_ms: u64) -> 
     async move {
         match redis {
             Some((url, prefix)) => {
-                RedisQueue::connect(&url, &prefix).await.unwrap().enqueue(job).await.unwrap();
+                RedisQueue::new(&url, &prefix).unwrap().enqueue(job).await.unwrap();
             }
             None => {
                 tandem_jobs::SqlQueue::new(store.await).enqueue(job).await.unwrap();
@@ -138,6 +148,77 @@ async fn killed_worker_scenario(app: TestApp) {
     );
 }
 
+/// An operator follows one tenant's failing job through the JSON logs: every line the
+/// worker writes about it carries the job's span, with its tenant, id and kind.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failed_jobs_json_log_names_its_tenant_and_job() {
+    let app = TestApp::spawn_with(Backend::Sqlite, |c, _| c.worker_concurrency = 0).await.unwrap();
+    let owner = app.signup("Acme", "ann@acme.example").await;
+    let log_path = app.temp_dir().join("worker.log");
+    let (mut command, _) = worker_command(&app);
+    command.env("TANDEM_LOG_FORMAT", "json").stderr(std::fs::File::create(&log_path).unwrap());
+    let mut worker = command.spawn().expect("the worker starts");
+    // Written by a newer version, say: this build cannot read it and dead-letters it.
+    let job = app.enqueue(&owner.tenant_id, "send_email.v9", json!({"delivery": "x"}), "from-the-future").await;
+    app.eventually("the job to be dead-lettered", || async {
+        app.get("/api/v1/jobs/depth", &owner.access_token).await.body["dead"] == 1
+    })
+    .await;
+    let line = || {
+        let log = std::fs::read_to_string(&log_path).unwrap();
+        log.lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .find(|l| l["message"] == "job dead-lettered")
+    };
+    app.eventually("the worker to log it", || async { line().is_some() }).await;
+    worker.kill().ok();
+    worker.wait().ok();
+    let line = line().unwrap();
+    assert_eq!(line["level"], "ERROR", "{line}");
+    assert_eq!(line["span"]["tenant"], owner.tenant_id.as_str(), "{line}");
+    assert_eq!(line["span"]["job_id"], job.as_str(), "{line}");
+    assert_eq!(line["span"]["kind"], "send_email.v9", "{line}");
+    assert!(line["error"].as_str().unwrap().contains("unknown to this version"), "{line}");
+    let dead = app.get("/api/v1/jobs/dead", &owner.access_token).await;
+    assert!(dead.ok(200)["items"][0]["last_error"].as_str().unwrap().contains("newer"), "{}", dead.body);
+}
+
+/// A request's JSON log lines carry its request id and, once it opened its tenant's data,
+/// the tenant.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_requests_json_log_names_its_tenant_and_request_id() {
+    let app = TestApp::spawn_with(Backend::Sqlite, |c, _| c.worker_concurrency = 0).await.unwrap();
+    let owner = app.signup("Acme", "ann@acme.example").await;
+    let log_path = app.temp_dir().join("api.log");
+    let (mut command, port) = tandem_command(&app, "api");
+    command.env("TANDEM_LOG_FORMAT", "json").env("TANDEM_CONSOLE_DIR", app.temp_dir().join("no-console"));
+    let mut api = command.stderr(std::fs::File::create(&log_path).unwrap()).spawn().expect("the API starts");
+    let url = format!("http://127.0.0.1:{port}/api/v1/programs/{}", uuid::Uuid::now_v7());
+    let mut answer = None;
+    for _ in 0..200 {
+        if let Ok(response) = app.client.get(&url).bearer_auth(&owner.access_token).send().await {
+            answer = Some(response);
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let answer = answer.expect("the API answers");
+    assert_eq!(answer.status().as_u16(), 404);
+    let request_id = answer.headers()["x-request-id"].to_str().unwrap().to_owned();
+    let line = || {
+        let log = std::fs::read_to_string(&log_path).unwrap();
+        log.lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .find(|l| l["level"] == "WARN" && l["span"]["request_id"] == request_id.as_str())
+    };
+    app.eventually("the API to log the refusal", || async { line().is_some() }).await;
+    api.kill().ok();
+    api.wait().ok();
+    let line = line().unwrap();
+    assert_eq!(line["span"]["tenant"], owner.tenant_id.as_str(), "{line}");
+    assert_eq!(line["span"]["http.route"], "/api/v1/programs/{program_id}", "{line}");
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_worker_killed_mid_job_loses_nothing_on_sqlite() {
     let app = TestApp::spawn_with(Backend::Sqlite, |c, _| c.worker_concurrency = 0).await.unwrap();
@@ -172,7 +253,7 @@ async fn redis_restarted_during_a_run_loses_no_job() {
     let url = redis.url();
     let app = TestApp::spawn_with(Backend::Sqlite, |c, _| c.redis_url = Some(Secret::new(url))).await.unwrap();
     let owner = app.signup("Acme", "ann@acme.example").await;
-    let queue = RedisQueue::connect(&redis.url(), "tandem").await.unwrap();
+    let queue = RedisQueue::new(&redis.url(), "tandem").unwrap();
     let markers: Vec<String> = (0..30).map(|n| format!("job-{n}")).collect();
     for marker in &markers {
         queue
@@ -270,5 +351,5 @@ async fn three_schedulers_on_postgres_run_tasks_once() {
 async fn three_schedulers_on_redis_run_tasks_once() {
     let Some(url) = shared_redis().await else { return };
     let prefix = format!("tandem-test-{}", uuid::Uuid::new_v4().simple());
-    one_scheduler_runs(Arc::new(RedisLock::connect_named(&url, &prefix, "test").await.unwrap())).await;
+    one_scheduler_runs(Arc::new(RedisLock::named(&url, &prefix, "test").unwrap())).await;
 }

@@ -114,11 +114,25 @@ impl OwnRedis {
         redis
     }
 
+    /// A port and data folder for a Redis that is not running yet (see [`OwnRedis::launch`]).
+    pub fn not_started(dir: &Path) -> Self {
+        Self { port: free_port(), dir: dir.to_owned(), child: None }
+    }
+
     pub fn url(&self) -> String {
         format!("redis://127.0.0.1:{}", self.port)
     }
 
-    async fn launch(&mut self) {
+    /// SIGKILL: Redis is away until [`OwnRedis::launch`].
+    pub fn stop(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            child.kill().ok();
+            child.wait().ok();
+        }
+    }
+
+    /// Starts Redis on this port and data, and waits until it answers.
+    pub async fn launch(&mut self) {
         std::fs::create_dir_all(&self.dir).expect("redis dir");
         let child = Command::new("redis-server")
             .args(["--port", &self.port.to_string(), "--bind", "127.0.0.1", "--save", ""])
@@ -144,19 +158,13 @@ impl OwnRedis {
 
     /// SIGKILL, then start again on the same port with the same data.
     pub async fn crash_and_restart(&mut self) {
-        if let Some(mut child) = self.child.take() {
-            child.kill().ok();
-            child.wait().ok();
-        }
+        self.stop();
         self.launch().await;
     }
 }
 
 impl Drop for OwnRedis {
     fn drop(&mut self) {
-        if let Some(mut child) = self.child.take() {
-            child.kill().ok();
-            child.wait().ok();
-        }
+        self.stop();
     }
 }

@@ -12,6 +12,7 @@ pub mod locale;
 pub mod openapi;
 pub mod pagination;
 pub mod routes;
+mod spans;
 
 use actix_cors::Cors;
 use actix_web::body::MessageBody;
@@ -88,7 +89,7 @@ pub fn operations_app(
         .service(routes::health::readyz)
         .service(routes::health::metrics)
         .default_service(web::to(http::not_found))
-        .wrap(TracingLogger::default())
+        .wrap(TracingLogger::<spans::RequestSpan>::new())
 }
 
 /// The OpenAPI document, as served at `/api/v1/openapi.json` and checked in as
@@ -152,7 +153,7 @@ pub fn app(
                 Ok(response)
             }
         })
-        .wrap(TracingLogger::default())
+        .wrap(TracingLogger::<spans::RequestSpan>::new())
 }
 
 fn cors(origins: &[String]) -> Cors {

@@ -3,80 +3,59 @@
 //! person, so a job that runs twice sends nobody anything twice.
 
 use std::collections::HashSet;
-use std::sync::Arc;
 
-use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
 use serde_json::json;
-use tandem_domain::mail::EmailCategory;
+use tandem_domain::emails::{CampaignMessageEmail, CampaignReminderEmail, Email};
+use tandem_domain::jobs::{CampaignTask, Task};
 use tandem_domain::people::Person;
 use tandem_domain::programs::ParticipantRole;
 use tandem_domain::recruitment::{CampaignKind, CampaignState, eligibility_refusals};
 use tandem_domain::{CampaignId, PersonId, TenantId};
 use tandem_mail::unsubscribe::LinkSigner;
-use tandem_mail::{Override, Template, campaign_context, render_with};
-use tandem_store::{
-    CampaignRecord, Db, EmailDelivery, NewEmailDelivery, PageRequest, PeopleFilter, StoreError, TenantTx,
-};
+use tandem_mail::{Override, render_with};
+use tandem_store::{CampaignRecord, Db, NewEmailDelivery, NewJob, PageRequest, PeopleFilter, StoreError, TenantTx};
 
-use crate::queue::{Job, JobError, NewJob, Outcome, Queue, QueueError};
-use crate::worker::Handler;
+use crate::queue::{Job, JobError, Outcome};
 
-pub const MESSAGE: &str = "campaign_message";
-pub const REMINDER: &str = "campaign_reminder";
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct CampaignJob {
-    pub campaign: CampaignId,
+/// Which of a campaign's emails a job sends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CampaignSend {
+    Message,
+    Reminder,
 }
 
-/// Queues the campaign's message (at `send_at`, or now) and its reminder, when it opens and
-/// again whenever its dates change. Each job is keyed by its time, so a changed date queues a
-/// new job; a job that finds its date moved later waits for the new one, and one that finds
-/// the date gone does nothing. Everyone gets each email once whichever job sends it.
-pub async fn schedule(queue: &dyn Queue, tenant: TenantId, campaign: &CampaignRecord) -> Result<(), QueueError> {
+/// Queues, in `tx`, the campaign's message (at `send_at`, or now) and its reminder, when it
+/// opens and again whenever its dates change. Each job is keyed by its time, so a changed
+/// date queues a new job; a job that finds its date moved later waits for the new one, and
+/// one that finds the date gone does nothing. Everyone gets each email once whichever job
+/// sends it.
+pub async fn schedule(tx: &TenantTx, campaign: &CampaignRecord) -> Result<(), StoreError> {
     let message_at = campaign.send_at.unwrap_or_else(Utc::now);
     let tag = campaign.send_at.map_or_else(|| "now".to_owned(), |at| at.timestamp().to_string());
-    enqueue(queue, tenant, campaign.id, MESSAGE, &format!("campaign:{}:message:{tag}", campaign.id), message_at)
+    let task = Task::CampaignMessage(CampaignTask { campaign: campaign.id });
+    tx.enqueue(NewJob::new(tx.tenant_id(), &task, format!("campaign:{}:message:{tag}", campaign.id), message_at))
         .await?;
     if let Some(at) = reminder_at(campaign) {
         let key = format!("campaign:{}:reminder:{}", campaign.id, at.timestamp());
-        enqueue(queue, tenant, campaign.id, REMINDER, &key, at).await?;
+        let task = Task::CampaignReminder(CampaignTask { campaign: campaign.id });
+        tx.enqueue(NewJob::new(tx.tenant_id(), &task, key, at)).await?;
     }
     Ok(())
 }
 
-/// Sends the campaign's message to invitees added after it went out (and to nobody twice);
-/// before the message's date, the message's own job reaches them.
-pub async fn message_new_invitees(
-    queue: &dyn Queue,
-    tenant: TenantId,
-    campaign: &CampaignRecord,
-    invitees: u64,
-) -> Result<(), QueueError> {
+/// Queues, in `tx`, the campaign's message to invitees added after it went out (and to
+/// nobody twice); before the message's date, the message's own job reaches them.
+pub async fn message_new_invitees(tx: &TenantTx, campaign: &CampaignRecord, invitees: u64) -> Result<(), StoreError> {
     let at = campaign.send_at.map_or_else(Utc::now, |at| at.max(Utc::now()));
     let key = format!("campaign:{}:message:invitees:{invitees}", campaign.id);
-    enqueue(queue, tenant, campaign.id, MESSAGE, &key, at).await
+    let task = Task::CampaignMessage(CampaignTask { campaign: campaign.id });
+    tx.enqueue(NewJob::new(tx.tenant_id(), &task, key, at)).await
 }
 
 fn reminder_at(campaign: &CampaignRecord) -> Option<DateTime<Utc>> {
     let (deadline, hours) = (campaign.deadline?, campaign.reminder_hours_before?);
     Some(deadline - chrono::Duration::hours(i64::from(hours)))
-}
-
-async fn enqueue(
-    queue: &dyn Queue,
-    tenant: TenantId,
-    campaign: CampaignId,
-    kind: &str,
-    key: &str,
-    run_at: DateTime<Utc>,
-) -> Result<(), QueueError> {
-    let payload = serde_json::to_value(CampaignJob { campaign }).expect("serialisable");
-    let job =
-        NewJob { tenant, kind: kind.to_owned(), payload, idempotency_key: key.to_owned(), run_at, max_attempts: 5 };
-    queue.enqueue(job).await.map(|_| ())
 }
 
 /// The personal link of an invitee (the same in every email to them).
@@ -86,14 +65,13 @@ pub fn personal_token(signer: &LinkSigner, tenant: TenantId, campaign: CampaignI
 
 pub struct CampaignHandler {
     db: Db,
-    queue: Arc<dyn Queue>,
     signer: LinkSigner,
     public_url: String,
 }
 
 impl CampaignHandler {
-    pub fn new(db: Db, queue: Arc<dyn Queue>, signer: LinkSigner, public_url: String) -> Self {
-        Self { db, queue, signer, public_url }
+    pub fn new(db: Db, signer: LinkSigner, public_url: String) -> Self {
+        Self { db, signer, public_url }
     }
 
     fn link(&self, tenant: TenantId, campaign: &CampaignRecord, person: PersonId) -> String {
@@ -132,9 +110,10 @@ impl CampaignHandler {
         }
     }
 
-    async fn send(&self, job: &Job, reminder: bool) -> Result<Outcome, JobError> {
-        let CampaignJob { campaign: id } =
-            serde_json::from_value(job.payload.clone()).map_err(|e| JobError::Permanent(e.to_string()))?;
+    /// Records the campaign's message (or reminder) for everyone it has not reached yet; each
+    /// delivery's sending is queued in the same transaction.
+    pub async fn send(&self, job: &Job, id: CampaignId, what: CampaignSend) -> Result<Outcome, JobError> {
+        let reminder = what == CampaignSend::Reminder;
         let retry = |e: StoreError| JobError::Retry(e.to_string());
         let tx = self.db.tenant(job.tenant).await.map_err(retry)?;
         let campaign = match tx.campaign(id).await {
@@ -168,7 +147,6 @@ impl CampaignHandler {
         } else {
             HashSet::new()
         };
-        let mut created: Vec<EmailDelivery> = Vec::new();
         let mut reached = Vec::new();
         for (person_id, person) in audience {
             if reminder && applied.contains(&person_id) {
@@ -187,8 +165,13 @@ impl CampaignHandler {
             }
             let link = self.link(job.tenant, &campaign, person_id);
             let locale = person.preferred_locale;
-            let context = if reminder {
-                json!({"name": person.name, "program": program, "link": link, "deadline": deadline.clone().unwrap_or_default()})
+            let email = if reminder {
+                Email::CampaignReminder(CampaignReminderEmail {
+                    name: person.name.clone(),
+                    program: program.clone(),
+                    link,
+                    deadline: deadline.clone().unwrap_or_default(),
+                })
             } else {
                 let Some(message) = campaign.messages.get(&locale).or_else(|| campaign.messages.values().next()) else {
                     return Err(JobError::Permanent("the campaign has no message".into()));
@@ -198,24 +181,26 @@ impl CampaignHandler {
                     Override { subject: message.subject.clone(), html: String::new(), text: message.body.clone() };
                 let rendered =
                     render_with(&own, &vars).map_err(|e| JobError::Permanent(format!("campaign message: {e}")))?;
-                campaign_context(&rendered.subject, &rendered.text, &program, &link, deadline.as_deref())
+                Email::CampaignMessage(CampaignMessageEmail::new(
+                    &rendered.subject,
+                    &rendered.text,
+                    &program,
+                    &link,
+                    deadline.as_deref(),
+                ))
             };
-            let template = if reminder { Template::CampaignReminder } else { Template::CampaignMessage };
-            let (delivery, is_new) = tx
+            let (_, is_new) = tx
                 .create_delivery(NewEmailDelivery {
                     idempotency_key: key,
-                    category: EmailCategory::Campaign,
-                    template: template.name().to_owned(),
+                    email,
                     locale,
                     to_email: person.email.to_string(),
                     to_name: Some(person.name.clone()),
                     time_zone: person.time_zone.clone(),
-                    context,
                 })
                 .await
                 .map_err(retry)?;
             if is_new {
-                created.push(delivery);
                 reached.push(person_id);
             }
         }
@@ -227,20 +212,7 @@ impl CampaignHandler {
             }
         }
         tx.commit().await.map_err(retry)?;
-        for delivery in &created {
-            // A failure here leaves the delivery queued; the sweeper queues it again.
-            if let Err(err) = crate::email::enqueue(self.queue.as_ref(), job.tenant, delivery).await {
-                tracing::warn!(error = %err, delivery = %delivery.id, "queueing a campaign email failed");
-            }
-        }
-        tracing::info!(campaign = %id, emails = created.len(), reminder, "campaign emails queued");
+        tracing::info!(campaign = %id, emails = reached.len(), reminder, "campaign emails queued");
         Ok(Outcome::Done)
-    }
-}
-
-#[async_trait]
-impl Handler for CampaignHandler {
-    async fn run(&self, job: &Job) -> Result<Outcome, JobError> {
-        self.send(job, job.kind == REMINDER).await
     }
 }

@@ -4,9 +4,7 @@
 
 use std::sync::Arc;
 
-use async_trait::async_trait;
 use chrono::{Duration, Utc};
-use serde::{Deserialize, Serialize};
 use tandem_domain::mail::{DeliveryState, FrequencyCap, QuietHours};
 use tandem_domain::{EmailDeliveryId, TenantId};
 use tandem_mail::unsubscribe::{UnsubscribeClaims, UnsubscribeSigner};
@@ -14,45 +12,19 @@ use tandem_mail::{Mailer, OutgoingEmail, Override, Template, builtin_sources, re
 use tandem_store::{Db, EmailDelivery, StoreError};
 
 use crate::queue::{Job, JobError, NewJob, Outcome, Queue, QueueError};
-use crate::worker::Handler;
 
-pub const KIND: &str = "send_email";
-/// Attempts before an email is given up (about two hours of backoff with the defaults).
-pub const MAX_ATTEMPTS: u32 = 10;
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct SendEmail {
-    pub delivery: EmailDeliveryId,
-}
-
-/// Queues the sending of a recorded delivery (after the transaction that recorded it
-/// committed). Idempotent: the job's key is the delivery's.
-pub async fn enqueue(queue: &dyn Queue, tenant: TenantId, delivery: &EmailDelivery) -> Result<(), QueueError> {
-    queue.enqueue(job(tenant, delivery.id)).await?;
-    Ok(())
-}
-
-fn job(tenant: TenantId, delivery: EmailDeliveryId) -> NewJob {
-    NewJob {
-        tenant,
-        kind: KIND.to_owned(),
-        payload: serde_json::to_value(SendEmail { delivery }).expect("serialisable"),
-        idempotency_key: format!("email:{delivery}"),
-        run_at: Utc::now(),
-        max_attempts: MAX_ATTEMPTS,
-    }
-}
-
-/// Re-enqueues deliveries left `queued` without a job (the process died between recording
-/// and enqueueing). Safe to run any time: the job's key is the delivery's, so a delivery that
-/// has its job gets no second one. Returns how many were looked at.
+/// Queues again deliveries left `queued` whose job is gone. A delivery and its job are
+/// written in one transaction, so this only happens when the queue itself lost jobs (a Redis
+/// without persistence that restarted). Safe to run any time: the job's key is the
+/// delivery's, so a delivery that has its job gets no second one. Returns how many were
+/// looked at.
 pub async fn requeue_stranded(db: &Db, queue: &dyn Queue) -> Result<usize, QueueError> {
     let now = Utc::now();
     // Younger than five minutes may still be on its way; older than six days may have lost
     // its key to the finished-job purge, and is better left to an admin.
     let stranded = db.stranded_deliveries(now - Duration::minutes(5), now - Duration::days(6), 500).await?;
     for (tenant, delivery) in &stranded {
-        queue.enqueue(job(*tenant, *delivery)).await?;
+        queue.enqueue(NewJob::send_email(*tenant, *delivery)).await?;
     }
     Ok(stranded.len())
 }
@@ -155,11 +127,9 @@ fn retry(err: StoreError) -> JobError {
     JobError::Retry(err.to_string())
 }
 
-#[async_trait]
-impl Handler for SendEmailHandler {
-    async fn run(&self, job: &Job) -> Result<Outcome, JobError> {
-        let SendEmail { delivery: id } =
-            serde_json::from_value(job.payload.clone()).map_err(|e| JobError::Permanent(e.to_string()))?;
+impl SendEmailHandler {
+    /// Sends the recorded delivery `id`, unless it is final already or policy holds it.
+    pub async fn send(&self, job: &Job, id: EmailDeliveryId) -> Result<Outcome, JobError> {
         let tx = self.db.tenant(job.tenant).await.map_err(retry)?;
         let delivery = match tx.delivery(id).await {
             Ok(delivery) => delivery,

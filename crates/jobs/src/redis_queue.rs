@@ -4,6 +4,7 @@
 //! persistence: run it with `appendonly yes`.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 use std::time::Duration;
 
 use async_trait::async_trait;
@@ -12,6 +13,7 @@ use redis::aio::ConnectionManager;
 use redis::{AsyncCommands, Script};
 use tandem_domain::jobs::JobState;
 use tandem_domain::{JobId, TenantId};
+use tokio::sync::OnceCell;
 use uuid::Uuid;
 
 use crate::queue::{DeadJob, Depth, Job, NewJob, Queue, QueueError};
@@ -21,9 +23,34 @@ const KEEP_DONE: Duration = Duration::from_secs(7 * 24 * 3600);
 
 #[derive(Clone)]
 pub struct RedisQueue {
-    conn: ConnectionManager,
+    conn: LazyConnection,
     prefix: String,
     scripts: Scripts,
+}
+
+/// A connection made when first needed rather than at start, so that a process starts (and
+/// the API accepts work into the outbox) while Redis is away. Once made, it reconnects by
+/// itself when Redis restarts.
+#[derive(Clone)]
+pub(crate) struct LazyConnection {
+    client: redis::Client,
+    conn: Arc<OnceCell<ConnectionManager>>,
+}
+
+impl LazyConnection {
+    pub(crate) fn new(url: &str) -> Result<Self, redis::RedisError> {
+        Ok(Self { client: redis::Client::open(url)?, conn: Arc::default() })
+    }
+
+    pub(crate) async fn get(&self) -> Result<ConnectionManager, redis::RedisError> {
+        let config = redis::aio::ConnectionManagerConfig::new()
+            .set_connection_timeout(Some(Duration::from_secs(5)))
+            .set_response_timeout(Some(Duration::from_secs(10)))
+            .set_number_of_retries(6);
+        let conn =
+            self.conn.get_or_try_init(|| ConnectionManager::new_with_config(self.client.clone(), config)).await?;
+        Ok(conn.clone())
+    }
 }
 
 #[derive(Clone)]
@@ -35,17 +62,11 @@ struct Scripts {
 }
 
 impl RedisQueue {
-    /// Connects to `url`; keys start with `prefix` (several queues can share one Redis). The
-    /// connection reconnects by itself when Redis restarts.
-    pub async fn connect(url: &str, prefix: &str) -> Result<Self, QueueError> {
-        let client = redis::Client::open(url)?;
-        let config = redis::aio::ConnectionManagerConfig::new()
-            .set_connection_timeout(Some(Duration::from_secs(5)))
-            .set_response_timeout(Some(Duration::from_secs(10)))
-            .set_number_of_retries(6);
-        let conn = ConnectionManager::new_with_config(client, config).await?;
+    /// The queue on Redis at `url`; keys start with `prefix` (several queues can share one
+    /// Redis). Connects when first used: only a malformed URL fails here.
+    pub fn new(url: &str, prefix: &str) -> Result<Self, QueueError> {
         Ok(Self {
-            conn,
+            conn: LazyConnection::new(url)?,
             prefix: prefix.to_owned(),
             scripts: Scripts {
                 enqueue: Script::new(include_str!("lua/enqueue.lua")),
@@ -68,7 +89,7 @@ impl RedisQueue {
         error: &str,
         postpone: bool,
     ) -> Result<bool, QueueError> {
-        let mut conn = self.conn.clone();
+        let mut conn = self.conn.get().await?;
         let settled: i64 = self
             .scripts
             .settle
@@ -87,7 +108,7 @@ impl RedisQueue {
     }
 
     async fn revive(&self, tenant: TenantId, id: JobId, action: &str) -> Result<(), QueueError> {
-        let mut conn = self.conn.clone();
+        let mut conn = self.conn.get().await?;
         let done: i64 = self
             .scripts
             .revive
@@ -112,7 +133,7 @@ impl Queue for RedisQueue {
         let id = JobId::new();
         let now = Utc::now().timestamp_millis();
         let tenant = job.tenant.to_string();
-        let mut conn = self.conn.clone();
+        let mut conn = self.conn.get().await?;
         let (id, created): (String, i64) = self
             .scripts
             .enqueue
@@ -137,7 +158,7 @@ impl Queue for RedisQueue {
         let now = Utc::now();
         let lease_id = Uuid::now_v7();
         let until = now + chrono::Duration::from_std(lease).map_err(|e| QueueError::Backend(e.to_string()))?;
-        let mut conn = self.conn.clone();
+        let mut conn = self.conn.get().await?;
         let claimed: Option<Vec<String>> = self
             .scripts
             .claim
@@ -179,7 +200,7 @@ impl Queue for RedisQueue {
     }
 
     async fn depth(&self, tenant: TenantId) -> Result<Depth, QueueError> {
-        let mut conn = self.conn.clone();
+        let mut conn = self.conn.get().await?;
         let counts: HashMap<String, i64> = conn.hgetall(self.key(&format!("count:{tenant}"))).await?;
         let mut depth = Depth::default();
         for (state, n) in counts {
@@ -196,7 +217,7 @@ impl Queue for RedisQueue {
         limit: u64,
         after: Option<Uuid>,
     ) -> Result<(Vec<DeadJob>, Option<Uuid>), QueueError> {
-        let mut conn = self.conn.clone();
+        let mut conn = self.conn.get().await?;
         // All dead letters score 0, so the set orders by id: UUIDv7, newest last.
         let max = after.map(|id| format!("({id}")).unwrap_or_else(|| "+".to_owned());
         let ids: Vec<String> = redis::cmd("ZREVRANGEBYLEX")
@@ -234,7 +255,7 @@ impl Queue for RedisQueue {
     }
 
     async fn ping(&self) -> Result<(), QueueError> {
-        let mut conn = self.conn.clone();
+        let mut conn = self.conn.get().await?;
         let _: String = redis::cmd("PING").query_async(&mut conn).await?;
         Ok(())
     }

@@ -9,8 +9,9 @@ use std::time::Duration;
 
 use async_trait::async_trait;
 use redis::Script;
-use redis::aio::ConnectionManager;
 use tandem_store::Db;
+
+use crate::redis_queue::LazyConnection;
 use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
 
@@ -56,18 +57,18 @@ impl Lock for DbLock {
 /// The lock on Redis: `SET NX PX`, renewed only by its holder.
 #[derive(Clone)]
 pub struct RedisLock {
-    conn: ConnectionManager,
+    conn: LazyConnection,
     key: String,
 }
 
 impl RedisLock {
-    pub async fn connect(url: &str, prefix: &str) -> Result<Self, redis::RedisError> {
-        Self::connect_named(url, prefix, LOCK_NAME).await
+    /// The scheduler's lock on Redis at `url` (connected when first used).
+    pub fn new(url: &str, prefix: &str) -> Result<Self, redis::RedisError> {
+        Self::named(url, prefix, LOCK_NAME)
     }
 
-    pub async fn connect_named(url: &str, prefix: &str, name: &str) -> Result<Self, redis::RedisError> {
-        let conn = ConnectionManager::new(redis::Client::open(url)?).await?;
-        Ok(Self { conn, key: format!("{prefix}:lock:{name}") })
+    pub fn named(url: &str, prefix: &str, name: &str) -> Result<Self, redis::RedisError> {
+        Ok(Self { conn: LazyConnection::new(url)?, key: format!("{prefix}:lock:{name}") })
     }
 }
 
@@ -86,14 +87,14 @@ return 0";
 #[async_trait]
 impl Lock for RedisLock {
     async fn acquire(&self, holder: &str, ttl: Duration) -> anyhow::Result<bool> {
-        let mut conn = self.conn.clone();
+        let mut conn = self.conn.get().await?;
         let taken: i64 =
             Script::new(ACQUIRE).key(&self.key).arg(holder).arg(ttl.as_millis() as u64).invoke_async(&mut conn).await?;
         Ok(taken == 1)
     }
 
     async fn release(&self, holder: &str) -> anyhow::Result<()> {
-        let mut conn = self.conn.clone();
+        let mut conn = self.conn.get().await?;
         let _: i64 = Script::new(RELEASE).key(&self.key).arg(holder).invoke_async(&mut conn).await?;
         Ok(())
     }

@@ -18,11 +18,12 @@ use tandem_jobs::campaigns::CampaignHandler;
 use tandem_jobs::email::{EmailSettings, SendEmailHandler};
 use tandem_jobs::noop::NoopHandler;
 use tandem_jobs::{
-    DbLock, Handlers, Lock, PeriodicTask, Queue, RedisLock, RedisQueue, Scheduler, SqlQueue, Worker, WorkerSettings,
+    DbLock, Handlers, Lock, PeriodicTask, Queue, RedisLock, RedisQueue, Relay, Scheduler, SqlQueue, Worker,
+    WorkerSettings,
 };
 use tandem_mail::Mailer;
 use tandem_mail::unsubscribe::{LinkSigner, UnsubscribeSigner};
-use tandem_store::Db;
+use tandem_store::{Db, JobSink};
 use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 
@@ -59,18 +60,25 @@ impl Application {
         // Installed first, so that nothing counted before the HTTP server starts is lost.
         metrics_handle();
         let db = if config.migrate_on_start { connect(config).await? } else { open(config).await? };
-        let (queue, lock): (Arc<dyn Queue>, Arc<dyn Lock>) = match &config.redis_url {
+        // Redis is connected when first used, so a process starts (and accepts work into the
+        // outbox) while it is away.
+        let (db, queue, lock): (Db, Arc<dyn Queue>, Arc<dyn Lock>) = match &config.redis_url {
             Some(url) => (
-                Arc::new(RedisQueue::connect(url.expose(), &config.redis_prefix).await.context("connecting to Redis")?),
-                Arc::new(RedisLock::connect(url.expose(), &config.redis_prefix).await.context("connecting to Redis")?),
+                db.with_job_outbox(),
+                Arc::new(RedisQueue::new(url.expose(), &config.redis_prefix).context("the Redis URL")?),
+                Arc::new(RedisLock::new(url.expose(), &config.redis_prefix).context("the Redis URL")?),
             ),
-            None => (Arc::new(SqlQueue::new(db.clone())), Arc::new(DbLock::scheduler(db.clone()))),
+            None => (db.clone(), Arc::new(SqlQueue::new(db.clone())), Arc::new(DbLock::scheduler(db))),
         };
         let parts = Parts { db, queue, lock, mailer: Arc::new(mailer(config)?), secret: signing_secret(config)? };
         let shutdown = CancellationToken::new();
         let mut app = Self { port: None, server: None, shutdown: shutdown.clone(), background: Vec::new() };
+        if parts.db.job_sink() == JobSink::Outbox {
+            let relay = Relay::new(parts.db.clone(), parts.queue.clone(), Duration::from_millis(config.worker_poll_ms));
+            app.background.push(tokio::spawn(relay.run(shutdown.clone())));
+        }
         if role != Role::Api {
-            app.background = start_background(config, &parts, shutdown)?;
+            app.background.extend(start_background(config, &parts, shutdown)?);
         }
         let (port, server) = match role {
             Role::Worker => start_operations_http(config, &parts)?,
@@ -164,34 +172,19 @@ fn start_background(
         public_url: config.public_url.clone(),
         signer: UnsubscribeSigner::new(&parts.secret),
     };
-    let handlers = Handlers::default()
-        .with(tandem_jobs::email::KIND, SendEmailHandler::new(parts.db.clone(), parts.mailer.clone(), Arc::new(email)))
-        .with(tandem_jobs::noop::KIND, NoopHandler::new(parts.db.clone()))
-        .with(
-            tandem_jobs::campaigns::MESSAGE,
-            CampaignHandler::new(
-                parts.db.clone(),
-                parts.queue.clone(),
-                LinkSigner::new(&parts.secret),
-                config.public_url.clone(),
-            ),
-        )
-        .with(
-            tandem_jobs::campaigns::REMINDER,
-            CampaignHandler::new(
-                parts.db.clone(),
-                parts.queue.clone(),
-                LinkSigner::new(&parts.secret),
-                config.public_url.clone(),
-            ),
-        );
+    let links = || LinkSigner::new(&parts.secret);
+    let handlers = Handlers {
+        email: SendEmailHandler::new(parts.db.clone(), parts.mailer.clone(), Arc::new(email)),
+        campaigns: CampaignHandler::new(parts.db.clone(), links(), config.public_url.clone()),
+        noop: NoopHandler::new(parts.db.clone()),
+    };
     let settings = WorkerSettings {
         concurrency: config.worker_concurrency,
         idle_poll: Duration::from_millis(config.worker_poll_ms),
         lease: Duration::from_secs(config.worker_lease_secs.max(1)),
         backoff: Backoff { base: Duration::from_millis(config.worker_retry_base_ms), cap: Duration::from_secs(3600) },
     };
-    let worker = Worker::new(parts.queue.clone(), handlers, settings);
+    let worker = Worker::new(parts.queue.clone(), Arc::new(handlers), settings);
     let queue = parts.queue.clone();
     let purge = PeriodicTask::new("purge finished jobs", Duration::from_secs(3600), move || {
         let queue = queue.clone();

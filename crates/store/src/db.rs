@@ -1,3 +1,4 @@
+use std::sync::Arc;
 use std::time::Duration;
 
 use sea_orm::sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode};
@@ -18,10 +19,23 @@ pub enum Backend {
     Sqlite,
 }
 
+/// Where a transaction's jobs go (see [`TenantTx::enqueue`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JobSink {
+    /// The `jobs` table: the queue is this database (the SQL queue).
+    Queue,
+    /// The `job_outbox` table, which a relay moves to the queue (Redis).
+    Outbox,
+}
+
 /// The application's database: a connection pool and the way into each tenant.
 #[derive(Clone, Debug)]
 pub struct Db {
     pub(crate) conn: DatabaseConnection,
+    pub(crate) sink: JobSink,
+    /// Told when a transaction that wrote to the outbox commits, so the relay in this process
+    /// moves the jobs at once rather than at its next poll.
+    pub(crate) outbox_written: Arc<tokio::sync::Notify>,
 }
 
 impl Db {
@@ -42,7 +56,23 @@ impl Db {
                     .create_if_missing(true)
             });
         let conn = Database::connect(options).await?;
-        Ok(Self { conn })
+        Ok(Self { conn, sink: JobSink::Queue, outbox_written: Arc::default() })
+    }
+
+    /// Sends the jobs that transactions record to the outbox, for a queue outside this
+    /// database (Redis). Set once at start, before the handle is shared.
+    pub fn with_job_outbox(mut self) -> Self {
+        self.sink = JobSink::Outbox;
+        self
+    }
+
+    pub fn job_sink(&self) -> JobSink {
+        self.sink
+    }
+
+    /// Resolves when a transaction that wrote to the outbox has committed.
+    pub async fn outbox_written(&self) {
+        self.outbox_written.notified().await;
     }
 
     pub fn backend(&self) -> Backend {
@@ -72,6 +102,8 @@ impl Db {
     /// Opens a unit of work inside one tenant. Commit it with [`TenantTx::commit`]; dropping it
     /// rolls back.
     pub async fn tenant(&self, tenant: TenantId) -> Result<TenantTx, StoreError> {
+        // The request's (or job's) span names its tenant from here on, where it declares one.
+        tracing::Span::current().record("tenant", tracing::field::display(tenant));
         let tx = self.begin().await?;
         if self.backend() == Backend::Postgres {
             tx.execute_unprepared(&format!("SET LOCAL ROLE {}", rls::APP_ROLE)).await?;
@@ -82,7 +114,7 @@ impl Db {
             ))
             .await?;
         }
-        Ok(TenantTx::new(tx, tenant))
+        Ok(TenantTx::new(tx, tenant, self.sink, self.outbox_written.clone()))
     }
 
     /// SQLite transactions take the write lock up front (`BEGIN IMMEDIATE`): a deferred one

@@ -16,8 +16,9 @@ pub mod queue;
 mod records;
 mod scoped;
 
-pub use db::{Backend, Db};
+pub use db::{Backend, Db, JobSink};
 pub use error::StoreError;
 pub use page::{Page, PageRequest};
+pub use queue::NewJob;
 pub use records::*;
 pub use scoped::TenantTx;

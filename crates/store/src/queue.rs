@@ -9,23 +9,25 @@
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseTransaction, DbBackend, EntityTrait, FromQueryResult, QueryFilter,
-    QueryOrder, QuerySelect, Set, Statement,
+    ColumnTrait, ConnectionTrait, DatabaseTransaction, DbBackend, EntityTrait, FromQueryResult, PaginatorTrait,
+    QueryFilter, QueryOrder, QuerySelect, Set, Statement,
 };
 use serde_json::Value;
-use tandem_domain::jobs::JobState;
+use tandem_domain::jobs::{JobState, SendEmail, Task};
 use tandem_domain::mail::DeliveryState;
 use tandem_domain::{EmailDeliveryId, JobId, TenantId};
 use tandem_migrations::rls;
 use uuid::Uuid;
 
-use crate::db::{Backend, Db};
-use crate::entities::{email_delivery, job, lock};
+use crate::db::{Backend, Db, JobSink};
+use crate::entities::{email_delivery, job, job_outbox, lock};
 use crate::error::{StoreError, corrupt};
 use crate::page::{Page, PageRequest};
 use crate::scoped::TenantTx;
 
-/// A job to put on the queue.
+/// A job to put on the queue, in its stored form: a [`Task`]'s kind and payload (build it
+/// with [`NewJob::new`]; the fields are open so that tests can store what another version
+/// of Tandem would have written).
 #[derive(Clone, Debug)]
 pub struct NewJob {
     pub tenant: TenantId,
@@ -35,6 +37,24 @@ pub struct NewJob {
     pub idempotency_key: String,
     pub run_at: DateTime<Utc>,
     pub max_attempts: u32,
+}
+
+impl NewJob {
+    pub fn new(tenant: TenantId, task: &Task, idempotency_key: impl Into<String>, run_at: DateTime<Utc>) -> Self {
+        Self {
+            tenant,
+            kind: task.kind().to_owned(),
+            payload: task.payload(),
+            idempotency_key: idempotency_key.into(),
+            run_at,
+            max_attempts: task.max_attempts(),
+        }
+    }
+
+    /// Sending a recorded email, now; keyed by the delivery, so it is queued once.
+    pub fn send_email(tenant: TenantId, delivery: EmailDeliveryId) -> Self {
+        Self::new(tenant, &Task::SendEmail(SendEmail { delivery }), format!("email:{delivery}"), Utc::now())
+    }
 }
 
 /// A job as stored.
@@ -235,6 +255,71 @@ impl Db {
         Ok(rows.into_iter().map(|(t, d)| (TenantId::from_uuid(t), EmailDeliveryId::from_uuid(d))).collect())
     }
 
+    /// Moves up to `limit` of the oldest outbox jobs (every tenant's, through the worker's
+    /// narrow path) with `push`, and deletes them once `push` succeeds; when it fails they
+    /// stay for the next attempt. At least once: a process that dies after pushing and before
+    /// deleting leaves them to be pushed again, which the queue's idempotency keys absorb.
+    /// On PostgreSQL the rows are locked (`SKIP LOCKED`) while they are pushed, so relays in
+    /// several processes take different rows; on SQLite the database's write lock is not
+    /// held while pushing. Returns how many were moved.
+    pub async fn relay_outbox<E>(
+        &self,
+        limit: u64,
+        push: impl AsyncFnOnce(Vec<NewJob>) -> Result<(), E>,
+    ) -> Result<usize, RelayError<E>> {
+        let postgres = self.backend() == Backend::Postgres;
+        let tx = self.worker_tx().await?;
+        let mut query = job_outbox::Entity::find().order_by_asc(job_outbox::Column::Id).limit(limit);
+        if postgres {
+            query = query
+                .lock_with_behavior(sea_orm::sea_query::LockType::Update, sea_orm::sea_query::LockBehavior::SkipLocked);
+        }
+        let rows = query.all(&tx).await?;
+        if rows.is_empty() {
+            tx.commit().await?;
+            return Ok(0);
+        }
+        // SQLite: let go of the write lock while the queue is asked (it may be slow or away).
+        let tx = if postgres {
+            Some(tx)
+        } else {
+            tx.commit().await?;
+            None
+        };
+        let keys: Vec<(Uuid, Uuid)> = rows.iter().map(|r| (r.tenant_id, r.id)).collect();
+        let jobs = rows
+            .into_iter()
+            .map(|r| {
+                Ok(NewJob {
+                    tenant: TenantId::from_uuid(r.tenant_id),
+                    kind: r.kind,
+                    payload: r.payload,
+                    idempotency_key: r.idempotency_key,
+                    run_at: r.run_at,
+                    max_attempts: u32::try_from(r.max_attempts).map_err(corrupt)?,
+                })
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        let moved = jobs.len();
+        push(jobs).await.map_err(RelayError::Push)?;
+        let tx = match tx {
+            Some(tx) => tx,
+            None => self.worker_tx().await?,
+        };
+        let ids: Vec<Uuid> = keys.iter().map(|(_, id)| *id).collect();
+        job_outbox::Entity::delete_many().filter(job_outbox::Column::Id.is_in(ids)).exec(&tx).await?;
+        tx.commit().await?;
+        Ok(moved)
+    }
+
+    /// How many jobs wait in the outbox for the queue, in every tenant.
+    pub async fn outbox_len(&self) -> Result<u64, StoreError> {
+        let tx = self.worker_tx().await?;
+        let n = job_outbox::Entity::find().count(&tx).await?;
+        tx.commit().await?;
+        Ok(n)
+    }
+
     /// Takes or renews the named lock for `holder` until `ttl` from now. False when another
     /// holder has it and its lease has not run out. One statement, so two processes racing
     /// for a free lock cannot both win.
@@ -262,11 +347,53 @@ impl Db {
     }
 }
 
+/// Why relaying the outbox stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum RelayError<E> {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("the queue refused the jobs")]
+    Push(E),
+}
+
+impl<E> From<sea_orm::DbErr> for RelayError<E> {
+    fn from(err: sea_orm::DbErr) -> Self {
+        RelayError::Store(err.into())
+    }
+}
+
 /// How many of a tenant's jobs are in each state.
 pub type QueueDepth = Vec<(JobState, u64)>;
 
 impl TenantTx {
-    pub async fn enqueue_job(&self, new: NewJob) -> Result<(JobRecord, bool), StoreError> {
+    /// Queues a job as part of this transaction: it exists if and only if the transaction
+    /// commits. On the SQL queue the job row itself is written; with a queue outside the
+    /// database the job goes to the outbox, and the relay moves it once committed. Either
+    /// way a second job with the same key is harmless: the queue keeps one per key.
+    pub async fn enqueue(&self, new: NewJob) -> Result<(), StoreError> {
+        match self.sink {
+            JobSink::Queue => self.enqueue_job(new).await.map(|_| ()),
+            JobSink::Outbox => {
+                job_outbox::Entity::insert(job_outbox::ActiveModel {
+                    tenant_id: Set(self.tid()),
+                    id: Set(Uuid::now_v7()),
+                    kind: Set(new.kind),
+                    payload: Set(new.payload),
+                    idempotency_key: Set(new.idempotency_key),
+                    run_at: Set(new.run_at),
+                    max_attempts: Set(i32::try_from(new.max_attempts).unwrap_or(i32::MAX)),
+                    created_at: Set(Utc::now()),
+                })
+                .exec_without_returning(&self.tx)
+                .await?;
+                self.outbox.0.store(true, std::sync::atomic::Ordering::Relaxed);
+                Ok(())
+            }
+        }
+    }
+
+    /// Writes a job row on the SQL queue. Returns the job and whether this call created it.
+    pub(crate) async fn enqueue_job(&self, new: NewJob) -> Result<(JobRecord, bool), StoreError> {
         let now = Utc::now();
         let key = queue_key(self.tenant_id(), &new.idempotency_key);
         let inserted = job::Entity::insert(job::ActiveModel {

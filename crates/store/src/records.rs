@@ -148,19 +148,18 @@ pub struct LoginThrottle {
     pub locked_until: Option<DateTime<Utc>>,
 }
 
+/// An email to record and send. Its template (and so its category) and variables come
+/// from `email`.
 #[derive(Clone, Debug)]
 pub struct NewEmailDelivery {
-    /// One email per key per tenant: enqueueing the same key again finds the first.
+    /// One email per key per tenant: recording the same key again finds the first.
     pub idempotency_key: String,
-    pub category: tandem_domain::mail::EmailCategory,
-    pub template: String,
+    pub email: tandem_domain::emails::Email,
     pub locale: Locale,
     pub to_email: String,
     pub to_name: Option<String>,
     /// The recipient's IANA time zone, for quiet hours.
     pub time_zone: Option<String>,
-    /// The template's variables.
-    pub context: Value,
 }
 
 #[derive(Clone, Debug)]

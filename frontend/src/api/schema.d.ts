@@ -952,7 +952,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The process can serve: its database and job queue answer. */
+        /**
+         * The process can serve: its database answers. The queue being away makes it `degraded`,
+         *     not unready: requests still succeed and their jobs wait in the outbox until it is back.
+         */
         get: operations["readyz"];
         put?: never;
         post?: never;
@@ -2322,6 +2325,25 @@ export interface components {
              * @example 0
              */
             dead: number;
+        };
+        /** @description What a readiness check found. */
+        Readiness: {
+            /**
+             * @description `ok`; `degraded` when the queue is away (work is still accepted: its jobs wait in the
+             *     outbox); `unavailable` when the database does not answer.
+             * @example ok
+             */
+            status: string;
+            /** @example ok */
+            database: string;
+            /** @example ok */
+            queue: string;
+            /**
+             * Format: int64
+             * @description Jobs recorded and waiting for the queue (with Redis; absent on the SQL queue).
+             * @example 0
+             */
+            outbox?: number | null;
         };
         RefreshRequest: {
             /** @example 01936f0e3c2a7b7e9d1f2a3b4c5d6e7f.9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822c */
@@ -6279,22 +6301,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Ready */
+            /** @description Ready (`status` is `degraded` when the queue is away) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Health"];
+                    "application/json": components["schemas"]["Readiness"];
                 };
             };
-            /** @description The database or the queue does not answer */
+            /** @description The database does not answer */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Health"];
+                    "application/json": components["schemas"]["Readiness"];
                 };
             };
         };

@@ -2,20 +2,19 @@
 //! applying (confirmed by a magic link sent to their work address), and withdrawing.
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
 use actix_web::{HttpResponse, get, post, web};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use tandem_domain::mail::EmailCategory;
+use tandem_domain::eligibility::Refusal;
+use tandem_domain::emails::{ApplicationConfirmEmail, ApplicationRefusedEmail, Email};
+use tandem_domain::people::Person;
 use tandem_domain::programs::{ParticipantRole, ProgramKind};
 use tandem_domain::recruitment::{
     ApplicationStatus, CampaignKind, CampaignState, CustomQuestion, answer_problems, eligibility_refusals,
 };
 use tandem_domain::{CampaignId, EmailAddress, PersonId, Reason, TenantId};
-use tandem_jobs::Queue;
-use tandem_mail::Template;
-use tandem_store::{CampaignRecord, Db, NewApplication, NewEmailDelivery, StoreError, TenantTx};
+use tandem_store::{CampaignRecord, Db, NewApplication, NewEmailDelivery, PersonRecord, StoreError, TenantTx};
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -177,108 +176,44 @@ pub struct ApplicationReceived {
 #[post("/public/campaigns/{token}/applications")]
 pub async fn apply(
     db: web::Data<Db>,
-    queue: web::Data<Arc<dyn Queue>>,
     settings: web::Data<ApiSettings>,
     path: web::Path<String>,
     body: Json<ApplyRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let body = body.read()?;
     let token = path.into_inner();
-    let tenant = tenant_of(&token)?;
-    let tx = db.tenant(tenant).await?;
+    let tx = db.tenant(tenant_of(&token)?).await?;
     let link = follow(&tx, &token).await?;
+    taking_applications(&link.campaign)?;
+    let mut errors = form_problems(&link.campaign, &body);
+    let applicant = match applicant(&tx, &link, &body).await? {
+        Ok(applicant) if errors.is_empty() => applicant,
+        Ok(_) => return Err(ApiError::Validation(errors)),
+        Err(address) => {
+            errors.push(address);
+            return Err(ApiError::Validation(errors));
+        }
+    };
+    let (person_id, person) = match applicant {
+        Applicant::Known(record) => (record.id, record.person),
+        // Through a public link, every well-formed application gets the same answer: the email
+        // to the address given says what happens next, so the page reveals nothing of the
+        // person, nor whether they are in the directory.
+        Applicant::Unknown(email) => return Ok(received(email.as_str())),
+    };
     let campaign = &link.campaign;
-    match campaign.state {
-        CampaignState::Draft => return Err(ApiError::NotFound),
-        CampaignState::Closed => return Err(ApiError::Gone(Reason::CampaignClosed)),
-        CampaignState::Open if campaign.deadline.is_some_and(|d| d <= Utc::now()) => {
-            return Err(ApiError::Gone(Reason::ApplicationsClosed));
-        }
-        CampaignState::Open => {}
-    }
-    let mut errors = Vec::new();
-    for (field, value, max) in [
-        ("can_teach", &body.can_teach, 2000),
-        ("wants_to_learn", &body.wants_to_learn, 2000),
-        ("goals", &body.goals, 2000),
-        ("availability", &body.availability, 500),
-    ] {
-        if value.chars().count() > max {
-            errors.push(InvalidField::new(field, Reason::TooLong { max }));
-        }
-    }
-    if !body.consent {
-        errors.push(InvalidField::new("consent", Reason::ConsentNeeded));
-    }
-    for (key, reason) in answer_problems(&campaign.questions, &body.answers) {
-        errors.push(InvalidField::new(format!("answers.{key}"), reason));
-    }
-    // Who applies: a personal link's person, or whoever the public form's address names.
-    let (applicant, given_email) = match link.person {
-        Some(person) => (Some(tx.person(person).await?), None),
-        None => match body.email.as_deref().map(EmailAddress::parse) {
-            None => {
-                errors.push(InvalidField::new("email", Reason::Required));
-                (None, None)
-            }
-            Some(Err(e)) => {
-                errors.push(InvalidField::new("email", e));
-                (None, None)
-            }
-            Some(Ok(email)) => match tx.person_by_email(email.as_str()).await {
-                Ok(record) => (Some(record), Some(email)),
-                // Said to nobody: a public link must not tell who is in the directory.
-                Err(StoreError::NotFound) => (None, Some(email)),
-                Err(e) => return Err(e.into()),
-            },
-        },
-    };
-    if !errors.is_empty() {
-        return Err(ApiError::Validation(errors));
-    }
-    // Through a public link, every well-formed application gets the same answer: the email
-    // to the address given says what happens next, so the page reveals nothing of the person.
-    let received = |email: &str| {
-        HttpResponse::Accepted().json(ApplicationReceived {
-            status: ApplicationStatus::Unconfirmed,
-            confirmation_sent_to: email.to_owned(),
-        })
-    };
-    let Some(applicant) = applicant else {
-        return Ok(received(given_email.as_ref().map_or("", |e| e.as_str())));
-    };
-    let (person_id, person) = (applicant.id, applicant.person);
-    let program = tx.program(campaign.program_id).await?;
-    let refusals = eligibility_refusals(&program.design, &person, body.role_wanted);
+    let program = tx.program(campaign.program_id).await?.design;
+    let refusals = eligibility_refusals(&program, &person, body.role_wanted);
     if !refusals.is_empty() {
         if link.person.is_some() {
             // A personal link is its person's own: the page may say why.
             return Err(ApiError::field("role_wanted", Reason::NotEligible { reasons: refusals }));
         }
-        let locale = person.preferred_locale;
-        let (delivery, _) = tx
-            .create_delivery(NewEmailDelivery {
-                // One explanation per campaign, person and role, however often the form is sent.
-                idempotency_key: format!("application:{}:{person_id}:{}:refused", campaign.id, body.role_wanted),
-                category: EmailCategory::Transactional,
-                template: Template::ApplicationRefused.name().to_owned(),
-                locale,
-                to_email: person.email.to_string(),
-                to_name: Some(person.name.clone()),
-                time_zone: person.time_zone.clone(),
-                context: serde_json::json!({
-                    "name": person.name, "program": program.design.name,
-                    "reasons": refusals.iter().map(|r| r.describe(locale)).collect::<Vec<_>>(),
-                }),
-            })
-            .await?;
+        explain_refusal(&tx, campaign, &program.name, person_id, &person, body.role_wanted, &refusals).await?;
         tx.commit().await?;
-        if let Err(err) = tandem_jobs::email::enqueue(queue.as_ref().as_ref(), tenant, &delivery).await {
-            tracing::error!(error = %err, "queueing the refusal email failed; the sweeper will retry");
-        }
         return Ok(received(person.email.as_str()));
     }
-    let issued = secrets::issue_tenant_token(tenant);
+    let issued = secrets::issue_tenant_token(tx.tenant_id());
     let new = NewApplication {
         campaign_id: campaign.id,
         program_id: campaign.program_id,
@@ -302,28 +237,121 @@ pub async fn apply(
         Some(_) => return Err(ApiError::Conflict(Reason::AlreadyApplied)),
         None => tx.create_application(&new).await?,
     };
-    let link = format!("{}/applications/confirm?token={}", settings.public_url.trim_end_matches('/'), issued.token);
-    let (delivery, _) = tx
-        .create_delivery(NewEmailDelivery {
-            idempotency_key: format!(
-                "application:{}:confirm:{}",
-                application.id,
-                &issued.token[issued.token.len() - 12..]
-            ),
-            category: EmailCategory::Transactional,
-            template: Template::ApplicationConfirm.name().to_owned(),
-            locale: person.preferred_locale,
-            to_email: person.email.to_string(),
-            to_name: Some(person.name.clone()),
-            time_zone: person.time_zone.clone(),
-            context: serde_json::json!({ "name": person.name, "program": program.design.name, "link": link }),
-        })
-        .await?;
+    let confirm_link =
+        format!("{}/applications/confirm?token={}", settings.public_url.trim_end_matches('/'), issued.token);
+    tx.create_delivery(NewEmailDelivery {
+        // A new link is a new email; the same link is never sent twice.
+        idempotency_key: format!("application:{}:confirm:{}", application.id, &issued.token[issued.token.len() - 12..]),
+        email: Email::ApplicationConfirm(ApplicationConfirmEmail {
+            name: person.name.clone(),
+            program: program.name,
+            link: confirm_link,
+        }),
+        locale: person.preferred_locale,
+        to_email: person.email.to_string(),
+        to_name: Some(person.name.clone()),
+        time_zone: person.time_zone.clone(),
+    })
+    .await?;
     tx.commit().await?;
-    if let Err(err) = tandem_jobs::email::enqueue(queue.as_ref().as_ref(), tenant, &delivery).await {
-        tracing::error!(error = %err, "queueing the confirmation email failed; the sweeper will retry");
-    }
     Ok(received(person.email.as_str()))
+}
+
+/// The answer to every well-formed application through a public link.
+fn received(email: &str) -> HttpResponse {
+    HttpResponse::Accepted()
+        .json(ApplicationReceived { status: ApplicationStatus::Unconfirmed, confirmation_sent_to: email.to_owned() })
+}
+
+/// A draft's link leads nowhere yet; a closed campaign, or one past its deadline, is gone.
+fn taking_applications(campaign: &CampaignRecord) -> Result<(), ApiError> {
+    match campaign.state {
+        CampaignState::Draft => Err(ApiError::NotFound),
+        CampaignState::Closed => Err(ApiError::Gone(Reason::CampaignClosed)),
+        CampaignState::Open if campaign.deadline.is_some_and(|d| d <= Utc::now()) => {
+            Err(ApiError::Gone(Reason::ApplicationsClosed))
+        }
+        CampaignState::Open => Ok(()),
+    }
+}
+
+/// What is wrong with the form itself, whoever sends it.
+fn form_problems(campaign: &CampaignRecord, body: &ApplyRequest) -> Vec<InvalidField> {
+    let mut errors = Vec::new();
+    for (field, value, max) in [
+        ("can_teach", &body.can_teach, 2000),
+        ("wants_to_learn", &body.wants_to_learn, 2000),
+        ("goals", &body.goals, 2000),
+        ("availability", &body.availability, 500),
+    ] {
+        if value.chars().count() > max {
+            errors.push(InvalidField::new(field, Reason::TooLong { max }));
+        }
+    }
+    if !body.consent {
+        errors.push(InvalidField::new("consent", Reason::ConsentNeeded));
+    }
+    for (key, reason) in answer_problems(&campaign.questions, &body.answers) {
+        errors.push(InvalidField::new(format!("answers.{key}"), reason));
+    }
+    errors
+}
+
+enum Applicant {
+    Known(Box<PersonRecord>),
+    /// A public form naming an address the directory does not have.
+    Unknown(EmailAddress),
+}
+
+/// Who applies: a personal link's person, or whoever the public form's address names; a
+/// public form without a valid address is refused for its `email` field.
+async fn applicant(
+    tx: &TenantTx,
+    link: &Link,
+    body: &ApplyRequest,
+) -> Result<Result<Applicant, InvalidField>, ApiError> {
+    if let Some(person) = link.person {
+        return Ok(Ok(Applicant::Known(Box::new(tx.person(person).await?))));
+    }
+    let email = match body.email.as_deref().map(EmailAddress::parse) {
+        None => return Ok(Err(InvalidField::new("email", Reason::Required))),
+        Some(Err(reason)) => return Ok(Err(InvalidField::new("email", reason))),
+        Some(Ok(email)) => email,
+    };
+    match tx.person_by_email(email.as_str()).await {
+        Ok(record) => Ok(Ok(Applicant::Known(Box::new(record)))),
+        // Said to nobody: a public link must not tell who is in the directory.
+        Err(StoreError::NotFound) => Ok(Ok(Applicant::Unknown(email))),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Tells an applicant through a public link, at their own address only, why they may not
+/// take part: one email per campaign, person and role, however often the form is sent.
+async fn explain_refusal(
+    tx: &TenantTx,
+    campaign: &CampaignRecord,
+    program: &str,
+    person_id: PersonId,
+    person: &Person,
+    role: ParticipantRole,
+    refusals: &[Refusal],
+) -> Result<(), ApiError> {
+    let locale = person.preferred_locale;
+    tx.create_delivery(NewEmailDelivery {
+        idempotency_key: format!("application:{}:{person_id}:{role}:refused", campaign.id),
+        email: Email::ApplicationRefused(ApplicationRefusedEmail {
+            name: person.name.clone(),
+            program: program.to_owned(),
+            reasons: refusals.iter().map(|r| r.describe(locale)).collect(),
+        }),
+        locale,
+        to_email: person.email.to_string(),
+        to_name: Some(person.name.clone()),
+        time_zone: person.time_zone.clone(),
+    })
+    .await?;
+    Ok(())
 }
 
 #[derive(Debug, Deserialize, ToSchema)]

@@ -2,18 +2,17 @@
 //! applications, and watch the funnel.
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
 use actix_web::{HttpResponse, get, post, put, web};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use tandem_domain::emails::{CampaignMessageEmail, Email};
 use tandem_domain::programs::{ParticipantRole, ProgramState};
 use tandem_domain::recruitment::{
     ApplicationStatus, CampaignKind, CampaignMessage, CampaignState, CustomQuestion, Decision, Funnel, decide,
     eligibility_refusals, question_problems,
 };
 use tandem_domain::{ApplicationId, CampaignId, Locale, Permission, PersonId, ProgramId, Reason};
-use tandem_jobs::Queue;
 use tandem_mail::unsubscribe::LinkSigner;
 use tandem_mail::{Override, render_with};
 use tandem_store::{ApplicationRecord, CampaignRecord, Db, NewAuditEvent, NewCampaign, PageRequest, PeopleFilter};
@@ -102,9 +101,14 @@ pub async fn preview_message(
         let part = if e.part == "subject" { "message.subject" } else { "message.body" };
         ApiError::field(part, Reason::TemplateError { detail: e.message })
     })?;
-    let context =
-        tandem_mail::campaign_context(&personal.subject, &personal.text, &program, &link, deadline.as_deref());
-    let rendered = tandem_mail::render(tandem_mail::Template::CampaignMessage, body.locale, &context)
+    let email = Email::CampaignMessage(CampaignMessageEmail::new(
+        &personal.subject,
+        &personal.text,
+        &program,
+        &link,
+        deadline.as_deref(),
+    ));
+    let rendered = tandem_mail::render(&email, body.locale)
         .map_err(|e| ApiError::Unexpected(anyhow::anyhow!("the built-in campaign template: {e}")))?;
     Ok(web::Json(MessagePreview { subject: rendered.subject, html: rendered.html, text: rendered.text }))
 }
@@ -345,7 +349,6 @@ pub async fn get_campaign(
 pub async fn replace_campaign(
     ctx: TenantCtx,
     db: web::Data<Db>,
-    queue: web::Data<Arc<dyn Queue>>,
     settings: web::Data<ApiSettings>,
     path: web::Path<CampaignId>,
     body: Json<CampaignInput>,
@@ -364,13 +367,11 @@ pub async fn replace_campaign(
     scoped.tx.replace_campaign(id, &new).await?;
     audit(&scoped, "campaign.changed", id, serde_json::json!({ "name": new.name })).await?;
     let campaign = scoped.tx.campaign(id).await?;
-    scoped.tx.commit().await?;
     if campaign.state == CampaignState::Open && !campaign.messages.is_empty() {
         // New dates take effect: jobs for them are queued, and jobs for the old ones wait.
-        tandem_jobs::campaigns::schedule(queue.as_ref().as_ref(), ctx.tenant(), &campaign)
-            .await
-            .map_err(|e| ApiError::Unexpected(anyhow::Error::new(e)))?;
+        tandem_jobs::campaigns::schedule(&scoped.tx, &campaign).await?;
     }
+    scoped.tx.commit().await?;
     Ok(web::Json(view(campaign, &settings)))
 }
 
@@ -400,7 +401,6 @@ pub struct CampaignTransition {
 pub async fn campaign_transition(
     ctx: TenantCtx,
     db: web::Data<Db>,
-    queue: web::Data<Arc<dyn Queue>>,
     settings: web::Data<ApiSettings>,
     path: web::Path<CampaignId>,
     body: Json<CampaignTransition>,
@@ -429,12 +429,11 @@ pub async fn campaign_transition(
     scoped.tx.set_campaign_state(id, campaign.state, body.to).await?;
     audit(&scoped, "campaign.state_changed", id, serde_json::json!({ "from": campaign.state, "to": body.to })).await?;
     let updated = scoped.tx.campaign(id).await?;
-    scoped.tx.commit().await?;
     if updated.state == CampaignState::Open && !updated.messages.is_empty() {
-        tandem_jobs::campaigns::schedule(queue.as_ref().as_ref(), ctx.tenant(), &updated)
-            .await
-            .map_err(|e| ApiError::Unexpected(anyhow::Error::new(e)))?;
+        // Its emails are queued with the change, so both happen or neither.
+        tandem_jobs::campaigns::schedule(&scoped.tx, &updated).await?;
     }
+    scoped.tx.commit().await?;
     Ok(web::Json(view(updated, &settings)))
 }
 
@@ -499,7 +498,6 @@ pub struct InviteesAdded {
 pub async fn invite_people(
     ctx: TenantCtx,
     db: web::Data<Db>,
-    queue: web::Data<Arc<dyn Queue>>,
     links: web::Data<LinkSigner>,
     path: web::Path<CampaignId>,
     body: Json<InviteesRequest>,
@@ -555,12 +553,10 @@ pub async fn invite_people(
     let added = scoped.tx.add_invitees(id, &invitees).await?;
     audit(&scoped, "campaign.invited", id, serde_json::json!({ "added": added })).await?;
     let total = scoped.tx.invitees(id).await?.len() as u64;
-    scoped.tx.commit().await?;
     if added > 0 && campaign.state == CampaignState::Open && !campaign.messages.is_empty() {
-        tandem_jobs::campaigns::message_new_invitees(queue.as_ref().as_ref(), ctx.tenant(), &campaign, total)
-            .await
-            .map_err(|e| ApiError::Unexpected(anyhow::Error::new(e)))?;
+        tandem_jobs::campaigns::message_new_invitees(&scoped.tx, &campaign, total).await?;
     }
+    scoped.tx.commit().await?;
     Ok(web::Json(InviteesAdded { added, invitees: total }))
 }
 

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use tandem_domain::mail::{DeliveryState, EmailCategory};
 use tandem_domain::{EmailAddress, EmailDeliveryId, Locale, Permission, Reason};
-use tandem_mail::{Override, Rendered, Template, builtin_sources, render_with};
+use tandem_mail::{Override, Rendered, Template, builtin_sources, render_with, sample};
 use tandem_store::{Db, EmailDelivery, NewAuditEvent, PageRequest, Suppression, TemplateOverride};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -142,7 +142,7 @@ pub struct TemplateView {
 pub async fn list_email_templates(ctx: TenantCtx, db: web::Data<Db>) -> Result<web::Json<Vec<TemplateView>>, ApiError> {
     let scoped = ctx.open(&db, Permission::ManageTeam).await?;
     let mut views = Vec::new();
-    for template in Template::ALL {
+    for &template in Template::ALL {
         for locale in [Locale::En, Locale::Ja] {
             let custom = scoped.tx.template_override(template.name(), locale).await?;
             let overridden = custom.is_some();
@@ -157,7 +157,7 @@ pub async fn list_email_templates(ctx: TenantCtx, db: web::Data<Db>) -> Result<w
                 subject: sources.subject,
                 html: sources.html,
                 text: sources.text,
-                variables: template.sample_context(locale),
+                variables: sample(template, locale).variables(),
             });
         }
     }
@@ -196,7 +196,7 @@ fn check_sources(template: Template, locale: Locale, body: &TemplateSources) -> 
     }
     fields.finish(|| Some(()))?;
     let sources = Override { subject: body.subject.clone(), html: body.html.clone(), text: body.text.clone() };
-    render_with(&sources, &template.sample_context(locale)).map_err(template_refused)
+    render_with(&sources, &sample(template, locale).variables()).map_err(template_refused)
 }
 
 fn template_refused(e: tandem_mail::TemplateError) -> ApiError {
@@ -338,7 +338,7 @@ pub async fn preview_template(
                 .await?
                 .map(|o| Override { subject: o.subject, html: o.html, text: o.text })
                 .unwrap_or_else(|| builtin_sources(template, locale));
-            render_with(&sources, &template.sample_context(locale)).map_err(template_refused)?
+            render_with(&sources, &sample(template, locale).variables()).map_err(template_refused)?
         }
     };
     scoped.tx.commit().await?;

@@ -1,15 +1,12 @@
 //! The tenant's team: members with roles, and invitations by email. Owners and admins only.
 
-use std::sync::Arc;
-
 use actix_web::{HttpResponse, delete, get, patch, post, web};
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
-use tandem_domain::mail::EmailCategory;
+use tandem_domain::emails::{Email, InvitationEmail};
 use tandem_domain::team::{check_invitation, check_removal, check_role_change};
 use tandem_domain::{EmailAddress, InvitationId, Locale, Permission, Reason, Role, UserId};
-use tandem_jobs::Queue;
-use tandem_mail::{Template, role_label};
+use tandem_mail::role_label;
 use tandem_store::{Db, Invitation, Member, NewAuditEvent, NewEmailDelivery, NewInvitation, StoreError};
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -223,7 +220,6 @@ pub async fn remove_member(
 pub async fn invite(
     ctx: TenantCtx,
     db: web::Data<Db>,
-    queue: web::Data<Arc<dyn Queue>>,
     settings: web::Data<ApiSettings>,
     body: Json<InviteRequest>,
 ) -> Result<HttpResponse, ApiError> {
@@ -270,22 +266,19 @@ pub async fn invite(
         .tx
         .create_delivery(NewEmailDelivery {
             idempotency_key: format!("invitation:{}", invitation.id),
-            category: EmailCategory::Transactional,
-            template: Template::Invitation.name().to_owned(),
+            email: Email::Invitation(InvitationEmail {
+                company: tenant.name,
+                inviter: inviter.name,
+                role: role_label(body.role, locale).to_owned(),
+                link,
+            }),
             locale,
             to_email: invitation.email.clone(),
             to_name: None,
             time_zone: None,
-            context: serde_json::json!({
-                "company": tenant.name, "inviter": inviter.name, "role": role_label(body.role, locale), "link": link,
-            }),
         })
         .await?;
     scoped.tx.commit().await?;
-    if let Err(err) = tandem_jobs::email::enqueue(queue.as_ref().as_ref(), tenant.id, &delivery).await {
-        // The delivery stays queued; it is visible to admins and sent when queued again.
-        tracing::error!(error = %err, delivery = %delivery.id, "queueing the invitation email failed");
-    }
     Ok(HttpResponse::Created().json(InvitationSent { invitation: invitation.into(), email: delivery.into() }))
 }
 

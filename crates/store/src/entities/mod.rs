@@ -11,6 +11,7 @@ pub(crate) mod email_suppression;
 pub(crate) mod email_template;
 pub(crate) mod invitation;
 pub(crate) mod job;
+pub(crate) mod job_outbox;
 pub(crate) mod lock;
 pub(crate) mod login_throttle;
 pub(crate) mod membership;

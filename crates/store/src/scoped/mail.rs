@@ -12,14 +12,17 @@ use super::team::found;
 use crate::entities::{email_delivery, email_suppression, email_template};
 use crate::error::{StoreError, corrupt};
 use crate::page::{Page, PageRequest};
+use crate::queue::NewJob;
 use crate::records::{EmailDelivery, NewEmailDelivery, Suppression, TemplateOverride};
 
 /// The namespace of Message-IDs derived from delivery keys.
 const MESSAGE_ID_NAMESPACE: Uuid = Uuid::from_u128(0x6f1c_2a7e_3b4d_4c5e_9f10_2b3c_4d5e_6f70);
 
 impl TenantTx {
-    /// Records an email to send, once per idempotency key; the Message-ID is derived from the
-    /// key, so every attempt at this email carries the same one. Returns whether it was new.
+    /// Records an email to send, once per idempotency key, and queues its sending in this
+    /// transaction (so no email is recorded without its job, nor queued without its record).
+    /// The Message-ID is derived from the key, so every attempt at this email carries the
+    /// same one. Returns whether it was new.
     pub async fn create_delivery(&self, new: NewEmailDelivery) -> Result<(EmailDelivery, bool), StoreError> {
         let now = Utc::now();
         let message_id = format!(
@@ -30,13 +33,13 @@ impl TenantTx {
             tenant_id: Set(self.tid()),
             id: Set(EmailDeliveryId::new().as_uuid()),
             idempotency_key: Set(new.idempotency_key.clone()),
-            category: Set(new.category.as_str().to_owned()),
-            template: Set(new.template),
+            category: Set(new.email.category().as_str().to_owned()),
+            template: Set(new.email.template().name().to_owned()),
             locale: Set(new.locale.as_str().to_owned()),
             to_email: Set(new.to_email),
             to_name: Set(new.to_name),
             time_zone: Set(new.time_zone),
-            context: Set(new.context),
+            context: Set(new.email.variables()),
             subject: Set(None),
             state: Set(DeliveryState::Queued.as_str().to_owned()),
             reason: Set(None),
@@ -59,7 +62,11 @@ impl TenantTx {
             .one(&self.tx)
             .await?
             .ok_or(StoreError::NotFound)?;
-        Ok((delivery_record(model)?, inserted == 1))
+        let delivery = delivery_record(model)?;
+        if inserted == 1 {
+            self.enqueue(NewJob::send_email(self.tenant_id(), delivery.id)).await?;
+        }
+        Ok((delivery, inserted == 1))
     }
 
     /// The keys of the emails whose key starts with `prefix` (one query, for checking many).

@@ -12,10 +12,16 @@ mod tokens;
 
 pub(crate) use team::found;
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, DatabaseTransaction, EntityTrait, Set};
 use tandem_domain::{Locale, TenantId};
+use tokio::sync::Notify;
 use uuid::Uuid;
+
+use crate::db::JobSink;
 
 use crate::entities::tenant;
 use crate::error::{StoreError, corrupt};
@@ -24,11 +30,14 @@ use crate::records::Tenant;
 pub struct TenantTx {
     pub(crate) tx: DatabaseTransaction,
     tenant: TenantId,
+    pub(crate) sink: JobSink,
+    /// Whether this transaction wrote to the job outbox, and whom to tell when it commits.
+    pub(crate) outbox: (AtomicBool, Arc<Notify>),
 }
 
 impl TenantTx {
-    pub(crate) fn new(tx: DatabaseTransaction, tenant: TenantId) -> Self {
-        Self { tx, tenant }
+    pub(crate) fn new(tx: DatabaseTransaction, tenant: TenantId, sink: JobSink, written: Arc<Notify>) -> Self {
+        Self { tx, tenant, sink, outbox: (AtomicBool::new(false), written) }
     }
 
     pub fn tenant_id(&self) -> TenantId {
@@ -40,7 +49,11 @@ impl TenantTx {
     }
 
     pub async fn commit(self) -> Result<(), StoreError> {
-        Ok(self.tx.commit().await?)
+        self.tx.commit().await?;
+        if self.outbox.0.load(Ordering::Relaxed) {
+            self.outbox.1.notify_one();
+        }
+        Ok(())
     }
 
     /// Creates this transaction's tenant (sign-up). The id is the one the handle was opened for.
