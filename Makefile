@@ -10,8 +10,9 @@ CONSOLE_SOURCES := $(shell find frontend/src frontend/index.html frontend/vite.c
 
 .PHONY: run build console test test-deps lint fmt test-rust test-console openapi openapi-check demo services clean
 
+# The developer mailbox is on for trying Tandem here (the server says so when it starts).
 run: build console
-	$(TANDEM) serve
+	TANDEM_DEV_MAILBOX=$${TANDEM_DEV_MAILBOX:-true} $(TANDEM) serve
 
 build:
 	cargo build -p tandem-server --bin tandem

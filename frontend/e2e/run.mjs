@@ -100,6 +100,8 @@ const server = spawn(bin, ["serve"], {
     TANDEM_CONSOLE_DIR: dist,
     TANDEM_PUBLIC_URL: base,
     TANDEM_LOG_LEVEL: "warn",
+    // The journeys follow the links of their emails through the developer mailbox.
+    TANDEM_DEV_MAILBOX: "true",
     // No quiet hours: campaign emails must reach the mailbox whatever the time of the run.
     TANDEM_QUIET_HOURS_START: "00:00",
     TANDEM_QUIET_HOURS_END: "00:00",

@@ -75,8 +75,10 @@ async fn every_secured_route_refuses_missing_and_bad_credentials(app: TestApp) {
 const OPEN_TO_VIEWERS: &[(&str, &str)] =
     &[("POST", "/api/v1/programs/{program_id}/campaign-message-preview"), ("PATCH", "/api/v1/me")];
 
-/// Reading routes that only owners and admins may use.
+/// Reading routes that only owners and admins (the mailbox: owners) may use.
 const ADMIN_READS: &[&str] = &[
+    "/api/v1/dev/mailbox",
+    "/api/v1/dev/mailbox/{delivery_id}",
     "/api/v1/api-keys",
     "/api/v1/audit-events",
     "/api/v1/jobs/dead",

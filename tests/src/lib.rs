@@ -140,6 +140,9 @@ impl TestApp {
             // quiet-hours tests use `spawn_in_quiet_hours`).
             quiet_hours_start: "00:00".into(),
             quiet_hours_end: "00:00".into(),
+            // As `make run` starts it: owners may open the emails of the file outbox (the
+            // mailbox tests turn it off to see it gone).
+            dev_mailbox: true,
             ..Config::default()
         };
         adjust(&mut config, dir.path());

@@ -35,7 +35,8 @@ impl Role {
 
     pub fn permits(self, permission: Permission) -> bool {
         match self {
-            Role::Owner | Role::Admin => true,
+            Role::Owner => true,
+            Role::Admin => permission != Permission::ReadMailbox,
             Role::ProgramManager => matches!(permission, Permission::Read | Permission::Write),
             Role::Viewer => permission == Permission::Read,
         }
@@ -97,6 +98,9 @@ pub enum Permission {
     ManageTeam,
     /// Create and revoke API keys.
     ManageApiKeys,
+    /// Reading the developer mailbox: every email of the tenant, with the links in them
+    /// (invitations to any role, participants' personal links). Owners only.
+    ReadMailbox,
 }
 
 /// Whoever is making a request inside a tenant.
@@ -114,7 +118,7 @@ impl Actor {
             Actor::ApiKey { scopes, .. } => match permission {
                 Permission::Read => scopes.contains(&ApiScope::Read) || scopes.contains(&ApiScope::Write),
                 Permission::Write => scopes.contains(&ApiScope::Write),
-                Permission::ManageTeam | Permission::ManageApiKeys => false,
+                Permission::ManageTeam | Permission::ManageApiKeys | Permission::ReadMailbox => false,
             },
         }
     }
@@ -139,6 +143,16 @@ mod tests {
         assert!(Role::ProgramManager.permits(Permission::Write));
         assert!(!Role::ProgramManager.permits(Permission::ManageTeam));
         assert!(Role::Admin.permits(Permission::ManageApiKeys));
+    }
+
+    #[test]
+    fn only_owners_read_the_mailbox_and_no_api_key_does() {
+        assert!(Role::Owner.permits(Permission::ReadMailbox));
+        for role in [Role::Admin, Role::ProgramManager, Role::Viewer] {
+            assert!(!role.permits(Permission::ReadMailbox), "{role}");
+        }
+        let key = Actor::ApiKey { id: ApiKeyId::new(), scopes: vec![ApiScope::Read, ApiScope::Write] };
+        assert!(!key.permits(Permission::ReadMailbox));
     }
 
     #[test]

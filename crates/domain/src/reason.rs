@@ -199,6 +199,7 @@ pub enum Reason {
     MayNotWrite,
     TeamManagersOnly,
     KeyManagersOnly,
+    MailboxOwnersOnly,
     ApiKeyHasNoLanguage,
     NameAScope,
 
@@ -560,6 +561,11 @@ impl Reason {
                     "API キーを管理できるのはオーナーと管理者だけです"
                 )
             }
+            MailboxOwnersOnly => say!(
+                l,
+                "only owners may read the developer mailbox: its emails carry invitation and participant links",
+                "開発用メールボックスを読めるのはオーナーだけです（招待や参加者のリンクが含まれるため）"
+            ),
             ApiKeyHasNoLanguage => say!(
                 l,
                 "an API key has no language; people choose theirs",

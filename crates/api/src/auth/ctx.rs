@@ -106,6 +106,7 @@ fn denied(permission: Permission) -> Reason {
         Permission::Write => Reason::MayNotWrite,
         Permission::ManageTeam => Reason::TeamManagersOnly,
         Permission::ManageApiKeys => Reason::KeyManagersOnly,
+        Permission::ReadMailbox => Reason::MailboxOwnersOnly,
     }
 }
 

@@ -1,6 +1,8 @@
 //! The developer mailbox: on the embedded default (no SMTP server) every email is a file in
 //! the outbox, and this lists the tenant's and opens each one, so a person trying Tandem can
-//! follow every link. Absent (404) when mail goes to an SMTP server.
+//! follow every link. Its emails carry invitations to any role and participants' personal
+//! links, so it is for owners only (never an API key), and it exists only when the
+//! `dev_mailbox` setting turns it on and mail goes to the file outbox; otherwise 404.
 
 use actix_web::{get, web};
 use chrono::{DateTime, Utc};
@@ -11,6 +13,7 @@ use tandem_store::Db;
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 
+use crate::ApiSettings;
 use crate::auth::TenantCtx;
 use crate::error::{ApiError, Problem};
 use crate::pagination::{ListQuery, Paginated};
@@ -18,6 +21,14 @@ use crate::routes::email::DeliveryView;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list_mailbox).service(open_message);
+}
+
+/// The outbox folder, when the mailbox is on.
+fn outbox<'m>(settings: &ApiSettings, mailer: &'m Mailer) -> Result<&'m std::path::Path, ApiError> {
+    if !settings.dev_mailbox {
+        return Err(ApiError::NotFound);
+    }
+    mailer.outbox_dir().ok_or(ApiError::NotFound)
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -37,7 +48,8 @@ pub struct MailboxMessage {
     responses(
         (status = 200, description = "Sent emails", body = Paginated<DeliveryView>),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "Mail goes to an SMTP server: there is no outbox", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Only owners read the mailbox, and no API key does", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "The mailbox is off (`dev_mailbox` unset, or mail goes to an SMTP server)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/dev/mailbox")]
@@ -45,11 +57,12 @@ pub async fn list_mailbox(
     ctx: TenantCtx,
     db: web::Data<Db>,
     mailer: web::Data<Mailer>,
+    settings: web::Data<ApiSettings>,
     query: web::Query<ListQuery>,
 ) -> Result<web::Json<Paginated<DeliveryView>>, ApiError> {
-    mailer.outbox_dir().ok_or(ApiError::NotFound)?;
+    outbox(&settings, &mailer)?;
     let page = query.page()?;
-    let scoped = ctx.open(&db, Permission::Read).await?;
+    let scoped = ctx.open(&db, Permission::ReadMailbox).await?;
     let sent = scoped.tx.deliveries(Some(tandem_domain::mail::DeliveryState::Sent), page).await?;
     scoped.tx.commit().await?;
     Ok(web::Json(Paginated::from_page(sent, DeliveryView::from)))
@@ -63,7 +76,8 @@ pub async fn list_mailbox(
     responses(
         (status = 200, description = "The message", body = MailboxMessage),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such email in this tenant's outbox", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Only owners read the mailbox, and no API key does", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such email in this tenant's outbox, or the mailbox is off", body = Problem, content_type = "application/problem+json"),
     )
 )]
 #[get("/dev/mailbox/{delivery_id}")]
@@ -71,10 +85,11 @@ pub async fn open_message(
     ctx: TenantCtx,
     db: web::Data<Db>,
     mailer: web::Data<Mailer>,
+    settings: web::Data<ApiSettings>,
     path: web::Path<EmailDeliveryId>,
 ) -> Result<web::Json<MailboxMessage>, ApiError> {
-    let dir = mailer.outbox_dir().ok_or(ApiError::NotFound)?;
-    let scoped = ctx.open(&db, Permission::Read).await?;
+    let dir = outbox(&settings, &mailer)?;
+    let scoped = ctx.open(&db, Permission::ReadMailbox).await?;
     let delivery = scoped.tx.delivery(path.into_inner()).await?;
     scoped.tx.commit().await?;
     let file = dir.join(outbox_file_name(&delivery.message_id));
