@@ -9,6 +9,7 @@ mod m20261125_000003_people;
 mod m20261125_000004_programs;
 mod m20261125_000005_recruitment;
 mod m20261201_000006_job_outbox;
+mod m20261201_000007_rate_limits;
 pub mod rls;
 mod shape;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000004_programs::Migration),
             Box::new(m20261125_000005_recruitment::Migration),
             Box::new(m20261201_000006_job_outbox::Migration),
+            Box::new(m20261201_000007_rate_limits::Migration),
         ]
     }
 }

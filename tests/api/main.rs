@@ -1,5 +1,6 @@
 //! The API end to end, over HTTP, on SQLite and on PostgreSQL.
 
+mod abuse;
 mod access;
 mod api_keys;
 mod audit;

@@ -8,6 +8,7 @@ pub mod auth;
 pub mod console;
 pub mod error;
 pub mod http;
+pub mod limits;
 pub mod locale;
 pub mod openapi;
 pub mod pagination;
@@ -44,6 +45,25 @@ pub struct ApiSettings {
     pub cors_origins: Vec<String>,
     /// The built web console to serve at `/`, when there is one.
     pub console_dir: Option<std::path::PathBuf>,
+    /// Whether owners may read the developer mailbox (never with an SMTP server).
+    pub dev_mailbox: bool,
+    /// Limits on what callers without an account can make the server do.
+    pub limits: PublicLimits,
+}
+
+/// Limits on the public routes, per hour.
+#[derive(Clone, Copy, Debug)]
+pub struct PublicLimits {
+    pub apply_per_client: u32,
+    pub apply_per_campaign: u32,
+    /// Take the client's address from `X-Forwarded-For` (behind a proxy that sets it).
+    pub trust_forwarded_for: bool,
+}
+
+impl Default for PublicLimits {
+    fn default() -> Self {
+        Self { apply_per_client: 20, apply_per_campaign: 600, trust_forwarded_for: false }
+    }
 }
 
 /// What the API runs on.

@@ -33,6 +33,8 @@ pub async fn requeue_stranded(db: &Db, queue: &dyn Queue) -> Result<usize, Queue
 pub struct EmailSettings {
     pub quiet_hours: QuietHours,
     pub cap: FrequencyCap,
+    /// Transactional emails to one address per hour; more are suppressed.
+    pub transactional_hourly_cap: u32,
     /// Base of unsubscribe and preference links.
     pub public_url: String,
     pub signer: UnsubscribeSigner,
@@ -64,11 +66,23 @@ impl SendEmailHandler {
 
     /// Why this email must not go now, if it must not: suppressed for good, or held until later.
     async fn policy(&self, job: &Job, delivery: &EmailDelivery) -> Result<Option<Outcome>, JobError> {
-        if !delivery.category.is_optional() {
-            return Ok(None);
-        }
         let tx = self.db.tenant(job.tenant).await.map_err(retry)?;
         let now = Utc::now();
+        if !delivery.category.is_optional() {
+            // What a person asked for always goes, but not without end: a public form
+            // submitted again and again must not flood an inbox.
+            let sent = tx
+                .transactional_emails_sent_since(&delivery.to_email, now - Duration::hours(1))
+                .await
+                .map_err(retry)?;
+            if sent < u64::from(self.settings.transactional_hourly_cap) {
+                return Ok(None);
+            }
+            let reason = format!("{} emails to this address in the last hour", self.settings.transactional_hourly_cap);
+            tx.set_delivery_state(delivery.id, DeliveryState::Suppressed, Some(&reason), None).await.map_err(retry)?;
+            tx.commit().await.map_err(retry)?;
+            return Ok(Some(Outcome::Done));
+        }
         let zone =
             delivery.time_zone.as_deref().and_then(|z| z.parse::<chrono_tz::Tz>().ok()).unwrap_or(chrono_tz::UTC);
         let (state, reason, outcome) = if let Some(why) =

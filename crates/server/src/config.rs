@@ -96,6 +96,19 @@ pub struct Config {
     pub quiet_hours_end: String,
     /// At most this many optional emails to one person in 24 hours.
     pub email_daily_cap: u32,
+    /// At most this many transactional emails (invitations, confirmations) to one address in
+    /// an hour; more are suppressed, so nobody can flood an inbox through a public form.
+    pub transactional_hourly_cap: u32,
+    /// Applications through public links one client address may send in an hour.
+    pub apply_per_client_per_hour: u32,
+    /// Applications one campaign takes through its public link in an hour.
+    pub apply_per_campaign_per_hour: u32,
+    /// Take the client's address from `X-Forwarded-For` (set it only behind a proxy that
+    /// writes that header itself); otherwise the connection's address is the client's.
+    pub trust_forwarded_for: bool,
+    /// The developer mailbox (`/api/v1/dev/mailbox`): owners read every email of their tenant,
+    /// links included. For trying Tandem on one machine; never on when SMTP is configured.
+    pub dev_mailbox: bool,
     /// Whether `serve`, `api` and `worker` apply pending migrations when they start. Turn it
     /// off where they log in as a role that may not change the schema (`tandem migrate` runs
     /// as the owner instead).
@@ -130,6 +143,11 @@ impl Default for Config {
             quiet_hours_start: "21:00".into(),
             quiet_hours_end: "08:00".into(),
             email_daily_cap: 3,
+            transactional_hourly_cap: 10,
+            apply_per_client_per_hour: 20,
+            apply_per_campaign_per_hour: 600,
+            trust_forwarded_for: false,
+            dev_mailbox: false,
             migrate_on_start: true,
         }
     }
@@ -209,6 +227,31 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
     ("quiet_hours_start", "TANDEM_QUIET_HOURS_START", "Optional email waits from this local time (default 21:00)"),
     ("quiet_hours_end", "TANDEM_QUIET_HOURS_END", "…until this local time (default 08:00)"),
     ("email_daily_cap", "TANDEM_EMAIL_DAILY_CAP", "Optional emails per person per 24 hours (default 3)"),
+    (
+        "transactional_hourly_cap",
+        "TANDEM_TRANSACTIONAL_HOURLY_CAP",
+        "Transactional emails (invitations, confirmations) per address per hour (default 10)",
+    ),
+    (
+        "apply_per_client_per_hour",
+        "TANDEM_APPLY_PER_CLIENT_PER_HOUR",
+        "Applications through public links per client address per hour (default 20)",
+    ),
+    (
+        "apply_per_campaign_per_hour",
+        "TANDEM_APPLY_PER_CAMPAIGN_PER_HOUR",
+        "Applications through one campaign's public link per hour (default 600)",
+    ),
+    (
+        "trust_forwarded_for",
+        "TANDEM_TRUST_FORWARDED_FOR",
+        "Client address from X-Forwarded-For, behind a proxy that sets it (default false)",
+    ),
+    (
+        "dev_mailbox",
+        "TANDEM_DEV_MAILBOX",
+        "Developer mailbox for owners (default false; `make run` turns it on; off with SMTP)",
+    ),
     (
         "migrate_on_start",
         "TANDEM_MIGRATE_ON_START",

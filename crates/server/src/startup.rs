@@ -11,7 +11,7 @@ use actix_web::{HttpServer, web};
 use anyhow::{Context, bail};
 use chrono::NaiveTime;
 use rand::RngCore;
-use tandem_api::{ApiSettings, JwtKeys, PrometheusHandle, Services};
+use tandem_api::{ApiSettings, JwtKeys, PrometheusHandle, PublicLimits, Services};
 use tandem_domain::mail::{FrequencyCap, QuietHours};
 use tandem_domain::retry::Backoff;
 use tandem_jobs::campaigns::CampaignHandler;
@@ -144,6 +144,12 @@ fn start_http(config: &Config, parts: &Parts) -> anyhow::Result<(u16, actix_web:
             public_url: config.public_url.clone(),
             cors_origins: config.cors_origins.clone(),
             console_dir: Some(config.console_dir.clone()),
+            dev_mailbox: dev_mailbox(config),
+            limits: PublicLimits {
+                apply_per_client: config.apply_per_client_per_hour,
+                apply_per_campaign: config.apply_per_campaign_per_hour,
+                trust_forwarded_for: config.trust_forwarded_for,
+            },
         }),
     };
     let spec = tandem_api::openapi();
@@ -169,6 +175,7 @@ fn start_background(
             end: parse_time(&config.quiet_hours_end)?,
         },
         cap: FrequencyCap { per_day: config.email_daily_cap },
+        transactional_hourly_cap: config.transactional_hourly_cap,
         public_url: config.public_url.clone(),
         signer: UnsubscribeSigner::new(&parts.secret),
     };
@@ -209,14 +216,18 @@ fn start_background(
         }
     });
     let db = parts.db.clone();
-    let forget_logins = PeriodicTask::new("forget old failed logins", Duration::from_secs(3600), move || {
-        let db = db.clone();
-        async move {
-            if let Err(err) = db.purge_login_throttles().await {
-                tracing::warn!(error = %err, "forgetting old failed logins failed");
+    let forget_logins =
+        PeriodicTask::new("forget old failed logins and counters", Duration::from_secs(3600), move || {
+            let db = db.clone();
+            async move {
+                if let Err(err) = db.purge_login_throttles().await {
+                    tracing::warn!(error = %err, "forgetting old failed logins failed");
+                }
+                if let Err(err) = db.purge_rate_limits().await {
+                    tracing::warn!(error = %err, "forgetting old rate-limit counters failed");
+                }
             }
-        }
-    });
+        });
     let holder = format!("{}-{}", std::process::id(), uuid::Uuid::now_v7().simple());
     let scheduler = Scheduler::new(parts.lock.clone(), holder, vec![purge, sweep, forget_logins]);
     let mut handles = vec![tokio::spawn(scheduler.run(shutdown.clone()))];
@@ -224,6 +235,26 @@ fn start_background(
         handles.push(tokio::spawn(worker.run(shutdown)));
     }
     Ok(handles)
+}
+
+/// The developer mailbox is on only when asked for and mail stays on this machine; each
+/// start says so, since it lets owners read every link their tenant's emails carry.
+fn dev_mailbox(config: &Config) -> bool {
+    match (config.dev_mailbox, config.smtp_url.is_some()) {
+        (true, false) => {
+            tracing::warn!(
+                outbox = %config.outbox_dir.display(),
+                "the developer mailbox is on (TANDEM_DEV_MAILBOX): owners can read every email of their tenant, \
+                 links included, at /api/v1/dev/mailbox; for trying Tandem, not for production"
+            );
+            true
+        }
+        (true, true) => {
+            tracing::warn!("TANDEM_DEV_MAILBOX is ignored: mail goes to an SMTP server");
+            false
+        }
+        (false, _) => false,
+    }
 }
 
 /// Writes a file only its owner may read.

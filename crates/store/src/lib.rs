@@ -11,6 +11,7 @@ mod db;
 mod entities;
 mod error;
 mod global;
+mod limits;
 mod page;
 pub mod queue;
 mod records;
@@ -18,6 +19,7 @@ mod scoped;
 
 pub use db::{Backend, Db, JobSink};
 pub use error::StoreError;
+pub use limits::Hit;
 pub use page::{Page, PageRequest};
 pub use queue::NewJob;
 pub use records::*;

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use actix_web::{HttpResponse, get, post, web};
+use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use tandem_domain::eligibility::Refusal;
@@ -14,14 +14,15 @@ use tandem_domain::recruitment::{
     ApplicationStatus, CampaignKind, CampaignState, CustomQuestion, answer_problems, eligibility_refusals,
 };
 use tandem_domain::{CampaignId, EmailAddress, PersonId, Reason, TenantId};
+use tandem_mail::unsubscribe::LinkSigner;
 use tandem_store::{CampaignRecord, Db, NewApplication, NewEmailDelivery, PersonRecord, StoreError, TenantTx};
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use crate::ApiSettings;
 use crate::auth::secrets;
 use crate::error::{ApiError, InvalidField, Problem};
 use crate::http::Json;
+use crate::{ApiSettings, limits};
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(open_campaign).service(apply).service(confirm).service(withdraw);
@@ -175,14 +176,22 @@ pub struct ApplicationReceived {
 )]
 #[post("/public/campaigns/{token}/applications")]
 pub async fn apply(
+    req: HttpRequest,
     db: web::Data<Db>,
     settings: web::Data<ApiSettings>,
+    links: web::Data<LinkSigner>,
     path: web::Path<String>,
     body: Json<ApplyRequest>,
 ) -> Result<HttpResponse, ApiError> {
-    let body = body.read()?;
     let token = path.into_inner();
-    let tx = db.tenant(tenant_of(&token)?).await?;
+    let (tenant, link_hash) = secrets::parse_tenant_token(&token).ok_or(ApiError::NotFound)?;
+    // Counted before any other work, and before the tenant's transaction opens.
+    let limits = settings.limits;
+    let client = limits::client_address(&req, limits.trust_forwarded_for);
+    limits::per_hour(&db, &format!("apply:client:{client}"), limits.apply_per_client).await?;
+    limits::per_hour(&db, &format!("apply:link:{link_hash}"), limits.apply_per_campaign).await?;
+    let body = body.read()?;
+    let tx = db.tenant(tenant).await?;
     let link = follow(&tx, &token).await?;
     taking_applications(&link.campaign)?;
     let mut errors = form_problems(&link.campaign, &body);
@@ -213,7 +222,10 @@ pub async fn apply(
         tx.commit().await?;
         return Ok(received(person.email.as_str()));
     }
-    let issued = secrets::issue_tenant_token(tx.tenant_id());
+    // The confirmation link is derived from the campaign and the person, so every email
+    // about this application carries the same link, and a second application never voids it.
+    let confirm_token = links.token(tenant, &format!("application:{}:{person_id}:confirm", campaign.id));
+    let (_, token_hash) = secrets::parse_tenant_token(&confirm_token).ok_or(ApiError::NotFound)?;
     let new = NewApplication {
         campaign_id: campaign.id,
         program_id: campaign.program_id,
@@ -224,13 +236,15 @@ pub async fn apply(
             "availability": body.availability, "languages": body.languages, "consent": body.consent,
             "answers": body.answers,
         }),
-        token_hash: issued.hash,
+        token_hash,
     };
     let application = match tx.application_of(campaign.id, person_id).await? {
-        Some(existing)
-            if existing.status == ApplicationStatus::Withdrawn || existing.status == ApplicationStatus::Unconfirmed =>
-        {
-            tx.reopen_application(existing.id, &new).await?
+        // The first pending application stands, whoever sends another: it is confirmed or
+        // withdrawn from the person's own mailbox. Its email goes again, at most every few
+        // minutes.
+        Some(pending) if pending.status == ApplicationStatus::Unconfirmed => pending,
+        Some(withdrawn) if withdrawn.status == ApplicationStatus::Withdrawn => {
+            tx.reopen_application(withdrawn.id, &new).await?
         }
         // Through a public link even this is not said: it would tell who has applied.
         Some(_) if link.person.is_none() => return Ok(received(person.email.as_str())),
@@ -238,10 +252,11 @@ pub async fn apply(
         None => tx.create_application(&new).await?,
     };
     let confirm_link =
-        format!("{}/applications/confirm?token={}", settings.public_url.trim_end_matches('/'), issued.token);
+        format!("{}/applications/confirm?token={confirm_token}", settings.public_url.trim_end_matches('/'));
+    let window = Utc::now().timestamp() / CONFIRMATION_RESEND.num_seconds();
     tx.create_delivery(NewEmailDelivery {
-        // A new link is a new email; the same link is never sent twice.
-        idempotency_key: format!("application:{}:confirm:{}", application.id, &issued.token[issued.token.len() - 12..]),
+        // One confirmation per application in each window, however often the form is sent.
+        idempotency_key: format!("application:{}:confirm:{window}", application.id),
         email: Email::ApplicationConfirm(ApplicationConfirmEmail {
             name: person.name.clone(),
             program: program.name,
@@ -256,6 +271,9 @@ pub async fn apply(
     tx.commit().await?;
     Ok(received(person.email.as_str()))
 }
+
+/// A pending application's confirmation is sent again at most this often.
+const CONFIRMATION_RESEND: chrono::Duration = chrono::Duration::minutes(10);
 
 /// The answer to every well-formed application through a public link.
 fn received(email: &str) -> HttpResponse {

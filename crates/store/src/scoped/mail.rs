@@ -154,6 +154,18 @@ impl TenantTx {
             .await?)
     }
 
+    /// Transactional emails sent to `email` since `since` (for the hourly cap that stops a
+    /// public form from flooding an inbox).
+    pub async fn transactional_emails_sent_since(&self, email: &str, since: DateTime<Utc>) -> Result<u64, StoreError> {
+        Ok(email_delivery::Entity::find()
+            .filter(email_delivery::Column::TenantId.eq(self.tid()))
+            .filter(email_delivery::Column::ToEmail.eq(email))
+            .filter(email_delivery::Column::Category.eq(EmailCategory::Transactional.as_str()))
+            .filter(email_delivery::Column::SentAt.gte(since))
+            .count(&self.tx)
+            .await?)
+    }
+
     /// Why `email` must not get mail of `category`, if it must not.
     pub async fn suppression_of(&self, email: &str, category: EmailCategory) -> Result<Option<String>, StoreError> {
         let row = email_suppression::Entity::find()
