@@ -150,3 +150,25 @@ fn every_schema_has_examples() {
         offenders.join("\n")
     );
 }
+
+/// Every tag an operation uses is declared, with a description, so the docs group and explain
+/// every operation.
+#[test]
+fn every_tag_used_is_declared_with_a_description() {
+    let spec = serde_json::to_value(tandem_api::openapi()).unwrap();
+    let declared: std::collections::BTreeSet<&str> = spec["tags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|tag| tag["description"].as_str().is_some_and(|d| !d.is_empty()))
+        .map(|tag| tag["name"].as_str().unwrap())
+        .collect();
+    for (path, item) in spec["paths"].as_object().unwrap() {
+        for (method, operation) in item.as_object().unwrap() {
+            let tags = operation["tags"].as_array().unwrap_or_else(|| panic!("{method} {path} has a tag"));
+            for tag in tags.iter().map(|t| t.as_str().unwrap()) {
+                assert!(declared.contains(tag), "{method} {path} uses the tag {tag}: declare it in openapi.rs");
+            }
+        }
+    }
+}

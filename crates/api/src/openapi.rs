@@ -33,7 +33,15 @@ use utoipa::{Modify, OpenApi};
         (name = "team", description = "Members, roles and invitations (owners and admins)"),
         (name = "api-keys", description = "Partners' API keys (owners and admins)"),
         (name = "audit", description = "The tenant's audit log (owners and admins)"),
-        (name = "operations", description = "Health and readiness"),
+        (name = "people", description = "The people directory: one by one, partners' bulk upserts, CSV imports, search"),
+        (name = "programs", description = "Programs: purpose, design, lifecycle, and templates to start from"),
+        (name = "recruitment", description = "Campaigns: set up, open and close, invite, review applications, the funnel"),
+        (name = "participants", description = "What people reach from links in emails, without an account: \
+                                                applying, confirming, unsubscribing, email preferences"),
+        (name = "email", description = "Every delivery with its state, template overrides and the suppression list"),
+        (name = "jobs", description = "The job queue: depth, dead letters, retry and discard (owners and admins)"),
+        (name = "developer", description = "The developer mailbox: the outbox of the embedded default"),
+        (name = "operations", description = "Health, readiness and metrics"),
     ),
     modifiers(&SecuritySchemes),
 )]
