@@ -92,6 +92,7 @@ pub fn finish(doc: &mut utoipa::openapi::OpenApi) {
     let Some(components) = doc.components.as_mut() else { return };
     components.parameters.insert(ACCEPT_LANGUAGE.to_owned(), RefOr::T(accept_language()));
     list_reason_codes(&mut components.schemas);
+    add_body_examples(&mut components.schemas);
     let named = components.schemas.clone();
     for schema in components.schemas.values_mut() {
         if let RefOr::T(schema) = schema {
@@ -117,6 +118,27 @@ fn accept_language() -> Parameter {
         .schema(Some(ObjectBuilder::new().schema_type(Type::String)))
         .example(Some(serde_json::json!("ja")))
         .build()
+}
+
+/// Examples of request bodies whose types declare none of their own (every body has one, and a
+/// test keeps it so): the public application form.
+fn add_body_examples(schemas: &mut BTreeMap<String, RefOr<Schema>>) {
+    let examples = [(
+        "ApplyRequest",
+        serde_json::json!({
+            "email": "kenji.sato@sakura.example", "role_wanted": "mentor", "can_teach": "TikTok, short videos, Python",
+            "wants_to_learn": "How budgets are decided", "goals": "Understand the business side",
+            "availability": "Tuesday and Thursday afternoons", "languages": ["ja", "en"], "consent": true,
+            "answers": {"meeting_style": "Online"}
+        }),
+    )];
+    for (name, example) in examples {
+        if let Some(RefOr::T(Schema::Object(object))) = schemas.get_mut(name)
+            && object.example.is_none()
+        {
+            object.example = Some(example);
+        }
+    }
 }
 
 /// Lists every `code` a refusal may carry (`tandem_domain::Reason`), wherever one is shown.

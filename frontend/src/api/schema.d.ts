@@ -966,6 +966,13 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @example {
+         *       "name": "Kenji Sato",
+         *       "password": "another long passphrase",
+         *       "token": "01936f0e3c2a7b7e9d1f2a3b4c5d6e7f.5e884898da28047151d0e56f8dc6292773603d0d6aabbdd6"
+         *     }
+         */
         AcceptInvitationRequest: {
             /**
              * @description The token from the invitation link.
@@ -984,6 +991,12 @@ export interface components {
              */
             password: string;
         };
+        /**
+         * @example {
+         *       "category": "all",
+         *       "email": "former.employee@sakura.example"
+         *     }
+         */
         AddSuppression: {
             /** @example former.employee@sakura.example */
             email: string;
@@ -1116,6 +1129,24 @@ export interface components {
              */
             created_at: string;
         };
+        /**
+         * @example {
+         *       "answers": {
+         *         "meeting_style": "Online"
+         *       },
+         *       "availability": "Tuesday and Thursday afternoons",
+         *       "can_teach": "TikTok, short videos, Python",
+         *       "consent": true,
+         *       "email": "kenji.sato@sakura.example",
+         *       "goals": "Understand the business side",
+         *       "languages": [
+         *         "ja",
+         *         "en"
+         *       ],
+         *       "role_wanted": "mentor",
+         *       "wants_to_learn": "How budgets are decided"
+         *     }
+         */
         ApplyRequest: {
             /**
              * @description Your work email (the campaign's public link); personal links know it already.
@@ -1249,6 +1280,38 @@ export interface components {
          * @example 01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f
          */
         CampaignId: string;
+        /**
+         * @example {
+         *       "deadline": "2027-02-26T09:00:00Z",
+         *       "kind": "open",
+         *       "messages": {
+         *         "en": {
+         *           "body": "Hello {{ name }},\n\nJoin {{ program }} by {{ deadline }}: {{ link }}",
+         *           "subject": "Teach a manager what you know"
+         *         },
+         *         "ja": {
+         *           "body": "{{ name }}さん\n\n{{ deadline }}までに{{ program }}へ: {{ link }}",
+         *           "subject": "マネージャーにあなたの知識を"
+         *         }
+         *       },
+         *       "name": "Spring intake",
+         *       "questions": [
+         *         {
+         *           "key": "meeting_style",
+         *           "kind": "single_choice",
+         *           "label": "How would you like to meet?",
+         *           "options": [
+         *             "In person",
+         *             "Online",
+         *             "Either"
+         *           ],
+         *           "required": true
+         *         }
+         *       ],
+         *       "reminder_hours_before": 48,
+         *       "send_at": "2027-02-01T09:00:00Z"
+         *     }
+         */
         CampaignInput: {
             /** @example Spring intake */
             name: string;
@@ -1371,6 +1434,15 @@ export interface components {
             category: components["schemas"]["EmailCategory"];
             subscribed: boolean;
         };
+        /**
+         * @example {
+         *       "name": "Workday sync",
+         *       "scopes": [
+         *         "read",
+         *         "write"
+         *       ]
+         *     }
+         */
         CreateApiKey: {
             /**
              * @description What the key is for, e.g. the partner system's name.
@@ -1557,6 +1629,13 @@ export interface components {
              */
             message: string;
         };
+        /**
+         * @example {
+         *       "locale": "ja",
+         *       "name": "Executive reverse mentoring 2027",
+         *       "template": "executive_reverse"
+         *     }
+         */
         FromTemplate: {
             /** @example executive_reverse */
             template: string;
@@ -1642,6 +1721,20 @@ export interface components {
             ignored_columns: string[];
             errors: components["schemas"]["RowError"][];
         };
+        /**
+         * @example {
+         *       "csv": "Employee ID,Full name,Mail,Dept,Grade\nE1024,Kenji Sato,kenji@sakura.example,Marketing,3\n",
+         *       "dry_run": true,
+         *       "mapping": {
+         *         "Dept": "department",
+         *         "Employee ID": "external_id",
+         *         "Full name": "name",
+         *         "Grade": "job_level",
+         *         "Mail": "email"
+         *       },
+         *       "strict": true
+         *     }
+         */
         ImportRequest: {
             /**
              * @description The CSV file's text (UTF-8), with a header row.
@@ -1696,6 +1789,13 @@ export interface components {
              */
             created_at: string;
         };
+        /**
+         * @example {
+         *       "email": "kenji.sato@sakura.example",
+         *       "locale": "ja",
+         *       "role": "program_manager"
+         *     }
+         */
         InviteRequest: {
             /** @example kenji.sato@sakura.example */
             email: string;
@@ -1760,6 +1860,12 @@ export interface components {
         JobId: string;
         /** @enum {string} */
         Locale: "en" | "ja";
+        /**
+         * @example {
+         *       "email": "aiko.tanaka@sakura.example",
+         *       "password": "a long passphrase"
+         *     }
+         */
         LoginRequest: {
             /** @example aiko.tanaka@sakura.example */
             email: string;
@@ -1942,6 +2048,31 @@ export interface components {
         /**
          * @description A person as a partner or the console sends them. Lists may also be given as one string
          *     ("Python; SQL").
+         * @example {
+         *       "department": "Marketing",
+         *       "email": "kenji.sato@sakura.example",
+         *       "external_id": "E1024",
+         *       "function": "Digital",
+         *       "hire_date": "2023-04-01",
+         *       "is_executive": false,
+         *       "job_level": 3,
+         *       "languages": [
+         *         "ja",
+         *         "en"
+         *       ],
+         *       "location": "Tokyo",
+         *       "manager_external_id": "E0042",
+         *       "name": "Kenji Sato",
+         *       "preferred_locale": "ja",
+         *       "region": "APAC",
+         *       "skills": [
+         *         "social media",
+         *         "TikTok",
+         *         "Python"
+         *       ],
+         *       "time_zone": "Asia/Tokyo",
+         *       "title": "Marketing associate"
+         *     }
          */
         PersonInput: {
             /**
@@ -2077,6 +2208,12 @@ export interface components {
              */
             updated_at: string;
         };
+        /**
+         * @example {
+         *       "category": "nudge",
+         *       "subscribed": false
+         *     }
+         */
         PreferenceChange: {
             category: components["schemas"]["EmailCategory"];
             subscribed: boolean;
@@ -2088,6 +2225,15 @@ export interface components {
             from_category: components["schemas"]["EmailCategory"];
             categories: components["schemas"]["CategoryPreference"][];
         };
+        /**
+         * @example {
+         *       "sources": {
+         *         "html": "<p>{{ inviter }} invites you. <a href=\"{{ link }}\">Accept</a></p>",
+         *         "subject": "Join {{ company }} on Tandem",
+         *         "text": "{{ inviter }} invites you: {{ link }}"
+         *       }
+         *     }
+         */
         PreviewRequest: {
             sources?: components["schemas"]["TemplateSources"] | null;
         };
@@ -2160,7 +2306,56 @@ export interface components {
          * @example 01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f
          */
         ProgramId: string;
-        /** @description A program's purpose and design, as the console's wizard or a partner sends it. */
+        /**
+         * @description A program's purpose and design, as the console's wizard or a partner sends it.
+         * @example {
+         *       "check_in_cadence": "monthly",
+         *       "eligibility": [
+         *         {
+         *           "level_max": 4,
+         *           "role": "mentor"
+         *         },
+         *         {
+         *           "level_min": 8,
+         *           "role": "mentee"
+         *         }
+         *       ],
+         *       "end_date": "2027-06-30",
+         *       "kind": "reverse",
+         *       "meetings_per_month": 2,
+         *       "mentor_capacity": 1,
+         *       "mentors_more_junior": true,
+         *       "minutes_per_meeting": 45,
+         *       "name": "Reverse mentoring on digital skills",
+         *       "purposes": [
+         *         "knowledge_sharing",
+         *         "adapting_to_change"
+         *       ],
+         *       "resources": [
+         *         {
+         *           "link": "https://tandem.example/guides/reverse-mentoring",
+         *           "title": "Reverse mentoring guide"
+         *         }
+         *       ],
+         *       "slots": 20,
+         *       "start_date": "2027-01-11",
+         *       "success_metrics": [
+         *         {
+         *           "measured_by": "end-of-program survey",
+         *           "name": "Mentees confident with the new tools",
+         *           "target": 80,
+         *           "unit": "%"
+         *         }
+         *       ],
+         *       "training": [
+         *         {
+         *           "role": "mentor",
+         *           "title": "Being a reverse mentor",
+         *           "url": "https://tandem.example/training/reverse-mentor"
+         *         }
+         *       ]
+         *     }
+         */
         ProgramInput: {
             /** @example Reverse mentoring on digital skills */
             name: string;
@@ -2323,6 +2518,11 @@ export interface components {
              */
             dead: number;
         };
+        /**
+         * @example {
+         *       "refresh_token": "01936f0e3c2a7b7e9d1f2a3b4c5d6e7f.9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822c"
+         *     }
+         */
         RefreshRequest: {
             /** @example 01936f0e3c2a7b7e9d1f2a3b4c5d6e7f.9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822c */
             refresh_token: string;
@@ -2344,6 +2544,11 @@ export interface components {
          * @enum {string}
          */
         Role: "owner" | "admin" | "program_manager" | "viewer";
+        /**
+         * @example {
+         *       "role": "program_manager"
+         *     }
+         */
         RoleChange: {
             role: components["schemas"]["Role"];
         };
@@ -2390,6 +2595,15 @@ export interface components {
             user_id: components["schemas"]["UserId"];
             role: components["schemas"]["Role"];
         };
+        /**
+         * @example {
+         *       "company_name": "Sakura Industries",
+         *       "email": "aiko.tanaka@sakura.example",
+         *       "locale": "ja",
+         *       "owner_name": "Aiko Tanaka",
+         *       "password": "a long passphrase"
+         *     }
+         */
         SignupRequest: {
             /** @example Sakura Industries */
             company_name: string;
@@ -2438,6 +2652,13 @@ export interface components {
              */
             created_at: string;
         };
+        /**
+         * @example {
+         *       "html": "<p>{{ inviter }} invites you. <a href=\"{{ link }}\">Accept</a></p>",
+         *       "subject": "Join {{ company }} on Tandem",
+         *       "text": "{{ inviter }} invites you: {{ link }}"
+         *     }
+         */
         TemplateSources: {
             /** @example Join {{ company }} on Tandem */
             subject: string;
@@ -2482,6 +2703,11 @@ export interface components {
          * @example 01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f
          */
         TenantId: string;
+        /**
+         * @example {
+         *       "sensitive_attributes_enabled": true
+         *     }
+         */
         TenantSettings: {
             /**
              * @description Keep sensitive person attributes (gender, age band) for fairness reports. Turning it
@@ -2524,6 +2750,20 @@ export interface components {
             /** @description The state to move to. */
             to: components["schemas"]["ProgramState"];
         };
+        /**
+         * @example {
+         *       "categories": [
+         *         {
+         *           "category": "nudge",
+         *           "subscribed": false
+         *         },
+         *         {
+         *           "category": "campaign",
+         *           "subscribed": true
+         *         }
+         *       ]
+         *     }
+         */
         UpdatePreferences: {
             categories: components["schemas"]["PreferenceChange"][];
         };

@@ -19,6 +19,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"name": "Workday sync", "scopes": ["read", "write"]}))]
 pub struct CreateApiKey {
     /// What the key is for, e.g. the partner system's name.
     #[schema(example = "Workday sync")]

@@ -24,6 +24,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "company_name": "Sakura Industries", "owner_name": "Aiko Tanaka", "email": "aiko.tanaka@sakura.example",
+    "password": "a long passphrase", "locale": "ja"
+}))]
 pub struct SignupRequest {
     #[schema(example = "Sakura Industries")]
     pub company_name: String,
@@ -41,6 +45,7 @@ pub struct SignupRequest {
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"email": "aiko.tanaka@sakura.example", "password": "a long passphrase"}))]
 pub struct LoginRequest {
     #[schema(example = "aiko.tanaka@sakura.example")]
     pub email: String,
@@ -53,6 +58,7 @@ pub struct LoginRequest {
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"refresh_token": "01936f0e3c2a7b7e9d1f2a3b4c5d6e7f.9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822c"}))]
 pub struct RefreshRequest {
     #[schema(example = "01936f0e3c2a7b7e9d1f2a3b4c5d6e7f.9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822c")]
     pub refresh_token: String,
@@ -60,6 +66,10 @@ pub struct RefreshRequest {
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "token": "01936f0e3c2a7b7e9d1f2a3b4c5d6e7f.5e884898da28047151d0e56f8dc6292773603d0d6aabbdd6",
+    "name": "Kenji Sato", "password": "another long passphrase"
+}))]
 pub struct AcceptInvitationRequest {
     /// The token from the invitation link.
     #[schema(example = "01936f0e3c2a7b7e9d1f2a3b4c5d6e7f.5e884898da28047151d0e56f8dc6292773603d0d6aabbdd6")]

@@ -111,6 +111,16 @@ pub async fn preview_message(
 
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "name": "Spring intake", "kind": "open",
+    "deadline": "2027-02-26T09:00:00Z", "send_at": "2027-02-01T09:00:00Z", "reminder_hours_before": 48,
+    "messages": {
+        "en": {"subject": "Teach a manager what you know", "body": "Hello {{ name }},\n\nJoin {{ program }} by {{ deadline }}: {{ link }}"},
+        "ja": {"subject": "マネージャーにあなたの知識を", "body": "{{ name }}さん\n\n{{ deadline }}までに{{ program }}へ: {{ link }}"}
+    },
+    "questions": [{"key": "meeting_style", "label": "How would you like to meet?", "kind": "single_choice",
+                   "options": ["In person", "Online", "Either"], "required": true}]
+}))]
 pub struct CampaignInput {
     #[schema(example = "Spring intake")]
     pub name: String,

@@ -167,6 +167,11 @@ pub async fn list_email_templates(ctx: TenantCtx, db: web::Data<Db>) -> Result<w
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "subject": "Join {{ company }} on Tandem",
+    "html": "<p>{{ inviter }} invites you. <a href=\"{{ link }}\">Accept</a></p>",
+    "text": "{{ inviter }} invites you: {{ link }}"
+}))]
 pub struct TemplateSources {
     #[schema(example = "Join {{ company }} on Tandem")]
     pub subject: String,
@@ -283,6 +288,11 @@ pub async fn reset_template(
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"sources": {
+    "subject": "Join {{ company }} on Tandem",
+    "html": "<p>{{ inviter }} invites you. <a href=\"{{ link }}\">Accept</a></p>",
+    "text": "{{ inviter }} invites you: {{ link }}"
+}}))]
 pub struct PreviewRequest {
     /// Sources to try before saving; the template in effect when absent.
     pub sources: Option<TemplateSources>,
@@ -365,6 +375,7 @@ impl From<Suppression> for SuppressionView {
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"email": "former.employee@sakura.example", "category": "all"}))]
 pub struct AddSuppression {
     #[schema(example = "former.employee@sakura.example")]
     pub email: String,

@@ -22,6 +22,11 @@ pub const IMPORT_LIMIT_BYTES: usize = 16 * 1024 * 1024;
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "csv": "Employee ID,Full name,Mail,Dept,Grade\nE1024,Kenji Sato,kenji@sakura.example,Marketing,3\n",
+    "mapping": {"Employee ID": "external_id", "Full name": "name", "Mail": "email", "Dept": "department", "Grade": "job_level"},
+    "dry_run": true, "strict": true
+}))]
 pub struct ImportRequest {
     /// The CSV file's text (UTF-8), with a header row.
     #[schema(example = "Employee ID,Full name,Mail,Dept,Grade\nE1024,Kenji Sato,kenji@sakura.example,Marketing,3\n")]

@@ -22,6 +22,7 @@ pub fn configure_settings(cfg: &mut ServiceConfig) {
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"sensitive_attributes_enabled": true}))]
 pub struct TenantSettings {
     /// Keep sensitive person attributes (gender, age band) for fairness reports. Turning it
     /// off deletes every stored value.

@@ -28,6 +28,13 @@ pub fn configure(cfg: &mut ServiceConfig) {
 /// ("Python; SQL").
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "external_id": "E1024", "name": "Kenji Sato", "email": "kenji.sato@sakura.example", "department": "Marketing",
+    "function": "Digital", "region": "APAC", "location": "Tokyo", "job_level": 3, "title": "Marketing associate",
+    "manager_external_id": "E0042", "time_zone": "Asia/Tokyo", "languages": ["ja", "en"],
+    "skills": ["social media", "TikTok", "Python"], "is_executive": false, "hire_date": "2023-04-01",
+    "preferred_locale": "ja"
+}))]
 pub struct PersonInput {
     /// The HR system's key, unique in the tenant.
     #[schema(example = "E1024")]

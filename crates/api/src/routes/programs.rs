@@ -32,6 +32,17 @@ pub fn configure(cfg: &mut ServiceConfig) {
 /// A program's purpose and design, as the console's wizard or a partner sends it.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "name": "Reverse mentoring on digital skills", "kind": "reverse",
+    "purposes": ["knowledge_sharing", "adapting_to_change"],
+    "success_metrics": [{"name": "Mentees confident with the new tools", "target": 80.0, "unit": "%", "measured_by": "end-of-program survey"}],
+    "eligibility": [{"role": "mentor", "level_max": 4}, {"role": "mentee", "level_min": 8}],
+    "mentors_more_junior": true, "slots": 20, "mentor_capacity": 1,
+    "start_date": "2027-01-11", "end_date": "2027-06-30", "meetings_per_month": 2, "minutes_per_meeting": 45,
+    "check_in_cadence": "monthly",
+    "training": [{"title": "Being a reverse mentor", "role": "mentor", "url": "https://tandem.example/training/reverse-mentor"}],
+    "resources": [{"title": "Reverse mentoring guide", "link": "https://tandem.example/guides/reverse-mentoring"}]
+}))]
 pub struct ProgramInput {
     #[schema(example = "Reverse mentoring on digital skills")]
     pub name: String,
@@ -239,6 +250,7 @@ pub async fn list_program_templates(
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"template": "executive_reverse", "locale": "ja", "name": "Executive reverse mentoring 2027"}))]
 pub struct FromTemplate {
     #[schema(example = "executive_reverse")]
     pub template: String,

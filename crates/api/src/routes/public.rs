@@ -102,6 +102,7 @@ pub async fn preferences(
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"category": "nudge", "subscribed": false}))]
 pub struct PreferenceChange {
     pub category: EmailCategory,
     pub subscribed: bool,
@@ -109,6 +110,9 @@ pub struct PreferenceChange {
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"categories": [
+    {"category": "nudge", "subscribed": false}, {"category": "campaign", "subscribed": true}
+]}))]
 pub struct UpdatePreferences {
     pub categories: Vec<PreferenceChange>,
 }

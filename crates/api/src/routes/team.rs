@@ -82,12 +82,14 @@ pub struct InvitationSent {
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"role": "program_manager"}))]
 pub struct RoleChange {
     pub role: Role,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"email": "kenji.sato@sakura.example", "role": "program_manager", "locale": "ja"}))]
 pub struct InviteRequest {
     #[schema(example = "kenji.sato@sakura.example")]
     pub email: String,
