@@ -9,6 +9,7 @@ mod console;
 mod demo;
 mod email;
 mod languages;
+mod openapi;
 mod operations;
 mod people;
 mod programs;

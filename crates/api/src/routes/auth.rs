@@ -13,7 +13,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::auth::jwt::ACCESS_TOKEN_SECONDS;
 use crate::auth::{JwtKeys, password, secrets};
-use crate::error::{ApiError, Fields, Problem};
+use crate::error::{ApiError, Fields};
 use crate::http::Json;
 
 const REFRESH_TOKEN_DAYS: i64 = 30;
@@ -107,9 +107,7 @@ pub struct Session {
     request_body = SignupRequest,
     responses(
         (status = 201, description = "Tenant and owner created; signed in", body = Session),
-        (status = 400, description = "Unreadable body", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "An account with this email exists", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "An account with this email exists"),
     )
 )]
 #[post("/auth/signup")]
@@ -159,9 +157,7 @@ pub async fn signup(
     request_body = LoginRequest,
     responses(
         (status = 200, description = "Signed in", body = Session),
-        (status = 401, description = "Wrong email or password", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed attempts; see Retry-After", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Wrong email or password"),
     )
 )]
 #[post("/auth/login")]
@@ -198,8 +194,7 @@ pub async fn login(
     request_body = RefreshRequest,
     responses(
         (status = 200, description = "A new session; the old refresh token is used up", body = Session),
-        (status = 401, description = "Unknown, expired, revoked or reused refresh token", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Unknown, expired, revoked or reused refresh token"),
     )
 )]
 #[post("/auth/refresh")]
@@ -239,7 +234,7 @@ pub async fn refresh(
     request_body = RefreshRequest,
     responses(
         (status = 204, description = "Signed out (also when the token was already unusable)"),
-        (status = 422, description = "Not a refresh token", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, or not a refresh token"),
     )
 )]
 #[post("/auth/logout")]
@@ -261,11 +256,10 @@ pub async fn logout(db: web::Data<Db>, body: Json<RefreshRequest>) -> Result<Htt
     request_body = AcceptInvitationRequest,
     responses(
         (status = 201, description = "Joined the tenant; signed in", body = Session),
-        (status = 401, description = "Wrong password for the existing account", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such invitation", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Already a member", body = Problem, content_type = "application/problem+json"),
-        (status = 410, description = "The invitation expired or was used", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Wrong password for the existing account"),
+        (status = 404, description = "No such invitation"),
+        (status = 409, description = "Already a member"),
+        (status = 410, description = "The invitation expired or was used"),
     )
 )]
 #[post("/auth/invitations/accept")]
@@ -368,6 +362,10 @@ async fn start_session(
         role,
     })
 }
+
+/// The operations that check a password through [`check_password_throttled`], and so may
+/// answer 429 (the OpenAPI document lists it on them).
+pub(crate) const THROTTLED: [&str; 2] = ["login", "accept_invitation"];
 
 /// Checks a password against an account's hash (or against nothing, for an unknown email, in
 /// the same time), counting the attempt against the email's throttle first. Each attempt is

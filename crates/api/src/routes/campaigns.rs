@@ -22,7 +22,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::ApiSettings;
 use crate::auth::{Scoped, TenantCtx, secrets};
-use crate::error::{ApiError, InvalidField, Problem};
+use crate::error::{ApiError, InvalidField};
 use crate::http::Json;
 use crate::pagination::{ListQuery, Paginated};
 
@@ -76,9 +76,7 @@ pub struct MessagePreview {
     security(("access_token" = []), ("api_key" = [])),
     responses(
         (status = 200, description = "The rendered email", body = MessagePreview),
-        (status = 401, description = "No valid credential", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such program in this tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "The message does not render (`message.subject` or `message.body`)", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, or the message does not render (`message.subject` or `message.body`)"),
     )
 )]
 #[post("/programs/{program_id}/campaign-message-preview")]
@@ -258,13 +256,7 @@ async fn audit(
     params(("program_id" = ProgramId, Path, description = "The program's id")),
     request_body = CampaignInput,
     security(("access_token" = []), ("api_key" = [])),
-    responses(
-        (status = 201, description = "The campaign", body = CampaignView),
-        (status = 401, description = "No valid credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "May not write", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such program in this tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
-    )
+    responses((status = 201, description = "The campaign", body = CampaignView))
 )]
 #[post("/programs/{program_id}/campaigns")]
 pub async fn create_campaign(
@@ -291,11 +283,7 @@ pub async fn create_campaign(
     tag = "recruitment",
     params(("program_id" = ProgramId, Path, description = "The program's id")),
     security(("access_token" = []), ("api_key" = [])),
-    responses(
-        (status = 200, description = "Campaigns, oldest first", body = Vec<CampaignView>),
-        (status = 401, description = "No valid credential", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such program in this tenant", body = Problem, content_type = "application/problem+json"),
-    )
+    responses((status = 200, description = "Campaigns, oldest first", body = Vec<CampaignView>))
 )]
 #[get("/programs/{program_id}/campaigns")]
 pub async fn list_campaigns(
@@ -317,11 +305,7 @@ pub async fn list_campaigns(
     tag = "recruitment",
     params(("campaign_id" = CampaignId, Path, description = "The campaign's id")),
     security(("access_token" = []), ("api_key" = [])),
-    responses(
-        (status = 200, description = "The campaign", body = CampaignView),
-        (status = 401, description = "No valid credential", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such campaign in this tenant", body = Problem, content_type = "application/problem+json"),
-    )
+    responses((status = 200, description = "The campaign", body = CampaignView))
 )]
 #[get("/campaigns/{campaign_id}")]
 pub async fn get_campaign(
@@ -344,11 +328,7 @@ pub async fn get_campaign(
     security(("access_token" = []), ("api_key" = [])),
     responses(
         (status = 200, description = "The campaign", body = CampaignView),
-        (status = 401, description = "No valid credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "May not write", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such campaign in this tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Closed campaigns no longer change", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Closed campaigns no longer change, and open ones keep their kind"),
     )
 )]
 #[put("/campaigns/{campaign_id}")]
@@ -400,10 +380,7 @@ pub struct CampaignTransition {
     security(("access_token" = []), ("api_key" = [])),
     responses(
         (status = 200, description = "The campaign in its new state", body = CampaignView),
-        (status = 401, description = "No valid credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "May not write", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such campaign in this tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Not allowed now; `detail` says why", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not allowed now; `detail` says why"),
     )
 )]
 #[post("/campaigns/{campaign_id}/transitions")]
@@ -498,11 +475,9 @@ pub struct InviteesAdded {
     security(("access_token" = []), ("api_key" = [])),
     responses(
         (status = 200, description = "How many were added", body = InviteesAdded),
-        (status = 401, description = "No valid credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "May not write", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such campaign (or person) in this tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Open campaigns have no invite list", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Neither people nor a filter", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such campaign (or person) in this tenant"),
+        (status = 409, description = "Open campaigns have no invite list, and closed ones take no more invitees"),
+        (status = 422, description = "Invalid fields, or neither people nor a filter given"),
     )
 )]
 #[post("/campaigns/{campaign_id}/invitees")]
@@ -644,12 +619,7 @@ pub struct ApplicationQuery {
     tag = "recruitment",
     params(("campaign_id" = CampaignId, Path, description = "The campaign's id"), ApplicationQuery),
     security(("access_token" = []), ("api_key" = [])),
-    responses(
-        (status = 200, description = "A page of applications", body = Paginated<ApplicationView>),
-        (status = 401, description = "No valid credential", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such campaign in this tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid filter or paging", body = Problem, content_type = "application/problem+json"),
-    )
+    responses((status = 200, description = "A page of applications", body = Paginated<ApplicationView>))
 )]
 #[get("/campaigns/{campaign_id}/applications")]
 pub async fn list_applications(
@@ -683,10 +653,7 @@ pub struct DecisionRequest {
     security(("access_token" = []), ("api_key" = [])),
     responses(
         (status = 200, description = "The application", body = ApplicationView),
-        (status = 401, description = "No valid credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "May not write", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such application in this tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Not possible in the application's status; `detail` says why", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not possible in the application's status; `detail` says why"),
     )
 )]
 #[post("/applications/{application_id}/decision")]
@@ -723,11 +690,7 @@ pub async fn decide_application(
     tag = "recruitment",
     params(("campaign_id" = CampaignId, Path, description = "The campaign's id")),
     security(("access_token" = []), ("api_key" = [])),
-    responses(
-        (status = 200, description = "The funnel", body = Funnel),
-        (status = 401, description = "No valid credential", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such campaign in this tenant", body = Problem, content_type = "application/problem+json"),
-    )
+    responses((status = 200, description = "The funnel", body = Funnel))
 )]
 #[get("/campaigns/{campaign_id}/funnel")]
 pub async fn campaign_funnel(
@@ -747,11 +710,7 @@ pub async fn campaign_funnel(
     tag = "recruitment",
     params(("program_id" = ProgramId, Path, description = "The program's id")),
     security(("access_token" = []), ("api_key" = [])),
-    responses(
-        (status = 200, description = "The funnel", body = Funnel),
-        (status = 401, description = "No valid credential", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such program in this tenant", body = Problem, content_type = "application/problem+json"),
-    )
+    responses((status = 200, description = "The funnel", body = Funnel))
 )]
 #[get("/programs/{program_id}/funnel")]
 pub async fn program_funnel(

@@ -12,7 +12,7 @@ use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::auth::TenantCtx;
-use crate::error::{ApiError, Problem};
+use crate::error::ApiError;
 use crate::pagination::{ListQuery, Paginated};
 use crate::routes::email::DeliveryView;
 
@@ -36,8 +36,7 @@ pub struct MailboxMessage {
     security(("access_token" = [])),
     responses(
         (status = 200, description = "Sent emails", body = Paginated<DeliveryView>),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "Mail goes to an SMTP server: there is no outbox", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Mail goes to an SMTP server: there is no outbox"),
     )
 )]
 #[get("/dev/mailbox")]
@@ -62,8 +61,7 @@ pub async fn list_mailbox(
     security(("access_token" = [])),
     responses(
         (status = 200, description = "The message", body = MailboxMessage),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such email in this tenant's outbox", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such email in this tenant's outbox, or no outbox (mail goes to an SMTP server)"),
     )
 )]
 #[get("/dev/mailbox/{delivery_id}")]

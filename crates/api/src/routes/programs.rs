@@ -14,7 +14,7 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::auth::{Scoped, TenantCtx};
-use crate::error::{ApiError, InvalidField, Problem};
+use crate::error::{ApiError, InvalidField};
 use crate::http::Json;
 use crate::pagination::{ListQuery, Paginated};
 
@@ -218,10 +218,7 @@ pub struct LocaleQuery {
     tag = "programs",
     params(LocaleQuery),
     security(("access_token" = []), ("api_key" = [])),
-    responses(
-        (status = 200, description = "Templates", body = Vec<ProgramTemplateView>),
-        (status = 401, description = "No valid credential", body = Problem, content_type = "application/problem+json"),
-    )
+    responses((status = 200, description = "Templates", body = Vec<ProgramTemplateView>))
 )]
 #[get("/program-templates")]
 pub async fn list_program_templates(
@@ -268,9 +265,7 @@ pub struct FromTemplate {
     security(("access_token" = []), ("api_key" = [])),
     responses(
         (status = 201, description = "The new program", body = ProgramView),
-        (status = 401, description = "No valid credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "May not write", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Unknown template or invalid name", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, an unknown template, or an invalid name"),
     )
 )]
 #[post("/programs/from-template")]
@@ -312,11 +307,7 @@ pub struct ProgramQuery {
     tag = "programs",
     params(ProgramQuery),
     security(("access_token" = []), ("api_key" = [])),
-    responses(
-        (status = 200, description = "A page of programs", body = Paginated<ProgramView>),
-        (status = 401, description = "No valid credential", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid filter or paging", body = Problem, content_type = "application/problem+json"),
-    )
+    responses((status = 200, description = "A page of programs", body = Paginated<ProgramView>))
 )]
 #[get("/programs")]
 pub async fn list_programs(
@@ -336,12 +327,7 @@ pub async fn list_programs(
     tag = "programs",
     request_body = ProgramInput,
     security(("access_token" = []), ("api_key" = [])),
-    responses(
-        (status = 201, description = "The new program", body = ProgramView),
-        (status = 401, description = "No valid credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "May not write", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid design", body = Problem, content_type = "application/problem+json"),
-    )
+    responses((status = 201, description = "The new program", body = ProgramView))
 )]
 #[post("/programs")]
 pub async fn create_program(
@@ -363,11 +349,7 @@ pub async fn create_program(
     tag = "programs",
     params(("program_id" = ProgramId, Path, description = "The program's id")),
     security(("access_token" = []), ("api_key" = [])),
-    responses(
-        (status = 200, description = "The program", body = ProgramView),
-        (status = 401, description = "No valid credential", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such program in this tenant", body = Problem, content_type = "application/problem+json"),
-    )
+    responses((status = 200, description = "The program", body = ProgramView))
 )]
 #[get("/programs/{program_id}")]
 pub async fn get_program(
@@ -389,11 +371,7 @@ pub async fn get_program(
     security(("access_token" = []), ("api_key" = [])),
     responses(
         (status = 200, description = "The program", body = ProgramView),
-        (status = 401, description = "No valid credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "May not write", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such program in this tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Completed and archived programs no longer change; once recruiting, the rules and dates stay set", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid design", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Completed and archived programs no longer change; once recruiting, the rules and dates stay set"),
     )
 )]
 #[put("/programs/{program_id}")]
@@ -423,10 +401,7 @@ pub async fn replace_program(
     security(("access_token" = []), ("api_key" = [])),
     responses(
         (status = 204, description = "Deleted"),
-        (status = 401, description = "No valid credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "May not write", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such program in this tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Only drafts are deleted; archive the others", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Only drafts are deleted; archive the others"),
     )
 )]
 #[delete("/programs/{program_id}")]
@@ -464,11 +439,7 @@ pub struct Transition {
     security(("access_token" = []), ("api_key" = [])),
     responses(
         (status = 200, description = "The program in its new state", body = ProgramView),
-        (status = 401, description = "No valid credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "May not write", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such program in this tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The move is not allowed now; `detail` says why", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Unknown state", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The move is not allowed now; `detail` says why"),
     )
 )]
 #[post("/programs/{program_id}/transitions")]
