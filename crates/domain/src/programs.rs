@@ -285,6 +285,30 @@ pub struct ProgramFacts {
     pub published_pairs: u32,
 }
 
+/// The moves of the lifecycle, from → to, in the order the next states are offered. A draft
+/// may be archived unused; recruiting and matching may step back once.
+const PROGRAM_MOVES: [(ProgramState, ProgramState); 8] = {
+    use ProgramState::*;
+    [
+        (Draft, Recruiting),
+        (Draft, Archived),
+        (Recruiting, Matching),
+        (Recruiting, Draft),
+        (Matching, Active),
+        (Matching, Recruiting),
+        (Active, Completed),
+        (Completed, Archived),
+    ]
+};
+
+impl ProgramState {
+    /// The states a program in this one may move to, as the lifecycle allows (a move may
+    /// still be refused for what the program lacks: see [`check_transition`]).
+    pub fn next_states(self) -> Vec<ProgramState> {
+        PROGRAM_MOVES.iter().filter(|(from, _)| *from == self).map(|(_, to)| *to).collect()
+    }
+}
+
 /// May a program in `from` move to `to`?
 pub fn check_transition(
     design: &ProgramDesign,
@@ -293,17 +317,7 @@ pub fn check_transition(
     facts: ProgramFacts,
 ) -> Result<(), Reason> {
     use ProgramState::*;
-    let allowed = matches!(
-        (from, to),
-        (Draft, Recruiting)
-            | (Recruiting, Draft)
-            | (Recruiting, Matching)
-            | (Matching, Recruiting)
-            | (Matching, Active)
-            | (Active, Completed)
-            | (Draft | Completed, Archived)
-    );
-    if !allowed {
+    if !PROGRAM_MOVES.contains(&(from, to)) {
         return Err(Reason::ProgramCannotBecome { from, to });
     }
     match to {
@@ -410,6 +424,26 @@ mod tests {
         assert!(
             check_transition(&design(), ProgramState::Active, ProgramState::Archived, ProgramFacts::default()).is_err()
         );
+    }
+
+    #[test]
+    fn next_states_are_the_moves_the_check_allows() {
+        use ProgramState::*;
+        assert_eq!(Draft.next_states(), [Recruiting, Archived]);
+        assert_eq!(Recruiting.next_states(), [Matching, Draft]);
+        assert_eq!(Matching.next_states(), [Active, Recruiting]);
+        assert_eq!(Active.next_states(), [Completed]);
+        assert_eq!(Completed.next_states(), [Archived]);
+        assert!(Archived.next_states().is_empty());
+        let facts = ProgramFacts { published_pairs: 1 };
+        for &from in ProgramState::ALL {
+            for &to in ProgramState::ALL {
+                let listed = from.next_states().contains(&to);
+                let refused_as_a_move =
+                    check_transition(&design(), from, to, facts) == Err(Reason::ProgramCannotBecome { from, to });
+                assert_eq!(listed, !refused_as_a_move, "{from} → {to}");
+            }
+        }
     }
 
     #[test]

@@ -144,23 +144,11 @@ pub struct ProgramView {
     pub updated_at: DateTime<Utc>,
 }
 
-fn next_states(state: ProgramState) -> Vec<ProgramState> {
-    use ProgramState::*;
-    match state {
-        Draft => vec![Recruiting, Archived],
-        Recruiting => vec![Matching, Draft],
-        Matching => vec![Active, Recruiting],
-        Active => vec![Completed],
-        Completed => vec![Archived],
-        Archived => vec![],
-    }
-}
-
 fn view(record: ProgramRecord) -> ProgramView {
     ProgramView {
         id: record.id,
         state: record.state,
-        next_states: next_states(record.state),
+        next_states: record.state.next_states(),
         design: record.design.into(),
         created_at: record.created_at,
         updated_at: record.updated_at,
