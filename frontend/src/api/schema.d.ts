@@ -2307,12 +2307,6 @@ export interface components {
             errors?: components["schemas"]["FieldError"][];
         };
         /**
-         * Format: uuid
-         * @description A mentoring program.
-         * @example 01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f
-         */
-        ProgramId: string;
-        /**
          * @description A program's purpose and design, as the console's wizard or a partner sends it.
          * @example {
          *       "check_in_cadence": "monthly",
@@ -2362,7 +2356,7 @@ export interface components {
          *       ]
          *     }
          */
-        ProgramInput: {
+        ProgramDesign: {
             /** @example Reverse mentoring on digital skills */
             name: string;
             kind: components["schemas"]["ProgramKind"];
@@ -2430,6 +2424,12 @@ export interface components {
             resources?: components["schemas"]["Resource"][];
         };
         /**
+         * Format: uuid
+         * @description A mentoring program.
+         * @example 01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f
+         */
+        ProgramId: string;
+        /**
          * @description Who teaches whom. Mutual programs are two-way by design: neither side is "the mentor".
          * @enum {string}
          */
@@ -2446,14 +2446,14 @@ export interface components {
             name: string;
             /** @example Junior employees teach managers digital tools and trends. */
             description: string;
-            design: components["schemas"]["ProgramInput"];
+            design: components["schemas"]["ProgramDesign"];
         };
         ProgramView: {
             id: components["schemas"]["ProgramId"];
             state: components["schemas"]["ProgramState"];
             /** @description The states this program may move to next. */
             next_states: components["schemas"]["ProgramState"][];
-            design: components["schemas"]["ProgramInput"];
+            design: components["schemas"]["ProgramDesign"];
             /**
              * Format: date-time
              * @example 2026-11-30T09:00:00Z
@@ -4661,7 +4661,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ProgramInput"];
+                "application/json": components["schemas"]["ProgramDesign"];
             };
         };
         responses: {
@@ -4776,7 +4776,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ProgramInput"];
+                "application/json": components["schemas"]["ProgramDesign"];
             };
         };
         responses: {

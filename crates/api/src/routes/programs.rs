@@ -1,13 +1,10 @@
 //! Programs: purpose, design, lifecycle, and templates to start from.
 
 use actix_web::{HttpResponse, delete, get, post, put, web};
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use tandem_domain::program_templates;
-use tandem_domain::programs::{
-    Cadence, Eligibility, ProgramDesign, ProgramFacts, ProgramKind, ProgramState, PurposeKind, Resource, SuccessMetric,
-    TrainingModule, check_design_change, check_transition,
-};
+use tandem_domain::programs::{ProgramDesign, ProgramFacts, ProgramState, check_design_change, check_transition};
 use tandem_domain::{Locale, Permission, ProgramId, Reason};
 use tandem_store::{Db, NewAuditEvent, ProgramRecord};
 use utoipa::{IntoParams, ToSchema};
@@ -29,117 +26,13 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(program_transition);
 }
 
-/// A program's purpose and design, as the console's wizard or a partner sends it.
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(example = json!({
-    "name": "Reverse mentoring on digital skills", "kind": "reverse",
-    "purposes": ["knowledge_sharing", "adapting_to_change"],
-    "success_metrics": [{"name": "Mentees confident with the new tools", "target": 80.0, "unit": "%", "measured_by": "end-of-program survey"}],
-    "eligibility": [{"role": "mentor", "level_max": 4}, {"role": "mentee", "level_min": 8}],
-    "mentors_more_junior": true, "slots": 20, "mentor_capacity": 1,
-    "start_date": "2027-01-11", "end_date": "2027-06-30", "meetings_per_month": 2, "minutes_per_meeting": 45,
-    "check_in_cadence": "monthly",
-    "training": [{"title": "Being a reverse mentor", "role": "mentor", "url": "https://tandem.example/training/reverse-mentor"}],
-    "resources": [{"title": "Reverse mentoring guide", "link": "https://tandem.example/guides/reverse-mentoring"}]
-}))]
-pub struct ProgramInput {
-    #[schema(example = "Reverse mentoring on digital skills")]
-    pub name: String,
-    pub kind: ProgramKind,
-    #[schema(example = json!(["knowledge_sharing", "adapting_to_change"]))]
-    pub purposes: Vec<PurposeKind>,
-    /// Required when `purposes` has `custom`.
-    #[schema(example = "Prepare managers for hybrid work")]
-    pub custom_purpose: Option<String>,
-    #[serde(default)]
-    pub success_metrics: Vec<SuccessMetric>,
-    /// One rule per role (mentor, mentee), or one `either` rule (mutual programs).
-    #[serde(default)]
-    #[schema(example = json!([{"role": "mentor", "level_max": 4}, {"role": "mentee", "level_min": 8}]))]
-    pub eligibility: Vec<Eligibility>,
-    /// Reverse programs: mentors must be more junior than their mentees (default true).
-    #[serde(default = "yes")]
-    pub mentors_more_junior: bool,
-    #[schema(example = 20)]
-    pub slots: u32,
-    #[serde(default = "one")]
-    #[schema(example = 1)]
-    pub mentor_capacity: u32,
-    pub start_date: Option<NaiveDate>,
-    pub end_date: Option<NaiveDate>,
-    #[schema(example = 2)]
-    pub meetings_per_month: u32,
-    #[schema(example = 45)]
-    pub minutes_per_meeting: u32,
-    pub check_in_cadence: Cadence,
-    #[serde(default)]
-    pub training: Vec<TrainingModule>,
-    #[serde(default)]
-    pub resources: Vec<Resource>,
-}
-
-fn yes() -> bool {
-    true
-}
-
-fn one() -> u32 {
-    1
-}
-
-impl From<ProgramInput> for ProgramDesign {
-    fn from(i: ProgramInput) -> Self {
-        ProgramDesign {
-            name: i.name,
-            kind: i.kind,
-            purposes: i.purposes,
-            custom_purpose: i.custom_purpose,
-            success_metrics: i.success_metrics,
-            eligibility: i.eligibility,
-            mentors_more_junior: i.mentors_more_junior && i.kind == ProgramKind::Reverse,
-            slots: i.slots,
-            mentor_capacity: i.mentor_capacity,
-            start_date: i.start_date,
-            end_date: i.end_date,
-            meetings_per_month: i.meetings_per_month,
-            minutes_per_meeting: i.minutes_per_meeting,
-            check_in_cadence: i.check_in_cadence,
-            training: i.training,
-            resources: i.resources,
-        }
-    }
-}
-
-impl From<ProgramDesign> for ProgramInput {
-    fn from(d: ProgramDesign) -> Self {
-        ProgramInput {
-            name: d.name,
-            kind: d.kind,
-            purposes: d.purposes,
-            custom_purpose: d.custom_purpose,
-            success_metrics: d.success_metrics,
-            eligibility: d.eligibility,
-            mentors_more_junior: d.mentors_more_junior,
-            slots: d.slots,
-            mentor_capacity: d.mentor_capacity,
-            start_date: d.start_date,
-            end_date: d.end_date,
-            meetings_per_month: d.meetings_per_month,
-            minutes_per_meeting: d.minutes_per_meeting,
-            check_in_cadence: d.check_in_cadence,
-            training: d.training,
-            resources: d.resources,
-        }
-    }
-}
-
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ProgramView {
     pub id: ProgramId,
     pub state: ProgramState,
     /// The states this program may move to next.
     pub next_states: Vec<ProgramState>,
-    pub design: ProgramInput,
+    pub design: ProgramDesign,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -149,14 +42,14 @@ fn view(record: ProgramRecord) -> ProgramView {
         id: record.id,
         state: record.state,
         next_states: record.state.next_states(),
-        design: record.design.into(),
+        design: record.design,
         created_at: record.created_at,
         updated_at: record.updated_at,
     }
 }
 
-fn checked(input: ProgramInput) -> Result<ProgramDesign, ApiError> {
-    let design = ProgramDesign::from(input);
+fn checked(design: ProgramDesign) -> Result<ProgramDesign, ApiError> {
+    let design = design.settled();
     let problems = design.problems();
     if problems.is_empty() {
         return Ok(design);
@@ -191,7 +84,7 @@ pub struct ProgramTemplateView {
     pub name: String,
     #[schema(example = "Junior employees teach managers digital tools and trends.")]
     pub description: String,
-    pub design: ProgramInput,
+    pub design: ProgramDesign,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -226,7 +119,7 @@ pub async fn list_program_templates(
                 key: (*key).to_owned(),
                 name: name.to_owned(),
                 description: description.to_owned(),
-                design: design.into(),
+                design,
             })
         })
         .collect();
@@ -273,7 +166,7 @@ pub async fn create_from_template(
     if let Some(name) = &body.name {
         design.name = name.clone();
     }
-    let design = checked(design.into())?;
+    let design = checked(design)?;
     let record = scoped.tx.create_program(&design).await?;
     audit(&scoped, "program.created", record.id, serde_json::json!({ "template": body.template })).await?;
     scoped.tx.commit().await?;
@@ -313,7 +206,7 @@ pub async fn list_programs(
 /// Creates a program in draft.
 #[utoipa::path(
     tag = "programs",
-    request_body = ProgramInput,
+    request_body = ProgramDesign,
     security(("access_token" = []), ("api_key" = [])),
     responses((status = 201, description = "The new program", body = ProgramView))
 )]
@@ -321,7 +214,7 @@ pub async fn list_programs(
 pub async fn create_program(
     ctx: TenantCtx,
     db: web::Data<Db>,
-    body: Json<ProgramInput>,
+    body: Json<ProgramDesign>,
 ) -> Result<HttpResponse, ApiError> {
     let scoped = ctx.open(&db, Permission::Write).await?;
     let body = body.read()?;
@@ -355,7 +248,7 @@ pub async fn get_program(
 #[utoipa::path(
     tag = "programs",
     params(("program_id" = ProgramId, Path, description = "The program's id")),
-    request_body = ProgramInput,
+    request_body = ProgramDesign,
     security(("access_token" = []), ("api_key" = [])),
     responses(
         (status = 200, description = "The program", body = ProgramView),
@@ -367,7 +260,7 @@ pub async fn replace_program(
     ctx: TenantCtx,
     db: web::Data<Db>,
     path: web::Path<ProgramId>,
-    body: Json<ProgramInput>,
+    body: Json<ProgramDesign>,
 ) -> Result<web::Json<ProgramView>, ApiError> {
     let id = path.into_inner();
     let scoped = ctx.open(&db, Permission::Write).await?;
