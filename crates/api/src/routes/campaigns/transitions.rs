@@ -1,0 +1,80 @@
+//! Opening and closing a campaign.
+
+use std::sync::Arc;
+
+use actix_web::{post, web};
+use chrono::Utc;
+use serde::Deserialize;
+use tandem_domain::programs::ProgramState;
+use tandem_domain::recruitment::{CampaignKind, CampaignState};
+use tandem_domain::{CampaignId, Permission, Reason};
+use tandem_jobs::Queue;
+use tandem_store::Db;
+use utoipa::ToSchema;
+
+use super::{CampaignView, audit, view};
+use crate::ApiSettings;
+use crate::auth::TenantCtx;
+use crate::error::ApiError;
+use crate::http::Json;
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"to": "open"}))]
+pub struct CampaignTransition {
+    pub to: CampaignState,
+}
+
+/// Opens (the program must be recruiting; the message is queued for its date, the reminder for
+/// before the deadline) or closes a campaign. Refusals answer 409 with the reason.
+#[utoipa::path(
+    tag = "recruitment",
+    params(("campaign_id" = CampaignId, Path, description = "The campaign's id")),
+    request_body = CampaignTransition,
+    security(("access_token" = []), ("api_key" = [])),
+    responses(
+        (status = 200, description = "The campaign in its new state", body = CampaignView),
+        (status = 409, description = "Not allowed now; `detail` says why"),
+    )
+)]
+#[post("/campaigns/{campaign_id}/transitions")]
+pub async fn campaign_transition(
+    ctx: TenantCtx,
+    db: web::Data<Db>,
+    queue: web::Data<Arc<dyn Queue>>,
+    settings: web::Data<ApiSettings>,
+    path: web::Path<CampaignId>,
+    body: Json<CampaignTransition>,
+) -> Result<web::Json<CampaignView>, ApiError> {
+    let id = path.into_inner();
+    let scoped = ctx.open(&db, Permission::Write).await?;
+    let body = body.read()?;
+    let campaign = scoped.tx.campaign(id).await?;
+    let refuse = |why: Reason| Err(ApiError::TransitionRefused(why));
+    match (campaign.state, body.to) {
+        (CampaignState::Draft, CampaignState::Open) => {
+            let program = scoped.tx.program(campaign.program_id).await?;
+            if program.state != ProgramState::Recruiting {
+                return refuse(Reason::ProgramNotRecruiting);
+            }
+            if campaign.messages.is_empty() && campaign.kind == CampaignKind::Closed {
+                return refuse(Reason::WriteMessageFirst);
+            }
+            if campaign.deadline.is_some_and(|d| d <= Utc::now()) {
+                return refuse(Reason::DeadlinePassed);
+            }
+        }
+        (CampaignState::Draft | CampaignState::Open, CampaignState::Closed) => {}
+        (from, to) => return refuse(Reason::CampaignCannotBecome { from, to }),
+    }
+    scoped.tx.set_campaign_state(id, campaign.state, body.to).await?;
+    audit(&scoped, "campaign.state_changed", id, serde_json::json!({ "from": campaign.state, "to": body.to })).await?;
+    let updated = scoped.tx.campaign(id).await?;
+    scoped.tx.commit().await?;
+    if updated.state == CampaignState::Open && !updated.messages.is_empty() {
+        tandem_jobs::campaigns::schedule(queue.as_ref().as_ref(), ctx.tenant(), &updated)
+            .await
+            .map_err(|e| ApiError::Unexpected(anyhow::Error::new(e)))?;
+    }
+    Ok(web::Json(view(updated, &settings)))
+}
