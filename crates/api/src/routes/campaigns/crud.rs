@@ -6,7 +6,9 @@ use std::sync::Arc;
 use actix_web::{HttpResponse, get, post, put, web};
 use chrono::{DateTime, Utc};
 use serde::Deserialize;
-use tandem_domain::recruitment::{CampaignKind, CampaignMessage, CampaignState, CustomQuestion, question_problems};
+use tandem_domain::recruitment::{
+    CampaignKind, CampaignMessage, CampaignSetup, CampaignState, CustomQuestion, check_campaign_change,
+};
 use tandem_domain::{CampaignId, Locale, Permission, ProgramId, Reason};
 use tandem_jobs::Queue;
 use tandem_mail::{Override, render_with};
@@ -51,38 +53,20 @@ pub struct CampaignInput {
     pub questions: Vec<CustomQuestion>,
 }
 
+/// The campaign to store, or every field at fault: the rules are the domain's; whether a
+/// message renders is the template engine's (with sample variables).
 fn checked(program: ProgramId, input: &CampaignInput) -> Result<NewCampaign, ApiError> {
-    let mut errors = Vec::new();
-    if input.name.trim().is_empty() || input.name.chars().count() > 200 {
-        errors.push(InvalidField::new("name", Reason::LengthBetween { min: 1, max: 200 }));
-    }
-    for reason in question_problems(&input.questions) {
-        errors.push(InvalidField::new("questions", reason));
-    }
-    let sample = serde_json::json!({"name": "Kenji Sato", "program": "Program", "link": "https://x/apply", "deadline": "2027-01-31"});
-    for (locale, message) in &input.messages {
-        if message.subject.trim().is_empty() || message.body.trim().is_empty() {
-            errors.push(InvalidField::new(format!("messages.{locale}"), Reason::MessageNeedsSubjectAndBody));
-            continue;
-        }
-        let sources = Override { subject: message.subject.clone(), html: String::new(), text: message.body.clone() };
-        if let Err(e) = render_with(&sources, &sample) {
-            let part = if e.part == "subject" { "subject" } else { "body" };
-            errors.push(InvalidField::new(
-                format!("messages.{locale}.{part}"),
-                Reason::TemplateError { detail: e.message },
-            ));
-        }
-    }
-    if let (Some(send), Some(deadline)) = (input.send_at, input.deadline)
-        && send >= deadline
-    {
-        errors.push(InvalidField::new("send_at", Reason::SendBeforeDeadline));
-    }
-    if input.reminder_hours_before.is_some() && input.deadline.is_none() {
-        errors.push(InvalidField::new("reminder_hours_before", Reason::ReminderNeedsDeadline));
-    }
-    if !errors.is_empty() {
+    let setup = CampaignSetup {
+        name: &input.name,
+        deadline: input.deadline,
+        send_at: input.send_at,
+        reminder_hours_before: input.reminder_hours_before,
+        messages: &input.messages,
+        questions: &input.questions,
+    };
+    let problems = setup.problems(renders);
+    if !problems.is_empty() {
+        let errors = problems.into_iter().map(|(field, reason)| InvalidField::new(field, reason)).collect();
         return Err(ApiError::Validation(errors));
     }
     Ok(NewCampaign {
@@ -94,6 +78,16 @@ fn checked(program: ProgramId, input: &CampaignInput) -> Result<NewCampaign, Api
         reminder_hours_before: input.reminder_hours_before,
         messages: input.messages.clone(),
         questions: input.questions.clone(),
+    })
+}
+
+/// Whether a message's subject and body render, with sample variables; the part at fault when not.
+fn renders(message: &CampaignMessage) -> Result<(), (&'static str, Reason)> {
+    let sample = serde_json::json!({"name": "Kenji Sato", "program": "Program", "link": "https://x/apply", "deadline": "2027-01-31"});
+    let sources = Override { subject: message.subject.clone(), html: String::new(), text: message.body.clone() };
+    render_with(&sources, &sample).map(drop).map_err(|e| {
+        let part = if e.part == "subject" { "subject" } else { "body" };
+        (part, Reason::TemplateError { detail: e.message })
     })
 }
 
@@ -191,12 +185,7 @@ pub async fn replace_campaign(
     let scoped = ctx.open(&db, Permission::Write).await?;
     let body = body.read()?;
     let current = scoped.tx.campaign(id).await?;
-    if current.state == CampaignState::Closed {
-        return Err(ApiError::Conflict(Reason::ClosedCampaignFixed));
-    }
-    if current.state == CampaignState::Open && body.kind != current.kind {
-        return Err(ApiError::Conflict(Reason::OpenCampaignKeepsKind));
-    }
+    check_campaign_change(current.state, current.kind, body.kind).map_err(ApiError::Conflict)?;
     let new = checked(current.program_id, &body)?;
     scoped.tx.replace_campaign(id, &new).await?;
     audit(&scoped, "campaign.changed", id, serde_json::json!({ "name": new.name })).await?;

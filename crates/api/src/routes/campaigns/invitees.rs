@@ -5,7 +5,7 @@ use std::sync::Arc;
 use actix_web::{post, web};
 use serde::{Deserialize, Serialize};
 use tandem_domain::programs::ParticipantRole;
-use tandem_domain::recruitment::{CampaignKind, CampaignState, eligibility_refusals};
+use tandem_domain::recruitment::{CampaignState, check_invitees, eligibility_refusals};
 use tandem_domain::{CampaignId, Permission, PersonId, Reason};
 use tandem_jobs::Queue;
 use tandem_mail::unsubscribe::LinkSigner;
@@ -88,12 +88,7 @@ pub async fn invite_people(
         return Err(ApiError::field("person_ids", Reason::NamePeopleOrFilter));
     }
     let campaign = scoped.tx.campaign(id).await?;
-    if campaign.kind == CampaignKind::Open {
-        return Err(ApiError::Conflict(Reason::OpenCampaignHasNoList));
-    }
-    if campaign.state == CampaignState::Closed {
-        return Err(ApiError::Conflict(Reason::CampaignClosed));
-    }
+    check_invitees(campaign.kind, campaign.state).map_err(ApiError::Conflict)?;
     let design = scoped.tx.program(campaign.program_id).await?.design;
     let mut people = scoped.tx.people_by_ids(&body.person_ids).await?;
     if people.len() < body.person_ids.iter().collect::<std::collections::HashSet<_>>().len() {

@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
-use tandem_domain::recruitment::{CampaignKind, CampaignMessage, CampaignState, CustomQuestion};
+use tandem_domain::recruitment::{CampaignFacts, CampaignKind, CampaignMessage, CampaignState, CustomQuestion};
 use tandem_domain::{CampaignId, Locale, ProgramId};
 use tandem_store::{CampaignRecord, NewAuditEvent};
 use utoipa::ToSchema;
@@ -81,6 +81,11 @@ fn view(c: CampaignRecord, settings: &ApiSettings) -> CampaignView {
         created_at: c.created_at,
         updated_at: c.updated_at,
     }
+}
+
+/// What the campaign rules (`tandem_domain::recruitment`) need to know of a campaign.
+fn facts(c: &CampaignRecord) -> CampaignFacts {
+    CampaignFacts { state: c.state, kind: c.kind, has_messages: !c.messages.is_empty(), deadline: c.deadline }
 }
 
 async fn audit(

@@ -5,14 +5,13 @@ use std::sync::Arc;
 use actix_web::{post, web};
 use chrono::Utc;
 use serde::Deserialize;
-use tandem_domain::programs::ProgramState;
-use tandem_domain::recruitment::{CampaignKind, CampaignState};
-use tandem_domain::{CampaignId, Permission, Reason};
+use tandem_domain::recruitment::{CampaignState, check_campaign_transition};
+use tandem_domain::{CampaignId, Permission};
 use tandem_jobs::Queue;
 use tandem_store::Db;
 use utoipa::ToSchema;
 
-use super::{CampaignView, audit, view};
+use super::{CampaignView, audit, facts, view};
 use crate::ApiSettings;
 use crate::auth::TenantCtx;
 use crate::error::ApiError;
@@ -50,23 +49,9 @@ pub async fn campaign_transition(
     let scoped = ctx.open(&db, Permission::Write).await?;
     let body = body.read()?;
     let campaign = scoped.tx.campaign(id).await?;
-    let refuse = |why: Reason| Err(ApiError::TransitionRefused(why));
-    match (campaign.state, body.to) {
-        (CampaignState::Draft, CampaignState::Open) => {
-            let program = scoped.tx.program(campaign.program_id).await?;
-            if program.state != ProgramState::Recruiting {
-                return refuse(Reason::ProgramNotRecruiting);
-            }
-            if campaign.messages.is_empty() && campaign.kind == CampaignKind::Closed {
-                return refuse(Reason::WriteMessageFirst);
-            }
-            if campaign.deadline.is_some_and(|d| d <= Utc::now()) {
-                return refuse(Reason::DeadlinePassed);
-            }
-        }
-        (CampaignState::Draft | CampaignState::Open, CampaignState::Closed) => {}
-        (from, to) => return refuse(Reason::CampaignCannotBecome { from, to }),
-    }
+    let program = scoped.tx.program(campaign.program_id).await?;
+    check_campaign_transition(&facts(&campaign), body.to, program.state, Utc::now())
+        .map_err(ApiError::TransitionRefused)?;
     scoped.tx.set_campaign_state(id, campaign.state, body.to).await?;
     audit(&scoped, "campaign.state_changed", id, serde_json::json!({ "from": campaign.state, "to": body.to })).await?;
     let updated = scoped.tx.campaign(id).await?;
