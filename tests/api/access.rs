@@ -13,7 +13,7 @@ use tandem_tests::{Company, TestApp, on_both_databases};
 on_both_databases!(every_secured_route_refuses_missing_and_bad_credentials, viewers_are_refused_every_change);
 
 /// Placeholder values for the path parameters that are not ids.
-fn fill(path: &str) -> String {
+pub(crate) fn fill(path: &str) -> String {
     path.replace("{template}", "invitation")
         .replace("{locale}", "en")
         .replace("{email}", "someone@example.test")

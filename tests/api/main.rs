@@ -10,6 +10,7 @@ mod console;
 mod demo;
 mod email;
 mod languages;
+mod openapi;
 mod operations;
 mod outbox;
 mod people;

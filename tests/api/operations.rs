@@ -150,3 +150,72 @@ fn every_schema_has_examples() {
         offenders.join("\n")
     );
 }
+
+/// Every tag an operation uses is declared, with a description, so the docs group and explain
+/// every operation.
+#[test]
+fn every_tag_used_is_declared_with_a_description() {
+    let spec = serde_json::to_value(tandem_api::openapi()).unwrap();
+    let declared: std::collections::BTreeSet<&str> = spec["tags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|tag| tag["description"].as_str().is_some_and(|d| !d.is_empty()))
+        .map(|tag| tag["name"].as_str().unwrap())
+        .collect();
+    for (path, item) in spec["paths"].as_object().unwrap() {
+        for (method, operation) in item.as_object().unwrap() {
+            let tags = operation["tags"].as_array().unwrap_or_else(|| panic!("{method} {path} has a tag"));
+            for tag in tags.iter().map(|t| t.as_str().unwrap()) {
+                assert!(declared.contains(tag), "{method} {path} uses the tag {tag}: declare it in openapi.rs");
+            }
+        }
+    }
+}
+
+/// Every schema a request body reaches (the body's own, and those it refers to) has an example
+/// of its own, so the docs and the generated client show a whole request, not pieces of one.
+#[test]
+fn every_request_body_has_an_example() {
+    use serde_json::Value;
+
+    /// The names of the schemas `schema` refers to.
+    fn references(schema: &Value) -> Vec<String> {
+        match schema {
+            Value::Object(map) => map
+                .iter()
+                .flat_map(|(key, value)| match (key.as_str(), value) {
+                    ("$ref", Value::String(r)) => vec![r.rsplit('/').next().unwrap().to_owned()],
+                    ("example" | "examples", _) => vec![],
+                    _ => references(value),
+                })
+                .collect(),
+            Value::Array(items) => items.iter().flat_map(references).collect(),
+            _ => vec![],
+        }
+    }
+
+    let spec = serde_json::to_value(tandem_api::openapi()).unwrap();
+    let mut todo: Vec<String> = spec["paths"]
+        .as_object()
+        .unwrap()
+        .values()
+        .flat_map(|item| item.as_object().unwrap().values())
+        .filter_map(|operation| operation.get("requestBody"))
+        .flat_map(references)
+        .collect();
+    let mut seen = std::collections::BTreeSet::new();
+    let mut missing = Vec::new();
+    while let Some(name) = todo.pop() {
+        if !seen.insert(name.clone()) {
+            continue;
+        }
+        let schema = &spec["components"]["schemas"][&name];
+        if schema.get("enum").is_none() && schema.get("example").is_none() {
+            missing.push(name);
+        }
+        todo.extend(references(schema));
+    }
+    assert!(seen.len() > 25, "the request bodies and what they refer to");
+    assert!(missing.is_empty(), "request body schemas without `#[schema(example = …)]` on the type: {missing:?}");
+}

@@ -7,6 +7,10 @@ use tandem_store::{Db, Hit};
 
 use crate::error::ApiError;
 
+/// The operations that may answer 429: the password checks behind the login throttle, and
+/// the limited public routes. The OpenAPI document lists 429 on exactly these.
+pub(crate) const LIMITED_OPERATIONS: [&str; 3] = ["login", "accept_invitation", "apply"];
+
 /// Counts a hit on `key` and refuses it when over `per_hour`.
 pub async fn per_hour(db: &Db, key: &str, per_hour: u32) -> Result<(), ApiError> {
     match db.hit(key, per_hour, Duration::hours(1)).await? {

@@ -1,18 +1,23 @@
-//! The parts of the OpenAPI document that are not routes: title, tags, security schemes, and
-//! the finishing touches on the generated schemas ([`finish`]).
+//! The parts of the OpenAPI document that are not routes: title, tags, security schemes, the
+//! refusals shared by every operation of a kind, and the finishing touches on the generated
+//! schemas ([`finish`]).
 
 use std::collections::BTreeMap;
 
+use actix_web::ResponseError;
+
 use strum::VariantNames;
-use tandem_domain::Reason;
-use utoipa::openapi::Required;
-use utoipa::openapi::path::{Parameter, ParameterBuilder, ParameterIn};
+use tandem_domain::{Locale, Reason};
+use utoipa::openapi::path::{Operation, Parameter, ParameterBuilder, ParameterIn};
+use utoipa::openapi::response::{Response, ResponseBuilder};
 use utoipa::openapi::schema::{
     AdditionalProperties, ArrayItems, KnownFormat, ObjectBuilder, Schema, SchemaFormat, Type,
 };
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
-use utoipa::openapi::{Ref, RefOr};
+use utoipa::openapi::{Content, Header, Ref, RefOr, Required};
 use utoipa::{Modify, OpenApi};
+
+use crate::error::{ApiError, InvalidField, PROBLEM_JSON, Problem};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -33,8 +38,17 @@ use utoipa::{Modify, OpenApi};
         (name = "team", description = "Members, roles and invitations (owners and admins)"),
         (name = "api-keys", description = "Partners' API keys (owners and admins)"),
         (name = "audit", description = "The tenant's audit log (owners and admins)"),
-        (name = "operations", description = "Health and readiness"),
+        (name = "people", description = "The people directory: one by one, partners' bulk upserts, CSV imports, search"),
+        (name = "programs", description = "Programs: purpose, design, lifecycle, and templates to start from"),
+        (name = "recruitment", description = "Campaigns: set up, open and close, invite, review applications, the funnel"),
+        (name = "participants", description = "What people reach from links in emails, without an account: \
+                                                applying, confirming, unsubscribing, email preferences"),
+        (name = "email", description = "Every delivery with its state, template overrides and the suppression list"),
+        (name = "jobs", description = "The job queue: depth, dead letters, retry and discard (owners and admins)"),
+        (name = "developer", description = "The developer mailbox: the outbox of the embedded default"),
+        (name = "operations", description = "Health, readiness and metrics"),
     ),
+    components(schemas(Problem)),
     modifiers(&SecuritySchemes),
 )]
 struct BaseDoc;
@@ -62,8 +76,16 @@ pub fn base() -> utoipa::openapi::OpenApi {
     doc
 }
 
-/// Finishes the generated document: every schema in it has examples (a test enforces it), so
-/// the interactive docs and the console's generated client show realistic values.
+/// Finishes the generated document: every operation lists the refusals it may answer, and
+/// every schema in it has examples (a test enforces it), so the interactive docs and the
+/// console's generated client show realistic values.
+///
+/// Refusals that come from the kind of operation rather than from what it does (no
+/// credential, a body that is not JSON, an unknown id…) are written once, in
+/// `components.responses`, and referenced here from each operation that may answer them
+/// ([`shared_refusals`]). A route lists a refusal itself only to say something of its own
+/// ("closed campaigns no longer change"); its words then win over the shared ones. Every
+/// refusal is a problem document, so a route's own entry gets that body here too.
 ///
 /// A timestamp (`date-time`), a date or an id (`uuid`) has one obvious example, the same
 /// everywhere, so it is added here rather than by hand on every field; domain fields (names,
@@ -73,22 +95,164 @@ pub fn base() -> utoipa::openapi::OpenApi {
 pub fn finish(doc: &mut utoipa::openapi::OpenApi) {
     let language = Ref::new(format!("#/components/parameters/{ACCEPT_LANGUAGE}"));
     for (path, item) in doc.paths.paths.iter_mut() {
-        if !path.starts_with("/api/v1/") {
-            continue;
-        }
         let operations = [&mut item.get, &mut item.put, &mut item.post, &mut item.delete, &mut item.patch];
         for operation in operations.into_iter().flatten() {
-            operation.parameters.get_or_insert_with(Vec::new).push(RefOr::Ref(language.clone()));
+            refer_to_shared_refusals(operation);
+            give_refusals_problem_bodies(operation);
+            if path.starts_with("/api/v1/") {
+                operation.parameters.get_or_insert_with(Vec::new).push(RefOr::Ref(language.clone()));
+            }
         }
     }
     let Some(components) = doc.components.as_mut() else { return };
     components.parameters.insert(ACCEPT_LANGUAGE.to_owned(), RefOr::T(accept_language()));
+    for refusal in SHARED_REFUSALS {
+        components.responses.insert(refusal.name.to_owned(), RefOr::T(refusal.response()));
+    }
     list_reason_codes(&mut components.schemas);
+    add_body_examples(&mut components.schemas);
     let named = components.schemas.clone();
     for schema in components.schemas.values_mut() {
         if let RefOr::T(schema) = schema {
             reference_named_items(schema, &named);
             add_format_examples(schema);
+        }
+    }
+}
+
+/// A refusal many operations share, documented once in `components.responses`.
+struct SharedRefusal {
+    name: &'static str,
+    description: &'static str,
+    /// The refusal as the API answers it: its status, and its example.
+    example: fn() -> ApiError,
+}
+
+const SHARED_REFUSALS: [SharedRefusal; 8] = [
+    SharedRefusal {
+        name: "MalformedRequest",
+        description: "The body could not be read as JSON (a syntax error, or a body cut short).",
+        example: || {
+            ApiError::Malformed(Reason::UnreadableJson { detail: "key must be a string at line 1 column 2".into() })
+        },
+    },
+    SharedRefusal {
+        name: "Unauthorized",
+        description: "No valid credential: none was sent, or the access token or API key is expired, forged or \
+                      revoked, or its user is no longer a member of the tenant.",
+        example: || ApiError::Unauthorized(Reason::NoCredential),
+    },
+    SharedRefusal {
+        name: "Forbidden",
+        description: "The credential does not allow this: the user's role or the API key's scopes.",
+        example: || ApiError::Forbidden(Reason::MayNotWrite),
+    },
+    SharedRefusal {
+        name: "NotFound",
+        description: "No such object in this tenant. A malformed id, and another tenant's object, answer exactly \
+                      the same.",
+        example: || ApiError::NotFound,
+    },
+    SharedRefusal {
+        name: "PayloadTooLarge",
+        description: "The body is larger than the route takes: 64 KiB, unless the route says otherwise.",
+        example: || ApiError::PayloadTooLarge,
+    },
+    SharedRefusal {
+        name: "UnsupportedMediaType",
+        description: "The body is not sent as `application/json`.",
+        example: || ApiError::UnsupportedMediaType,
+    },
+    SharedRefusal {
+        name: "ValidationFailed",
+        description: "Invalid fields: `errors` names each by its path in the body or the query (`scopes[1]`, \
+                      `limit`), with a code and a message.",
+        example: || ApiError::Validation(vec![InvalidField::new("email", Reason::NoAtSign)]),
+    },
+    SharedRefusal {
+        name: "TooManyRequests",
+        description: "Too many attempts: try again after the seconds `Retry-After` gives.",
+        example: || ApiError::TooManyRequests { retry_after_secs: 30 },
+    },
+];
+
+impl SharedRefusal {
+    fn status(&self) -> u16 {
+        (self.example)().status_code().as_u16()
+    }
+
+    fn response(&self) -> Response {
+        let error = (self.example)();
+        let mut content = Content::new(Some(Ref::from_schema_name("Problem")));
+        content.example = serde_json::to_value(error.problem(Locale::En)).ok();
+        let mut response = ResponseBuilder::new().description(self.description).content(PROBLEM_JSON, content);
+        match error {
+            ApiError::Unauthorized(_) => {
+                let mut header = Header::new(ObjectBuilder::new().schema_type(Type::String));
+                header.description = Some("`Bearer`: the credential to send.".to_owned());
+                response = response.header("WWW-Authenticate", header);
+            }
+            ApiError::TooManyRequests { retry_after_secs } => {
+                let mut header = Header::new(ObjectBuilder::new().schema_type(Type::Integer).minimum(Some(1)));
+                header.description = Some("Seconds to wait before trying again.".to_owned());
+                header.example = Some(serde_json::json!(retry_after_secs));
+                response = response.header("Retry-After", header);
+            }
+            _ => {}
+        }
+        response.build()
+    }
+}
+
+/// The statuses an operation may answer for what it is rather than for what it does: a JSON
+/// body may be unreadable (400), too large (413), not JSON (415) or invalid (422), and so may
+/// a query (422); a secured operation refuses a missing credential (401) and a role or scope
+/// that does not allow it (403); an id in the path may name nothing (404); and the operations
+/// that check passwords are throttled (429).
+fn shared_refusals(operation: &Operation) -> Vec<u16> {
+    let located = |place: ParameterIn| {
+        operation.parameters.iter().flatten().any(|p| matches!(p, RefOr::T(p) if p.parameter_in == place))
+    };
+    let mut statuses = Vec::new();
+    if operation.request_body.is_some() {
+        statuses.extend([400, 413, 415, 422]);
+    }
+    if operation.security.as_ref().is_some_and(|s| !s.is_empty()) {
+        statuses.extend([401, 403]);
+    }
+    if located(ParameterIn::Path) {
+        statuses.push(404);
+    }
+    if located(ParameterIn::Query) {
+        statuses.push(422);
+    }
+    if operation.operation_id.as_deref().is_some_and(|id| crate::limits::LIMITED_OPERATIONS.contains(&id)) {
+        statuses.push(429);
+    }
+    statuses
+}
+
+fn refer_to_shared_refusals(operation: &mut Operation) {
+    for status in shared_refusals(operation) {
+        let refusal = SHARED_REFUSALS
+            .iter()
+            .find(|r| r.status() == status)
+            .expect("every status shared_refusals gives is one of SHARED_REFUSALS");
+        operation
+            .responses
+            .responses
+            .entry(status.to_string())
+            .or_insert_with(|| RefOr::Ref(Ref::from_response_name(refusal.name)));
+    }
+}
+
+/// A route's own refusals are described in words only; their body is a problem document.
+fn give_refusals_problem_bodies(operation: &mut Operation) {
+    for (status, response) in operation.responses.responses.iter_mut() {
+        let RefOr::T(response) = response else { continue };
+        if status.starts_with('4') && response.content.is_empty() {
+            let problem = Content::new(Some(Ref::from_schema_name("Problem")));
+            response.content.insert(PROBLEM_JSON.to_owned(), RefOr::T(problem));
         }
     }
 }
@@ -109,6 +273,27 @@ fn accept_language() -> Parameter {
         .schema(Some(ObjectBuilder::new().schema_type(Type::String)))
         .example(Some(serde_json::json!("ja")))
         .build()
+}
+
+/// Examples of request bodies whose types declare none of their own (every body has one, and a
+/// test keeps it so): the public application form.
+fn add_body_examples(schemas: &mut BTreeMap<String, RefOr<Schema>>) {
+    let examples = [(
+        "ApplyRequest",
+        serde_json::json!({
+            "email": "kenji.sato@sakura.example", "role_wanted": "mentor", "can_teach": "TikTok, short videos, Python",
+            "wants_to_learn": "How budgets are decided", "goals": "Understand the business side",
+            "availability": "Tuesday and Thursday afternoons", "languages": ["ja", "en"], "consent": true,
+            "answers": {"meeting_style": "Online"}
+        }),
+    )];
+    for (name, example) in examples {
+        if let Some(RefOr::T(Schema::Object(object))) = schemas.get_mut(name)
+            && object.example.is_none()
+        {
+            object.example = Some(example);
+        }
+    }
 }
 
 /// Lists every `code` a refusal may carry (`tandem_domain::Reason`), wherever one is shown.

@@ -144,27 +144,66 @@ pub struct Resource {
     pub description: Option<String>,
 }
 
-/// Everything an admin designs about a program.
+/// A program's purpose and design, as the console's wizard or a partner sends it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "name": "Reverse mentoring on digital skills", "kind": "reverse",
+    "purposes": ["knowledge_sharing", "adapting_to_change"],
+    "success_metrics": [{"name": "Mentees confident with the new tools", "target": 80.0, "unit": "%", "measured_by": "end-of-program survey"}],
+    "eligibility": [{"role": "mentor", "level_max": 4}, {"role": "mentee", "level_min": 8}],
+    "mentors_more_junior": true, "slots": 20, "mentor_capacity": 1,
+    "start_date": "2027-01-11", "end_date": "2027-06-30", "meetings_per_month": 2, "minutes_per_meeting": 45,
+    "check_in_cadence": "monthly",
+    "training": [{"title": "Being a reverse mentor", "role": "mentor", "url": "https://tandem.example/training/reverse-mentor"}],
+    "resources": [{"title": "Reverse mentoring guide", "link": "https://tandem.example/guides/reverse-mentoring"}]
+})))]
+#[serde(deny_unknown_fields)]
 pub struct ProgramDesign {
+    #[cfg_attr(feature = "openapi", schema(example = "Reverse mentoring on digital skills"))]
     pub name: String,
     pub kind: ProgramKind,
+    #[cfg_attr(feature = "openapi", schema(example = json!(["knowledge_sharing", "adapting_to_change"])))]
     pub purposes: Vec<PurposeKind>,
+    /// Required when `purposes` has `custom`.
+    #[cfg_attr(feature = "openapi", schema(example = "Prepare managers for hybrid work"))]
     pub custom_purpose: Option<String>,
+    #[serde(default)]
     pub success_metrics: Vec<SuccessMetric>,
-    /// One rule per role; mutual programs have a single `either` rule.
+    /// One rule per role (mentor, mentee), or one `either` rule (mutual programs).
+    #[serde(default)]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(example = json!([{"role": "mentor", "level_max": 4}, {"role": "mentee", "level_min": 8}]))
+    )]
     pub eligibility: Vec<Eligibility>,
-    /// In reverse programs mentors must be more junior than their mentees, unless turned off.
+    /// Reverse programs: mentors must be more junior than their mentees (default true).
+    #[serde(default = "yes")]
     pub mentors_more_junior: bool,
+    #[cfg_attr(feature = "openapi", schema(example = 20))]
     pub slots: u32,
+    #[serde(default = "one")]
+    #[cfg_attr(feature = "openapi", schema(example = 1))]
     pub mentor_capacity: u32,
     pub start_date: Option<NaiveDate>,
     pub end_date: Option<NaiveDate>,
+    #[cfg_attr(feature = "openapi", schema(example = 2))]
     pub meetings_per_month: u32,
+    #[cfg_attr(feature = "openapi", schema(example = 45))]
     pub minutes_per_meeting: u32,
     pub check_in_cadence: Cadence,
+    #[serde(default)]
     pub training: Vec<TrainingModule>,
+    #[serde(default)]
     pub resources: Vec<Resource>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn one() -> u32 {
+    1
 }
 
 /// A design problem, by field.
@@ -175,6 +214,13 @@ pub struct DesignProblem {
 }
 
 impl ProgramDesign {
+    /// The design as it is kept: mentors are "more junior" only in reverse programs, so the
+    /// flag is off in every other kind whatever was sent.
+    pub fn settled(mut self) -> Self {
+        self.mentors_more_junior &= self.kind == ProgramKind::Reverse;
+        self
+    }
+
     /// Problems that make the design invalid at any stage.
     pub fn problems(&self) -> Vec<DesignProblem> {
         let mut problems = Vec::new();
@@ -285,6 +331,30 @@ pub struct ProgramFacts {
     pub published_pairs: u32,
 }
 
+/// The moves of the lifecycle, from → to, in the order the next states are offered. A draft
+/// may be archived unused; recruiting and matching may step back once.
+const PROGRAM_MOVES: [(ProgramState, ProgramState); 8] = {
+    use ProgramState::*;
+    [
+        (Draft, Recruiting),
+        (Draft, Archived),
+        (Recruiting, Matching),
+        (Recruiting, Draft),
+        (Matching, Active),
+        (Matching, Recruiting),
+        (Active, Completed),
+        (Completed, Archived),
+    ]
+};
+
+impl ProgramState {
+    /// The states a program in this one may move to, as the lifecycle allows (a move may
+    /// still be refused for what the program lacks: see [`check_transition`]).
+    pub fn next_states(self) -> Vec<ProgramState> {
+        PROGRAM_MOVES.iter().filter(|(from, _)| *from == self).map(|(_, to)| *to).collect()
+    }
+}
+
 /// May a program in `from` move to `to`?
 pub fn check_transition(
     design: &ProgramDesign,
@@ -293,17 +363,7 @@ pub fn check_transition(
     facts: ProgramFacts,
 ) -> Result<(), Reason> {
     use ProgramState::*;
-    let allowed = matches!(
-        (from, to),
-        (Draft, Recruiting)
-            | (Recruiting, Draft)
-            | (Recruiting, Matching)
-            | (Matching, Recruiting)
-            | (Matching, Active)
-            | (Active, Completed)
-            | (Draft | Completed, Archived)
-    );
-    if !allowed {
+    if !PROGRAM_MOVES.contains(&(from, to)) {
         return Err(Reason::ProgramCannotBecome { from, to });
     }
     match to {
@@ -410,6 +470,46 @@ mod tests {
         assert!(
             check_transition(&design(), ProgramState::Active, ProgramState::Archived, ProgramFacts::default()).is_err()
         );
+    }
+
+    #[test]
+    fn next_states_are_the_moves_the_check_allows() {
+        use ProgramState::*;
+        assert_eq!(Draft.next_states(), [Recruiting, Archived]);
+        assert_eq!(Recruiting.next_states(), [Matching, Draft]);
+        assert_eq!(Matching.next_states(), [Active, Recruiting]);
+        assert_eq!(Active.next_states(), [Completed]);
+        assert_eq!(Completed.next_states(), [Archived]);
+        assert!(Archived.next_states().is_empty());
+        let facts = ProgramFacts { published_pairs: 1 };
+        for &from in ProgramState::ALL {
+            for &to in ProgramState::ALL {
+                let listed = from.next_states().contains(&to);
+                let refused_as_a_move =
+                    check_transition(&design(), from, to, facts) == Err(Reason::ProgramCannotBecome { from, to });
+                assert_eq!(listed, !refused_as_a_move, "{from} → {to}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_design_is_kept_with_junior_mentors_only_in_reverse_programs() {
+        assert!(design().settled().mentors_more_junior);
+        let mut mutual = design();
+        mutual.kind = ProgramKind::Mutual;
+        assert!(!mutual.settled().mentors_more_junior);
+    }
+
+    #[test]
+    fn a_design_reads_with_defaults_and_refuses_unknown_fields() {
+        let sent = serde_json::json!({"name": "Pairs", "kind": "mutual", "purposes": ["network_building"], "slots": 5,
+            "meetings_per_month": 2, "minutes_per_meeting": 45, "check_in_cadence": "monthly"});
+        let read: ProgramDesign = serde_json::from_value(sent.clone()).unwrap();
+        assert!(read.mentors_more_junior && read.eligibility.is_empty() && read.training.is_empty());
+        assert_eq!(read.mentor_capacity, 1);
+        let mut extra = sent;
+        extra["owner"] = "x".into();
+        assert!(serde_json::from_value::<ProgramDesign>(extra).is_err());
     }
 
     #[test]

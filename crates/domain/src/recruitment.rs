@@ -5,13 +5,14 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::Reason;
 use crate::eligibility::Refusal;
 use crate::people::Person;
-use crate::programs::{ParticipantRole, ProgramDesign, ProgramKind};
+use crate::programs::{ParticipantRole, ProgramDesign, ProgramKind, ProgramState};
+use crate::{Locale, Reason};
 
 text_enum!(
     /// Open: anyone eligible applies through the public link. Closed: only invitees, each with
@@ -76,6 +77,128 @@ pub struct CustomQuestion {
     pub options: Vec<String>,
     #[serde(default)]
     pub required: bool,
+}
+
+/// What the campaign lifecycle needs to know of a campaign.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CampaignFacts {
+    pub state: CampaignState,
+    pub kind: CampaignKind,
+    /// Whether it has a promotion message in some language.
+    pub has_messages: bool,
+    pub deadline: Option<DateTime<Utc>>,
+}
+
+/// The moves of a campaign, from → to: it opens once, and closes (a draft may close unopened).
+const CAMPAIGN_MOVES: [(CampaignState, CampaignState); 3] = {
+    use CampaignState::*;
+    [(Draft, Open), (Draft, Closed), (Open, Closed)]
+};
+
+impl CampaignState {
+    /// The states a campaign in this one may move to, as the lifecycle allows (opening may
+    /// still be refused: see [`check_campaign_transition`]).
+    pub fn next_states(self) -> Vec<CampaignState> {
+        CAMPAIGN_MOVES.iter().filter(|(from, _)| *from == self).map(|(_, to)| *to).collect()
+    }
+}
+
+/// May `campaign` move to `to` at `now`, in a program in `program`? Opening needs a
+/// recruiting program, a message to send when only invitees may apply, and a deadline still
+/// ahead; closing is always possible.
+pub fn check_campaign_transition(
+    campaign: &CampaignFacts,
+    to: CampaignState,
+    program: ProgramState,
+    now: DateTime<Utc>,
+) -> Result<(), Reason> {
+    let from = campaign.state;
+    if !CAMPAIGN_MOVES.contains(&(from, to)) {
+        return Err(Reason::CampaignCannotBecome { from, to });
+    }
+    if to == CampaignState::Open {
+        if program != ProgramState::Recruiting {
+            return Err(Reason::ProgramNotRecruiting);
+        }
+        if !campaign.has_messages && campaign.kind == CampaignKind::Closed {
+            return Err(Reason::WriteMessageFirst);
+        }
+        if campaign.deadline.is_some_and(|d| d <= now) {
+            return Err(Reason::DeadlinePassed);
+        }
+    }
+    Ok(())
+}
+
+/// May a campaign in `state` of `kind` be set up again as a campaign of `new_kind`? Closed
+/// campaigns no longer change; an open one keeps its kind (its links are out).
+pub fn check_campaign_change(state: CampaignState, kind: CampaignKind, new_kind: CampaignKind) -> Result<(), Reason> {
+    match state {
+        CampaignState::Closed => Err(Reason::ClosedCampaignFixed),
+        CampaignState::Open if new_kind != kind => Err(Reason::OpenCampaignKeepsKind),
+        _ => Ok(()),
+    }
+}
+
+/// May people be invited to a campaign of `kind` in `state`? Only closed campaigns (which
+/// only invitees may apply to) have an invite list, and only until the campaign closes.
+pub fn check_invitees(kind: CampaignKind, state: CampaignState) -> Result<(), Reason> {
+    if kind == CampaignKind::Open {
+        return Err(Reason::OpenCampaignHasNoList);
+    }
+    if state == CampaignState::Closed {
+        return Err(Reason::CampaignClosed);
+    }
+    Ok(())
+}
+
+/// A campaign as an admin sets it up (its name, dates, messages and questions).
+#[derive(Clone, Copy, Debug)]
+pub struct CampaignSetup<'a> {
+    pub name: &'a str,
+    pub deadline: Option<DateTime<Utc>>,
+    pub send_at: Option<DateTime<Utc>>,
+    pub reminder_hours_before: Option<u32>,
+    pub messages: &'a BTreeMap<Locale, CampaignMessage>,
+    pub questions: &'a [CustomQuestion],
+}
+
+/// The longest campaign name, in characters.
+pub const CAMPAIGN_NAME_MAX: usize = 200;
+
+impl CampaignSetup<'_> {
+    /// What is wrong with the set-up, as (field, reason) in the order of the form: the name,
+    /// the questions, the messages, the dates. A message needs a subject and a body; whether
+    /// its template renders is for the template engine to say, so `renders` is asked for each
+    /// message that has both, and names the part at fault (`subject` or `body`).
+    pub fn problems(
+        &self,
+        renders: impl Fn(&CampaignMessage) -> Result<(), (&'static str, Reason)>,
+    ) -> Vec<(String, Reason)> {
+        let mut problems = Vec::new();
+        if self.name.trim().is_empty() || self.name.chars().count() > CAMPAIGN_NAME_MAX {
+            problems.push(("name".to_owned(), Reason::LengthBetween { min: 1, max: CAMPAIGN_NAME_MAX }));
+        }
+        for reason in question_problems(self.questions) {
+            problems.push(("questions".to_owned(), reason));
+        }
+        for (locale, message) in self.messages {
+            if message.subject.trim().is_empty() || message.body.trim().is_empty() {
+                problems.push((format!("messages.{locale}"), Reason::MessageNeedsSubjectAndBody));
+            } else if let Err((part, reason)) = renders(message) {
+                problems.push((format!("messages.{locale}.{part}"), reason));
+            }
+        }
+        if let (Some(send), Some(deadline)) = (self.send_at, self.deadline)
+            && send >= deadline
+        {
+            problems.push(("send_at".to_owned(), Reason::SendBeforeDeadline));
+        }
+        if self.reminder_hours_before.is_some() && self.deadline.is_none() {
+            problems.push(("reminder_hours_before".to_owned(), Reason::ReminderNeedsDeadline));
+        }
+        problems
+    }
 }
 
 /// Problems with a campaign's questions, in words.
@@ -299,6 +422,118 @@ mod tests {
         .into();
         let keys: Vec<String> = answer_problems(&questions, &bad).into_iter().map(|(k, _)| k).collect();
         assert_eq!(keys, ["extra", "why", "slot", "topics"]);
+    }
+
+    fn at(hour: u32) -> DateTime<Utc> {
+        use chrono::TimeZone;
+        Utc.with_ymd_and_hms(2027, 2, 1, hour, 0, 0).unwrap()
+    }
+
+    fn draft(kind: CampaignKind) -> CampaignFacts {
+        CampaignFacts { state: CampaignState::Draft, kind, has_messages: true, deadline: Some(at(12)) }
+    }
+
+    #[test]
+    fn a_campaign_opens_once_and_closes() {
+        use CampaignState::*;
+        assert_eq!(Draft.next_states(), [Open, Closed]);
+        assert_eq!(Open.next_states(), [Closed]);
+        assert!(Closed.next_states().is_empty());
+        let recruiting = ProgramState::Recruiting;
+        for &from in CampaignState::ALL {
+            for &to in CampaignState::ALL {
+                let campaign = CampaignFacts { state: from, ..draft(CampaignKind::Open) };
+                let refused_as_a_move = check_campaign_transition(&campaign, to, recruiting, at(9))
+                    == Err(Reason::CampaignCannotBecome { from, to });
+                assert_eq!(from.next_states().contains(&to), !refused_as_a_move, "{from} → {to}");
+            }
+        }
+        assert_eq!(check_campaign_transition(&draft(CampaignKind::Closed), Open, recruiting, at(9)), Ok(()));
+        let open = CampaignFacts { state: Open, ..draft(CampaignKind::Open) };
+        assert_eq!(check_campaign_transition(&open, Closed, ProgramState::Draft, at(13)), Ok(()), "closing is free");
+    }
+
+    #[test]
+    fn opening_needs_a_recruiting_program_a_message_for_invitees_and_time_left() {
+        let open = CampaignState::Open;
+        for program in [ProgramState::Draft, ProgramState::Matching, ProgramState::Archived] {
+            assert_eq!(
+                check_campaign_transition(&draft(CampaignKind::Open), open, program, at(9)),
+                Err(Reason::ProgramNotRecruiting)
+            );
+        }
+        let silent = |kind| CampaignFacts { has_messages: false, ..draft(kind) };
+        let recruiting = ProgramState::Recruiting;
+        assert_eq!(
+            check_campaign_transition(&silent(CampaignKind::Closed), open, recruiting, at(9)),
+            Err(Reason::WriteMessageFirst)
+        );
+        assert_eq!(
+            check_campaign_transition(&silent(CampaignKind::Open), open, recruiting, at(9)),
+            Ok(()),
+            "an open campaign's link is shared by hand"
+        );
+        let late = check_campaign_transition(&draft(CampaignKind::Open), open, recruiting, at(12));
+        assert_eq!(late, Err(Reason::DeadlinePassed), "a deadline at this very moment has passed");
+        let undated = CampaignFacts { deadline: None, ..draft(CampaignKind::Open) };
+        assert_eq!(check_campaign_transition(&undated, open, recruiting, at(23)), Ok(()));
+    }
+
+    #[test]
+    fn closed_campaigns_stay_as_they_are_and_open_ones_keep_their_kind() {
+        use CampaignKind::{Closed, Open};
+        assert_eq!(check_campaign_change(CampaignState::Draft, Open, Closed), Ok(()));
+        assert_eq!(check_campaign_change(CampaignState::Open, Open, Open), Ok(()));
+        assert_eq!(check_campaign_change(CampaignState::Open, Open, Closed), Err(Reason::OpenCampaignKeepsKind));
+        assert_eq!(check_campaign_change(CampaignState::Closed, Open, Open), Err(Reason::ClosedCampaignFixed));
+    }
+
+    #[test]
+    fn only_closed_kind_campaigns_take_invitees_until_they_close() {
+        assert_eq!(check_invitees(CampaignKind::Closed, CampaignState::Draft), Ok(()));
+        assert_eq!(check_invitees(CampaignKind::Closed, CampaignState::Open), Ok(()));
+        assert_eq!(check_invitees(CampaignKind::Closed, CampaignState::Closed), Err(Reason::CampaignClosed));
+        assert_eq!(check_invitees(CampaignKind::Open, CampaignState::Draft), Err(Reason::OpenCampaignHasNoList));
+        assert_eq!(check_invitees(CampaignKind::Open, CampaignState::Closed), Err(Reason::OpenCampaignHasNoList));
+    }
+
+    #[test]
+    fn a_setup_is_checked_field_by_field_in_the_order_of_the_form() {
+        let message = |subject: &str, body: &str| CampaignMessage { subject: subject.into(), body: body.into() };
+        let messages: BTreeMap<Locale, CampaignMessage> =
+            [(Locale::En, message("Hi", "{{ nmae }}")), (Locale::Ja, message("", "本文"))].into();
+        let questions = vec![CustomQuestion {
+            key: "a b".into(),
+            label: "Q".into(),
+            kind: QuestionKind::Text,
+            options: vec![],
+            required: false,
+        }];
+        let setup = CampaignSetup {
+            name: " ",
+            deadline: Some(at(9)),
+            send_at: Some(at(9)),
+            reminder_hours_before: None,
+            messages: &messages,
+            questions: &questions,
+        };
+        let renders = |m: &CampaignMessage| {
+            if m.body.contains("nmae") {
+                Err(("body", Reason::TemplateError { detail: "no nmae".into() }))
+            } else {
+                Ok(())
+            }
+        };
+        let fields: Vec<String> = setup.problems(renders).into_iter().map(|(field, _)| field).collect();
+        assert_eq!(fields, ["name", "questions", "messages.en.body", "messages.ja", "send_at"]);
+        let undated = CampaignSetup { deadline: None, send_at: None, reminder_hours_before: Some(24), ..setup };
+        let problems = undated.problems(|_| Ok(()));
+        assert_eq!(problems.last(), Some(&("reminder_hours_before".to_owned(), Reason::ReminderNeedsDeadline)));
+        let long = "x".repeat(CAMPAIGN_NAME_MAX + 1);
+        let none = BTreeMap::new();
+        let named = |name| CampaignSetup { name, messages: &none, questions: &[], ..undated };
+        assert_eq!(named(&long).problems(|_| Ok(()))[0].0, "name");
+        assert_eq!(named("Spring intake").problems(|_| Ok(())).len(), 1, "only the reminder is left");
     }
 
     #[test]

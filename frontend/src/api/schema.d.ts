@@ -314,10 +314,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The tenant's suppression list: addresses that get no optional email (of a category). */
+        /**
+         * The tenant's suppression list: addresses that get no optional email (of a category). Owners
+         *     and admins.
+         */
         get: operations["list_suppressions"];
         put?: never;
-        /** Adds an address to the suppression list. */
+        /** Adds an address to the suppression list. Owners and admins. */
         post: operations["add_suppression"];
         delete?: never;
         options?: never;
@@ -335,7 +338,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Takes an address off the suppression list for a category. */
+        /** Takes an address off the suppression list for a category. Owners and admins. */
         delete: operations["remove_suppression"];
         options?: never;
         head?: never;
@@ -349,7 +352,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every template in every language, as the tenant's emails will use it. */
+        /** Every template in every language, as the tenant's emails will use it. Owners and admins. */
         get: operations["list_email_templates"];
         put?: never;
         post?: never;
@@ -369,11 +372,11 @@ export interface paths {
         get?: never;
         /**
          * Replaces a template's subject and bodies for this tenant. Refused when it does not render
-         *     (an unknown variable, a syntax error), naming the part at fault.
+         *     (an unknown variable, a syntax error), naming the part at fault. Owners and admins.
          */
         put: operations["put_template"];
         post?: never;
-        /** Goes back to the built-in template. */
+        /** Goes back to the built-in template. Owners and admins. */
         delete: operations["reset_template"];
         options?: never;
         head?: never;
@@ -389,7 +392,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Renders a template with sample data: the one in effect, or sources not yet saved. */
+        /**
+         * Renders a template with sample data: the one in effect, or sources not yet saved. Owners and
+         *     admins.
+         */
         post: operations["preview_template"];
         delete?: never;
         options?: never;
@@ -969,6 +975,13 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @example {
+         *       "name": "Kenji Sato",
+         *       "password": "another long passphrase",
+         *       "token": "01936f0e3c2a7b7e9d1f2a3b4c5d6e7f.5e884898da28047151d0e56f8dc6292773603d0d6aabbdd6"
+         *     }
+         */
         AcceptInvitationRequest: {
             /**
              * @description The token from the invitation link.
@@ -987,6 +1000,12 @@ export interface components {
              */
             password: string;
         };
+        /**
+         * @example {
+         *       "category": "all",
+         *       "email": "former.employee@sakura.example"
+         *     }
+         */
         AddSuppression: {
             /** @example former.employee@sakura.example */
             email: string;
@@ -1119,6 +1138,24 @@ export interface components {
              */
             created_at: string;
         };
+        /**
+         * @example {
+         *       "answers": {
+         *         "meeting_style": "Online"
+         *       },
+         *       "availability": "Tuesday and Thursday afternoons",
+         *       "can_teach": "TikTok, short videos, Python",
+         *       "consent": true,
+         *       "email": "kenji.sato@sakura.example",
+         *       "goals": "Understand the business side",
+         *       "languages": [
+         *         "ja",
+         *         "en"
+         *       ],
+         *       "role_wanted": "mentor",
+         *       "wants_to_learn": "How budgets are decided"
+         *     }
+         */
         ApplyRequest: {
             /**
              * @description Your work email (the campaign's public link); personal links know it already.
@@ -1252,6 +1289,38 @@ export interface components {
          * @example 01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f
          */
         CampaignId: string;
+        /**
+         * @example {
+         *       "deadline": "2027-02-26T09:00:00Z",
+         *       "kind": "open",
+         *       "messages": {
+         *         "en": {
+         *           "body": "Hello {{ name }},\n\nJoin {{ program }} by {{ deadline }}: {{ link }}",
+         *           "subject": "Teach a manager what you know"
+         *         },
+         *         "ja": {
+         *           "body": "{{ name }}さん\n\n{{ deadline }}までに{{ program }}へ: {{ link }}",
+         *           "subject": "マネージャーにあなたの知識を"
+         *         }
+         *       },
+         *       "name": "Spring intake",
+         *       "questions": [
+         *         {
+         *           "key": "meeting_style",
+         *           "kind": "single_choice",
+         *           "label": "How would you like to meet?",
+         *           "options": [
+         *             "In person",
+         *             "Online",
+         *             "Either"
+         *           ],
+         *           "required": true
+         *         }
+         *       ],
+         *       "reminder_hours_before": 48,
+         *       "send_at": "2027-02-01T09:00:00Z"
+         *     }
+         */
         CampaignInput: {
             /** @example Spring intake */
             name: string;
@@ -1374,6 +1443,15 @@ export interface components {
             category: components["schemas"]["EmailCategory"];
             subscribed: boolean;
         };
+        /**
+         * @example {
+         *       "name": "Workday sync",
+         *       "scopes": [
+         *         "read",
+         *         "write"
+         *       ]
+         *     }
+         */
         CreateApiKey: {
             /**
              * @description What the key is for, e.g. the partner system's name.
@@ -1560,6 +1638,13 @@ export interface components {
              */
             message: string;
         };
+        /**
+         * @example {
+         *       "locale": "ja",
+         *       "name": "Executive reverse mentoring 2027",
+         *       "template": "executive_reverse"
+         *     }
+         */
         FromTemplate: {
             /** @example executive_reverse */
             template: string;
@@ -1645,6 +1730,20 @@ export interface components {
             ignored_columns: string[];
             errors: components["schemas"]["RowError"][];
         };
+        /**
+         * @example {
+         *       "csv": "Employee ID,Full name,Mail,Dept,Grade\nE1024,Kenji Sato,kenji@sakura.example,Marketing,3\n",
+         *       "dry_run": true,
+         *       "mapping": {
+         *         "Dept": "department",
+         *         "Employee ID": "external_id",
+         *         "Full name": "name",
+         *         "Grade": "job_level",
+         *         "Mail": "email"
+         *       },
+         *       "strict": true
+         *     }
+         */
         ImportRequest: {
             /**
              * @description The CSV file's text (UTF-8), with a header row.
@@ -1699,6 +1798,13 @@ export interface components {
              */
             created_at: string;
         };
+        /**
+         * @example {
+         *       "email": "kenji.sato@sakura.example",
+         *       "locale": "ja",
+         *       "role": "program_manager"
+         *     }
+         */
         InviteRequest: {
             /** @example kenji.sato@sakura.example */
             email: string;
@@ -1763,6 +1869,12 @@ export interface components {
         JobId: string;
         /** @enum {string} */
         Locale: "en" | "ja";
+        /**
+         * @example {
+         *       "email": "aiko.tanaka@sakura.example",
+         *       "password": "a long passphrase"
+         *     }
+         */
         LoginRequest: {
             /** @example aiko.tanaka@sakura.example */
             email: string;
@@ -1945,6 +2057,31 @@ export interface components {
         /**
          * @description A person as a partner or the console sends them. Lists may also be given as one string
          *     ("Python; SQL").
+         * @example {
+         *       "department": "Marketing",
+         *       "email": "kenji.sato@sakura.example",
+         *       "external_id": "E1024",
+         *       "function": "Digital",
+         *       "hire_date": "2023-04-01",
+         *       "is_executive": false,
+         *       "job_level": 3,
+         *       "languages": [
+         *         "ja",
+         *         "en"
+         *       ],
+         *       "location": "Tokyo",
+         *       "manager_external_id": "E0042",
+         *       "name": "Kenji Sato",
+         *       "preferred_locale": "ja",
+         *       "region": "APAC",
+         *       "skills": [
+         *         "social media",
+         *         "TikTok",
+         *         "Python"
+         *       ],
+         *       "time_zone": "Asia/Tokyo",
+         *       "title": "Marketing associate"
+         *     }
          */
         PersonInput: {
             /**
@@ -2080,6 +2217,12 @@ export interface components {
              */
             updated_at: string;
         };
+        /**
+         * @example {
+         *       "category": "nudge",
+         *       "subscribed": false
+         *     }
+         */
         PreferenceChange: {
             category: components["schemas"]["EmailCategory"];
             subscribed: boolean;
@@ -2091,6 +2234,15 @@ export interface components {
             from_category: components["schemas"]["EmailCategory"];
             categories: components["schemas"]["CategoryPreference"][];
         };
+        /**
+         * @example {
+         *       "sources": {
+         *         "html": "<p>{{ inviter }} invites you. <a href=\"{{ link }}\">Accept</a></p>",
+         *         "subject": "Join {{ company }} on Tandem",
+         *         "text": "{{ inviter }} invites you: {{ link }}"
+         *       }
+         *     }
+         */
         PreviewRequest: {
             sources?: components["schemas"]["TemplateSources"] | null;
         };
@@ -2158,13 +2310,56 @@ export interface components {
             errors?: components["schemas"]["FieldError"][];
         };
         /**
-         * Format: uuid
-         * @description A mentoring program.
-         * @example 01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f
+         * @description A program's purpose and design, as the console's wizard or a partner sends it.
+         * @example {
+         *       "check_in_cadence": "monthly",
+         *       "eligibility": [
+         *         {
+         *           "level_max": 4,
+         *           "role": "mentor"
+         *         },
+         *         {
+         *           "level_min": 8,
+         *           "role": "mentee"
+         *         }
+         *       ],
+         *       "end_date": "2027-06-30",
+         *       "kind": "reverse",
+         *       "meetings_per_month": 2,
+         *       "mentor_capacity": 1,
+         *       "mentors_more_junior": true,
+         *       "minutes_per_meeting": 45,
+         *       "name": "Reverse mentoring on digital skills",
+         *       "purposes": [
+         *         "knowledge_sharing",
+         *         "adapting_to_change"
+         *       ],
+         *       "resources": [
+         *         {
+         *           "link": "https://tandem.example/guides/reverse-mentoring",
+         *           "title": "Reverse mentoring guide"
+         *         }
+         *       ],
+         *       "slots": 20,
+         *       "start_date": "2027-01-11",
+         *       "success_metrics": [
+         *         {
+         *           "measured_by": "end-of-program survey",
+         *           "name": "Mentees confident with the new tools",
+         *           "target": 80,
+         *           "unit": "%"
+         *         }
+         *       ],
+         *       "training": [
+         *         {
+         *           "role": "mentor",
+         *           "title": "Being a reverse mentor",
+         *           "url": "https://tandem.example/training/reverse-mentor"
+         *         }
+         *       ]
+         *     }
          */
-        ProgramId: string;
-        /** @description A program's purpose and design, as the console's wizard or a partner sends it. */
-        ProgramInput: {
+        ProgramDesign: {
             /** @example Reverse mentoring on digital skills */
             name: string;
             kind: components["schemas"]["ProgramKind"];
@@ -2232,6 +2427,12 @@ export interface components {
             resources?: components["schemas"]["Resource"][];
         };
         /**
+         * Format: uuid
+         * @description A mentoring program.
+         * @example 01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f
+         */
+        ProgramId: string;
+        /**
          * @description Who teaches whom. Mutual programs are two-way by design: neither side is "the mentor".
          * @enum {string}
          */
@@ -2248,14 +2449,14 @@ export interface components {
             name: string;
             /** @example Junior employees teach managers digital tools and trends. */
             description: string;
-            design: components["schemas"]["ProgramInput"];
+            design: components["schemas"]["ProgramDesign"];
         };
         ProgramView: {
             id: components["schemas"]["ProgramId"];
             state: components["schemas"]["ProgramState"];
             /** @description The states this program may move to next. */
             next_states: components["schemas"]["ProgramState"][];
-            design: components["schemas"]["ProgramInput"];
+            design: components["schemas"]["ProgramDesign"];
             /**
              * Format: date-time
              * @example 2026-11-30T09:00:00Z
@@ -2345,6 +2546,11 @@ export interface components {
              */
             outbox?: number | null;
         };
+        /**
+         * @example {
+         *       "refresh_token": "01936f0e3c2a7b7e9d1f2a3b4c5d6e7f.9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822c"
+         *     }
+         */
         RefreshRequest: {
             /** @example 01936f0e3c2a7b7e9d1f2a3b4c5d6e7f.9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822c */
             refresh_token: string;
@@ -2366,6 +2572,11 @@ export interface components {
          * @enum {string}
          */
         Role: "owner" | "admin" | "program_manager" | "viewer";
+        /**
+         * @example {
+         *       "role": "program_manager"
+         *     }
+         */
         RoleChange: {
             role: components["schemas"]["Role"];
         };
@@ -2412,6 +2623,15 @@ export interface components {
             user_id: components["schemas"]["UserId"];
             role: components["schemas"]["Role"];
         };
+        /**
+         * @example {
+         *       "company_name": "Sakura Industries",
+         *       "email": "aiko.tanaka@sakura.example",
+         *       "locale": "ja",
+         *       "owner_name": "Aiko Tanaka",
+         *       "password": "a long passphrase"
+         *     }
+         */
         SignupRequest: {
             /** @example Sakura Industries */
             company_name: string;
@@ -2460,6 +2680,13 @@ export interface components {
              */
             created_at: string;
         };
+        /**
+         * @example {
+         *       "html": "<p>{{ inviter }} invites you. <a href=\"{{ link }}\">Accept</a></p>",
+         *       "subject": "Join {{ company }} on Tandem",
+         *       "text": "{{ inviter }} invites you: {{ link }}"
+         *     }
+         */
         TemplateSources: {
             /** @example Join {{ company }} on Tandem */
             subject: string;
@@ -2504,6 +2731,11 @@ export interface components {
          * @example 01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f
          */
         TenantId: string;
+        /**
+         * @example {
+         *       "sensitive_attributes_enabled": true
+         *     }
+         */
         TenantSettings: {
             /**
              * @description Keep sensitive person attributes (gender, age band) for fairness reports. Turning it
@@ -2546,6 +2778,20 @@ export interface components {
             /** @description The state to move to. */
             to: components["schemas"]["ProgramState"];
         };
+        /**
+         * @example {
+         *       "categories": [
+         *         {
+         *           "category": "nudge",
+         *           "subscribed": false
+         *         },
+         *         {
+         *           "category": "campaign",
+         *           "subscribed": true
+         *         }
+         *       ]
+         *     }
+         */
         UpdatePreferences: {
             categories: components["schemas"]["PreferenceChange"][];
         };
@@ -2556,7 +2802,166 @@ export interface components {
          */
         UserId: string;
     };
-    responses: never;
+    responses: {
+        /** @description The credential does not allow this: the user's role or the API key's scopes. */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "code": "may_not_write",
+                 *       "detail": "this needs a role or API key scope that may write",
+                 *       "status": 403,
+                 *       "title": "Not allowed",
+                 *       "type": "/problems/forbidden"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body could not be read as JSON (a syntax error, or a body cut short). */
+        MalformedRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "code": "unreadable_json",
+                 *       "detail": "invalid JSON: key must be a string at line 1 column 2",
+                 *       "status": 400,
+                 *       "title": "The request could not be read",
+                 *       "type": "/problems/malformed-request"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No such object in this tenant. A malformed id, and another tenant's object, answer exactly the same. */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "code": "no_such_resource",
+                 *       "detail": "No such resource",
+                 *       "status": 404,
+                 *       "title": "Not found",
+                 *       "type": "/problems/not-found"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is larger than the route takes: 64 KiB, unless the route says otherwise. */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "code": "body_too_large",
+                 *       "detail": "The request body exceeds the limit",
+                 *       "status": 413,
+                 *       "title": "Request body too large",
+                 *       "type": "/problems/payload-too-large"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Too many attempts: try again after the seconds `Retry-After` gives. */
+        TooManyRequests: {
+            headers: {
+                /**
+                 * @description Seconds to wait before trying again.
+                 * @example 30
+                 */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "code": "try_again_in",
+                 *       "detail": "Try again in 30 seconds",
+                 *       "status": 429,
+                 *       "title": "Too many requests",
+                 *       "type": "/problems/too-many-requests"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No valid credential: none was sent, or the access token or API key is expired, forged or revoked, or its user is no longer a member of the tenant. */
+        Unauthorized: {
+            headers: {
+                /** @description `Bearer`: the credential to send. */
+                "WWW-Authenticate"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "code": "no_credential",
+                 *       "detail": "send an access token or API key as Authorization: Bearer",
+                 *       "status": 401,
+                 *       "title": "Authentication required",
+                 *       "type": "/problems/unauthorized"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is not sent as `application/json`. */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "code": "send_json",
+                 *       "detail": "Send the body as application/json",
+                 *       "status": 415,
+                 *       "title": "Unsupported media type",
+                 *       "type": "/problems/unsupported-media-type"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Invalid fields: `errors` names each by its path in the body or the query (`scopes[1]`, `limit`), with a code and a message. */
+        ValidationFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "code": "fields_invalid",
+                 *       "detail": "1 field is invalid",
+                 *       "errors": [
+                 *         {
+                 *           "code": "no_at_sign",
+                 *           "field": "email",
+                 *           "message": "must contain an @"
+                 *         }
+                 *       ],
+                 *       "status": 422,
+                 *       "title": "The request has invalid fields",
+                 *       "type": "/problems/validation"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
     parameters: {
         /**
          * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
@@ -2602,33 +3007,9 @@ export interface operations {
                     "application/json": components["schemas"]["Paginated_ApiKeyView"];
                 };
             };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not an owner or admin */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid paging */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     create_api_key: {
@@ -2659,33 +3040,12 @@ export interface operations {
                     "application/json": components["schemas"]["ApiKeyCreated"];
                 };
             };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not an owner or admin */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid fields */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     revoke_api_key: {
@@ -2713,33 +3073,9 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not an owner or admin */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such key in this tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     decide_application: {
@@ -2773,33 +3109,10 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationView"];
                 };
             };
-            /** @description No valid credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description May not write */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such application in this tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description Not possible in the application's status; `detail` says why */
             409: {
                 headers: {
@@ -2809,6 +3122,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     list_audit_events: {
@@ -2843,33 +3159,9 @@ export interface operations {
                     "application/json": components["schemas"]["Paginated_AuditEventView"];
                 };
             };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not an owner or admin */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid paging */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     accept_invitation: {
@@ -2900,6 +3192,7 @@ export interface operations {
                     "application/json": components["schemas"]["Session"];
                 };
             };
+            400: components["responses"]["MalformedRequest"];
             /** @description Wrong password for the existing account */
             401: {
                 headers: {
@@ -2936,15 +3229,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     login: {
@@ -2975,6 +3263,7 @@ export interface operations {
                     "application/json": components["schemas"]["Session"];
                 };
             };
+            400: components["responses"]["MalformedRequest"];
             /** @description Wrong email or password */
             401: {
                 headers: {
@@ -2984,24 +3273,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many failed attempts; see Retry-After */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     logout: {
@@ -3030,7 +3305,10 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not a refresh token */
+            400: components["responses"]["MalformedRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Invalid fields, or not a refresh token */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3069,6 +3347,7 @@ export interface operations {
                     "application/json": components["schemas"]["Session"];
                 };
             };
+            400: components["responses"]["MalformedRequest"];
             /** @description Unknown, expired, revoked or reused refresh token */
             401: {
                 headers: {
@@ -3078,15 +3357,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     signup: {
@@ -3117,15 +3390,7 @@ export interface operations {
                     "application/json": components["schemas"]["Session"];
                 };
             };
-            /** @description Unreadable body */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["MalformedRequest"];
             /** @description An account with this email exists */
             409: {
                 headers: {
@@ -3135,15 +3400,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     get_campaign: {
@@ -3173,24 +3432,9 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignView"];
                 };
             };
-            /** @description No valid credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such campaign in this tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     replace_campaign: {
@@ -3224,34 +3468,11 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignView"];
                 };
             };
-            /** @description No valid credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description May not write */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such campaign in this tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Closed campaigns no longer change */
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Closed campaigns no longer change, and open ones keep their kind */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3260,15 +3481,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     list_applications: {
@@ -3303,33 +3518,10 @@ export interface operations {
                     "application/json": components["schemas"]["Paginated_ApplicationView"];
                 };
             };
-            /** @description No valid credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such campaign in this tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid filter or paging */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     campaign_funnel: {
@@ -3359,24 +3551,9 @@ export interface operations {
                     "application/json": components["schemas"]["Funnel"];
                 };
             };
-            /** @description No valid credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such campaign in this tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     invite_people: {
@@ -3410,24 +3587,9 @@ export interface operations {
                     "application/json": components["schemas"]["InviteesAdded"];
                 };
             };
-            /** @description No valid credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description May not write */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             /** @description No such campaign (or person) in this tenant */
             404: {
                 headers: {
@@ -3437,7 +3599,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Open campaigns have no invite list */
+            /** @description Open campaigns have no invite list, and closed ones take no more invitees */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3446,7 +3608,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Neither people nor a filter */
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Invalid fields, or neither people nor a filter given */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3488,33 +3652,10 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignView"];
                 };
             };
-            /** @description No valid credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description May not write */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such campaign in this tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description Not allowed now; `detail` says why */
             409: {
                 headers: {
@@ -3524,6 +3665,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     list_mailbox: {
@@ -3558,15 +3702,7 @@ export interface operations {
                     "application/json": components["schemas"]["Paginated_DeliveryView"];
                 };
             };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description Only owners read the mailbox, and no API key does */
             403: {
                 headers: {
@@ -3585,6 +3721,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
         };
     };
     open_message: {
@@ -3614,15 +3751,7 @@ export interface operations {
                     "application/json": components["schemas"]["MailboxMessage"];
                 };
             };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
             /** @description Only owners read the mailbox, and no API key does */
             403: {
                 headers: {
@@ -3673,24 +3802,9 @@ export interface operations {
                     "application/json": components["schemas"]["Paginated_DeliveryView"];
                 };
             };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid filter or paging */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     list_suppressions: {
@@ -3725,24 +3839,9 @@ export interface operations {
                     "application/json": components["schemas"]["SuppressionView"][];
                 };
             };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not an owner or admin */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     add_suppression: {
@@ -3771,33 +3870,12 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not an owner or admin */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid fields */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     remove_suppression: {
@@ -3827,24 +3905,9 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not an owner or admin */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     list_email_templates: {
@@ -3871,24 +3934,8 @@ export interface operations {
                     "application/json": components["schemas"]["TemplateView"][];
                 };
             };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not an owner or admin */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
     put_template: {
@@ -3922,24 +3969,9 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not an owner or admin */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             /** @description No such template or language */
             404: {
                 headers: {
@@ -3949,7 +3981,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The sources do not render */
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Invalid fields, or a part is empty, too long or does not render (named in `errors`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3987,24 +4021,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not an owner or admin */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             /** @description No override for this template and language */
             404: {
                 headers: {
@@ -4049,24 +4067,9 @@ export interface operations {
                     "application/json": components["schemas"]["PreviewView"];
                 };
             };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not an owner or admin */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             /** @description No such template or language */
             404: {
                 headers: {
@@ -4076,7 +4079,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The sources do not render */
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Invalid fields, or a part is empty, too long or does not render (named in `errors`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4119,33 +4124,9 @@ export interface operations {
                     "application/json": components["schemas"]["Paginated_DeadJobView"];
                 };
             };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not an owner or admin */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid paging */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     depth: {
@@ -4172,24 +4153,8 @@ export interface operations {
                     "application/json": components["schemas"]["QueueDepth"];
                 };
             };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not an owner or admin */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
     discard_job: {
@@ -4217,24 +4182,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not an owner or admin */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             /** @description No such dead job in this tenant */
             404: {
                 headers: {
@@ -4271,24 +4220,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not an owner or admin */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             /** @description No such dead job in this tenant */
             404: {
                 headers: {
@@ -4324,15 +4257,8 @@ export interface operations {
                     "application/json": components["schemas"]["Me"];
                 };
             };
-            /** @description No valid credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
     update_me: {
@@ -4363,15 +4289,8 @@ export interface operations {
                     "application/json": components["schemas"]["Me"];
                 };
             };
-            /** @description No valid credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthorized"];
             /** @description An API key has no language */
             403: {
                 headers: {
@@ -4381,15 +4300,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     list_people: {
@@ -4440,24 +4353,9 @@ export interface operations {
                     "application/json": components["schemas"]["Paginated_PersonView"];
                 };
             };
-            /** @description No valid credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid filters or paging */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     create_person: {
@@ -4488,24 +4386,9 @@ export interface operations {
                     "application/json": components["schemas"]["PersonView"];
                 };
             };
-            /** @description No valid credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description May not write */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             /** @description The external id or email is taken */
             409: {
                 headers: {
@@ -4515,15 +4398,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     bulk_upsert: {
@@ -4554,8 +4431,11 @@ export interface operations {
                     "application/json": components["schemas"]["BulkResult"];
                 };
             };
-            /** @description No valid credential */
-            401: {
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description The body is larger than 4 MiB */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4563,15 +4443,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description May not write */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description Invalid people, named as people[i].field; nothing written */
             422: {
                 headers: {
@@ -4611,24 +4483,9 @@ export interface operations {
                     "application/json": components["schemas"]["ImportReport"];
                 };
             };
-            /** @description No valid credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description May not write */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             /** @description The file is larger than 16 MiB */
             413: {
                 headers: {
@@ -4638,7 +4495,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The file is malformed or lacks a required column; nothing written */
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Invalid fields, or the file is malformed or lacks a required column; nothing written */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4676,24 +4534,9 @@ export interface operations {
                     "application/json": components["schemas"]["PersonView"];
                 };
             };
-            /** @description No valid credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such person in this tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     replace_person: {
@@ -4727,33 +4570,10 @@ export interface operations {
                     "application/json": components["schemas"]["PersonView"];
                 };
             };
-            /** @description No valid credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description May not write */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such person in this tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description The external id or email is taken */
             409: {
                 headers: {
@@ -4763,15 +4583,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     delete_person: {
@@ -4799,33 +4613,9 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No valid credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description May not write */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such person in this tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     list_program_templates: {
@@ -4855,15 +4645,9 @@ export interface operations {
                     "application/json": components["schemas"]["ProgramTemplateView"][];
                 };
             };
-            /** @description No valid credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     list_programs: {
@@ -4895,24 +4679,9 @@ export interface operations {
                     "application/json": components["schemas"]["Paginated_ProgramView"];
                 };
             };
-            /** @description No valid credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid filter or paging */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     create_program: {
@@ -4930,7 +4699,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ProgramInput"];
+                "application/json": components["schemas"]["ProgramDesign"];
             };
         };
         responses: {
@@ -4943,33 +4712,12 @@ export interface operations {
                     "application/json": components["schemas"]["ProgramView"];
                 };
             };
-            /** @description No valid credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description May not write */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid design */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     create_from_template: {
@@ -5000,25 +4748,12 @@ export interface operations {
                     "application/json": components["schemas"]["ProgramView"];
                 };
             };
-            /** @description No valid credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description May not write */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Unknown template or invalid name */
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Invalid fields, an unknown template, or an invalid name */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5056,24 +4791,9 @@ export interface operations {
                     "application/json": components["schemas"]["ProgramView"];
                 };
             };
-            /** @description No valid credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such program in this tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     replace_program: {
@@ -5094,7 +4814,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ProgramInput"];
+                "application/json": components["schemas"]["ProgramDesign"];
             };
         };
         responses: {
@@ -5107,33 +4827,10 @@ export interface operations {
                     "application/json": components["schemas"]["ProgramView"];
                 };
             };
-            /** @description No valid credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description May not write */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such program in this tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description Completed and archived programs no longer change; once recruiting, the rules and dates stay set */
             409: {
                 headers: {
@@ -5143,15 +4840,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid design */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     delete_program: {
@@ -5179,33 +4870,9 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description No valid credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description May not write */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such program in this tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description Only drafts are deleted; archive the others */
             409: {
                 headers: {
@@ -5248,25 +4915,13 @@ export interface operations {
                     "application/json": components["schemas"]["MessagePreview"];
                 };
             };
-            /** @description No valid credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such program in this tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The message does not render (`message.subject` or `message.body`) */
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Invalid fields, or the message does not render (`message.subject` or `message.body`) */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5304,24 +4959,9 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignView"][];
                 };
             };
-            /** @description No valid credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such program in this tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     create_campaign: {
@@ -5355,42 +4995,13 @@ export interface operations {
                     "application/json": components["schemas"]["CampaignView"];
                 };
             };
-            /** @description No valid credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description May not write */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such program in this tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid fields */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     program_funnel: {
@@ -5420,24 +5031,9 @@ export interface operations {
                     "application/json": components["schemas"]["Funnel"];
                 };
             };
-            /** @description No valid credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such program in this tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     program_transition: {
@@ -5471,33 +5067,10 @@ export interface operations {
                     "application/json": components["schemas"]["ProgramView"];
                 };
             };
-            /** @description No valid credential */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description May not write */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description No such program in this tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description The move is not allowed now; `detail` says why */
             409: {
                 headers: {
@@ -5507,15 +5080,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unknown state */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     confirm: {
@@ -5546,6 +5113,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublicApplication"];
                 };
             };
+            400: components["responses"]["MalformedRequest"];
             /** @description Not a valid link */
             404: {
                 headers: {
@@ -5564,6 +5132,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     withdraw: {
@@ -5594,6 +5165,7 @@ export interface operations {
                     "application/json": components["schemas"]["PublicApplication"];
                 };
             };
+            400: components["responses"]["MalformedRequest"];
             /** @description Not a valid link */
             404: {
                 headers: {
@@ -5612,6 +5184,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     open_campaign: {
@@ -5683,6 +5258,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationReceived"];
                 };
             };
+            400: components["responses"]["MalformedRequest"];
             /** @description Not a valid link */
             404: {
                 headers: {
@@ -5710,6 +5286,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description Invalid fields, or (personal links) not eligible: `role_wanted` says why */
             422: {
                 headers: {
@@ -5719,6 +5297,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
         };
     };
     preferences: {
@@ -5757,6 +5336,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
         };
     };
     update_preferences: {
@@ -5790,6 +5370,7 @@ export interface operations {
                     "application/json": components["schemas"]["Preferences"];
                 };
             };
+            400: components["responses"]["MalformedRequest"];
             /** @description Not a valid link */
             404: {
                 headers: {
@@ -5799,7 +5380,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Transactional email cannot be turned off */
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Invalid fields, or a transactional category, which cannot be turned off */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -5846,6 +5429,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
         };
     };
     list_invitations: {
@@ -5880,33 +5464,9 @@ export interface operations {
                     "application/json": components["schemas"]["Paginated_InvitationView"];
                 };
             };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not an owner or admin */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid paging */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     invite: {
@@ -5937,16 +5497,9 @@ export interface operations {
                     "application/json": components["schemas"]["InvitationSent"];
                 };
             };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed to invite with this role */
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not an owner or admin, or the role is owner (only owners invite owners) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5964,15 +5517,9 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid fields */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     revoke_invitation: {
@@ -6000,24 +5547,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not an owner or admin */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             /** @description No such pending invitation in this tenant */
             404: {
                 headers: {
@@ -6061,33 +5592,9 @@ export interface operations {
                     "application/json": components["schemas"]["Paginated_MemberView"];
                 };
             };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not an owner or admin */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid paging */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     remove_member: {
@@ -6115,16 +5622,8 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed to remove this member */
+            401: components["responses"]["Unauthorized"];
+            /** @description Not an owner or admin, or the member is an owner (only owners remove owners; the last one stays) */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6133,15 +5632,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such member in this tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            404: components["responses"]["NotFound"];
         };
     };
     change_role: {
@@ -6175,16 +5666,9 @@ export interface operations {
                     "application/json": components["schemas"]["MemberView"];
                 };
             };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not allowed to make this change */
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthorized"];
+            /** @description Not an owner or admin, or the change is an owner's to make; the last owner stays */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6193,24 +5677,10 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such member in this tenant */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid role */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     update_settings: {
@@ -6241,33 +5711,12 @@ export interface operations {
                     "application/json": components["schemas"]["TenantView"];
                 };
             };
-            /** @description Not signed in */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not an owner or admin */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Invalid fields */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     healthz: {

@@ -183,14 +183,15 @@ pub async fn apply(
     path: web::Path<String>,
     body: Json<ApplyRequest>,
 ) -> Result<HttpResponse, ApiError> {
+    // A body that does not parse costs nothing more; everything after it is counted, before
+    // any lookup and before the tenant's transaction opens.
+    let body = body.read()?;
     let token = path.into_inner();
     let (tenant, link_hash) = secrets::parse_tenant_token(&token).ok_or(ApiError::NotFound)?;
-    // Counted before any other work, and before the tenant's transaction opens.
     let limits = settings.limits;
     let client = limits::client_address(&req, limits.trust_forwarded_for);
     limits::per_hour(&db, &format!("apply:client:{client}"), limits.apply_per_client).await?;
     limits::per_hour(&db, &format!("apply:link:{link_hash}"), limits.apply_per_campaign).await?;
-    let body = body.read()?;
     let tx = db.tenant(tenant).await?;
     let link = follow(&tx, &token).await?;
     taking_applications(&link.campaign)?;

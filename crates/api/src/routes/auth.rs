@@ -13,7 +13,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::auth::jwt::ACCESS_TOKEN_SECONDS;
 use crate::auth::{JwtKeys, password, secrets};
-use crate::error::{ApiError, Fields, Problem};
+use crate::error::{ApiError, Fields};
 use crate::http::Json;
 
 const REFRESH_TOKEN_DAYS: i64 = 30;
@@ -24,6 +24,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "company_name": "Sakura Industries", "owner_name": "Aiko Tanaka", "email": "aiko.tanaka@sakura.example",
+    "password": "a long passphrase", "locale": "ja"
+}))]
 pub struct SignupRequest {
     #[schema(example = "Sakura Industries")]
     pub company_name: String,
@@ -41,6 +45,7 @@ pub struct SignupRequest {
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"email": "aiko.tanaka@sakura.example", "password": "a long passphrase"}))]
 pub struct LoginRequest {
     #[schema(example = "aiko.tanaka@sakura.example")]
     pub email: String,
@@ -53,6 +58,7 @@ pub struct LoginRequest {
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"refresh_token": "01936f0e3c2a7b7e9d1f2a3b4c5d6e7f.9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822c"}))]
 pub struct RefreshRequest {
     #[schema(example = "01936f0e3c2a7b7e9d1f2a3b4c5d6e7f.9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822c")]
     pub refresh_token: String,
@@ -60,6 +66,10 @@ pub struct RefreshRequest {
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "token": "01936f0e3c2a7b7e9d1f2a3b4c5d6e7f.5e884898da28047151d0e56f8dc6292773603d0d6aabbdd6",
+    "name": "Kenji Sato", "password": "another long passphrase"
+}))]
 pub struct AcceptInvitationRequest {
     /// The token from the invitation link.
     #[schema(example = "01936f0e3c2a7b7e9d1f2a3b4c5d6e7f.5e884898da28047151d0e56f8dc6292773603d0d6aabbdd6")]
@@ -97,9 +107,7 @@ pub struct Session {
     request_body = SignupRequest,
     responses(
         (status = 201, description = "Tenant and owner created; signed in", body = Session),
-        (status = 400, description = "Unreadable body", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "An account with this email exists", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "An account with this email exists"),
     )
 )]
 #[post("/auth/signup")]
@@ -149,9 +157,7 @@ pub async fn signup(
     request_body = LoginRequest,
     responses(
         (status = 200, description = "Signed in", body = Session),
-        (status = 401, description = "Wrong email or password", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Too many failed attempts; see Retry-After", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Wrong email or password"),
     )
 )]
 #[post("/auth/login")]
@@ -188,8 +194,7 @@ pub async fn login(
     request_body = RefreshRequest,
     responses(
         (status = 200, description = "A new session; the old refresh token is used up", body = Session),
-        (status = 401, description = "Unknown, expired, revoked or reused refresh token", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Unknown, expired, revoked or reused refresh token"),
     )
 )]
 #[post("/auth/refresh")]
@@ -229,7 +234,7 @@ pub async fn refresh(
     request_body = RefreshRequest,
     responses(
         (status = 204, description = "Signed out (also when the token was already unusable)"),
-        (status = 422, description = "Not a refresh token", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, or not a refresh token"),
     )
 )]
 #[post("/auth/logout")]
@@ -251,11 +256,10 @@ pub async fn logout(db: web::Data<Db>, body: Json<RefreshRequest>) -> Result<Htt
     request_body = AcceptInvitationRequest,
     responses(
         (status = 201, description = "Joined the tenant; signed in", body = Session),
-        (status = 401, description = "Wrong password for the existing account", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such invitation", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Already a member", body = Problem, content_type = "application/problem+json"),
-        (status = 410, description = "The invitation expired or was used", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Wrong password for the existing account"),
+        (status = 404, description = "No such invitation"),
+        (status = 409, description = "Already a member"),
+        (status = 410, description = "The invitation expired or was used"),
     )
 )]
 #[post("/auth/invitations/accept")]

@@ -12,7 +12,7 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::auth::TenantCtx;
-use crate::error::{ApiError, Fields, Problem};
+use crate::error::{ApiError, Fields};
 use crate::http::Json;
 use crate::pagination::{ListQuery, Paginated};
 
@@ -85,11 +85,7 @@ pub struct DeliveryQuery {
     tag = "email",
     params(DeliveryQuery),
     security(("access_token" = []), ("api_key" = [])),
-    responses(
-        (status = 200, description = "A page of deliveries", body = Paginated<DeliveryView>),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid filter or paging", body = Problem, content_type = "application/problem+json"),
-    )
+    responses((status = 200, description = "A page of deliveries", body = Paginated<DeliveryView>))
 )]
 #[get("/email/deliveries")]
 pub async fn list_deliveries(
@@ -128,15 +124,11 @@ pub struct TemplateView {
     pub variables: serde_json::Value,
 }
 
-/// Every template in every language, as the tenant's emails will use it.
+/// Every template in every language, as the tenant's emails will use it. Owners and admins.
 #[utoipa::path(
     tag = "email",
     security(("access_token" = [])),
-    responses(
-        (status = 200, description = "Templates", body = Vec<TemplateView>),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not an owner or admin", body = Problem, content_type = "application/problem+json"),
-    )
+    responses((status = 200, description = "Templates", body = Vec<TemplateView>))
 )]
 #[get("/email/templates")]
 pub async fn list_email_templates(ctx: TenantCtx, db: web::Data<Db>) -> Result<web::Json<Vec<TemplateView>>, ApiError> {
@@ -167,6 +159,11 @@ pub async fn list_email_templates(ctx: TenantCtx, db: web::Data<Db>) -> Result<w
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "subject": "Join {{ company }} on Tandem",
+    "html": "<p>{{ inviter }} invites you. <a href=\"{{ link }}\">Accept</a></p>",
+    "text": "{{ inviter }} invites you: {{ link }}"
+}))]
 pub struct TemplateSources {
     #[schema(example = "Join {{ company }} on Tandem")]
     pub subject: String,
@@ -204,7 +201,7 @@ fn template_refused(e: tandem_mail::TemplateError) -> ApiError {
 }
 
 /// Replaces a template's subject and bodies for this tenant. Refused when it does not render
-/// (an unknown variable, a syntax error), naming the part at fault.
+/// (an unknown variable, a syntax error), naming the part at fault. Owners and admins.
 #[utoipa::path(
     tag = "email",
     params(
@@ -215,10 +212,8 @@ fn template_refused(e: tandem_mail::TemplateError) -> ApiError {
     security(("access_token" = [])),
     responses(
         (status = 204, description = "Saved"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not an owner or admin", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such template or language", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "The sources do not render", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such template or language"),
+        (status = 422, description = "Invalid fields, or a part is empty, too long or does not render (named in `errors`)"),
     )
 )]
 #[put("/email/templates/{template}/{locale}")]
@@ -253,7 +248,7 @@ pub async fn put_template(
     Ok(HttpResponse::NoContent().finish())
 }
 
-/// Goes back to the built-in template.
+/// Goes back to the built-in template. Owners and admins.
 #[utoipa::path(
     tag = "email",
     params(
@@ -263,9 +258,7 @@ pub async fn put_template(
     security(("access_token" = [])),
     responses(
         (status = 204, description = "The built-in template applies again"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not an owner or admin", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No override for this template and language", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No override for this template and language"),
     )
 )]
 #[delete("/email/templates/{template}/{locale}")]
@@ -283,6 +276,11 @@ pub async fn reset_template(
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"sources": {
+    "subject": "Join {{ company }} on Tandem",
+    "html": "<p>{{ inviter }} invites you. <a href=\"{{ link }}\">Accept</a></p>",
+    "text": "{{ inviter }} invites you: {{ link }}"
+}}))]
 pub struct PreviewRequest {
     /// Sources to try before saving; the template in effect when absent.
     pub sources: Option<TemplateSources>,
@@ -302,7 +300,8 @@ pub struct PreviewView {
     pub text: String,
 }
 
-/// Renders a template with sample data: the one in effect, or sources not yet saved.
+/// Renders a template with sample data: the one in effect, or sources not yet saved. Owners and
+/// admins.
 #[utoipa::path(
     tag = "email",
     params(
@@ -313,10 +312,8 @@ pub struct PreviewView {
     security(("access_token" = [])),
     responses(
         (status = 200, description = "The rendered email", body = PreviewView),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not an owner or admin", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such template or language", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "The sources do not render", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such template or language"),
+        (status = 422, description = "Invalid fields, or a part is empty, too long or does not render (named in `errors`)"),
     )
 )]
 #[post("/email/templates/{template}/{locale}/preview")]
@@ -365,6 +362,7 @@ impl From<Suppression> for SuppressionView {
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"email": "former.employee@sakura.example", "category": "all"}))]
 pub struct AddSuppression {
     #[schema(example = "former.employee@sakura.example")]
     pub email: String,
@@ -373,16 +371,13 @@ pub struct AddSuppression {
     pub category: String,
 }
 
-/// The tenant's suppression list: addresses that get no optional email (of a category).
+/// The tenant's suppression list: addresses that get no optional email (of a category). Owners
+/// and admins.
 #[utoipa::path(
     tag = "email",
     params(ListQuery),
     security(("access_token" = [])),
-    responses(
-        (status = 200, description = "Suppressions, by email", body = Vec<SuppressionView>),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not an owner or admin", body = Problem, content_type = "application/problem+json"),
-    )
+    responses((status = 200, description = "Suppressions, by email", body = Vec<SuppressionView>))
 )]
 #[get("/email/suppressions")]
 pub async fn list_suppressions(
@@ -408,17 +403,12 @@ pub(crate) fn parse_category(raw: &str) -> Result<String, Reason> {
     }
 }
 
-/// Adds an address to the suppression list.
+/// Adds an address to the suppression list. Owners and admins.
 #[utoipa::path(
     tag = "email",
     request_body = AddSuppression,
     security(("access_token" = [])),
-    responses(
-        (status = 204, description = "Suppressed"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not an owner or admin", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
-    )
+    responses((status = 204, description = "Suppressed"))
 )]
 #[post("/email/suppressions")]
 pub async fn add_suppression(
@@ -437,7 +427,7 @@ pub async fn add_suppression(
     Ok(HttpResponse::NoContent().finish())
 }
 
-/// Takes an address off the suppression list for a category.
+/// Takes an address off the suppression list for a category. Owners and admins.
 #[utoipa::path(
     tag = "email",
     params(
@@ -445,11 +435,7 @@ pub async fn add_suppression(
         ("category" = String, Path, description = "A category, or all"),
     ),
     security(("access_token" = [])),
-    responses(
-        (status = 204, description = "No longer suppressed"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not an owner or admin", body = Problem, content_type = "application/problem+json"),
-    )
+    responses((status = 204, description = "No longer suppressed"))
 )]
 #[delete("/email/suppressions/{email}/{category}")]
 pub async fn remove_suppression(

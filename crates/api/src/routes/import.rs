@@ -12,7 +12,7 @@ use tandem_store::Db;
 use utoipa::ToSchema;
 
 use crate::auth::TenantCtx;
-use crate::error::{ApiError, Problem};
+use crate::error::ApiError;
 use crate::http::Json;
 use crate::locale::RequestLocale;
 use crate::routes::people::audit;
@@ -22,6 +22,11 @@ pub const IMPORT_LIMIT_BYTES: usize = 16 * 1024 * 1024;
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "csv": "Employee ID,Full name,Mail,Dept,Grade\nE1024,Kenji Sato,kenji@sakura.example,Marketing,3\n",
+    "mapping": {"Employee ID": "external_id", "Full name": "name", "Mail": "email", "Dept": "department", "Grade": "job_level"},
+    "dry_run": true, "strict": true
+}))]
 pub struct ImportRequest {
     /// The CSV file's text (UTF-8), with a header row.
     #[schema(example = "Employee ID,Full name,Mail,Dept,Grade\nE1024,Kenji Sato,kenji@sakura.example,Marketing,3\n")]
@@ -137,10 +142,8 @@ fn parse_csv(text: &str, mapping: Option<&BTreeMap<String, PersonField>>) -> Res
     security(("access_token" = []), ("api_key" = [])),
     responses(
         (status = 200, description = "The report: what was (or would be) written, and every refused row", body = ImportReport),
-        (status = 401, description = "No valid credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "May not write", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "The file is larger than 16 MiB", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "The file is malformed or lacks a required column; nothing written", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "The file is larger than 16 MiB"),
+        (status = 422, description = "Invalid fields, or the file is malformed or lacks a required column; nothing written"),
     )
 )]
 #[post("/people/import")]

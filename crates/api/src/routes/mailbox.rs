@@ -15,7 +15,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::ApiSettings;
 use crate::auth::TenantCtx;
-use crate::error::{ApiError, Problem};
+use crate::error::ApiError;
 use crate::pagination::{ListQuery, Paginated};
 use crate::routes::email::DeliveryView;
 
@@ -47,9 +47,8 @@ pub struct MailboxMessage {
     security(("access_token" = [])),
     responses(
         (status = 200, description = "Sent emails", body = Paginated<DeliveryView>),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Only owners read the mailbox, and no API key does", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "The mailbox is off (`dev_mailbox` unset, or mail goes to an SMTP server)", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Only owners read the mailbox, and no API key does"),
+        (status = 404, description = "The mailbox is off (`dev_mailbox` unset, or mail goes to an SMTP server)"),
     )
 )]
 #[get("/dev/mailbox")]
@@ -75,9 +74,8 @@ pub async fn list_mailbox(
     security(("access_token" = [])),
     responses(
         (status = 200, description = "The message", body = MailboxMessage),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Only owners read the mailbox, and no API key does", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such email in this tenant's outbox, or the mailbox is off", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Only owners read the mailbox, and no API key does"),
+        (status = 404, description = "No such email in this tenant's outbox, or the mailbox is off"),
     )
 )]
 #[get("/dev/mailbox/{delivery_id}")]

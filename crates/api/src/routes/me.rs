@@ -9,7 +9,7 @@ use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::auth::TenantCtx;
-use crate::error::{ApiError, Problem};
+use crate::error::ApiError;
 use crate::http::Json;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -22,6 +22,7 @@ pub fn configure_settings(cfg: &mut ServiceConfig) {
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"sensitive_attributes_enabled": true}))]
 pub struct TenantSettings {
     /// Keep sensitive person attributes (gender, age band) for fairness reports. Turning it
     /// off deletes every stored value.
@@ -33,12 +34,7 @@ pub struct TenantSettings {
     tag = "account",
     request_body = TenantSettings,
     security(("access_token" = [])),
-    responses(
-        (status = 200, description = "The tenant with its settings", body = TenantView),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not an owner or admin", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
-    )
+    responses((status = 200, description = "The tenant with its settings", body = TenantView))
 )]
 #[patch("/tenant/settings")]
 pub async fn update_settings(
@@ -104,10 +100,7 @@ pub struct Me {
 #[utoipa::path(
     tag = "account",
     security(("access_token" = []), ("api_key" = [])),
-    responses(
-        (status = 200, description = "The caller", body = Me),
-        (status = 401, description = "No valid credential", body = Problem, content_type = "application/problem+json"),
-    )
+    responses((status = 200, description = "The caller", body = Me))
 )]
 #[get("/me")]
 pub async fn me(ctx: TenantCtx, db: web::Data<Db>) -> Result<web::Json<Me>, ApiError> {
@@ -131,9 +124,7 @@ pub struct MeChange {
     security(("access_token" = [])),
     responses(
         (status = 200, description = "The caller, changed", body = Me),
-        (status = 401, description = "No valid credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "An API key has no language", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "An API key has no language"),
     )
 )]
 #[patch("/me")]

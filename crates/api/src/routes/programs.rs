@@ -1,20 +1,17 @@
 //! Programs: purpose, design, lifecycle, and templates to start from.
 
 use actix_web::{HttpResponse, delete, get, post, put, web};
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use tandem_domain::program_templates;
-use tandem_domain::programs::{
-    Cadence, Eligibility, ProgramDesign, ProgramFacts, ProgramKind, ProgramState, PurposeKind, Resource, SuccessMetric,
-    TrainingModule, check_design_change, check_transition,
-};
+use tandem_domain::programs::{ProgramDesign, ProgramFacts, ProgramState, check_design_change, check_transition};
 use tandem_domain::{Locale, Permission, ProgramId, Reason};
 use tandem_store::{Db, NewAuditEvent, ProgramRecord};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::auth::{Scoped, TenantCtx};
-use crate::error::{ApiError, InvalidField, Problem};
+use crate::error::{ApiError, InvalidField};
 use crate::http::Json;
 use crate::pagination::{ListQuery, Paginated};
 
@@ -29,135 +26,30 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(program_transition);
 }
 
-/// A program's purpose and design, as the console's wizard or a partner sends it.
-#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct ProgramInput {
-    #[schema(example = "Reverse mentoring on digital skills")]
-    pub name: String,
-    pub kind: ProgramKind,
-    #[schema(example = json!(["knowledge_sharing", "adapting_to_change"]))]
-    pub purposes: Vec<PurposeKind>,
-    /// Required when `purposes` has `custom`.
-    #[schema(example = "Prepare managers for hybrid work")]
-    pub custom_purpose: Option<String>,
-    #[serde(default)]
-    pub success_metrics: Vec<SuccessMetric>,
-    /// One rule per role (mentor, mentee), or one `either` rule (mutual programs).
-    #[serde(default)]
-    #[schema(example = json!([{"role": "mentor", "level_max": 4}, {"role": "mentee", "level_min": 8}]))]
-    pub eligibility: Vec<Eligibility>,
-    /// Reverse programs: mentors must be more junior than their mentees (default true).
-    #[serde(default = "yes")]
-    pub mentors_more_junior: bool,
-    #[schema(example = 20)]
-    pub slots: u32,
-    #[serde(default = "one")]
-    #[schema(example = 1)]
-    pub mentor_capacity: u32,
-    pub start_date: Option<NaiveDate>,
-    pub end_date: Option<NaiveDate>,
-    #[schema(example = 2)]
-    pub meetings_per_month: u32,
-    #[schema(example = 45)]
-    pub minutes_per_meeting: u32,
-    pub check_in_cadence: Cadence,
-    #[serde(default)]
-    pub training: Vec<TrainingModule>,
-    #[serde(default)]
-    pub resources: Vec<Resource>,
-}
-
-fn yes() -> bool {
-    true
-}
-
-fn one() -> u32 {
-    1
-}
-
-impl From<ProgramInput> for ProgramDesign {
-    fn from(i: ProgramInput) -> Self {
-        ProgramDesign {
-            name: i.name,
-            kind: i.kind,
-            purposes: i.purposes,
-            custom_purpose: i.custom_purpose,
-            success_metrics: i.success_metrics,
-            eligibility: i.eligibility,
-            mentors_more_junior: i.mentors_more_junior && i.kind == ProgramKind::Reverse,
-            slots: i.slots,
-            mentor_capacity: i.mentor_capacity,
-            start_date: i.start_date,
-            end_date: i.end_date,
-            meetings_per_month: i.meetings_per_month,
-            minutes_per_meeting: i.minutes_per_meeting,
-            check_in_cadence: i.check_in_cadence,
-            training: i.training,
-            resources: i.resources,
-        }
-    }
-}
-
-impl From<ProgramDesign> for ProgramInput {
-    fn from(d: ProgramDesign) -> Self {
-        ProgramInput {
-            name: d.name,
-            kind: d.kind,
-            purposes: d.purposes,
-            custom_purpose: d.custom_purpose,
-            success_metrics: d.success_metrics,
-            eligibility: d.eligibility,
-            mentors_more_junior: d.mentors_more_junior,
-            slots: d.slots,
-            mentor_capacity: d.mentor_capacity,
-            start_date: d.start_date,
-            end_date: d.end_date,
-            meetings_per_month: d.meetings_per_month,
-            minutes_per_meeting: d.minutes_per_meeting,
-            check_in_cadence: d.check_in_cadence,
-            training: d.training,
-            resources: d.resources,
-        }
-    }
-}
-
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ProgramView {
     pub id: ProgramId,
     pub state: ProgramState,
     /// The states this program may move to next.
     pub next_states: Vec<ProgramState>,
-    pub design: ProgramInput,
+    pub design: ProgramDesign,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
-}
-
-fn next_states(state: ProgramState) -> Vec<ProgramState> {
-    use ProgramState::*;
-    match state {
-        Draft => vec![Recruiting, Archived],
-        Recruiting => vec![Matching, Draft],
-        Matching => vec![Active, Recruiting],
-        Active => vec![Completed],
-        Completed => vec![Archived],
-        Archived => vec![],
-    }
 }
 
 fn view(record: ProgramRecord) -> ProgramView {
     ProgramView {
         id: record.id,
         state: record.state,
-        next_states: next_states(record.state),
-        design: record.design.into(),
+        next_states: record.state.next_states(),
+        design: record.design,
         created_at: record.created_at,
         updated_at: record.updated_at,
     }
 }
 
-fn checked(input: ProgramInput) -> Result<ProgramDesign, ApiError> {
-    let design = ProgramDesign::from(input);
+fn checked(design: ProgramDesign) -> Result<ProgramDesign, ApiError> {
+    let design = design.settled();
     let problems = design.problems();
     if problems.is_empty() {
         return Ok(design);
@@ -192,7 +84,7 @@ pub struct ProgramTemplateView {
     pub name: String,
     #[schema(example = "Junior employees teach managers digital tools and trends.")]
     pub description: String,
-    pub design: ProgramInput,
+    pub design: ProgramDesign,
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -207,10 +99,7 @@ pub struct LocaleQuery {
     tag = "programs",
     params(LocaleQuery),
     security(("access_token" = []), ("api_key" = [])),
-    responses(
-        (status = 200, description = "Templates", body = Vec<ProgramTemplateView>),
-        (status = 401, description = "No valid credential", body = Problem, content_type = "application/problem+json"),
-    )
+    responses((status = 200, description = "Templates", body = Vec<ProgramTemplateView>))
 )]
 #[get("/program-templates")]
 pub async fn list_program_templates(
@@ -230,7 +119,7 @@ pub async fn list_program_templates(
                 key: (*key).to_owned(),
                 name: name.to_owned(),
                 description: description.to_owned(),
-                design: design.into(),
+                design,
             })
         })
         .collect();
@@ -239,6 +128,7 @@ pub async fn list_program_templates(
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"template": "executive_reverse", "locale": "ja", "name": "Executive reverse mentoring 2027"}))]
 pub struct FromTemplate {
     #[schema(example = "executive_reverse")]
     pub template: String,
@@ -256,9 +146,7 @@ pub struct FromTemplate {
     security(("access_token" = []), ("api_key" = [])),
     responses(
         (status = 201, description = "The new program", body = ProgramView),
-        (status = 401, description = "No valid credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "May not write", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Unknown template or invalid name", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, an unknown template, or an invalid name"),
     )
 )]
 #[post("/programs/from-template")]
@@ -278,7 +166,7 @@ pub async fn create_from_template(
     if let Some(name) = &body.name {
         design.name = name.clone();
     }
-    let design = checked(design.into())?;
+    let design = checked(design)?;
     let record = scoped.tx.create_program(&design).await?;
     audit(&scoped, "program.created", record.id, serde_json::json!({ "template": body.template })).await?;
     scoped.tx.commit().await?;
@@ -300,11 +188,7 @@ pub struct ProgramQuery {
     tag = "programs",
     params(ProgramQuery),
     security(("access_token" = []), ("api_key" = [])),
-    responses(
-        (status = 200, description = "A page of programs", body = Paginated<ProgramView>),
-        (status = 401, description = "No valid credential", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid filter or paging", body = Problem, content_type = "application/problem+json"),
-    )
+    responses((status = 200, description = "A page of programs", body = Paginated<ProgramView>))
 )]
 #[get("/programs")]
 pub async fn list_programs(
@@ -322,20 +206,15 @@ pub async fn list_programs(
 /// Creates a program in draft.
 #[utoipa::path(
     tag = "programs",
-    request_body = ProgramInput,
+    request_body = ProgramDesign,
     security(("access_token" = []), ("api_key" = [])),
-    responses(
-        (status = 201, description = "The new program", body = ProgramView),
-        (status = 401, description = "No valid credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "May not write", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid design", body = Problem, content_type = "application/problem+json"),
-    )
+    responses((status = 201, description = "The new program", body = ProgramView))
 )]
 #[post("/programs")]
 pub async fn create_program(
     ctx: TenantCtx,
     db: web::Data<Db>,
-    body: Json<ProgramInput>,
+    body: Json<ProgramDesign>,
 ) -> Result<HttpResponse, ApiError> {
     let scoped = ctx.open(&db, Permission::Write).await?;
     let body = body.read()?;
@@ -351,11 +230,7 @@ pub async fn create_program(
     tag = "programs",
     params(("program_id" = ProgramId, Path, description = "The program's id")),
     security(("access_token" = []), ("api_key" = [])),
-    responses(
-        (status = 200, description = "The program", body = ProgramView),
-        (status = 401, description = "No valid credential", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such program in this tenant", body = Problem, content_type = "application/problem+json"),
-    )
+    responses((status = 200, description = "The program", body = ProgramView))
 )]
 #[get("/programs/{program_id}")]
 pub async fn get_program(
@@ -373,15 +248,11 @@ pub async fn get_program(
 #[utoipa::path(
     tag = "programs",
     params(("program_id" = ProgramId, Path, description = "The program's id")),
-    request_body = ProgramInput,
+    request_body = ProgramDesign,
     security(("access_token" = []), ("api_key" = [])),
     responses(
         (status = 200, description = "The program", body = ProgramView),
-        (status = 401, description = "No valid credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "May not write", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such program in this tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Completed and archived programs no longer change; once recruiting, the rules and dates stay set", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid design", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Completed and archived programs no longer change; once recruiting, the rules and dates stay set"),
     )
 )]
 #[put("/programs/{program_id}")]
@@ -389,7 +260,7 @@ pub async fn replace_program(
     ctx: TenantCtx,
     db: web::Data<Db>,
     path: web::Path<ProgramId>,
-    body: Json<ProgramInput>,
+    body: Json<ProgramDesign>,
 ) -> Result<web::Json<ProgramView>, ApiError> {
     let id = path.into_inner();
     let scoped = ctx.open(&db, Permission::Write).await?;
@@ -411,10 +282,7 @@ pub async fn replace_program(
     security(("access_token" = []), ("api_key" = [])),
     responses(
         (status = 204, description = "Deleted"),
-        (status = 401, description = "No valid credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "May not write", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such program in this tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Only drafts are deleted; archive the others", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Only drafts are deleted; archive the others"),
     )
 )]
 #[delete("/programs/{program_id}")]
@@ -452,11 +320,7 @@ pub struct Transition {
     security(("access_token" = []), ("api_key" = [])),
     responses(
         (status = 200, description = "The program in its new state", body = ProgramView),
-        (status = 401, description = "No valid credential", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "May not write", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such program in this tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The move is not allowed now; `detail` says why", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Unknown state", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The move is not allowed now; `detail` says why"),
     )
 )]
 #[post("/programs/{program_id}/transitions")]

@@ -11,7 +11,7 @@ use tandem_store::Db;
 use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 
-use crate::error::{ApiError, Problem};
+use crate::error::ApiError;
 use crate::http::Json;
 
 pub fn configure(cfg: &mut ServiceConfig) {
@@ -65,7 +65,7 @@ async fn current(db: &Db, claims: &UnsubscribeClaims) -> Result<Preferences, Api
     params(TokenQuery),
     responses(
         (status = 200, description = "Unsubscribed; the person's preferences now", body = Preferences),
-        (status = 404, description = "Not a valid link", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Not a valid link"),
     )
 )]
 #[post("/public/unsubscribe")]
@@ -87,7 +87,7 @@ pub async fn unsubscribe(
     params(TokenQuery),
     responses(
         (status = 200, description = "Preferences", body = Preferences),
-        (status = 404, description = "Not a valid link", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Not a valid link"),
     )
 )]
 #[get("/public/email-preferences")]
@@ -102,6 +102,7 @@ pub async fn preferences(
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"category": "nudge", "subscribed": false}))]
 pub struct PreferenceChange {
     pub category: EmailCategory,
     pub subscribed: bool,
@@ -109,6 +110,9 @@ pub struct PreferenceChange {
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"categories": [
+    {"category": "nudge", "subscribed": false}, {"category": "campaign", "subscribed": true}
+]}))]
 pub struct UpdatePreferences {
     pub categories: Vec<PreferenceChange>,
 }
@@ -120,8 +124,8 @@ pub struct UpdatePreferences {
     request_body = UpdatePreferences,
     responses(
         (status = 200, description = "Preferences now", body = Preferences),
-        (status = 404, description = "Not a valid link", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Transactional email cannot be turned off", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "Not a valid link"),
+        (status = 422, description = "Invalid fields, or a transactional category, which cannot be turned off"),
     )
 )]
 #[put("/public/email-preferences")]

@@ -13,7 +13,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::ApiSettings;
 use crate::auth::{TenantCtx, secrets};
-use crate::error::{ApiError, Fields, Problem};
+use crate::error::{ApiError, Fields};
 use crate::http::Json;
 use crate::pagination::{ListQuery, Paginated};
 use crate::routes::email::DeliveryView;
@@ -79,12 +79,14 @@ pub struct InvitationSent {
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"role": "program_manager"}))]
 pub struct RoleChange {
     pub role: Role,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"email": "kenji.sato@sakura.example", "role": "program_manager", "locale": "ja"}))]
 pub struct InviteRequest {
     #[schema(example = "kenji.sato@sakura.example")]
     pub email: String,
@@ -98,12 +100,7 @@ pub struct InviteRequest {
     tag = "team",
     params(ListQuery),
     security(("access_token" = [])),
-    responses(
-        (status = 200, description = "A page of members", body = Paginated<MemberView>),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not an owner or admin", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid paging", body = Problem, content_type = "application/problem+json"),
-    )
+    responses((status = 200, description = "A page of members", body = Paginated<MemberView>))
 )]
 #[get("/team/members")]
 pub async fn list_members(
@@ -127,10 +124,7 @@ pub async fn list_members(
     security(("access_token" = [])),
     responses(
         (status = 200, description = "The member with their new role", body = MemberView),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed to make this change", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such member in this tenant", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid role", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an owner or admin, or the change is an owner's to make; the last owner stays"),
     )
 )]
 #[patch("/team/members/{user_id}")]
@@ -170,9 +164,7 @@ pub async fn change_role(
     security(("access_token" = [])),
     responses(
         (status = 204, description = "Removed"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed to remove this member", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such member in this tenant", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an owner or admin, or the member is an owner (only owners remove owners; the last one stays)"),
     )
 )]
 #[delete("/team/members/{user_id}")]
@@ -210,10 +202,8 @@ pub async fn remove_member(
     security(("access_token" = [])),
     responses(
         (status = 201, description = "Invitation created and emailed", body = InvitationSent),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not allowed to invite with this role", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Already a member", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an owner or admin, or the role is owner (only owners invite owners)"),
+        (status = 409, description = "Already a member"),
     )
 )]
 #[post("/team/invitations")]
@@ -287,12 +277,7 @@ pub async fn invite(
     tag = "team",
     params(ListQuery),
     security(("access_token" = [])),
-    responses(
-        (status = 200, description = "A page of pending invitations", body = Paginated<InvitationView>),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not an owner or admin", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid paging", body = Problem, content_type = "application/problem+json"),
-    )
+    responses((status = 200, description = "A page of pending invitations", body = Paginated<InvitationView>))
 )]
 #[get("/team/invitations")]
 pub async fn list_invitations(
@@ -314,9 +299,7 @@ pub async fn list_invitations(
     security(("access_token" = [])),
     responses(
         (status = 204, description = "Withdrawn"),
-        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "Not an owner or admin", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No such pending invitation in this tenant", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such pending invitation in this tenant"),
     )
 )]
 #[delete("/team/invitations/{invitation_id}")]

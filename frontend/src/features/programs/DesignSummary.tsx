@@ -1,6 +1,6 @@
 import { Anchor, Badge, Group, List, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { Eligibility, ProgramInput } from "../../api/types";
+import type { Eligibility, ProgramDesign } from "../../api/types";
 import { formatDate, formatNumber } from "../../i18n/format";
 import { useLanguage } from "../../shared/useLanguage";
 
@@ -37,7 +37,7 @@ function RuleText({ rule }: { rule: Eligibility }) {
 }
 
 /** A program design in words, for the review step and the program's page. */
-export function DesignSummary({ design }: { design: ProgramInput }) {
+export function DesignSummary({ design }: { design: ProgramDesign }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const date = (d: string | null | undefined) => (d ? formatDate(d, language, { timeZone: "UTC" }) : t("programs.notSet"));

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap, unwrapEmpty } from "../../api/client";
-import type { Locale, ProgramInput, ProgramState } from "../../api/types";
+import type { Locale, ProgramDesign, ProgramState } from "../../api/types";
 import { PAGE_SIZE, useCursorList } from "../../shared/useCursorList";
 
 const programsKey = ["programs"] as const;
@@ -35,7 +35,7 @@ function useInvalidatePrograms() {
 export function useCreateProgram() {
   const invalidate = useInvalidatePrograms();
   return useMutation({
-    mutationFn: (body: ProgramInput) => unwrap(api.POST("/api/v1/programs", { body })),
+    mutationFn: (body: ProgramDesign) => unwrap(api.POST("/api/v1/programs", { body })),
     onSuccess: invalidate,
   });
 }
@@ -43,7 +43,7 @@ export function useCreateProgram() {
 export function useReplaceProgram(programId: string) {
   const invalidate = useInvalidatePrograms();
   return useMutation({
-    mutationFn: (body: ProgramInput) =>
+    mutationFn: (body: ProgramDesign) =>
       unwrap(api.PUT("/api/v1/programs/{program_id}", { params: { path: { program_id: programId } }, body })),
     onSuccess: invalidate,
   });

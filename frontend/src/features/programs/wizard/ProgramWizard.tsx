@@ -3,7 +3,7 @@ import { Button, Card, Group, Stepper } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { ApiError, topLevelField } from "../../../api/problem";
-import type { ProgramInput, ProgramView } from "../../../api/types";
+import type { ProgramDesign, ProgramView } from "../../../api/types";
 import { ErrorAlert } from "../../../shared/ErrorAlert";
 import { useProblemForm } from "../../../shared/useProblemForm";
 import { DesignSummary } from "../DesignSummary";
@@ -15,7 +15,7 @@ interface Props {
   initialValues: WizardValues;
   submitLabel: string;
   busy: boolean;
-  save: (input: ProgramInput) => Promise<ProgramView>;
+  save: (input: ProgramDesign) => Promise<ProgramView>;
   onSaved: (program: ProgramView) => void;
 }
 

@@ -2,7 +2,7 @@ import type {
   Cadence,
   Eligibility,
   ParticipantRole,
-  ProgramInput,
+  ProgramDesign,
   ProgramKind,
   PurposeKind,
   TrainingModule,
@@ -123,12 +123,12 @@ function toRule(role: ParticipantRole, r: RuleValues): Eligibility {
  * custom purpose text only when the custom purpose is chosen. Numbers the form cannot read are
  * sent as 0 so that the server names the field.
  */
-export function toProgramInput(v: WizardValues): ProgramInput {
+export function toProgramInput(v: WizardValues): ProgramDesign {
   const eligibility =
     v.kind === "mutual"
       ? [toRule("either", v.eligibility.either)]
       : [toRule("mentor", v.eligibility.mentor), toRule("mentee", v.eligibility.mentee)];
-  const input: ProgramInput = {
+  const input: ProgramDesign = {
     name: v.name.trim(),
     kind: v.kind,
     purposes: v.purposes,
@@ -169,7 +169,7 @@ function fromRule(rule: Eligibility | undefined): RuleValues {
 }
 
 /** A saved design back into the wizard, to edit it. */
-export function fromProgramInput(d: ProgramInput): WizardValues {
+export function fromProgramInput(d: ProgramDesign): WizardValues {
   const rules = d.eligibility ?? [];
   const find = (role: ParticipantRole) => rules.find((r) => r.role === role);
   return {

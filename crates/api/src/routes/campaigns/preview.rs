@@ -1,0 +1,89 @@
+//! A campaign message rendered as a person will get it, before it is saved.
+
+use actix_web::{post, web};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use tandem_domain::emails::{CampaignMessageEmail, Email};
+use tandem_domain::recruitment::CampaignMessage;
+use tandem_domain::{Locale, Permission, ProgramId, Reason};
+use tandem_mail::{Override, render_with};
+use tandem_store::Db;
+use utoipa::ToSchema;
+
+use super::apply_link;
+use crate::ApiSettings;
+use crate::auth::TenantCtx;
+use crate::error::ApiError;
+use crate::http::Json;
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({
+    "locale": "en",
+    "message": {"subject": "Teach a manager what you know", "body": "Hello {{ name }},\n\nJoin {{ program }} by {{ deadline }}: {{ link }}"},
+    "deadline": "2026-11-30T09:00:00Z"
+}))]
+pub struct MessagePreviewRequest {
+    pub locale: Locale,
+    pub message: CampaignMessage,
+    pub deadline: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MessagePreview {
+    #[schema(example = "Teach a manager what you know")]
+    pub subject: String,
+    #[schema(
+        example = "<p>Hello Kenji Sato,</p><p>Join Reverse mentoring on digital skills by 2026-11-30: <a href=\"http://localhost:8080/apply?token=sample\">apply here</a>.</p>"
+    )]
+    pub html: String,
+    #[schema(
+        example = "Hello Kenji Sato,\n\nJoin Reverse mentoring on digital skills by 2026-11-30: http://localhost:8080/apply?token=sample"
+    )]
+    pub text: String,
+}
+
+/// Renders a campaign message as a person will get it (with sample name and link), before
+/// the campaign is saved.
+#[utoipa::path(
+    tag = "recruitment",
+    params(("program_id" = ProgramId, Path, description = "The program's id")),
+    request_body = MessagePreviewRequest,
+    security(("access_token" = []), ("api_key" = [])),
+    responses(
+        (status = 200, description = "The rendered email", body = MessagePreview),
+        (status = 422, description = "Invalid fields, or the message does not render (`message.subject` or `message.body`)"),
+    )
+)]
+#[post("/programs/{program_id}/campaign-message-preview")]
+pub async fn preview_message(
+    ctx: TenantCtx,
+    db: web::Data<Db>,
+    settings: web::Data<ApiSettings>,
+    path: web::Path<ProgramId>,
+    body: Json<MessagePreviewRequest>,
+) -> Result<web::Json<MessagePreview>, ApiError> {
+    let scoped = ctx.open(&db, Permission::Read).await?;
+    let body = body.read()?;
+    let program = scoped.tx.program(path.into_inner()).await?.design.name;
+    scoped.tx.commit().await?;
+    let name = if body.locale == Locale::Ja { "佐藤 健二" } else { "Kenji Sato" };
+    let link = apply_link(&settings, "sample");
+    let deadline = body.deadline.map(|d| d.format("%Y-%m-%d").to_string());
+    let vars = serde_json::json!({"name": name, "program": program, "link": link, "deadline": deadline.clone().unwrap_or_default()});
+    let own = Override { subject: body.message.subject.clone(), html: String::new(), text: body.message.body.clone() };
+    let personal = render_with(&own, &vars).map_err(|e| {
+        let part = if e.part == "subject" { "message.subject" } else { "message.body" };
+        ApiError::field(part, Reason::TemplateError { detail: e.message })
+    })?;
+    let email = Email::CampaignMessage(CampaignMessageEmail::new(
+        &personal.subject,
+        &personal.text,
+        &program,
+        &link,
+        deadline.as_deref(),
+    ));
+    let rendered = tandem_mail::render(&email, body.locale)
+        .map_err(|e| ApiError::Unexpected(anyhow::anyhow!("the built-in campaign template: {e}")))?;
+    Ok(web::Json(MessagePreview { subject: rendered.subject, html: rendered.html, text: rendered.text }))
+}
