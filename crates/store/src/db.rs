@@ -102,8 +102,13 @@ impl Db {
     /// Opens a unit of work inside one tenant. Commit it with [`TenantTx::commit`]; dropping it
     /// rolls back.
     pub async fn tenant(&self, tenant: TenantId) -> Result<TenantTx, StoreError> {
-        // The request's (or job's) span names its tenant from here on, where it declares one.
-        tracing::Span::current().record("tenant", tracing::field::display(tenant));
+        // A request's span names its tenant from here on (tracing-actix-web's root span,
+        // which declares the field empty). A job's span was given its tenant when it began;
+        // recording it again would repeat it on every human-readable line.
+        let span = tracing::Span::current();
+        if span.metadata().is_some_and(|m| m.name() == "HTTP request") {
+            span.record("tenant", tracing::field::display(tenant));
+        }
         let tx = self.begin().await?;
         if self.backend() == Backend::Postgres {
             tx.execute_unprepared(&format!("SET LOCAL ROLE {}", rls::APP_ROLE)).await?;

@@ -49,10 +49,11 @@ export function useTenant(): Me["tenant"] {
 export function AppLayout() {
   const { t, i18n } = useTranslation();
   const me = useMe();
-  const mailbox = useMailboxAvailable(Boolean(me.data));
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
   const user = me.data ? consoleUser(me.data) : null;
+  // Only owners read the mailbox; nobody else asks whether it is there.
+  const mailbox = useMailboxAvailable(user?.role === "owner");
   const tenant = me.data?.tenant;
 
   useEffect(close, [location.pathname, close]);

@@ -5,14 +5,17 @@ import { PAGE_SIZE, useCursorList } from "../../shared/useCursorList";
 
 const mailboxKey = ["mailbox"] as const;
 
-/** Whether the server writes email to files (it answers 404 when mail goes to an SMTP server). */
-export function useMailboxAvailable(signedIn: boolean): boolean {
+/**
+ * Whether the developer mailbox is on (it answers 404 when the server's `dev_mailbox` setting
+ * is off or mail goes to an SMTP server). Only an owner may ask: pass whether the user is one.
+ */
+export function useMailboxAvailable(owner: boolean): boolean {
   const probe = useQuery({
     queryKey: [...mailboxKey, "probe"],
     queryFn: () => unwrap(api.GET("/api/v1/dev/mailbox", { params: { query: { limit: 1 } } })),
     staleTime: Infinity,
     retry: (count, error) => count < 2 && !(error instanceof ApiError),
-    enabled: signedIn,
+    enabled: owner,
   });
   return probe.isSuccess;
 }
