@@ -10,6 +10,7 @@ mod m20261125_000004_programs;
 mod m20261125_000005_recruitment;
 mod m20261201_000006_job_outbox;
 mod m20261201_000007_rate_limits;
+mod m20261202_000008_accounts;
 pub mod rls;
 mod shape;
 
@@ -26,6 +27,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261125_000005_recruitment::Migration),
             Box::new(m20261201_000006_job_outbox::Migration),
             Box::new(m20261201_000007_rate_limits::Migration),
+            Box::new(m20261202_000008_accounts::Migration),
         ]
     }
 }

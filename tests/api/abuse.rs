@@ -18,7 +18,61 @@ on_both_databases!(
     a_pending_application_is_not_overwritten_through_the_public_link,
     one_client_and_one_link_take_a_limited_number_of_applications,
     transactional_email_to_one_address_is_capped_per_hour,
+    a_tenant_sends_a_limited_number_of_invitations_an_hour,
+    a_public_link_does_the_same_work_whatever_address_it_names,
 );
+
+async fn a_tenant_sends_a_limited_number_of_invitations_an_hour(app: TestApp) {
+    let backend = app.backend;
+    drop(app);
+    let app = TestApp::spawn_with(backend, |c, _| c.tenant_invitations_per_hour = 2).await.unwrap();
+    let owner = app.signup("Acme", "ann@acme.example").await;
+    for who in ["a", "b", "c"] {
+        let invite = json!({"email": format!("{who}@elsewhere.example"), "role": "viewer"});
+        app.post("/api/v1/team/invitations", Some(&owner.access_token), invite).await.ok(201);
+    }
+    app.wait_for_emails_to("a@elsewhere.example", 1).await;
+    app.wait_for_emails_to("b@elsewhere.example", 1).await;
+    app.eventually("the third invitation held by the tenant's limit", || async {
+        let deliveries = app.get("/api/v1/email/deliveries", &owner.access_token).await.body;
+        deliveries["items"].as_array().unwrap().iter().any(|d| {
+            d["to_email"] == "c@elsewhere.example"
+                && d["state"] == "queued"
+                && d["reason"].as_str().is_some_and(|r| r.contains("limit of 2 invitations an hour"))
+        })
+    })
+    .await;
+    assert!(app.emails_to("c@elsewhere.example").is_empty(), "it waits for the window to move on");
+    // What a person asked for is not held: the owner's own password link still goes.
+    app.post("/api/v1/auth/password-reset", None, json!({"email": "ann@acme.example"})).await.ok(202);
+    app.wait_for_emails_to("ann@acme.example", 2).await;
+}
+
+/// The public form's answer, and the work done before it, are the same whoever the address
+/// is: the lookup happens in a job. With no worker running, three very different addresses
+/// leave exactly the same trace.
+async fn a_public_link_does_the_same_work_whatever_address_it_names(app: TestApp) {
+    let backend = app.backend;
+    drop(app);
+    let app = TestApp::spawn_with(backend, |c, _| c.worker_concurrency = 0).await.unwrap();
+    let owner = app.seed_company("Sakura", "aiko@sakura.example").await;
+    let (_, link) = open_campaign(&app, &owner).await;
+    let path = format!("/api/v1/public/campaigns/{link}/applications");
+    let deliveries = app.count("email_deliveries").await;
+    let mut answers = Vec::new();
+    // Eligible, not eligible as a mentor (too senior), and not in the directory.
+    for email in ["aoi@sakura.example", "hiro@sakura.example", "nobody@sakura.example"] {
+        let jobs = app.count("jobs").await;
+        let mut body = form("mentor");
+        body["email"] = json!(email);
+        let reply = app.post(&path, None, body).await;
+        assert_eq!(app.count("jobs").await, jobs + 1, "one job for {email}");
+        answers.push((reply.status, reply.body["status"].clone()));
+    }
+    assert!(answers.windows(2).all(|w| w[0] == w[1]), "{answers:?}");
+    assert_eq!(app.count("applications").await, 0, "nothing is looked up before the answer");
+    assert_eq!(app.count("email_deliveries").await, deliveries);
+}
 
 async fn the_mailbox_is_off_unless_asked_for_and_with_smtp(app: TestApp) {
     let backend = app.backend;
@@ -29,7 +83,7 @@ async fn the_mailbox_is_off_unless_asked_for_and_with_smtp(app: TestApp) {
     drop(off);
     // Asked for, but mail leaves the machine: still off.
     let smtp = TestApp::spawn_with(backend, |c, _| c.smtp_url = Some(Secret::new("smtp://127.0.0.1:9"))).await.unwrap();
-    let owner = smtp.signup("Acme", "ann@acme.example").await;
+    let owner = smtp.seed_company("Acme", "ann@acme.example").await;
     assert!(smtp.config.dev_mailbox);
     smtp.get("/api/v1/dev/mailbox", &owner.access_token).await.problem(404);
 }

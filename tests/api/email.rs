@@ -87,7 +87,7 @@ async fn emails_reach_a_real_smtp_server_with_both_parts_and_encoded_japanese() 
     let sink = SmtpSink::start(dir.path(), SmtpBehaviour::default());
     let url = sink.url();
     let app = TestApp::spawn_with(Backend::Sqlite, |c, _| c.smtp_url = Some(Secret::new(url))).await.unwrap();
-    let owner = app.signup("さくら工業", "aiko@sakura.example").await;
+    let owner = app.seed_company("さくら工業", "aiko@sakura.example").await;
     let invited = app
         .post(
             "/api/v1/team/invitations",
@@ -134,7 +134,7 @@ async fn a_server_that_requires_a_login_gets_the_one_in_the_url() {
         }
     };
     let app = TestApp::spawn_with(Backend::Sqlite, with_login("s3cret")).await.unwrap();
-    let owner = app.signup("Acme", "ann@acme.example").await;
+    let owner = app.seed_company("Acme", "ann@acme.example").await;
     let invite = json!({"email": "bob@acme.example", "role": "viewer"});
     let invited = app.post("/api/v1/team/invitations", Some(&owner.access_token), invite.clone()).await;
     let id = invited.ok(201)["email"]["id"].as_str().unwrap().to_owned();
@@ -142,7 +142,7 @@ async fn a_server_that_requires_a_login_gets_the_one_in_the_url() {
     assert_eq!(sink.received().len(), 1, "delivered after logging in");
 
     let refused = TestApp::spawn_with(Backend::Sqlite, with_login("wrong")).await.unwrap();
-    let owner = refused.signup("Acme", "ann@acme.example").await;
+    let owner = refused.seed_company("Acme", "ann@acme.example").await;
     let invited = refused.post("/api/v1/team/invitations", Some(&owner.access_token), invite).await;
     let id = invited.ok(201)["email"]["id"].as_str().unwrap().to_owned();
     let failed = wait_for_state(&refused, &owner, &id, "failed").await;
@@ -156,7 +156,7 @@ async fn a_server_that_answers_4xx_then_recovers_gets_the_message_once() {
     let sink = SmtpSink::start(dir.path(), SmtpBehaviour { fail_first: 2, ..Default::default() });
     let url = sink.url();
     let app = TestApp::spawn_with(Backend::Sqlite, |c, _| c.smtp_url = Some(Secret::new(url))).await.unwrap();
-    let owner = app.signup("Acme", "ann@acme.example").await;
+    let owner = app.seed_company("Acme", "ann@acme.example").await;
     let invited = app
         .post(
             "/api/v1/team/invitations",
@@ -176,7 +176,7 @@ async fn a_server_that_answers_5xx_fails_the_email_for_good() {
     let sink = SmtpSink::start(dir.path(), SmtpBehaviour { reject: true, ..Default::default() });
     let url = sink.url();
     let app = TestApp::spawn_with(Backend::Sqlite, |c, _| c.smtp_url = Some(Secret::new(url))).await.unwrap();
-    let owner = app.signup("Acme", "ann@acme.example").await;
+    let owner = app.seed_company("Acme", "ann@acme.example").await;
     let invited = app
         .post(
             "/api/v1/team/invitations",
@@ -458,7 +458,7 @@ async fn a_delivery_whose_job_the_queue_lost_is_sent_by_the_sweeper(app: TestApp
     let backend = app.backend;
     drop(app);
     let app = TestApp::spawn_with(backend, |c, _| c.worker_concurrency = 0).await.unwrap();
-    let owner = app.signup("Acme", "ann@acme.example").await;
+    let owner = app.seed_company("Acme", "ann@acme.example").await;
     let store = app.store().await;
     let tenant = owner.tenant_id.parse().unwrap();
     let tx = store.tenant(tenant).await.unwrap();

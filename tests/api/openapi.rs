@@ -185,13 +185,17 @@ async fn throttled_operations_document_their_429(app: TestApp) {
     let throttled: Vec<Operation> =
         operations(&spec).into_iter().filter(|op| op.doc["responses"].get("429").is_some()).collect();
     let ids: BTreeSet<&str> = throttled.iter().map(|op| op.doc["operationId"].as_str().unwrap()).collect();
-    assert_eq!(ids, BTreeSet::from(["accept_invitation", "apply", "login"]), "each throttled operation is drawn below");
+    assert_eq!(
+        ids,
+        BTreeSet::from(["accept_invitation", "apply", "login", "request_password_reset", "signup"]),
+        "each throttled operation is drawn below"
+    );
     let ann = app.signup("Acme", "ann@acme.example").await;
     let other = app.signup("Umbrella", "uma@umbrella.example").await;
     app.post("/api/v1/team/invitations", Some(&other.access_token), json!({"email": ann.email, "role": "viewer"}))
         .await
         .ok(201);
-    let invitation = app.invitation_token_for(&ann.email).await;
+    let invitation = app.link_token_in_email(&ann.email, 2, "/invitations/accept?token=").await;
     // A well-formed link to no campaign: counted against the client before it is looked up.
     let link = format!("{}.{}", uuid::Uuid::now_v7().simple(), "ab".repeat(24));
     for op in &throttled {
@@ -203,6 +207,11 @@ async fn throttled_operations_document_their_429(app: TestApp) {
                 json!({"email": "kenji@acme.example", "role_wanted": "mentor", "can_teach": "a", "wants_to_learn": "b",
                        "goals": "c", "availability": "d", "consent": true}),
             ),
+            "signup" => (
+                op.template.clone(),
+                json!({"company_name": "Spam", "owner_name": "Spam", "email": "spam@example.com", "password": tandem_tests::PASSWORD}),
+            ),
+            "request_password_reset" => (op.template.clone(), json!({"email": ann.email})),
             other => panic!("no way to draw 429 from {other}: add one"),
         };
         let mut replies = Vec::new();

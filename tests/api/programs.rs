@@ -82,6 +82,14 @@ async fn a_bad_design_names_its_fields_and_writes_nothing(app: TestApp) {
     let mut extra = design();
     extra["budget"] = json!(1000);
     assert_eq!(app.post("/api/v1/programs", token, extra).await.invalid_fields(), ["budget"]);
+    // Links people follow from the console and emails are web pages, never a script.
+    for link in ["javascript:alert(document.cookie)", "data:text/html,<script>x</script>"] {
+        let mut scripted = design();
+        scripted["training"] = json!([{"title": "Module", "role": "mentor", "url": link}]);
+        scripted["resources"] = json!([{"title": "Guide", "link": link}]);
+        let reply = app.post("/api/v1/programs", token, scripted).await;
+        assert_eq!(reply.invalid_fields(), ["resources", "training"], "{link}");
+    }
     assert_eq!(app.count("programs").await, 0);
     app.get("/api/v1/programs/not-an-id", &owner.access_token).await.problem(404);
 }

@@ -22,8 +22,8 @@ impl QueueUnderTest {
     async fn sql(backend: Backend) -> Option<Self> {
         // No worker in the app: the test plays the worker.
         let app = TestApp::spawn_with(backend, |config, _| config.worker_concurrency = 0).await?;
-        let a = app.signup("alpha", "owner@alpha.example").await;
-        let b = app.signup("beta", "owner@beta.example").await;
+        let a = app.seed_company("alpha", "owner@alpha.example").await;
+        let b = app.seed_company("beta", "owner@beta.example").await;
         Some(Self {
             queue: Arc::new(SqlQueue::new(app.store().await)),
             tenant: a.tenant_id.parse().unwrap(),

@@ -207,7 +207,10 @@ async fn the_app_runs_as_a_login_role_that_cannot_bypass_row_level_security() {
     };
     let signup = json!({"company_name": "Sakura", "owner_name": "Aiko Tanaka", "email": "aiko@sakura.example",
         "password": tandem_tests::PASSWORD});
-    let session = post("/api/v1/auth/signup", None, signup).await;
+    post("/api/v1/auth/signup", None, signup).await.ok(202);
+    // The restricted role's worker sends the link, from the product's own tenant.
+    let link = owner.link_token_in_email("aiko@sakura.example", 1, "/signup/verify?token=").await;
+    let session = post("/api/v1/auth/signup/verify", None, json!({ "token": link })).await;
     let token = session.ok(201)["access_token"].as_str().unwrap().to_owned();
     let person = json!({"external_id": "E1", "name": "Kenji Sato", "email": "kenji@sakura.example"});
     post("/api/v1/people", Some(&token), person).await.ok(201);

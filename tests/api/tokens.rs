@@ -23,10 +23,18 @@ fn sign(claims: serde_json::Value, key: &[u8]) -> String {
 async fn requests_without_a_valid_access_token_are_unauthorized(app: TestApp) {
     let company = app.signup("Acme", "ann@acme.example").await;
     let now = Utc::now().timestamp();
-    let claims = |exp: i64, aud: &str| {
+    // The login the company's own token belongs to.
+    let issued = company.access_token.split('.').nth(1).unwrap();
+    let issued: serde_json::Value = serde_json::from_slice(
+        &base64::Engine::decode(&base64::engine::general_purpose::URL_SAFE_NO_PAD, issued).unwrap(),
+    )
+    .unwrap();
+    let family = issued["fam"].clone();
+    let claims_of = |exp: i64, aud: &str, fam: &serde_json::Value| {
         json!({"iss": "tandem", "aud": aud, "sub": company.user_id, "tid": company.tenant_id,
-               "role": "owner", "iat": now - 60, "exp": exp, "jti": uuid::Uuid::now_v7()})
+               "role": "owner", "fam": fam, "iat": now - 60, "exp": exp, "jti": uuid::Uuid::now_v7()})
     };
+    let claims = |exp: i64, aud: &str| claims_of(exp, aud, &family);
     let control = sign(claims(now + 600, "tandem-api"), KEY);
     assert_eq!(app.get("/api/v1/me", &control).await.status, 200, "a well-made token works");
 
@@ -40,6 +48,8 @@ async fn requests_without_a_valid_access_token_are_unauthorized(app: TestApp) {
         ("wrong audience", sign(claims(now + 600, "another-api"), KEY)),
         ("forged with another key", sign(claims(now + 600, "tandem-api"), b"someone else's key of enough length")),
         ("alg none", format!("{header}.{payload}.")),
+        ("no login", sign(claims_of(now + 600, "tandem-api", &json!(null)), KEY)),
+        ("a login that is not there", sign(claims_of(now + 600, "tandem-api", &json!(uuid::Uuid::now_v7())), KEY)),
     ] {
         let reply = app.get("/api/v1/me", &token).await;
         assert_eq!(reply.problem(401), "/problems/unauthorized", "{why}");

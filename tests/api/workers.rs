@@ -95,7 +95,7 @@ async fn noop_marks(app: &TestApp, owner: &Company, marker: &str) -> Vec<serde_j
 }
 
 async fn killed_worker_scenario(app: TestApp) {
-    let owner = app.signup("Acme", "ann@acme.example").await;
+    let owner = app.seed_company("Acme", "ann@acme.example").await;
     enqueue_noop(&app, &owner, "crash-test", 1500).await;
     let (mut first, _) = start_worker(&app);
     app.eventually("the first worker to take the job", || async {
@@ -153,7 +153,7 @@ async fn killed_worker_scenario(app: TestApp) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_failed_jobs_json_log_names_its_tenant_and_job() {
     let app = TestApp::spawn_with(Backend::Sqlite, |c, _| c.worker_concurrency = 0).await.unwrap();
-    let owner = app.signup("Acme", "ann@acme.example").await;
+    let owner = app.seed_company("Acme", "ann@acme.example").await;
     let log_path = app.temp_dir().join("worker.log");
     let (mut command, _) = worker_command(&app);
     command.env("TANDEM_LOG_FORMAT", "json").stderr(std::fs::File::create(&log_path).unwrap());
@@ -188,7 +188,7 @@ async fn a_failed_jobs_json_log_names_its_tenant_and_job() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_requests_json_log_names_its_tenant_and_request_id() {
     let app = TestApp::spawn_with(Backend::Sqlite, |c, _| c.worker_concurrency = 0).await.unwrap();
-    let owner = app.signup("Acme", "ann@acme.example").await;
+    let owner = app.seed_company("Acme", "ann@acme.example").await;
     let log_path = app.temp_dir().join("api.log");
     let (mut command, port) = tandem_command(&app, "api");
     command.env("TANDEM_LOG_FORMAT", "json").env("TANDEM_CONSOLE_DIR", app.temp_dir().join("no-console"));

@@ -234,8 +234,9 @@ impl TestApp {
         self.request(Method::DELETE, path, Some(token), None).await
     }
 
-    /// Signs up a company whose owner has `email`.
+    /// Signs up a company whose owner has `email`, following the link emailed to it.
     pub async fn signup(&self, company: &str, email: &str) -> Company {
+        let before = self.emails_to(email).len();
         let reply = self
             .post(
                 "/api/v1/auth/signup",
@@ -243,7 +244,47 @@ impl TestApp {
                 json!({"company_name": company, "owner_name": "Owner of ".to_owned() + company, "email": email, "password": PASSWORD}),
             )
             .await;
+        assert_eq!(reply.ok(202)["email"], email);
+        let token = self.link_token_in_email(email, before + 1, "/signup/verify?token=").await;
+        let reply = self.post("/api/v1/auth/signup/verify", None, json!({ "token": token })).await;
         company_of(reply.ok(201), email)
+    }
+
+    /// The token of the link starting with `path` in the `count`-th email to `email` (waiting
+    /// for it to arrive).
+    pub async fn link_token_in_email(&self, email: &str, count: usize, path: &str) -> String {
+        let emails = self.wait_for_emails_to(email, count).await;
+        let message = &emails[count - 1];
+        let start =
+            message.text.find(path).unwrap_or_else(|| panic!("no {path} link in: {}", message.text)) + path.len();
+        message.text[start..].chars().take_while(|c| c.is_ascii_hexdigit() || *c == '.').collect()
+    }
+
+    /// A company written straight into the database, its owner signed in through the API: for
+    /// tests where no email can arrive (an SMTP server that is not there).
+    pub async fn seed_company(&self, company: &str, email: &str) -> Company {
+        use tandem_domain::{Locale, Password, Role, TenantId};
+        let store = self.store().await;
+        let tx = store.tenant(TenantId::new()).await.expect("tenant tx");
+        tx.create_tenant(company, Locale::En).await.expect("tenant");
+        let password_hash = tandem_api::auth::password::hash(Password::parse(PASSWORD).unwrap()).await.expect("hash");
+        let user = tx
+            .create_user(tandem_store::NewUser {
+                email: email.to_owned(),
+                name: format!("Owner of {company}"),
+                password_hash,
+                locale: Locale::En,
+            })
+            .await
+            .expect("user");
+        tx.add_member(user.id, Role::Owner).await.expect("member");
+        tx.commit().await.expect("commit");
+        self.login(email).await
+    }
+
+    /// Companies signed up (every tenant but the product's own).
+    pub async fn companies(&self) -> i64 {
+        self.count("tenants").await - 1
     }
 
     pub async fn login(&self, email: &str) -> Company {
@@ -257,10 +298,11 @@ impl TestApp {
 
     /// Invites `email` as `role` and accepts through the link in the email, as a new account.
     pub async fn add_member(&self, owner: &Company, email: &str, role: &str) -> Company {
+        let before = self.emails_to(email).len();
         self.post("/api/v1/team/invitations", Some(&owner.access_token), json!({"email": email, "role": role}))
             .await
             .ok(201);
-        let token = self.invitation_token_for(email).await;
+        let token = self.link_token_in_email(email, before + 1, "/invitations/accept?token=").await;
         let reply = self
             .post(
                 "/api/v1/auth/invitations/accept",

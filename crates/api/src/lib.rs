@@ -51,18 +51,34 @@ pub struct ApiSettings {
     pub limits: PublicLimits,
 }
 
-/// Limits on the public routes, per hour.
+/// Limits on the routes that need no account, per hour.
 #[derive(Clone, Copy, Debug)]
 pub struct PublicLimits {
     pub apply_per_client: u32,
     pub apply_per_campaign: u32,
+    /// Sign-ups (and password reset requests) from one client address.
+    pub signup_per_client: u32,
+    /// Sign-ups from everyone together.
+    pub signup_total: u32,
+    /// Failed logins from one client address (a browser that signed in before is exempt).
+    pub login_failures_per_client: u32,
+    /// Failed logins from everyone together (the same exemption).
+    pub login_failures_total: u32,
     /// Take the client's address from `X-Forwarded-For` (behind a proxy that sets it).
     pub trust_forwarded_for: bool,
 }
 
 impl Default for PublicLimits {
     fn default() -> Self {
-        Self { apply_per_client: 20, apply_per_campaign: 600, trust_forwarded_for: false }
+        Self {
+            apply_per_client: 20,
+            apply_per_campaign: 600,
+            signup_per_client: 10,
+            signup_total: 500,
+            login_failures_per_client: 50,
+            login_failures_total: 5000,
+            trust_forwarded_for: false,
+        }
     }
 }
 

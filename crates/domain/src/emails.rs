@@ -26,6 +26,13 @@ pub enum Template {
     /// Someone applied through a campaign's public link but may not take part; the reasons
     /// go to their own address only.
     ApplicationRefused,
+    /// Someone signed up: the link that proves the address and creates their company.
+    SignupVerify,
+    /// Someone signed up with an address that has an account already: the owner of the
+    /// address learns it, with the way to sign in or reset the password.
+    AccountExists,
+    /// A link to choose a new password.
+    PasswordReset,
 }
 
 impl Template {
@@ -40,11 +47,26 @@ impl Template {
         Template::ALL.iter().copied().find(|t| t.name() == name)
     }
 
+    /// Whether a tenant may override it. The emails of an account (sent by the product's own
+    /// tenant, [`crate::TenantId::PLATFORM`]) are the product's words only.
+    pub const fn tenant_editable(self) -> bool {
+        !matches!(self, Template::SignupVerify | Template::AccountExists | Template::PasswordReset)
+    }
+
+    /// Whether it reaches people who did not ask for it (a team invitation, a campaign's
+    /// message or reminder): what a tenant sends of these is limited per hour and per day.
+    pub const fn unsolicited(self) -> bool {
+        matches!(self, Template::Invitation | Template::CampaignMessage | Template::CampaignReminder)
+    }
+
     pub const fn category(self) -> EmailCategory {
         match self {
-            Template::Invitation | Template::ApplicationConfirm | Template::ApplicationRefused => {
-                EmailCategory::Transactional
-            }
+            Template::Invitation
+            | Template::ApplicationConfirm
+            | Template::ApplicationRefused
+            | Template::SignupVerify
+            | Template::AccountExists
+            | Template::PasswordReset => EmailCategory::Transactional,
             Template::CampaignMessage | Template::CampaignReminder => EmailCategory::Campaign,
         }
     }
@@ -59,6 +81,9 @@ pub enum Email {
     CampaignReminder(CampaignReminderEmail),
     ApplicationConfirm(ApplicationConfirmEmail),
     ApplicationRefused(ApplicationRefusedEmail),
+    SignupVerify(SignupVerifyEmail),
+    AccountExists(AccountExistsEmail),
+    PasswordReset(PasswordResetEmail),
 }
 
 impl Email {
@@ -69,6 +94,9 @@ impl Email {
             Email::CampaignReminder(_) => Template::CampaignReminder,
             Email::ApplicationConfirm(_) => Template::ApplicationConfirm,
             Email::ApplicationRefused(_) => Template::ApplicationRefused,
+            Email::SignupVerify(_) => Template::SignupVerify,
+            Email::AccountExists(_) => Template::AccountExists,
+            Email::PasswordReset(_) => Template::PasswordReset,
         }
     }
 
@@ -84,6 +112,9 @@ impl Email {
             Email::CampaignReminder(v) => serde_json::to_value(v),
             Email::ApplicationConfirm(v) => serde_json::to_value(v),
             Email::ApplicationRefused(v) => serde_json::to_value(v),
+            Email::SignupVerify(v) => serde_json::to_value(v),
+            Email::AccountExists(v) => serde_json::to_value(v),
+            Email::PasswordReset(v) => serde_json::to_value(v),
         };
         value.expect("email variables are plain data")
     }
@@ -184,4 +215,28 @@ mod tests {
         assert_eq!(message.deadline, "2027-01-31");
         assert_eq!(CampaignMessageEmail::new("S", "B", "P", "L", None).deadline, "");
     }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SignupVerifyEmail {
+    pub name: String,
+    pub company: String,
+    pub link: String,
+    /// How long the link works, in hours.
+    pub hours: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct AccountExistsEmail {
+    pub name: String,
+    pub login_link: String,
+    pub reset_link: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PasswordResetEmail {
+    pub name: String,
+    pub link: String,
+    /// How long the link works, in minutes.
+    pub minutes: u32,
 }

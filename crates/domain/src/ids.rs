@@ -117,6 +117,21 @@ typed_id!(
     /// One email to one person, from queued to sent (or not).
     EmailDeliveryId
 );
+typed_id!(
+    /// A sign-up waiting for its owner to follow the link emailed to them.
+    SignupId
+);
+typed_id!(
+    /// A request to choose a new password, by a link emailed to the account's address.
+    PasswordResetId
+);
+
+impl TenantId {
+    /// The product's own tenant: it has no members and sends the emails that belong to an
+    /// account rather than to a company (sign-up verification, password reset). Its row is
+    /// written by a migration.
+    pub const PLATFORM: TenantId = TenantId::from_uuid(Uuid::from_u128(0x0000_0000_0000_7000_8000_0000_0000_0001));
+}
 
 #[cfg(test)]
 mod tests {

@@ -7,7 +7,8 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::{CampaignId, EmailDeliveryId};
+use crate::programs::ParticipantRole;
+use crate::{CampaignId, EmailDeliveryId, SignupId};
 
 /// Every kind of background job, one variant each. A queue stores a task as its `kind` (the
 /// variant's name) and `payload` (its fields as JSON); [`Task::decode`] reads them back.
@@ -31,6 +32,12 @@ pub enum Task {
     CampaignMessage(CampaignTask),
     /// A campaign's reminder to those who have not applied, before its deadline.
     CampaignReminder(CampaignTask),
+    /// An application through a campaign's public link, looked up off the request.
+    PublicApplication(PublicApplicationTask),
+    /// Emails a sign-up's link (or, for an address with an account, a notice).
+    Signup(SignupTask),
+    /// Emails a password reset link, when the address has an account.
+    PasswordReset(PasswordResetTask),
     /// Waits and leaves a mark: measures the queue and proves its guarantees.
     Noop(Noop),
 }
@@ -45,6 +52,30 @@ pub struct SendEmail {
 #[serde(deny_unknown_fields)]
 pub struct CampaignTask {
     pub campaign: CampaignId,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PublicApplicationTask {
+    pub campaign: CampaignId,
+    /// The address the form named (in the directory or not).
+    pub email: String,
+    pub role_wanted: ParticipantRole,
+    /// The answers as sent: can_teach, wants_to_learn, goals, availability, languages,
+    /// consent, answers.
+    pub form: Value,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignupTask {
+    pub signup: SignupId,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PasswordResetTask {
+    pub email: String,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -81,7 +112,12 @@ impl Task {
         match self {
             // About two hours of backoff with the defaults.
             Task::SendEmail(_) => 10,
-            Task::CampaignMessage(_) | Task::CampaignReminder(_) | Task::Noop(_) => 5,
+            Task::CampaignMessage(_)
+            | Task::CampaignReminder(_)
+            | Task::PublicApplication(_)
+            | Task::Signup(_)
+            | Task::PasswordReset(_)
+            | Task::Noop(_) => 5,
         }
     }
 

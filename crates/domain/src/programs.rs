@@ -280,15 +280,14 @@ impl ProgramDesign {
         if !(5..=480).contains(&self.minutes_per_meeting) {
             refuse("minutes_per_meeting", Reason::Between { min: 5, max: 480 });
         }
-        if self
-            .resources
-            .iter()
-            .any(|r| r.title.trim().is_empty() || !(r.link.starts_with("https://") || r.link.starts_with("http://")))
-        {
+        if self.resources.iter().any(|r| r.title.trim().is_empty() || !web_link(&r.link)) {
             refuse("resources", Reason::ResourceNeedsTitleAndLink);
         }
         if self.training.iter().any(|t| t.title.trim().is_empty()) {
             refuse("training", Reason::ModuleNeedsTitle);
+        }
+        if self.training.iter().any(|t| t.url.as_deref().is_some_and(|url| !web_link(url))) {
+            refuse("training", Reason::ModuleLinkNotWeb);
         }
         problems
     }
@@ -616,5 +615,26 @@ mod tests {
             ["needs job level 4 or below", "open to the departments Marketing only", "open to executives only"]
         );
         assert!(Eligibility::default().refusals(&person).is_empty());
+    }
+}
+
+/// A link people may follow from the console and the emails: a web page, nothing a browser
+/// would run (`javascript:`, `data:`) or open elsewhere.
+fn web_link(link: &str) -> bool {
+    let rest = link.strip_prefix("https://").or_else(|| link.strip_prefix("http://"));
+    rest.is_some_and(|rest| !rest.is_empty() && !link.chars().any(|c| c.is_whitespace() || c.is_control()))
+}
+
+#[cfg(test)]
+mod web_link_tests {
+    use super::web_link;
+
+    #[test]
+    fn only_web_pages_are_links() {
+        assert!(web_link("https://tandem.example/guide"));
+        assert!(web_link("http://intranet/guide"));
+        for refused in ["javascript:alert(1)", "data:text/html,x", "https://", "ftp://x", "https://a b", "//x", ""] {
+            assert!(!web_link(refused), "{refused}");
+        }
     }
 }

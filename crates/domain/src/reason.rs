@@ -103,6 +103,7 @@ pub enum Reason {
     EndAfterStart,
     ResourceNeedsTitleAndLink,
     ModuleNeedsTitle,
+    ModuleLinkNotWeb,
     UnknownTemplate {
         given: String,
     },
@@ -188,6 +189,10 @@ pub enum Reason {
     NoLongerMember,
     WrongCredentials,
     InvitationUsed,
+    SignupLinkUsed,
+    ResetLinkUsed,
+    SessionEnded,
+    CookieNeedsHeader,
     RefreshTokenRefused,
     NotARefreshToken,
     NameNeededForNewAccount,
@@ -362,6 +367,11 @@ impl Reason {
                 "each resource needs a title and an http(s) link",
                 "各資料にはタイトルと http(s) のリンクが必要です"
             ),
+            ModuleLinkNotWeb => say!(
+                l,
+                "a training module's link starts with https:// or http://",
+                "研修モジュールのリンクは https:// または http:// で始めてください"
+            ),
             ModuleNeedsTitle => say!(l, "each module needs a title", "各研修モジュールにはタイトルが必要です"),
             UnknownTemplate { given } => say!(
                 l,
@@ -524,6 +534,28 @@ impl Reason {
             InvitationUsed => {
                 say!(l, "this invitation has expired or was already used", "この招待は期限切れか、すでに使われています")
             }
+            SignupLinkUsed => say!(
+                l,
+                "this sign-up link has expired or was already used: sign up again",
+                "この登録リンクは期限切れか、すでに使われています。もう一度登録してください"
+            ),
+            ResetLinkUsed => say!(
+                l,
+                "this password link has expired or was already used: ask for a new one",
+                "このパスワード再設定リンクは期限切れか、すでに使われています。新しいリンクを申し込んでください"
+            ),
+            SessionEnded => {
+                say!(
+                    l,
+                    "this session was signed out: sign in again",
+                    "このセッションはログアウトされました。もう一度ログインしてください"
+                )
+            }
+            CookieNeedsHeader => say!(
+                l,
+                "a session cookie is accepted only with the header X-Tandem-Session: cookie",
+                "セッションの Cookie は X-Tandem-Session: cookie ヘッダーと一緒のときだけ使えます"
+            ),
             RefreshTokenRefused => say!(
                 l,
                 "invalid, expired or revoked refresh token",

@@ -74,6 +74,15 @@ impl CampaignHandler {
         Self { db, signer, public_url }
     }
 
+    pub(crate) fn db(&self) -> &Db {
+        &self.db
+    }
+
+    /// The signer and base URL of the links this handler's emails carry.
+    pub(crate) fn links(&self) -> (&LinkSigner, &str) {
+        (&self.signer, &self.public_url)
+    }
+
     fn link(&self, tenant: TenantId, campaign: &CampaignRecord, person: PersonId) -> String {
         let token = match campaign.kind {
             CampaignKind::Open => campaign.public_token.clone(),

@@ -35,10 +35,22 @@ pub struct EmailSettings {
     pub cap: FrequencyCap,
     /// Transactional emails to one address per hour; more are suppressed.
     pub transactional_hourly_cap: u32,
+    /// What one tenant may send of the emails that reach people who did not ask for them
+    /// ([`Template::unsolicited`]); more wait until the window moves on.
+    pub tenant_invitations: InvitationLimits,
     /// Base of unsubscribe and preference links.
     pub public_url: String,
     pub signer: UnsubscribeSigner,
 }
+
+#[derive(Clone, Copy, Debug)]
+pub struct InvitationLimits {
+    pub per_hour: u32,
+    pub per_day: u32,
+}
+
+/// How long an email held by the tenant's invitation limit waits before it is tried again.
+const INVITATION_LIMIT_WAIT_MINUTES: i64 = 10;
 
 pub struct SendEmailHandler {
     db: Db,
@@ -65,9 +77,34 @@ impl SendEmailHandler {
     }
 
     /// Why this email must not go now, if it must not: suppressed for good, or held until later.
-    async fn policy(&self, job: &Job, delivery: &EmailDelivery) -> Result<Option<Outcome>, JobError> {
+    async fn policy(
+        &self,
+        job: &Job,
+        delivery: &EmailDelivery,
+        template: Template,
+    ) -> Result<Option<Outcome>, JobError> {
         let tx = self.db.tenant(job.tenant).await.map_err(retry)?;
         let now = Utc::now();
+        if template.unsolicited() {
+            let names: Vec<&str> = Template::ALL.iter().filter(|t| t.unsolicited()).map(|t| t.name()).collect();
+            let limits = self.settings.tenant_invitations;
+            let hour = tx.sent_since(&names, now - Duration::hours(1)).await.map_err(retry)?;
+            let day = tx.sent_since(&names, now - Duration::hours(24)).await.map_err(retry)?;
+            let over = if hour >= u64::from(limits.per_hour) {
+                Some(format!("the tenant's limit of {} invitations an hour", limits.per_hour))
+            } else if day >= u64::from(limits.per_day) {
+                Some(format!("the tenant's limit of {} invitations a day", limits.per_day))
+            } else {
+                None
+            };
+            if let Some(limit) = over {
+                let until = now + Duration::minutes(INVITATION_LIMIT_WAIT_MINUTES);
+                let why = format!("held by {limit} until {}", until.to_rfc3339());
+                tx.set_delivery_state(delivery.id, DeliveryState::Queued, Some(&why), None).await.map_err(retry)?;
+                tx.commit().await.map_err(retry)?;
+                return Ok(Some(Outcome::Postpone { until, why }));
+            }
+        }
         if !delivery.category.is_optional() {
             // What a person asked for always goes, but not without end: a public form
             // submitted again and again must not flood an inbox.
@@ -154,23 +191,22 @@ impl SendEmailHandler {
         if delivery.state.is_final() {
             return Ok(Outcome::Done);
         }
-        let template = Template::from_name(&delivery.template);
-        let sources = match template {
-            Some(t) => tx
-                .template_override(t.name(), delivery.locale)
-                .await
-                .map_err(retry)?
-                .map(|o| Override { subject: o.subject, html: o.html, text: o.text })
-                .unwrap_or_else(|| builtin_sources(t, delivery.locale)),
-            None => Override { subject: String::new(), html: String::new(), text: String::new() },
-        };
-        tx.commit().await.map_err(retry)?;
-        if template.is_none() {
+        let Some(template) = Template::from_name(&delivery.template) else {
+            tx.commit().await.map_err(retry)?;
             let reason = format!("unknown template {:?}", delivery.template);
             self.set_state(job.tenant, id, DeliveryState::Failed, Some(&reason), None).await?;
             return Ok(Outcome::Done);
-        }
-        if let Some(outcome) = self.policy(job, &delivery).await? {
+        };
+        // A tenant's own words only where a tenant may change them.
+        let custom = match template.tenant_editable() {
+            true => tx.template_override(template.name(), delivery.locale).await.map_err(retry)?,
+            false => None,
+        };
+        let sources = custom
+            .map(|o| Override { subject: o.subject, html: o.html, text: o.text })
+            .unwrap_or_else(|| builtin_sources(template, delivery.locale));
+        tx.commit().await.map_err(retry)?;
+        if let Some(outcome) = self.policy(job, &delivery, template).await? {
             return Ok(outcome);
         }
 

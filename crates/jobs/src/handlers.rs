@@ -4,6 +4,7 @@
 use async_trait::async_trait;
 use tandem_domain::jobs::Task;
 
+use crate::accounts::AccountsHandler;
 use crate::campaigns::{CampaignHandler, CampaignSend};
 use crate::email::SendEmailHandler;
 use crate::noop::NoopHandler;
@@ -13,6 +14,7 @@ use crate::worker::Handler;
 pub struct Handlers {
     pub email: SendEmailHandler,
     pub campaigns: CampaignHandler,
+    pub accounts: AccountsHandler,
     pub noop: NoopHandler,
 }
 
@@ -23,6 +25,9 @@ impl Handler for Handlers {
             Task::SendEmail(send) => self.email.send(job, send.delivery).await,
             Task::CampaignMessage(c) => self.campaigns.send(job, c.campaign, CampaignSend::Message).await,
             Task::CampaignReminder(c) => self.campaigns.send(job, c.campaign, CampaignSend::Reminder).await,
+            Task::PublicApplication(a) => self.campaigns.public_application(job, a).await,
+            Task::Signup(s) => self.accounts.signup(job, s.signup).await,
+            Task::PasswordReset(r) => self.accounts.password_reset(job, &r.email).await,
             Task::Noop(noop) => self.noop.run(job, noop).await,
         }
     }

@@ -11,6 +11,8 @@
 //!   queue (on the SQL queue, a transaction writes its job rows itself).
 //! - Jobs are the typed [`tandem_domain::jobs::Task`]; [`Handlers`] runs each kind.
 
+pub mod accounts;
+pub mod applications;
 pub mod campaigns;
 pub mod email;
 mod handlers;

@@ -7,8 +7,8 @@ use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 use serde::Serialize;
 use tandem_domain::Locale;
 use tandem_domain::emails::{
-    ApplicationConfirmEmail, ApplicationRefusedEmail, CampaignMessageEmail, CampaignReminderEmail, Email,
-    InvitationEmail,
+    AccountExistsEmail, ApplicationConfirmEmail, ApplicationRefusedEmail, CampaignMessageEmail, CampaignReminderEmail,
+    Email, InvitationEmail, PasswordResetEmail, SignupVerifyEmail,
 };
 use thiserror::Error;
 
@@ -53,6 +53,22 @@ pub fn sample(template: Template, locale: Locale) -> Email {
             name,
             program: pick("役員リバースメンタリング", "Executive reverse mentoring"),
             reasons: vec![pick("職位レベル8以上が対象です", "needs job level 8 or above")],
+        }),
+        Template::SignupVerify => Email::SignupVerify(SignupVerifyEmail {
+            name: pick("田中 愛子", "Aiko Tanaka"),
+            company: pick("さくら工業株式会社", "Sakura Industries"),
+            link: "https://tandem.example/signup/verify?token=sample".to_owned(),
+            hours: 24,
+        }),
+        Template::AccountExists => Email::AccountExists(AccountExistsEmail {
+            name: pick("田中 愛子", "Aiko Tanaka"),
+            login_link: "https://tandem.example/login".to_owned(),
+            reset_link: "https://tandem.example/password/forgot".to_owned(),
+        }),
+        Template::PasswordReset => Email::PasswordReset(PasswordResetEmail {
+            name: pick("田中 愛子", "Aiko Tanaka"),
+            link: "https://tandem.example/password/reset?token=sample".to_owned(),
+            minutes: 60,
         }),
     }
 }
@@ -117,6 +133,12 @@ fn builtin(template: Template, locale: Locale) -> Override {
         (Template::ApplicationConfirm, Locale::Ja) => sources!("ja", "application_confirm"),
         (Template::ApplicationRefused, Locale::En) => sources!("en", "application_refused"),
         (Template::ApplicationRefused, Locale::Ja) => sources!("ja", "application_refused"),
+        (Template::SignupVerify, Locale::En) => sources!("en", "signup_verify"),
+        (Template::SignupVerify, Locale::Ja) => sources!("ja", "signup_verify"),
+        (Template::AccountExists, Locale::En) => sources!("en", "account_exists"),
+        (Template::AccountExists, Locale::Ja) => sources!("ja", "account_exists"),
+        (Template::PasswordReset, Locale::En) => sources!("en", "password_reset"),
+        (Template::PasswordReset, Locale::Ja) => sources!("ja", "password_reset"),
     }
 }
 

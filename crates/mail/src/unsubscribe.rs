@@ -83,6 +83,14 @@ impl LinkSigner {
     }
 }
 
+/// What the store keeps of a `<tenant>.<secret>` token: the SHA-256 of its secret, in hex
+/// (as the API's own tokens are kept, so one lookup reads both).
+pub fn token_hash(token: &str) -> String {
+    use sha2::Digest;
+    let secret = token.split_once('.').map_or(token, |(_, secret)| secret);
+    sha2::Sha256::digest(secret.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
 impl std::fmt::Debug for LinkSigner {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("LinkSigner(***)")

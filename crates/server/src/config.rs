@@ -103,6 +103,19 @@ pub struct Config {
     pub apply_per_client_per_hour: u32,
     /// Applications one campaign takes through its public link in an hour.
     pub apply_per_campaign_per_hour: u32,
+    /// Sign-ups and password reset requests one client address may send in an hour.
+    pub signup_per_client_per_hour: u32,
+    /// Sign-ups everyone together may send in an hour.
+    pub signups_per_hour: u32,
+    /// Failed logins from one client address in an hour (a browser that signed in to the
+    /// account before is exempt).
+    pub login_failures_per_client_per_hour: u32,
+    /// Failed logins from everyone together in an hour (the same exemption).
+    pub login_failures_per_hour: u32,
+    /// Invitations (team invitations and campaign messages) one tenant sends in an hour…
+    pub tenant_invitations_per_hour: u32,
+    /// …and in a day; more wait for the window to move on.
+    pub tenant_invitations_per_day: u32,
     /// Take the client's address from `X-Forwarded-For` (set it only behind a proxy that
     /// writes that header itself); otherwise the connection's address is the client's.
     pub trust_forwarded_for: bool,
@@ -146,6 +159,12 @@ impl Default for Config {
             transactional_hourly_cap: 10,
             apply_per_client_per_hour: 20,
             apply_per_campaign_per_hour: 600,
+            signup_per_client_per_hour: 10,
+            signups_per_hour: 500,
+            login_failures_per_client_per_hour: 50,
+            login_failures_per_hour: 5000,
+            tenant_invitations_per_hour: 500,
+            tenant_invitations_per_day: 2000,
             trust_forwarded_for: false,
             dev_mailbox: false,
             migrate_on_start: true,
@@ -241,6 +260,32 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
         "apply_per_campaign_per_hour",
         "TANDEM_APPLY_PER_CAMPAIGN_PER_HOUR",
         "Applications through one campaign's public link per hour (default 600)",
+    ),
+    (
+        "signup_per_client_per_hour",
+        "TANDEM_SIGNUP_PER_CLIENT_PER_HOUR",
+        "Sign-ups and password reset requests per client address per hour (default 10)",
+    ),
+    ("signups_per_hour", "TANDEM_SIGNUPS_PER_HOUR", "Sign-ups from everyone together per hour (default 500)"),
+    (
+        "login_failures_per_client_per_hour",
+        "TANDEM_LOGIN_FAILURES_PER_CLIENT_PER_HOUR",
+        "Failed logins per client address per hour; a browser that signed in before is exempt (default 50)",
+    ),
+    (
+        "login_failures_per_hour",
+        "TANDEM_LOGIN_FAILURES_PER_HOUR",
+        "Failed logins from everyone together per hour, with the same exemption (default 5000)",
+    ),
+    (
+        "tenant_invitations_per_hour",
+        "TANDEM_TENANT_INVITATIONS_PER_HOUR",
+        "Invitations and campaign messages one tenant sends per hour; more wait (default 500)",
+    ),
+    (
+        "tenant_invitations_per_day",
+        "TANDEM_TENANT_INVITATIONS_PER_DAY",
+        "Invitations and campaign messages one tenant sends per day; more wait (default 2000)",
     ),
     (
         "trust_forwarded_for",

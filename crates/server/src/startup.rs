@@ -14,7 +14,9 @@ use rand::RngCore;
 use tandem_api::{ApiSettings, JwtKeys, PrometheusHandle, PublicLimits, Services};
 use tandem_domain::mail::{FrequencyCap, QuietHours};
 use tandem_domain::retry::Backoff;
+use tandem_jobs::accounts::AccountsHandler;
 use tandem_jobs::campaigns::CampaignHandler;
+use tandem_jobs::email::InvitationLimits;
 use tandem_jobs::email::{EmailSettings, SendEmailHandler};
 use tandem_jobs::noop::NoopHandler;
 use tandem_jobs::{
@@ -148,6 +150,10 @@ fn start_http(config: &Config, parts: &Parts) -> anyhow::Result<(u16, actix_web:
             limits: PublicLimits {
                 apply_per_client: config.apply_per_client_per_hour,
                 apply_per_campaign: config.apply_per_campaign_per_hour,
+                signup_per_client: config.signup_per_client_per_hour,
+                signup_total: config.signups_per_hour,
+                login_failures_per_client: config.login_failures_per_client_per_hour,
+                login_failures_total: config.login_failures_per_hour,
                 trust_forwarded_for: config.trust_forwarded_for,
             },
         }),
@@ -176,6 +182,10 @@ fn start_background(
         },
         cap: FrequencyCap { per_day: config.email_daily_cap },
         transactional_hourly_cap: config.transactional_hourly_cap,
+        tenant_invitations: InvitationLimits {
+            per_hour: config.tenant_invitations_per_hour,
+            per_day: config.tenant_invitations_per_day,
+        },
         public_url: config.public_url.clone(),
         signer: UnsubscribeSigner::new(&parts.secret),
     };
@@ -183,6 +193,7 @@ fn start_background(
     let handlers = Handlers {
         email: SendEmailHandler::new(parts.db.clone(), parts.mailer.clone(), Arc::new(email)),
         campaigns: CampaignHandler::new(parts.db.clone(), links(), config.public_url.clone()),
+        accounts: AccountsHandler::new(parts.db.clone(), links(), config.public_url.clone()),
         noop: NoopHandler::new(parts.db.clone()),
     };
     let settings = WorkerSettings {
@@ -222,6 +233,9 @@ fn start_background(
             async move {
                 if let Err(err) = db.purge_login_throttles().await {
                     tracing::warn!(error = %err, "forgetting old failed logins failed");
+                }
+                if let Err(err) = db.purge_account_links().await {
+                    tracing::warn!(error = %err, "forgetting expired sign-up and password links failed");
                 }
                 if let Err(err) = db.purge_rate_limits().await {
                     tracing::warn!(error = %err, "forgetting old rate-limit counters failed");

@@ -8,7 +8,7 @@ use tandem_domain::{Role, TenantId, UserId};
 use tandem_migrations::rls;
 
 use crate::db::{Backend, Db};
-use crate::entities::{login_throttle, membership, user};
+use crate::entities::{login_throttle, membership, password_reset, signup, user};
 use crate::error::{StoreError, corrupt};
 use crate::records::{LoginThrottle, User, UserCredentials};
 
@@ -105,6 +105,17 @@ impl Db {
             .exec(&self.conn)
             .await?;
         Ok(result.rows_affected)
+    }
+
+    /// Forgets sign-ups whose link expired and password resets a day past their expiry.
+    pub async fn purge_account_links(&self) -> Result<u64, StoreError> {
+        let now = Utc::now();
+        let signups = signup::Entity::delete_many().filter(signup::Column::ExpiresAt.lt(now)).exec(&self.conn).await?;
+        let resets = password_reset::Entity::delete_many()
+            .filter(password_reset::Column::ExpiresAt.lt(now - chrono::Duration::days(1)))
+            .exec(&self.conn)
+            .await?;
+        Ok(signups.rows_affected + resets.rows_affected)
     }
 
     pub async fn clear_login_throttle(&self, email: &str) -> Result<(), StoreError> {

@@ -48,6 +48,16 @@ impl Db {
         }
     }
 
+    /// Takes back one hit on `key` (one that turned out not to count, such as a login that
+    /// succeeded).
+    pub async fn refund(&self, key: &str) -> Result<(), StoreError> {
+        let backend = self.conn.get_database_backend();
+        let mark = if backend == DbBackend::Postgres { "$1" } else { "?1" };
+        let sql = format!("UPDATE rate_limits SET hits = hits - 1 WHERE key = {mark} AND hits > 0");
+        self.conn.execute_raw(Statement::from_sql_and_values(backend, sql, [key.into()])).await?;
+        Ok(())
+    }
+
     /// Forgets counters whose window ended more than a day ago.
     pub async fn purge_rate_limits(&self) -> Result<u64, StoreError> {
         let backend = self.conn.get_database_backend();

@@ -3,7 +3,8 @@
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 use tandem_domain::{
-    ApiKeyId, ApiScope, AuditEventId, InvitationId, Locale, RefreshTokenId, Role, TenantId, TokenFamilyId, UserId,
+    ApiKeyId, ApiScope, AuditEventId, InvitationId, Locale, PasswordResetId, RefreshTokenId, Role, SignupId, TenantId,
+    TokenFamilyId, UserId,
 };
 use uuid::Uuid;
 
@@ -306,4 +307,38 @@ pub struct ApplicationRecord {
     pub decided_at: Option<DateTime<Utc>>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+}
+
+/// A sign-up waiting for its emailed link.
+#[derive(Clone, Debug)]
+pub struct Signup {
+    pub id: SignupId,
+    pub email: String,
+    pub company_name: String,
+    pub owner_name: String,
+    pub password_hash: String,
+    pub locale: Locale,
+    pub expires_at: DateTime<Utc>,
+}
+
+#[derive(Clone, Debug)]
+pub struct NewSignup {
+    pub id: SignupId,
+    pub email: String,
+    pub company_name: String,
+    pub owner_name: String,
+    pub password_hash: String,
+    pub locale: Locale,
+    /// The hash of the emailed link's secret.
+    pub token_hash: String,
+    pub expires_at: DateTime<Utc>,
+}
+
+/// A request to choose a new password.
+#[derive(Clone, Debug)]
+pub struct PasswordReset {
+    pub id: PasswordResetId,
+    pub user_id: UserId,
+    pub expires_at: DateTime<Utc>,
+    pub used_at: Option<DateTime<Utc>>,
 }

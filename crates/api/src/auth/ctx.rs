@@ -7,7 +7,7 @@ use std::future::{Ready, ready};
 use actix_web::dev::Payload;
 use actix_web::http::header;
 use actix_web::{FromRequest, HttpRequest, web};
-use tandem_domain::{Actor, Permission, Reason, TenantId, UserId};
+use tandem_domain::{Actor, Permission, Reason, TenantId, TokenFamilyId, UserId};
 use tandem_store::{AuditActor, Db, StoreError, TenantTx};
 
 use super::jwt::JwtKeys;
@@ -16,7 +16,7 @@ use crate::error::ApiError;
 
 #[derive(Debug, Clone)]
 enum Credential {
-    User(UserId),
+    User { user: UserId, family: TokenFamilyId },
     ApiKey { secret_hash: String },
 }
 
@@ -58,16 +58,22 @@ impl TenantCtx {
     }
 
     /// Opens a transaction in this tenant, confirms the credential is still good (the user is
-    /// still a member, with their *current* role; the key is not revoked) and that it grants
+    /// still a member, with their *current* role, and still signed in; the key is not revoked) and that it grants
     /// `permission`.
     pub async fn open(&self, db: &Db, permission: Permission) -> Result<Scoped, ApiError> {
         let tx = db.tenant(self.tenant).await?;
         let actor = match &self.credential {
-            Credential::User(user) => match tx.member(*user).await {
-                Ok(member) => Actor::User { id: *user, role: member.role },
-                Err(StoreError::NotFound) => return Err(ApiError::Unauthorized(Reason::NoLongerMember)),
-                Err(other) => return Err(other.into()),
-            },
+            Credential::User { user, family } => {
+                let member = match tx.member(*user).await {
+                    Ok(member) => member,
+                    Err(StoreError::NotFound) => return Err(ApiError::Unauthorized(Reason::NoLongerMember)),
+                    Err(other) => return Err(other.into()),
+                };
+                if !tx.session_alive(*user, *family).await? {
+                    return Err(ApiError::Unauthorized(Reason::SessionEnded));
+                }
+                Actor::User { id: *user, role: member.role }
+            }
             Credential::ApiKey { secret_hash } => match tx.authenticate_api_key(secret_hash).await? {
                 Some(key) => Actor::ApiKey { id: key.id, scopes: key.scopes },
                 None => return Err(ApiError::Unauthorized(Reason::UnknownApiKey)),
@@ -96,7 +102,7 @@ impl TenantCtx {
             .app_data::<web::Data<JwtKeys>>()
             .ok_or_else(|| ApiError::Unexpected(anyhow::anyhow!("JwtKeys not configured")))?;
         let claims = keys.verify(token).ok_or(ApiError::Unauthorized(Reason::BadAccessToken))?;
-        Ok(Self { tenant: claims.tid, credential: Credential::User(claims.sub) })
+        Ok(Self { tenant: claims.tid, credential: Credential::User { user: claims.sub, family: claims.fam } })
     }
 }
 

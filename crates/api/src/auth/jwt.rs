@@ -4,7 +4,7 @@
 use chrono::Utc;
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation, decode, encode};
 use serde::{Deserialize, Serialize};
-use tandem_domain::{Role, TenantId, UserId};
+use tandem_domain::{Role, TenantId, TokenFamilyId, UserId};
 use uuid::Uuid;
 
 pub const ACCESS_TOKEN_SECONDS: i64 = 15 * 60;
@@ -21,6 +21,8 @@ pub struct AccessClaims {
     pub tid: TenantId,
     /// The user's role in that tenant when the token was issued (routes re-check it).
     pub role: Role,
+    /// The login (refresh token family) it belongs to: signing out ends it at once.
+    pub fam: TokenFamilyId,
     pub iat: i64,
     pub exp: i64,
     pub jti: Uuid,
@@ -44,7 +46,13 @@ impl JwtKeys {
         Self { encoding: EncodingKey::from_secret(secret), decoding: DecodingKey::from_secret(secret), validation }
     }
 
-    pub fn issue(&self, user: UserId, tenant: TenantId, role: Role) -> Result<String, jsonwebtoken::errors::Error> {
+    pub fn issue(
+        &self,
+        user: UserId,
+        tenant: TenantId,
+        role: Role,
+        family: TokenFamilyId,
+    ) -> Result<String, jsonwebtoken::errors::Error> {
         let now = Utc::now().timestamp();
         let claims = AccessClaims {
             iss: ISSUER.to_owned(),
@@ -52,6 +60,7 @@ impl JwtKeys {
             sub: user,
             tid: tenant,
             role,
+            fam: family,
             iat: now,
             exp: now + ACCESS_TOKEN_SECONDS,
             jti: Uuid::now_v7(),
@@ -83,7 +92,8 @@ mod tests {
     #[test]
     fn issued_tokens_verify() {
         let (user, tenant) = (UserId::new(), TenantId::new());
-        let claims = keys().verify(&keys().issue(user, tenant, Role::Admin).unwrap()).expect("valid");
+        let claims =
+            keys().verify(&keys().issue(user, tenant, Role::Admin, TokenFamilyId::new()).unwrap()).expect("valid");
         assert_eq!((claims.sub, claims.tid, claims.role), (user, tenant, Role::Admin));
         assert_eq!(claims.exp - claims.iat, ACCESS_TOKEN_SECONDS);
     }
@@ -91,13 +101,13 @@ mod tests {
     #[test]
     fn tokens_signed_with_another_key_are_refused() {
         let other = JwtKeys::new(b"another secret, also long enough!!");
-        let token = other.issue(UserId::new(), TenantId::new(), Role::Owner).unwrap();
+        let token = other.issue(UserId::new(), TenantId::new(), Role::Owner, TokenFamilyId::new()).unwrap();
         assert!(keys().verify(&token).is_none());
     }
 
     #[test]
     fn alg_none_is_refused() {
-        let token = keys().issue(UserId::new(), TenantId::new(), Role::Owner).unwrap();
+        let token = keys().issue(UserId::new(), TenantId::new(), Role::Owner, TokenFamilyId::new()).unwrap();
         let payload = token.split('.').nth(1).unwrap();
         let header = URL_SAFE_NO_PAD.encode(br#"{"alg":"none","typ":"JWT"}"#);
         assert!(keys().verify(&format!("{header}.{payload}.")).is_none());
@@ -112,6 +122,7 @@ mod tests {
             sub: UserId::new(),
             tid: TenantId::new(),
             role: Role::Viewer,
+            fam: TokenFamilyId::new(),
             iat: now - 3600,
             exp: now - 1800,
             jti: Uuid::now_v7(),

@@ -1,6 +1,7 @@
 //! Authentication: passwords, access tokens (JWT), opaque secrets (refresh tokens, API keys,
 //! invitations), and the [`TenantCtx`] extractor every tenant route takes.
 
+pub mod cookies;
 mod ctx;
 pub mod jwt;
 pub mod password;

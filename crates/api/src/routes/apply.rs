@@ -6,16 +6,15 @@ use std::collections::BTreeMap;
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use tandem_domain::eligibility::Refusal;
-use tandem_domain::emails::{ApplicationConfirmEmail, ApplicationRefusedEmail, Email};
-use tandem_domain::people::Person;
+use tandem_domain::jobs::{PublicApplicationTask, Task};
 use tandem_domain::programs::{ParticipantRole, ProgramKind};
 use tandem_domain::recruitment::{
     ApplicationStatus, CampaignKind, CampaignState, CustomQuestion, answer_problems, eligibility_refusals,
 };
 use tandem_domain::{CampaignId, EmailAddress, PersonId, Reason, TenantId};
+use tandem_jobs::applications::{Recorded, record};
 use tandem_mail::unsubscribe::LinkSigner;
-use tandem_store::{CampaignRecord, Db, NewApplication, NewEmailDelivery, PersonRecord, StoreError, TenantTx};
+use tandem_store::{CampaignRecord, Db, NewJob, TenantTx};
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -158,10 +157,12 @@ pub struct ApplicationReceived {
 }
 
 /// Applies through a campaign's link. The application counts once confirmed through the link
-/// emailed to the person's work address. Eligibility is checked now: through a personal link
-/// a refusal answers 422 with the reasons in words; through a public link the answer is 202
-/// whoever applies, and the reasons go by email to the person's own address (an address not
-/// in the directory gets nothing), so the link tells nobody who is in the directory.
+/// emailed to the person's work address. Through a personal link eligibility is checked now,
+/// and a refusal answers 422 with the reasons in words. Through a public link the answer is
+/// 202 for every well-formed form, in the same time whatever address it names: who the
+/// address is, and whether they may take part, is looked up afterwards, and the outcome (the
+/// confirmation link, or the reasons) goes to the person's own address only; an address not
+/// in the directory gets nothing. The link tells nobody who is in the directory.
 #[utoipa::path(
     tag = "participants",
     params(("token" = String, Path, description = "The token from the campaign's link")),
@@ -196,85 +197,57 @@ pub async fn apply(
     let link = follow(&tx, &token).await?;
     taking_applications(&link.campaign)?;
     let mut errors = form_problems(&link.campaign, &body);
-    let applicant = match applicant(&tx, &link, &body).await? {
-        Ok(applicant) if errors.is_empty() => applicant,
-        Ok(_) => return Err(ApiError::Validation(errors)),
-        Err(address) => {
-            errors.push(address);
-            return Err(ApiError::Validation(errors));
-        }
-    };
-    let (person_id, person) = match applicant {
-        Applicant::Known(record) => (record.id, record.person),
-        // Through a public link, every well-formed application gets the same answer: the email
-        // to the address given says what happens next, so the page reveals nothing of the
-        // person, nor whether they are in the directory.
-        Applicant::Unknown(email) => return Ok(received(email.as_str())),
-    };
+    let form = serde_json::json!({
+        "can_teach": body.can_teach, "wants_to_learn": body.wants_to_learn, "goals": body.goals,
+        "availability": body.availability, "languages": body.languages, "consent": body.consent,
+        "answers": body.answers,
+    });
     let campaign = &link.campaign;
+    let Some(person_id) = link.person else {
+        let email = match body.email.as_deref().map(EmailAddress::parse) {
+            None => Err(InvalidField::new("email", Reason::Required)),
+            Some(Err(reason)) => Err(InvalidField::new("email", reason)),
+            Some(Ok(email)) => Ok(email),
+        };
+        let email = match email {
+            Ok(email) if errors.is_empty() => email,
+            Ok(_) => return Err(ApiError::Validation(errors)),
+            Err(field) => {
+                errors.push(field);
+                return Err(ApiError::Validation(errors));
+            }
+        };
+        // The same work for every address: one job, which looks the address up.
+        let task = Task::PublicApplication(PublicApplicationTask {
+            campaign: campaign.id,
+            email: email.to_string(),
+            role_wanted: body.role_wanted,
+            form,
+        });
+        let key = format!("campaign:{}:public-application:{}", campaign.id, uuid::Uuid::now_v7());
+        tx.enqueue(NewJob::new(tenant, &task, key, Utc::now())).await?;
+        tx.commit().await?;
+        return Ok(received(email.as_str()));
+    };
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
+    // A personal link is its person's own: the page may say why they may not take part.
+    let person = tx.person(person_id).await?.person;
     let program = tx.program(campaign.program_id).await?.design;
     let refusals = eligibility_refusals(&program, &person, body.role_wanted);
     if !refusals.is_empty() {
-        if link.person.is_some() {
-            // A personal link is its person's own: the page may say why.
-            return Err(ApiError::field("role_wanted", Reason::NotEligible { reasons: refusals }));
-        }
-        explain_refusal(&tx, campaign, &program.name, person_id, &person, body.role_wanted, &refusals).await?;
-        tx.commit().await?;
-        return Ok(received(person.email.as_str()));
+        return Err(ApiError::field("role_wanted", Reason::NotEligible { reasons: refusals }));
     }
-    // The confirmation link is derived from the campaign and the person, so every email
-    // about this application carries the same link, and a second application never voids it.
-    let confirm_token = links.token(tenant, &format!("application:{}:{person_id}:confirm", campaign.id));
-    let (_, token_hash) = secrets::parse_tenant_token(&confirm_token).ok_or(ApiError::NotFound)?;
-    let new = NewApplication {
-        campaign_id: campaign.id,
-        program_id: campaign.program_id,
-        person_id,
-        role_wanted: body.role_wanted,
-        form: serde_json::json!({
-            "can_teach": body.can_teach, "wants_to_learn": body.wants_to_learn, "goals": body.goals,
-            "availability": body.availability, "languages": body.languages, "consent": body.consent,
-            "answers": body.answers,
-        }),
-        token_hash,
-    };
-    let application = match tx.application_of(campaign.id, person_id).await? {
-        // The first pending application stands, whoever sends another: it is confirmed or
-        // withdrawn from the person's own mailbox. Its email goes again, at most every few
-        // minutes.
-        Some(pending) if pending.status == ApplicationStatus::Unconfirmed => pending,
-        Some(withdrawn) if withdrawn.status == ApplicationStatus::Withdrawn => {
-            tx.reopen_application(withdrawn.id, &new).await?
+    let public_url = &settings.public_url;
+    match record(&tx, &links, public_url, campaign, &program.name, person_id, &person, body.role_wanted, form).await? {
+        Recorded::Pending => {
+            tx.commit().await?;
+            Ok(received(person.email.as_str()))
         }
-        // Through a public link even this is not said: it would tell who has applied.
-        Some(_) if link.person.is_none() => return Ok(received(person.email.as_str())),
-        Some(_) => return Err(ApiError::Conflict(Reason::AlreadyApplied)),
-        None => tx.create_application(&new).await?,
-    };
-    let confirm_link =
-        format!("{}/applications/confirm?token={confirm_token}", settings.public_url.trim_end_matches('/'));
-    let window = Utc::now().timestamp() / CONFIRMATION_RESEND.num_seconds();
-    tx.create_delivery(NewEmailDelivery {
-        // One confirmation per application in each window, however often the form is sent.
-        idempotency_key: format!("application:{}:confirm:{window}", application.id),
-        email: Email::ApplicationConfirm(ApplicationConfirmEmail {
-            name: person.name.clone(),
-            program: program.name,
-            link: confirm_link,
-        }),
-        locale: person.preferred_locale,
-        to_email: person.email.to_string(),
-        to_name: Some(person.name.clone()),
-        time_zone: person.time_zone.clone(),
-    })
-    .await?;
-    tx.commit().await?;
-    Ok(received(person.email.as_str()))
+        Recorded::AlreadyApplied => Err(ApiError::Conflict(Reason::AlreadyApplied)),
+    }
 }
-
-/// A pending application's confirmation is sent again at most this often.
-const CONFIRMATION_RESEND: chrono::Duration = chrono::Duration::minutes(10);
 
 /// The answer to every well-formed application through a public link.
 fn received(email: &str) -> HttpResponse {
@@ -314,63 +287,6 @@ fn form_problems(campaign: &CampaignRecord, body: &ApplyRequest) -> Vec<InvalidF
         errors.push(InvalidField::new(format!("answers.{key}"), reason));
     }
     errors
-}
-
-enum Applicant {
-    Known(Box<PersonRecord>),
-    /// A public form naming an address the directory does not have.
-    Unknown(EmailAddress),
-}
-
-/// Who applies: a personal link's person, or whoever the public form's address names; a
-/// public form without a valid address is refused for its `email` field.
-async fn applicant(
-    tx: &TenantTx,
-    link: &Link,
-    body: &ApplyRequest,
-) -> Result<Result<Applicant, InvalidField>, ApiError> {
-    if let Some(person) = link.person {
-        return Ok(Ok(Applicant::Known(Box::new(tx.person(person).await?))));
-    }
-    let email = match body.email.as_deref().map(EmailAddress::parse) {
-        None => return Ok(Err(InvalidField::new("email", Reason::Required))),
-        Some(Err(reason)) => return Ok(Err(InvalidField::new("email", reason))),
-        Some(Ok(email)) => email,
-    };
-    match tx.person_by_email(email.as_str()).await {
-        Ok(record) => Ok(Ok(Applicant::Known(Box::new(record)))),
-        // Said to nobody: a public link must not tell who is in the directory.
-        Err(StoreError::NotFound) => Ok(Ok(Applicant::Unknown(email))),
-        Err(e) => Err(e.into()),
-    }
-}
-
-/// Tells an applicant through a public link, at their own address only, why they may not
-/// take part: one email per campaign, person and role, however often the form is sent.
-async fn explain_refusal(
-    tx: &TenantTx,
-    campaign: &CampaignRecord,
-    program: &str,
-    person_id: PersonId,
-    person: &Person,
-    role: ParticipantRole,
-    refusals: &[Refusal],
-) -> Result<(), ApiError> {
-    let locale = person.preferred_locale;
-    tx.create_delivery(NewEmailDelivery {
-        idempotency_key: format!("application:{}:{person_id}:{role}:refused", campaign.id),
-        email: Email::ApplicationRefused(ApplicationRefusedEmail {
-            name: person.name.clone(),
-            program: program.to_owned(),
-            reasons: refusals.iter().map(|r| r.describe(locale)).collect(),
-        }),
-        locale,
-        to_email: person.email.to_string(),
-        to_name: Some(person.name.clone()),
-        time_zone: person.time_zone.clone(),
-    })
-    .await?;
-    Ok(())
 }
 
 #[derive(Debug, Deserialize, ToSchema)]

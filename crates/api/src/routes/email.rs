@@ -134,7 +134,7 @@ pub struct TemplateView {
 pub async fn list_email_templates(ctx: TenantCtx, db: web::Data<Db>) -> Result<web::Json<Vec<TemplateView>>, ApiError> {
     let scoped = ctx.open(&db, Permission::ManageTeam).await?;
     let mut views = Vec::new();
-    for &template in Template::ALL {
+    for &template in Template::ALL.iter().filter(|t| t.tenant_editable()) {
         for locale in [Locale::En, Locale::Ja] {
             let custom = scoped.tx.template_override(template.name(), locale).await?;
             let overridden = custom.is_some();
@@ -174,7 +174,7 @@ pub struct TemplateSources {
 }
 
 fn parse_target(template: &str, locale: &str) -> Result<(Template, Locale), ApiError> {
-    let template = Template::from_name(template).ok_or(ApiError::NotFound)?;
+    let template = Template::from_name(template).filter(|t| t.tenant_editable()).ok_or(ApiError::NotFound)?;
     let locale = locale.parse::<Locale>().map_err(|_| ApiError::NotFound)?;
     Ok((template, locale))
 }

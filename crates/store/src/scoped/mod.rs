@@ -1,6 +1,7 @@
 //! [`TenantTx`]: one transaction, one tenant. Every query here filters by `self.tenant` and
 //! every insert writes it; there is no method that takes a tenant id from its caller.
 
+mod accounts;
 mod audit;
 mod keys;
 mod mail;

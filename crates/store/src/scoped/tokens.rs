@@ -71,6 +71,20 @@ impl TenantTx {
         Ok(())
     }
 
+    /// Whether the login `family` of `user` is still signed in: not signed out, not revoked
+    /// for reuse, not expired. Access tokens carry their family, so signing out ends them too.
+    pub async fn session_alive(&self, user: UserId, family: TokenFamilyId) -> Result<bool, StoreError> {
+        let alive = refresh_token::Entity::find()
+            .filter(refresh_token::Column::TenantId.eq(self.tid()))
+            .filter(refresh_token::Column::FamilyId.eq(family.as_uuid()))
+            .filter(refresh_token::Column::UserId.eq(user.as_uuid()))
+            .filter(refresh_token::Column::RevokedAt.is_null())
+            .filter(refresh_token::Column::ExpiresAt.gt(Utc::now()))
+            .one(&self.tx)
+            .await?;
+        Ok(alive.is_some())
+    }
+
     /// Deletes this tenant's expired refresh tokens (they can no longer be used or reused).
     pub async fn purge_expired_refresh_tokens(&self) -> Result<u64, StoreError> {
         let result = refresh_token::Entity::delete_many()
