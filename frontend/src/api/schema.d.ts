@@ -2553,7 +2553,7 @@ export interface components {
          */
         RefreshRequest: {
             /** @example 01936f0e3c2a7b7e9d1f2a3b4c5d6e7f.9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822c */
-            refresh_token: string;
+            refresh_token?: string | null;
         };
         /**
          * @example {
@@ -2613,7 +2613,7 @@ export interface components {
              */
             expires_in: number;
             /** @example 01936f0e3c2a7b7e9d1f2a3b4c5d6e7f.9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822c */
-            refresh_token: string;
+            refresh_token?: string | null;
             /**
              * Format: date-time
              * @example 2026-11-30T09:00:00Z
