@@ -15,7 +15,7 @@ test("a new customer signs up, invites a colleague, manages the team and an API 
     const page = await journey.person("owner");
     await s.signUp(page, owner);
     await journey.shot(page, "signup-filled");
-    await s.submitSignUp(page, owner.name);
+    await s.submitSignUp(page, owner);
     await visible(page.getByTestId("home-tenant").getByText(owner.company));
     await visible(page.getByText(L.home.nothingPending));
     await journey.shot(page, "home");

@@ -21,7 +21,8 @@ test("the same sign-up and invitation journey with the console in Japanese", asy
     await ja.fillSignUp(page, owner);
     assert.equal(await page.getByRole("combobox", { name: L.fields.language, exact: true }).inputValue(), L.language.names.ja);
     await journey.shot(page, "signup-ja");
-    await ja.submitSignUp(page, owner.name);
+    const verification = await ja.submitSignUp(page, owner);
+    assert.match(verification.subject + verification.text, JAPANESE, "the sign-up email is in Japanese");
     assert.equal(await page.evaluate(() => document.documentElement.lang), "ja");
     await visible(page.getByText(L.home.nothingPending));
     await visible(page.getByText(/\d{4}\/\d{1,2}\/\d{1,2}/));

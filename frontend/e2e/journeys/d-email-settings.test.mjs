@@ -17,7 +17,7 @@ test("an owner customises the invitation email, follows it through the mailbox, 
   try {
     const page = await journey.person("owner");
     await s.signUp(page, owner);
-    await s.submitSignUp(page, owner.name);
+    await s.submitSignUp(page, owner);
     await visible(page.getByTestId("failed-emails").getByText(L.home.noFailedEmails));
     await visible(page.getByTestId("dead-jobs").getByText(L.home.noDeadJobs));
     await journey.shot(page, "home-attention");

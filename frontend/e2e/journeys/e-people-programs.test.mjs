@@ -19,7 +19,7 @@ test("a new customer imports 50 people, searches them, and designs a program up 
   try {
     const page = await journey.person("owner");
     await s.signUp(page, owner);
-    await s.submitSignUp(page, owner.name);
+    await s.submitSignUp(page, owner);
 
     await s.openNav(page, L.nav.people, L.people.title);
     await visible(page.getByText(L.people.empty));

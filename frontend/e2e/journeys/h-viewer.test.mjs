@@ -49,7 +49,7 @@ test("a viewer joins from the invitation email and reads everything without a si
   try {
     const page = await journey.person("owner");
     await s.signUp(page, owner);
-    await s.submitSignUp(page, owner.name);
+    await s.submitSignUp(page, owner);
 
     // Something to read: three people, a program from a template, a closed campaign with one
     // confirmed application.

@@ -1,5 +1,7 @@
 // Steps people take in the console, found by the words they read (from the catalogue `L`).
 import assert from "node:assert/strict";
+import { outboxDir } from "./browser.mjs";
+import { emailWithLink } from "./outbox.mjs";
 
 export const TIMEOUT = 15_000;
 
@@ -55,9 +57,27 @@ export function steps(L) {
       await label(page, L.fields.password).fill(password);
     },
 
-    async submitSignUp(page, name) {
+    /** Submits the filled sign-up form, follows the emailed link and lands home; returns that email. */
+    async submitSignUp(page, { name, email }) {
+      await this.requestSignUp(page, email);
+      return this.verifySignUp(page, { name, email });
+    },
+
+    /** Submits the filled sign-up form: nobody is signed in yet, a link is on its way to `email`. */
+    async requestSignUp(page, email) {
       await page.getByRole("button", { name: L.auth.signup.submit }).click();
+      await visible(heading(page, L.auth.signup.checkTitle));
+      const sentTo = await visible(page.getByTestId("signup-sent-to"));
+      assert.equal((await sentTo.innerText()).trim(), fill(L.auth.signup.checkSent, { email }));
+    },
+
+    /** Opens the sign-up link emailed to `email`, which creates the account and signs its owner in. */
+    async verifySignUp(page, { name, email }) {
+      const message = await emailWithLink(outboxDir, email, /\/signup\/verify\?token=/);
+      assert.ok(message.link.startsWith(new URL(page.url()).origin), "the link leads to this console");
+      await page.goto(message.link);
       await visible(heading(page, fill(L.home.title, { name })));
+      return message;
     },
 
     async openNav(page, text, headingText = text) {

@@ -3,15 +3,19 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import PostalMime from "postal-mime";
 
-async function messagesTo(dir, address) {
-  const found = [];
-  let files = [];
+/** The .eml files in the outbox now; pass them as `except` to wait for an email sent after. */
+export function outboxFiles(dir) {
   try {
-    files = readdirSync(dir).filter((f) => f.endsWith(".eml"));
+    return new Set(readdirSync(dir).filter((f) => f.endsWith(".eml")));
   } catch {
-    return found;
+    return new Set();
   }
-  for (const file of files) {
+}
+
+async function messagesTo(dir, address, except = new Set()) {
+  const found = [];
+  for (const file of outboxFiles(dir)) {
+    if (except.has(file)) continue;
     const email = await PostalMime.parse(readFileSync(join(dir, file)));
     if ((email.to ?? []).some((to) => to.address?.toLowerCase() === address.toLowerCase())) found.push(email);
   }
@@ -31,13 +35,17 @@ export async function invitationEmail(dir, address, timeoutMs = 15_000) {
   throw new Error(`no invitation email to ${address} in ${dir}`);
 }
 
-/** Waits for an email to `address` whose text carries a link matching `pattern`; returns it and the link. */
-export async function emailWithLink(dir, address, pattern, timeoutMs = 30_000) {
+/**
+ * Waits for an email to `address` whose text carries a link matching `pattern`, ignoring the
+ * files in `except`; returns it, the link and every link of its text.
+ */
+export async function emailWithLink(dir, address, pattern, timeoutMs = 30_000, { except = new Set() } = {}) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    for (const email of await messagesTo(dir, address)) {
-      const link = (email.text ?? "").match(/https?:\/\/[^\s"'<>]+/g)?.find((l) => pattern.test(l));
-      if (link) return { subject: email.subject ?? "", text: email.text ?? "", link };
+    for (const email of await messagesTo(dir, address, except)) {
+      const links = (email.text ?? "").match(/https?:\/\/[^\s"'<>]+/g) ?? [];
+      const link = links.find((l) => pattern.test(l));
+      if (link) return { subject: email.subject ?? "", text: email.text ?? "", link, links };
     }
     await new Promise((r) => setTimeout(r, 250));
   }

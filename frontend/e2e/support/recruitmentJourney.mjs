@@ -26,7 +26,7 @@ export async function recruitmentJourney({ name, language }) {
   try {
     const page = await journey.person("owner", { locale: browserLocale });
     await s.signUp(page, owner);
-    await s.submitSignUp(page, owner.name);
+    await s.submitSignUp(page, owner);
     const shot = (label) => journey.shot(page, label);
 
     // The directory: 50 people from an HR export, one bad row reported, fixed and imported again.

@@ -4,7 +4,7 @@ import { Notifications } from "@mantine/notifications";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { RouterProvider } from "react-router/dom";
 import { ApiError } from "../api/problem";
-import { sessionStore } from "../features/auth/sessionStore";
+import { sessionStore } from "../features/auth/browserSession";
 import { scheduleRefresh } from "../features/auth/tokens";
 import { router } from "./router";
 import { theme } from "./theme";

@@ -1,5 +1,5 @@
 import { Navigate, Outlet, useLocation } from "react-router";
-import { sessionStore } from "../features/auth/sessionStore";
+import { sessionStore } from "../features/auth/browserSession";
 import { useSession } from "../features/auth/useSession";
 
 /** Sends people without a session to /login, remembering where they were unless they logged out. */

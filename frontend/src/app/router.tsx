@@ -29,6 +29,10 @@ export const router = createBrowserRouter([
       { path: "/login", element: <LoginPage /> },
       { path: "/signup", element: <SignupPage /> },
       { path: "/invitations/accept", element: <AcceptInvitationPage /> },
+      // Reached from the emails that finish a sign-up or reset a password: no session needed.
+      { path: "/signup/verify", lazy: page(() => import("../features/auth/VerifySignupPage"), "VerifySignupPage") },
+      { path: "/password/forgot", lazy: page(() => import("../features/auth/ForgotPasswordPage"), "ForgotPasswordPage") },
+      { path: "/password/reset", lazy: page(() => import("../features/auth/ResetPasswordPage"), "ResetPasswordPage") },
       // Reached from emails by participants, who have no account: no session needed.
       { path: "/email-preferences", lazy: page(() => import("../features/preferences/EmailPreferencesPage"), "EmailPreferencesPage") },
       { path: "/apply", lazy: page(() => import("../features/apply/ApplyPage"), "ApplyPage") },

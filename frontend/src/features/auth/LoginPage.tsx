@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, TextInput } from "@mantine/core";
+import { Alert, Anchor, Button, Group, PasswordInput, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
@@ -55,6 +55,11 @@ export function LoginPage() {
         })}
       >
         <Stack>
+          {params.get("password") === "changed" && (
+            <Alert color="teal" title={t("auth.login.passwordChangedTitle")} role="status">
+              {t("auth.login.passwordChangedBody")}
+            </Alert>
+          )}
           {params.get("expired") === "1" && (
             <Alert color="blue" title={t("auth.login.expiredTitle")}>
               {t("auth.login.expiredBody")}
@@ -74,6 +79,11 @@ export function LoginPage() {
             required
             {...form.getInputProps("password")}
           />
+          <Group justify="flex-end" mt={-8}>
+            <Anchor component={Link} to="/password/forgot" size="sm">
+              {t("auth.login.forgotPassword")}
+            </Anchor>
+          </Group>
           <Button type="submit" loading={login.isPending} fullWidth>
             {t("auth.login.submit")}
           </Button>

@@ -1,22 +1,26 @@
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { Anchor, Button, PasswordInput, Stack, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate } from "react-router";
+import { Link } from "react-router";
 import { api, unwrap } from "../../api/client";
 import { asLanguage } from "../../i18n/language";
 import { ErrorAlert } from "../../shared/ErrorAlert";
 import { useLanguage } from "../../shared/useLanguage";
 import { useProblemForm } from "../../shared/useProblemForm";
 import { AuthLayout } from "./AuthLayout";
+import { CheckYourEmail } from "./CheckYourEmail";
 import { LocaleSelect } from "./LocaleSelect";
-import { startSession } from "./useSession";
 import { emailRule, newPasswordRule, requiredText } from "./validation";
 
+/**
+ * Sign-up asks for the company and the owner, then sends a link to the address: the account
+ * exists once the link is opened (/signup/verify). The server answers alike for an address
+ * that already has an account (it emails that person a notice instead), so the page does too.
+ */
 export function SignupPage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const language = useLanguage();
   const form = useForm({
     initialValues: { company_name: "", owner_name: "", email: "", password: "", locale: language },
@@ -28,6 +32,9 @@ export function SignupPage() {
     },
   });
   const { failure, showError, clearFailure } = useProblemForm(form);
+  // Where the link went, once the server took the sign-up; and how often "Send again" was used.
+  const [sentTo, setSentTo] = useState<string | null>(null);
+  const [resends, setResends] = useState(0);
 
   // Until the person picks a language for the account, it follows the page's language.
   useEffect(() => {
@@ -50,12 +57,32 @@ export function SignupPage() {
           },
         }),
       ),
-    onSuccess: (data) => {
-      startSession(data);
-      void navigate("/", { replace: true });
+    onSuccess: (data, values) => {
+      setSentTo(data.email || values.email.trim());
     },
     onError: showError,
   });
+
+  if (sentTo) {
+    return (
+      <CheckYourEmail
+        email={sentTo}
+        sending={signup.isPending}
+        resent={signup.isSuccess && resends > 0}
+        error={signup.isError ? signup.error : null}
+        onSendAgain={() => {
+          setResends((n) => n + 1);
+          signup.mutate(form.getValues());
+        }}
+        onStartAgain={() => {
+          signup.reset();
+          clearFailure();
+          setResends(0);
+          setSentTo(null);
+        }}
+      />
+    );
+  }
 
   return (
     <AuthLayout

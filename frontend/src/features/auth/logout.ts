@@ -1,17 +1,16 @@
-import createClient from "openapi-fetch";
-import type { paths } from "../../api/schema";
-import { sessionStore } from "./sessionStore";
+import { sessionStore } from "./browserSession";
+import { authClient, withRefreshLock } from "./tokens";
 
-const authClient = createClient<paths>({ baseUrl: "" });
-
-/** Ends the session on the server (best effort) and here. */
+/** Ends the session here and on the server (best effort); the server also clears the cookie. */
 export async function logout(): Promise<void> {
   const session = sessionStore.load();
   sessionStore.save(null, "logout");
   if (!session) return;
   try {
-    await authClient.POST("/api/v1/auth/logout", { body: { refresh_token: session.refreshToken } });
+    // Under the refresh lock: a refresh in flight finishes first, so its answer cannot bring
+    // the session back, and the cookie it rotated is the one ended here.
+    await withRefreshLock(() => authClient.POST("/api/v1/auth/logout", { body: {} }));
   } catch {
-    // Offline: the refresh token expires on its own; this device has forgotten it already.
+    // Offline: the login expires on its own; this device has forgotten it already.
   }
 }

@@ -1,15 +1,15 @@
 import { useSyncExternalStore } from "react";
 import type { Session } from "../../api/types";
-import { sessionStore } from "./sessionStore";
-import { fromSession, type StoredSession } from "./storedSession";
+import { sessionStore } from "./browserSession";
+import { fromSession, type ConsoleSession } from "./storedSession";
 
-export function useSession(): StoredSession | null {
+export function useSession(): ConsoleSession | null {
   return useSyncExternalStore(sessionStore.subscribe, sessionStore.load);
 }
 
-/** Starts a session from what signup, login or an accepted invitation returned. */
-export function startSession(session: Session): StoredSession {
-  const stored = fromSession(session, Date.now());
-  sessionStore.save(stored);
-  return stored;
+/** Starts a session from what login, a verified sign-up or an accepted invitation returned. */
+export function startSession(session: Session): ConsoleSession {
+  const started = fromSession(session, Date.now());
+  sessionStore.save(started);
+  return started;
 }
