@@ -103,8 +103,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Signs a console user in with email and password. Repeated failures for one email lock it
-         *     out for a while (429 with `Retry-After`).
+         * Signs a console user in with email and password. Repeated failures lock the email out for
+         *     a while, and failures are limited per client address and in total (429 with
+         *     `Retry-After`); a browser that signed in to the account before keeps its own count, so
+         *     someone else's wrong guesses do not lock it out.
          */
         post: operations["login"];
         delete?: never;
@@ -122,7 +124,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ends the session the refresh token belongs to (every token of that login). */
+        /**
+         * Ends the session the refresh token belongs to (every token of that login, and the access
+         *     tokens issued to it).
+         */
         post: operations["logout"];
         delete?: never;
         options?: never;
@@ -139,7 +144,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Emails a link to choose a new password, when an account uses the address (the answer is the same either way). */
+        /**
+         * Emails a link to choose a new password to the address, when it has an account. The answer
+         *     is the same either way.
+         */
         post: operations["request_password_reset"];
         delete?: never;
         options?: never;
@@ -156,8 +164,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sets a new password from the emailed link and ends every session of the account. */
-        post: operations["confirm_password_reset"];
+        /** Sets a new password through the emailed link, and signs the account out everywhere. */
+        post: operations["reset_password"];
         delete?: never;
         options?: never;
         head?: never;
@@ -175,7 +183,8 @@ export interface paths {
         put?: never;
         /**
          * Exchanges a refresh token for a new session. Each refresh token works once: presenting a
-         *     used one again revokes every token of that login.
+         *     used one again revokes every token of that login. A browser sends it as the
+         *     `tandem_refresh` cookie with `X-Tandem-Session: cookie` and gets the next one the same way.
          */
         post: operations["refresh"];
         delete?: never;
@@ -193,7 +202,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Emails a link that finishes the sign-up (or, for a known address, a notice); signs nobody in. */
+        /**
+         * Starts creating a company (tenant) and its owner: emails the owner a link that proves the
+         *     address and creates both (`POST /auth/signup/verify`). The answer is the same whether or
+         *     not the address has an account; an address with one is told so by email instead.
+         */
         post: operations["signup"];
         delete?: never;
         options?: never;
@@ -210,7 +223,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Finishes a sign-up from the emailed link: creates the company and its owner, and signs the owner in. */
+        /**
+         * Follows a sign-up's emailed link: creates the company (tenant) and its owner, and signs
+         *     the owner in.
+         */
         post: operations["verify_signup"];
         delete?: never;
         options?: never;
@@ -828,10 +844,12 @@ export interface paths {
         put?: never;
         /**
          * Applies through a campaign's link. The application counts once confirmed through the link
-         *     emailed to the person's work address. Eligibility is checked now: through a personal link
-         *     a refusal answers 422 with the reasons in words; through a public link the answer is 202
-         *     whoever applies, and the reasons go by email to the person's own address (an address not
-         *     in the directory gets nothing), so the link tells nobody who is in the directory.
+         *     emailed to the person's work address. Through a personal link eligibility is checked now,
+         *     and a refusal answers 422 with the reasons in words. Through a public link the answer is
+         *     202 for every well-formed form, in the same time whatever address it names: who the
+         *     address is, and whether they may take part, is looked up afterwards, and the outcome (the
+         *     confirmation link, or the reasons) goes to the person's own address only; an address not
+         *     in the directory gets nothing. The link tells nobody who is in the directory.
          */
         post: operations["apply"];
         delete?: never;
@@ -1682,7 +1700,7 @@ export interface components {
              * @example no_at_sign
              * @enum {string}
              */
-            code: "empty" | "required" | "too_short" | "too_long" | "length_between" | "too_many_bytes" | "between" | "control_characters" | "only_spaces" | "nul_character" | "no_at_sign" | "not_an_email" | "not_a_whole_number" | "not_a_job_level" | "not_a_time_zone" | "not_a_boolean" | "not_a_date" | "list_too_long" | "unsupported_language" | "invalid" | "unknown_field" | "not_a_cursor" | "not_an_email_category" | "transactional_always_sent" | "duplicate_in_file" | "own_manager" | "no_such_manager" | "email_belongs_to" | "external_id_exists" | "external_id_or_email_taken" | "batch_size" | "csv_header_unreadable" | "csv_missing_columns" | "csv_line_unreadable" | "csv_no_rows" | "name_purpose" | "describe_custom_purpose" | "metric_needs_name_and_target" | "level_min_above_max" | "levels_range" | "rule_needs_role" | "no_junior_mentor_possible" | "mutual_uses_either" | "end_after_start" | "resource_needs_title_and_link" | "module_needs_title" | "unknown_template" | "program_cannot_become" | "publish_pairs_first" | "set_roles_before_recruiting" | "set_dates_before_recruiting" | "program_keeps_rules_and_dates" | "program_no_longer_changes" | "only_drafts_deleted" | "question_key" | "question_key_twice" | "question_needs_label" | "question_needs_options" | "question_takes_no_options" | "not_a_question" | "answer_text" | "answer_one_option" | "answer_options" | "message_needs_subject_and_body" | "template_error" | "send_before_deadline" | "reminder_needs_deadline" | "closed_campaign_fixed" | "open_campaign_keeps_kind" | "program_not_recruiting" | "write_message_first" | "deadline_passed" | "campaign_cannot_become" | "name_people_or_filter" | "open_campaign_has_no_list" | "campaign_closed" | "applications_closed" | "consent_needed" | "not_eligible" | "already_applied" | "confirmation_expired" | "application_declined" | "not_confirmed_yet" | "applicant_withdrew" | "decision_not_possible" | "only_owners_manage_owners" | "last_owner" | "account_exists" | "already_member" | "person_already_member" | "not_a_member" | "no_longer_member" | "wrong_credentials" | "invitation_used" | "refresh_token_refused" | "not_a_refresh_token" | "name_needed_for_new_account" | "no_credential" | "unknown_api_key" | "bad_access_token" | "console_users_only" | "may_not_read" | "may_not_write" | "team_managers_only" | "key_managers_only" | "mailbox_owners_only" | "api_key_has_no_language" | "name_a_scope" | "no_such_resource" | "already_exists" | "fields_invalid" | "unreadable_json" | "unreadable_body" | "body_too_large" | "send_json" | "try_again_in" | "internal";
+            code: "empty" | "required" | "too_short" | "too_long" | "length_between" | "too_many_bytes" | "between" | "control_characters" | "only_spaces" | "nul_character" | "no_at_sign" | "not_an_email" | "not_a_whole_number" | "not_a_job_level" | "not_a_time_zone" | "not_a_boolean" | "not_a_date" | "list_too_long" | "unsupported_language" | "invalid" | "unknown_field" | "not_a_cursor" | "not_an_email_category" | "transactional_always_sent" | "duplicate_in_file" | "own_manager" | "no_such_manager" | "email_belongs_to" | "external_id_exists" | "external_id_or_email_taken" | "batch_size" | "csv_header_unreadable" | "csv_missing_columns" | "csv_line_unreadable" | "csv_no_rows" | "name_purpose" | "describe_custom_purpose" | "metric_needs_name_and_target" | "level_min_above_max" | "levels_range" | "rule_needs_role" | "no_junior_mentor_possible" | "mutual_uses_either" | "end_after_start" | "resource_needs_title_and_link" | "module_needs_title" | "module_link_not_web" | "unknown_template" | "program_cannot_become" | "publish_pairs_first" | "set_roles_before_recruiting" | "set_dates_before_recruiting" | "program_keeps_rules_and_dates" | "program_no_longer_changes" | "only_drafts_deleted" | "question_key" | "question_key_twice" | "question_needs_label" | "question_needs_options" | "question_takes_no_options" | "not_a_question" | "answer_text" | "answer_one_option" | "answer_options" | "message_needs_subject_and_body" | "template_error" | "send_before_deadline" | "reminder_needs_deadline" | "closed_campaign_fixed" | "open_campaign_keeps_kind" | "program_not_recruiting" | "write_message_first" | "deadline_passed" | "campaign_cannot_become" | "name_people_or_filter" | "open_campaign_has_no_list" | "campaign_closed" | "applications_closed" | "consent_needed" | "not_eligible" | "already_applied" | "confirmation_expired" | "application_declined" | "not_confirmed_yet" | "applicant_withdrew" | "decision_not_possible" | "only_owners_manage_owners" | "last_owner" | "account_exists" | "already_member" | "person_already_member" | "not_a_member" | "no_longer_member" | "wrong_credentials" | "invitation_used" | "signup_link_used" | "reset_link_used" | "session_ended" | "cookie_needs_header" | "refresh_token_refused" | "not_a_refresh_token" | "name_needed_for_new_account" | "no_credential" | "unknown_api_key" | "bad_access_token" | "console_users_only" | "may_not_read" | "may_not_write" | "team_managers_only" | "key_managers_only" | "mailbox_owners_only" | "api_key_has_no_language" | "name_a_scope" | "no_such_resource" | "already_exists" | "fields_invalid" | "unreadable_json" | "unreadable_body" | "body_too_large" | "send_json" | "try_again_in" | "internal";
             /**
              * @description Why, in words, in the language the request asked for (`Accept-Language`).
              * @example must contain an @
@@ -1918,6 +1936,18 @@ export interface components {
          * @example 01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f
          */
         JobId: string;
+        /**
+         * @example {
+         *       "token": "00000000000070008000000000000001.5e884898da28047151d0e56f8dc6292773603d0d6aabbdd6"
+         *     }
+         */
+        LinkTokenRequest: {
+            /**
+             * @description The token from the emailed link.
+             * @example 00000000000070008000000000000001.5e884898da28047151d0e56f8dc6292773603d0d6aabbdd6
+             */
+            token: string;
+        };
         /** @enum {string} */
         Locale: "en" | "ja";
         /**
@@ -2008,6 +2038,25 @@ export interface components {
              */
             deadline?: string | null;
         };
+        /**
+         * @example {
+         *       "password": "a new long passphrase",
+         *       "token": "00000000000070008000000000000001.5e884898da28047151d0e56f8dc6292773603d0d6aabbdd6"
+         *     }
+         */
+        NewPasswordRequest: {
+            /**
+             * @description The token from the emailed link.
+             * @example 00000000000070008000000000000001.5e884898da28047151d0e56f8dc6292773603d0d6aabbdd6
+             */
+            token: string;
+            /**
+             * Format: password
+             * @description At least 10 characters.
+             * @example a new long passphrase
+             */
+            password: string;
+        };
         /** @description One page of a list. */
         Paginated_ApiKeyView: {
             items: components["schemas"]["ApiKeyView"][];
@@ -2094,6 +2143,15 @@ export interface components {
          * @enum {string}
          */
         ParticipantRole: "mentor" | "mentee" | "either";
+        /**
+         * @example {
+         *       "email": "aiko.tanaka@sakura.example"
+         *     }
+         */
+        PasswordResetRequest: {
+            /** @example aiko.tanaka@sakura.example */
+            email: string;
+        };
         /**
          * @description Every field a person has, by the name used in CSV header mappings and in the API.
          * @enum {string}
@@ -2356,7 +2414,7 @@ export interface components {
              * @description The reason `detail` gives, as a stable name (`program_cannot_become`, `last_owner`, …).
              * @enum {string}
              */
-            code: "empty" | "required" | "too_short" | "too_long" | "length_between" | "too_many_bytes" | "between" | "control_characters" | "only_spaces" | "nul_character" | "no_at_sign" | "not_an_email" | "not_a_whole_number" | "not_a_job_level" | "not_a_time_zone" | "not_a_boolean" | "not_a_date" | "list_too_long" | "unsupported_language" | "invalid" | "unknown_field" | "not_a_cursor" | "not_an_email_category" | "transactional_always_sent" | "duplicate_in_file" | "own_manager" | "no_such_manager" | "email_belongs_to" | "external_id_exists" | "external_id_or_email_taken" | "batch_size" | "csv_header_unreadable" | "csv_missing_columns" | "csv_line_unreadable" | "csv_no_rows" | "name_purpose" | "describe_custom_purpose" | "metric_needs_name_and_target" | "level_min_above_max" | "levels_range" | "rule_needs_role" | "no_junior_mentor_possible" | "mutual_uses_either" | "end_after_start" | "resource_needs_title_and_link" | "module_needs_title" | "unknown_template" | "program_cannot_become" | "publish_pairs_first" | "set_roles_before_recruiting" | "set_dates_before_recruiting" | "program_keeps_rules_and_dates" | "program_no_longer_changes" | "only_drafts_deleted" | "question_key" | "question_key_twice" | "question_needs_label" | "question_needs_options" | "question_takes_no_options" | "not_a_question" | "answer_text" | "answer_one_option" | "answer_options" | "message_needs_subject_and_body" | "template_error" | "send_before_deadline" | "reminder_needs_deadline" | "closed_campaign_fixed" | "open_campaign_keeps_kind" | "program_not_recruiting" | "write_message_first" | "deadline_passed" | "campaign_cannot_become" | "name_people_or_filter" | "open_campaign_has_no_list" | "campaign_closed" | "applications_closed" | "consent_needed" | "not_eligible" | "already_applied" | "confirmation_expired" | "application_declined" | "not_confirmed_yet" | "applicant_withdrew" | "decision_not_possible" | "only_owners_manage_owners" | "last_owner" | "account_exists" | "already_member" | "person_already_member" | "not_a_member" | "no_longer_member" | "wrong_credentials" | "invitation_used" | "refresh_token_refused" | "not_a_refresh_token" | "name_needed_for_new_account" | "no_credential" | "unknown_api_key" | "bad_access_token" | "console_users_only" | "may_not_read" | "may_not_write" | "team_managers_only" | "key_managers_only" | "mailbox_owners_only" | "api_key_has_no_language" | "name_a_scope" | "no_such_resource" | "already_exists" | "fields_invalid" | "unreadable_json" | "unreadable_body" | "body_too_large" | "send_json" | "try_again_in" | "internal";
+            code: "empty" | "required" | "too_short" | "too_long" | "length_between" | "too_many_bytes" | "between" | "control_characters" | "only_spaces" | "nul_character" | "no_at_sign" | "not_an_email" | "not_a_whole_number" | "not_a_job_level" | "not_a_time_zone" | "not_a_boolean" | "not_a_date" | "list_too_long" | "unsupported_language" | "invalid" | "unknown_field" | "not_a_cursor" | "not_an_email_category" | "transactional_always_sent" | "duplicate_in_file" | "own_manager" | "no_such_manager" | "email_belongs_to" | "external_id_exists" | "external_id_or_email_taken" | "batch_size" | "csv_header_unreadable" | "csv_missing_columns" | "csv_line_unreadable" | "csv_no_rows" | "name_purpose" | "describe_custom_purpose" | "metric_needs_name_and_target" | "level_min_above_max" | "levels_range" | "rule_needs_role" | "no_junior_mentor_possible" | "mutual_uses_either" | "end_after_start" | "resource_needs_title_and_link" | "module_needs_title" | "module_link_not_web" | "unknown_template" | "program_cannot_become" | "publish_pairs_first" | "set_roles_before_recruiting" | "set_dates_before_recruiting" | "program_keeps_rules_and_dates" | "program_no_longer_changes" | "only_drafts_deleted" | "question_key" | "question_key_twice" | "question_needs_label" | "question_needs_options" | "question_takes_no_options" | "not_a_question" | "answer_text" | "answer_one_option" | "answer_options" | "message_needs_subject_and_body" | "template_error" | "send_before_deadline" | "reminder_needs_deadline" | "closed_campaign_fixed" | "open_campaign_keeps_kind" | "program_not_recruiting" | "write_message_first" | "deadline_passed" | "campaign_cannot_become" | "name_people_or_filter" | "open_campaign_has_no_list" | "campaign_closed" | "applications_closed" | "consent_needed" | "not_eligible" | "already_applied" | "confirmation_expired" | "application_declined" | "not_confirmed_yet" | "applicant_withdrew" | "decision_not_possible" | "only_owners_manage_owners" | "last_owner" | "account_exists" | "already_member" | "person_already_member" | "not_a_member" | "no_longer_member" | "wrong_credentials" | "invitation_used" | "signup_link_used" | "reset_link_used" | "session_ended" | "cookie_needs_header" | "refresh_token_refused" | "not_a_refresh_token" | "name_needed_for_new_account" | "no_credential" | "unknown_api_key" | "bad_access_token" | "console_users_only" | "may_not_read" | "may_not_write" | "team_managers_only" | "key_managers_only" | "mailbox_owners_only" | "api_key_has_no_language" | "name_a_scope" | "no_such_resource" | "already_exists" | "fields_invalid" | "unreadable_json" | "unreadable_body" | "body_too_large" | "send_json" | "try_again_in" | "internal";
             /** @description Present on validation problems: each refused field. */
             errors?: components["schemas"]["FieldError"][];
         };
@@ -2603,7 +2661,11 @@ export interface components {
          *     }
          */
         RefreshRequest: {
-            /** @example 01936f0e3c2a7b7e9d1f2a3b4c5d6e7f.9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822c */
+            /**
+             * @description The refresh token; absent when the browser sends it as the `tandem_refresh` cookie
+             *     (with `X-Tandem-Session: cookie`).
+             * @example 01936f0e3c2a7b7e9d1f2a3b4c5d6e7f.9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822c
+             */
             refresh_token?: string | null;
         };
         /**
@@ -2644,7 +2706,7 @@ export interface components {
              * @example not_a_time_zone
              * @enum {string}
              */
-            code: "empty" | "required" | "too_short" | "too_long" | "length_between" | "too_many_bytes" | "between" | "control_characters" | "only_spaces" | "nul_character" | "no_at_sign" | "not_an_email" | "not_a_whole_number" | "not_a_job_level" | "not_a_time_zone" | "not_a_boolean" | "not_a_date" | "list_too_long" | "unsupported_language" | "invalid" | "unknown_field" | "not_a_cursor" | "not_an_email_category" | "transactional_always_sent" | "duplicate_in_file" | "own_manager" | "no_such_manager" | "email_belongs_to" | "external_id_exists" | "external_id_or_email_taken" | "batch_size" | "csv_header_unreadable" | "csv_missing_columns" | "csv_line_unreadable" | "csv_no_rows" | "name_purpose" | "describe_custom_purpose" | "metric_needs_name_and_target" | "level_min_above_max" | "levels_range" | "rule_needs_role" | "no_junior_mentor_possible" | "mutual_uses_either" | "end_after_start" | "resource_needs_title_and_link" | "module_needs_title" | "unknown_template" | "program_cannot_become" | "publish_pairs_first" | "set_roles_before_recruiting" | "set_dates_before_recruiting" | "program_keeps_rules_and_dates" | "program_no_longer_changes" | "only_drafts_deleted" | "question_key" | "question_key_twice" | "question_needs_label" | "question_needs_options" | "question_takes_no_options" | "not_a_question" | "answer_text" | "answer_one_option" | "answer_options" | "message_needs_subject_and_body" | "template_error" | "send_before_deadline" | "reminder_needs_deadline" | "closed_campaign_fixed" | "open_campaign_keeps_kind" | "program_not_recruiting" | "write_message_first" | "deadline_passed" | "campaign_cannot_become" | "name_people_or_filter" | "open_campaign_has_no_list" | "campaign_closed" | "applications_closed" | "consent_needed" | "not_eligible" | "already_applied" | "confirmation_expired" | "application_declined" | "not_confirmed_yet" | "applicant_withdrew" | "decision_not_possible" | "only_owners_manage_owners" | "last_owner" | "account_exists" | "already_member" | "person_already_member" | "not_a_member" | "no_longer_member" | "wrong_credentials" | "invitation_used" | "refresh_token_refused" | "not_a_refresh_token" | "name_needed_for_new_account" | "no_credential" | "unknown_api_key" | "bad_access_token" | "console_users_only" | "may_not_read" | "may_not_write" | "team_managers_only" | "key_managers_only" | "mailbox_owners_only" | "api_key_has_no_language" | "name_a_scope" | "no_such_resource" | "already_exists" | "fields_invalid" | "unreadable_json" | "unreadable_body" | "body_too_large" | "send_json" | "try_again_in" | "internal";
+            code: "empty" | "required" | "too_short" | "too_long" | "length_between" | "too_many_bytes" | "between" | "control_characters" | "only_spaces" | "nul_character" | "no_at_sign" | "not_an_email" | "not_a_whole_number" | "not_a_job_level" | "not_a_time_zone" | "not_a_boolean" | "not_a_date" | "list_too_long" | "unsupported_language" | "invalid" | "unknown_field" | "not_a_cursor" | "not_an_email_category" | "transactional_always_sent" | "duplicate_in_file" | "own_manager" | "no_such_manager" | "email_belongs_to" | "external_id_exists" | "external_id_or_email_taken" | "batch_size" | "csv_header_unreadable" | "csv_missing_columns" | "csv_line_unreadable" | "csv_no_rows" | "name_purpose" | "describe_custom_purpose" | "metric_needs_name_and_target" | "level_min_above_max" | "levels_range" | "rule_needs_role" | "no_junior_mentor_possible" | "mutual_uses_either" | "end_after_start" | "resource_needs_title_and_link" | "module_needs_title" | "module_link_not_web" | "unknown_template" | "program_cannot_become" | "publish_pairs_first" | "set_roles_before_recruiting" | "set_dates_before_recruiting" | "program_keeps_rules_and_dates" | "program_no_longer_changes" | "only_drafts_deleted" | "question_key" | "question_key_twice" | "question_needs_label" | "question_needs_options" | "question_takes_no_options" | "not_a_question" | "answer_text" | "answer_one_option" | "answer_options" | "message_needs_subject_and_body" | "template_error" | "send_before_deadline" | "reminder_needs_deadline" | "closed_campaign_fixed" | "open_campaign_keeps_kind" | "program_not_recruiting" | "write_message_first" | "deadline_passed" | "campaign_cannot_become" | "name_people_or_filter" | "open_campaign_has_no_list" | "campaign_closed" | "applications_closed" | "consent_needed" | "not_eligible" | "already_applied" | "confirmation_expired" | "application_declined" | "not_confirmed_yet" | "applicant_withdrew" | "decision_not_possible" | "only_owners_manage_owners" | "last_owner" | "account_exists" | "already_member" | "person_already_member" | "not_a_member" | "no_longer_member" | "wrong_credentials" | "invitation_used" | "signup_link_used" | "reset_link_used" | "session_ended" | "cookie_needs_header" | "refresh_token_refused" | "not_a_refresh_token" | "name_needed_for_new_account" | "no_credential" | "unknown_api_key" | "bad_access_token" | "console_users_only" | "may_not_read" | "may_not_write" | "team_managers_only" | "key_managers_only" | "mailbox_owners_only" | "api_key_has_no_language" | "name_a_scope" | "no_such_resource" | "already_exists" | "fields_invalid" | "unreadable_json" | "unreadable_body" | "body_too_large" | "send_json" | "try_again_in" | "internal";
             /**
              * @description Why, in words, in the language the request asked for (`Accept-Language`).
              * @example must be an IANA time zone such as Asia/Tokyo
@@ -2663,7 +2725,11 @@ export interface components {
              * @example 900
              */
             expires_in: number;
-            /** @example 01936f0e3c2a7b7e9d1f2a3b4c5d6e7f.9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822c */
+            /**
+             * @description Absent when the refresh token went into the `tandem_refresh` cookie (the request
+             *     carried `X-Tandem-Session: cookie`).
+             * @example 01936f0e3c2a7b7e9d1f2a3b4c5d6e7f.9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822c
+             */
             refresh_token?: string | null;
             /**
              * Format: date-time
@@ -2673,6 +2739,14 @@ export interface components {
             tenant_id: components["schemas"]["TenantId"];
             user_id: components["schemas"]["UserId"];
             role: components["schemas"]["Role"];
+        };
+        /**
+         * @description The answer to every well-formed sign-up: a link (or, for an address with an account, a
+         *     notice) is on its way to the address.
+         */
+        SignupAccepted: {
+            /** @example aiko.tanaka@sakura.example */
+            email: string;
         };
         /**
          * @example {
@@ -3370,6 +3444,89 @@ export interface operations {
             };
         };
     };
+    request_password_reset: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequest"];
+            };
+        };
+        responses: {
+            /** @description A link is on its way, if the address has an account */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["MalformedRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    reset_password: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewPasswordRequest"];
+            };
+        };
+        responses: {
+            /** @description Password changed; every session of the account ended */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["MalformedRequest"];
+            /** @description Not a password link */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The link expired or was used */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
     refresh: {
         parameters: {
             query?: never;
@@ -3432,16 +3589,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description An email is on its way to the address */
+            /** @description A link (or a notice) is on its way to the address */
             202: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @example aiko.tanaka@sakura.example */
-                        email: string;
-                    };
+                    "application/json": components["schemas"]["SignupAccepted"];
                 };
             };
             400: components["responses"]["MalformedRequest"];
@@ -3466,9 +3620,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    token: string;
-                };
+                "application/json": components["schemas"]["LinkTokenRequest"];
             };
         };
         responses: {
@@ -3491,7 +3643,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description An account with this email exists */
+            /** @description The address has an account by now */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3512,96 +3664,6 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    request_password_reset: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
-                 * @example ja
-                 */
-                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    email: string;
-                };
-            };
-        };
-        responses: {
-            /** @description A link is on its way if an account uses the address */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            400: components["responses"]["MalformedRequest"];
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationFailed"];
-            429: components["responses"]["TooManyRequests"];
-        };
-    };
-    confirm_password_reset: {
-        parameters: {
-            query?: never;
-            header?: {
-                /**
-                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
-                 * @example ja
-                 */
-                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": {
-                    token: string;
-                    password: string;
-                };
-            };
-        };
-        responses: {
-            /** @description Password changed; every session of the account ended */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            400: components["responses"]["MalformedRequest"];
-            /** @description Not a reset link */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The link expired or was used */
-            410: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            413: components["responses"]["PayloadTooLarge"];
-            415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationFailed"];
-            429: components["responses"]["TooManyRequests"];
         };
     };
     get_campaign: {
