@@ -19,6 +19,7 @@ mod queue;
 mod recruitment;
 mod row_level_security;
 mod team;
+mod templates;
 mod tenancy;
 mod tokens;
 mod workers;

@@ -12,6 +12,7 @@ pub mod limits;
 pub mod locale;
 pub mod openapi;
 pub mod pagination;
+pub mod render;
 pub mod routes;
 mod spans;
 

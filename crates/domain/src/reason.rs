@@ -149,6 +149,10 @@ pub enum Reason {
     TemplateError {
         detail: String,
     },
+    TemplateTooMuchWork,
+    TemplateTooLarge {
+        max_bytes: usize,
+    },
     SendBeforeDeadline,
     ReminderNeedsDeadline,
     ClosedCampaignFixed,
@@ -430,6 +434,14 @@ impl Reason {
             AnswerOptions => say!(l, "must be a list of the options", "選択肢から選んでください"),
             MessageNeedsSubjectAndBody => say!(l, "needs a subject and a body", "件名と本文が必要です"),
             TemplateError { detail } => say!(l, "{detail}", "テンプレートに誤りがあります（{detail}）"),
+            TemplateTooMuchWork => say!(
+                l,
+                "takes too much work to render (a loop too long or macros too deep); make it simpler",
+                "表示に必要な処理が多すぎます（繰り返しが長すぎるか、マクロが深すぎます）。簡単にしてください"
+            ),
+            TemplateTooLarge { max_bytes } => {
+                say!(l, "renders more than {max_bytes} bytes", "表示すると{max_bytes}バイトを超えます")
+            }
             SendBeforeDeadline => say!(l, "must be before the deadline", "締め切りより前にしてください"),
             ReminderNeedsDeadline => say!(l, "needs a deadline", "締め切りが必要です"),
             ClosedCampaignFixed => {

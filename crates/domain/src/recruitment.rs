@@ -170,10 +170,10 @@ impl CampaignSetup<'_> {
     /// What is wrong with the set-up, as (field, reason) in the order of the form: the name,
     /// the questions, the messages, the dates. A message needs a subject and a body; whether
     /// its template renders is for the template engine to say, so `renders` is asked for each
-    /// message that has both, and names the part at fault (`subject` or `body`).
+    /// message that has both (with its language), and names the part at fault (`subject` or `body`).
     pub fn problems(
         &self,
-        renders: impl Fn(&CampaignMessage) -> Result<(), (&'static str, Reason)>,
+        renders: impl Fn(Locale, &CampaignMessage) -> Result<(), (&'static str, Reason)>,
     ) -> Vec<(String, Reason)> {
         let mut problems = Vec::new();
         if self.name.trim().is_empty() || self.name.chars().count() > CAMPAIGN_NAME_MAX {
@@ -185,7 +185,7 @@ impl CampaignSetup<'_> {
         for (locale, message) in self.messages {
             if message.subject.trim().is_empty() || message.body.trim().is_empty() {
                 problems.push((format!("messages.{locale}"), Reason::MessageNeedsSubjectAndBody));
-            } else if let Err((part, reason)) = renders(message) {
+            } else if let Err((part, reason)) = renders(*locale, message) {
                 problems.push((format!("messages.{locale}.{part}"), reason));
             }
         }
@@ -517,7 +517,7 @@ mod tests {
             messages: &messages,
             questions: &questions,
         };
-        let renders = |m: &CampaignMessage| {
+        let renders = |_: Locale, m: &CampaignMessage| {
             if m.body.contains("nmae") {
                 Err(("body", Reason::TemplateError { detail: "no nmae".into() }))
             } else {
@@ -527,13 +527,13 @@ mod tests {
         let fields: Vec<String> = setup.problems(renders).into_iter().map(|(field, _)| field).collect();
         assert_eq!(fields, ["name", "questions", "messages.en.body", "messages.ja", "send_at"]);
         let undated = CampaignSetup { deadline: None, send_at: None, reminder_hours_before: Some(24), ..setup };
-        let problems = undated.problems(|_| Ok(()));
+        let problems = undated.problems(|_, _| Ok(()));
         assert_eq!(problems.last(), Some(&("reminder_hours_before".to_owned(), Reason::ReminderNeedsDeadline)));
         let long = "x".repeat(CAMPAIGN_NAME_MAX + 1);
         let none = BTreeMap::new();
         let named = |name| CampaignSetup { name, messages: &none, questions: &[], ..undated };
-        assert_eq!(named(&long).problems(|_| Ok(()))[0].0, "name");
-        assert_eq!(named("Spring intake").problems(|_| Ok(())).len(), 1, "only the reminder is left");
+        assert_eq!(named(&long).problems(|_, _| Ok(()))[0].0, "name");
+        assert_eq!(named("Spring intake").problems(|_, _| Ok(())).len(), 1, "only the reminder is left");
     }
 
     #[test]
