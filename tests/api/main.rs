@@ -9,6 +9,7 @@ mod campaign_changes;
 mod console;
 mod demo;
 mod email;
+mod free_text;
 mod languages;
 mod openapi;
 mod operations;

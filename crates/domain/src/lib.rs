@@ -28,4 +28,4 @@ pub use access::{Actor, ApiScope, Permission, Role};
 pub use ids::*;
 pub use locale::Locale;
 pub use reason::Reason;
-pub use values::{CompanyName, EmailAddress, Password, PersonName};
+pub use values::{CompanyName, EmailAddress, Password, PersonName, SEARCH_TERM_MAX, display_name, search_term};

@@ -35,6 +35,7 @@ pub enum Reason {
         max: i64,
     },
     ControlCharacters,
+    BidiControls,
     OnlySpaces,
     NulCharacter,
     NoAtSign,
@@ -132,6 +133,10 @@ pub enum Reason {
     },
     QuestionNeedsLabel {
         key: String,
+    },
+    QuestionLabel {
+        key: String,
+        why: Box<Reason>,
     },
     QuestionNeedsOptions {
         key: String,
@@ -258,6 +263,11 @@ impl Reason {
             TooManyBytes { max } => say!(l, "must be at most {max} bytes", "{max}バイト以内にしてください"),
             Between { min, max } => say!(l, "must be {min} to {max}", "{min}〜{max}の範囲にしてください"),
             ControlCharacters => say!(l, "must not contain control characters", "制御文字は使えません"),
+            BidiControls => say!(
+                l,
+                "must not contain bidirectional text controls (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C)",
+                "文字の向きを変える制御文字（U+202A〜U+202E、U+2066〜U+2069、U+200E、U+200F、U+061C）は使えません"
+            ),
             OnlySpaces => say!(l, "must not be only spaces", "空白だけにはできません"),
             NulCharacter => say!(l, "must not contain the NUL character (\\u0000)", "NUL文字（\\u0000）は使えません"),
             NoAtSign => say!(l, "must contain an @", "「@」を含めてください"),
@@ -418,6 +428,10 @@ impl Reason {
                 say!(l, "question key {key:?} is used twice", "質問キー {key:?} が重複しています")
             }
             QuestionNeedsLabel { key } => say!(l, "question {key:?} needs a label", "質問 {key:?} に質問文が必要です"),
+            QuestionLabel { key, why } => {
+                let why = why.describe(l);
+                say!(l, "the label of question {key:?} {why}", "質問 {key:?} の質問文: {why}")
+            }
             QuestionNeedsOptions { key } => {
                 say!(l, "question {key:?} needs at least two options", "質問 {key:?} には選択肢が2つ以上必要です")
             }

@@ -12,6 +12,7 @@ use serde_json::Value;
 use crate::eligibility::Refusal;
 use crate::people::Person;
 use crate::programs::{ParticipantRole, ProgramDesign, ProgramKind, ProgramState};
+use crate::values::display_name;
 use crate::{Locale, Reason};
 
 text_enum!(
@@ -165,6 +166,8 @@ pub struct CampaignSetup<'a> {
 
 /// The longest campaign name, in characters.
 pub const CAMPAIGN_NAME_MAX: usize = 200;
+/// The longest label of a campaign's question, in characters.
+pub const QUESTION_LABEL_MAX: usize = 500;
 
 impl CampaignSetup<'_> {
     /// What is wrong with the set-up, as (field, reason) in the order of the form: the name,
@@ -176,8 +179,8 @@ impl CampaignSetup<'_> {
         renders: impl Fn(Locale, &CampaignMessage) -> Result<(), (&'static str, Reason)>,
     ) -> Vec<(String, Reason)> {
         let mut problems = Vec::new();
-        if self.name.trim().is_empty() || self.name.chars().count() > CAMPAIGN_NAME_MAX {
-            problems.push(("name".to_owned(), Reason::LengthBetween { min: 1, max: CAMPAIGN_NAME_MAX }));
+        if let Err(reason) = display_name(self.name, CAMPAIGN_NAME_MAX) {
+            problems.push(("name".to_owned(), reason));
         }
         for reason in question_problems(self.questions) {
             problems.push(("questions".to_owned(), reason));
@@ -212,8 +215,10 @@ pub fn question_problems(questions: &[CustomQuestion]) -> Vec<Reason> {
         if !keys.insert(q.key.as_str()) {
             problems.push(Reason::QuestionKeyTwice { key: q.key.clone() });
         }
-        if q.label.trim().is_empty() {
-            problems.push(Reason::QuestionNeedsLabel { key: q.key.clone() });
+        match display_name(&q.label, QUESTION_LABEL_MAX) {
+            Ok(_) => {}
+            Err(Reason::Empty) => problems.push(Reason::QuestionNeedsLabel { key: q.key.clone() }),
+            Err(why) => problems.push(Reason::QuestionLabel { key: q.key.clone(), why: Box::new(why) }),
         }
         let choices = q.kind != QuestionKind::Text;
         if choices && q.options.len() < 2 {
