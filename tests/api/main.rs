@@ -10,6 +10,7 @@ mod console;
 mod demo;
 mod email;
 mod free_text;
+mod headers;
 mod languages;
 mod openapi;
 mod operations;

@@ -201,6 +201,7 @@ pub enum Reason {
     NotARefreshToken,
     NameNeededForNewAccount,
     NoCredential,
+    MetricsTokenRequired,
     UnknownApiKey,
     BadAccessToken,
     ConsoleUsersOnly,
@@ -561,6 +562,11 @@ impl Reason {
                 l,
                 "send an access token or API key as Authorization: Bearer",
                 "アクセストークンか API キーを Authorization: Bearer で送ってください"
+            ),
+            MetricsTokenRequired => say!(
+                l,
+                "send the metrics token as Authorization: Bearer",
+                "メトリクス用のトークンを Authorization: Bearer で送ってください"
             ),
             UnknownApiKey => say!(l, "unknown or revoked API key", "API キーが不明か、取り消されています"),
             BadAccessToken => say!(l, "invalid or expired access token", "アクセストークンが無効か、期限切れです"),
