@@ -1,5 +1,6 @@
 //! Free text that people type: every display name follows one rule (no control characters, no
-//! bidirectional controls), and search terms and list filters are bounded.
+//! bidirectional controls), search terms and list filters are bounded, and imported cells that
+//! look like spreadsheet formulas are kept as plain text.
 
 use serde_json::{Value, json};
 use tandem_tests::{PASSWORD, TestApp, on_both_databases};
@@ -9,6 +10,7 @@ use crate::recruitment::recruiting_program;
 on_both_databases!(
     every_display_name_refuses_control_and_bidi_characters_and_writes_nothing,
     search_terms_and_list_filters_are_bounded,
+    formula_looking_cells_are_imported_as_the_text_they_are,
 );
 
 /// A name that reads backwards from the override on ("invoice" then "exe.pdf").
@@ -115,4 +117,23 @@ async fn search_terms_and_list_filters_are_bounded(app: TestApp) {
         .post(&format!("/api/v1/campaigns/{campaign}/invitees"), Some(token), json!({"filter": {"department": huge}}))
         .await;
     assert_eq!(refused.invalid_fields(), ["filter.department"]);
+}
+
+async fn formula_looking_cells_are_imported_as_the_text_they_are(app: TestApp) {
+    let owner = app.signup("Acme", "ann@acme.example").await;
+    let token = Some(owner.access_token.as_str());
+    let csv = "external_id,name,email,department,title\n\
+        E1,\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",e1@acme.example,+Sales,@SUM(A1:A2)\n\
+        E2,-Mei,e2@acme.example,=1+1,Engineer\n";
+    let imported = app.post("/api/v1/people/import", token, json!({"csv": csv})).await;
+    assert_eq!(imported.ok(200)["created"], 2, "{}", imported.body);
+    let people = app.get("/api/v1/people?q=acme.example", &owner.access_token).await;
+    let people = people.ok(200)["items"].as_array().unwrap().clone();
+    let find = |id: &str| people.iter().find(|p| p["external_id"] == id).cloned().unwrap();
+    let (e1, e2) = (find("E1"), find("E2"));
+    assert_eq!(e1["name"], "=HYPERLINK(\"http://x\",\"y\")");
+    assert_eq!(e1["department"], "+Sales");
+    assert_eq!(e1["title"], "@SUM(A1:A2)");
+    assert_eq!(e2["name"], "-Mei");
+    assert_eq!(e2["department"], "=1+1");
 }

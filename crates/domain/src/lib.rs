@@ -10,6 +10,7 @@ mod text_enum;
 pub mod access;
 pub mod eligibility;
 pub mod emails;
+pub mod export;
 pub mod ids;
 pub mod jobs;
 pub mod locale;
