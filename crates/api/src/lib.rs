@@ -7,11 +7,13 @@
 pub mod auth;
 pub mod console;
 pub mod error;
+pub mod headers;
 pub mod http;
 pub mod limits;
 pub mod locale;
 pub mod openapi;
 pub mod pagination;
+pub mod render;
 pub mod routes;
 mod spans;
 
@@ -19,6 +21,7 @@ use actix_cors::Cors;
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderName, HeaderValue};
+use actix_web::middleware::DefaultHeaders;
 use actix_web::{App, HttpMessage, web};
 use std::sync::Arc;
 
@@ -33,6 +36,7 @@ use utoipa_swagger_ui::SwaggerUi;
 
 pub use auth::JwtKeys;
 pub use metrics_exporter_prometheus::PrometheusHandle;
+pub use routes::health::MetricsAuth;
 
 pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
@@ -49,6 +53,8 @@ pub struct ApiSettings {
     pub dev_mailbox: bool,
     /// Limits on what callers without an account can make the server do.
     pub limits: PublicLimits,
+    /// `Strict-Transport-Security`'s max-age, sent when `public_url` is `https://…`.
+    pub hsts_max_age_secs: u64,
 }
 
 /// Limits on the routes that need no account, per hour.
@@ -92,6 +98,7 @@ pub struct Services {
     pub signer: web::Data<UnsubscribeSigner>,
     pub links: web::Data<LinkSigner>,
     pub metrics: web::Data<PrometheusHandle>,
+    pub metrics_auth: web::Data<MetricsAuth>,
     pub settings: web::Data<ApiSettings>,
 }
 
@@ -108,6 +115,7 @@ pub fn operations_app(
     db: web::Data<Db>,
     queue: web::Data<Arc<dyn Queue>>,
     metrics: web::Data<PrometheusHandle>,
+    metrics_auth: web::Data<MetricsAuth>,
 ) -> App<
     impl ServiceFactory<
         ServiceRequest,
@@ -121,10 +129,12 @@ pub fn operations_app(
         .app_data(db)
         .app_data(queue)
         .app_data(metrics)
+        .app_data(metrics_auth)
         .service(routes::health::healthz)
         .service(routes::health::readyz)
         .service(routes::health::metrics)
         .default_service(web::to(http::not_found))
+        .wrap(DefaultHeaders::new().add(("X-Content-Type-Options", "nosniff")))
         .wrap(TracingLogger::<spans::RequestSpan>::new())
 }
 
@@ -151,6 +161,8 @@ pub fn app(
 > {
     let cors = cors(&services.settings.cors_origins);
     let console = services.settings.console_dir.clone().filter(|dir| console::is_built(dir));
+    let security_headers =
+        headers::security_headers(&services.settings.public_url, services.settings.hsts_max_age_secs);
     App::new()
         .into_utoipa_app()
         .app_data(services.db)
@@ -160,6 +172,7 @@ pub fn app(
         .app_data(services.signer)
         .app_data(services.links)
         .app_data(services.metrics)
+        .app_data(services.metrics_auth)
         .app_data(services.settings)
         .app_data(http::path_config())
         .app_data(http::query_config())
@@ -189,6 +202,7 @@ pub fn app(
                 Ok(response)
             }
         })
+        .wrap(security_headers)
         .wrap(TracingLogger::<spans::RequestSpan>::new())
 }
 

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::Reason;
 use crate::eligibility::Refusal;
 use crate::people::{JobLevel, Person};
+use crate::values::display_name;
 
 text_enum!(
     /// Who teaches whom. Mutual programs are two-way by design: neither side is "the mentor".
@@ -225,9 +226,8 @@ impl ProgramDesign {
     pub fn problems(&self) -> Vec<DesignProblem> {
         let mut problems = Vec::new();
         let mut refuse = |field: &'static str, reason: Reason| problems.push(DesignProblem { field, reason });
-        let name = self.name.trim();
-        if name.is_empty() || name.chars().count() > 200 {
-            refuse("name", Reason::LengthBetween { min: 1, max: 200 });
+        if let Err(reason) = display_name(&self.name, 200) {
+            refuse("name", reason);
         }
         if self.purposes.is_empty() {
             refuse("purposes", Reason::NamePurpose);

@@ -35,6 +35,7 @@ pub enum Reason {
         max: i64,
     },
     ControlCharacters,
+    BidiControls,
     OnlySpaces,
     NulCharacter,
     NoAtSign,
@@ -134,6 +135,10 @@ pub enum Reason {
     QuestionNeedsLabel {
         key: String,
     },
+    QuestionLabel {
+        key: String,
+        why: Box<Reason>,
+    },
     QuestionNeedsOptions {
         key: String,
     },
@@ -149,6 +154,10 @@ pub enum Reason {
     MessageNeedsSubjectAndBody,
     TemplateError {
         detail: String,
+    },
+    TemplateTooMuchWork,
+    TemplateTooLarge {
+        max_bytes: usize,
     },
     SendBeforeDeadline,
     ReminderNeedsDeadline,
@@ -197,6 +206,7 @@ pub enum Reason {
     NotARefreshToken,
     NameNeededForNewAccount,
     NoCredential,
+    MetricsTokenRequired,
     UnknownApiKey,
     BadAccessToken,
     ConsoleUsersOnly,
@@ -259,6 +269,11 @@ impl Reason {
             TooManyBytes { max } => say!(l, "must be at most {max} bytes", "{max}バイト以内にしてください"),
             Between { min, max } => say!(l, "must be {min} to {max}", "{min}〜{max}の範囲にしてください"),
             ControlCharacters => say!(l, "must not contain control characters", "制御文字は使えません"),
+            BidiControls => say!(
+                l,
+                "must not contain bidirectional text controls (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C)",
+                "文字の向きを変える制御文字（U+202A〜U+202E、U+2066〜U+2069、U+200E、U+200F、U+061C）は使えません"
+            ),
             OnlySpaces => say!(l, "must not be only spaces", "空白だけにはできません"),
             NulCharacter => say!(l, "must not contain the NUL character (\\u0000)", "NUL文字（\\u0000）は使えません"),
             NoAtSign => say!(l, "must contain an @", "「@」を含めてください"),
@@ -424,6 +439,10 @@ impl Reason {
                 say!(l, "question key {key:?} is used twice", "質問キー {key:?} が重複しています")
             }
             QuestionNeedsLabel { key } => say!(l, "question {key:?} needs a label", "質問 {key:?} に質問文が必要です"),
+            QuestionLabel { key, why } => {
+                let why = why.describe(l);
+                say!(l, "the label of question {key:?} {why}", "質問 {key:?} の質問文: {why}")
+            }
             QuestionNeedsOptions { key } => {
                 say!(l, "question {key:?} needs at least two options", "質問 {key:?} には選択肢が2つ以上必要です")
             }
@@ -440,6 +459,14 @@ impl Reason {
             AnswerOptions => say!(l, "must be a list of the options", "選択肢から選んでください"),
             MessageNeedsSubjectAndBody => say!(l, "needs a subject and a body", "件名と本文が必要です"),
             TemplateError { detail } => say!(l, "{detail}", "テンプレートに誤りがあります（{detail}）"),
+            TemplateTooMuchWork => say!(
+                l,
+                "takes too much work to render (a loop too long or macros too deep); make it simpler",
+                "表示に必要な処理が多すぎます（繰り返しが長すぎるか、マクロが深すぎます）。簡単にしてください"
+            ),
+            TemplateTooLarge { max_bytes } => {
+                say!(l, "renders more than {max_bytes} bytes", "表示すると{max_bytes}バイトを超えます")
+            }
             SendBeforeDeadline => say!(l, "must be before the deadline", "締め切りより前にしてください"),
             ReminderNeedsDeadline => say!(l, "needs a deadline", "締め切りが必要です"),
             ClosedCampaignFixed => {
@@ -567,6 +594,11 @@ impl Reason {
                 l,
                 "send an access token or API key as Authorization: Bearer",
                 "アクセストークンか API キーを Authorization: Bearer で送ってください"
+            ),
+            MetricsTokenRequired => say!(
+                l,
+                "send the metrics token as Authorization: Bearer",
+                "メトリクス用のトークンを Authorization: Bearer で送ってください"
             ),
             UnknownApiKey => say!(l, "unknown or revoked API key", "API キーが不明か、取り消されています"),
             BadAccessToken => say!(l, "invalid or expired access token", "アクセストークンが無効か、期限切れです"),

@@ -12,6 +12,7 @@ use serde_json::Value;
 use crate::eligibility::Refusal;
 use crate::people::Person;
 use crate::programs::{ParticipantRole, ProgramDesign, ProgramKind, ProgramState};
+use crate::values::display_name;
 use crate::{Locale, Reason};
 
 text_enum!(
@@ -165,19 +166,21 @@ pub struct CampaignSetup<'a> {
 
 /// The longest campaign name, in characters.
 pub const CAMPAIGN_NAME_MAX: usize = 200;
+/// The longest label of a campaign's question, in characters.
+pub const QUESTION_LABEL_MAX: usize = 500;
 
 impl CampaignSetup<'_> {
     /// What is wrong with the set-up, as (field, reason) in the order of the form: the name,
     /// the questions, the messages, the dates. A message needs a subject and a body; whether
     /// its template renders is for the template engine to say, so `renders` is asked for each
-    /// message that has both, and names the part at fault (`subject` or `body`).
+    /// message that has both (with its language), and names the part at fault (`subject` or `body`).
     pub fn problems(
         &self,
-        renders: impl Fn(&CampaignMessage) -> Result<(), (&'static str, Reason)>,
+        renders: impl Fn(Locale, &CampaignMessage) -> Result<(), (&'static str, Reason)>,
     ) -> Vec<(String, Reason)> {
         let mut problems = Vec::new();
-        if self.name.trim().is_empty() || self.name.chars().count() > CAMPAIGN_NAME_MAX {
-            problems.push(("name".to_owned(), Reason::LengthBetween { min: 1, max: CAMPAIGN_NAME_MAX }));
+        if let Err(reason) = display_name(self.name, CAMPAIGN_NAME_MAX) {
+            problems.push(("name".to_owned(), reason));
         }
         for reason in question_problems(self.questions) {
             problems.push(("questions".to_owned(), reason));
@@ -185,7 +188,7 @@ impl CampaignSetup<'_> {
         for (locale, message) in self.messages {
             if message.subject.trim().is_empty() || message.body.trim().is_empty() {
                 problems.push((format!("messages.{locale}"), Reason::MessageNeedsSubjectAndBody));
-            } else if let Err((part, reason)) = renders(message) {
+            } else if let Err((part, reason)) = renders(*locale, message) {
                 problems.push((format!("messages.{locale}.{part}"), reason));
             }
         }
@@ -212,8 +215,10 @@ pub fn question_problems(questions: &[CustomQuestion]) -> Vec<Reason> {
         if !keys.insert(q.key.as_str()) {
             problems.push(Reason::QuestionKeyTwice { key: q.key.clone() });
         }
-        if q.label.trim().is_empty() {
-            problems.push(Reason::QuestionNeedsLabel { key: q.key.clone() });
+        match display_name(&q.label, QUESTION_LABEL_MAX) {
+            Ok(_) => {}
+            Err(Reason::Empty) => problems.push(Reason::QuestionNeedsLabel { key: q.key.clone() }),
+            Err(why) => problems.push(Reason::QuestionLabel { key: q.key.clone(), why: Box::new(why) }),
         }
         let choices = q.kind != QuestionKind::Text;
         if choices && q.options.len() < 2 {
@@ -517,7 +522,7 @@ mod tests {
             messages: &messages,
             questions: &questions,
         };
-        let renders = |m: &CampaignMessage| {
+        let renders = |_: Locale, m: &CampaignMessage| {
             if m.body.contains("nmae") {
                 Err(("body", Reason::TemplateError { detail: "no nmae".into() }))
             } else {
@@ -527,13 +532,13 @@ mod tests {
         let fields: Vec<String> = setup.problems(renders).into_iter().map(|(field, _)| field).collect();
         assert_eq!(fields, ["name", "questions", "messages.en.body", "messages.ja", "send_at"]);
         let undated = CampaignSetup { deadline: None, send_at: None, reminder_hours_before: Some(24), ..setup };
-        let problems = undated.problems(|_| Ok(()));
+        let problems = undated.problems(|_, _| Ok(()));
         assert_eq!(problems.last(), Some(&("reminder_hours_before".to_owned(), Reason::ReminderNeedsDeadline)));
         let long = "x".repeat(CAMPAIGN_NAME_MAX + 1);
         let none = BTreeMap::new();
         let named = |name| CampaignSetup { name, messages: &none, questions: &[], ..undated };
-        assert_eq!(named(&long).problems(|_| Ok(()))[0].0, "name");
-        assert_eq!(named("Spring intake").problems(|_| Ok(())).len(), 1, "only the reminder is left");
+        assert_eq!(named(&long).problems(|_, _| Ok(()))[0].0, "name");
+        assert_eq!(named("Spring intake").problems(|_, _| Ok(())).len(), 1, "only the reminder is left");
     }
 
     #[test]

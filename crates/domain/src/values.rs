@@ -53,7 +53,12 @@ impl fmt::Display for EmailAddress {
     }
 }
 
-fn parse_name(raw: &str, max: usize) -> Result<String, Reason> {
+/// The one rule for every name people read: a person's, a company's, a program's, a campaign's,
+/// an API key's, a question's label. Trimmed; not empty; at most `max` characters; no control
+/// characters (a line break, a bell) and no bidirectional controls (U+202A–U+202E,
+/// U+2066–U+2069, U+200E, U+200F, U+061C), which can make a name read as something else in a
+/// list or an email ("invoice\u{202E}fdp.exe" shows as "invoiceexe.pdf").
+pub fn display_name(raw: &str, max: usize) -> Result<String, Reason> {
     let name = raw.trim();
     if name.is_empty() {
         return refuse(Reason::Empty);
@@ -64,7 +69,25 @@ fn parse_name(raw: &str, max: usize) -> Result<String, Reason> {
     if name.chars().any(char::is_control) {
         return refuse(Reason::ControlCharacters);
     }
+    if name.chars().any(is_bidi_control) {
+        return refuse(Reason::BidiControls);
+    }
     Ok(name.to_owned())
+}
+
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// The longest search term or free-text filter a list takes, in characters.
+pub const SEARCH_TERM_MAX: usize = 200;
+
+/// A search term or free-text list filter: at most [`SEARCH_TERM_MAX`] characters.
+pub fn search_term(raw: &str) -> Result<&str, Reason> {
+    if raw.chars().count() > SEARCH_TERM_MAX {
+        return refuse(Reason::TooLong { max: SEARCH_TERM_MAX });
+    }
+    Ok(raw)
 }
 
 /// A person's display name, e.g. "Aiko Tanaka" or "田中 愛子".
@@ -74,7 +97,7 @@ pub struct PersonName(String);
 
 impl PersonName {
     pub fn parse(raw: &str) -> Result<Self, Reason> {
-        parse_name(raw, 200).map(Self)
+        display_name(raw, 200).map(Self)
     }
 
     pub fn as_str(&self) -> &str {
@@ -89,7 +112,7 @@ pub struct CompanyName(String);
 
 impl CompanyName {
     pub fn parse(raw: &str) -> Result<Self, Reason> {
-        parse_name(raw, 200).map(Self)
+        display_name(raw, 200).map(Self)
     }
 
     pub fn as_str(&self) -> &str {
@@ -154,6 +177,28 @@ mod tests {
         assert!(PersonName::parse("   ").is_err());
         assert!(CompanyName::parse(&"x".repeat(201)).is_err());
         assert!(CompanyName::parse("Acme\u{0007}").is_err());
+    }
+
+    #[test]
+    fn display_names_refuse_control_and_bidi_characters() {
+        for bad in ["Acme\u{0007}", "line\nbreak", "tab\there"] {
+            assert_eq!(display_name(bad, 200), Err(Reason::ControlCharacters), "{bad:?}");
+        }
+        for c in
+            ['\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2069}', '\u{200E}', '\u{200F}']
+        {
+            assert_eq!(display_name(&format!("invoice{c}fdp.exe"), 200), Err(Reason::BidiControls), "{c:?}");
+        }
+        assert_eq!(display_name(" 田中 愛子 ", 200).unwrap(), "田中 愛子");
+        assert_eq!(display_name("مرحبا Ann", 200).unwrap(), "مرحبا Ann", "right-to-left text itself is fine");
+        assert_eq!(display_name("", 200), Err(Reason::Empty));
+        assert_eq!(display_name("abc", 2), Err(Reason::TooLong { max: 2 }));
+    }
+
+    #[test]
+    fn search_terms_are_bounded_in_characters() {
+        assert_eq!(search_term(&"あ".repeat(SEARCH_TERM_MAX)).unwrap().chars().count(), SEARCH_TERM_MAX);
+        assert_eq!(search_term(&"x".repeat(SEARCH_TERM_MAX + 1)), Err(Reason::TooLong { max: SEARCH_TERM_MAX }));
     }
 
     #[test]

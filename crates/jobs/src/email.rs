@@ -8,7 +8,7 @@ use chrono::{Duration, Utc};
 use tandem_domain::mail::{DeliveryState, FrequencyCap, QuietHours};
 use tandem_domain::{EmailDeliveryId, TenantId};
 use tandem_mail::unsubscribe::{UnsubscribeClaims, UnsubscribeSigner};
-use tandem_mail::{Mailer, OutgoingEmail, Override, Template, builtin_sources, render_with};
+use tandem_mail::{Mailer, OutgoingEmail, Override, Sender, Template, builtin_sources, frame, render_with};
 use tandem_store::{Db, EmailDelivery, StoreError};
 
 use crate::queue::{Job, JobError, NewJob, Outcome, Queue, QueueError};
@@ -205,14 +205,22 @@ impl SendEmailHandler {
         let sources = custom
             .map(|o| Override { subject: o.subject, html: o.html, text: o.text })
             .unwrap_or_else(|| builtin_sources(template, delivery.locale));
+        let sender = match tx.tenant().await {
+            Ok(tenant) => Sender { company: tenant.name },
+            Err(StoreError::NotFound) => return Ok(Outcome::Done),
+            Err(err) => return Err(retry(err)),
+        };
         tx.commit().await.map_err(retry)?;
         if let Some(outcome) = self.policy(job, &delivery, template).await? {
             return Ok(outcome);
         }
 
         let (headers, context) = self.headers_and_links(job.tenant, &delivery);
+        // The product's frame goes around whatever the template (a tenant's own, perhaps) wrote.
         let content = match render_with(&sources, &context) {
-            Ok(content) => content,
+            // The product's own emails (an account's) are the product's words and need no frame.
+            Ok(content) if job.tenant == TenantId::PLATFORM => content,
+            Ok(content) => frame(content, &sender, delivery.locale),
             Err(err) => {
                 let reason = format!("template: {err}");
                 self.set_state(job.tenant, id, DeliveryState::Failed, Some(&reason), None).await?;

@@ -2,11 +2,14 @@
 //! to multipart messages, two transports behind one [`Mailer`] (SMTP with a connection pool,
 //! and a file outbox of `.eml` files for the embedded default), and signed unsubscribe links.
 
+mod frame;
 mod mailer;
 mod templates;
 pub mod unsubscribe;
 
+pub use frame::{Sender, frame};
 pub use mailer::{MailError, Mailer, OutgoingEmail, outbox_file_name};
 pub use templates::{
-    Override, Rendered, Template, TemplateError, builtin_sources, render, render_with, role_label, sample,
+    FUEL, MAX_RENDERED_BYTES, Override, RECURSION_LIMIT, Rendered, Template, TemplateError, TemplateErrorKind,
+    builtin_sources, render, render_part, render_with, role_label, sample,
 };

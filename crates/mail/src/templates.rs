@@ -3,13 +3,13 @@
 //! markup; plain-text bodies are not. Undefined variables are errors, so a typo in a tenant's
 //! override is caught when it is saved, not when the email goes out.
 
-use minijinja::{AutoEscape, Environment, UndefinedBehavior};
+use minijinja::{AutoEscape, Environment, ErrorKind, UndefinedBehavior};
 use serde::Serialize;
-use tandem_domain::Locale;
 use tandem_domain::emails::{
     AccountExistsEmail, ApplicationConfirmEmail, ApplicationRefusedEmail, CampaignMessageEmail, CampaignReminderEmail,
     Email, InvitationEmail, PasswordResetEmail, SignupVerifyEmail,
 };
+use tandem_domain::{Locale, Reason};
 use thiserror::Error;
 
 pub use tandem_domain::emails::Template;
@@ -109,8 +109,40 @@ pub struct Override {
 pub struct TemplateError {
     /// `subject`, `html` or `text`.
     pub part: &'static str,
+    pub kind: TemplateErrorKind,
     pub message: String,
 }
+
+/// Why a template did not render.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TemplateErrorKind {
+    /// A syntax error, an undefined variable, an operation on the wrong type.
+    Invalid,
+    /// More than [`FUEL`] steps, or deeper than [`RECURSION_LIMIT`] (a loop or a macro too big).
+    TooMuchWork,
+    /// Output beyond [`MAX_RENDERED_BYTES`] in one part.
+    TooLarge,
+}
+
+impl TemplateError {
+    /// The refusal to show whoever wrote the template.
+    pub fn reason(&self) -> Reason {
+        match self.kind {
+            TemplateErrorKind::Invalid => Reason::TemplateError { detail: self.message.clone() },
+            TemplateErrorKind::TooMuchWork => Reason::TemplateTooMuchWork,
+            TemplateErrorKind::TooLarge => Reason::TemplateTooLarge { max_bytes: MAX_RENDERED_BYTES },
+        }
+    }
+}
+
+/// Steps (minijinja's instructions) one part of a template may take. The built-in templates
+/// take a few hundred; a tenant's loop over `range()` runs out long before it stalls a thread.
+pub const FUEL: u64 = 500_000;
+/// How deep macros and nested blocks may go.
+pub const RECURSION_LIMIT: usize = 50;
+/// The most one rendered part (subject, HTML or text) may be: a template that would write more
+/// fails, rather than being cut, as soon as its output passes this.
+pub const MAX_RENDERED_BYTES: usize = 1024 * 1024;
 
 fn builtin(template: Template, locale: Locale) -> Override {
     macro_rules! sources {
@@ -149,17 +181,58 @@ pub fn render(email: &Email, locale: Locale) -> Result<Rendered, TemplateError> 
 
 /// Renders the given sources (a tenant's override, or the built-in ones) with `context`.
 pub fn render_with(sources: &Override, context: &impl Serialize) -> Result<Rendered, TemplateError> {
+    Ok(Rendered {
+        subject: render_part("subject", &sources.subject, context)?.trim().to_owned(),
+        html: render_part("html", &sources.html, context)?,
+        text: render_part("text", &sources.text, context)?,
+    })
+}
+
+/// Renders one part (`subject`, `html` or `text`; HTML is auto-escaped), within [`FUEL`],
+/// [`RECURSION_LIMIT`] and [`MAX_RENDERED_BYTES`]. The subject is not trimmed here.
+pub fn render_part(part: &'static str, source: &str, context: &impl Serialize) -> Result<String, TemplateError> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_auto_escape_callback(|name| if name == "html" { AutoEscape::Html } else { AutoEscape::None });
-    let part = |name: &'static str, source: &str| {
-        env.render_named_str(name, source, context).map_err(|e| TemplateError { part: name, message: e.to_string() })
-    };
-    Ok(Rendered {
-        subject: part("subject", &sources.subject)?.trim().to_owned(),
-        html: part("html", &sources.html)?,
-        text: part("text", &sources.text)?,
-    })
+    env.set_fuel(Some(FUEL));
+    env.set_recursion_limit(RECURSION_LIMIT);
+    let fail = |kind, message: String| TemplateError { part, kind, message };
+    let template =
+        env.template_from_named_str(part, source).map_err(|e| fail(TemplateErrorKind::Invalid, e.to_string()))?;
+    let mut out = CappedOutput::default();
+    match template.render_captured_to(context, &mut out) {
+        Ok(_) => String::from_utf8(out.bytes).map_err(|e| fail(TemplateErrorKind::Invalid, e.to_string())),
+        Err(_) if out.overflowed => {
+            Err(fail(TemplateErrorKind::TooLarge, format!("renders more than {MAX_RENDERED_BYTES} bytes")))
+        }
+        Err(e) if e.kind() == ErrorKind::OutOfFuel || e.to_string().contains("recursion limit") => {
+            Err(fail(TemplateErrorKind::TooMuchWork, e.to_string()))
+        }
+        Err(e) => Err(fail(TemplateErrorKind::Invalid, e.to_string())),
+    }
+}
+
+/// Output that refuses to grow past [`MAX_RENDERED_BYTES`], so a loop that writes without end
+/// stops at the first write beyond it instead of filling memory.
+#[derive(Default)]
+struct CappedOutput {
+    bytes: Vec<u8>,
+    overflowed: bool,
+}
+
+impl std::io::Write for CappedOutput {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.bytes.len() + buf.len() > MAX_RENDERED_BYTES {
+            self.overflowed = true;
+            return Err(std::io::Error::other("the rendered part is too large"));
+        }
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// The built-in sources, which a tenant starts editing from.
@@ -212,5 +285,45 @@ mod tests {
             render_with(&ok, &sample(Template::Invitation, Locale::En).variables()).unwrap().subject,
             "Join Sakura Industries"
         );
+    }
+
+    fn text_only(text: &str) -> Override {
+        Override { subject: "Hi".into(), html: "x".into(), text: text.into() }
+    }
+
+    #[test]
+    fn a_loop_too_long_runs_out_of_fuel() {
+        let nested = "{% for a in range(100000) %}{% for b in range(100000) %}x{% endfor %}{% endfor %}";
+        let err = render_with(&text_only(nested), &serde_json::json!({})).unwrap_err();
+        assert_eq!((err.part, err.kind), ("text", TemplateErrorKind::TooMuchWork), "{err}");
+        assert_eq!(err.reason().code(), "template_too_much_work");
+    }
+
+    #[test]
+    fn recursion_stops_at_the_limit() {
+        let deep = format!("{}x{}", "{% for a in [1] %}".repeat(60), "{% endfor %}".repeat(60));
+        let err = render_with(&text_only(&deep), &serde_json::json!({})).unwrap_err();
+        assert_eq!(err.kind, TemplateErrorKind::TooMuchWork, "{err}");
+    }
+
+    #[test]
+    fn a_part_that_renders_more_than_a_mebibyte_is_refused_not_cut() {
+        for source in ["{{ \"x\" * 20000000 }}", "{% for i in range(30000) %}{{ \"y\" * 100 }}{% endfor %}"] {
+            let err = render_with(&text_only(source), &serde_json::json!({})).unwrap_err();
+            assert_eq!((err.part, err.kind), ("text", TemplateErrorKind::TooLarge), "{source}: {err}");
+            assert_eq!(err.reason(), Reason::TemplateTooLarge { max_bytes: MAX_RENDERED_BYTES });
+        }
+        let just_under = format!("{{{{ \"z\" * {MAX_RENDERED_BYTES} }}}}");
+        assert_eq!(
+            render_with(&text_only(&just_under), &serde_json::json!({})).unwrap().text.len(),
+            MAX_RENDERED_BYTES
+        );
+    }
+
+    #[test]
+    fn a_syntax_error_is_invalid() {
+        let err = render_with(&text_only("{% if %}"), &serde_json::json!({})).unwrap_err();
+        assert_eq!(err.kind, TemplateErrorKind::Invalid);
+        assert_eq!(err.reason().code(), "template_error");
     }
 }

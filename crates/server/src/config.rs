@@ -126,6 +126,12 @@ pub struct Config {
     /// off where they log in as a role that may not change the schema (`tandem migrate` runs
     /// as the owner instead).
     pub migrate_on_start: bool,
+    /// `Strict-Transport-Security: max-age=…; includeSubDomains` on every response when
+    /// `public_url` is `https://…`, in seconds.
+    pub hsts_max_age_secs: u64,
+    /// When set, `/metrics` (on the API's port and the worker's) answers only requests with
+    /// `Authorization: Bearer <token>`; when not, only clients on loopback.
+    pub metrics_token: Option<Secret>,
 }
 
 impl Default for Config {
@@ -168,6 +174,8 @@ impl Default for Config {
             trust_forwarded_for: false,
             dev_mailbox: false,
             migrate_on_start: true,
+            hsts_max_age_secs: 31_536_000,
+            metrics_token: None,
         }
     }
 }
@@ -301,6 +309,16 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
         "migrate_on_start",
         "TANDEM_MIGRATE_ON_START",
         "Apply pending migrations when serve, api or worker start (default true; false where the login role may not change the schema)",
+    ),
+    (
+        "hsts_max_age_secs",
+        "TANDEM_HSTS_MAX_AGE_SECS",
+        "Strict-Transport-Security max-age when public_url is https:// (default 31536000, a year)",
+    ),
+    (
+        "metrics_token",
+        "TANDEM_METRICS_TOKEN",
+        "Bearer token /metrics requires; without it /metrics answers loopback clients only (404 to others)",
     ),
 ];
 

@@ -11,7 +11,7 @@ use actix_web::{HttpServer, web};
 use anyhow::{Context, bail};
 use chrono::NaiveTime;
 use rand::RngCore;
-use tandem_api::{ApiSettings, JwtKeys, PrometheusHandle, PublicLimits, Services};
+use tandem_api::{ApiSettings, JwtKeys, MetricsAuth, PrometheusHandle, PublicLimits, Services};
 use tandem_domain::mail::{FrequencyCap, QuietHours};
 use tandem_domain::retry::Backoff;
 use tandem_jobs::accounts::AccountsHandler;
@@ -123,14 +123,21 @@ impl Application {
 fn start_operations_http(config: &Config, parts: &Parts) -> anyhow::Result<(u16, actix_web::dev::Server)> {
     let (db, queue) = (web::Data::new(parts.db.clone()), web::Data::new(parts.queue.clone()));
     let metrics = web::Data::new(metrics_handle());
+    let auth = web::Data::new(metrics_auth(config));
     let listener = TcpListener::bind((config.host.as_str(), config.port))
         .with_context(|| format!("binding {}:{}", config.host, config.port))?;
     let port = listener.local_addr()?.port();
-    let server = HttpServer::new(move || tandem_api::operations_app(db.clone(), queue.clone(), metrics.clone()))
-        .listen(listener)?
-        .workers(1)
-        .shutdown_timeout(30);
+    let server =
+        HttpServer::new(move || tandem_api::operations_app(db.clone(), queue.clone(), metrics.clone(), auth.clone()))
+            .listen(listener)?
+            .workers(1)
+            .shutdown_timeout(30);
     Ok((port, server.run()))
+}
+
+/// Who may read `/metrics` (the token, when one is set; else loopback only).
+fn metrics_auth(config: &Config) -> MetricsAuth {
+    MetricsAuth { token: config.metrics_token.as_ref().map(|t| t.expose().to_owned()) }
 }
 
 fn start_http(config: &Config, parts: &Parts) -> anyhow::Result<(u16, actix_web::dev::Server)> {
@@ -142,6 +149,7 @@ fn start_http(config: &Config, parts: &Parts) -> anyhow::Result<(u16, actix_web:
         signer: web::Data::new(UnsubscribeSigner::new(&parts.secret)),
         links: web::Data::new(LinkSigner::new(&parts.secret)),
         metrics: web::Data::new(metrics_handle()),
+        metrics_auth: web::Data::new(metrics_auth(config)),
         settings: web::Data::new(ApiSettings {
             public_url: config.public_url.clone(),
             cors_origins: config.cors_origins.clone(),
@@ -156,6 +164,7 @@ fn start_http(config: &Config, parts: &Parts) -> anyhow::Result<(u16, actix_web:
                 login_failures_total: config.login_failures_per_hour,
                 trust_forwarded_for: config.trust_forwarded_for,
             },
+            hsts_max_age_secs: config.hsts_max_age_secs,
         }),
     };
     let spec = tandem_api::openapi();

@@ -3,7 +3,7 @@
 use actix_web::{HttpResponse, delete, get, post, web};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use tandem_domain::{ApiKeyId, ApiScope, Permission, Reason, UserId};
+use tandem_domain::{ApiKeyId, ApiScope, Permission, Reason, UserId, display_name};
 use tandem_store::{ApiKey, Db, NewApiKey, NewAuditEvent};
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -84,10 +84,7 @@ pub async fn create_api_key(
     let (user, _) = scoped.user()?;
     let body = body.read()?;
     let mut fields = Fields::default();
-    let name = body.name.trim();
-    if name.is_empty() || name.chars().count() > 200 {
-        fields.push("name", Reason::LengthBetween { min: 1, max: 200 });
-    }
+    let name = fields.check("name", display_name(&body.name, 200)).unwrap_or_default();
     if body.scopes.is_empty() {
         fields.push("scopes", Reason::NameAScope);
     }
@@ -100,7 +97,7 @@ pub async fn create_api_key(
         .tx
         .create_api_key(NewApiKey {
             id: ApiKeyId::new(),
-            name: name.to_owned(),
+            name,
             prefix: issued.display_prefix,
             secret_hash: issued.hash,
             scopes,

@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use tandem_domain::mail::{DeliveryState, EmailCategory};
 use tandem_domain::{EmailAddress, EmailDeliveryId, Locale, Permission, Reason};
-use tandem_mail::{Override, Rendered, Template, builtin_sources, render_with, sample};
+use tandem_mail::{Override, Rendered, Sender, Template, builtin_sources, frame, sample};
 use tandem_store::{Db, EmailDelivery, NewAuditEvent, PageRequest, Suppression, TemplateOverride};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -15,6 +15,7 @@ use crate::auth::TenantCtx;
 use crate::error::{ApiError, Fields};
 use crate::http::Json;
 use crate::pagination::{ListQuery, Paginated};
+use crate::render::render_off_workers;
 
 pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list_deliveries)
@@ -180,7 +181,7 @@ fn parse_target(template: &str, locale: &str) -> Result<(Template, Locale), ApiE
 }
 
 /// Checks sources by rendering them with the template's sample variables.
-fn check_sources(template: Template, locale: Locale, body: &TemplateSources) -> Result<Rendered, ApiError> {
+async fn check_sources(template: Template, locale: Locale, body: &TemplateSources) -> Result<Rendered, ApiError> {
     let mut fields = Fields::default();
     for (name, value, max) in
         [("subject", &body.subject, 998), ("html", &body.html, 100_000), ("text", &body.text, 100_000)]
@@ -193,11 +194,11 @@ fn check_sources(template: Template, locale: Locale, body: &TemplateSources) -> 
     }
     fields.finish(|| Some(()))?;
     let sources = Override { subject: body.subject.clone(), html: body.html.clone(), text: body.text.clone() };
-    render_with(&sources, &sample(template, locale).variables()).map_err(template_refused)
+    render_off_workers(sources, sample(template, locale).variables()).await.map_err(template_refused)
 }
 
 fn template_refused(e: tandem_mail::TemplateError) -> ApiError {
-    ApiError::field(e.part, Reason::TemplateError { detail: e.message })
+    ApiError::field(e.part, e.reason())
 }
 
 /// Replaces a template's subject and bodies for this tenant. Refused when it does not render
@@ -226,7 +227,7 @@ pub async fn put_template(
     let (template, locale) = parse_target(&path.0, &path.1)?;
     let scoped = ctx.open(&db, Permission::ManageTeam).await?;
     let body = body.read()?;
-    check_sources(template, locale, &body)?;
+    check_sources(template, locale, &body).await?;
     let value = TemplateOverride {
         subject: body.subject.clone(),
         html: body.html.clone(),
@@ -327,7 +328,7 @@ pub async fn preview_template(
     let scoped = ctx.open(&db, Permission::ManageTeam).await?;
     let body = body.read()?;
     let rendered = match &body.sources {
-        Some(sources) => check_sources(template, locale, sources)?,
+        Some(sources) => check_sources(template, locale, sources).await?,
         None => {
             let sources = scoped
                 .tx
@@ -335,10 +336,12 @@ pub async fn preview_template(
                 .await?
                 .map(|o| Override { subject: o.subject, html: o.html, text: o.text })
                 .unwrap_or_else(|| builtin_sources(template, locale));
-            render_with(&sources, &sample(template, locale).variables()).map_err(template_refused)?
+            render_off_workers(sources, sample(template, locale).variables()).await.map_err(template_refused)?
         }
     };
+    let sender = Sender { company: scoped.tx.tenant().await?.name };
     scoped.tx.commit().await?;
+    let rendered = frame(rendered, &sender, locale);
     Ok(web::Json(PreviewView { subject: rendered.subject, html: rendered.html, text: rendered.text }))
 }
 

@@ -4,13 +4,13 @@ use actix_web::{HttpResponse, delete, get, post, put, web};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use tandem_domain::people::{Person, PersonDraft, PersonField, read_person};
-use tandem_domain::{Actor, Locale, Permission, PersonId, Reason, Role};
+use tandem_domain::{Actor, Locale, Permission, PersonId, Reason, Role, search_term};
 use tandem_store::{Db, NewAuditEvent, PeopleFilter, PersonRecord, StoreError, TenantTx};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::auth::{Scoped, TenantCtx};
-use crate::error::{ApiError, InvalidField};
+use crate::error::{ApiError, Fields, InvalidField};
 use crate::http::Json;
 use crate::pagination::{ListQuery, Paginated};
 
@@ -252,6 +252,20 @@ pub async fn list_people(
     query: web::Query<PeopleQuery>,
 ) -> Result<web::Json<Paginated<PersonView>>, ApiError> {
     let page = ListQuery { limit: query.limit, cursor: query.cursor.clone() }.page()?;
+    let scoped = ctx.open(&db, Permission::Read).await?;
+    let mut fields = Fields::default();
+    for (name, value) in [
+        ("department", &query.department),
+        ("function", &query.function),
+        ("region", &query.region),
+        ("skill", &query.skill),
+        ("q", &query.q),
+    ] {
+        if let Some(value) = value {
+            fields.check(name, search_term(value));
+        }
+    }
+    fields.finish(|| Some(()))?;
     let filter = PeopleFilter {
         department: query.department.clone(),
         function: query.function.clone(),
@@ -262,7 +276,6 @@ pub async fn list_people(
         is_executive: query.is_executive,
         text: query.q.clone().filter(|q| !q.trim().is_empty()),
     };
-    let scoped = ctx.open(&db, Permission::Read).await?;
     let sensitive = sees_sensitive(&scoped.actor);
     let people = scoped.tx.people(&filter, page).await?;
     scoped.tx.commit().await?;

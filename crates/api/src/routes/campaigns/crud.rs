@@ -8,7 +8,7 @@ use tandem_domain::recruitment::{
     CampaignKind, CampaignMessage, CampaignSetup, CampaignState, CustomQuestion, check_campaign_change,
 };
 use tandem_domain::{CampaignId, Locale, Permission, ProgramId, Reason};
-use tandem_mail::{Override, render_with};
+use tandem_mail::Override;
 use tandem_store::{Db, NewCampaign};
 use utoipa::ToSchema;
 
@@ -17,6 +17,7 @@ use crate::ApiSettings;
 use crate::auth::{TenantCtx, secrets};
 use crate::error::{ApiError, InvalidField};
 use crate::http::Json;
+use crate::render::render_off_workers;
 
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -52,7 +53,7 @@ pub struct CampaignInput {
 
 /// The campaign to store, or every field at fault: the rules are the domain's; whether a
 /// message renders is the template engine's (with sample variables).
-fn checked(program: ProgramId, input: &CampaignInput) -> Result<NewCampaign, ApiError> {
+fn checked(program: ProgramId, input: &CampaignInput, rendered: &Rendered) -> Result<NewCampaign, ApiError> {
     let setup = CampaignSetup {
         name: &input.name,
         deadline: input.deadline,
@@ -61,7 +62,7 @@ fn checked(program: ProgramId, input: &CampaignInput) -> Result<NewCampaign, Api
         messages: &input.messages,
         questions: &input.questions,
     };
-    let problems = setup.problems(renders);
+    let problems = setup.problems(|locale, _| rendered.get(&locale).cloned().unwrap_or(Ok(())));
     if !problems.is_empty() {
         let errors = problems.into_iter().map(|(field, reason)| InvalidField::new(field, reason)).collect();
         return Err(ApiError::Validation(errors));
@@ -78,14 +79,22 @@ fn checked(program: ProgramId, input: &CampaignInput) -> Result<NewCampaign, Api
     })
 }
 
-/// Whether a message's subject and body render, with sample variables; the part at fault when not.
-fn renders(message: &CampaignMessage) -> Result<(), (&'static str, Reason)> {
-    let sample = serde_json::json!({"name": "Kenji Sato", "program": "Program", "link": "https://x/apply", "deadline": "2027-01-31"});
-    let sources = Override { subject: message.subject.clone(), html: String::new(), text: message.body.clone() };
-    render_with(&sources, &sample).map(drop).map_err(|e| {
-        let part = if e.part == "subject" { "subject" } else { "body" };
-        (part, Reason::TemplateError { detail: e.message })
-    })
+/// Whether each message's subject and body render, with sample variables (the part at fault
+/// when not), rendered off the async workers.
+type Rendered = BTreeMap<Locale, Result<(), (&'static str, Reason)>>;
+
+async fn render_messages(messages: &BTreeMap<Locale, CampaignMessage>) -> Rendered {
+    let mut rendered = BTreeMap::new();
+    for (&locale, message) in messages {
+        let sample = serde_json::json!({"name": "Kenji Sato", "program": "Program", "link": "https://x/apply", "deadline": "2027-01-31"});
+        let sources = Override { subject: message.subject.clone(), html: String::new(), text: message.body.clone() };
+        let result = render_off_workers(sources, sample).await.map(drop).map_err(|e| {
+            let part = if e.part == "subject" { "subject" } else { "body" };
+            (part, e.reason())
+        });
+        rendered.insert(locale, result);
+    }
+    rendered
 }
 
 /// Sets up a campaign (in draft) for a program.
@@ -108,7 +117,7 @@ pub async fn create_campaign(
     let scoped = ctx.open(&db, Permission::Write).await?;
     let body = body.read()?;
     scoped.tx.program(program).await?;
-    let new = checked(program, &body)?;
+    let new = checked(program, &body, &render_messages(&body.messages).await)?;
     let public_token = secrets::issue_tenant_token(ctx.tenant()).token;
     let campaign = scoped.tx.create_campaign(&new, &public_token).await?;
     audit(&scoped, "campaign.created", campaign.id, serde_json::json!({ "name": campaign.name })).await?;
@@ -182,7 +191,7 @@ pub async fn replace_campaign(
     let body = body.read()?;
     let current = scoped.tx.campaign(id).await?;
     check_campaign_change(current.state, current.kind, body.kind).map_err(ApiError::Conflict)?;
-    let new = checked(current.program_id, &body)?;
+    let new = checked(current.program_id, &body, &render_messages(&body.messages).await)?;
     scoped.tx.replace_campaign(id, &new).await?;
     audit(&scoped, "campaign.changed", id, serde_json::json!({ "name": new.name })).await?;
     let campaign = scoped.tx.campaign(id).await?;

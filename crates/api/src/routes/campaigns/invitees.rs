@@ -4,14 +4,14 @@ use actix_web::{post, web};
 use serde::{Deserialize, Serialize};
 use tandem_domain::programs::ParticipantRole;
 use tandem_domain::recruitment::{CampaignState, check_invitees, eligibility_refusals};
-use tandem_domain::{CampaignId, Permission, PersonId, Reason};
+use tandem_domain::{CampaignId, Permission, PersonId, Reason, search_term};
 use tandem_mail::unsubscribe::LinkSigner;
 use tandem_store::{Db, PageRequest, PeopleFilter};
 use utoipa::ToSchema;
 
 use super::audit;
 use crate::auth::{TenantCtx, secrets};
-use crate::error::ApiError;
+use crate::error::{ApiError, Fields};
 use crate::http::Json;
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -91,6 +91,18 @@ pub async fn invite_people(
         return Err(ApiError::NotFound);
     }
     if let Some(f) = &body.filter {
+        let mut fields = Fields::default();
+        for (name, value) in [
+            ("filter.department", &f.department),
+            ("filter.function", &f.function),
+            ("filter.region", &f.region),
+            ("filter.skill", &f.skill),
+        ] {
+            if let Some(value) = value {
+                fields.check(name, search_term(value));
+            }
+        }
+        fields.finish(|| Some(()))?;
         let filter = PeopleFilter {
             department: f.department.clone(),
             function: f.function.clone(),

@@ -5,8 +5,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use tandem_domain::emails::{CampaignMessageEmail, Email};
 use tandem_domain::recruitment::CampaignMessage;
-use tandem_domain::{Locale, Permission, ProgramId, Reason};
-use tandem_mail::{Override, render_with};
+use tandem_domain::{Locale, Permission, ProgramId};
+use tandem_mail::{Override, Sender, Template, builtin_sources, frame};
 use tandem_store::Db;
 use utoipa::ToSchema;
 
@@ -15,6 +15,7 @@ use crate::ApiSettings;
 use crate::auth::TenantCtx;
 use crate::error::ApiError;
 use crate::http::Json;
+use crate::render::render_off_workers;
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -44,7 +45,7 @@ pub struct MessagePreview {
 }
 
 /// Renders a campaign message as a person will get it (with sample name and link), before
-/// the campaign is saved.
+/// the campaign is saved. Who may change campaigns may preview them.
 #[utoipa::path(
     tag = "recruitment",
     params(("program_id" = ProgramId, Path, description = "The program's id")),
@@ -63,19 +64,21 @@ pub async fn preview_message(
     path: web::Path<ProgramId>,
     body: Json<MessagePreviewRequest>,
 ) -> Result<web::Json<MessagePreview>, ApiError> {
-    let scoped = ctx.open(&db, Permission::Read).await?;
+    let scoped = ctx.open(&db, Permission::Write).await?;
     let body = body.read()?;
     let program = scoped.tx.program(path.into_inner()).await?.design.name;
+    let sender = Sender { company: scoped.tx.tenant().await?.name };
     scoped.tx.commit().await?;
     let name = if body.locale == Locale::Ja { "佐藤 健二" } else { "Kenji Sato" };
     let link = apply_link(&settings, "sample");
     let deadline = body.deadline.map(|d| d.format("%Y-%m-%d").to_string());
     let vars = serde_json::json!({"name": name, "program": program, "link": link, "deadline": deadline.clone().unwrap_or_default()});
     let own = Override { subject: body.message.subject.clone(), html: String::new(), text: body.message.body.clone() };
-    let personal = render_with(&own, &vars).map_err(|e| {
+    let refused = |e: tandem_mail::TemplateError| {
         let part = if e.part == "subject" { "message.subject" } else { "message.body" };
-        ApiError::field(part, Reason::TemplateError { detail: e.message })
-    })?;
+        ApiError::field(part, e.reason())
+    };
+    let personal = render_off_workers(own, vars).await.map_err(refused)?;
     let email = Email::CampaignMessage(CampaignMessageEmail::new(
         &personal.subject,
         &personal.text,
@@ -83,7 +86,9 @@ pub async fn preview_message(
         &link,
         deadline.as_deref(),
     ));
-    let rendered = tandem_mail::render(&email, body.locale)
-        .map_err(|e| ApiError::Unexpected(anyhow::anyhow!("the built-in campaign template: {e}")))?;
+    // The person's words inside the built-in frame can still be too large once escaped.
+    let sources = builtin_sources(Template::CampaignMessage, body.locale);
+    let rendered = render_off_workers(sources, email.variables()).await.map_err(refused)?;
+    let rendered = frame(rendered, &sender, body.locale);
     Ok(web::Json(MessagePreview { subject: rendered.subject, html: rendered.html, text: rendered.text }))
 }
