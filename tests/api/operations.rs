@@ -9,7 +9,27 @@ on_both_databases!(
     unknown_routes_answer_with_a_problem,
     cors_allows_the_configured_origin_only,
     the_served_openapi_document_is_the_checked_in_one,
+    links_in_emails_point_at_the_port_served_when_no_public_url_is_set,
 );
+
+/// A server started on another port than 8080 (here a random one) sends links that reach it.
+async fn links_in_emails_point_at_the_port_served_when_no_public_url_is_set(app: TestApp) {
+    let backend = app.backend;
+    drop(app);
+    let app = TestApp::spawn_with(backend, |c, _| c.public_url = String::new()).await.unwrap();
+    let port = app.address.rsplit(':').next().unwrap().to_owned();
+    assert_ne!(port, "8080");
+    app.post(
+        "/api/v1/auth/signup",
+        None,
+        serde_json::json!({"company_name": "Acme", "owner_name": "Ann", "email": "ann@acme.example", "password": tandem_tests::PASSWORD}),
+    )
+    .await
+    .ok(202);
+    let email = &app.wait_for_emails_to("ann@acme.example", 1).await[0];
+    let expected = format!("http://localhost:{port}/signup/verify?token=");
+    assert!(email.text.contains(&expected), "{expected} in {}", email.text);
+}
 
 async fn health_and_readiness_answer(app: TestApp) {
     let health = app.request(Method::GET, "/healthz", None, None).await;

@@ -106,7 +106,12 @@ impl Cli {
             Command::Demo => {
                 let db = startup::connect(&config).await?;
                 let summary = demo::seed(&db).await?;
-                println!("{}", summary.render(&config.public_url));
+                // Where `tandem serve` with this configuration will answer.
+                let url = match config.public_url.trim_end_matches('/') {
+                    "" => format!("http://localhost:{}", config.port),
+                    set => set.to_owned(),
+                };
+                println!("{}", summary.render(&url));
             }
         }
         Ok(())

@@ -63,7 +63,8 @@ pub struct Config {
     /// Key that signs access tokens (at least 32 bytes); generated into `data_dir` when absent.
     /// Every API replica must share it.
     pub jwt_secret: Option<Secret>,
-    /// Where people reach Tandem; links in emails start with it.
+    /// Where people reach Tandem; links in emails start with it. Empty: the address this
+    /// server answers on (`http://localhost:<port>` on the loopback).
     pub public_url: String,
     /// Browser origins allowed to call the API (comma-separated in the environment).
     #[serde(deserialize_with = "list_or_comma_separated")]
@@ -147,7 +148,7 @@ impl Default for Config {
             outbox_dir: "var/outbox".into(),
             data_dir: "var".into(),
             jwt_secret: None,
-            public_url: "http://localhost:8080".into(),
+            public_url: String::new(),
             cors_origins: Vec::new(),
             log_format: LogFormat::Human,
             log_level: "info".into(),
@@ -231,7 +232,11 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
     ("outbox_dir", "TANDEM_OUTBOX_DIR", "File outbox folder (default var/outbox)"),
     ("data_dir", "TANDEM_DATA_DIR", "Local state folder (default var)"),
     ("jwt_secret", "TANDEM_JWT_SECRET", "Access-token signing key, ≥ 32 bytes; generated into data_dir when absent"),
-    ("public_url", "TANDEM_PUBLIC_URL", "Base of links in emails (default http://localhost:8080)"),
+    (
+        "public_url",
+        "TANDEM_PUBLIC_URL",
+        "Base of links in emails (default: the address served, e.g. http://localhost:8080)",
+    ),
     ("cors_origins", "TANDEM_CORS_ORIGINS", "Comma-separated browser origins allowed to call the API"),
     ("log_format", "TANDEM_LOG_FORMAT", "human (default) or json; also `--json-logs`"),
     ("log_level", "TANDEM_LOG_LEVEL", "Tracing filter (default info); RUST_LOG wins"),

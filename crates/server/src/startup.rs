@@ -75,6 +75,11 @@ impl Application {
         let parts = Parts { db, queue, lock, mailer: Arc::new(mailer(config)?), secret: signing_secret(config)? };
         let shutdown = CancellationToken::new();
         let mut app = Self { port: None, server: None, shutdown: shutdown.clone(), background: Vec::new() };
+        let listener = TcpListener::bind((config.host.as_str(), config.port))
+            .with_context(|| format!("binding {}:{}", config.host, config.port))?;
+        let port = listener.local_addr()?.port();
+        let public_url = public_url(config, role, port);
+        let config = &Config { public_url, ..config.clone() };
         if parts.db.job_sink() == JobSink::Outbox {
             let relay = Relay::new(parts.db.clone(), parts.queue.clone(), Duration::from_millis(config.worker_poll_ms));
             app.background.push(tokio::spawn(relay.run(shutdown.clone())));
@@ -82,9 +87,9 @@ impl Application {
         if role != Role::Api {
             app.background.extend(start_background(config, &parts, shutdown)?);
         }
-        let (port, server) = match role {
-            Role::Worker => start_operations_http(config, &parts)?,
-            Role::All | Role::Api => start_http(config, &parts)?,
+        let server = match role {
+            Role::Worker => start_operations_http(config, &parts, listener)?,
+            Role::All | Role::Api => start_http(config, &parts, listener)?,
         };
         app.port = Some(port);
         app.server = Some(server);
@@ -120,19 +125,20 @@ impl Application {
 }
 
 /// A worker serves only its health and metrics, so that its job counters can be scraped.
-fn start_operations_http(config: &Config, parts: &Parts) -> anyhow::Result<(u16, actix_web::dev::Server)> {
+fn start_operations_http(
+    config: &Config,
+    parts: &Parts,
+    listener: TcpListener,
+) -> anyhow::Result<actix_web::dev::Server> {
     let (db, queue) = (web::Data::new(parts.db.clone()), web::Data::new(parts.queue.clone()));
     let metrics = web::Data::new(metrics_handle());
     let auth = web::Data::new(metrics_auth(config));
-    let listener = TcpListener::bind((config.host.as_str(), config.port))
-        .with_context(|| format!("binding {}:{}", config.host, config.port))?;
-    let port = listener.local_addr()?.port();
     let server =
         HttpServer::new(move || tandem_api::operations_app(db.clone(), queue.clone(), metrics.clone(), auth.clone()))
             .listen(listener)?
             .workers(1)
             .shutdown_timeout(30);
-    Ok((port, server.run()))
+    Ok(server.run())
 }
 
 /// Who may read `/metrics` (the token, when one is set; else loopback only).
@@ -140,7 +146,7 @@ fn metrics_auth(config: &Config) -> MetricsAuth {
     MetricsAuth { token: config.metrics_token.as_ref().map(|t| t.expose().to_owned()) }
 }
 
-fn start_http(config: &Config, parts: &Parts) -> anyhow::Result<(u16, actix_web::dev::Server)> {
+fn start_http(config: &Config, parts: &Parts, listener: TcpListener) -> anyhow::Result<actix_web::dev::Server> {
     let services = Services {
         db: web::Data::new(parts.db.clone()),
         keys: web::Data::new(JwtKeys::new(&parts.secret)),
@@ -168,15 +174,61 @@ fn start_http(config: &Config, parts: &Parts) -> anyhow::Result<(u16, actix_web:
         }),
     };
     let spec = tandem_api::openapi();
-    let listener = TcpListener::bind((config.host.as_str(), config.port))
-        .with_context(|| format!("binding {}:{}", config.host, config.port))?;
-    let port = listener.local_addr()?.port();
     let mut server =
         HttpServer::new(move || tandem_api::app(services.clone(), spec.clone())).listen(listener)?.shutdown_timeout(30);
     if let Some(workers) = config.http_workers {
         server = server.workers(workers);
     }
-    Ok((port, server.run()))
+    Ok(server.run())
+}
+
+/// Where links in emails point: `public_url` when set, else the address this server answers
+/// on. A setting that names this machine on another port is said at start, since every link
+/// would lead nowhere.
+fn public_url(config: &Config, role: Role, port: u16) -> String {
+    let configured = config.public_url.trim_end_matches('/');
+    if configured.is_empty() {
+        if role == Role::Worker {
+            tracing::warn!(
+                "public_url is not set: a worker cannot know where the API answers, so links in its emails \
+                 point at http://localhost:8080; set TANDEM_PUBLIC_URL to the API's address"
+            );
+            return "http://localhost:8080".to_owned();
+        }
+        let url = served_url(&config.host, port);
+        tracing::info!(public_url = %url, "links in emails point at the address served (set TANDEM_PUBLIC_URL to change it)");
+        return url;
+    }
+    if role != Role::Worker && names_this_machine_elsewhere(configured, port) {
+        tracing::warn!(
+            public_url = configured,
+            port,
+            "public_url names this machine on another port than the one served: links in emails will not reach this server"
+        );
+    }
+    configured.to_owned()
+}
+
+fn served_url(host: &str, port: u16) -> String {
+    match host {
+        "127.0.0.1" | "::1" | "0.0.0.0" | "::" | "localhost" => format!("http://localhost:{port}"),
+        host if host.contains(':') => format!("http://[{host}]:{port}"),
+        host => format!("http://{host}:{port}"),
+    }
+}
+
+/// Whether `url` is a loopback address on a port other than `port` (its own host cannot reach
+/// this server there).
+fn names_this_machine_elsewhere(url: &str, port: u16) -> bool {
+    let Some((scheme, rest)) = url.split_once("://") else { return false };
+    let authority = rest.split('/').next().unwrap_or_default();
+    let (host, given) = match authority.rsplit_once(':') {
+        Some((host, p)) if !host.ends_with(']') || authority.starts_with('[') => (host, p.parse::<u16>().ok()),
+        _ => (authority, None),
+    };
+    let default = if scheme == "https" { 443 } else { 80 };
+    let loopback = matches!(host.trim_matches(['[', ']']), "localhost" | "127.0.0.1" | "::1");
+    loopback && given.unwrap_or(default) != port
 }
 
 fn start_background(
@@ -267,6 +319,7 @@ fn dev_mailbox(config: &Config) -> bool {
         (true, false) => {
             tracing::warn!(
                 outbox = %config.outbox_dir.display(),
+                links = %config.public_url,
                 "the developer mailbox is on (TANDEM_DEV_MAILBOX): owners can read every email of their tenant, \
                  links included, at /api/v1/dev/mailbox; for trying Tandem, not for production"
             );
@@ -376,4 +429,26 @@ fn load_or_create_secret(path: &Path) -> anyhow::Result<Vec<u8>> {
     write_private(path, &secret).with_context(|| format!("writing {}", path.display()))?;
     tracing::warn!(path = %path.display(), "generated a signing key; set TANDEM_JWT_SECRET when running more than one process");
     Ok(secret)
+}
+
+#[cfg(test)]
+mod public_url_tests {
+    use super::*;
+
+    #[test]
+    fn the_default_is_the_address_served() {
+        assert_eq!(served_url("127.0.0.1", 9000), "http://localhost:9000");
+        assert_eq!(served_url("tandem.internal", 80), "http://tandem.internal:80");
+    }
+
+    #[test]
+    fn a_loopback_url_on_another_port_is_noticed() {
+        assert!(names_this_machine_elsewhere("http://localhost:8080", 9000));
+        assert!(names_this_machine_elsewhere("http://127.0.0.1", 9000));
+        assert!(!names_this_machine_elsewhere("http://localhost:9000", 9000));
+        assert!(
+            !names_this_machine_elsewhere("https://tandem.sakura.example", 9000),
+            "behind a proxy: not ours to judge"
+        );
+    }
 }
