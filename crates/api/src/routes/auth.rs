@@ -324,14 +324,14 @@ pub async fn login(
         None => {
             let limits = settings.limits;
             let client = limits::client_address(&req, limits.trust_forwarded_for);
-            let keys = [
+            let counters = [
                 (format!("login-failures:client:{client}"), limits.login_failures_per_client),
                 ("login-failures:all".to_owned(), limits.login_failures_total),
             ];
-            for (key, limit) in &keys {
-                limits::per_hour(&db, key, *limit).await?;
+            for (counter, limit) in &counters {
+                limits::per_hour(&db, counter, *limit).await?;
             }
-            keys.into_iter().map(|(key, _)| key).collect()
+            counters.into_iter().map(|(counter, _)| counter).collect()
         }
     };
     let throttle = match &known {
