@@ -11,6 +11,7 @@ mod m20261125_000005_recruitment;
 mod m20261201_000006_job_outbox;
 mod m20261201_000007_rate_limits;
 mod m20261202_000008_accounts;
+mod m20261202_000009_directory_imports;
 pub mod rls;
 mod shape;
 
@@ -28,6 +29,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000006_job_outbox::Migration),
             Box::new(m20261201_000007_rate_limits::Migration),
             Box::new(m20261202_000008_accounts::Migration),
+            Box::new(m20261202_000009_directory_imports::Migration),
         ]
     }
 }

@@ -102,7 +102,9 @@ fn body_for(method: &Method, template: &str) -> Option<Value> {
         (_, "/api/v1/email/templates/{template}/{locale}/preview") => json!({}),
         (_, "/api/v1/people") | (_, "/api/v1/people/{person_id}") => person,
         (_, "/api/v1/people/bulk") => json!({"people": [person]}),
-        (_, "/api/v1/people/import") => json!({"csv": "external_id,name,email\nE9,Kenji Sato,kenji@acme.example\n"}),
+        (_, "/api/v1/people/import") | (_, "/api/v1/people/import/preview") => {
+            json!({"csv": "external_id,name,email\nE9,Kenji Sato,kenji@acme.example\n"})
+        }
         (_, "/api/v1/programs") | (_, "/api/v1/programs/{program_id}") => program,
         (_, "/api/v1/programs/from-template") => json!({"template": "executive_reverse"}),
         (_, "/api/v1/programs/{program_id}/transitions") => json!({"to": "recruiting"}),

@@ -139,11 +139,11 @@ async fn import_row_errors_speak_the_language_asked_for(app: TestApp) {
         ja.ok(200)["errors"],
         json!([
             {"line": 3, "field": "time_zone", "code": "not_a_time_zone",
-             "message": "Asia/Tokyo のような IANA タイムゾーン名にしてください"},
+             "message": "Asia/Tokyo のような IANA タイムゾーン名にしてください", "value": "Mars/Base"},
             {"line": 4, "field": "email", "code": "duplicate_in_file",
-             "message": "aiko@sakura.example がこのファイルに複数回出てきます"},
+             "message": "aiko@sakura.example がこのファイルに複数回出てきます", "value": "aiko@sakura.example"},
             {"line": 4, "field": "manager_external_id", "code": "no_such_manager",
-             "message": "社員番号 E9 の人はいません"},
+             "message": "社員番号 E9 の人はいません", "value": "E9"},
         ])
     );
     let en = app.post("/api/v1/people/import", Some(&owner.access_token), body).await;

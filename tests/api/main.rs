@@ -11,6 +11,7 @@ mod demo;
 mod email;
 mod free_text;
 mod headers;
+mod imports;
 mod languages;
 mod openapi;
 mod operations;

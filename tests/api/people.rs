@@ -256,7 +256,7 @@ async fn a_csv_file_is_imported_with_a_mapping_after_a_dry_run(app: TestApp) {
         report["errors"],
         json!([{
             "line": 8, "field": "time_zone", "code": "not_a_time_zone",
-            "message": "must be an IANA time zone such as Asia/Tokyo"
+            "message": "must be an IANA time zone such as Asia/Tokyo", "value": "Mars/Base"
         }])
     );
     let strict = app.post("/api/v1/people/import", token, json!({"csv": csv, "mapping": mapping()})).await;

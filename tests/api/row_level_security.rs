@@ -61,9 +61,15 @@ async fn every_tenant_table_has_row_level_security_forced_with_policies() {
 }
 
 /// Gives a populated tenant rows in the tables `populate` leaves empty: a suppression, a
-/// template of its own, a closed campaign with an invitee, and a job in the outbox.
+/// template of its own, a closed campaign with an invitee, a saved import mapping, and a job
+/// in the outbox.
 async fn fill_the_rest(app: &TestApp, tenant: &Tenant) {
     let token = tenant.owner.access_token.as_str();
+    let csv = "Code,Name,Mail\nX1,Extra Person,extra@example.test\n";
+    let mapping = json!({"Code": "external_id", "Name": "name", "Mail": "email"});
+    app.post("/api/v1/people/import", Some(token), json!({"csv": csv, "mapping": mapping, "remember": true}))
+        .await
+        .ok(200);
     app.post("/api/v1/email/suppressions", Some(token), json!({"email": "gone@example.test", "category": "all"}))
         .await
         .ok(204);

@@ -12,6 +12,7 @@ pub mod eligibility;
 pub mod emails;
 pub mod export;
 pub mod ids;
+pub mod import;
 pub mod jobs;
 pub mod locale;
 pub mod login;

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::Reason;
+use crate::import::{self, GradeTable};
 use crate::locale::Locale;
 use crate::values::{EmailAddress, PersonName};
 
@@ -44,6 +45,7 @@ impl JobLevel {
 pub enum PersonField {
     ExternalId,
     Name,
+    NameReading,
     Email,
     Department,
     Function,
@@ -63,9 +65,10 @@ pub enum PersonField {
 }
 
 impl PersonField {
-    pub const ALL: [PersonField; 18] = [
+    pub const ALL: [PersonField; 19] = [
         PersonField::ExternalId,
         PersonField::Name,
+        PersonField::NameReading,
         PersonField::Email,
         PersonField::Department,
         PersonField::Function,
@@ -88,6 +91,7 @@ impl PersonField {
         match self {
             PersonField::ExternalId => "external_id",
             PersonField::Name => "name",
+            PersonField::NameReading => "name_reading",
             PersonField::Email => "email",
             PersonField::Department => "department",
             PersonField::Function => "function",
@@ -139,8 +143,13 @@ impl PersonDraft {
         self.values.push((field, value.into()));
     }
 
-    fn get(&self, field: PersonField) -> Option<&str> {
+    /// The field's value, trimmed; `None` when absent or blank.
+    pub fn value(&self, field: PersonField) -> Option<&str> {
         self.values.iter().rev().find(|(f, _)| *f == field).map(|(_, v)| v.trim()).filter(|v| !v.is_empty())
+    }
+
+    fn get(&self, field: PersonField) -> Option<&str> {
+        self.value(field)
     }
 }
 
@@ -149,6 +158,8 @@ impl PersonDraft {
 pub struct Person {
     pub external_id: String,
     pub name: String,
+    /// How the name is read (furigana, e.g. "タナカ アイコ"): Japanese names sort by it.
+    pub name_reading: Option<String>,
     pub email: EmailAddress,
     pub department: Option<String>,
     pub function: Option<String>,
@@ -187,16 +198,22 @@ fn text(draft: &PersonDraft, field: PersonField, max: usize, problems: &mut Vec<
     Some(value.to_owned())
 }
 
-/// A list written as "a; b" or "a, b", trimmed, without duplicates, in order.
-fn list(draft: &PersonDraft, field: PersonField, problems: &mut Vec<FieldProblem>) -> Vec<String> {
+/// A list written as "a; b", "a, b" or "a、b", trimmed, each item through `item`, without
+/// duplicates, in order.
+fn list(
+    draft: &PersonDraft,
+    field: PersonField,
+    item: impl Fn(&str) -> String,
+    problems: &mut Vec<FieldProblem>,
+) -> Vec<String> {
     let Some(raw) = draft.get(field) else { return Vec::new() };
     let mut seen = HashSet::new();
     let items: Vec<String> = raw
-        .split([';', ','])
+        .split([';', ',', '、', '；', '，'])
         .map(str::trim)
         .filter(|s| !s.is_empty())
+        .map(item)
         .filter(|s| seen.insert(s.to_lowercase()))
-        .map(str::to_owned)
         .collect();
     if items.len() > 50 || items.iter().any(|i| i.chars().count() > 80 || i.contains('|')) {
         problems.push(FieldProblem { field, reason: Reason::ListTooLong });
@@ -213,9 +230,26 @@ fn boolean(value: &str) -> Option<bool> {
     }
 }
 
-/// Reads a person. `keep_sensitive` is the tenant's switch: when off, sensitive values are
-/// dropped (not refused), so an HR export with every column can still be imported.
+/// What reading a person depends on besides the person: the tenant's settings and tables.
+#[derive(Clone, Debug, Default)]
+pub struct ReadRules {
+    /// The tenant's switch: when off, sensitive values are dropped (not refused), so an HR
+    /// export with every column can still be imported.
+    pub keep_sensitive: bool,
+    /// Grades as the tenant's HR system writes them, to job levels.
+    pub grades: GradeTable,
+}
+
+/// Reads a person with no grade table: job levels must be whole numbers.
 pub fn read_person(draft: &PersonDraft, keep_sensitive: bool) -> Result<Person, Vec<FieldProblem>> {
+    read_person_with(draft, &ReadRules { keep_sensitive, grades: GradeTable::default() })
+}
+
+/// Reads a person. Dates may be written as Japanese HR systems write them
+/// ([`crate::import::parse_date`]), languages as names ("Japanese", 「日本語」), and job levels
+/// as grades the tenant's table maps.
+pub fn read_person_with(draft: &PersonDraft, rules: &ReadRules) -> Result<Person, Vec<FieldProblem>> {
+    let keep_sensitive = rules.keep_sensitive;
     let mut problems = Vec::new();
     let mut required = |field: PersonField| {
         let value = draft.get(field).map(str::to_owned);
@@ -248,19 +282,18 @@ pub fn read_person(draft: &PersonDraft, keep_sensitive: bool) -> Result<Person, 
             None
         }
     });
+    let name_reading = text(draft, PersonField::NameReading, 200, &mut problems);
     let department = text(draft, PersonField::Department, 200, &mut problems);
     let function = text(draft, PersonField::Function, 200, &mut problems);
     let region = text(draft, PersonField::Region, 200, &mut problems);
     let location = text(draft, PersonField::Location, 200, &mut problems);
     let title = text(draft, PersonField::Title, 200, &mut problems);
     let manager_external_id = text(draft, PersonField::ManagerExternalId, 128, &mut problems);
-    let job_level = draft.get(PersonField::JobLevel).and_then(|raw| {
-        match raw.parse::<i64>().map_err(|_| Reason::NotAWholeNumber).and_then(JobLevel::new) {
-            Ok(level) => Some(level),
-            Err(reason) => {
-                problems.push(FieldProblem { field: PersonField::JobLevel, reason });
-                None
-            }
+    let job_level = draft.get(PersonField::JobLevel).and_then(|raw| match import::job_level(raw, &rules.grades) {
+        Ok(level) => Some(level),
+        Err(reason) => {
+            problems.push(FieldProblem { field: PersonField::JobLevel, reason });
+            None
         }
     });
     let time_zone = draft.get(PersonField::TimeZone).and_then(|raw| match raw.parse::<chrono_tz::Tz>() {
@@ -270,8 +303,13 @@ pub fn read_person(draft: &PersonDraft, keep_sensitive: bool) -> Result<Person, 
             None
         }
     });
-    let languages = list(draft, PersonField::Languages, &mut problems);
-    let skills = list(draft, PersonField::Skills, &mut problems);
+    let languages = list(
+        draft,
+        PersonField::Languages,
+        |l| import::language_code(l).map_or_else(|| l.to_owned(), str::to_owned),
+        &mut problems,
+    );
+    let skills = list(draft, PersonField::Skills, str::to_owned, &mut problems);
     let is_executive = match draft.get(PersonField::IsExecutive) {
         None => false,
         Some(raw) => boolean(raw).unwrap_or_else(|| {
@@ -279,16 +317,16 @@ pub fn read_person(draft: &PersonDraft, keep_sensitive: bool) -> Result<Person, 
             false
         }),
     };
-    let hire_date = draft.get(PersonField::HireDate).and_then(|raw| match NaiveDate::parse_from_str(raw, "%Y-%m-%d") {
-        Ok(date) => Some(date),
-        Err(_) => {
+    let hire_date = draft.get(PersonField::HireDate).and_then(|raw| {
+        let date = import::parse_date(raw);
+        if date.is_none() {
             problems.push(FieldProblem { field: PersonField::HireDate, reason: Reason::NotADate });
-            None
         }
+        date
     });
     let preferred_locale = match draft.get(PersonField::PreferredLocale) {
         None => Locale::default(),
-        Some(raw) => raw.to_lowercase().parse().unwrap_or_else(|e| {
+        Some(raw) => import::language_code(raw).unwrap_or(raw).parse().unwrap_or_else(|e| {
             problems.push(FieldProblem { field: PersonField::PreferredLocale, reason: e });
             Locale::default()
         }),
@@ -305,6 +343,7 @@ pub fn read_person(draft: &PersonDraft, keep_sensitive: bool) -> Result<Person, 
         (Some(external_id), Some(name), Some(email)) => Ok(Person {
             external_id,
             name,
+            name_reading,
             email,
             department,
             function,
@@ -332,28 +371,33 @@ pub struct RowProblem {
     pub line: u64,
     pub field: Option<PersonField>,
     pub reason: Reason,
+    /// The cell as the file has it, when the problem is about one.
+    pub value: Option<String>,
 }
 
 /// Reads every row, and checks what no single row can: an external id or email given twice,
 /// a manager that is neither in the file nor (per `known_external_ids`) in the directory, and
-/// someone managing themselves.
+/// someone managing themselves. A manager whose own row is refused is not "no such manager":
+/// [`crate::import::manager_consequences`] reports what that does to the rows that name them.
 pub fn read_rows(
     rows: &[(u64, PersonDraft)],
-    keep_sensitive: bool,
+    rules: &ReadRules,
     known_external_ids: &BTreeSet<String>,
 ) -> (Vec<(u64, Person)>, Vec<RowProblem>) {
     let mut people = Vec::new();
     let mut problems = Vec::new();
     for (line, draft) in rows {
-        match read_person(draft, keep_sensitive) {
+        match read_person_with(draft, rules) {
             Ok(person) => people.push((*line, person)),
             Err(fields) => problems.extend(fields.into_iter().map(|p| RowProblem {
                 line: *line,
                 field: Some(p.field),
+                value: draft.value(p.field).map(str::to_owned),
                 reason: p.reason,
             })),
         }
     }
+    let in_file: HashSet<&str> = rows.iter().filter_map(|(_, d)| d.value(PersonField::ExternalId)).collect();
     let mut ids = HashSet::new();
     let mut emails = HashSet::new();
     for (line, person) in &people {
@@ -362,6 +406,7 @@ pub fn read_rows(
                 line: *line,
                 field: Some(PersonField::ExternalId),
                 reason: Reason::DuplicateInFile { value: person.external_id.clone() },
+                value: Some(person.external_id.clone()),
             });
         }
         if !emails.insert(person.email.clone()) {
@@ -369,6 +414,7 @@ pub fn read_rows(
                 line: *line,
                 field: Some(PersonField::Email),
                 reason: Reason::DuplicateInFile { value: person.email.to_string() },
+                value: Some(person.email.to_string()),
             });
         }
     }
@@ -379,12 +425,14 @@ pub fn read_rows(
                     line: *line,
                     field: Some(PersonField::ManagerExternalId),
                     reason: Reason::OwnManager,
+                    value: Some(manager.clone()),
                 });
-            } else if !ids.contains(manager) && !known_external_ids.contains(manager) {
+            } else if !in_file.contains(manager.as_str()) && !known_external_ids.contains(manager) {
                 problems.push(RowProblem {
                     line: *line,
                     field: Some(PersonField::ManagerExternalId),
                     reason: Reason::NoSuchManager { external_id: manager.clone() },
+                    value: Some(manager.clone()),
                 });
             }
         }
@@ -485,7 +533,7 @@ mod tests {
         third.set(PersonField::Department, "Sales");
         let rows = vec![(2, aiko()), (3, second), (4, third), (5, fourth)];
         let known: BTreeSet<String> = ["E900".to_owned()].into();
-        let (people, problems) = read_rows(&rows, false, &known);
+        let (people, problems) = read_rows(&rows, &ReadRules::default(), &known);
         assert_eq!(people.len(), 4);
         let found: Vec<(u64, Option<PersonField>)> = problems.iter().map(|p| (p.line, p.field)).collect();
         assert_eq!(found, [(3, Some(PersonField::ExternalId)), (4, Some(PersonField::ManagerExternalId))]);

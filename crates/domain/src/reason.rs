@@ -89,6 +89,27 @@ pub enum Reason {
         detail: String,
     },
     CsvNoRows,
+    EitherCsvOrFile,
+    UnknownEncoding {
+        given: String,
+    },
+    UnreadableCharacters {
+        encoding: String,
+    },
+    NotAGrade,
+    TooManyGrades {
+        max: usize,
+    },
+    GradeNotMapped {
+        value: String,
+    },
+    /// A warning: the person is imported, without the manager whose row was refused.
+    ManagerRowRefused {
+        external_id: String,
+        line: u64,
+    },
+    /// A warning: the column's values are not kept.
+    SensitiveAttributesOff,
 
     // A program's design and lifecycle.
     NamePurpose,
@@ -294,7 +315,11 @@ impl Reason {
                 )
             }
             NotABoolean => say!(l, "must be true or false", "true か false にしてください"),
-            NotADate => say!(l, "must be a date like 2024-04-01", "2024-04-01 のような日付にしてください"),
+            NotADate => say!(
+                l,
+                "must be a date like 2024-04-01, 2024/4/1 or 2024年4月1日",
+                "2024-04-01、2024/4/1、2024年4月1日 のような日付にしてください"
+            ),
             ListTooLong => say!(
                 l,
                 "at most 50 items of at most 80 characters, without |",
@@ -302,8 +327,8 @@ impl Reason {
             ),
             UnsupportedLanguage { given } => say!(
                 l,
-                "unsupported language {given:?}: use \"en\" or \"ja\"",
-                "言語 {given:?} には対応していません。\"en\" か \"ja\" にしてください"
+                "unsupported language {given:?}: use en or ja (English, Japanese, 日本語 …)",
+                "言語 {given:?} には対応していません。en か ja（English、Japanese、日本語 など）にしてください"
             ),
             Invalid { detail } => say!(l, "{detail}", "値が正しくありません（{detail}）"),
             UnknownField => say!(l, "is not a field of this request", "このリクエストにない項目です"),
@@ -351,6 +376,42 @@ impl Reason {
                 "{line}行目を読み取れません（{detail}）。何も取り込んでいません"
             ),
             CsvNoRows => say!(l, "has no rows under its header", "見出し行の下にデータがありません"),
+            EitherCsvOrFile => say!(
+                l,
+                "send the file either as text (csv) or as base64 bytes (file), not both and not neither",
+                "ファイルはテキスト（csv）か base64 のバイト列（file）のどちらか一方で送ってください"
+            ),
+            UnknownEncoding { given } => say!(
+                l,
+                "unknown encoding {given:?}: use UTF-8, Shift_JIS, EUC-JP, UTF-16LE, UTF-16BE or windows-1252",
+                "文字コード {given:?} は使えません。UTF-8、Shift_JIS、EUC-JP、UTF-16LE、UTF-16BE、windows-1252 のいずれかにしてください"
+            ),
+            UnreadableCharacters { encoding } => say!(
+                l,
+                "has characters that cannot be read as {encoding}: is the file saved in another encoding?",
+                "{encoding} として読めない文字があります。別の文字コードで保存されたファイルではありませんか"
+            ),
+            NotAGrade => say!(
+                l,
+                "each grade must be 1 to 64 characters without control characters",
+                "等級は制御文字を含まない1〜64文字にしてください"
+            ),
+            TooManyGrades { max } => say!(l, "at most {max} grades", "等級は{max}件までです"),
+            GradeNotMapped { value } => say!(
+                l,
+                "grade {value} is not mapped to a job level: give it a level in the grade table",
+                "等級「{value}」に対応するレベルがありません。等級の対応表でレベルを決めてください"
+            ),
+            ManagerRowRefused { external_id, line } => say!(
+                l,
+                "imported without a manager: the row of {external_id} (line {line}) was refused",
+                "上司なしで取り込みます。上司 {external_id} の行（{line}行目）が取り込めないためです"
+            ),
+            SensitiveAttributesOff => say!(
+                l,
+                "not kept: sensitive attributes are off for this company (Settings)",
+                "保存しません。この会社では機微な属性の保存がオフになっています（設定）"
+            ),
 
             NamePurpose => say!(l, "name at least one purpose", "目的を1つ以上選んでください"),
             DescribeCustomPurpose => say!(l, "describe the custom purpose", "独自の目的を説明してください"),

@@ -225,6 +225,14 @@ pub struct PeopleFilter {
     pub text: Option<String>,
 }
 
+/// The mapping a tenant's admin chose for their HR export: each header to a person field
+/// (`None`: ignored), and grades to job levels.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportMapping {
+    pub columns: std::collections::BTreeMap<String, Option<tandem_domain::people::PersonField>>,
+    pub grades: tandem_domain::import::GradeTable,
+}
+
 /// What an upsert did.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct UpsertCounts {

@@ -614,6 +614,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/people/import/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Shows how a file would be read: its encoding, each column's field (the tenant's saved
+         *     mapping, then a guess by meaning in English and Japanese), the first rows, and the grades
+         *     and languages found with what each will become. Writes nothing.
+         */
+        post: operations["preview_import"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/people/{person_id}": {
         parameters: {
             query?: never;
@@ -1516,6 +1537,26 @@ export interface components {
             category: components["schemas"]["EmailCategory"];
             subscribed: boolean;
         };
+        /** @description A column of the file and the field it goes to. */
+        ColumnView: {
+            /** @example 社員番号 */
+            header: string;
+            field?: components["schemas"]["PersonField"] | null;
+            confidence?: components["schemas"]["Confidence"] | null;
+            /**
+             * @description Up to three of the column's values.
+             * @example [
+             *       "E001",
+             *       "E002"
+             *     ]
+             */
+            examples: string[];
+        };
+        /**
+         * @description How sure a column's field is.
+         * @enum {string}
+         */
+        Confidence: "likely" | "exact" | "saved";
         /**
          * @example {
          *       "name": "Workday sync",
@@ -1692,6 +1733,28 @@ export interface components {
          * @example 01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f
          */
         EmailDeliveryId: string;
+        /** @description How the file was read. */
+        EncodingReport: {
+            /**
+             * @description The encoding used.
+             * @example Shift_JIS
+             */
+            used: string;
+            /**
+             * @description What detection found (the same as `used` unless the caller chose another).
+             * @example Shift_JIS
+             */
+            detected: string;
+            /** @description Detection was sure (a byte-order mark, or valid UTF-8); otherwise it is a guess to check. */
+            certain: boolean;
+            /**
+             * Format: int64
+             * @description Rows with characters that could not be read in `used` (each is refused with
+             *     `unreadable_characters`).
+             * @example 0
+             */
+            unreadable_rows: number;
+        };
         /** @description One refused field, as a problem document lists it. */
         FieldError: {
             /**
@@ -1704,7 +1767,7 @@ export interface components {
              * @example no_at_sign
              * @enum {string}
              */
-            code: "empty" | "required" | "too_short" | "too_long" | "length_between" | "too_many_bytes" | "between" | "control_characters" | "bidi_controls" | "only_spaces" | "nul_character" | "no_at_sign" | "not_an_email" | "not_a_whole_number" | "not_a_job_level" | "not_a_time_zone" | "not_a_boolean" | "not_a_date" | "list_too_long" | "unsupported_language" | "invalid" | "unknown_field" | "not_a_cursor" | "not_an_email_category" | "transactional_always_sent" | "duplicate_in_file" | "own_manager" | "no_such_manager" | "email_belongs_to" | "external_id_exists" | "external_id_or_email_taken" | "batch_size" | "csv_header_unreadable" | "csv_missing_columns" | "csv_line_unreadable" | "csv_no_rows" | "name_purpose" | "describe_custom_purpose" | "metric_needs_name_and_target" | "level_min_above_max" | "levels_range" | "rule_needs_role" | "no_junior_mentor_possible" | "mutual_uses_either" | "end_after_start" | "resource_needs_title_and_link" | "module_needs_title" | "module_link_not_web" | "unknown_template" | "program_cannot_become" | "publish_pairs_first" | "set_roles_before_recruiting" | "set_dates_before_recruiting" | "program_keeps_rules_and_dates" | "program_no_longer_changes" | "only_drafts_deleted" | "question_key" | "question_key_twice" | "question_needs_label" | "question_label" | "question_needs_options" | "question_takes_no_options" | "not_a_question" | "answer_text" | "answer_one_option" | "answer_options" | "message_needs_subject_and_body" | "template_error" | "template_too_much_work" | "template_too_large" | "send_before_deadline" | "reminder_needs_deadline" | "closed_campaign_fixed" | "open_campaign_keeps_kind" | "program_not_recruiting" | "write_message_first" | "deadline_passed" | "campaign_cannot_become" | "name_people_or_filter" | "open_campaign_has_no_list" | "campaign_closed" | "applications_closed" | "consent_needed" | "not_eligible" | "already_applied" | "confirmation_expired" | "application_declined" | "not_confirmed_yet" | "applicant_withdrew" | "decision_not_possible" | "only_owners_manage_owners" | "last_owner" | "account_exists" | "already_member" | "person_already_member" | "not_a_member" | "no_longer_member" | "wrong_credentials" | "invitation_used" | "signup_link_used" | "reset_link_used" | "session_ended" | "cookie_needs_header" | "refresh_token_refused" | "not_a_refresh_token" | "name_needed_for_new_account" | "no_credential" | "metrics_token_required" | "unknown_api_key" | "bad_access_token" | "console_users_only" | "may_not_read" | "may_not_write" | "team_managers_only" | "key_managers_only" | "mailbox_owners_only" | "api_key_has_no_language" | "name_a_scope" | "no_such_resource" | "already_exists" | "fields_invalid" | "unreadable_json" | "unreadable_body" | "body_too_large" | "send_json" | "try_again_in" | "internal";
+            code: "empty" | "required" | "too_short" | "too_long" | "length_between" | "too_many_bytes" | "between" | "control_characters" | "bidi_controls" | "only_spaces" | "nul_character" | "no_at_sign" | "not_an_email" | "not_a_whole_number" | "not_a_job_level" | "not_a_time_zone" | "not_a_boolean" | "not_a_date" | "list_too_long" | "unsupported_language" | "invalid" | "unknown_field" | "not_a_cursor" | "not_an_email_category" | "transactional_always_sent" | "duplicate_in_file" | "own_manager" | "no_such_manager" | "email_belongs_to" | "external_id_exists" | "external_id_or_email_taken" | "batch_size" | "csv_header_unreadable" | "csv_missing_columns" | "csv_line_unreadable" | "csv_no_rows" | "either_csv_or_file" | "unknown_encoding" | "unreadable_characters" | "not_a_grade" | "too_many_grades" | "grade_not_mapped" | "manager_row_refused" | "sensitive_attributes_off" | "name_purpose" | "describe_custom_purpose" | "metric_needs_name_and_target" | "level_min_above_max" | "levels_range" | "rule_needs_role" | "no_junior_mentor_possible" | "mutual_uses_either" | "end_after_start" | "resource_needs_title_and_link" | "module_needs_title" | "module_link_not_web" | "unknown_template" | "program_cannot_become" | "publish_pairs_first" | "set_roles_before_recruiting" | "set_dates_before_recruiting" | "program_keeps_rules_and_dates" | "program_no_longer_changes" | "only_drafts_deleted" | "question_key" | "question_key_twice" | "question_needs_label" | "question_label" | "question_needs_options" | "question_takes_no_options" | "not_a_question" | "answer_text" | "answer_one_option" | "answer_options" | "message_needs_subject_and_body" | "template_error" | "template_too_much_work" | "template_too_large" | "send_before_deadline" | "reminder_needs_deadline" | "closed_campaign_fixed" | "open_campaign_keeps_kind" | "program_not_recruiting" | "write_message_first" | "deadline_passed" | "campaign_cannot_become" | "name_people_or_filter" | "open_campaign_has_no_list" | "campaign_closed" | "applications_closed" | "consent_needed" | "not_eligible" | "already_applied" | "confirmation_expired" | "application_declined" | "not_confirmed_yet" | "applicant_withdrew" | "decision_not_possible" | "only_owners_manage_owners" | "last_owner" | "account_exists" | "already_member" | "person_already_member" | "not_a_member" | "no_longer_member" | "wrong_credentials" | "invitation_used" | "signup_link_used" | "reset_link_used" | "session_ended" | "cookie_needs_header" | "refresh_token_refused" | "not_a_refresh_token" | "name_needed_for_new_account" | "no_credential" | "metrics_token_required" | "unknown_api_key" | "bad_access_token" | "console_users_only" | "may_not_read" | "may_not_write" | "team_managers_only" | "key_managers_only" | "mailbox_owners_only" | "api_key_has_no_language" | "name_a_scope" | "no_such_resource" | "already_exists" | "fields_invalid" | "unreadable_json" | "unreadable_body" | "body_too_large" | "send_json" | "try_again_in" | "internal";
             /**
              * @description Why, in words, in the language the request asked for (`Accept-Language`).
              * @example must contain an @
@@ -1765,9 +1828,57 @@ export interface components {
              */
             matched: number;
         };
+        /**
+         * @description Where a grade's level comes from.
+         * @enum {string}
+         */
+        GradeSource: "number" | "saved" | "suggested";
+        GradeView: {
+            /** @example M3 */
+            value: string;
+            /**
+             * Format: int64
+             * @example 12
+             */
+            rows: number;
+            /**
+             * Format: int32
+             * @example 4
+             */
+            level: number;
+            source: components["schemas"]["GradeSource"];
+        };
         Health: {
             /** @example ok */
             status: string;
+        };
+        ImportPreview: {
+            encoding: components["schemas"]["EncodingReport"];
+            /**
+             * @description The encodings that may be chosen instead.
+             * @example [
+             *       "UTF-8",
+             *       "Shift_JIS",
+             *       "EUC-JP",
+             *       "UTF-16LE",
+             *       "UTF-16BE",
+             *       "windows-1252"
+             *     ]
+             */
+            encodings: string[];
+            columns: components["schemas"]["ColumnView"][];
+            /**
+             * Format: int64
+             * @description Data rows in the file.
+             * @example 40
+             */
+            rows: number;
+            /** @description The first rows, with their lines as reports number them. */
+            sample: components["schemas"]["SampleRow"][];
+            /** @description Each distinct grade of the job-level column, with the level it will have. */
+            grades: components["schemas"]["GradeView"][];
+            /** @description Each distinct value of the preferred-language column, as it will be read. */
+            languages: components["schemas"]["LanguageView"][];
         };
         ImportReport: {
             /**
@@ -1794,6 +1905,7 @@ export interface components {
             /** @description Whether anything was written. */
             written: boolean;
             dry_run: boolean;
+            encoding: components["schemas"]["EncodingReport"];
             /**
              * @description Columns of the file that no field takes.
              * @example [
@@ -1801,12 +1913,23 @@ export interface components {
              *     ]
              */
             ignored_columns: string[];
+            /** @description Every refused row's problems, by line. */
             errors: components["schemas"]["RowError"][];
+            /** @description The errors grouped by cause, the most common first. */
+            summary: components["schemas"]["ProblemSummary"][];
+            /**
+             * @description What is imported other than as written: a person imported without the manager whose row
+             *     was refused, a column not kept. Nothing is left out without an error or a warning.
+             */
+            warnings: components["schemas"]["RowError"][];
         };
         /**
          * @example {
-         *       "csv": "Employee ID,Full name,Mail,Dept,Grade\nE1024,Kenji Sato,kenji@sakura.example,Marketing,3\n",
+         *       "csv": "Employee ID,Full name,Mail,Dept,Grade\nE1024,Kenji Sato,kenji@sakura.example,Marketing,M3\n",
          *       "dry_run": true,
+         *       "grades": {
+         *         "M3": 7
+         *       },
          *       "mapping": {
          *         "Dept": "department",
          *         "Employee ID": "external_id",
@@ -1819,11 +1942,22 @@ export interface components {
          */
         ImportRequest: {
             /**
-             * @description The CSV file's text (UTF-8), with a header row.
+             * @description The file's text, when the caller has it as text (UTF-8). Give this or `file`.
              * @example Employee ID,Full name,Mail,Dept,Grade
-             *     E1024,Kenji Sato,kenji@sakura.example,Marketing,3
+             *     E1024,Kenji Sato,kenji@sakura.example,Marketing,M3
              */
-            csv: string;
+            csv?: string | null;
+            /**
+             * @description The file's bytes in base64, as saved (Excel saves Japanese CSV files in Shift_JIS):
+             *     the encoding is detected, or taken from `encoding`. Give this or `csv`.
+             */
+            file?: string | null;
+            /**
+             * @description The encoding of `file`, overriding detection: UTF-8, Shift_JIS (read as Windows-31J,
+             *     CP932), EUC-JP, UTF-16LE, UTF-16BE or windows-1252.
+             * @example Shift_JIS
+             */
+            encoding?: string | null;
             /**
              * @description The file's column headers mapped to person fields. Without it, headers must be field
              *     names. Columns not mapped are ignored.
@@ -1838,10 +1972,26 @@ export interface components {
             mapping?: {
                 [key: string]: components["schemas"]["PersonField"];
             } | null;
+            /**
+             * @description Grades as the file writes them (M3, J1 …) to job levels 1–20, added to the tenant's
+             *     saved table for this import. Whole numbers need no entry.
+             * @example {
+             *       "J1": 1,
+             *       "M3": 7
+             *     }
+             */
+            grades?: {
+                [key: string]: number;
+            };
             /** @description Check everything and report, write nothing. */
             dry_run?: boolean;
             /** @description Write nothing when any row is refused (the default); otherwise write the good rows. */
             strict?: boolean;
+            /**
+             * @description When the import writes, save its column mapping (ignored columns included) and grade
+             *     table as the tenant's, for the next preview.
+             */
+            remember?: boolean;
         };
         /**
          * Format: uuid
@@ -1940,6 +2090,16 @@ export interface components {
          * @example 01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f
          */
         JobId: string;
+        LanguageView: {
+            /** @example 日本語 */
+            value: string;
+            /**
+             * Format: int64
+             * @example 30
+             */
+            rows: number;
+            locale?: components["schemas"]["Locale"] | null;
+        };
         /**
          * @example {
          *       "token": "00000000000070008000000000000001.5e884898da28047151d0e56f8dc6292773603d0d6aabbdd6"
@@ -2160,7 +2320,7 @@ export interface components {
          * @description Every field a person has, by the name used in CSV header mappings and in the API.
          * @enum {string}
          */
-        PersonField: "external_id" | "name" | "email" | "department" | "function" | "region" | "location" | "job_level" | "title" | "manager_external_id" | "time_zone" | "languages" | "skills" | "is_executive" | "hire_date" | "preferred_locale" | "gender" | "age_band";
+        PersonField: "external_id" | "name" | "name_reading" | "email" | "department" | "function" | "region" | "location" | "job_level" | "title" | "manager_external_id" | "time_zone" | "languages" | "skills" | "is_executive" | "hire_date" | "preferred_locale" | "gender" | "age_band";
         /**
          * Format: uuid
          * @description An employee in a tenant's directory.
@@ -2204,6 +2364,11 @@ export interface components {
             external_id: string;
             /** @example Kenji Sato */
             name: string;
+            /**
+             * @description How the name is read (furigana), e.g. "サトウ ケンジ": Japanese lists sort by it.
+             * @example サトウ ケンジ
+             */
+            name_reading?: string | null;
             /** @example kenji.sato@sakura.example */
             email: string;
             /** @example Marketing */
@@ -2268,6 +2433,11 @@ export interface components {
             external_id: string;
             /** @example Kenji Sato */
             name: string;
+            /**
+             * @description How the name is read (furigana), e.g. "サトウ ケンジ": Japanese lists sort by it.
+             * @example サトウ ケンジ
+             */
+            name_reading?: string | null;
             /** @example kenji.sato@sakura.example */
             email: string;
             /** @example Marketing */
@@ -2349,15 +2519,26 @@ export interface components {
         };
         /**
          * @example {
-         *       "sources": {
-         *         "html": "<p>{{ inviter }} invites you. <a href=\"{{ link }}\">Accept</a></p>",
-         *         "subject": "Join {{ company }} on Tandem",
-         *         "text": "{{ inviter }} invites you: {{ link }}"
-         *       }
+         *       "csv": "社員番号,氏名,メール,等級\nE001,田中 愛子,aiko@sakura.example,M3\n"
          *     }
          */
         PreviewRequest: {
-            sources?: components["schemas"]["TemplateSources"] | null;
+            /**
+             * @example 社員番号,氏名,メール,等級
+             *     E001,田中 愛子,aiko@sakura.example,M3
+             */
+            csv?: string | null;
+            /** @description The file's bytes in base64 (see `csv`: give one of the two). */
+            file?: string | null;
+            /** @description The encoding of `file`, overriding detection. */
+            encoding?: string | null;
+            /**
+             * @description The mapping chosen so far; columns it does not name are guessed. The grades and
+             *     languages listed are those of the columns this mapping (or the guess) gives to job
+             *     level and preferred language. Each header maps to a person field, or to `null` for a
+             *     column to ignore.
+             */
+            mapping?: Record<string, unknown> | null;
         };
         PreviewView: {
             /** @example Aiko Tanaka invited you to Sakura Industries on Tandem */
@@ -2418,9 +2599,31 @@ export interface components {
              * @description The reason `detail` gives, as a stable name (`program_cannot_become`, `last_owner`, …).
              * @enum {string}
              */
-            code: "empty" | "required" | "too_short" | "too_long" | "length_between" | "too_many_bytes" | "between" | "control_characters" | "bidi_controls" | "only_spaces" | "nul_character" | "no_at_sign" | "not_an_email" | "not_a_whole_number" | "not_a_job_level" | "not_a_time_zone" | "not_a_boolean" | "not_a_date" | "list_too_long" | "unsupported_language" | "invalid" | "unknown_field" | "not_a_cursor" | "not_an_email_category" | "transactional_always_sent" | "duplicate_in_file" | "own_manager" | "no_such_manager" | "email_belongs_to" | "external_id_exists" | "external_id_or_email_taken" | "batch_size" | "csv_header_unreadable" | "csv_missing_columns" | "csv_line_unreadable" | "csv_no_rows" | "name_purpose" | "describe_custom_purpose" | "metric_needs_name_and_target" | "level_min_above_max" | "levels_range" | "rule_needs_role" | "no_junior_mentor_possible" | "mutual_uses_either" | "end_after_start" | "resource_needs_title_and_link" | "module_needs_title" | "module_link_not_web" | "unknown_template" | "program_cannot_become" | "publish_pairs_first" | "set_roles_before_recruiting" | "set_dates_before_recruiting" | "program_keeps_rules_and_dates" | "program_no_longer_changes" | "only_drafts_deleted" | "question_key" | "question_key_twice" | "question_needs_label" | "question_label" | "question_needs_options" | "question_takes_no_options" | "not_a_question" | "answer_text" | "answer_one_option" | "answer_options" | "message_needs_subject_and_body" | "template_error" | "template_too_much_work" | "template_too_large" | "send_before_deadline" | "reminder_needs_deadline" | "closed_campaign_fixed" | "open_campaign_keeps_kind" | "program_not_recruiting" | "write_message_first" | "deadline_passed" | "campaign_cannot_become" | "name_people_or_filter" | "open_campaign_has_no_list" | "campaign_closed" | "applications_closed" | "consent_needed" | "not_eligible" | "already_applied" | "confirmation_expired" | "application_declined" | "not_confirmed_yet" | "applicant_withdrew" | "decision_not_possible" | "only_owners_manage_owners" | "last_owner" | "account_exists" | "already_member" | "person_already_member" | "not_a_member" | "no_longer_member" | "wrong_credentials" | "invitation_used" | "signup_link_used" | "reset_link_used" | "session_ended" | "cookie_needs_header" | "refresh_token_refused" | "not_a_refresh_token" | "name_needed_for_new_account" | "no_credential" | "metrics_token_required" | "unknown_api_key" | "bad_access_token" | "console_users_only" | "may_not_read" | "may_not_write" | "team_managers_only" | "key_managers_only" | "mailbox_owners_only" | "api_key_has_no_language" | "name_a_scope" | "no_such_resource" | "already_exists" | "fields_invalid" | "unreadable_json" | "unreadable_body" | "body_too_large" | "send_json" | "try_again_in" | "internal";
+            code: "empty" | "required" | "too_short" | "too_long" | "length_between" | "too_many_bytes" | "between" | "control_characters" | "bidi_controls" | "only_spaces" | "nul_character" | "no_at_sign" | "not_an_email" | "not_a_whole_number" | "not_a_job_level" | "not_a_time_zone" | "not_a_boolean" | "not_a_date" | "list_too_long" | "unsupported_language" | "invalid" | "unknown_field" | "not_a_cursor" | "not_an_email_category" | "transactional_always_sent" | "duplicate_in_file" | "own_manager" | "no_such_manager" | "email_belongs_to" | "external_id_exists" | "external_id_or_email_taken" | "batch_size" | "csv_header_unreadable" | "csv_missing_columns" | "csv_line_unreadable" | "csv_no_rows" | "either_csv_or_file" | "unknown_encoding" | "unreadable_characters" | "not_a_grade" | "too_many_grades" | "grade_not_mapped" | "manager_row_refused" | "sensitive_attributes_off" | "name_purpose" | "describe_custom_purpose" | "metric_needs_name_and_target" | "level_min_above_max" | "levels_range" | "rule_needs_role" | "no_junior_mentor_possible" | "mutual_uses_either" | "end_after_start" | "resource_needs_title_and_link" | "module_needs_title" | "module_link_not_web" | "unknown_template" | "program_cannot_become" | "publish_pairs_first" | "set_roles_before_recruiting" | "set_dates_before_recruiting" | "program_keeps_rules_and_dates" | "program_no_longer_changes" | "only_drafts_deleted" | "question_key" | "question_key_twice" | "question_needs_label" | "question_label" | "question_needs_options" | "question_takes_no_options" | "not_a_question" | "answer_text" | "answer_one_option" | "answer_options" | "message_needs_subject_and_body" | "template_error" | "template_too_much_work" | "template_too_large" | "send_before_deadline" | "reminder_needs_deadline" | "closed_campaign_fixed" | "open_campaign_keeps_kind" | "program_not_recruiting" | "write_message_first" | "deadline_passed" | "campaign_cannot_become" | "name_people_or_filter" | "open_campaign_has_no_list" | "campaign_closed" | "applications_closed" | "consent_needed" | "not_eligible" | "already_applied" | "confirmation_expired" | "application_declined" | "not_confirmed_yet" | "applicant_withdrew" | "decision_not_possible" | "only_owners_manage_owners" | "last_owner" | "account_exists" | "already_member" | "person_already_member" | "not_a_member" | "no_longer_member" | "wrong_credentials" | "invitation_used" | "signup_link_used" | "reset_link_used" | "session_ended" | "cookie_needs_header" | "refresh_token_refused" | "not_a_refresh_token" | "name_needed_for_new_account" | "no_credential" | "metrics_token_required" | "unknown_api_key" | "bad_access_token" | "console_users_only" | "may_not_read" | "may_not_write" | "team_managers_only" | "key_managers_only" | "mailbox_owners_only" | "api_key_has_no_language" | "name_a_scope" | "no_such_resource" | "already_exists" | "fields_invalid" | "unreadable_json" | "unreadable_body" | "body_too_large" | "send_json" | "try_again_in" | "internal";
             /** @description Present on validation problems: each refused field. */
             errors?: components["schemas"]["FieldError"][];
+        };
+        /** @description One kind of problem and how many rows have it: "12 rows: grade M3 is not mapped". */
+        ProblemSummary: {
+            field?: components["schemas"]["PersonField"] | null;
+            /** @example grade_not_mapped */
+            code: string;
+            /** @example grade M3 is not mapped to a job level: give it a level in the grade table */
+            message: string;
+            /**
+             * Format: int64
+             * @example 12
+             */
+            rows: number;
+            /**
+             * @description The first lines with it (at most 10).
+             * @example [
+             *       4,
+             *       9,
+             *       15
+             *     ]
+             */
+            lines: number[];
         };
         /**
          * @description A program's purpose and design, as the console's wizard or a partner sends it.
@@ -2700,22 +2903,36 @@ export interface components {
         RowError: {
             /**
              * Format: int64
-             * @description The line in the file (the header is line 1).
+             * @description The line in the file (the header is line 1; a cell holding a line break makes the next
+             *     row start further down). Previews and reports number lines alike.
              * @example 7
              */
             line: number;
             field?: components["schemas"]["PersonField"] | null;
             /**
              * @description Why, as a stable name clients may branch on.
-             * @example not_a_time_zone
+             * @example grade_not_mapped
              * @enum {string}
              */
-            code: "empty" | "required" | "too_short" | "too_long" | "length_between" | "too_many_bytes" | "between" | "control_characters" | "bidi_controls" | "only_spaces" | "nul_character" | "no_at_sign" | "not_an_email" | "not_a_whole_number" | "not_a_job_level" | "not_a_time_zone" | "not_a_boolean" | "not_a_date" | "list_too_long" | "unsupported_language" | "invalid" | "unknown_field" | "not_a_cursor" | "not_an_email_category" | "transactional_always_sent" | "duplicate_in_file" | "own_manager" | "no_such_manager" | "email_belongs_to" | "external_id_exists" | "external_id_or_email_taken" | "batch_size" | "csv_header_unreadable" | "csv_missing_columns" | "csv_line_unreadable" | "csv_no_rows" | "name_purpose" | "describe_custom_purpose" | "metric_needs_name_and_target" | "level_min_above_max" | "levels_range" | "rule_needs_role" | "no_junior_mentor_possible" | "mutual_uses_either" | "end_after_start" | "resource_needs_title_and_link" | "module_needs_title" | "module_link_not_web" | "unknown_template" | "program_cannot_become" | "publish_pairs_first" | "set_roles_before_recruiting" | "set_dates_before_recruiting" | "program_keeps_rules_and_dates" | "program_no_longer_changes" | "only_drafts_deleted" | "question_key" | "question_key_twice" | "question_needs_label" | "question_label" | "question_needs_options" | "question_takes_no_options" | "not_a_question" | "answer_text" | "answer_one_option" | "answer_options" | "message_needs_subject_and_body" | "template_error" | "template_too_much_work" | "template_too_large" | "send_before_deadline" | "reminder_needs_deadline" | "closed_campaign_fixed" | "open_campaign_keeps_kind" | "program_not_recruiting" | "write_message_first" | "deadline_passed" | "campaign_cannot_become" | "name_people_or_filter" | "open_campaign_has_no_list" | "campaign_closed" | "applications_closed" | "consent_needed" | "not_eligible" | "already_applied" | "confirmation_expired" | "application_declined" | "not_confirmed_yet" | "applicant_withdrew" | "decision_not_possible" | "only_owners_manage_owners" | "last_owner" | "account_exists" | "already_member" | "person_already_member" | "not_a_member" | "no_longer_member" | "wrong_credentials" | "invitation_used" | "signup_link_used" | "reset_link_used" | "session_ended" | "cookie_needs_header" | "refresh_token_refused" | "not_a_refresh_token" | "name_needed_for_new_account" | "no_credential" | "metrics_token_required" | "unknown_api_key" | "bad_access_token" | "console_users_only" | "may_not_read" | "may_not_write" | "team_managers_only" | "key_managers_only" | "mailbox_owners_only" | "api_key_has_no_language" | "name_a_scope" | "no_such_resource" | "already_exists" | "fields_invalid" | "unreadable_json" | "unreadable_body" | "body_too_large" | "send_json" | "try_again_in" | "internal";
+            code: "empty" | "required" | "too_short" | "too_long" | "length_between" | "too_many_bytes" | "between" | "control_characters" | "bidi_controls" | "only_spaces" | "nul_character" | "no_at_sign" | "not_an_email" | "not_a_whole_number" | "not_a_job_level" | "not_a_time_zone" | "not_a_boolean" | "not_a_date" | "list_too_long" | "unsupported_language" | "invalid" | "unknown_field" | "not_a_cursor" | "not_an_email_category" | "transactional_always_sent" | "duplicate_in_file" | "own_manager" | "no_such_manager" | "email_belongs_to" | "external_id_exists" | "external_id_or_email_taken" | "batch_size" | "csv_header_unreadable" | "csv_missing_columns" | "csv_line_unreadable" | "csv_no_rows" | "either_csv_or_file" | "unknown_encoding" | "unreadable_characters" | "not_a_grade" | "too_many_grades" | "grade_not_mapped" | "manager_row_refused" | "sensitive_attributes_off" | "name_purpose" | "describe_custom_purpose" | "metric_needs_name_and_target" | "level_min_above_max" | "levels_range" | "rule_needs_role" | "no_junior_mentor_possible" | "mutual_uses_either" | "end_after_start" | "resource_needs_title_and_link" | "module_needs_title" | "module_link_not_web" | "unknown_template" | "program_cannot_become" | "publish_pairs_first" | "set_roles_before_recruiting" | "set_dates_before_recruiting" | "program_keeps_rules_and_dates" | "program_no_longer_changes" | "only_drafts_deleted" | "question_key" | "question_key_twice" | "question_needs_label" | "question_label" | "question_needs_options" | "question_takes_no_options" | "not_a_question" | "answer_text" | "answer_one_option" | "answer_options" | "message_needs_subject_and_body" | "template_error" | "template_too_much_work" | "template_too_large" | "send_before_deadline" | "reminder_needs_deadline" | "closed_campaign_fixed" | "open_campaign_keeps_kind" | "program_not_recruiting" | "write_message_first" | "deadline_passed" | "campaign_cannot_become" | "name_people_or_filter" | "open_campaign_has_no_list" | "campaign_closed" | "applications_closed" | "consent_needed" | "not_eligible" | "already_applied" | "confirmation_expired" | "application_declined" | "not_confirmed_yet" | "applicant_withdrew" | "decision_not_possible" | "only_owners_manage_owners" | "last_owner" | "account_exists" | "already_member" | "person_already_member" | "not_a_member" | "no_longer_member" | "wrong_credentials" | "invitation_used" | "signup_link_used" | "reset_link_used" | "session_ended" | "cookie_needs_header" | "refresh_token_refused" | "not_a_refresh_token" | "name_needed_for_new_account" | "no_credential" | "metrics_token_required" | "unknown_api_key" | "bad_access_token" | "console_users_only" | "may_not_read" | "may_not_write" | "team_managers_only" | "key_managers_only" | "mailbox_owners_only" | "api_key_has_no_language" | "name_a_scope" | "no_such_resource" | "already_exists" | "fields_invalid" | "unreadable_json" | "unreadable_body" | "body_too_large" | "send_json" | "try_again_in" | "internal";
             /**
              * @description Why, in words, in the language the request asked for (`Accept-Language`).
-             * @example must be an IANA time zone such as Asia/Tokyo
+             * @example grade M3 is not mapped to a job level: give it a level in the grade table
              */
             message: string;
+            /**
+             * @description The cell as the file has it, when the problem is about one.
+             * @example M3
+             */
+            value?: string | null;
+        };
+        SampleRow: {
+            /**
+             * Format: int64
+             * @example 2
+             */
+            line: number;
+            cells: string[];
         };
         /** @description A console session: a short-lived access token and the refresh token that renews it. */
         Session: {
@@ -4739,7 +4956,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The report: what was (or would be) written, and every refused row */
+            /** @description The report: what was (or would be) written, every refused row with its line and value, a summary by cause, and warnings */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4748,10 +4965,18 @@ export interface operations {
                     "application/json": components["schemas"]["ImportReport"];
                 };
             };
-            400: components["responses"]["MalformedRequest"];
+            /** @description The body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            /** @description The file is larger than 16 MiB */
+            /** @description The request is larger than 16 MiB */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4760,8 +4985,84 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            415: components["responses"]["UnsupportedMediaType"];
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid fields, or the file is malformed or lacks a required column; nothing written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    preview_import: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreviewRequest"];
+            };
+        };
+        responses: {
+            /** @description How the file would be read */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPreview"];
+                };
+            };
+            /** @description The body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description The request is larger than 16 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields: neither or both of csv and file, not base64, an unknown encoding, a malformed file */
             422: {
                 headers: {
                     [name: string]: unknown;

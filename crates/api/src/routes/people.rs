@@ -18,6 +18,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list_people)
         .service(create_person)
         .service(bulk_upsert)
+        .service(super::import::preview_import)
         .service(super::import::import_people)
         .service(get_person)
         .service(replace_person)
@@ -41,6 +42,9 @@ pub struct PersonInput {
     pub external_id: String,
     #[schema(example = "Kenji Sato")]
     pub name: String,
+    /// How the name is read (furigana), e.g. "サトウ ケンジ": Japanese lists sort by it.
+    #[schema(example = "サトウ ケンジ")]
+    pub name_reading: Option<String>,
     #[schema(example = "kenji.sato@sakura.example")]
     pub email: String,
     #[schema(example = "Marketing")]
@@ -88,6 +92,7 @@ impl PersonInput {
         draft.set(PersonField::Name, &self.name);
         draft.set(PersonField::Email, &self.email);
         let optional = [
+            (PersonField::NameReading, &self.name_reading),
             (PersonField::Department, &self.department),
             (PersonField::Function, &self.function),
             (PersonField::Region, &self.region),
@@ -124,6 +129,9 @@ pub struct PersonView {
     pub external_id: String,
     #[schema(example = "Kenji Sato")]
     pub name: String,
+    /// How the name is read (furigana), e.g. "サトウ ケンジ": Japanese lists sort by it.
+    #[schema(example = "サトウ ケンジ")]
+    pub name_reading: Option<String>,
     #[schema(example = "kenji.sato@sakura.example")]
     pub email: String,
     #[schema(example = "Marketing")]
@@ -172,6 +180,7 @@ pub fn view(record: PersonRecord, sensitive: bool) -> PersonView {
         id: record.id,
         external_id: p.external_id,
         name: p.name,
+        name_reading: p.name_reading,
         email: p.email.to_string(),
         department: p.department,
         function: p.function,
@@ -365,7 +374,8 @@ pub async fn bulk_upsert(
     let rows: Vec<(u64, PersonDraft)> = body.people.iter().enumerate().map(|(i, p)| (i as u64, p.draft())).collect();
     let managers: Vec<String> = body.people.iter().filter_map(|p| p.manager_external_id.clone()).collect();
     let known = scoped.tx.existing_external_ids(&managers).await?;
-    let (people, problems) = tandem_domain::people::read_rows(&rows, keep_sensitive, &known);
+    let rules = tandem_domain::people::ReadRules { keep_sensitive, ..Default::default() };
+    let (people, problems) = tandem_domain::people::read_rows(&rows, &rules, &known);
     let mut errors: Vec<InvalidField> = problems
         .into_iter()
         .map(|p| {

@@ -9,6 +9,7 @@ pub(crate) mod campaign_invitee;
 pub(crate) mod email_delivery;
 pub(crate) mod email_suppression;
 pub(crate) mod email_template;
+pub(crate) mod import_mapping;
 pub(crate) mod invitation;
 pub(crate) mod job;
 pub(crate) mod job_outbox;

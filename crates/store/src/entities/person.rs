@@ -9,6 +9,7 @@ pub struct Model {
     pub id: Uuid,
     pub external_id: String,
     pub name: String,
+    pub name_reading: Option<String>,
     pub email: String,
     pub department: Option<String>,
     pub function: Option<String>,

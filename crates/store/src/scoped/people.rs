@@ -330,8 +330,9 @@ impl TenantTx {
     }
 }
 
-const REPLACED_COLUMNS: [person::Column; 20] = [
+const REPLACED_COLUMNS: [person::Column; 21] = [
     person::Column::Name,
+    person::Column::NameReading,
     person::Column::Email,
     person::Column::Department,
     person::Column::Function,
@@ -359,6 +360,7 @@ fn active_model(tenant: Uuid, id: Uuid, p: &Person, now: chrono::DateTime<Utc>) 
         id: Set(id),
         external_id: Set(p.external_id.clone()),
         name: Set(p.name.clone()),
+        name_reading: Set(p.name_reading.clone()),
         email: Set(p.email.to_string()),
         department: Set(p.department.clone()),
         function: Set(p.function.clone()),
@@ -394,6 +396,7 @@ fn record(m: person::Model, manager_external_id: Option<String>) -> Result<Perso
         person: Person {
             external_id: m.external_id,
             name: m.name,
+            name_reading: m.name_reading,
             email: EmailAddress::parse(&m.email).map_err(corrupt)?,
             department: m.department,
             function: m.function,
