@@ -9,6 +9,7 @@ on_both_databases!(
     a_closed_campaign_invites_from_a_filter_with_personal_links,
     campaigns_refuse_in_words_when_not_ready,
     a_reminder_goes_to_those_who_have_not_applied,
+    a_message_says_its_link_and_deadline_once_in_the_recipients_language_and_time,
 );
 
 pub(crate) async fn staff(app: &TestApp, owner: &Company) {
@@ -32,7 +33,7 @@ pub(crate) async fn recruiting_program(app: &TestApp, owner: &Company) -> String
 }
 
 pub(crate) fn message() -> Value {
-    json!({"en": {"subject": "Teach a manager what you know", "body": "Hello {{ name }},\n\nJoin {{ program }} before {{ deadline }}: {{ link }}"},
+    json!({"en": {"subject": "Teach a manager what you know", "body": "Hello {{ name }},\n\nJoin {{ program }}: {{ link }}"},
            "ja": {"subject": "マネージャーに教えてみませんか", "body": "{{ name }}さん\n\n{{ program }}に参加しませんか: {{ link }}"}})
 }
 
@@ -302,4 +303,64 @@ async fn a_reminder_goes_to_those_who_have_not_applied(app: TestApp) {
     assert!(reminders[1].subject.starts_with("Reminder: applications to"), "{}", reminders[1].subject);
     app.wait_for_emails_to("ren@sakura.example", 2).await;
     assert_eq!(app.emails_to("aoi@sakura.example").len(), 2, "who applied gets no reminder");
+}
+
+async fn a_message_says_its_link_and_deadline_once_in_the_recipients_language_and_time(app: TestApp) {
+    let owner = app.signup("Sakura", "aiko@sakura.example").await;
+    let token = Some(owner.access_token.as_str());
+    staff(&app, &owner).await;
+    let emi = json!({"external_id": "J3", "name": "Emi Hart", "email": "emi@sakura.example", "job_level": 2,
+                     "department": "Sales", "time_zone": "America/New_York"});
+    app.post("/api/v1/people", token, emi).await.ok(201);
+    let program = recruiting_program(&app, &owner).await;
+    let campaigns = format!("/api/v1/programs/{program}/campaigns");
+    let says_it_all = json!({
+        "en": {"subject": "Join us", "body": "Hi {{ name }}, apply by {{ deadline }}: {{ link }}"},
+        "ja": {"subject": "参加しませんか", "body": "{{ name }}さん、{{ deadline }}までにこちらから: {{ link }}"}
+    });
+    let no_deadline =
+        app.post(&campaigns, token, json!({"name": "Undated", "kind": "closed", "messages": says_it_all})).await;
+    assert_eq!(no_deadline.invalid_fields(), ["messages.en.body", "messages.ja.body"], "nothing would read \"by .\"");
+    let created = app
+        .post(
+            &campaigns,
+            token,
+            json!({"name": "Dated", "kind": "closed", "deadline": "2099-01-31T09:00:00Z", "messages": says_it_all}),
+        )
+        .await;
+    let id = created.ok(201)["id"].as_str().unwrap().to_owned();
+    app.post(&format!("/api/v1/campaigns/{id}/invitees"), token, json!({"filter": {"department": "Sales"}}))
+        .await
+        .ok(200);
+    app.post(&format!("/api/v1/campaigns/{id}/transitions"), token, json!({"to": "open"})).await.ok(200);
+
+    let ren = &app.wait_for_emails_to("ren@sakura.example", 1).await[0];
+    assert!(ren.text.starts_with("Ren Itoさん、2099年1月31日 09:00（UTC）までにこちらから: http"), "{}", ren.text);
+    assert_eq!(ren.text.matches("/apply?token=").count(), 1, "the link once: {}", ren.text);
+    assert_eq!(ren.text.matches("2099年1月31日").count(), 1, "the deadline once: {}", ren.text);
+    assert!(ren.text.contains("Sakuraに代わって Tandem から送信しています"), "a Japanese frame: {}", ren.text);
+    let emi = &app.wait_for_emails_to("emi@sakura.example", 1).await[0];
+    assert!(emi.text.contains("apply by 31 January 2099 at 04:00 (America/New_York): http"), "{}", emi.text);
+    assert_eq!(emi.text.matches("/apply?token=").count(), 1, "{}", emi.text);
+    assert!(!emi.text.contains("Applications close on"), "{}", emi.text);
+
+    // A Japanese reader of a campaign written in English only gets all of it in English.
+    let english = json!({"en": {"subject": "English only", "body": "Hello {{ name }}"}});
+    let created = app
+        .post(
+            &campaigns,
+            token,
+            json!({"name": "English", "kind": "closed", "deadline": "2099-01-31T09:00:00Z", "messages": english}),
+        )
+        .await;
+    let id = created.ok(201)["id"].as_str().unwrap().to_owned();
+    app.post(&format!("/api/v1/campaigns/{id}/invitees"), token, json!({"filter": {"department": "Sales"}}))
+        .await
+        .ok(200);
+    app.post(&format!("/api/v1/campaigns/{id}/transitions"), token, json!({"to": "open"})).await.ok(200);
+    let second = app.wait_for_emails_to("ren@sakura.example", 2).await;
+    let english = second.iter().find(|e| e.subject == "English only").expect("the English campaign");
+    assert!(english.text.contains("Sent through Tandem on behalf of Sakura"), "{}", english.text);
+    assert!(english.text.contains("Applications close on 31 January 2099 at 09:00 (UTC)."), "{}", english.text);
+    assert!(english.text.contains("Apply here: http"), "{}", english.text);
 }

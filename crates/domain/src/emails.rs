@@ -10,6 +10,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::Locale;
 use crate::mail::EmailCategory;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, strum::IntoStaticStr, strum::VariantArray)]
@@ -130,7 +131,8 @@ pub struct InvitationEmail {
 }
 
 /// A campaign message: the admins' subject and (personalised) body, split into paragraphs for
-/// the HTML part.
+/// the HTML part. The built-in frame adds the link and the deadline only where the admins'
+/// body does not already say them.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CampaignMessageEmail {
     pub subject: String,
@@ -138,12 +140,16 @@ pub struct CampaignMessageEmail {
     pub paragraphs: Vec<String>,
     pub program: String,
     pub link: String,
-    /// `YYYY-MM-DD`, or empty without a deadline.
+    /// The deadline as the recipient reads it ([`deadline_text`]), or empty without one.
     pub deadline: String,
+    pub body_has_link: bool,
+    pub body_has_deadline: bool,
 }
 
 impl CampaignMessageEmail {
-    pub fn new(subject: &str, body: &str, program: &str, link: &str, deadline: Option<&str>) -> Self {
+    /// `source` is the admins' body before rendering (it tells which variables it uses);
+    /// `subject` and `body` are rendered for the recipient.
+    pub fn new(subject: &str, body: &str, source: &str, program: &str, link: &str, deadline: Option<&str>) -> Self {
         let paragraphs = body.split("\n\n").map(str::trim).filter(|p| !p.is_empty()).map(str::to_owned).collect();
         Self {
             subject: subject.to_owned(),
@@ -152,7 +158,36 @@ impl CampaignMessageEmail {
             program: program.to_owned(),
             link: link.to_owned(),
             deadline: deadline.unwrap_or_default().to_owned(),
+            body_has_link: uses_variable(source, "link"),
+            body_has_deadline: uses_variable(source, "deadline"),
         }
+    }
+}
+
+/// The variables a campaign message's body may use, for one recipient.
+pub fn campaign_variables(name: &str, program: &str, link: &str, deadline: Option<&str>) -> Value {
+    serde_json::json!({"name": name, "program": program, "link": link, "deadline": deadline.unwrap_or_default()})
+}
+
+/// Whether a template source prints `variable` (`{{ link }}`, `{{link|upper}}` …).
+pub fn uses_variable(source: &str, variable: &str) -> bool {
+    source.split("{{").skip(1).any(|rest| {
+        let expression = rest.trim_start();
+        expression
+            .strip_prefix(variable)
+            .is_some_and(|after| !after.starts_with(|c: char| c.is_alphanumeric() || c == '_'))
+    })
+}
+
+/// A deadline as its recipient reads it: in their time zone (UTC when they have none), with
+/// the time and the zone's name — "20 December 2026 at 17:00 (Asia/Tokyo)",
+/// 「2026年12月20日 17:00（Asia/Tokyo）」.
+pub fn deadline_text(at: chrono::DateTime<chrono::Utc>, zone: Option<&str>, locale: Locale) -> String {
+    let zone: chrono_tz::Tz = zone.and_then(|z| z.parse().ok()).unwrap_or(chrono_tz::UTC);
+    let local = at.with_timezone(&zone);
+    match locale {
+        Locale::En => format!("{} at {} ({})", local.format("%-d %B %Y"), local.format("%H:%M"), zone.name()),
+        Locale::Ja => format!("{}（{}）", local.format("%Y年%-m月%-d日 %H:%M"), zone.name()),
     }
 }
 
@@ -210,10 +245,27 @@ mod tests {
 
     #[test]
     fn a_campaign_message_splits_its_body_into_paragraphs() {
-        let message = CampaignMessageEmail::new("S", "Hello\n\n  Join us \n\n\n", "P", "L", Some("2027-01-31"));
+        let message =
+            CampaignMessageEmail::new("S", "Hello\n\n  Join us \n\n\n", "Hello", "P", "L", Some("2027-01-31"));
         assert_eq!(message.paragraphs, vec!["Hello", "Join us"]);
         assert_eq!(message.deadline, "2027-01-31");
-        assert_eq!(CampaignMessageEmail::new("S", "B", "P", "L", None).deadline, "");
+        assert_eq!(CampaignMessageEmail::new("S", "B", "B", "P", "L", None).deadline, "");
+    }
+
+    #[test]
+    fn a_message_that_says_the_link_or_deadline_itself_is_not_given_them_again() {
+        let message = CampaignMessageEmail::new("S", "b", "Apply by {{deadline}}: {{ link | trim }}", "P", "L", None);
+        assert!(message.body_has_link && message.body_has_deadline);
+        let message = CampaignMessageEmail::new("S", "b", "{{ linkedin }} {{ name }}", "P", "L", None);
+        assert!(!message.body_has_link && !message.body_has_deadline);
+    }
+
+    #[test]
+    fn a_deadline_reads_in_the_recipients_zone_with_its_time() {
+        let at = chrono::DateTime::parse_from_rfc3339("2026-12-20T08:00:00Z").unwrap().to_utc();
+        assert_eq!(deadline_text(at, Some("Asia/Tokyo"), Locale::En), "20 December 2026 at 17:00 (Asia/Tokyo)");
+        assert_eq!(deadline_text(at, Some("Asia/Tokyo"), Locale::Ja), "2026年12月20日 17:00（Asia/Tokyo）");
+        assert_eq!(deadline_text(at, None, Locale::En), "20 December 2026 at 08:00 (UTC)");
     }
 }
 

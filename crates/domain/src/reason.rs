@@ -89,6 +89,7 @@ pub enum Reason {
         detail: String,
     },
     CsvNoRows,
+    DeadlineVariableWithoutDeadline,
     EitherCsvOrFile,
     UnknownEncoding {
         given: String,
@@ -376,6 +377,11 @@ impl Reason {
                 "{line}行目を読み取れません（{detail}）。何も取り込んでいません"
             ),
             CsvNoRows => say!(l, "has no rows under its header", "見出し行の下にデータがありません"),
+            DeadlineVariableWithoutDeadline => say!(
+                l,
+                "uses {{{{ deadline }}}} but the campaign has no deadline: set one, or take {{{{ deadline }}}} out",
+                "{{{{ deadline }}}} を使っていますが、この募集には締切がありません。締切を決めるか、{{{{ deadline }}}} を外してください"
+            ),
             EitherCsvOrFile => say!(
                 l,
                 "send the file either as text (csv) or as base64 bytes (file), not both and not neither",

@@ -190,6 +190,8 @@ impl CampaignSetup<'_> {
                 problems.push((format!("messages.{locale}"), Reason::MessageNeedsSubjectAndBody));
             } else if let Err((part, reason)) = renders(*locale, message) {
                 problems.push((format!("messages.{locale}.{part}"), reason));
+            } else if self.deadline.is_none() && crate::emails::uses_variable(&message.body, "deadline") {
+                problems.push((format!("messages.{locale}.body"), Reason::DeadlineVariableWithoutDeadline));
             }
         }
         if let (Some(send), Some(deadline)) = (self.send_at, self.deadline)

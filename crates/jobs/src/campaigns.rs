@@ -5,8 +5,7 @@
 use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
-use serde_json::json;
-use tandem_domain::emails::{CampaignMessageEmail, CampaignReminderEmail, Email};
+use tandem_domain::emails::{CampaignMessageEmail, CampaignReminderEmail, Email, campaign_variables, deadline_text};
 use tandem_domain::jobs::{CampaignTask, Task};
 use tandem_domain::people::Person;
 use tandem_domain::programs::ParticipantRole;
@@ -144,7 +143,6 @@ impl CampaignHandler {
         }
         let program = tx.program(campaign.program_id).await.map_err(retry)?.design.name;
         let applied = tx.applicants(id).await.map_err(retry)?;
-        let deadline = campaign.deadline.map(|d| d.format("%Y-%m-%d").to_string());
         let audience = self.audience(&tx, &campaign).await.map_err(retry)?;
         // What was sent already, in one query (two for an open campaign's reminder) rather than
         // one per person.
@@ -173,19 +171,25 @@ impl CampaignHandler {
                 continue;
             }
             let link = self.link(job.tenant, &campaign, person_id);
-            let locale = person.preferred_locale;
+            // The message in the person's language when there is one; the email then speaks it.
+            let (locale, message) = match campaign.messages.get(&person.preferred_locale) {
+                Some(message) => (person.preferred_locale, Some(message)),
+                None => campaign.messages.iter().next().map_or((person.preferred_locale, None), |(l, m)| (*l, Some(m))),
+            };
+            let locale = if reminder { person.preferred_locale } else { locale };
+            let deadline = campaign.deadline.map(|d| deadline_text(d, person.time_zone.as_deref(), locale));
             let email = if reminder {
                 Email::CampaignReminder(CampaignReminderEmail {
                     name: person.name.clone(),
                     program: program.clone(),
                     link,
-                    deadline: deadline.clone().unwrap_or_default(),
+                    deadline: deadline.unwrap_or_default(),
                 })
             } else {
-                let Some(message) = campaign.messages.get(&locale).or_else(|| campaign.messages.values().next()) else {
+                let Some(message) = message else {
                     return Err(JobError::Permanent("the campaign has no message".into()));
                 };
-                let vars = json!({"name": person.name, "program": program, "link": link, "deadline": deadline.clone().unwrap_or_default()});
+                let vars = campaign_variables(&person.name, &program, &link, deadline.as_deref());
                 let own =
                     Override { subject: message.subject.clone(), html: String::new(), text: message.body.clone() };
                 let rendered =
@@ -193,6 +197,7 @@ impl CampaignHandler {
                 Email::CampaignMessage(CampaignMessageEmail::new(
                     &rendered.subject,
                     &rendered.text,
+                    &message.body,
                     &program,
                     &link,
                     deadline.as_deref(),

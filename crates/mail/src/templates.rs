@@ -34,15 +34,16 @@ pub fn sample(template: Template, locale: Locale) -> Email {
                 "佐藤さん\n\n若手社員が管理職にデジタルスキルを教えるプログラムを始めます。",
                 "Hello Kenji,\n\nWe are starting a program where junior colleagues teach managers digital skills.",
             ),
+            "",
             &program,
             "https://tandem.example/apply?token=sample",
-            Some("2027-01-31"),
+            Some(&pick("2027年1月31日 17:00（Asia/Tokyo）", "31 January 2027 at 17:00 (Asia/Tokyo)")),
         )),
         Template::CampaignReminder => Email::CampaignReminder(CampaignReminderEmail {
             name,
             program,
             link: "https://tandem.example/apply?token=sample".to_owned(),
-            deadline: "2027-01-31".to_owned(),
+            deadline: pick("2027年1月31日 17:00（Asia/Tokyo）", "31 January 2027 at 17:00 (Asia/Tokyo)"),
         }),
         Template::ApplicationConfirm => Email::ApplicationConfirm(ApplicationConfirmEmail {
             name,

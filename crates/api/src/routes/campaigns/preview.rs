@@ -3,7 +3,7 @@
 use actix_web::{post, web};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use tandem_domain::emails::{CampaignMessageEmail, Email};
+use tandem_domain::emails::{CampaignMessageEmail, Email, campaign_variables, deadline_text};
 use tandem_domain::recruitment::CampaignMessage;
 use tandem_domain::{Locale, Permission, ProgramId};
 use tandem_mail::{Override, Sender, Template, builtin_sources, frame};
@@ -28,6 +28,9 @@ pub struct MessagePreviewRequest {
     pub locale: Locale,
     pub message: CampaignMessage,
     pub deadline: Option<DateTime<Utc>>,
+    /// The time zone the deadline is shown in (each recipient sees their own); UTC without one.
+    #[schema(example = "Asia/Tokyo")]
+    pub time_zone: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -71,8 +74,8 @@ pub async fn preview_message(
     scoped.tx.commit().await?;
     let name = if body.locale == Locale::Ja { "佐藤 健二" } else { "Kenji Sato" };
     let link = apply_link(&settings, "sample");
-    let deadline = body.deadline.map(|d| d.format("%Y-%m-%d").to_string());
-    let vars = serde_json::json!({"name": name, "program": program, "link": link, "deadline": deadline.clone().unwrap_or_default()});
+    let deadline = body.deadline.map(|d| deadline_text(d, body.time_zone.as_deref(), body.locale));
+    let vars = campaign_variables(name, &program, &link, deadline.as_deref());
     let own = Override { subject: body.message.subject.clone(), html: String::new(), text: body.message.body.clone() };
     let refused = |e: tandem_mail::TemplateError| {
         let part = if e.part == "subject" { "message.subject" } else { "message.body" };
@@ -82,6 +85,7 @@ pub async fn preview_message(
     let email = Email::CampaignMessage(CampaignMessageEmail::new(
         &personal.subject,
         &personal.text,
+        &body.message.body,
         &program,
         &link,
         deadline.as_deref(),
