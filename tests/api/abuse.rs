@@ -80,12 +80,14 @@ async fn the_mailbox_is_off_unless_asked_for_and_with_smtp(app: TestApp) {
     let off = TestApp::spawn_with(backend, |c, _| c.dev_mailbox = false).await.unwrap();
     let owner = off.signup("Acme", "ann@acme.example").await;
     off.get("/api/v1/dev/mailbox", &owner.access_token).await.problem(404);
+    off.get("/api/v1/dev/mailbox/settings", &owner.access_token).await.problem(404);
     drop(off);
     // Asked for, but mail leaves the machine: still off.
     let smtp = TestApp::spawn_with(backend, |c, _| c.smtp_url = Some(Secret::new("smtp://127.0.0.1:9"))).await.unwrap();
     let owner = smtp.seed_company("Acme", "ann@acme.example").await;
     assert!(smtp.config.dev_mailbox);
     smtp.get("/api/v1/dev/mailbox", &owner.access_token).await.problem(404);
+    smtp.get("/api/v1/dev/mailbox/settings", &owner.access_token).await.problem(404);
 }
 
 async fn only_owners_read_the_mailbox_and_no_api_key_does(app: TestApp) {
@@ -103,8 +105,14 @@ async fn only_owners_read_the_mailbox_and_no_api_key_does(app: TestApp) {
     let listed = app.get("/api/v1/dev/mailbox", &owner.access_token).await;
     let id = listed.ok(200)["items"][0]["id"].as_str().unwrap().to_owned();
     app.get(&format!("/api/v1/dev/mailbox/{id}"), &owner.access_token).await.ok(200);
+    let settings = app.get("/api/v1/dev/mailbox/settings", &owner.access_token).await;
+    assert_eq!(settings.ok(200)["public_url"], app.config.public_url.as_str(), "the links' address is shown");
     for (who, token) in [("an admin", &admin.access_token), ("a viewer", &viewer.access_token), ("an API key", &key)] {
-        for path in ["/api/v1/dev/mailbox".to_owned(), format!("/api/v1/dev/mailbox/{id}")] {
+        for path in [
+            "/api/v1/dev/mailbox".to_owned(),
+            "/api/v1/dev/mailbox/settings".to_owned(),
+            format!("/api/v1/dev/mailbox/{id}"),
+        ] {
             let refused = app.get(&path, token).await;
             assert_eq!(refused.problem(403), "/problems/forbidden", "{who} on {path}");
             assert!(!refused.body.to_string().contains("token="), "no link leaks to {who}: {}", refused.body);

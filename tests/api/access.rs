@@ -77,6 +77,7 @@ const OPEN_TO_VIEWERS: &[(&str, &str)] = &[("PATCH", "/api/v1/me")];
 /// Reading routes that only owners and admins (the mailbox: owners) may use.
 const ADMIN_READS: &[&str] = &[
     "/api/v1/dev/mailbox",
+    "/api/v1/dev/mailbox/settings",
     "/api/v1/dev/mailbox/{delivery_id}",
     "/api/v1/api-keys",
     "/api/v1/audit-events",

@@ -20,6 +20,7 @@ mod people;
 mod programs;
 mod queue;
 mod recruitment;
+mod recruitment_steps;
 mod row_level_security;
 mod team;
 mod templates;

@@ -37,14 +37,14 @@ pub(crate) fn message() -> Value {
            "ja": {"subject": "マネージャーに教えてみませんか", "body": "{{ name }}さん\n\n{{ program }}に参加しませんか: {{ link }}"}})
 }
 
-fn apply_token(app: &TestApp, email: &str, path: &str) -> String {
+pub(crate) fn apply_token(app: &TestApp, email: &str, path: &str) -> String {
     let emails = app.emails_to(email);
     let text = &emails.last().unwrap_or_else(|| panic!("an email to {email}")).text;
     let start = text.find(path).unwrap_or_else(|| panic!("a {path} link in {text}")) + path.len();
     text[start..].chars().take_while(|c| c.is_ascii_hexdigit() || *c == '.').collect()
 }
 
-fn form(role: &str) -> Value {
+pub(crate) fn form(role: &str) -> Value {
     json!({"role_wanted": role, "can_teach": "TikTok", "wants_to_learn": "Budgets", "goals": "Grow",
            "availability": "Tuesdays", "languages": ["en"], "consent": true})
 }

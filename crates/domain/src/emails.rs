@@ -27,6 +27,9 @@ pub enum Template {
     /// Someone applied through a campaign's public link but may not take part; the reasons
     /// go to their own address only.
     ApplicationRefused,
+    /// An admin decided on an application (accepted, waitlisted, declined), with their
+    /// optional words.
+    ApplicationDecision,
     /// Someone signed up: the link that proves the address and creates their company.
     SignupVerify,
     /// Someone signed up with an address that has an account already: the owner of the
@@ -65,6 +68,7 @@ impl Template {
             Template::Invitation
             | Template::ApplicationConfirm
             | Template::ApplicationRefused
+            | Template::ApplicationDecision
             | Template::SignupVerify
             | Template::AccountExists
             | Template::PasswordReset => EmailCategory::Transactional,
@@ -82,6 +86,7 @@ pub enum Email {
     CampaignReminder(CampaignReminderEmail),
     ApplicationConfirm(ApplicationConfirmEmail),
     ApplicationRefused(ApplicationRefusedEmail),
+    ApplicationDecision(ApplicationDecisionEmail),
     SignupVerify(SignupVerifyEmail),
     AccountExists(AccountExistsEmail),
     PasswordReset(PasswordResetEmail),
@@ -95,6 +100,7 @@ impl Email {
             Email::CampaignReminder(_) => Template::CampaignReminder,
             Email::ApplicationConfirm(_) => Template::ApplicationConfirm,
             Email::ApplicationRefused(_) => Template::ApplicationRefused,
+            Email::ApplicationDecision(_) => Template::ApplicationDecision,
             Email::SignupVerify(_) => Template::SignupVerify,
             Email::AccountExists(_) => Template::AccountExists,
             Email::PasswordReset(_) => Template::PasswordReset,
@@ -113,6 +119,7 @@ impl Email {
             Email::CampaignReminder(v) => serde_json::to_value(v),
             Email::ApplicationConfirm(v) => serde_json::to_value(v),
             Email::ApplicationRefused(v) => serde_json::to_value(v),
+            Email::ApplicationDecision(v) => serde_json::to_value(v),
             Email::SignupVerify(v) => serde_json::to_value(v),
             Email::AccountExists(v) => serde_json::to_value(v),
             Email::PasswordReset(v) => serde_json::to_value(v),
@@ -267,6 +274,16 @@ mod tests {
         assert_eq!(deadline_text(at, Some("Asia/Tokyo"), Locale::Ja), "2026年12月20日 17:00（Asia/Tokyo）");
         assert_eq!(deadline_text(at, None, Locale::En), "20 December 2026 at 08:00 (UTC)");
     }
+}
+
+/// What an admin decided on an application. `decision` is `accept`, `waitlist` or `decline`
+/// (the templates word each); `message` is the admin's own note, or empty.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ApplicationDecisionEmail {
+    pub name: String,
+    pub program: String,
+    pub decision: String,
+    pub message: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

@@ -328,6 +328,10 @@ impl ProgramDesign {
 #[derive(Clone, Copy, Debug, Default)]
 pub struct ProgramFacts {
     pub published_pairs: u32,
+    /// Its campaigns still open for applications.
+    pub open_campaigns: u32,
+    /// The move closes those campaigns in the same step (the admin said so).
+    pub closes_campaigns: bool,
 }
 
 /// The moves of the lifecycle, from → to, in the order the next states are offered. A draft
@@ -365,6 +369,9 @@ pub fn check_transition(
     if !PROGRAM_MOVES.contains(&(from, to)) {
         return Err(Reason::ProgramCannotBecome { from, to });
     }
+    if from == Recruiting && to != Recruiting && facts.open_campaigns > 0 && !facts.closes_campaigns {
+        return Err(Reason::CloseCampaignsFirst { open: facts.open_campaigns });
+    }
     match to {
         Recruiting if from == Draft => ready_to_recruit(design),
         Active if facts.published_pairs == 0 => Err(Reason::PublishPairsFirst),
@@ -399,6 +406,17 @@ pub fn check_design_change(state: ProgramState, design: &ProgramDesign) -> Resul
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn recruiting_ends_only_with_its_campaigns_closed_in_the_same_step() {
+        let open = ProgramFacts { open_campaigns: 2, ..ProgramFacts::default() };
+        assert_eq!(
+            check_transition(&design(), ProgramState::Recruiting, ProgramState::Matching, open),
+            Err(Reason::CloseCampaignsFirst { open: 2 })
+        );
+        let closing = ProgramFacts { closes_campaigns: true, ..open };
+        assert_eq!(check_transition(&design(), ProgramState::Recruiting, ProgramState::Matching, closing), Ok(()));
+    }
     use crate::people::{PersonDraft, PersonField, read_person};
 
     pub(crate) fn design() -> ProgramDesign {
@@ -458,13 +476,18 @@ mod tests {
                 &design(),
                 ProgramState::Matching,
                 ProgramState::Active,
-                ProgramFacts { published_pairs: 1 }
+                ProgramFacts { published_pairs: 1, ..ProgramFacts::default() }
             ),
             Ok(())
         );
         assert!(
-            check_transition(&design(), ProgramState::Draft, ProgramState::Active, ProgramFacts { published_pairs: 5 })
-                .is_err()
+            check_transition(
+                &design(),
+                ProgramState::Draft,
+                ProgramState::Active,
+                ProgramFacts { published_pairs: 5, ..ProgramFacts::default() }
+            )
+            .is_err()
         );
         assert!(
             check_transition(&design(), ProgramState::Active, ProgramState::Archived, ProgramFacts::default()).is_err()
@@ -480,7 +503,7 @@ mod tests {
         assert_eq!(Active.next_states(), [Completed]);
         assert_eq!(Completed.next_states(), [Archived]);
         assert!(Archived.next_states().is_empty());
-        let facts = ProgramFacts { published_pairs: 1 };
+        let facts = ProgramFacts { published_pairs: 1, ..ProgramFacts::default() };
         for &from in ProgramState::ALL {
             for &to in ProgramState::ALL {
                 let listed = from.next_states().contains(&to);

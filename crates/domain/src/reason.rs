@@ -89,6 +89,7 @@ pub enum Reason {
         detail: String,
     },
     CsvNoRows,
+    AlreadyInvited,
     DeadlineVariableWithoutDeadline,
     EitherCsvOrFile,
     UnknownEncoding {
@@ -113,6 +114,9 @@ pub enum Reason {
     SensitiveAttributesOff,
 
     // A program's design and lifecycle.
+    CloseCampaignsFirst {
+        open: u32,
+    },
     NamePurpose,
     DescribeCustomPurpose,
     MetricNeedsNameAndTarget,
@@ -382,6 +386,7 @@ impl Reason {
                 "uses {{{{ deadline }}}} but the campaign has no deadline: set one, or take {{{{ deadline }}}} out",
                 "{{{{ deadline }}}} を使っていますが、この募集には締切がありません。締切を決めるか、{{{{ deadline }}}} を外してください"
             ),
+            AlreadyInvited => say!(l, "already invited", "すでに招待済みです"),
             EitherCsvOrFile => say!(
                 l,
                 "send the file either as text (csv) or as base64 bytes (file), not both and not neither",
@@ -419,6 +424,11 @@ impl Reason {
                 "保存しません。この会社では機微な属性の保存がオフになっています（設定）"
             ),
 
+            CloseCampaignsFirst { open } => say!(
+                l,
+                "{open} campaign(s) are still open for applications: close them in the same step (close_campaigns), or close them first",
+                "応募受付中の募集が{open}件あります。同時に締め切る（close_campaigns）か、先に締め切ってください"
+            ),
             NamePurpose => say!(l, "name at least one purpose", "目的を1つ以上選んでください"),
             DescribeCustomPurpose => say!(l, "describe the custom purpose", "独自の目的を説明してください"),
             MetricNeedsNameAndTarget => {

@@ -9,8 +9,8 @@ use tandem_domain::emails::{CampaignMessageEmail, CampaignReminderEmail, Email, 
 use tandem_domain::jobs::{CampaignTask, Task};
 use tandem_domain::people::Person;
 use tandem_domain::programs::ParticipantRole;
-use tandem_domain::recruitment::{CampaignKind, CampaignState, eligibility_refusals};
-use tandem_domain::{CampaignId, PersonId, TenantId};
+use tandem_domain::recruitment::{CampaignKind, CampaignMessage, CampaignState, eligibility_refusals};
+use tandem_domain::{CampaignId, Locale, PersonId, TenantId};
 use tandem_mail::unsubscribe::LinkSigner;
 use tandem_mail::{Override, render_with};
 use tandem_store::{CampaignRecord, Db, NewEmailDelivery, NewJob, PageRequest, PeopleFilter, StoreError, TenantTx};
@@ -57,6 +57,43 @@ fn reminder_at(campaign: &CampaignRecord) -> Option<DateTime<Utc>> {
     Some(deadline - chrono::Duration::hours(i64::from(hours)))
 }
 
+/// Who the message goes to: invitees (closed), or everyone eligible for some role (open).
+pub async fn audience(tx: &TenantTx, campaign: &CampaignRecord) -> Result<Vec<(PersonId, Person)>, StoreError> {
+    match campaign.kind {
+        CampaignKind::Closed => {
+            let ids: Vec<PersonId> = tx.invitees(campaign.id).await?.into_iter().map(|i| i.person_id).collect();
+            Ok(tx.people_by_ids(&ids).await?.into_iter().map(|r| (r.id, r.person)).collect())
+        }
+        CampaignKind::Open => {
+            let design = tx.program(campaign.program_id).await?.design;
+            let mut people = Vec::new();
+            let mut page = PageRequest { limit: 100, after: None };
+            loop {
+                let batch = tx.people(&PeopleFilter::default(), page).await?;
+                for record in batch.items {
+                    if eligibility_refusals(&design, &record.person, ParticipantRole::Either).is_empty() {
+                        people.push((record.id, record.person));
+                    }
+                }
+                match batch.next {
+                    Some(next) => page.after = Some(next),
+                    None => break,
+                }
+            }
+            Ok(people)
+        }
+    }
+}
+
+/// The campaign's message for a person, and the language the email speaks: theirs when the
+/// campaign has a message in it, otherwise the first language it has.
+pub fn message_for<'a>(campaign: &'a CampaignRecord, person: &Person) -> (Locale, Option<&'a CampaignMessage>) {
+    match campaign.messages.get(&person.preferred_locale) {
+        Some(message) => (person.preferred_locale, Some(message)),
+        None => campaign.messages.iter().next().map_or((person.preferred_locale, None), |(l, m)| (*l, Some(m))),
+    }
+}
+
 /// The personal link of an invitee (the same in every email to them).
 pub fn personal_token(signer: &LinkSigner, tenant: TenantId, campaign: CampaignId, person: PersonId) -> String {
     signer.token(tenant, &format!("campaign:{campaign}:person:{person}"))
@@ -90,34 +127,6 @@ impl CampaignHandler {
         format!("{}/apply?token={token}", self.public_url.trim_end_matches('/'))
     }
 
-    /// Who the message goes to: invitees (closed), or everyone eligible for some role (open).
-    async fn audience(&self, tx: &TenantTx, campaign: &CampaignRecord) -> Result<Vec<(PersonId, Person)>, StoreError> {
-        match campaign.kind {
-            CampaignKind::Closed => {
-                let ids: Vec<PersonId> = tx.invitees(campaign.id).await?.into_iter().map(|i| i.person_id).collect();
-                Ok(tx.people_by_ids(&ids).await?.into_iter().map(|r| (r.id, r.person)).collect())
-            }
-            CampaignKind::Open => {
-                let design = tx.program(campaign.program_id).await?.design;
-                let mut people = Vec::new();
-                let mut page = PageRequest { limit: 100, after: None };
-                loop {
-                    let batch = tx.people(&PeopleFilter::default(), page).await?;
-                    for record in batch.items {
-                        if eligibility_refusals(&design, &record.person, ParticipantRole::Either).is_empty() {
-                            people.push((record.id, record.person));
-                        }
-                    }
-                    match batch.next {
-                        Some(next) => page.after = Some(next),
-                        None => break,
-                    }
-                }
-                Ok(people)
-            }
-        }
-    }
-
     /// Records the campaign's message (or reminder) for everyone it has not reached yet; each
     /// delivery's sending is queued in the same transaction.
     pub async fn send(&self, job: &Job, id: CampaignId, what: CampaignSend) -> Result<Outcome, JobError> {
@@ -143,7 +152,7 @@ impl CampaignHandler {
         }
         let program = tx.program(campaign.program_id).await.map_err(retry)?.design.name;
         let applied = tx.applicants(id).await.map_err(retry)?;
-        let audience = self.audience(&tx, &campaign).await.map_err(retry)?;
+        let audience = audience(&tx, &campaign).await.map_err(retry)?;
         // What was sent already, in one query (two for an open campaign's reminder) rather than
         // one per person.
         let what = if reminder { "reminder" } else { "message" };
@@ -171,11 +180,7 @@ impl CampaignHandler {
                 continue;
             }
             let link = self.link(job.tenant, &campaign, person_id);
-            // The message in the person's language when there is one; the email then speaks it.
-            let (locale, message) = match campaign.messages.get(&person.preferred_locale) {
-                Some(message) => (person.preferred_locale, Some(message)),
-                None => campaign.messages.iter().next().map_or((person.preferred_locale, None), |(l, m)| (*l, Some(m))),
-            };
+            let (locale, message) = message_for(&campaign, &person);
             let locale = if reminder { person.preferred_locale } else { locale };
             let deadline = campaign.deadline.map(|d| deadline_text(d, person.time_zone.as_deref(), locale));
             let email = if reminder {

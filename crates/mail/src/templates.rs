@@ -6,8 +6,8 @@
 use minijinja::{AutoEscape, Environment, ErrorKind, UndefinedBehavior};
 use serde::Serialize;
 use tandem_domain::emails::{
-    AccountExistsEmail, ApplicationConfirmEmail, ApplicationRefusedEmail, CampaignMessageEmail, CampaignReminderEmail,
-    Email, InvitationEmail, PasswordResetEmail, SignupVerifyEmail,
+    AccountExistsEmail, ApplicationConfirmEmail, ApplicationDecisionEmail, ApplicationRefusedEmail,
+    CampaignMessageEmail, CampaignReminderEmail, Email, InvitationEmail, PasswordResetEmail, SignupVerifyEmail,
 };
 use tandem_domain::{Locale, Reason};
 use thiserror::Error;
@@ -54,6 +54,12 @@ pub fn sample(template: Template, locale: Locale) -> Email {
             name,
             program: pick("役員リバースメンタリング", "Executive reverse mentoring"),
             reasons: vec![pick("職位レベル8以上が対象です", "needs job level 8 or above")],
+        }),
+        Template::ApplicationDecision => Email::ApplicationDecision(ApplicationDecisionEmail {
+            name: name.clone(),
+            program: program.clone(),
+            decision: "accept".to_owned(),
+            message: pick("キックオフでお会いしましょう。", "We look forward to seeing you at the kickoff."),
         }),
         Template::SignupVerify => Email::SignupVerify(SignupVerifyEmail {
             name: pick("田中 愛子", "Aiko Tanaka"),
@@ -166,6 +172,8 @@ fn builtin(template: Template, locale: Locale) -> Override {
         (Template::ApplicationConfirm, Locale::Ja) => sources!("ja", "application_confirm"),
         (Template::ApplicationRefused, Locale::En) => sources!("en", "application_refused"),
         (Template::ApplicationRefused, Locale::Ja) => sources!("ja", "application_refused"),
+        (Template::ApplicationDecision, Locale::En) => sources!("en", "application_decision"),
+        (Template::ApplicationDecision, Locale::Ja) => sources!("ja", "application_decision"),
         (Template::SignupVerify, Locale::En) => sources!("en", "signup_verify"),
         (Template::SignupVerify, Locale::Ja) => sources!("ja", "signup_verify"),
         (Template::AccountExists, Locale::En) => sources!("en", "account_exists"),

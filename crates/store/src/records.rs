@@ -225,6 +225,42 @@ pub struct PeopleFilter {
     pub text: Option<String>,
 }
 
+/// The people at each step of one or more campaigns' funnels.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FunnelPeople {
+    pub invited: std::collections::BTreeSet<tandem_domain::PersonId>,
+    pub emailed: std::collections::BTreeSet<tandem_domain::PersonId>,
+    /// Invitees who followed their personal link.
+    pub opened: std::collections::BTreeSet<tandem_domain::PersonId>,
+    /// Browsers that opened an open campaign's public link (each once).
+    pub public_opens: u64,
+    pub applied: std::collections::BTreeSet<tandem_domain::PersonId>,
+    pub accepted: std::collections::BTreeSet<tandem_domain::PersonId>,
+}
+
+impl FunnelPeople {
+    /// Adds another campaign's funnel: a person in both counts once.
+    pub fn add(&mut self, other: FunnelPeople) {
+        self.invited.extend(other.invited);
+        self.emailed.extend(other.emailed);
+        self.opened.extend(other.opened);
+        self.public_opens += other.public_opens;
+        self.applied.extend(other.applied);
+        self.accepted.extend(other.accepted);
+    }
+
+    pub fn counts(&self) -> tandem_domain::recruitment::Funnel {
+        tandem_domain::recruitment::Funnel {
+            invited: self.invited.len() as u64,
+            emailed: self.emailed.len() as u64,
+            opened: self.opened.len() as u64 + self.public_opens,
+            applied: self.applied.len() as u64,
+            accepted: self.accepted.len() as u64,
+            matched: 0,
+        }
+    }
+}
+
 /// The mapping a tenant's admin chose for their HR export: each header to a person field
 /// (`None`: ignored), and grades to job levels.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -48,7 +48,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Accepts, waitlists or declines an application. */
+        /**
+         * Accepts, waitlists or declines an application, and (unless `notify` is false) emails the
+         *     applicant the decision in their language, with the admin's message.
+         */
         post: operations["decide_application"];
         delete?: never;
         options?: never;
@@ -269,6 +272,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/campaigns/{campaign_id}/audience": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many people opening the campaign emails, in which languages, with a sample: what the
+         *     console asks an admin to confirm before opening. Writes nothing.
+         */
+        get: operations["campaign_audience"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/campaigns/{campaign_id}/funnel": {
         parameters: {
             query?: never;
@@ -293,7 +316,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** A closed campaign's invitees, with each one's email and application status. */
+        get: operations["list_invitees"];
         put?: never;
         /** Adds people to a closed campaign's invite list, by id or by a directory filter. */
         post: operations["invite_people"];
@@ -332,6 +356,23 @@ export interface paths {
         };
         /** Emails of this tenant that are in the outbox, newest first. */
         get: operations["list_mailbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/dev/mailbox/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the mailbox page shows above the emails: the address their links point at. */
+        get: operations["mailbox_settings"];
         put?: never;
         post?: never;
         delete?: never;
@@ -791,7 +832,8 @@ export interface paths {
         put?: never;
         /**
          * Moves a program along its lifecycle. A refused move answers 409 with the reason in words
-         *     (type `/problems/transition-refused`).
+         *     (type `/problems/transition-refused`). Leaving recruiting closes its open campaigns when
+         *     `close_campaigns` says so, and is refused otherwise.
          */
         post: operations["program_transition"];
         delete?: never;
@@ -842,8 +884,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The campaign behind a link, and its application form. Following the link counts it as
-         *     opened (on the server: no tracking pixels).
+         * The campaign behind a link, what the program is and asks, and its application form.
+         *     Following the link counts it as opened (on the server: no tracking pixels), once per person
+         *     for a personal link and once per browser for the public link (a cookie remembers it, so a
+         *     reload is not another open).
          */
         get: operations["open_campaign"];
         put?: never;
@@ -1285,6 +1329,42 @@ export interface components {
             };
         };
         /**
+         * @description Who a campaign's message goes to, before it does: how many, in which language, a few of
+         *     them, and when.
+         */
+        Audience: {
+            /**
+             * Format: int64
+             * @description Emails the message would send now (closed: the invitees; open: everyone eligible).
+             * @example 36
+             */
+            emails: number;
+            /**
+             * @description How many in each language (the recipient's when the campaign has a message in it).
+             * @example {
+             *       "en": 24,
+             *       "ja": 12
+             *     }
+             */
+            by_language: {
+                [key: string]: number;
+            };
+            /** @description The first few recipients, by name. */
+            sample: components["schemas"]["AudienceMember"][];
+            /**
+             * Format: date-time
+             * @description When the message goes out once the campaign opens: `send_at`, or now when it has none.
+             * @example 2026-11-30T09:00:00Z
+             */
+            sends_at?: string | null;
+        };
+        AudienceMember: {
+            person_id: components["schemas"]["PersonId"];
+            /** @example Kenji Sato */
+            name: string;
+            language: components["schemas"]["Locale"];
+        };
+        /**
          * Format: uuid
          * @description An entry of a tenant's audit log.
          * @example 01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f
@@ -1636,11 +1716,19 @@ export interface components {
         Decision: "accept" | "waitlist" | "decline";
         /**
          * @example {
-         *       "decision": "accept"
+         *       "decision": "accept",
+         *       "message": "See you at the kickoff on 12 January."
          *     }
          */
         DecisionRequest: {
             decision: components["schemas"]["Decision"];
+            /**
+             * @description The admin's own words for the applicant, added to the email (at most 2,000 characters).
+             * @example See you at the kickoff on 12 January.
+             */
+            message?: string | null;
+            /** @description Email the applicant the decision, in their language (default true). */
+            notify?: boolean;
         };
         /**
          * @description Where one email stands.
@@ -1767,7 +1855,7 @@ export interface components {
              * @example no_at_sign
              * @enum {string}
              */
-            code: "empty" | "required" | "too_short" | "too_long" | "length_between" | "too_many_bytes" | "between" | "control_characters" | "bidi_controls" | "only_spaces" | "nul_character" | "no_at_sign" | "not_an_email" | "not_a_whole_number" | "not_a_job_level" | "not_a_time_zone" | "not_a_boolean" | "not_a_date" | "list_too_long" | "unsupported_language" | "invalid" | "unknown_field" | "not_a_cursor" | "not_an_email_category" | "transactional_always_sent" | "duplicate_in_file" | "own_manager" | "no_such_manager" | "email_belongs_to" | "external_id_exists" | "external_id_or_email_taken" | "batch_size" | "csv_header_unreadable" | "csv_missing_columns" | "csv_line_unreadable" | "csv_no_rows" | "deadline_variable_without_deadline" | "either_csv_or_file" | "unknown_encoding" | "unreadable_characters" | "not_a_grade" | "too_many_grades" | "grade_not_mapped" | "manager_row_refused" | "sensitive_attributes_off" | "name_purpose" | "describe_custom_purpose" | "metric_needs_name_and_target" | "level_min_above_max" | "levels_range" | "rule_needs_role" | "no_junior_mentor_possible" | "mutual_uses_either" | "end_after_start" | "resource_needs_title_and_link" | "module_needs_title" | "module_link_not_web" | "unknown_template" | "program_cannot_become" | "publish_pairs_first" | "set_roles_before_recruiting" | "set_dates_before_recruiting" | "program_keeps_rules_and_dates" | "program_no_longer_changes" | "only_drafts_deleted" | "question_key" | "question_key_twice" | "question_needs_label" | "question_label" | "question_needs_options" | "question_takes_no_options" | "not_a_question" | "answer_text" | "answer_one_option" | "answer_options" | "message_needs_subject_and_body" | "template_error" | "template_too_much_work" | "template_too_large" | "send_before_deadline" | "reminder_needs_deadline" | "closed_campaign_fixed" | "open_campaign_keeps_kind" | "program_not_recruiting" | "write_message_first" | "deadline_passed" | "campaign_cannot_become" | "name_people_or_filter" | "open_campaign_has_no_list" | "campaign_closed" | "applications_closed" | "consent_needed" | "not_eligible" | "already_applied" | "confirmation_expired" | "application_declined" | "not_confirmed_yet" | "applicant_withdrew" | "decision_not_possible" | "only_owners_manage_owners" | "last_owner" | "account_exists" | "already_member" | "person_already_member" | "not_a_member" | "no_longer_member" | "wrong_credentials" | "invitation_used" | "signup_link_used" | "reset_link_used" | "session_ended" | "cookie_needs_header" | "refresh_token_refused" | "not_a_refresh_token" | "name_needed_for_new_account" | "no_credential" | "metrics_token_required" | "unknown_api_key" | "bad_access_token" | "console_users_only" | "may_not_read" | "may_not_write" | "team_managers_only" | "key_managers_only" | "mailbox_owners_only" | "api_key_has_no_language" | "name_a_scope" | "no_such_resource" | "already_exists" | "fields_invalid" | "unreadable_json" | "unreadable_body" | "body_too_large" | "send_json" | "try_again_in" | "internal";
+            code: "empty" | "required" | "too_short" | "too_long" | "length_between" | "too_many_bytes" | "between" | "control_characters" | "bidi_controls" | "only_spaces" | "nul_character" | "no_at_sign" | "not_an_email" | "not_a_whole_number" | "not_a_job_level" | "not_a_time_zone" | "not_a_boolean" | "not_a_date" | "list_too_long" | "unsupported_language" | "invalid" | "unknown_field" | "not_a_cursor" | "not_an_email_category" | "transactional_always_sent" | "duplicate_in_file" | "own_manager" | "no_such_manager" | "email_belongs_to" | "external_id_exists" | "external_id_or_email_taken" | "batch_size" | "csv_header_unreadable" | "csv_missing_columns" | "csv_line_unreadable" | "csv_no_rows" | "already_invited" | "deadline_variable_without_deadline" | "either_csv_or_file" | "unknown_encoding" | "unreadable_characters" | "not_a_grade" | "too_many_grades" | "grade_not_mapped" | "manager_row_refused" | "sensitive_attributes_off" | "close_campaigns_first" | "name_purpose" | "describe_custom_purpose" | "metric_needs_name_and_target" | "level_min_above_max" | "levels_range" | "rule_needs_role" | "no_junior_mentor_possible" | "mutual_uses_either" | "end_after_start" | "resource_needs_title_and_link" | "module_needs_title" | "module_link_not_web" | "unknown_template" | "program_cannot_become" | "publish_pairs_first" | "set_roles_before_recruiting" | "set_dates_before_recruiting" | "program_keeps_rules_and_dates" | "program_no_longer_changes" | "only_drafts_deleted" | "question_key" | "question_key_twice" | "question_needs_label" | "question_label" | "question_needs_options" | "question_takes_no_options" | "not_a_question" | "answer_text" | "answer_one_option" | "answer_options" | "message_needs_subject_and_body" | "template_error" | "template_too_much_work" | "template_too_large" | "send_before_deadline" | "reminder_needs_deadline" | "closed_campaign_fixed" | "open_campaign_keeps_kind" | "program_not_recruiting" | "write_message_first" | "deadline_passed" | "campaign_cannot_become" | "name_people_or_filter" | "open_campaign_has_no_list" | "campaign_closed" | "applications_closed" | "consent_needed" | "not_eligible" | "already_applied" | "confirmation_expired" | "application_declined" | "not_confirmed_yet" | "applicant_withdrew" | "decision_not_possible" | "only_owners_manage_owners" | "last_owner" | "account_exists" | "already_member" | "person_already_member" | "not_a_member" | "no_longer_member" | "wrong_credentials" | "invitation_used" | "signup_link_used" | "reset_link_used" | "session_ended" | "cookie_needs_header" | "refresh_token_refused" | "not_a_refresh_token" | "name_needed_for_new_account" | "no_credential" | "metrics_token_required" | "unknown_api_key" | "bad_access_token" | "console_users_only" | "may_not_read" | "may_not_write" | "team_managers_only" | "key_managers_only" | "mailbox_owners_only" | "api_key_has_no_language" | "name_a_scope" | "no_such_resource" | "already_exists" | "fields_invalid" | "unreadable_json" | "unreadable_body" | "body_too_large" | "send_json" | "try_again_in" | "internal";
             /**
              * @description Why, in words, in the language the request asked for (`Accept-Language`).
              * @example must contain an @
@@ -2055,6 +2143,38 @@ export interface components {
             skill?: string | null;
             is_executive?: boolean | null;
         };
+        /** @description An invitee of a closed campaign, with what became of their email and their application. */
+        InviteeView: {
+            person_id: components["schemas"]["PersonId"];
+            /** @example Ren Ito */
+            name: string;
+            /** @example ren@sakura.example */
+            email: string;
+            language: components["schemas"]["Locale"];
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:00:00Z
+             */
+            invited_at: string;
+            email_state?: components["schemas"]["DeliveryState"] | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:00:00Z
+             */
+            emailed_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When they first followed their personal link.
+             * @example 2026-11-30T09:00:00Z
+             */
+            opened_at?: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:00:00Z
+             */
+            reminded_at?: string | null;
+            application?: components["schemas"]["ApplicationStatus"] | null;
+        };
         InviteesAdded: {
             /**
              * Format: int64
@@ -2066,6 +2186,8 @@ export interface components {
              * @example 42
              */
             invitees: number;
+            /** @description Everyone asked for who was not added, and why. */
+            skipped: components["schemas"]["SkippedPerson"][];
         };
         /**
          * @example {
@@ -2144,6 +2266,20 @@ export interface components {
              * @example 2026-11-30T09:00:00Z
              */
             sent_at?: string | null;
+        };
+        /** @description Where the mailbox's emails point and come from. */
+        MailboxSettings: {
+            /**
+             * @description The address every link in every email starts with (`public_url`, or the address this
+             *     server answers on when it is not set).
+             * @example http://localhost:8080
+             */
+            public_url: string;
+            /**
+             * @description The folder the emails are written to, on the server.
+             * @example /home/aiko/.local/share/tandem/outbox
+             */
+            outbox: string;
         };
         Me: {
             tenant: components["schemas"]["TenantView"];
@@ -2274,6 +2410,15 @@ export interface components {
         /** @description One page of a list. */
         Paginated_InvitationView: {
             items: components["schemas"]["InvitationView"][];
+            /**
+             * @description Pass as `cursor` to get the next page; absent on the last page.
+             * @example AZq0Vw2cdjGfX5mQHg3mPA
+             */
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. */
+        Paginated_InviteeView: {
+            items: components["schemas"]["InviteeView"][];
             /**
              * @description Pass as `cursor` to get the next page; absent on the last page.
              * @example AZq0Vw2cdjGfX5mQHg3mPA
@@ -2604,7 +2749,7 @@ export interface components {
              * @description The reason `detail` gives, as a stable name (`program_cannot_become`, `last_owner`, …).
              * @enum {string}
              */
-            code: "empty" | "required" | "too_short" | "too_long" | "length_between" | "too_many_bytes" | "between" | "control_characters" | "bidi_controls" | "only_spaces" | "nul_character" | "no_at_sign" | "not_an_email" | "not_a_whole_number" | "not_a_job_level" | "not_a_time_zone" | "not_a_boolean" | "not_a_date" | "list_too_long" | "unsupported_language" | "invalid" | "unknown_field" | "not_a_cursor" | "not_an_email_category" | "transactional_always_sent" | "duplicate_in_file" | "own_manager" | "no_such_manager" | "email_belongs_to" | "external_id_exists" | "external_id_or_email_taken" | "batch_size" | "csv_header_unreadable" | "csv_missing_columns" | "csv_line_unreadable" | "csv_no_rows" | "deadline_variable_without_deadline" | "either_csv_or_file" | "unknown_encoding" | "unreadable_characters" | "not_a_grade" | "too_many_grades" | "grade_not_mapped" | "manager_row_refused" | "sensitive_attributes_off" | "name_purpose" | "describe_custom_purpose" | "metric_needs_name_and_target" | "level_min_above_max" | "levels_range" | "rule_needs_role" | "no_junior_mentor_possible" | "mutual_uses_either" | "end_after_start" | "resource_needs_title_and_link" | "module_needs_title" | "module_link_not_web" | "unknown_template" | "program_cannot_become" | "publish_pairs_first" | "set_roles_before_recruiting" | "set_dates_before_recruiting" | "program_keeps_rules_and_dates" | "program_no_longer_changes" | "only_drafts_deleted" | "question_key" | "question_key_twice" | "question_needs_label" | "question_label" | "question_needs_options" | "question_takes_no_options" | "not_a_question" | "answer_text" | "answer_one_option" | "answer_options" | "message_needs_subject_and_body" | "template_error" | "template_too_much_work" | "template_too_large" | "send_before_deadline" | "reminder_needs_deadline" | "closed_campaign_fixed" | "open_campaign_keeps_kind" | "program_not_recruiting" | "write_message_first" | "deadline_passed" | "campaign_cannot_become" | "name_people_or_filter" | "open_campaign_has_no_list" | "campaign_closed" | "applications_closed" | "consent_needed" | "not_eligible" | "already_applied" | "confirmation_expired" | "application_declined" | "not_confirmed_yet" | "applicant_withdrew" | "decision_not_possible" | "only_owners_manage_owners" | "last_owner" | "account_exists" | "already_member" | "person_already_member" | "not_a_member" | "no_longer_member" | "wrong_credentials" | "invitation_used" | "signup_link_used" | "reset_link_used" | "session_ended" | "cookie_needs_header" | "refresh_token_refused" | "not_a_refresh_token" | "name_needed_for_new_account" | "no_credential" | "metrics_token_required" | "unknown_api_key" | "bad_access_token" | "console_users_only" | "may_not_read" | "may_not_write" | "team_managers_only" | "key_managers_only" | "mailbox_owners_only" | "api_key_has_no_language" | "name_a_scope" | "no_such_resource" | "already_exists" | "fields_invalid" | "unreadable_json" | "unreadable_body" | "body_too_large" | "send_json" | "try_again_in" | "internal";
+            code: "empty" | "required" | "too_short" | "too_long" | "length_between" | "too_many_bytes" | "between" | "control_characters" | "bidi_controls" | "only_spaces" | "nul_character" | "no_at_sign" | "not_an_email" | "not_a_whole_number" | "not_a_job_level" | "not_a_time_zone" | "not_a_boolean" | "not_a_date" | "list_too_long" | "unsupported_language" | "invalid" | "unknown_field" | "not_a_cursor" | "not_an_email_category" | "transactional_always_sent" | "duplicate_in_file" | "own_manager" | "no_such_manager" | "email_belongs_to" | "external_id_exists" | "external_id_or_email_taken" | "batch_size" | "csv_header_unreadable" | "csv_missing_columns" | "csv_line_unreadable" | "csv_no_rows" | "already_invited" | "deadline_variable_without_deadline" | "either_csv_or_file" | "unknown_encoding" | "unreadable_characters" | "not_a_grade" | "too_many_grades" | "grade_not_mapped" | "manager_row_refused" | "sensitive_attributes_off" | "close_campaigns_first" | "name_purpose" | "describe_custom_purpose" | "metric_needs_name_and_target" | "level_min_above_max" | "levels_range" | "rule_needs_role" | "no_junior_mentor_possible" | "mutual_uses_either" | "end_after_start" | "resource_needs_title_and_link" | "module_needs_title" | "module_link_not_web" | "unknown_template" | "program_cannot_become" | "publish_pairs_first" | "set_roles_before_recruiting" | "set_dates_before_recruiting" | "program_keeps_rules_and_dates" | "program_no_longer_changes" | "only_drafts_deleted" | "question_key" | "question_key_twice" | "question_needs_label" | "question_label" | "question_needs_options" | "question_takes_no_options" | "not_a_question" | "answer_text" | "answer_one_option" | "answer_options" | "message_needs_subject_and_body" | "template_error" | "template_too_much_work" | "template_too_large" | "send_before_deadline" | "reminder_needs_deadline" | "closed_campaign_fixed" | "open_campaign_keeps_kind" | "program_not_recruiting" | "write_message_first" | "deadline_passed" | "campaign_cannot_become" | "name_people_or_filter" | "open_campaign_has_no_list" | "campaign_closed" | "applications_closed" | "consent_needed" | "not_eligible" | "already_applied" | "confirmation_expired" | "application_declined" | "not_confirmed_yet" | "applicant_withdrew" | "decision_not_possible" | "only_owners_manage_owners" | "last_owner" | "account_exists" | "already_member" | "person_already_member" | "not_a_member" | "no_longer_member" | "wrong_credentials" | "invitation_used" | "signup_link_used" | "reset_link_used" | "session_ended" | "cookie_needs_header" | "refresh_token_refused" | "not_a_refresh_token" | "name_needed_for_new_account" | "no_credential" | "metrics_token_required" | "unknown_api_key" | "bad_access_token" | "console_users_only" | "may_not_read" | "may_not_write" | "team_managers_only" | "key_managers_only" | "mailbox_owners_only" | "api_key_has_no_language" | "name_a_scope" | "no_such_resource" | "already_exists" | "fields_invalid" | "unreadable_json" | "unreadable_body" | "body_too_large" | "send_json" | "try_again_in" | "internal";
             /** @description Present on validation problems: each refused field. */
             errors?: components["schemas"]["FieldError"][];
         };
@@ -2797,8 +2942,40 @@ export interface components {
             role_wanted: components["schemas"]["ParticipantRole"];
         };
         PublicCampaign: {
+            /**
+             * @description The company running the program.
+             * @example Sakura Industries
+             */
+            company: string;
             /** @example Reverse mentoring on digital skills */
             program: string;
+            /** @description What the program is for, from its design. */
+            purposes: components["schemas"]["PurposeKind"][];
+            /** @example Prepare managers for hybrid work */
+            custom_purpose?: string | null;
+            /**
+             * Format: date
+             * @example 2027-01-11
+             */
+            start_date?: string | null;
+            /**
+             * Format: date
+             * @example 2027-01-11
+             */
+            end_date?: string | null;
+            /**
+             * Format: int32
+             * @description The commitment asked of each pair.
+             * @example 2
+             */
+            meetings_per_month: number;
+            /**
+             * Format: int32
+             * @example 45
+             */
+            minutes_per_meeting: number;
+            /** @description The training each role takes before the kickoff. */
+            training: components["schemas"]["TrainingModule"][];
             program_kind: components["schemas"]["ProgramKind"];
             /** @example Spring intake */
             campaign: string;
@@ -2919,7 +3096,7 @@ export interface components {
              * @example grade_not_mapped
              * @enum {string}
              */
-            code: "empty" | "required" | "too_short" | "too_long" | "length_between" | "too_many_bytes" | "between" | "control_characters" | "bidi_controls" | "only_spaces" | "nul_character" | "no_at_sign" | "not_an_email" | "not_a_whole_number" | "not_a_job_level" | "not_a_time_zone" | "not_a_boolean" | "not_a_date" | "list_too_long" | "unsupported_language" | "invalid" | "unknown_field" | "not_a_cursor" | "not_an_email_category" | "transactional_always_sent" | "duplicate_in_file" | "own_manager" | "no_such_manager" | "email_belongs_to" | "external_id_exists" | "external_id_or_email_taken" | "batch_size" | "csv_header_unreadable" | "csv_missing_columns" | "csv_line_unreadable" | "csv_no_rows" | "deadline_variable_without_deadline" | "either_csv_or_file" | "unknown_encoding" | "unreadable_characters" | "not_a_grade" | "too_many_grades" | "grade_not_mapped" | "manager_row_refused" | "sensitive_attributes_off" | "name_purpose" | "describe_custom_purpose" | "metric_needs_name_and_target" | "level_min_above_max" | "levels_range" | "rule_needs_role" | "no_junior_mentor_possible" | "mutual_uses_either" | "end_after_start" | "resource_needs_title_and_link" | "module_needs_title" | "module_link_not_web" | "unknown_template" | "program_cannot_become" | "publish_pairs_first" | "set_roles_before_recruiting" | "set_dates_before_recruiting" | "program_keeps_rules_and_dates" | "program_no_longer_changes" | "only_drafts_deleted" | "question_key" | "question_key_twice" | "question_needs_label" | "question_label" | "question_needs_options" | "question_takes_no_options" | "not_a_question" | "answer_text" | "answer_one_option" | "answer_options" | "message_needs_subject_and_body" | "template_error" | "template_too_much_work" | "template_too_large" | "send_before_deadline" | "reminder_needs_deadline" | "closed_campaign_fixed" | "open_campaign_keeps_kind" | "program_not_recruiting" | "write_message_first" | "deadline_passed" | "campaign_cannot_become" | "name_people_or_filter" | "open_campaign_has_no_list" | "campaign_closed" | "applications_closed" | "consent_needed" | "not_eligible" | "already_applied" | "confirmation_expired" | "application_declined" | "not_confirmed_yet" | "applicant_withdrew" | "decision_not_possible" | "only_owners_manage_owners" | "last_owner" | "account_exists" | "already_member" | "person_already_member" | "not_a_member" | "no_longer_member" | "wrong_credentials" | "invitation_used" | "signup_link_used" | "reset_link_used" | "session_ended" | "cookie_needs_header" | "refresh_token_refused" | "not_a_refresh_token" | "name_needed_for_new_account" | "no_credential" | "metrics_token_required" | "unknown_api_key" | "bad_access_token" | "console_users_only" | "may_not_read" | "may_not_write" | "team_managers_only" | "key_managers_only" | "mailbox_owners_only" | "api_key_has_no_language" | "name_a_scope" | "no_such_resource" | "already_exists" | "fields_invalid" | "unreadable_json" | "unreadable_body" | "body_too_large" | "send_json" | "try_again_in" | "internal";
+            code: "empty" | "required" | "too_short" | "too_long" | "length_between" | "too_many_bytes" | "between" | "control_characters" | "bidi_controls" | "only_spaces" | "nul_character" | "no_at_sign" | "not_an_email" | "not_a_whole_number" | "not_a_job_level" | "not_a_time_zone" | "not_a_boolean" | "not_a_date" | "list_too_long" | "unsupported_language" | "invalid" | "unknown_field" | "not_a_cursor" | "not_an_email_category" | "transactional_always_sent" | "duplicate_in_file" | "own_manager" | "no_such_manager" | "email_belongs_to" | "external_id_exists" | "external_id_or_email_taken" | "batch_size" | "csv_header_unreadable" | "csv_missing_columns" | "csv_line_unreadable" | "csv_no_rows" | "already_invited" | "deadline_variable_without_deadline" | "either_csv_or_file" | "unknown_encoding" | "unreadable_characters" | "not_a_grade" | "too_many_grades" | "grade_not_mapped" | "manager_row_refused" | "sensitive_attributes_off" | "close_campaigns_first" | "name_purpose" | "describe_custom_purpose" | "metric_needs_name_and_target" | "level_min_above_max" | "levels_range" | "rule_needs_role" | "no_junior_mentor_possible" | "mutual_uses_either" | "end_after_start" | "resource_needs_title_and_link" | "module_needs_title" | "module_link_not_web" | "unknown_template" | "program_cannot_become" | "publish_pairs_first" | "set_roles_before_recruiting" | "set_dates_before_recruiting" | "program_keeps_rules_and_dates" | "program_no_longer_changes" | "only_drafts_deleted" | "question_key" | "question_key_twice" | "question_needs_label" | "question_label" | "question_needs_options" | "question_takes_no_options" | "not_a_question" | "answer_text" | "answer_one_option" | "answer_options" | "message_needs_subject_and_body" | "template_error" | "template_too_much_work" | "template_too_large" | "send_before_deadline" | "reminder_needs_deadline" | "closed_campaign_fixed" | "open_campaign_keeps_kind" | "program_not_recruiting" | "write_message_first" | "deadline_passed" | "campaign_cannot_become" | "name_people_or_filter" | "open_campaign_has_no_list" | "campaign_closed" | "applications_closed" | "consent_needed" | "not_eligible" | "already_applied" | "confirmation_expired" | "application_declined" | "not_confirmed_yet" | "applicant_withdrew" | "decision_not_possible" | "only_owners_manage_owners" | "last_owner" | "account_exists" | "already_member" | "person_already_member" | "not_a_member" | "no_longer_member" | "wrong_credentials" | "invitation_used" | "signup_link_used" | "reset_link_used" | "session_ended" | "cookie_needs_header" | "refresh_token_refused" | "not_a_refresh_token" | "name_needed_for_new_account" | "no_credential" | "metrics_token_required" | "unknown_api_key" | "bad_access_token" | "console_users_only" | "may_not_read" | "may_not_write" | "team_managers_only" | "key_managers_only" | "mailbox_owners_only" | "api_key_has_no_language" | "name_a_scope" | "no_such_resource" | "already_exists" | "fields_invalid" | "unreadable_json" | "unreadable_body" | "body_too_large" | "send_json" | "try_again_in" | "internal";
             /**
              * @description Why, in words, in the language the request asked for (`Accept-Language`).
              * @example grade M3 is not mapped to a job level: give it a level in the grade table
@@ -2997,6 +3174,22 @@ export interface components {
              */
             password: string;
             locale?: components["schemas"]["Locale"] | null;
+        };
+        /** @description A person not added to the invite list. */
+        SkippedPerson: {
+            person_id: components["schemas"]["PersonId"];
+            /** @example Mid Level */
+            name: string;
+            /**
+             * @description `already_invited` or `not_eligible`.
+             * @example not_eligible
+             */
+            code: string;
+            /**
+             * @description Why, in words, in the language the request asked for.
+             * @example mentors must be at level 4 or below
+             */
+            reason: string;
         };
         /**
          * @description What success looks like, and how it is measured.
@@ -3128,6 +3321,11 @@ export interface components {
         Transition: {
             /** @description The state to move to. */
             to: components["schemas"]["ProgramState"];
+            /**
+             * @description Leaving recruiting: close the program's open campaigns in the same step. Without it,
+             *     a program with open campaigns stays recruiting (409 `close_campaigns_first`).
+             */
+            close_campaigns?: boolean;
         };
         /**
          * @example {
@@ -3463,7 +3661,15 @@ export interface operations {
             400: components["responses"]["MalformedRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
+            /** @description No such application in this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not possible in the application's status; `detail` says why */
             409: {
                 headers: {
@@ -3475,7 +3681,15 @@ export interface operations {
             };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            422: components["responses"]["ValidationFailed"];
+            /** @description Invalid fields: an unknown decision, a message too long */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_audit_events: {
@@ -4011,6 +4225,46 @@ export interface operations {
             422: components["responses"]["ValidationFailed"];
         };
     };
+    campaign_audience: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The campaign's id */
+                campaign_id: components["schemas"]["CampaignId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Who the message goes to */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Audience"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such campaign in this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     campaign_funnel: {
         parameters: {
             query?: never;
@@ -4043,6 +4297,63 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
+    list_invitees: {
+        parameters: {
+            query?: {
+                /**
+                 * @description How many items to return, 1 to 100 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The campaign's id */
+                campaign_id: components["schemas"]["CampaignId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of invitees */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paginated_InviteeView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description No such campaign in this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A bad limit or cursor */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     invite_people: {
         parameters: {
             query?: never;
@@ -4065,7 +4376,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description How many were added */
+            /** @description How many were added, and who was not and why */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4209,6 +4520,51 @@ export interface operations {
                 };
             };
             422: components["responses"]["ValidationFailed"];
+        };
+    };
+    mailbox_settings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The links' address and the outbox folder */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailboxSettings"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Only owners read the mailbox, and no API key does */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The mailbox is off (`dev_mailbox` unset, or mail goes to an SMTP server) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     open_message: {

@@ -4,10 +4,11 @@
 use std::collections::BTreeMap;
 
 use actix_web::{HttpRequest, HttpResponse, get, post, web};
+use chrono::NaiveDate;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use tandem_domain::jobs::{PublicApplicationTask, Task};
-use tandem_domain::programs::{ParticipantRole, ProgramKind};
+use tandem_domain::programs::{ParticipantRole, ProgramKind, PurposeKind, TrainingModule};
 use tandem_domain::recruitment::{
     ApplicationStatus, CampaignKind, CampaignState, CustomQuestion, answer_problems, eligibility_refusals,
 };
@@ -54,8 +55,24 @@ fn tenant_of(token: &str) -> Result<TenantId, ApiError> {
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct PublicCampaign {
+    /// The company running the program.
+    #[schema(example = "Sakura Industries")]
+    pub company: String,
     #[schema(example = "Reverse mentoring on digital skills")]
     pub program: String,
+    /// What the program is for, from its design.
+    pub purposes: Vec<PurposeKind>,
+    #[schema(example = "Prepare managers for hybrid work")]
+    pub custom_purpose: Option<String>,
+    pub start_date: Option<NaiveDate>,
+    pub end_date: Option<NaiveDate>,
+    /// The commitment asked of each pair.
+    #[schema(example = 2)]
+    pub meetings_per_month: u32,
+    #[schema(example = 45)]
+    pub minutes_per_meeting: u32,
+    /// The training each role takes before the kickoff.
+    pub training: Vec<TrainingModule>,
     pub program_kind: ProgramKind,
     #[schema(example = "Spring intake")]
     pub campaign: String,
@@ -71,8 +88,10 @@ pub struct PublicCampaign {
     pub email: Option<String>,
 }
 
-/// The campaign behind a link, and its application form. Following the link counts it as
-/// opened (on the server: no tracking pixels).
+/// The campaign behind a link, what the program is and asks, and its application form.
+/// Following the link counts it as opened (on the server: no tracking pixels), once per person
+/// for a personal link and once per browser for the public link (a cookie remembers it, so a
+/// reload is not another open).
 #[utoipa::path(
     tag = "participants",
     params(("token" = String, Path, description = "The token from the campaign's link")),
@@ -82,7 +101,12 @@ pub struct PublicCampaign {
     )
 )]
 #[get("/public/campaigns/{token}")]
-pub async fn open_campaign(db: web::Data<Db>, path: web::Path<String>) -> Result<web::Json<PublicCampaign>, ApiError> {
+pub async fn open_campaign(
+    req: HttpRequest,
+    db: web::Data<Db>,
+    settings: web::Data<ApiSettings>,
+    path: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
     let token = path.into_inner();
     let tenant = tenant_of(&token)?;
     let tx = db.tenant(tenant).await?;
@@ -91,6 +115,9 @@ pub async fn open_campaign(db: web::Data<Db>, path: web::Path<String>) -> Result
         return Err(ApiError::NotFound);
     }
     let program = tx.program(link.campaign.program_id).await?.design;
+    let company = tx.tenant().await?.name;
+    let seen = opened_cookie_name(link.campaign.id);
+    let mut first_visit = None;
     let (name, email) = match link.person {
         Some(person) => {
             tx.mark_invitee_opened(link.campaign.id, person).await?;
@@ -98,7 +125,10 @@ pub async fn open_campaign(db: web::Data<Db>, path: web::Path<String>) -> Result
             (Some(p.name), Some(p.email.to_string()))
         }
         None => {
-            tx.count_public_open(link.campaign.id).await?;
+            if req.cookie(&seen).is_none() {
+                tx.count_public_open(link.campaign.id).await?;
+                first_visit = Some(seen);
+            }
             (None, None)
         }
     };
@@ -108,8 +138,16 @@ pub async fn open_campaign(db: web::Data<Db>, path: web::Path<String>) -> Result
     } else {
         vec![ParticipantRole::Mentor, ParticipantRole::Mentee, ParticipantRole::Either]
     };
-    Ok(web::Json(PublicCampaign {
+    let body = PublicCampaign {
+        company,
         program: program.name,
+        purposes: program.purposes,
+        custom_purpose: program.custom_purpose,
+        start_date: program.start_date,
+        end_date: program.end_date,
+        meetings_per_month: program.meetings_per_month,
+        minutes_per_meeting: program.minutes_per_meeting,
+        training: program.training,
         program_kind: program.kind,
         campaign: link.campaign.name,
         state: link.campaign.state,
@@ -118,7 +156,28 @@ pub async fn open_campaign(db: web::Data<Db>, path: web::Path<String>) -> Result
         questions: link.campaign.questions,
         name,
         email,
-    }))
+    };
+    let mut response = HttpResponse::Ok();
+    if let Some(name) = first_visit {
+        response.cookie(opened_cookie(name, &token, &settings.public_url));
+    }
+    Ok(response.json(body))
+}
+
+fn opened_cookie_name(campaign: CampaignId) -> String {
+    format!("tandem_opened_{}", campaign.as_uuid().simple())
+}
+
+/// Marks this browser as having opened the campaign's public link, for 90 days, sent back
+/// only to that link.
+fn opened_cookie(name: String, token: &str, public_url: &str) -> actix_web::cookie::Cookie<'static> {
+    actix_web::cookie::Cookie::build(name, "1")
+        .path(format!("/api/v1/public/campaigns/{token}"))
+        .http_only(true)
+        .same_site(actix_web::cookie::SameSite::Lax)
+        .secure(public_url.starts_with("https://"))
+        .max_age(actix_web::cookie::time::Duration::days(90))
+        .finish()
 }
 
 #[derive(Debug, Deserialize, ToSchema)]

@@ -20,7 +20,7 @@ use crate::pagination::{ListQuery, Paginated};
 use crate::routes::email::DeliveryView;
 
 pub fn configure(cfg: &mut ServiceConfig) {
-    cfg.service(list_mailbox).service(open_message);
+    cfg.service(mailbox_settings).service(list_mailbox).service(open_message);
 }
 
 /// The outbox folder, when the mailbox is on.
@@ -38,6 +38,41 @@ pub struct MailboxMessage {
     #[schema(example = "From: Tandem <no-reply@tandem.localhost>\r\nTo: kenji@sakura.example\r\n…")]
     pub raw: String,
     pub sent_at: Option<DateTime<Utc>>,
+}
+
+/// Where the mailbox's emails point and come from.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MailboxSettings {
+    /// The address every link in every email starts with (`public_url`, or the address this
+    /// server answers on when it is not set).
+    #[schema(example = "http://localhost:8080")]
+    pub public_url: String,
+    /// The folder the emails are written to, on the server.
+    #[schema(example = "/home/aiko/.local/share/tandem/outbox")]
+    pub outbox: String,
+}
+
+/// What the mailbox page shows above the emails: the address their links point at.
+#[utoipa::path(
+    tag = "developer",
+    security(("access_token" = [])),
+    responses(
+        (status = 200, description = "The links' address and the outbox folder", body = MailboxSettings),
+        (status = 403, description = "Only owners read the mailbox, and no API key does"),
+        (status = 404, description = "The mailbox is off (`dev_mailbox` unset, or mail goes to an SMTP server)"),
+    )
+)]
+#[get("/dev/mailbox/settings")]
+pub async fn mailbox_settings(
+    ctx: TenantCtx,
+    db: web::Data<Db>,
+    mailer: web::Data<Mailer>,
+    settings: web::Data<ApiSettings>,
+) -> Result<web::Json<MailboxSettings>, ApiError> {
+    let dir = outbox(&settings, &mailer)?;
+    let scoped = ctx.open(&db, Permission::ReadMailbox).await?;
+    scoped.tx.commit().await?;
+    Ok(web::Json(MailboxSettings { public_url: settings.public_url.clone(), outbox: dir.display().to_string() }))
 }
 
 /// Emails of this tenant that are in the outbox, newest first.

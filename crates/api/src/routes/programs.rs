@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use tandem_domain::program_templates;
 use tandem_domain::programs::{ProgramDesign, ProgramFacts, ProgramState, check_design_change, check_transition};
+use tandem_domain::recruitment::CampaignState;
 use tandem_domain::{Locale, Permission, ProgramId, Reason};
 use tandem_store::{Db, NewAuditEvent, ProgramRecord};
 use utoipa::{IntoParams, ToSchema};
@@ -309,10 +310,15 @@ pub async fn delete_program(
 pub struct Transition {
     /// The state to move to.
     pub to: ProgramState,
+    /// Leaving recruiting: close the program's open campaigns in the same step. Without it,
+    /// a program with open campaigns stays recruiting (409 `close_campaigns_first`).
+    #[serde(default)]
+    pub close_campaigns: bool,
 }
 
 /// Moves a program along its lifecycle. A refused move answers 409 with the reason in words
-/// (type `/problems/transition-refused`).
+/// (type `/problems/transition-refused`). Leaving recruiting closes its open campaigns when
+/// `close_campaigns` says so, and is refused otherwise.
 #[utoipa::path(
     tag = "programs",
     params(("program_id" = ProgramId, Path, description = "The program's id")),
@@ -334,9 +340,27 @@ pub async fn program_transition(
     let scoped = ctx.open(&db, Permission::Write).await?;
     let body = body.read()?;
     let current = scoped.tx.program(id).await?;
+    let open: Vec<_> =
+        scoped.tx.campaigns_of(id).await?.into_iter().filter(|c| c.state == CampaignState::Open).collect();
     // Pairs arrive with matching; until then no program has published pairs.
-    let facts = ProgramFacts { published_pairs: 0 };
+    let facts =
+        ProgramFacts { published_pairs: 0, open_campaigns: open.len() as u32, closes_campaigns: body.close_campaigns };
     check_transition(&current.design, current.state, body.to, facts).map_err(ApiError::TransitionRefused)?;
+    if current.state == ProgramState::Recruiting && body.to != ProgramState::Recruiting {
+        for campaign in &open {
+            scoped.tx.set_campaign_state(campaign.id, CampaignState::Open, CampaignState::Closed).await?;
+            scoped
+                .tx
+                .record(tandem_store::NewAuditEvent {
+                    actor: scoped.audit_actor(),
+                    action: "campaign.state_changed",
+                    target_kind: "campaign",
+                    target_id: Some(campaign.id.as_uuid()),
+                    details: serde_json::json!({ "from": "open", "to": "closed", "with_program": true }),
+                })
+                .await?;
+        }
+    }
     scoped.tx.set_program_state(id, current.state, body.to).await?;
     audit(&scoped, "program.state_changed", id, serde_json::json!({ "from": current.state, "to": body.to })).await?;
     let record = scoped.tx.program(id).await?;

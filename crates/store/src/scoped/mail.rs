@@ -81,6 +81,23 @@ impl TenantTx {
             .await?)
     }
 
+    /// The state of the deliveries with these idempotency keys, for those that exist.
+    pub async fn delivery_states(
+        &self,
+        keys: &[String],
+    ) -> Result<std::collections::HashMap<String, DeliveryState>, StoreError> {
+        let rows: Vec<(String, String)> = email_delivery::Entity::find()
+            .select_only()
+            .column(email_delivery::Column::IdempotencyKey)
+            .column(email_delivery::Column::State)
+            .filter(email_delivery::Column::TenantId.eq(self.tid()))
+            .filter(email_delivery::Column::IdempotencyKey.is_in(keys.iter().cloned()))
+            .into_tuple()
+            .all(&self.tx)
+            .await?;
+        rows.into_iter().map(|(key, state)| Ok((key, state.parse().map_err(corrupt)?))).collect()
+    }
+
     pub async fn delivery(&self, id: EmailDeliveryId) -> Result<EmailDelivery, StoreError> {
         let model = email_delivery::Entity::find_by_id((self.tid(), id.as_uuid()))
             .one(&self.tx)

@@ -1,6 +1,6 @@
 //! Campaigns, their invitees, and applications.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
@@ -8,7 +8,9 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryF
 
 use tandem_domain::mail::DeliveryState;
 use tandem_domain::programs::ParticipantRole;
-use tandem_domain::recruitment::{ApplicationStatus, CampaignMessage, CampaignState, CustomQuestion, Funnel};
+use tandem_domain::recruitment::{
+    ApplicationStatus, CampaignKind, CampaignMessage, CampaignState, CustomQuestion, Funnel,
+};
 use tandem_domain::{ApplicationId, CampaignId, Locale, PersonId, ProgramId};
 use uuid::Uuid;
 
@@ -17,7 +19,7 @@ use super::team::found;
 use crate::entities::{application, campaign, campaign_invitee, email_delivery};
 use crate::error::{StoreError, corrupt};
 use crate::page::{Page, PageRequest};
-use crate::records::{ApplicationRecord, CampaignRecord, InviteeRecord, NewApplication, NewCampaign};
+use crate::records::{ApplicationRecord, CampaignRecord, FunnelPeople, InviteeRecord, NewApplication, NewCampaign};
 
 impl TenantTx {
     pub async fn create_campaign(&self, new: &NewCampaign, public_token: &str) -> Result<CampaignRecord, StoreError> {
@@ -180,6 +182,41 @@ impl TenantTx {
             .into_iter()
             .map(invitee_record)
             .collect())
+    }
+
+    /// A page of a campaign's invitees, by person id.
+    pub async fn invitees_page(&self, id: CampaignId, page: PageRequest) -> Result<Page<InviteeRecord>, StoreError> {
+        let mut query = campaign_invitee::Entity::find()
+            .filter(campaign_invitee::Column::TenantId.eq(self.tid()))
+            .filter(campaign_invitee::Column::CampaignId.eq(id.as_uuid()))
+            .order_by_asc(campaign_invitee::Column::PersonId)
+            .limit(page.limit + 1);
+        if let Some(after) = page.after {
+            query = query.filter(campaign_invitee::Column::PersonId.gt(after));
+        }
+        let rows = query.all(&self.tx).await?.into_iter().map(invitee_record).collect();
+        Ok(Page::from_overfetch(rows, page.limit, |i: &InviteeRecord| i.person_id.as_uuid()))
+    }
+
+    /// The status of each of `people`'s application to a campaign, for those who applied.
+    pub async fn application_statuses(
+        &self,
+        id: CampaignId,
+        people: &[PersonId],
+    ) -> Result<BTreeMap<PersonId, ApplicationStatus>, StoreError> {
+        let rows: Vec<(Uuid, String)> = application::Entity::find()
+            .select_only()
+            .column(application::Column::PersonId)
+            .column(application::Column::Status)
+            .filter(application::Column::TenantId.eq(self.tid()))
+            .filter(application::Column::CampaignId.eq(id.as_uuid()))
+            .filter(application::Column::PersonId.is_in(people.iter().map(|p| p.as_uuid())))
+            .into_tuple()
+            .all(&self.tx)
+            .await?;
+        rows.into_iter()
+            .map(|(person, status)| Ok((PersonId::from_uuid(person), status.parse().map_err(corrupt)?)))
+            .collect()
     }
 
     /// Records the first follow of an invitee's personal link.
@@ -353,37 +390,58 @@ impl TenantTx {
     }
 
     /// The campaign's funnel: invited, emailed, opened, applied, accepted (matched comes with
-    /// matching).
+    /// matching), each counting people.
     pub async fn funnel(&self, campaign: &CampaignRecord) -> Result<Funnel, StoreError> {
+        Ok(self.funnel_people(campaign).await?.counts())
+    }
+
+    /// Who is at each step of the campaign's funnel, so that several campaigns' funnels add up
+    /// without counting a person twice. Follows of an open campaign's public link have no
+    /// person: they are a count.
+    pub async fn funnel_people(&self, campaign: &CampaignRecord) -> Result<FunnelPeople, StoreError> {
         let id = campaign.id;
-        let invitees = self.invitees(id).await?;
+        let prefix = format!("campaign:{id}:message:");
         let messages = || {
             email_delivery::Entity::find()
+                .select_only()
+                .column(email_delivery::Column::IdempotencyKey)
                 .filter(email_delivery::Column::TenantId.eq(self.tid()))
-                .filter(email_delivery::Column::IdempotencyKey.starts_with(format!("campaign:{id}:message:")))
+                .filter(email_delivery::Column::IdempotencyKey.starts_with(&prefix))
         };
-        let reached = messages().count(&self.tx).await?;
+        let person_of = |key: String| key.strip_prefix(&prefix).and_then(|p| p.parse::<PersonId>().ok());
+        let reached: Vec<String> = messages().into_tuple().all(&self.tx).await?;
         // Sent, that is: not those still waiting (quiet hours, the queue), suppressed or failed.
-        let emailed =
-            messages().filter(email_delivery::Column::State.eq(DeliveryState::Sent.as_str())).count(&self.tx).await?;
-        let count = |statuses: &'static [ApplicationStatus]| {
+        let sent: Vec<String> = messages()
+            .filter(email_delivery::Column::State.eq(DeliveryState::Sent.as_str()))
+            .into_tuple()
+            .all(&self.tx)
+            .await?;
+        let applicants = |statuses: &'static [ApplicationStatus]| {
             application::Entity::find()
+                .select_only()
+                .column(application::Column::PersonId)
                 .filter(application::Column::TenantId.eq(self.tid()))
                 .filter(application::Column::CampaignId.eq(id.as_uuid()))
                 .filter(application::Column::Status.is_in(statuses.iter().map(|s| s.as_str())))
-                .count(&self.tx)
+                .into_tuple::<Uuid>()
+                .all(&self.tx)
         };
         use ApplicationStatus::*;
-        let applied = count(&[Submitted, Accepted, Waitlisted, Declined]).await?;
-        let accepted = count(&[Accepted]).await?;
-        let closed = !invitees.is_empty();
-        Ok(Funnel {
-            invited: if closed { invitees.len() as u64 } else { reached },
-            emailed,
-            opened: invitees.iter().filter(|i| i.opened_at.is_some()).count() as u64 + campaign.public_opens,
+        let ids = |rows: Vec<Uuid>| rows.into_iter().map(PersonId::from_uuid).collect::<BTreeSet<_>>();
+        let applied = ids(applicants(&[Submitted, Accepted, Waitlisted, Declined]).await?);
+        let accepted = ids(applicants(&[Accepted]).await?);
+        let invitees = self.invitees(id).await?;
+        let invited = match campaign.kind {
+            CampaignKind::Closed => invitees.iter().map(|i| i.person_id).collect(),
+            CampaignKind::Open => reached.into_iter().filter_map(person_of).collect(),
+        };
+        Ok(FunnelPeople {
+            invited,
+            emailed: sent.into_iter().filter_map(person_of).collect(),
+            opened: invitees.iter().filter(|i| i.opened_at.is_some()).map(|i| i.person_id).collect(),
+            public_opens: campaign.public_opens,
             applied,
             accepted,
-            matched: 0,
         })
     }
 }

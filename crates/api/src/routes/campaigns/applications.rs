@@ -3,10 +3,11 @@
 use actix_web::{get, post, web};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use tandem_domain::emails::{ApplicationDecisionEmail, Email};
 use tandem_domain::programs::ParticipantRole;
 use tandem_domain::recruitment::{ApplicationStatus, Decision, decide};
-use tandem_domain::{ApplicationId, CampaignId, Permission, PersonId, ProgramId};
-use tandem_store::{ApplicationRecord, Db, NewAuditEvent};
+use tandem_domain::{ApplicationId, CampaignId, Permission, PersonId, ProgramId, Reason};
+use tandem_store::{ApplicationRecord, Db, NewAuditEvent, NewEmailDelivery};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::auth::{Scoped, TenantCtx};
@@ -105,12 +106,37 @@ pub async fn list_applications(
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-#[schema(example = json!({"decision": "accept"}))]
+#[schema(example = json!({"decision": "accept", "message": "See you at the kickoff on 12 January."}))]
 pub struct DecisionRequest {
     pub decision: Decision,
+    /// The admin's own words for the applicant, added to the email (at most 2,000 characters).
+    #[schema(example = "See you at the kickoff on 12 January.")]
+    pub message: Option<String>,
+    /// Email the applicant the decision, in their language (default true).
+    #[serde(default = "yes")]
+    pub notify: bool,
 }
 
-/// Accepts, waitlists or declines an application.
+fn yes() -> bool {
+    true
+}
+
+/// The longest note an admin may add to a decision, in characters.
+const DECISION_MESSAGE_MAX: usize = 2000;
+
+fn decision_message(raw: Option<&str>) -> Result<String, ApiError> {
+    let message = raw.unwrap_or_default().trim();
+    if message.chars().count() > DECISION_MESSAGE_MAX {
+        return Err(ApiError::field("message", Reason::TooLong { max: DECISION_MESSAGE_MAX }));
+    }
+    if message.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
+        return Err(ApiError::field("message", Reason::ControlCharacters));
+    }
+    Ok(message.to_owned())
+}
+
+/// Accepts, waitlists or declines an application, and (unless `notify` is false) emails the
+/// applicant the decision in their language, with the admin's message.
 #[utoipa::path(
     tag = "recruitment",
     params(("application_id" = ApplicationId, Path, description = "The application's id")),
@@ -118,7 +144,9 @@ pub struct DecisionRequest {
     security(("access_token" = []), ("api_key" = [])),
     responses(
         (status = 200, description = "The application", body = ApplicationView),
+        (status = 404, description = "No such application in this tenant"),
         (status = 409, description = "Not possible in the application's status; `detail` says why"),
+        (status = 422, description = "Invalid fields: an unknown decision, a message too long"),
     )
 )]
 #[post("/applications/{application_id}/decision")]
@@ -131,9 +159,30 @@ pub async fn decide_application(
     let id = path.into_inner();
     let scoped = ctx.open(&db, Permission::Write).await?;
     let body = body.read()?;
+    let message = decision_message(body.message.as_deref())?;
     let application = scoped.tx.application(id).await?;
     let status = decide(application.status, body.decision).map_err(ApiError::TransitionRefused)?;
     scoped.tx.set_application_status(id, status).await?;
+    if body.notify {
+        let person = scoped.tx.person(application.person_id).await?.person;
+        let program = scoped.tx.program(application.program_id).await?.design.name;
+        scoped
+            .tx
+            .create_delivery(NewEmailDelivery {
+                idempotency_key: format!("application:{id}:decided:{status}"),
+                email: Email::ApplicationDecision(ApplicationDecisionEmail {
+                    name: person.name.clone(),
+                    program,
+                    decision: body.decision.as_str().to_owned(),
+                    message,
+                }),
+                locale: person.preferred_locale,
+                to_email: person.email.to_string(),
+                to_name: Some(person.name.clone()),
+                time_zone: person.time_zone.clone(),
+            })
+            .await?;
+    }
     scoped
         .tx
         .record(NewAuditEvent {

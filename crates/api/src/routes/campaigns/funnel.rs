@@ -44,16 +44,10 @@ pub async fn program_funnel(
     let program = path.into_inner();
     let scoped = ctx.open(&db, Permission::Read).await?;
     scoped.tx.program(program).await?;
-    let mut total = Funnel::default();
+    let mut total = tandem_store::FunnelPeople::default();
     for campaign in scoped.tx.campaigns_of(program).await? {
-        let f = scoped.tx.funnel(&campaign).await?;
-        total.invited += f.invited;
-        total.emailed += f.emailed;
-        total.opened += f.opened;
-        total.applied += f.applied;
-        total.accepted += f.accepted;
-        total.matched += f.matched;
+        total.add(scoped.tx.funnel_people(&campaign).await?);
     }
     scoped.tx.commit().await?;
-    Ok(web::Json(total))
+    Ok(web::Json(total.counts()))
 }

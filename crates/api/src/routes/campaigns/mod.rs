@@ -31,6 +31,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(crud::replace_campaign)
         .service(transitions::campaign_transition)
         .service(invitees::invite_people)
+        .service(invitees::list_invitees)
+        .service(invitees::campaign_audience)
         .service(applications::list_applications)
         .service(funnel::campaign_funnel)
         .service(applications::decide_application)
