@@ -114,6 +114,9 @@ export async function recruitmentJourney({ name, language }) {
 
     await page.getByRole("button", { name: L.recruitment.moveTo.open }).click();
     await visible(page.getByTestId("campaign-state").getByText(L.recruitment.states.open));
+    // The state and kind in words ("Open · invitees only"), not raw values in capitals.
+    const stateLine = (await page.getByTestId("campaign-state").innerText()).replace(/\s+/g, " ").trim();
+    assert.equal(stateLine, `${L.recruitment.states.open} · ${L.recruitment.audience.closed}`);
     assert.equal(await page.getByTestId("public-link").count(), 0, "a closed campaign has no public link");
     await journey.shot(page, "campaign-open");
 

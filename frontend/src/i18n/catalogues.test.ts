@@ -34,4 +34,20 @@ describe("catalogues", () => {
       expect(placeholders(String(leaf(ja, path))), path).toEqual(placeholders(String(leaf(en, path))));
     }
   });
+
+  it("every English message starts with a capital letter, except words made to sit inside a sentence", () => {
+    const fragments = new Set(["team.you", "preferences.thisEmail", "preferences.or"]);
+    const fragmentGroups = ["recruitment.audience.", "apply.statusWords."];
+    for (const path of keys(en)) {
+      if (fragments.has(path) || fragmentGroups.some((g) => path.startsWith(g))) continue;
+      expect(String(leaf(en, path)), path).toMatch(/^[^a-z]/);
+    }
+  });
+
+  it("Japanese names the job level 等級 and nothing else", () => {
+    for (const path of keys(ja)) {
+      expect(String(leaf(ja, path)), path).not.toMatch(/職位|職級|グレード|ジョブレベル/);
+    }
+    expect(leaf(ja, "people.fields.job_level")).toBe("等級");
+  });
 });
