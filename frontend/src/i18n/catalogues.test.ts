@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import en from "./en.json";
 import ja from "./ja.json";
+import { ROLES } from "../api/types";
 
 function keys(value: unknown, prefix = ""): string[] {
   if (typeof value !== "object" || value === null) return [prefix];
@@ -49,5 +50,16 @@ describe("catalogues", () => {
       expect(String(leaf(ja, path)), path).not.toMatch(/職位|職級|グレード|ジョブレベル/);
     }
     expect(leaf(ja, "people.fields.job_level")).toBe("等級");
+  });
+
+  it("every role has its name and a one-line description of what it may do, in both languages", () => {
+    for (const catalogue of [en, ja]) {
+      for (const role of ROLES) {
+        expect(leaf(catalogue, `roles.${role}`), role).toBeTruthy();
+        const description = String(leaf(catalogue, `team.roleDescriptions.${role}`));
+        expect(description.length, role).toBeGreaterThan(10);
+        expect(description, role).not.toMatch(/\n/);
+      }
+    }
   });
 });
