@@ -54,12 +54,13 @@ export function DesignSummary({ design }: { design: ProgramDesign }) {
                 key={p}
                 variant="light"
                 tt="none"
+                radius="sm"
                 maw="100%"
                 h="auto"
                 py={2}
                 data-testid={`purpose-${p}`}
                 // A custom purpose is a sentence: it wraps and is shown in full.
-                styles={{ label: { whiteSpace: "normal", overflow: "visible", textOverflow: "clip", overflowWrap: "anywhere" } }}
+                styles={{ label: { whiteSpace: "normal", textAlign: "left", overflow: "visible", textOverflow: "clip", overflowWrap: "anywhere" } }}
               >
                 {p === "custom" && design.custom_purpose ? design.custom_purpose : t(`programs.purposes.${p}`)}
               </Badge>
