@@ -95,7 +95,7 @@ export function directorySteps(L) {
       await page.getByRole("link", { name: L.programs.new }).click();
       await visible(page.getByRole("heading", { name: L.programs.wizard.title }));
       await page.getByRole("button", { name: L.programs.wizard.next, exact: true }).click();
-      await visible(page.getByText(L.validation.required));
+      await visible(page.getByText(L.programs.wizard.errors.purposes));
       await page.getByLabel(L.programs.purposes.knowledge_sharing).check();
       await page.getByLabel(L.programs.purposes.adapting_to_change).check();
       if (metric) {
@@ -115,6 +115,7 @@ export function directorySteps(L) {
       await shot("wizard-design");
       await page.getByRole("button", { name: L.programs.wizard.next, exact: true }).click();
       const summary = await visible(page.getByTestId("design-summary"));
+      assert.equal((await page.getByTestId("review-name").innerText()).trim(), name, "the review names the program");
       assert.match(await summary.innerText(), new RegExp(L.programs.purposes.knowledge_sharing));
       if (metric) assert.match(await summary.innerText(), new RegExp(metric.name));
       await shot("wizard-review");

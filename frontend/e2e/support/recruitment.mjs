@@ -60,6 +60,10 @@ export function recruitmentSteps(L, outboxDir) {
       await page.getByRole("button", { name: L.apply.confirm }).click();
       const result = await visible(page.getByTestId("application-result"));
       assert.match(await result.innerText(), new RegExp(L.apply.confirmedTitle));
+      // In words: "Applied as a mentor · submitted", never a raw value such as "either" or "SUBMITTED".
+      const said = await page.getByTestId("application-result-text").innerText();
+      const expected = Object.values(L.apply.appliedAs).map((applied) => fill(L.apply.resultText, { applied, status: L.apply.statusWords.submitted }));
+      assert.ok(expected.includes(said.trim()), `"${said}" is one of ${expected.join(" | ")}`);
     },
   };
 }

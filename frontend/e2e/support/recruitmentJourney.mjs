@@ -69,6 +69,30 @@ export async function recruitmentJourney({ name, language }) {
     await visible(page.getByTestId("preview-subject-en").getByText("Teach a manager what you know"));
     assert.doesNotMatch(await page.getByTestId("preview-text-en").innerText(), /\{\{/);
     await journey.shot(page, "campaign-preview");
+
+    // Each language's tab previews its own message, and a preview follows its text.
+    const ja = L.language.names.ja;
+    const subjectEn = page.getByLabel(fill(L.recruitment.message.subjectIn, { language: en }));
+    await page.getByRole("tab", { name: ja }).click();
+    await visible(page.getByTestId("preview-empty-ja"));
+    assert.equal(await page.getByTestId("preview-en").isVisible(), false, "the Japanese tab does not show the English preview");
+    await page.getByLabel(fill(L.recruitment.message.subjectIn, { language: ja })).fill("管理職に教えよう");
+    await page.getByLabel(fill(L.recruitment.message.bodyIn, { language: ja })).fill("{{ name }} さん、{{ link }} から応募できます");
+    await visible(page.getByTestId("preview-subject-ja").getByText("管理職に教えよう", { exact: true }));
+    assert.doesNotMatch(await page.getByTestId("preview-text-ja").innerText(), /\{\{|Teach a manager/);
+    await journey.shot(page, "campaign-preview-ja-tab");
+    await page.getByRole("tab", { name: en }).click();
+    await visible(page.getByTestId("preview-subject-en").getByText("Teach a manager what you know", { exact: true }));
+    await subjectEn.fill("Teach a manager what you know, today");
+    await visible(page.getByTestId("preview-subject-en").getByText("Teach a manager what you know, today", { exact: true }));
+    await subjectEn.fill("Teach a manager what you know");
+    await visible(page.getByTestId("preview-subject-en").getByText("Teach a manager what you know", { exact: true }));
+    // This campaign speaks English only: the Japanese message goes again.
+    await page.getByRole("tab", { name: ja }).click();
+    await page.getByLabel(fill(L.recruitment.message.subjectIn, { language: ja })).fill("");
+    await page.getByLabel(fill(L.recruitment.message.bodyIn, { language: ja })).fill("");
+    await visible(page.getByTestId("preview-empty-ja"));
+    await page.getByRole("tab", { name: en }).click();
     await page.getByRole("button", { name: L.recruitment.create }).click();
     await visible(s.heading(page, "Spring intake"));
     await visible(page.getByTestId("campaign-subject-en").getByText("Teach a manager what you know", { exact: true }));
@@ -114,6 +138,9 @@ export async function recruitmentJourney({ name, language }) {
 
     await page.getByRole("button", { name: L.recruitment.moveTo.open }).click();
     await visible(page.getByTestId("campaign-state").getByText(L.recruitment.states.open));
+    // The state and kind in words ("Open · invitees only"), not raw values in capitals.
+    const stateLine = (await page.getByTestId("campaign-state").innerText()).replace(/\s+/g, " ").trim();
+    assert.equal(stateLine, `${L.recruitment.states.open} · ${L.recruitment.audience.closed}`);
     assert.equal(await page.getByTestId("public-link").count(), 0, "a closed campaign has no public link");
     await journey.shot(page, "campaign-open");
 

@@ -22,6 +22,7 @@ import { useMailboxAvailable } from "../features/mailbox/mailboxApi";
 import { userLanguage } from "../i18n/language";
 import { ErrorAlert } from "../shared/ErrorAlert";
 import { PageLoading } from "../shared/PageParts";
+import { MAIN_ID, SkipLink } from "../shared/SkipLink";
 import { Brand } from "./Brand";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { UserMenu } from "./UserMenu";
@@ -105,6 +106,7 @@ export function AppLayout() {
 
   return (
     <SignedInContext.Provider value={{ user, tenant }}>
+      <SkipLink />
       <AppShell
         header={{ height: 60 }}
         navbar={{ width: 240, breakpoint: "sm", collapsed: { mobile: !opened } }}
@@ -138,7 +140,7 @@ export function AppLayout() {
             )}
           </ScrollArea>
         </AppShell.Navbar>
-        <AppShell.Main bg="gray.0">
+        <AppShell.Main bg="gray.0" id={MAIN_ID} tabIndex={-1}>
           <Outlet />
         </AppShell.Main>
       </AppShell>

@@ -1,9 +1,11 @@
 import { Anchor, Stack, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { useDocumentTitle } from "../shared/useDocumentTitle";
 
 export function NotFoundPage() {
   const { t } = useTranslation();
+  useDocumentTitle(t("notFound.title"));
   return (
     <Stack gap="sm">
       <Title order={1} size="h2">

@@ -8,5 +8,7 @@ export const theme = createTheme({
   focusRing: "auto",
   components: {
     Table: { defaultProps: { verticalSpacing: "sm", highlightOnHover: true } },
+    // Badges show words as written ("Open", 「受付中」), not in capitals.
+    Badge: { defaultProps: { tt: "none" } },
   },
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatNumber } from "./format";
+import { formatDate, formatDateTime, formatLanguages, formatNumber } from "./format";
 import { deviceLanguage, rememberLanguage, userLanguage, type KeyValueStorage } from "./language";
 
 const utc = { timeZone: "UTC" };
@@ -28,6 +28,14 @@ describe("formatting", () => {
 
   it("leaves an unreadable date as it came", () => {
     expect(formatDateTime("not a date", "en")).toBe("not a date");
+  });
+});
+
+describe("language names", () => {
+  it("names language codes in the console's language, never as codes", () => {
+    expect(formatLanguages(["ja", "en"], "en")).toBe("Japanese, English");
+    expect(formatLanguages(["ja", "en"], "ja")).toBe("日本語、英語");
+    expect(formatLanguages([], "en")).toBe("");
   });
 });
 

@@ -27,3 +27,21 @@ export function formatDate(iso: string, language: Language, options: FormatOptio
 export function formatNumber(value: number, language: Language): string {
   return new Intl.NumberFormat(intlLocale(language)).format(value);
 }
+
+/** Language codes as their names in the console's language ("ja" → "Japanese" / 「日本語」). */
+export function formatLanguages(codes: readonly string[], language: Language): string {
+  let names: Intl.DisplayNames | null = null;
+  try {
+    names = new Intl.DisplayNames(intlLocale(language), { type: "language" });
+  } catch {
+    names = null;
+  }
+  const name = (code: string) => {
+    try {
+      return names?.of(code) ?? code;
+    } catch {
+      return code;
+    }
+  };
+  return codes.map(name).join(language === "ja" ? "、" : ", ");
+}

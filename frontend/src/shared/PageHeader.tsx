@@ -1,7 +1,17 @@
 import type { ReactNode } from "react";
 import { Group, Stack, Text, Title } from "@mantine/core";
+import { useDocumentTitle } from "./useDocumentTitle";
 
-export function PageHeader({ title, description, actions }: { title: string; description?: string; actions?: ReactNode }) {
+interface Props {
+  title: string;
+  description?: string;
+  actions?: ReactNode;
+  /** The page's name in the browser tab, when the heading says more (e.g. "Welcome, Aiko" → "Home"). */
+  documentTitle?: string;
+}
+
+export function PageHeader({ title, description, actions, documentTitle }: Props) {
+  useDocumentTitle(documentTitle ?? title);
   return (
     <Group justify="space-between" align="flex-end" mb="lg" wrap="wrap">
       <Stack gap={4}>

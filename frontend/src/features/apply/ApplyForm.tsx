@@ -5,9 +5,10 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api/problem";
 import { LOCALES, type ApplicationReceived, type CustomQuestion, type PublicCampaign } from "../../api/types";
+import { formatNumber } from "../../i18n/format";
 import { ErrorAlert } from "../../shared/ErrorAlert";
 import { useLanguage } from "../../shared/useLanguage";
-import { applyErrors, asksForEmail, initialApply, toApplyRequest, type ApplyValues } from "./applyForm";
+import { applyErrors, applyProblems, asksForEmail, initialApply, toApplyRequest, type ApplyValues } from "./applyForm";
 import { useApply } from "./applyApi";
 
 type InputProps = ReturnType<UseFormReturnType<ApplyValues>["getInputProps"]>;
@@ -50,11 +51,13 @@ export function ApplyForm({ token, campaign }: { token: string; campaign: Public
   const [received, setReceived] = useState<ApplicationReceived | null>(null);
   const form = useForm<ApplyValues>({
     initialValues: initialApply(campaign, language),
-    validate: {
-      role_wanted: (v) => (v ? null : t("validation.required")),
-      email: (v) => (asksForEmail(campaign) && !v.trim() ? t("validation.required") : null),
-      consent: (v) => (v ? null : t("apply.consentRequired")),
-    },
+    validate: (values) =>
+      Object.fromEntries(
+        Object.entries(applyProblems(values, campaign)).map(([path, p]) => [
+          path,
+          "max" in p ? t(p.key, { max: formatNumber(p.max, language) }) : t(p.key),
+        ]),
+      ),
   });
 
   if (received) {

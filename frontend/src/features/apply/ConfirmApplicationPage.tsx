@@ -16,11 +16,11 @@ function Result({ application }: { application: PublicApplication }) {
   return (
     <Alert color={withdrawn ? "gray" : "teal"} icon={<IconCircleCheck size={18} />} role="status" data-testid="application-result">
       <Text fw={600}>{t(withdrawn ? "apply.withdrawnTitle" : "apply.confirmedTitle")}</Text>
-      <Text size="sm">
+      <Text size="sm">{application.program}</Text>
+      <Text size="sm" data-testid="application-result-text">
         {t("apply.resultText", {
-          program: application.program,
-          role: t(`apply.roles.${application.role_wanted}`),
-          status: t(`recruitment.statuses.${application.status}`),
+          applied: t(`apply.appliedAs.${application.role_wanted}`),
+          status: t(`apply.statusWords.${application.status}`),
         })}
       </Text>
     </Alert>

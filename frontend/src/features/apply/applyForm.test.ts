@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { PublicCampaign } from "../../api/types";
 import { validationProblem } from "../../api/validationProblem";
-import { applyErrors, initialApply, toApplyRequest } from "./applyForm";
+import en from "../../i18n/en.json";
+import ja from "../../i18n/ja.json";
+import { ANSWER_LIMIT, applyErrors, applyProblems, initialApply, toApplyRequest, type ApplyProblem } from "./applyForm";
 
 const campaign = (over: Partial<PublicCampaign> = {}): PublicCampaign => ({
   program: "Digital",
@@ -44,5 +46,50 @@ describe("apply form", () => {
     );
     expect(fields).toEqual({ role_wanted: "not eligible: needs job level 8 or above", "answers.why": "required", languages: "bad" });
     expect(rest).toEqual(["answers.nope: unknown"]);
+  });
+});
+
+/** A message of catalogue `L` as the form shows it. */
+function say(L: unknown, problem: ApplyProblem | undefined): string | undefined {
+  if (!problem) return undefined;
+  const text = problem.key.split(".").reduce<unknown>((node, k) => (node as Record<string, unknown>)[k], L);
+  return String(text).replace("{{max}}", "max" in problem ? problem.max.toLocaleString("en") : "");
+}
+
+describe("apply form problems", () => {
+  const questions: PublicCampaign["questions"] = [
+    { key: "why", label: "Why?", kind: "text", required: true },
+    { key: "team", label: "Team", kind: "single_choice", options: ["A", "B"], required: true },
+    { key: "tools", label: "Tools", kind: "multiple_choice", options: ["A", "B"], required: true },
+    { key: "note", label: "Note", kind: "text" },
+  ];
+  const c = campaign({ questions });
+
+  it("asks to enter an empty text, to choose an empty choice, and names the limit only for a long text, in both languages", () => {
+    const empty = applyProblems(initialApply(c, "ja"), c);
+    expect(say(en, empty["answers.why"])).toBe("Please enter your answer.");
+    expect(say(ja, empty["answers.why"])).toBe("回答を入力してください。");
+    expect(say(ja, empty["answers.why"])).not.toMatch(/2,000|文字以内/);
+    expect(say(en, empty.role_wanted)).toBe("Please choose a role.");
+    expect(say(ja, empty.role_wanted)).toBe("役割を選んでください。");
+    expect(say(ja, empty.role_wanted)).not.toBe(ja.validation.required);
+    expect(say(en, empty["answers.team"])).toBe("Please choose one option.");
+    expect(say(ja, empty["answers.tools"])).toBe("1つ以上選んでください。");
+    expect(say(en, empty.email)).toBe("Please enter your work email.");
+    expect(empty["answers.note"]).toBeUndefined();
+
+    const long = "あ".repeat(ANSWER_LIMIT + 1);
+    const values = { ...initialApply(c, "ja"), answers: { why: long, team: "A", tools: ["B"], note: long }, goals: "x".repeat(2001) };
+    const tooLong = applyProblems(values, c);
+    expect(say(en, tooLong["answers.why"])).toBe("Please keep this to 2,000 characters or fewer.");
+    expect(say(ja, tooLong["answers.note"])).toBe("2,000文字以内で入力してください。");
+    expect(say(ja, tooLong.goals)).toBe("2,000文字以内で入力してください。");
+    expect(tooLong["answers.team"]).toBeUndefined();
+    expect(tooLong["answers.tools"]).toBeUndefined();
+  });
+
+  it("has nothing to say about a complete form", () => {
+    const values = { ...initialApply(c, "en"), email: "a@b.example", role_wanted: "mentor" as const, consent: true, answers: { why: "To learn", team: "B", tools: ["A"], note: "" } };
+    expect(applyProblems(values, c)).toEqual({});
   });
 });

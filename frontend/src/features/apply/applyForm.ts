@@ -48,6 +48,47 @@ export function toApplyRequest(values: ApplyValues, campaign: PublicCampaign): A
   };
 }
 
+/** The longest text the server takes in each free-text field of the form, and in a text answer. */
+export const TEXT_LIMITS = { can_teach: 2000, wants_to_learn: 2000, goals: 2000, availability: 500 } as const;
+export const ANSWER_LIMIT = 2000;
+
+/** Why a field cannot be sent yet, in words that fit both the cause and the control. */
+export type ApplyProblem =
+  | { key: "apply.errors.enterEmail" | "apply.errors.enterAnswer" | "apply.errors.chooseRole" | "apply.errors.chooseOne" | "apply.errors.chooseSome" | "apply.consentRequired" }
+  | { key: "apply.errors.tooLong"; max: number };
+
+const tooLong = (text: string, max: number): ApplyProblem | null =>
+  [...text].length > max ? { key: "apply.errors.tooLong", max } : null;
+
+/** An answer's problem: an empty text asks to enter one, an empty choice to choose, a long text names the limit. */
+export function answerProblem(question: CustomQuestion, value: string | string[] | undefined): ApplyProblem | null {
+  const required = question.required ?? false;
+  if (question.kind === "multiple_choice") {
+    return required && (!Array.isArray(value) || value.length === 0) ? { key: "apply.errors.chooseSome" } : null;
+  }
+  const text = typeof value === "string" ? value : "";
+  if (question.kind === "single_choice") return required && text === "" ? { key: "apply.errors.chooseOne" } : null;
+  if (required && text.trim() === "") return { key: "apply.errors.enterAnswer" };
+  return tooLong(text, ANSWER_LIMIT);
+}
+
+/** What must change before the form is sent, by form path. */
+export function applyProblems(values: ApplyValues, campaign: PublicCampaign): Record<string, ApplyProblem> {
+  const problems: Record<string, ApplyProblem> = {};
+  if (asksForEmail(campaign) && !values.email.trim()) problems.email = { key: "apply.errors.enterEmail" };
+  if (!values.role_wanted) problems.role_wanted = { key: "apply.errors.chooseRole" };
+  for (const [field, max] of Object.entries(TEXT_LIMITS)) {
+    const problem = tooLong(String(values[field] ?? ""), max);
+    if (problem) problems[field] = problem;
+  }
+  for (const q of campaign.questions) {
+    const problem = answerProblem(q, values.answers[q.key]);
+    if (problem) problems[`answers.${q.key}`] = problem;
+  }
+  if (!values.consent) problems.consent = { key: "apply.consentRequired" };
+  return problems;
+}
+
 const FIELDS = ["email", "role_wanted", "can_teach", "wants_to_learn", "goals", "availability", "languages", "consent"];
 
 /**

@@ -8,6 +8,7 @@ import { RoleBadge } from "../../shared/RoleBadge";
 import { useLanguage } from "../../shared/useLanguage";
 import { canAdminister, canWriteDirectory } from "../auth/permissions";
 import { AttentionCard } from "./AttentionCard";
+import { GettingStartedCard } from "./GettingStartedCard";
 import { ProgramsCard } from "./ProgramsCard";
 import { RecruitmentCard } from "./RecruitmentCard";
 
@@ -29,7 +30,8 @@ export function HomePage() {
   const tenant = useTenant();
   return (
     <>
-      <PageHeader title={t("home.title", { name: user.name })} description={t("home.subtitle")} />
+      <PageHeader title={t("home.title", { name: user.name })} description={t("home.subtitle")} documentTitle={t("nav.home")} />
+      {canAdminister(user.role) && <GettingStartedCard />}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <Card withBorder padding="lg">
           <Title order={2} size="h4" mb="md">

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
 import type { PersonView } from "../../api/types";
 import { useConsoleUser, useTenant } from "../../app/AppLayout";
-import { formatDate, formatNumber } from "../../i18n/format";
+import { formatDate, formatLanguages, formatNumber } from "../../i18n/format";
 import { ConfirmButton } from "../../shared/ConfirmButton";
 import { ErrorAlert } from "../../shared/ErrorAlert";
 import { PageHeader } from "../../shared/PageHeader";
@@ -42,7 +42,7 @@ function PersonDetails({ person, withSensitive }: { person: PersonView; withSens
     ["job_level", person.job_level != null ? formatNumber(person.job_level, language) : ""],
     ["manager_external_id", person.manager_external_id ?? ""],
     ["time_zone", person.time_zone ?? ""],
-    ["languages", person.languages.join(", ")],
+    ["languages", formatLanguages(person.languages, language)],
     ["skills", person.skills.join(", ")],
     ["hire_date", person.hire_date ? formatDate(person.hire_date, language, { timeZone: "UTC" }) : ""],
     ["preferred_locale", t(`language.names.${person.preferred_locale}`)],

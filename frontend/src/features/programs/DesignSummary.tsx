@@ -50,7 +50,18 @@ export function DesignSummary({ design }: { design: ProgramDesign }) {
         <Item label={t("programs.fields.purposes")}>
           <Group gap={4}>
             {design.purposes.map((p) => (
-              <Badge key={p} variant="light" tt="none">
+              <Badge
+                key={p}
+                variant="light"
+                tt="none"
+                radius="sm"
+                maw="100%"
+                h="auto"
+                py={2}
+                data-testid={`purpose-${p}`}
+                // A custom purpose is a sentence: it wraps and is shown in full.
+                styles={{ label: { whiteSpace: "normal", textAlign: "left", overflow: "visible", textOverflow: "clip", overflowWrap: "anywhere" } }}
+              >
                 {p === "custom" && design.custom_purpose ? design.custom_purpose : t(`programs.purposes.${p}`)}
               </Badge>
             ))}

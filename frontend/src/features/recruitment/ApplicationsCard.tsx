@@ -3,7 +3,7 @@ import { Button, Card, Drawer, Group, Select, Stack, Table, Text, Title } from "
 import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
 import { APPLICATION_STATUSES, DECISIONS, type ApplicationStatus, type ApplicationView, type Decision } from "../../api/types";
-import { formatDateTime } from "../../i18n/format";
+import { formatDateTime, formatLanguages } from "../../i18n/format";
 import { ErrorAlert } from "../../shared/ErrorAlert";
 import { ListState } from "../../shared/ListState";
 import { useLanguage } from "../../shared/useLanguage";
@@ -61,6 +61,7 @@ function Answer({ label, value }: { label: string; value: string }) {
 
 function ApplicationDrawer({ application, onClose }: { application: ApplicationView | null; onClose: () => void }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const form = application ? readForm(application.form) : null;
   return (
     <Drawer opened={application !== null} onClose={onClose} position="right" title={application?.person_name ?? ""}>
@@ -71,13 +72,13 @@ function ApplicationDrawer({ application, onClose }: { application: ApplicationV
           </Text>
           <Group gap="xs">
             <ApplicationStatusBadge status={application.status} />
-            <Text size="sm">{t(`apply.roles.${application.role_wanted}`)}</Text>
+            <Text size="sm">{t(`apply.appliedAs.${application.role_wanted}`)}</Text>
           </Group>
           <Answer label={t("apply.fields.can_teach")} value={form.can_teach} />
           <Answer label={t("apply.fields.wants_to_learn")} value={form.wants_to_learn} />
           <Answer label={t("apply.fields.goals")} value={form.goals} />
           <Answer label={t("apply.fields.availability")} value={form.availability} />
-          <Answer label={t("apply.fields.languages")} value={form.languages.join(", ")} />
+          <Answer label={t("apply.fields.languages")} value={formatLanguages(form.languages, language)} />
           <Answer label={t("apply.fields.consent")} value={form.consent ? t("recruitment.yes") : t("recruitment.no")} />
           {form.answers.map(([key, value]) => (
             <Answer key={key} label={key} value={value} />

@@ -24,11 +24,10 @@ function StateCard({ campaign, writer }: { campaign: CampaignView; writer: boole
   return (
     <Card withBorder padding="lg">
       <Stack gap="sm">
-        <Group gap="sm" data-testid="campaign-state">
-          <Text size="sm">{t("recruitment.state")}:</Text>
+        <Group gap={6} data-testid="campaign-state">
           <CampaignStateBadge state={campaign.state} />
           <Text size="sm" c="dimmed">
-            {t(`recruitment.kinds.${campaign.kind}`)}
+            · {t(`recruitment.audience.${campaign.kind}`)}
           </Text>
         </Group>
         {writer && NEXT[campaign.state].length > 0 && (

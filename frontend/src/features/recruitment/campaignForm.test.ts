@@ -11,6 +11,7 @@ import {
   isoToLocal,
   localToIso,
   messageHasError,
+  previewRequest,
   toCampaignInput,
 } from "./campaignForm";
 
@@ -162,5 +163,22 @@ describe("funnelBars", () => {
   it("lists the steps from invited to accepted", () => {
     const bars = funnelBars({ invited: 5, emailed: 4, opened: 3, applied: 2, accepted: 1, matched: 0 });
     expect(bars.map((b) => b.count)).toEqual([5, 4, 3, 2, 1]);
+  });
+});
+
+describe("message preview", () => {
+  it("asks for each language's own message, and for a new preview whenever its text changes", () => {
+    const values = emptyCampaign();
+    expect(previewRequest(values, "en")).toBeNull();
+    values.messages.en = { subject: "Teach a manager", body: "Hello {{ name }}" };
+    values.messages.ja = { subject: "管理職に教えよう", body: "{{ name }} さん、こんにちは" };
+    const en = JSON.parse(previewRequest(values, "en") ?? "null");
+    const ja = JSON.parse(previewRequest(values, "ja") ?? "null");
+    expect(en).toEqual({ locale: "en", message: values.messages.en, deadline: null });
+    expect(ja).toEqual({ locale: "ja", message: values.messages.ja, deadline: null });
+    const before = previewRequest(values, "ja");
+    values.messages.ja = { ...values.messages.ja, subject: "管理職に教えよう、この春" };
+    expect(previewRequest(values, "ja")).not.toBe(before);
+    expect(JSON.parse(previewRequest(values, "ja") ?? "null").message.subject).toBe("管理職に教えよう、この春");
   });
 });

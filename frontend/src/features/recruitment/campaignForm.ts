@@ -99,6 +99,16 @@ function toQuestion(q: QuestionValues): CustomQuestion {
   return { key: q.key.trim(), label: q.label.trim(), kind: q.kind, options, required: q.required };
 }
 
+/**
+ * What the preview of one language's message asks the server for, as JSON (the key of that
+ * language's preview: a changed text is a new preview); null while the message is empty.
+ */
+export function previewRequest(values: CampaignValues, locale: Locale): string | null {
+  const m = values.messages[locale];
+  if (!m.subject.trim() && !m.body.trim()) return null;
+  return JSON.stringify({ locale, message: { subject: m.subject, body: m.body }, deadline: localToIso(values.deadline) });
+}
+
 /** What the API takes; a language whose subject and body are both empty is left out. */
 export function toCampaignInput(values: CampaignValues): CampaignInput {
   const messages: CampaignInput["messages"] = {};

@@ -1,4 +1,4 @@
-import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap } from "../../api/client";
 import type {
   ApplicationStatus,
@@ -135,11 +135,26 @@ export function useDecide() {
   });
 }
 
-export function useMessagePreview(programId: string) {
-  return useMutation({
-    mutationFn: (body: { locale: Locale; message: CampaignMessage; deadline: string | null }) =>
+export type PreviewRequest = { locale: Locale; message: CampaignMessage; deadline: string | null };
+
+/**
+ * The server's rendering of one language's message; `request` is that message as JSON (so the
+ * query's key is the text itself), or null while there is nothing to preview.
+ */
+export function useMessagePreview(programId: string, request: string | null) {
+  return useQuery({
+    queryKey: [...recruitmentKey, "message-preview", programId, request],
+    queryFn: () =>
       unwrap(
-        api.POST("/api/v1/programs/{program_id}/campaign-message-preview", { params: { path: { program_id: programId } }, body }),
+        api.POST("/api/v1/programs/{program_id}/campaign-message-preview", {
+          params: { path: { program_id: programId } },
+          body: JSON.parse(request ?? "null") as PreviewRequest,
+        }),
       ),
+    enabled: request !== null,
+    // While the next text waits its turn, the last preview of this language stays (dimmed).
+    placeholderData: keepPreviousData,
+    retry: false,
+    staleTime: Infinity,
   });
 }

@@ -6,6 +6,7 @@ import type { Locale, Role } from "../../api/types";
 import { useConsoleUser, useTenant } from "../../app/AppLayout";
 import { asLanguage } from "../../i18n/language";
 import { ErrorAlert } from "../../shared/ErrorAlert";
+import { RoleDescription } from "../../shared/RoleDescription";
 import { useProblemForm } from "../../shared/useProblemForm";
 import { LocaleSelect } from "../auth/LocaleSelect";
 import { assignableRoles } from "../auth/permissions";
@@ -89,6 +90,7 @@ export function InviteForm() {
           </Button>
         </Grid.Col>
       </Grid>
+      <RoleDescription role={form.getValues().role} withName testId="invite-role-description" />
     </form>
   );
 }

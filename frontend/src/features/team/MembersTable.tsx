@@ -7,6 +7,7 @@ import { formatDate } from "../../i18n/format";
 import { ConfirmButton } from "../../shared/ConfirmButton";
 import { describeError } from "../../shared/errors";
 import { RoleBadge } from "../../shared/RoleBadge";
+import { RoleDescription } from "../../shared/RoleDescription";
 import { useLanguage } from "../../shared/useLanguage";
 import { assignableRoles, canChangeRole, canRemove } from "../auth/permissions";
 import { useChangeRole, useRemoveMember } from "./teamApi";
@@ -59,7 +60,7 @@ export function MembersTable({ members }: { members: MemberView[] }) {
                     {member.email}
                   </Text>
                 </Table.Td>
-                <Table.Td>
+                <Table.Td maw={280}>
                   {canChangeRole(me.role, target, owners) ? (
                     <Select
                       size="xs"
@@ -77,6 +78,7 @@ export function MembersTable({ members }: { members: MemberView[] }) {
                   ) : (
                     <RoleBadge role={member.role} />
                   )}
+                  <RoleDescription role={member.role} testId="member-role-description" />
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">{formatDate(member.joined_at, language)}</Text>

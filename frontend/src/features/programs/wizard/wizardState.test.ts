@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { emptyWizard, fromProgramInput, stepErrors, stepOfFields, toProgramInput, type WizardValues } from "./wizardState";
+import en from "../../../i18n/en.json";
+import ja from "../../../i18n/ja.json";
+import { emptyWizard, fromProgramInput, isWebLink, stepOfFields, stepProblems, toProgramInput, type WizardProblem, type WizardValues } from "./wizardState";
 
 function filled(): WizardValues {
   const v = emptyWizard();
@@ -73,8 +75,57 @@ describe("wizard steps", () => {
   });
 
   it("asks for a purpose and a name before going on", () => {
-    expect(stepErrors(0, emptyWizard())).toEqual({ purposes: "required" });
-    expect(stepErrors(1, emptyWizard())).toEqual({ name: "required" });
-    expect(stepErrors(0, filled())).toEqual({});
+    expect(stepProblems(0, emptyWizard())).toEqual({ purposes: { key: "purposes" } });
+    expect(stepProblems(1, emptyWizard())).toEqual({ name: { key: "name" } });
+    expect(stepProblems(0, filled())).toEqual({});
+    expect(stepProblems(1, filled())).toEqual({});
+  });
+
+  it("checks links, numbers, dates and rows of each step when it is left, by the field to show the message beside", () => {
+    const v = filled();
+    v.custom_purpose = " ";
+    v.success_metrics = [{ name: "", target: "", unit: "", measured_by: "" }];
+    expect(stepProblems(0, v)).toEqual({
+      custom_purpose: { key: "customPurpose" },
+      "success_metrics.0.name": { key: "metricName" },
+      "success_metrics.0.target": { key: "metricTarget" },
+    });
+    v.name = "x".repeat(201);
+    v.eligibility.mentor = { ...v.eligibility.mentor, level_min: 6, level_max: 4 };
+    v.eligibility.mentee = { ...v.eligibility.mentee, level_min: 25 };
+    v.slots = 0;
+    v.end_date = "2027-01-01";
+    v.minutes_per_meeting = "";
+    v.training = [{ title: " ", role: "mentor", url: "intranet/kickoff" }];
+    v.resources = [{ title: "Guide", link: "ftp://x.example", description: "" }];
+    expect(stepProblems(1, v)).toEqual({
+      name: { key: "tooLong", max: 200 },
+      "eligibility.mentor.level_max": { key: "levelOrder" },
+      "eligibility.mentee.level_min": { key: "between", min: 1, max: 20 },
+      slots: { key: "between", min: 1, max: 10_000 },
+      end_date: { key: "endAfterStart" },
+      minutes_per_meeting: { key: "between", min: 5, max: 480 },
+      "training.0.title": { key: "moduleTitle" },
+      "training.0.url": { key: "webLink" },
+      "resources.0.link": { key: "webLink" },
+    });
+    // Step 1's problems are not step 0's.
+    expect(Object.keys(stepProblems(0, v))).not.toContain("name");
+  });
+
+  it("takes the same links as the server", () => {
+    expect(isWebLink("https://tandem.example/guide")).toBe(true);
+    expect(isWebLink("http://intranet/guide")).toBe(true);
+    expect(isWebLink("https://")).toBe(false);
+    expect(isWebLink("www.example.com")).toBe(false);
+    expect(isWebLink("https://a b.example")).toBe(false);
+  });
+
+  it("has a sentence-case message for every problem, in both languages", () => {
+    const keys: WizardProblem["key"][] = ["purposes", "customPurpose", "name", "endAfterStart", "levelOrder", "metricName", "metricTarget", "moduleTitle", "resourceTitle", "webLink", "between", "tooLong"];
+    for (const key of keys) {
+      expect(en.programs.wizard.errors[key], key).toMatch(/^[A-Z].*\.$/);
+      expect(ja.programs.wizard.errors[key], key).toMatch(/。$/);
+    }
   });
 });

@@ -205,15 +205,85 @@ export function stepOfFields(fields: readonly string[]): number {
   return Number.isFinite(first) ? first : STEP_FIELDS.length;
 }
 
-/** What each step needs before the next one opens (the server checks the rest). */
-export function stepErrors(step: number, v: WizardValues): Record<string, "required"> {
-  const errors: Record<string, "required"> = {};
-  if (step === 0) {
-    if (v.purposes.length === 0) errors.purposes = "required";
-    if (v.purposes.includes("custom") && v.custom_purpose.trim() === "") errors.custom_purpose = "required";
+/** Why a field of the wizard cannot stay as it is; the key names the message (`programs.wizard.errors.*`). */
+export type WizardProblem =
+  | {
+      key:
+        | "purposes"
+        | "customPurpose"
+        | "name"
+        | "endAfterStart"
+        | "levelOrder"
+        | "metricName"
+        | "metricTarget"
+        | "moduleTitle"
+        | "resourceTitle"
+        | "webLink";
+    }
+  | { key: "between"; min: number; max: number }
+  | { key: "tooLong"; max: number };
+
+export const NAME_MAX = 200;
+export const LEVEL_MAX = 20;
+
+/** Like the server's rule: http:// or https://, something after it, and no spaces. */
+export function isWebLink(link: string): boolean {
+  const rest = link.startsWith("https://") ? link.slice(8) : link.startsWith("http://") ? link.slice(7) : null;
+  return rest !== null && rest !== "" && !/[\s\u0000-\u001f\u007f]/.test(link);
+}
+
+const blank = (value: number | string) => typeof value === "string" && value.trim() === "";
+
+/** A whole number from min to max, or why not; an empty box is allowed only where `optional`. */
+function between(value: number | string, min: number, max: number, optional = false): WizardProblem | null {
+  if (optional && blank(value)) return null;
+  const n = typeof value === "number" ? value : Number(value.trim());
+  return value !== "" && Number.isInteger(n) && n >= min && n <= max ? null : { key: "between", min, max };
+}
+
+/** Every problem the wizard can see by itself, by form path (the server checks the rest). */
+export function wizardProblems(v: WizardValues): Record<string, WizardProblem> {
+  const problems: Record<string, WizardProblem> = {};
+  const put = (path: string, problem: WizardProblem | null) => {
+    if (problem) problems[path] = problem;
+  };
+  if (v.purposes.length === 0) put("purposes", { key: "purposes" });
+  if (v.purposes.includes("custom") && v.custom_purpose.trim() === "") put("custom_purpose", { key: "customPurpose" });
+  v.success_metrics.forEach((m, i) => {
+    if (m.name.trim() === "") put(`success_metrics.${i}.name`, { key: "metricName" });
+    if (blank(m.target) || !Number.isFinite(Number(m.target))) put(`success_metrics.${i}.target`, { key: "metricTarget" });
+  });
+  const name = v.name.trim();
+  if (name === "") put("name", { key: "name" });
+  else if ([...name].length > NAME_MAX) put("name", { key: "tooLong", max: NAME_MAX });
+  const roles = v.kind === "mutual" ? (["either"] as const) : (["mentor", "mentee"] as const);
+  for (const role of roles) {
+    const rule = v.eligibility[role];
+    const path = `eligibility.${role}`;
+    put(`${path}.level_min`, between(rule.level_min, 1, LEVEL_MAX, true));
+    put(`${path}.level_max`, between(rule.level_max, 1, LEVEL_MAX, true));
+    const min = toInt(rule.level_min);
+    const max = toInt(rule.level_max);
+    if (!problems[`${path}.level_max`] && min !== null && max !== null && min > max) put(`${path}.level_max`, { key: "levelOrder" });
   }
-  if (step === 1) {
-    if (v.name.trim() === "") errors.name = "required";
-  }
-  return errors;
+  put("slots", between(v.slots, 1, 10_000));
+  put("mentor_capacity", between(v.mentor_capacity, 1, 20));
+  if (v.start_date && v.end_date && v.start_date >= v.end_date) put("end_date", { key: "endAfterStart" });
+  put("meetings_per_month", between(v.meetings_per_month, 1, 31));
+  put("minutes_per_meeting", between(v.minutes_per_meeting, 5, 480));
+  v.training.forEach((m, i) => {
+    if (m.title.trim() === "") put(`training.${i}.title`, { key: "moduleTitle" });
+    if (m.url.trim() !== "" && !isWebLink(m.url.trim())) put(`training.${i}.url`, { key: "webLink" });
+  });
+  v.resources.forEach((r, i) => {
+    if (r.title.trim() === "") put(`resources.${i}.title`, { key: "resourceTitle" });
+    if (!isWebLink(r.link.trim())) put(`resources.${i}.link`, { key: "webLink" });
+  });
+  return problems;
+}
+
+/** What a step must fix before the next one opens: the problems of the fields it shows. */
+export function stepProblems(step: number, v: WizardValues): Record<string, WizardProblem> {
+  const names = STEP_FIELDS[step] ?? [];
+  return Object.fromEntries(Object.entries(wizardProblems(v)).filter(([path]) => names.includes(path.split(".")[0] ?? path)));
 }
