@@ -118,7 +118,7 @@ fn body_for(method: &Method, template: &str) -> Option<Value> {
         (_, "/api/v1/campaigns/{campaign_id}/transitions") => json!({"to": "open"}),
         (_, "/api/v1/campaigns/{campaign_id}/invitees") => json!({"filter": {}}),
         (_, "/api/v1/applications/{application_id}/decision") => json!({"decision": "accept"}),
-        (_, "/api/v1/jobs/{job_id}/retry") => return None,
+        (_, "/api/v1/jobs/{job_id}/retry") | (_, "/api/v1/team/invitations/{invitation_id}/resend") => return None,
         (m, t) => panic!("no body for {m} {t}: add one here"),
     };
     Some(body)

@@ -13,6 +13,7 @@ on_both_databases!(
     members_can_be_re_roled_and_removed,
     members_are_listed_page_by_page,
     invitations_can_be_withdrawn,
+    an_invitation_says_what_it_offers_and_can_be_sent_again,
 );
 
 async fn an_invited_person_joins_through_the_link_in_the_email(app: TestApp) {
@@ -238,4 +239,38 @@ async fn invitations_can_be_withdrawn(app: TestApp) {
         .post("/api/v1/auth/invitations/accept", None, json!({"token": token, "name": "Bob", "password": PASSWORD}))
         .await;
     accept.problem(404);
+}
+
+async fn an_invitation_says_what_it_offers_and_can_be_sent_again(app: TestApp) {
+    let owner = app.signup("Acme", "ann@acme.example").await;
+    let token = Some(owner.access_token.as_str());
+    let sent = app
+        .post("/api/v1/team/invitations", token, json!({"email": "kenji@acme.example", "role": "program_manager"}))
+        .await;
+    let id = sent.ok(201)["invitation"]["id"].as_str().unwrap().to_owned();
+    let first = app.invitation_token_for("kenji@acme.example").await;
+    let preview = app.post("/api/v1/auth/invitations/preview", None, json!({"token": first})).await;
+    let preview = preview.ok(200);
+    assert_eq!(
+        (&preview["company"], &preview["role"], &preview["email"], &preview["has_account"]),
+        (&json!("Acme"), &json!("program_manager"), &json!("kenji@acme.example"), &json!(false))
+    );
+    assert!(preview["inviter"].as_str().is_some_and(|n| !n.is_empty()), "{preview}");
+    app.post("/api/v1/auth/invitations/preview", None, json!({"token": "nonsense"})).await.problem(404);
+    app.post("/api/v1/auth/invitations/preview", None, json!({"token": first, "x": 1})).await.invalid_fields();
+
+    let again = app.post(&format!("/api/v1/team/invitations/{id}/resend"), token, json!({})).await;
+    assert_eq!(again.ok(200)["invitation"]["id"], id.as_str());
+    app.wait_for_emails_to("kenji@acme.example", 2).await;
+    let second = app.invitation_token_for("kenji@acme.example").await;
+    assert_ne!(first, second, "a new link");
+    assert!(app.emails_to("kenji@acme.example").last().unwrap().subject.contains("Acme"));
+    app.post("/api/v1/auth/invitations/preview", None, json!({"token": first})).await.problem(404);
+    app.post("/api/v1/auth/invitations/preview", None, json!({"token": second})).await.ok(200);
+    let joined = app
+        .post("/api/v1/auth/invitations/accept", None, json!({"token": second, "name": "Kenji", "password": PASSWORD}))
+        .await;
+    joined.ok(201);
+    app.post("/api/v1/auth/invitations/preview", None, json!({"token": second})).await.problem(410);
+    app.post(&format!("/api/v1/team/invitations/{id}/resend"), token, json!({})).await.problem(404);
 }

@@ -30,8 +30,8 @@ impl Refusal {
                     "相互メンタリングでは全員が学び合い、教え合います。「どちらでも」で応募してください".to_owned()
                 }
                 Refusal::NoRuleForRole(role) => format!("このプログラムは{}を募集していません", role_ja(*role)),
-                Refusal::LevelAtLeast(level) => format!("職位レベル{level}以上が対象です"),
-                Refusal::LevelAtMost(level) => format!("職位レベル{level}以下が対象です"),
+                Refusal::LevelAtLeast(level) => format!("等級{level}以上が対象です"),
+                Refusal::LevelAtMost(level) => format!("等級{level}以下が対象です"),
                 Refusal::Departments(names) => format!("対象の部署は{}のみです", names.join("、")),
                 Refusal::Functions(names) => format!("対象の職種は{}のみです", names.join("、")),
                 Refusal::Regions(names) => format!("対象の地域は{}のみです", names.join("、")),
@@ -88,7 +88,7 @@ mod tests {
             assert!(!ja.is_ascii(), "{ja} is Japanese");
         }
         assert_eq!(reasons[2].describe(Locale::En), "needs job level 8 or above");
-        assert_eq!(reasons[2].describe(Locale::Ja), "職位レベル8以上が対象です");
+        assert_eq!(reasons[2].describe(Locale::Ja), "等級8以上が対象です");
         assert_eq!(reasons[4].describe(Locale::Ja), "対象の部署はSales、Financeのみです");
         assert_eq!(reasons[1].to_string(), "this program takes no mentees");
     }

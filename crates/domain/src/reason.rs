@@ -411,7 +411,7 @@ impl Reason {
             GradeNotMapped { value } => say!(
                 l,
                 "grade {value} is not mapped to a job level: give it a level in the grade table",
-                "等級「{value}」に対応するレベルがありません。等級の対応表でレベルを決めてください"
+                "「{value}」を等級（1〜20）に対応づけていません。等級の対応表で決めてください"
             ),
             ManagerRowRefused { external_id, line } => say!(
                 l,
@@ -435,9 +435,9 @@ impl Reason {
                 say!(l, "each metric needs a name and a finite target", "各指標には名前と目標値が必要です")
             }
             LevelMinAboveMax => {
-                say!(l, "a rule's minimum level is above its maximum", "条件の最低レベルが最高レベルを上回っています")
+                say!(l, "a rule's minimum level is above its maximum", "条件の最低等級が最高等級を上回っています")
             }
-            LevelsRange { max } => say!(l, "levels go from 1 to {max}", "レベルは1〜{max}です"),
+            LevelsRange { max } => say!(l, "levels go from 1 to {max}", "等級は1〜{max}です"),
             RuleNeedsRole => say!(
                 l,
                 "each rule names its role: mentor, mentee or either",
@@ -446,7 +446,7 @@ impl Reason {
             NoJuniorMentorPossible => say!(
                 l,
                 "mentors must be more junior than their mentees here, and no eligible mentor's level is below an eligible mentee's",
-                "このプログラムではメンターがメンティーより若手である必要がありますが、条件に合うメンターのレベルがどのメンティーよりも下になりません"
+                "このプログラムではメンターがメンティーより若手である必要がありますが、条件に合うメンターの等級がどのメンティーよりも下になりません"
             ),
             MutualUsesEither => say!(
                 l,
@@ -825,10 +825,7 @@ mod tests {
             reasons[4].describe(Locale::En),
             "not eligible: needs job level 8 or above; open to executives only"
         );
-        assert_eq!(
-            reasons[4].describe(Locale::Ja),
-            "応募の条件に合いません。職位レベル8以上が対象です。役員のみが対象です"
-        );
+        assert_eq!(reasons[4].describe(Locale::Ja), "応募の条件に合いません。等級8以上が対象です。役員のみが対象です");
         assert_eq!(reasons[5].describe(Locale::Ja), "email、name の列がありません");
     }
 }

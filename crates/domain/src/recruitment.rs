@@ -250,10 +250,19 @@ pub fn answer_problems(questions: &[CustomQuestion], answers: &BTreeMap<String, 
             }
             continue;
         };
-        let ok = match q.kind {
-            QuestionKind::Text => {
-                answer.as_str().is_some_and(|s| s.chars().count() <= 2000 && (!q.required || !s.trim().is_empty()))
+        // An empty required answer is missing, not too long: each refusal names its own cause.
+        let blank = match q.kind {
+            QuestionKind::Text | QuestionKind::SingleChoice => answer.as_str().is_some_and(|s| s.trim().is_empty()),
+            QuestionKind::MultipleChoice => answer.as_array().is_some_and(Vec::is_empty),
+        };
+        if blank {
+            if q.required {
+                problems.push((q.key.clone(), Reason::Required));
             }
+            continue;
+        }
+        let ok = match q.kind {
+            QuestionKind::Text => answer.as_str().is_some_and(|s| s.chars().count() <= 2000),
             QuestionKind::SingleChoice => answer.as_str().is_some_and(|s| q.options.iter().any(|o| o == s)),
             QuestionKind::MultipleChoice => answer.as_array().is_some_and(|items| {
                 (!q.required || !items.is_empty())
@@ -429,6 +438,14 @@ mod tests {
         .into();
         let keys: Vec<String> = answer_problems(&questions, &bad).into_iter().map(|(k, _)| k).collect();
         assert_eq!(keys, ["extra", "why", "slot", "topics"]);
+        let blank: BTreeMap<String, Value> =
+            [("why".into(), "  ".into()), ("slot".into(), "".into()), ("topics".into(), serde_json::json!([]))].into();
+        let reasons: Vec<(String, Reason)> = answer_problems(&questions, &blank);
+        assert_eq!(
+            reasons,
+            [("why".to_owned(), Reason::Required), ("topics".to_owned(), Reason::Required)],
+            "a blank required answer is missing, not too long; a blank optional one is no answer"
+        );
     }
 
     fn at(hour: u32) -> DateTime<Utc> {

@@ -53,7 +53,7 @@ pub fn sample(template: Template, locale: Locale) -> Email {
         Template::ApplicationRefused => Email::ApplicationRefused(ApplicationRefusedEmail {
             name,
             program: pick("役員リバースメンタリング", "Executive reverse mentoring"),
-            reasons: vec![pick("職位レベル8以上が対象です", "needs job level 8 or above")],
+            reasons: vec![pick("等級8以上が対象です", "needs job level 8 or above")],
         }),
         Template::ApplicationDecision => Email::ApplicationDecision(ApplicationDecisionEmail {
             name: name.clone(),

@@ -12,7 +12,7 @@ const WORDS = {
   ja: {
     jobLevelOutOfRange: "1（最も若手）〜20の整数にしてください",
     needsDeadline: "締め切りが必要です",
-    notEligible: "応募の条件に合いません。職位レベル5以下が対象です",
+    notEligible: "応募の条件に合いません。等級5以下が対象です",
     datesBeforeRecruiting: "募集の前に開始日と終了日を設定してください",
   },
 };

@@ -96,6 +96,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/invitations/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The company, role and inviter of an invitation link, for whoever holds the link (it went
+         *     to the invited address only). Writes nothing.
+         */
+        post: operations["preview_invitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -991,6 +1011,26 @@ export interface paths {
         post?: never;
         /** Withdraws a pending invitation; its link stops working. */
         delete: operations["revoke_invitation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/team/invitations/{invitation_id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sends a pending invitation again, in the company's language, with a new link (the old one
+         *     stops working) valid for another 7 days.
+         */
+        post: operations["resend_invitation"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2087,10 +2127,37 @@ export interface components {
          * @example 01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f
          */
         InvitationId: string;
+        /** @description What an invitation link offers, as the accept page shows it before anyone signs in. */
+        InvitationPreview: {
+            /** @example Sakura Industries */
+            company: string;
+            role: components["schemas"]["Role"];
+            /** @example Aiko Tanaka */
+            inviter: string;
+            /**
+             * @description The invited address (the link was emailed to it).
+             * @example kenji.sato@sakura.example
+             */
+            email: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:00:00Z
+             */
+            expires_at: string;
+            /** @description Whether the address has an account already: the page then asks only for its password. */
+            has_account: boolean;
+        };
         InvitationSent: {
             invitation: components["schemas"]["InvitationView"];
             /** @description The invitation email, queued for sending; follow it in `/email/deliveries`. */
             email: components["schemas"]["DeliveryView"];
+        };
+        InvitationTokenRequest: {
+            /**
+             * @description The token from the invitation link.
+             * @example 01936f0e3c2a7b7e9d1f2a3b4c5d6e7f.5e884898da28047151d0e56f8dc6292773603d0d6aabbdd6
+             */
+            token: string;
         };
         InvitationView: {
             id: components["schemas"]["InvitationId"];
@@ -3798,6 +3865,82 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
+        };
+    };
+    preview_invitation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationTokenRequest"];
+            };
+        };
+        responses: {
+            /** @description What the invitation offers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationPreview"];
+                };
+            };
+            /** @description The body is not JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such invitation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The invitation expired or was used */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     login: {
@@ -6476,6 +6619,54 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            /** @description No such pending invitation in this tenant */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resend_invitation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The invitation's id */
+                invitation_id: components["schemas"]["InvitationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Sent again */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationSent"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Not an owner or admin, or an owner's invitation resent by an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description No such pending invitation in this tenant */
             404: {
                 headers: {

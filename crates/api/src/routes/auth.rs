@@ -41,6 +41,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(logout)
         .service(request_password_reset)
         .service(reset_password)
+        .service(preview_invitation)
         .service(accept_invitation);
 }
 
@@ -503,6 +504,70 @@ pub async fn reset_password(db: web::Data<Db>, body: Json<NewPasswordRequest>) -
     }
     db.clear_login_throttle(&email).await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct InvitationTokenRequest {
+    /// The token from the invitation link.
+    #[schema(example = "01936f0e3c2a7b7e9d1f2a3b4c5d6e7f.5e884898da28047151d0e56f8dc6292773603d0d6aabbdd6")]
+    pub token: String,
+}
+
+/// What an invitation link offers, as the accept page shows it before anyone signs in.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct InvitationPreview {
+    #[schema(example = "Sakura Industries")]
+    pub company: String,
+    pub role: Role,
+    #[schema(example = "Aiko Tanaka")]
+    pub inviter: String,
+    /// The invited address (the link was emailed to it).
+    #[schema(example = "kenji.sato@sakura.example")]
+    pub email: String,
+    pub expires_at: DateTime<Utc>,
+    /// Whether the address has an account already: the page then asks only for its password.
+    pub has_account: bool,
+}
+
+/// The company, role and inviter of an invitation link, for whoever holds the link (it went
+/// to the invited address only). Writes nothing.
+#[utoipa::path(
+    tag = "auth",
+    request_body = InvitationTokenRequest,
+    responses(
+        (status = 200, description = "What the invitation offers", body = InvitationPreview),
+        (status = 400, description = "The body is not JSON"),
+        (status = 404, description = "No such invitation"),
+        (status = 410, description = "The invitation expired or was used"),
+        (status = 415, description = "The body is not application/json"),
+        (status = 422, description = "Invalid fields"),
+    )
+)]
+#[post("/auth/invitations/preview")]
+pub async fn preview_invitation(
+    db: web::Data<Db>,
+    body: Json<InvitationTokenRequest>,
+) -> Result<web::Json<InvitationPreview>, ApiError> {
+    let body = body.read()?;
+    let (tenant, hash) = secrets::parse_tenant_token(&body.token).ok_or(ApiError::NotFound)?;
+    let tx = db.tenant(tenant).await?;
+    let invitation = tx.invitation_by_token(&hash).await?;
+    if invitation.accepted_at.is_some() || invitation.expires_at <= Utc::now() {
+        return Err(ApiError::Gone(Reason::InvitationUsed));
+    }
+    let company = tx.tenant().await?.name;
+    let inviter = tx.member(invitation.invited_by).await.map(|m| m.name).unwrap_or_default();
+    let has_account = tx.find_user_by_email(&invitation.email).await?.is_some();
+    tx.commit().await?;
+    Ok(web::Json(InvitationPreview {
+        company,
+        role: invitation.role,
+        inviter,
+        email: invitation.email,
+        expires_at: invitation.expires_at,
+        has_account,
+    }))
 }
 
 /// Joins a tenant through an invitation link. A person without an account gives a name and a

@@ -26,7 +26,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(remove_member)
         .service(invite)
         .service(list_invitations)
-        .service(revoke_invitation);
+        .service(revoke_invitation)
+        .service(resend_invitation);
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -227,15 +228,13 @@ pub async fn invite(
             Err(other) => return Err(other.into()),
         }
     }
-    let tenant = scoped.tx.tenant().await?;
-    let inviter = scoped.tx.member(inviter_id).await?;
-    let issued = secrets::issue_tenant_token(tenant.id);
+    let issued = secrets::issue_tenant_token(ctx.tenant());
     let invitation = scoped
         .tx
         .create_invitation(NewInvitation {
             email: email.to_string(),
             role: body.role,
-            token_hash: issued.hash,
+            token_hash: issued.hash.clone(),
             invited_by: inviter_id,
             expires_at: Utc::now() + Duration::days(INVITATION_DAYS),
         })
@@ -250,16 +249,34 @@ pub async fn invite(
             details: serde_json::json!({ "email": invitation.email, "role": invitation.role }),
         })
         .await?;
-    let link = format!("{}/invitations/accept?token={}", settings.public_url.trim_end_matches('/'), issued.token);
-    let locale = body.locale.unwrap_or(tenant.locale);
+    let key = format!("invitation:{}", invitation.id);
+    let delivery = email_invitation(&scoped, &settings, &invitation, &issued.token, body.locale, key).await?;
+    scoped.tx.commit().await?;
+    Ok(HttpResponse::Created().json(InvitationSent { invitation: invitation.into(), email: delivery.into() }))
+}
+
+/// Records the invitation email (with its link) for sending, in the company's language unless
+/// the inviter chose another.
+async fn email_invitation(
+    scoped: &crate::auth::Scoped,
+    settings: &ApiSettings,
+    invitation: &Invitation,
+    token: &str,
+    locale: Option<Locale>,
+    idempotency_key: String,
+) -> Result<tandem_store::EmailDelivery, ApiError> {
+    let tenant = scoped.tx.tenant().await?;
+    let inviter = scoped.tx.member(invitation.invited_by).await?;
+    let link = format!("{}/invitations/accept?token={token}", settings.public_url.trim_end_matches('/'));
+    let locale = locale.unwrap_or(tenant.locale);
     let (delivery, _) = scoped
         .tx
         .create_delivery(NewEmailDelivery {
-            idempotency_key: format!("invitation:{}", invitation.id),
+            idempotency_key,
             email: Email::Invitation(InvitationEmail {
                 company: tenant.name,
                 inviter: inviter.name,
-                role: role_label(body.role, locale).to_owned(),
+                role: role_label(invitation.role, locale).to_owned(),
                 link,
             }),
             locale,
@@ -268,8 +285,51 @@ pub async fn invite(
             time_zone: None,
         })
         .await?;
+    Ok(delivery)
+}
+
+/// Sends a pending invitation again, in the company's language, with a new link (the old one
+/// stops working) valid for another 7 days.
+#[utoipa::path(
+    tag = "team",
+    params(("invitation_id" = InvitationId, Path, description = "The invitation's id")),
+    security(("access_token" = [])),
+    responses(
+        (status = 200, description = "Sent again", body = InvitationSent),
+        (status = 403, description = "Not an owner or admin, or an owner's invitation resent by an admin"),
+        (status = 404, description = "No such pending invitation in this tenant"),
+    )
+)]
+#[post("/team/invitations/{invitation_id}/resend")]
+pub async fn resend_invitation(
+    ctx: TenantCtx,
+    db: web::Data<Db>,
+    settings: web::Data<ApiSettings>,
+    path: web::Path<InvitationId>,
+) -> Result<web::Json<InvitationSent>, ApiError> {
+    let id = path.into_inner();
+    let scoped = ctx.open(&db, Permission::ManageTeam).await?;
+    let (_, role) = scoped.user()?;
+    let invitation = scoped.tx.pending_invitation(id).await?;
+    check_invitation(role, invitation.role).map_err(ApiError::Forbidden)?;
+    let issued = secrets::issue_tenant_token(ctx.tenant());
+    let expires_at = Utc::now() + Duration::days(INVITATION_DAYS);
+    scoped.tx.reissue_invitation(id, issued.hash.clone(), expires_at).await?;
+    let invitation = scoped.tx.pending_invitation(id).await?;
+    scoped
+        .tx
+        .record(NewAuditEvent {
+            actor: scoped.audit_actor(),
+            action: "invitation.resent",
+            target_kind: "invitation",
+            target_id: Some(id.as_uuid()),
+            details: serde_json::json!({ "email": invitation.email }),
+        })
+        .await?;
+    let key = format!("invitation:{id}:{}", issued.hash);
+    let delivery = email_invitation(&scoped, &settings, &invitation, &issued.token, None, key).await?;
     scoped.tx.commit().await?;
-    Ok(HttpResponse::Created().json(InvitationSent { invitation: invitation.into(), email: delivery.into() }))
+    Ok(web::Json(InvitationSent { invitation: invitation.into(), email: delivery.into() }))
 }
 
 /// Lists invitations not yet accepted.

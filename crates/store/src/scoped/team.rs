@@ -161,6 +161,36 @@ impl TenantTx {
         invitation_record(model)
     }
 
+    /// A pending invitation by id.
+    pub async fn pending_invitation(&self, id: InvitationId) -> Result<Invitation, StoreError> {
+        let model = invitation::Entity::find()
+            .filter(invitation::Column::TenantId.eq(self.tid()))
+            .filter(invitation::Column::Id.eq(id.as_uuid()))
+            .filter(invitation::Column::AcceptedAt.is_null())
+            .one(&self.tx)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        invitation_record(model)
+    }
+
+    /// Gives a pending invitation a new link and expiry: the old link stops working.
+    pub async fn reissue_invitation(
+        &self,
+        id: InvitationId,
+        token_hash: String,
+        expires_at: chrono::DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let result = invitation::Entity::update_many()
+            .col_expr(invitation::Column::TokenHash, token_hash.into())
+            .col_expr(invitation::Column::ExpiresAt, expires_at.into())
+            .filter(invitation::Column::TenantId.eq(self.tid()))
+            .filter(invitation::Column::Id.eq(id.as_uuid()))
+            .filter(invitation::Column::AcceptedAt.is_null())
+            .exec(&self.tx)
+            .await?;
+        found(result.rows_affected)
+    }
+
     /// Marks an invitation accepted, once: a second call finds nothing to accept.
     pub async fn accept_invitation(&self, id: InvitationId) -> Result<(), StoreError> {
         let result = invitation::Entity::update_many()
