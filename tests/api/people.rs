@@ -13,6 +13,7 @@ on_both_databases!(
     a_malformed_csv_writes_nothing,
     viewers_read_the_directory_but_do_not_change_it,
     a_bad_replacement_names_its_fields_and_writes_nothing,
+    the_directory_is_sorted_counted_and_exported_as_a_file_that_imports_back,
 );
 
 fn kenji() -> Value {
@@ -353,4 +354,74 @@ async fn a_bad_replacement_names_its_fields_and_writes_nothing(app: TestApp) {
     let too_big = app.post("/api/v1/people/import", Some(&owner.access_token), json!({"csv": huge})).await;
     assert_eq!(too_big.problem(413), "/problems/payload-too-large");
     assert_eq!(app.count("people").await, 1);
+}
+
+async fn the_directory_is_sorted_counted_and_exported_as_a_file_that_imports_back(app: TestApp) {
+    let owner = app.signup("Sakura", "aiko@sakura.example").await;
+    let token = Some(owner.access_token.as_str());
+    let people = json!({"people": [
+        {"external_id": "E1", "name": "渡辺 拓也", "name_reading": "ワタナベ タクヤ", "email": "w@sakura.example", "department": "Inside Sales", "job_level": 3},
+        {"external_id": "E2", "name": "青木 葵", "name_reading": "アオキ アオイ", "email": "a@sakura.example", "department": "Finance", "job_level": 9},
+        {"external_id": "E3", "name": "=HYPERLINK(\"x\")", "email": "f@sakura.example", "department": "Sales", "title": "-2"},
+        {"external_id": "E4", "name": "加藤 健", "name_reading": "カトウ ケン", "email": "k@sakura.example", "department": "sales ops", "job_level": 5},
+        {"external_id": "E5", "name": "佐藤 美咲", "name_reading": "サトウ ミサキ", "email": "s@sakura.example", "job_level": 9},
+    ]});
+    app.post("/api/v1/people/bulk", token, people).await.ok(200);
+
+    // By reading, two at a time: pages continue where the last one ended.
+    let mut names = Vec::new();
+    let mut cursor = String::new();
+    loop {
+        let page = app.get(&format!("/api/v1/people?sort=name&limit=2{cursor}"), &owner.access_token).await;
+        let page = page.ok(200).clone();
+        assert_eq!(page["total"], 5);
+        names.extend(page["items"].as_array().unwrap().iter().map(|p| p["external_id"].as_str().unwrap().to_owned()));
+        match page["next_cursor"].as_str() {
+            Some(next) => cursor = format!("&cursor={next}"),
+            None => break,
+        }
+    }
+    assert_eq!(names, ["E3", "E2", "E4", "E5", "E1"], "=HYPERLINK sorts first, then アオキ, カトウ, サトウ, ワタナベ");
+    let senior = app.get("/api/v1/people?sort=job_level&limit=3", &owner.access_token).await;
+    let ids: Vec<&str> =
+        senior.ok(200)["items"].as_array().unwrap().iter().map(|p| p["external_id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["E2", "E5", "E4"], "most senior first, ties by id");
+    let sales = app.get("/api/v1/people?department=SALES", &owner.access_token).await;
+    assert_eq!(sales.ok(200)["total"], 3, "a department is found by any part of it, any case");
+    let reading = app.get("/api/v1/people?q=ミサキ", &owner.access_token).await;
+    assert_eq!(reading.ok(200)["items"][0]["external_id"], "E5");
+    app.get("/api/v1/people?sort=salary", &owner.access_token).await.invalid_fields();
+
+    let export = app
+        .client
+        .get(app.url("/api/v1/people/export?sort=name"))
+        .bearer_auth(&owner.access_token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(export.status(), 200);
+    assert!(export.headers()["content-type"].to_str().unwrap().starts_with("text/csv"));
+    let bytes = export.bytes().await.unwrap();
+    assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "Excel reads UTF-8 with its mark");
+    let text = String::from_utf8(bytes[3..].to_vec()).unwrap();
+    let mut lines = text.lines();
+    let header = lines.next().unwrap();
+    assert!(header.starts_with("external_id,name,name_reading,email,"), "{header}");
+    assert!(!header.contains("gender"), "sensitive attributes are off: {header}");
+    assert!(text.contains("'=HYPERLINK"), "a formula is text: {text}");
+    assert!(text.contains(",'-2,"), "{text}");
+    assert_eq!(lines.count(), 5);
+
+    let back = app.post("/api/v1/people/import", token, json!({"csv": &text, "dry_run": true})).await;
+    let back = back.ok(200);
+    assert_eq!((&back["updated"], &back["errors"]), (&json!(5), &json!([])), "the export imports back: {back}");
+
+    let other = app.signup("Fuji", "hana@fuji.example").await;
+    let theirs =
+        app.client.get(app.url("/api/v1/people/export")).bearer_auth(&other.access_token).send().await.unwrap();
+    let theirs = theirs.text().await.unwrap();
+    assert_eq!(theirs.lines().count(), 1, "another tenant's export has only its header: {theirs}");
+    let long = "x".repeat(201);
+    let refused = app.get(&format!("/api/v1/people/export?department={long}"), &owner.access_token).await;
+    assert_eq!(refused.invalid_fields(), ["department"]);
 }

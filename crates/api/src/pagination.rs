@@ -52,12 +52,20 @@ pub struct Paginated<T> {
     /// Pass as `cursor` to get the next page; absent on the last page.
     #[schema(example = "AZq0Vw2cdjGfX5mQHg3mPA")]
     pub next_cursor: Option<String>,
+    /// How many items the whole list has, on lists that count them (the directory).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(example = 1240)]
+    pub total: Option<u64>,
 }
 
 impl<T> Paginated<T> {
     pub fn from_page<R>(page: Page<R>, f: impl FnMut(R) -> T) -> Self {
         let next_cursor = page.next.map(encode);
-        Self { items: page.items.into_iter().map(f).collect(), next_cursor }
+        Self { items: page.items.into_iter().map(f).collect(), next_cursor, total: None }
+    }
+
+    pub fn with_total(self, total: u64) -> Self {
+        Self { total: Some(total), ..self }
     }
 }
 

@@ -221,8 +221,25 @@ pub struct PeopleFilter {
     pub level_max: Option<u8>,
     pub skill: Option<String>,
     pub is_executive: Option<bool>,
-    /// Case-insensitive text in name, email, title or external id.
+    /// Case-insensitive text in name, name reading, email, title or external id.
     pub text: Option<String>,
+    /// Case-insensitive text in the department ("sales" finds "Inside Sales").
+    pub department_contains: Option<String>,
+}
+
+/// The order of a directory list. Each ends with the id, so that pages never overlap.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PeopleSort {
+    /// In the order people were added.
+    #[default]
+    Added,
+    /// By how the name is read (furigana), or the name where there is no reading: Japanese
+    /// names sort as people say them.
+    Name,
+    ExternalId,
+    Department,
+    /// Most senior first.
+    JobLevel,
 }
 
 /// The people at each step of one or more campaigns' funnels.

@@ -627,7 +627,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Searches and filters the directory, in the order people were added. */
+        /** Searches and filters the directory, in the order asked for, with the total it finds. */
         get: operations["list_people"];
         put?: never;
         /** Adds one person. */
@@ -652,6 +652,28 @@ export interface paths {
          *     batch again changes nothing (it counts as updates).
          */
         post: operations["bulk_upsert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The directory (filtered and ordered as the list is) as a CSV file: UTF-8 with a byte-order
+         *     mark so that Excel reads Japanese, headers that are field names (so the file imports back
+         *     as it is), every cell escaped against formulas. Sensitive attributes only for owners and
+         *     admins of a tenant that keeps them.
+         */
+        get: operations["export_people"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2437,6 +2459,12 @@ export interface components {
              * @example AZq0Vw2cdjGfX5mQHg3mPA
              */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description How many items the whole list has, on lists that count them (the directory).
+             * @example 1240
+             */
+            total?: number | null;
         };
         /** @description One page of a list. */
         Paginated_ApplicationView: {
@@ -2446,6 +2474,12 @@ export interface components {
              * @example AZq0Vw2cdjGfX5mQHg3mPA
              */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description How many items the whole list has, on lists that count them (the directory).
+             * @example 1240
+             */
+            total?: number | null;
         };
         /** @description One page of a list. */
         Paginated_AuditEventView: {
@@ -2455,6 +2489,12 @@ export interface components {
              * @example AZq0Vw2cdjGfX5mQHg3mPA
              */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description How many items the whole list has, on lists that count them (the directory).
+             * @example 1240
+             */
+            total?: number | null;
         };
         /** @description One page of a list. */
         Paginated_DeadJobView: {
@@ -2464,6 +2504,12 @@ export interface components {
              * @example AZq0Vw2cdjGfX5mQHg3mPA
              */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description How many items the whole list has, on lists that count them (the directory).
+             * @example 1240
+             */
+            total?: number | null;
         };
         /** @description One page of a list. */
         Paginated_DeliveryView: {
@@ -2473,6 +2519,12 @@ export interface components {
              * @example AZq0Vw2cdjGfX5mQHg3mPA
              */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description How many items the whole list has, on lists that count them (the directory).
+             * @example 1240
+             */
+            total?: number | null;
         };
         /** @description One page of a list. */
         Paginated_InvitationView: {
@@ -2482,6 +2534,12 @@ export interface components {
              * @example AZq0Vw2cdjGfX5mQHg3mPA
              */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description How many items the whole list has, on lists that count them (the directory).
+             * @example 1240
+             */
+            total?: number | null;
         };
         /** @description One page of a list. */
         Paginated_InviteeView: {
@@ -2491,6 +2549,12 @@ export interface components {
              * @example AZq0Vw2cdjGfX5mQHg3mPA
              */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description How many items the whole list has, on lists that count them (the directory).
+             * @example 1240
+             */
+            total?: number | null;
         };
         /** @description One page of a list. */
         Paginated_MemberView: {
@@ -2500,6 +2564,12 @@ export interface components {
              * @example AZq0Vw2cdjGfX5mQHg3mPA
              */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description How many items the whole list has, on lists that count them (the directory).
+             * @example 1240
+             */
+            total?: number | null;
         };
         /** @description One page of a list. */
         Paginated_PersonView: {
@@ -2509,6 +2579,12 @@ export interface components {
              * @example AZq0Vw2cdjGfX5mQHg3mPA
              */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description How many items the whole list has, on lists that count them (the directory).
+             * @example 1240
+             */
+            total?: number | null;
         };
         /** @description One page of a list. */
         Paginated_ProgramView: {
@@ -2518,6 +2594,12 @@ export interface components {
              * @example AZq0Vw2cdjGfX5mQHg3mPA
              */
             next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description How many items the whole list has, on lists that count them (the directory).
+             * @example 1240
+             */
+            total?: number | null;
         };
         /**
          * @description The role someone takes in a pair; in mutual programs everyone is `either`.
@@ -5294,7 +5376,10 @@ export interface operations {
     list_people: {
         parameters: {
             query?: {
-                /** @example Marketing */
+                /**
+                 * @description Text in the department, any case ("sales" finds "Inside Sales").
+                 * @example Marketing
+                 */
                 department?: string;
                 function?: string;
                 /** @example APAC */
@@ -5310,10 +5395,15 @@ export interface operations {
                 skill?: string;
                 is_executive?: boolean;
                 /**
-                 * @description Text in the name, email, title or external id.
+                 * @description Text in the name, name reading, email, title or external id.
                  * @example sato
                  */
                 q?: string;
+                /**
+                 * @description The order: `added` (the default), `name` (by name reading, then name), `external_id`,
+                 *     `department`, or `job_level` (most senior first).
+                 */
+                sort?: "added" | "name" | "external_id" | "department" | "job_level";
                 /** @example 50 */
                 limit?: number;
                 cursor?: string;
@@ -5431,6 +5521,55 @@ export interface operations {
             };
             415: components["responses"]["UnsupportedMediaType"];
             /** @description Invalid people, named as people[i].field; nothing written */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_people: {
+        parameters: {
+            query?: {
+                /** @description Text in the department, any case. */
+                department?: string;
+                function?: string;
+                region?: string;
+                level_min?: number;
+                level_max?: number;
+                skill?: string;
+                is_executive?: boolean;
+                q?: string;
+                /** @description The order, as on the list. */
+                sort?: "added" | "name" | "external_id" | "department" | "job_level";
+            };
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            /** @description A filter too long or out of range */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use tandem_domain::people::{Person, PersonDraft, PersonField, read_person};
 use tandem_domain::{Actor, Locale, Permission, PersonId, Reason, Role, search_term};
-use tandem_store::{Db, NewAuditEvent, PeopleFilter, PersonRecord, StoreError, TenantTx};
+use tandem_store::{Db, NewAuditEvent, PageRequest, PeopleFilter, PeopleSort, PersonRecord, StoreError, TenantTx};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -18,6 +18,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(list_people)
         .service(create_person)
         .service(bulk_upsert)
+        .service(export_people)
         .service(super::import::preview_import)
         .service(super::import::import_people)
         .service(get_person)
@@ -224,6 +225,7 @@ async fn read_input(tx: &TenantTx, input: &PersonInput) -> Result<Person, ApiErr
 #[serde(deny_unknown_fields)]
 #[into_params(parameter_in = Query)]
 pub struct PeopleQuery {
+    /// Text in the department, any case ("sales" finds "Inside Sales").
     #[param(example = "Marketing")]
     pub department: Option<String>,
     pub function: Option<String>,
@@ -239,15 +241,41 @@ pub struct PeopleQuery {
     #[param(example = "python")]
     pub skill: Option<String>,
     pub is_executive: Option<bool>,
-    /// Text in the name, email, title or external id.
+    /// Text in the name, name reading, email, title or external id.
     #[param(example = "sato")]
     pub q: Option<String>,
+    /// The order: `added` (the default), `name` (by name reading, then name), `external_id`,
+    /// `department`, or `job_level` (most senior first).
+    #[param(inline)]
+    pub sort: Option<SortBy>,
     #[param(minimum = 1, maximum = 100, example = 50)]
     pub limit: Option<u64>,
     pub cursor: Option<String>,
 }
 
-/// Searches and filters the directory, in the order people were added.
+#[derive(Clone, Copy, Debug, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SortBy {
+    Added,
+    Name,
+    ExternalId,
+    Department,
+    JobLevel,
+}
+
+impl From<SortBy> for PeopleSort {
+    fn from(sort: SortBy) -> Self {
+        match sort {
+            SortBy::Added => PeopleSort::Added,
+            SortBy::Name => PeopleSort::Name,
+            SortBy::ExternalId => PeopleSort::ExternalId,
+            SortBy::Department => PeopleSort::Department,
+            SortBy::JobLevel => PeopleSort::JobLevel,
+        }
+    }
+}
+
+/// Searches and filters the directory, in the order asked for, with the total it finds.
 #[utoipa::path(
     tag = "people",
     params(PeopleQuery),
@@ -262,6 +290,124 @@ pub async fn list_people(
 ) -> Result<web::Json<Paginated<PersonView>>, ApiError> {
     let page = ListQuery { limit: query.limit, cursor: query.cursor.clone() }.page()?;
     let scoped = ctx.open(&db, Permission::Read).await?;
+    check_filter_terms(&query)?;
+    let filter = directory_filter(&query);
+    let sensitive = sees_sensitive(&scoped.actor);
+    let people = scoped.tx.people_sorted(&filter, query.sort.unwrap_or(SortBy::Added).into(), page).await?;
+    let total = scoped.tx.count_people(&filter).await?;
+    scoped.tx.commit().await?;
+    Ok(web::Json(Paginated::from_page(people, |p| view(p, sensitive)).with_total(total)))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct ExportQuery {
+    /// Text in the department, any case.
+    pub department: Option<String>,
+    pub function: Option<String>,
+    pub region: Option<String>,
+    #[param(minimum = 1, maximum = 20)]
+    pub level_min: Option<u8>,
+    #[param(minimum = 1, maximum = 20)]
+    pub level_max: Option<u8>,
+    pub skill: Option<String>,
+    pub is_executive: Option<bool>,
+    pub q: Option<String>,
+    /// The order, as on the list.
+    #[param(inline)]
+    pub sort: Option<SortBy>,
+}
+
+/// The directory (filtered and ordered as the list is) as a CSV file: UTF-8 with a byte-order
+/// mark so that Excel reads Japanese, headers that are field names (so the file imports back
+/// as it is), every cell escaped against formulas. Sensitive attributes only for owners and
+/// admins of a tenant that keeps them.
+#[utoipa::path(
+    tag = "people",
+    params(ExportQuery),
+    security(("access_token" = []), ("api_key" = [])),
+    responses(
+        (status = 200, description = "The CSV file", content_type = "text/csv", body = String),
+        (status = 422, description = "A filter too long or out of range"),
+    )
+)]
+#[get("/people/export")]
+pub async fn export_people(
+    ctx: TenantCtx,
+    db: web::Data<Db>,
+    query: web::Query<ExportQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let query = query.into_inner();
+    let list = PeopleQuery {
+        department: query.department,
+        function: query.function,
+        region: query.region,
+        level_min: query.level_min,
+        level_max: query.level_max,
+        skill: query.skill,
+        is_executive: query.is_executive,
+        q: query.q,
+        sort: query.sort,
+        limit: None,
+        cursor: None,
+    };
+    check_filter_terms(&list)?;
+    let scoped = ctx.open(&db, Permission::Read).await?;
+    let filter = directory_filter(&list);
+    let sort: PeopleSort = list.sort.unwrap_or(SortBy::Added).into();
+    let sensitive = sees_sensitive(&scoped.actor) && scoped.tx.tenant().await?.sensitive_attributes_enabled;
+    let columns: Vec<PersonField> = PersonField::ALL.into_iter().filter(|f| sensitive || !f.is_sensitive()).collect();
+    let mut out = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
+    let io = |e: csv::Error| ApiError::Unexpected(anyhow::anyhow!("writing the export: {e}"));
+    out.write_record(columns.iter().map(|f| f.as_str())).map_err(io)?;
+    let mut page = PageRequest { limit: PageRequest::MAX_LIMIT, after: None };
+    loop {
+        let batch = scoped.tx.people_sorted(&filter, sort, page).await?;
+        for record in &batch.items {
+            let cells = columns.iter().map(|f| export_value(&record.person, *f));
+            out.write_record(cells.map(|c| tandem_domain::export::csv_cell(&c).into_owned())).map_err(io)?;
+        }
+        match batch.next {
+            Some(next) => page.after = Some(next),
+            None => break,
+        }
+    }
+    scoped.tx.commit().await?;
+    let bytes = out.into_inner().map_err(|e| ApiError::Unexpected(anyhow::anyhow!("writing the export: {e}")))?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header(("Content-Disposition", "attachment; filename=\"people.csv\""))
+        .body(bytes))
+}
+
+/// A person's field as the import reads it back.
+fn export_value(p: &Person, field: PersonField) -> String {
+    let text = |v: &Option<String>| v.clone().unwrap_or_default();
+    match field {
+        PersonField::ExternalId => p.external_id.clone(),
+        PersonField::Name => p.name.clone(),
+        PersonField::NameReading => text(&p.name_reading),
+        PersonField::Email => p.email.to_string(),
+        PersonField::Department => text(&p.department),
+        PersonField::Function => text(&p.function),
+        PersonField::Region => text(&p.region),
+        PersonField::Location => text(&p.location),
+        PersonField::JobLevel => p.job_level.map(|l| l.get().to_string()).unwrap_or_default(),
+        PersonField::Title => text(&p.title),
+        PersonField::ManagerExternalId => text(&p.manager_external_id),
+        PersonField::TimeZone => text(&p.time_zone),
+        PersonField::Languages => p.languages.join("; "),
+        PersonField::Skills => p.skills.join("; "),
+        PersonField::IsExecutive => p.is_executive.to_string(),
+        PersonField::HireDate => p.hire_date.map(|d| d.to_string()).unwrap_or_default(),
+        PersonField::PreferredLocale => p.preferred_locale.as_str().to_owned(),
+        PersonField::Gender => text(&p.gender),
+        PersonField::AgeBand => text(&p.age_band),
+    }
+}
+
+fn check_filter_terms(query: &PeopleQuery) -> Result<(), ApiError> {
     let mut fields = Fields::default();
     for (name, value) in [
         ("department", &query.department),
@@ -274,9 +420,13 @@ pub async fn list_people(
             fields.check(name, search_term(value));
         }
     }
-    fields.finish(|| Some(()))?;
-    let filter = PeopleFilter {
-        department: query.department.clone(),
+    fields.finish(|| Some(()))
+}
+
+fn directory_filter(query: &PeopleQuery) -> PeopleFilter {
+    PeopleFilter {
+        department: None,
+        department_contains: query.department.clone().filter(|d| !d.trim().is_empty()),
         function: query.function.clone(),
         region: query.region.clone(),
         level_min: query.level_min,
@@ -284,11 +434,7 @@ pub async fn list_people(
         skill: query.skill.clone(),
         is_executive: query.is_executive,
         text: query.q.clone().filter(|q| !q.trim().is_empty()),
-    };
-    let sensitive = sees_sensitive(&scoped.actor);
-    let people = scoped.tx.people(&filter, page).await?;
-    scoped.tx.commit().await?;
-    Ok(web::Json(Paginated::from_page(people, |p| view(p, sensitive))))
+    }
 }
 
 /// Adds one person.

@@ -5,7 +5,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use chrono::Utc;
 use sea_orm::sea_query::{Expr, ExprTrait, Func, OnConflict};
-use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use sea_orm::{ColumnTrait, Condition, EntityTrait, Order, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 use serde_json::json;
 use tandem_domain::EmailAddress;
 use tandem_domain::PersonId;
@@ -17,7 +17,7 @@ use super::team::found;
 use crate::entities::{person, tenant};
 use crate::error::{StoreError, corrupt};
 use crate::page::{Page, PageRequest};
-use crate::records::{PeopleFilter, PersonRecord, UpsertCounts};
+use crate::records::{PeopleFilter, PeopleSort, PersonRecord, UpsertCounts};
 
 /// Rows per statement: well under both databases' parameter limits.
 const CHUNK: usize = 300;
@@ -258,13 +258,57 @@ impl TenantTx {
 
     /// The directory, filtered, in order of creation.
     pub async fn people(&self, filter: &PeopleFilter, page: PageRequest) -> Result<Page<PersonRecord>, StoreError> {
-        let mut query = person::Entity::find()
-            .filter(person::Column::TenantId.eq(self.tid()))
-            .order_by_asc(person::Column::Id)
-            .limit(page.limit + 1);
+        self.people_sorted(filter, PeopleSort::Added, page).await
+    }
+
+    /// The directory, filtered, in `sort` order, a page at a time: the page after a cursor
+    /// continues from that person's place in the order.
+    pub async fn people_sorted(
+        &self,
+        filter: &PeopleFilter,
+        sort: PeopleSort,
+        page: PageRequest,
+    ) -> Result<Page<PersonRecord>, StoreError> {
+        let key = sort_key(sort);
+        let mut query = self.filtered(filter).limit(page.limit + 1);
+        query = match sort {
+            PeopleSort::JobLevel => query.order_by(key.clone(), Order::Desc).order_by_asc(person::Column::Id),
+            _ => query.order_by(key.clone(), Order::Asc).order_by_asc(person::Column::Id),
+        };
         if let Some(after) = page.after {
-            query = query.filter(person::Column::Id.gt(after));
+            query = match sort {
+                PeopleSort::Added => query.filter(person::Column::Id.gt(after)),
+                _ => {
+                    let last = person::Entity::find_by_id((self.tid(), after))
+                        .one(&self.tx)
+                        .await?
+                        .map(|m| sort_value(sort, m));
+                    let Some(last) = last else { return Ok(Page { items: Vec::new(), next: None }) };
+                    let beyond = if sort == PeopleSort::JobLevel {
+                        key.clone().lt(last.clone())
+                    } else {
+                        key.clone().gt(last.clone())
+                    };
+                    query.filter(
+                        Condition::any()
+                            .add(beyond)
+                            .add(Condition::all().add(key.clone().eq(last)).add(person::Column::Id.gt(after))),
+                    )
+                }
+            };
         }
+        let models = query.all(&self.tx).await?;
+        let records = self.with_managers(models).await?;
+        Ok(Page::from_overfetch(records, page.limit, |p| p.id.as_uuid()))
+    }
+
+    /// How many people the filter finds.
+    pub async fn count_people(&self, filter: &PeopleFilter) -> Result<u64, StoreError> {
+        Ok(self.filtered(filter).count(&self.tx).await?)
+    }
+
+    fn filtered(&self, filter: &PeopleFilter) -> sea_orm::Select<person::Entity> {
+        let mut query = person::Entity::find().filter(person::Column::TenantId.eq(self.tid()));
         for (column, value) in [
             (person::Column::Department, &filter.department),
             (person::Column::Function, &filter.function),
@@ -286,20 +330,24 @@ impl TenantTx {
         if let Some(skill) = &filter.skill {
             query = query.filter(person::Column::SkillsIndex.contains(format!("|{}|", skill.to_lowercase())));
         }
+        let like = |text: &str| format!("%{}%", text.to_lowercase().replace(['%', '_'], ""));
+        let lower =
+            |column: person::Column, pattern: &str| Expr::expr(Func::lower(Expr::col(column))).like(pattern.to_owned());
+        if let Some(text) = &filter.department_contains {
+            query = query.filter(lower(person::Column::Department, &like(text)));
+        }
         if let Some(text) = &filter.text {
-            let pattern = format!("%{}%", text.to_lowercase().replace(['%', '_'], ""));
-            let lower = |column: person::Column| Expr::expr(Func::lower(Expr::col(column))).like(pattern.clone());
+            let pattern = like(text);
             query = query.filter(
                 Condition::any()
-                    .add(lower(person::Column::Name))
-                    .add(lower(person::Column::Email))
-                    .add(lower(person::Column::Title))
-                    .add(lower(person::Column::ExternalId)),
+                    .add(lower(person::Column::Name, &pattern))
+                    .add(lower(person::Column::NameReading, &pattern))
+                    .add(lower(person::Column::Email, &pattern))
+                    .add(lower(person::Column::Title, &pattern))
+                    .add(lower(person::Column::ExternalId, &pattern)),
             );
         }
-        let models = query.all(&self.tx).await?;
-        let records = self.with_managers(models).await?;
-        Ok(Page::from_overfetch(records, page.limit, |p| p.id.as_uuid()))
+        query
     }
 
     /// Records with each manager's external id filled in (one query for the lot).
@@ -380,6 +428,39 @@ fn active_model(tenant: Uuid, id: Uuid, p: &Person, now: chrono::DateTime<Utc>) 
         age_band: Set(p.age_band.clone()),
         created_at: Set(now),
         updated_at: Set(now),
+    }
+}
+
+/// What a sort compares: never null, so that keyset pages compare alike on both databases.
+fn sort_key(sort: PeopleSort) -> sea_orm::sea_query::SimpleExpr {
+    let text = |a: person::Column, b: Option<person::Column>| {
+        let fallback: sea_orm::sea_query::SimpleExpr = match b {
+            Some(b) => Expr::col(b).into(),
+            None => Expr::val("").into(),
+        };
+        Func::coalesce([Expr::col(a).into(), fallback]).into()
+    };
+    match sort {
+        PeopleSort::Added => Expr::col(person::Column::Id).into(),
+        PeopleSort::Name => text(person::Column::NameReading, Some(person::Column::Name)),
+        PeopleSort::ExternalId => Expr::col(person::Column::ExternalId).into(),
+        PeopleSort::Department => text(person::Column::Department, None),
+        PeopleSort::JobLevel => {
+            let level: sea_orm::sea_query::SimpleExpr = Expr::col(person::Column::JobLevel).into();
+            let none: sea_orm::sea_query::SimpleExpr = Expr::val(0).into();
+            Func::coalesce([level, none]).into()
+        }
+    }
+}
+
+/// A person's value of [`sort_key`], to continue a list after them.
+fn sort_value(sort: PeopleSort, m: person::Model) -> sea_orm::Value {
+    match sort {
+        PeopleSort::Added => m.id.into(),
+        PeopleSort::Name => m.name_reading.unwrap_or(m.name).into(),
+        PeopleSort::ExternalId => m.external_id.into(),
+        PeopleSort::Department => m.department.unwrap_or_default().into(),
+        PeopleSort::JobLevel => i32::from(m.job_level.unwrap_or(0)).into(),
     }
 }
 

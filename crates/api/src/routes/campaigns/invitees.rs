@@ -133,6 +133,7 @@ pub async fn invite_people(
             skill: f.skill.clone(),
             is_executive: f.is_executive,
             text: None,
+            department_contains: None,
         };
         let mut page = PageRequest { limit: 100, after: None };
         loop {
