@@ -54,12 +54,13 @@ test("a new customer imports 50 people, searches them, and designs a program up 
 
     // Recruiting needs dates: the refusal is shown in words.
     await journey.expectingConsoleErrors([failedCall(409, "/transitions")], async () => {
-      await page.getByRole("button", { name: L.programs.moveTo.recruiting }).click();
+      await s.moveAndConfirm(page, L.programs.moveTo.recruiting);
       const refusal = await visible(page.getByTestId("transition-refused").getByRole("alert"));
       assert.ok((await refusal.innerText()).includes(serverWords(L).datesBeforeRecruiting));
       assert.match(await refusal.innerText(), new RegExp(L.problems["transition-refused"]));
     });
     await journey.shot(page, "transition-refused");
+    await s.inDialog(page, L.common.cancel);
 
     // Dates are set in the design, then recruiting starts.
     await page.getByRole("link", { name: L.programs.edit }).click();
@@ -69,7 +70,7 @@ test("a new customer imports 50 people, searches them, and designs a program up 
     await page.getByRole("button", { name: L.programs.wizard.next, exact: true }).click();
     await page.getByRole("button", { name: L.programs.wizard.save }).click();
     await visible(s.heading(page, "Digital skills, reverse"));
-    await page.getByRole("button", { name: L.programs.moveTo.recruiting }).click();
+    await s.moveAndConfirm(page, L.programs.moveTo.recruiting);
     await visible(page.getByTestId("program-state").getByText(L.programs.states.recruiting));
     await journey.shot(page, "program-recruiting");
     await s.openNav(page, L.nav.programs, L.programs.title);

@@ -59,7 +59,7 @@ test("a viewer joins from the invitation email and reads everything without a si
     await visible(page.getByText(L.people.import.reportWritten));
     await page.goto("/programs/templates");
     await page.getByTestId("template-reverse_digital_skills").getByRole("button").click();
-    await page.getByRole("button", { name: L.programs.moveTo.recruiting }).click();
+    await s.moveAndConfirm(page, L.programs.moveTo.recruiting);
     await visible(page.getByTestId("program-state").getByText(L.programs.states.recruiting));
     const programPath = new URL(page.url()).pathname;
     const programName = await page.getByRole("heading", { level: 1 }).innerText();
@@ -76,7 +76,7 @@ test("a viewer joins from the invitation email and reads everything without a si
     await r.pickInvitees(page, [junior]);
     await page.getByRole("button", { name: L.recruitment.invitees.add, exact: true }).click();
     await visible(page.getByTestId("invitees-added"));
-    await page.getByRole("button", { name: L.recruitment.moveTo.open }).click();
+    await s.moveAndConfirm(page, L.recruitment.moveTo.open);
     await visible(page.getByTestId("campaign-state").getByText(L.recruitment.states.open));
     const phone = await journey.person("participant", { viewport: PHONE });
     await r.confirm(phone, await r.apply(phone, junior));

@@ -89,9 +89,10 @@ export function directorySteps(L) {
 
     /**
      * The wizard from the programs list: purposes and a success metric, then the design (name,
-     * who may mentor and be mentored by job level, dates if given), then the review, then create.
+     * who may mentor and be mentored by job level, dates and a training module if given), then the
+     * review, then create.
      */
-    async createProgramWithWizard(page, { name, mentorLevelMax, menteeLevelMin, metric, startDate, endDate, shot }) {
+    async createProgramWithWizard(page, { name, mentorLevelMax, menteeLevelMin, metric, startDate, endDate, training, shot }) {
       await page.getByRole("link", { name: L.programs.new }).click();
       await visible(page.getByRole("heading", { name: L.programs.wizard.title }));
       await page.getByRole("button", { name: L.programs.wizard.next, exact: true }).click();
@@ -112,6 +113,10 @@ export function directorySteps(L) {
       await page.getByLabel(fill(L.programs.rule.levelMinFor, { role: L.programs.roles.mentee })).fill(String(menteeLevelMin));
       if (startDate) await field(page, L.programs.fields.start_date).fill(startDate);
       if (endDate) await field(page, L.programs.fields.end_date).fill(endDate);
+      if (training) {
+        await page.getByRole("button", { name: L.programs.wizard.addTraining }).click();
+        await field(page, L.programs.training.title).fill(training);
+      }
       await shot("wizard-design");
       await page.getByRole("button", { name: L.programs.wizard.next, exact: true }).click();
       const summary = await visible(page.getByTestId("design-summary"));

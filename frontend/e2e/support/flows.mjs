@@ -89,6 +89,18 @@ export function steps(L) {
       await chooseOption(page, combobox(page, labelText), option);
     },
 
+    /** Clicks `name` in the dialog that is open (a confirmation). */
+    async inDialog(page, name) {
+      await page.getByRole("dialog").getByRole("button", { name, exact: true }).click();
+    },
+
+    /** A lifecycle or campaign move: its button, then the same words in the dialog that says what it does. */
+    async moveAndConfirm(page, name) {
+      await page.getByRole("button", { name, exact: true }).click();
+      await visible(page.getByRole("dialog"));
+      await this.inDialog(page, name);
+    },
+
     /** Opens the newest email to `to` in the developer mailbox, waiting for the worker to send it. */
     async openMail(page, to) {
       await this.openNav(page, L.nav.mailbox, L.mailbox.title);

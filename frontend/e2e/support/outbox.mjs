@@ -12,7 +12,7 @@ export function outboxFiles(dir) {
   }
 }
 
-async function messagesTo(dir, address, except = new Set()) {
+export async function messagesTo(dir, address, except = new Set()) {
   const found = [];
   for (const file of outboxFiles(dir)) {
     if (except.has(file)) continue;
@@ -50,4 +50,16 @@ export async function emailWithLink(dir, address, pattern, timeoutMs = 30_000, {
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`no email to ${address} with a link matching ${pattern} in ${dir}`);
+}
+
+/** Waits for an email to `address` whose text carries `words`, ignoring the files in `except`. */
+export async function emailSaying(dir, address, words, timeoutMs = 30_000, { except = new Set() } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const email of await messagesTo(dir, address, except)) {
+      if ((email.text ?? "").includes(words)) return { subject: email.subject ?? "", text: email.text ?? "" };
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`no email to ${address} saying "${words}" in ${dir}`);
 }

@@ -8,12 +8,18 @@ const WORDS = {
     needsDeadline: "needs a deadline",
     notEligible: "not eligible: needs job level 5 or below",
     datesBeforeRecruiting: "set the start and end dates before recruiting",
+    deadlineWithoutDeadline: "uses {{ deadline }} but the campaign has no deadline",
+    alreadyInvited: "already invited",
+    mentorLevelAtMost5: "needs job level 5 or below",
   },
   ja: {
     jobLevelOutOfRange: "1（最も若手）〜20の整数にしてください",
     needsDeadline: "締め切りが必要です",
     notEligible: "応募の条件に合いません。等級5以下が対象です",
     datesBeforeRecruiting: "募集の前に開始日と終了日を設定してください",
+    deadlineWithoutDeadline: "{{ deadline }} を使っていますが、この募集には締切がありません",
+    alreadyInvited: "すでに招待済みです",
+    mentorLevelAtMost5: "職位レベル5以下が対象です",
   },
 };
 

@@ -35,6 +35,7 @@ export type DeliveryView = Schemas["DeliveryView"];
 export type DeliveryState = Schemas["DeliveryState"];
 export type EmailCategory = Schemas["EmailCategory"];
 export type MailboxMessage = Schemas["MailboxMessage"];
+export type MailboxSettings = Schemas["MailboxSettings"];
 export type TemplateView = Schemas["TemplateView"];
 export type TemplateSources = Schemas["TemplateSources"];
 export type PreviewView = Schemas["PreviewView"];
@@ -110,3 +111,10 @@ export const APPLICATION_STATUSES: readonly ApplicationStatus[] = [
   "unconfirmed", "submitted", "accepted", "waitlisted", "declined", "withdrawn",
 ];
 export type ApplicationReceived = Schemas["ApplicationReceived"];
+export type Audience = Schemas["Audience"];
+export type AudienceMember = Schemas["AudienceMember"];
+export type InviteeView = Schemas["InviteeView"];
+export type InviteesAdded = Schemas["InviteesAdded"];
+export type SkippedPerson = Schemas["SkippedPerson"];
+export type DecisionRequest = Schemas["DecisionRequest"];
+export type Transition = Schemas["Transition"];

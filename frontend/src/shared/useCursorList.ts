@@ -14,6 +14,8 @@ export function useCursorList<P extends Page>(
   queryKey: QueryKey,
   fetchPage: (cursor: string | undefined) => Promise<P>,
   enabled = true,
+  /** While it returns a number of milliseconds, the list is read again that often. */
+  refetchEvery?: (items: readonly P["items"][number][]) => number | false,
 ) {
   const query = useInfiniteQuery({
     queryKey,
@@ -21,6 +23,9 @@ export function useCursorList<P extends Page>(
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next_cursor ?? undefined,
     enabled,
+    refetchInterval: refetchEvery
+      ? (q) => refetchEvery((q.state.data?.pages ?? []).flatMap((page) => page.items as P["items"][number][]))
+      : undefined,
   });
   const items = useMemo(() => {
     const all: P["items"][number][] = [];

@@ -10,6 +10,7 @@ import { AuthLayout } from "../auth/AuthLayout";
 import { tokenFrom } from "../preferences/preferences";
 import { ApplyForm } from "./ApplyForm";
 import { usePublicCampaign } from "./applyApi";
+import { ProgramFacts } from "./ProgramFacts";
 
 export function BadLink({ incomplete }: { incomplete: boolean }) {
   const { t } = useTranslation();
@@ -55,6 +56,7 @@ export function ApplyPage() {
             </Text>
           )}
         </div>
+        <ProgramFacts campaign={c} />
         {c.state === "open" ? (
           <ApplyForm token={token} campaign={c} />
         ) : (

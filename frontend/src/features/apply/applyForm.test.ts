@@ -6,7 +6,12 @@ import ja from "../../i18n/ja.json";
 import { ANSWER_LIMIT, applyErrors, applyProblems, initialApply, toApplyRequest, type ApplyProblem } from "./applyForm";
 
 const campaign = (over: Partial<PublicCampaign> = {}): PublicCampaign => ({
+  company: "Hoshi Foods",
   program: "Digital",
+  purposes: ["knowledge_sharing"],
+  meetings_per_month: 2,
+  minutes_per_meeting: 45,
+  training: [],
   program_kind: "reverse",
   campaign: "Spring",
   state: "open",

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Card, Table, Text } from "@mantine/core";
+import { Alert, Anchor, Card, Code, Stack, Table, Text } from "@mantine/core";
 import { IconInfoCircle } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -8,7 +8,7 @@ import { ListState } from "../../shared/ListState";
 import { PageHeader } from "../../shared/PageHeader";
 import { useLanguage } from "../../shared/useLanguage";
 import { TemplateName } from "../email/TemplateName";
-import { useMailbox } from "./mailboxApi";
+import { useMailbox, useMailboxSettings } from "./mailboxApi";
 
 function MailboxTable({ messages }: { messages: DeliveryView[] }) {
   const { t } = useTranslation();
@@ -57,6 +57,23 @@ function MailboxTable({ messages }: { messages: DeliveryView[] }) {
   );
 }
 
+/** Where the links in these emails lead, and where the server keeps them. */
+function MailboxSettingsText() {
+  const { t } = useTranslation();
+  const settings = useMailboxSettings();
+  if (!settings.data) return null;
+  return (
+    <Stack gap={2} mt="xs">
+      <Text size="sm" data-testid="mailbox-public-url">
+        {t("mailbox.linksPointTo")} <Code style={{ overflowWrap: "anywhere" }}>{settings.data.public_url}</Code>
+      </Text>
+      <Text size="sm" data-testid="mailbox-outbox">
+        {t("mailbox.outboxFolder")} <Code style={{ overflowWrap: "anywhere" }}>{settings.data.outbox}</Code>
+      </Text>
+    </Stack>
+  );
+}
+
 /** Emails the server wrote to its outbox instead of sending: how someone trying Tandem follows their links. */
 export function MailboxPage() {
   const { t } = useTranslation();
@@ -66,6 +83,7 @@ export function MailboxPage() {
       <PageHeader title={t("mailbox.title")} description={t("mailbox.subtitle")} />
       <Alert color="blue" variant="light" icon={<IconInfoCircle size={18} />} mb="lg">
         {t("mailbox.explanation")}
+        <MailboxSettingsText />
       </Alert>
       <Card withBorder padding="lg">
         <ListState query={mail.query} isEmpty={mail.items.length === 0} emptyText={t("mailbox.empty")}>

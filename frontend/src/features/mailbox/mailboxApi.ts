@@ -35,3 +35,12 @@ export function useMailboxMessage(deliveryId: string) {
     staleTime: Infinity,
   });
 }
+
+/** Where the mailbox's links point and the folder its emails are written to. */
+export function useMailboxSettings() {
+  return useQuery({
+    queryKey: [...mailboxKey, "settings"],
+    queryFn: () => unwrap(api.GET("/api/v1/dev/mailbox/settings")),
+    staleTime: Infinity,
+  });
+}

@@ -1,3 +1,4 @@
+import { useState } from "react";
 import { Button, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconPencil } from "@tabler/icons-react";
@@ -12,15 +13,21 @@ import { PageHeader } from "../../shared/PageHeader";
 import { useLanguage } from "../../shared/useLanguage";
 import { canWriteDirectory } from "../auth/permissions";
 import { CampaignsSection } from "../recruitment/CampaignsSection";
+import { useCampaigns } from "../recruitment/recruitmentApi";
 import { DesignSummary } from "./DesignSummary";
 import { useDeleteProgram, useProgram, useTransition } from "./programsApi";
 import { StateBadge } from "./StateBadge";
+import { campaignsClosedBy, transitionRequest } from "./transition";
+import { TransitionDialog } from "./TransitionDialog";
 import { BackLink, PageLoading } from "../../shared/PageParts";
 
 /** The lifecycle: the current state and one button per state the program may move to. */
 function Lifecycle({ program, writer }: { program: ProgramView; writer: boolean }) {
   const { t } = useTranslation();
   const move = useTransition(program.id);
+  const campaigns = useCampaigns(program.id);
+  const [asked, setAsked] = useState<ProgramState | null>(null);
+  const closing = asked ? campaignsClosedBy(program.state, asked, campaigns.data ?? []) : 0;
   const forward = (s: ProgramState) => s !== "archived" && s !== "draft";
   return (
     <Card withBorder padding="lg">
@@ -41,13 +48,10 @@ function Lifecycle({ program, writer }: { program: ProgramView; writer: boolean 
             <Button
               key={to}
               variant={forward(to) ? "filled" : "default"}
-              loading={move.isPending && move.variables === to}
-              onClick={() =>
-                move.mutate(to, {
-                  onSuccess: (p) =>
-                    notifications.show({ color: "teal", message: t("programs.moved", { state: t(`programs.states.${p.state}`) }) }),
-                })
-              }
+              onClick={() => {
+                move.reset();
+                setAsked(to);
+              }}
             >
               {t(`programs.moveTo.${to}`)}
             </Button>
@@ -58,11 +62,22 @@ function Lifecycle({ program, writer }: { program: ProgramView; writer: boolean 
           {t("programs.nextStepsAre", { states: program.next_states.map((s) => t(`programs.states.${s}`)).join(", ") })}
         </Text>
       )}
-      {move.isError && (
-        <div style={{ marginTop: 12 }} data-testid="transition-refused">
-          <ErrorAlert error={move.error} />
-        </div>
-      )}
+      <TransitionDialog
+        program={program}
+        to={asked}
+        closing={closing}
+        busy={move.isPending}
+        error={move.error}
+        onClose={() => setAsked(null)}
+        onConfirm={(to) =>
+          move.mutate(transitionRequest(to, closing), {
+            onSuccess: (p) => {
+              setAsked(null);
+              notifications.show({ color: "teal", message: t("programs.moved", { state: t(`programs.states.${p.state}`) }) });
+            },
+          })
+        }
+      />
     </Card>
   );
 }

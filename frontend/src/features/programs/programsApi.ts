@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap, unwrapEmpty } from "../../api/client";
-import type { Locale, ProgramDesign, ProgramState } from "../../api/types";
+import type { Locale, ProgramDesign, ProgramState, Transition } from "../../api/types";
 import { PAGE_SIZE, useCursorList } from "../../shared/useCursorList";
 
 const programsKey = ["programs"] as const;
@@ -59,12 +59,12 @@ export function useCreateFromTemplate() {
 
 export function useTransition(programId: string) {
   const invalidate = useInvalidatePrograms();
+  const client = useQueryClient();
   return useMutation({
-    mutationFn: (to: ProgramState) =>
-      unwrap(
-        api.POST("/api/v1/programs/{program_id}/transitions", { params: { path: { program_id: programId } }, body: { to } }),
-      ),
-    onSuccess: invalidate,
+    mutationFn: (body: Transition) =>
+      unwrap(api.POST("/api/v1/programs/{program_id}/transitions", { params: { path: { program_id: programId } }, body })),
+    // Leaving recruiting may close campaigns too.
+    onSuccess: () => Promise.all([invalidate(), client.invalidateQueries({ queryKey: ["recruitment"] })]),
   });
 }
 

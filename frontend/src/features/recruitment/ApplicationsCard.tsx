@@ -1,15 +1,14 @@
 import { useState } from "react";
 import { Button, Card, Drawer, Group, Select, Stack, Table, Text, Title } from "@mantine/core";
-import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
 import { APPLICATION_STATUSES, DECISIONS, type ApplicationStatus, type ApplicationView, type Decision } from "../../api/types";
 import { formatDateTime, formatLanguages } from "../../i18n/format";
-import { ErrorAlert } from "../../shared/ErrorAlert";
 import { ListState } from "../../shared/ListState";
 import { useLanguage } from "../../shared/useLanguage";
 import { readForm } from "./applicationForm";
 import { ApplicationStatusBadge } from "./CampaignStateBadge";
-import { useApplications, useDecide } from "./recruitmentApi";
+import { DecisionDialog } from "./DecisionDialog";
+import { useApplications } from "./recruitmentApi";
 
 const DECISION_COLORS: Record<Decision, string> = { accept: "teal", waitlist: "yellow", decline: "red" };
 /** The status each decision leads to: deciding it again would change nothing. */
@@ -17,9 +16,16 @@ const DECIDED: Record<Decision, ApplicationStatus> = { accept: "accepted", waitl
 
 function Decisions({ application }: { application: ApplicationView }) {
   const { t } = useTranslation();
-  const decide = useDecide();
+  const [choice, setChoice] = useState<Decision | null>(null);
+  if (application.status === "unconfirmed" || application.status === "withdrawn") {
+    return (
+      <Text size="xs" c="dimmed">
+        {t("recruitment.nothingToDecide")}
+      </Text>
+    );
+  }
   return (
-    <Stack gap={4}>
+    <>
       <Group gap={4} wrap="nowrap">
         {DECISIONS.map((d) => (
           <Button
@@ -29,20 +35,14 @@ function Decisions({ application }: { application: ApplicationView }) {
             color={DECISION_COLORS[d]}
             aria-label={t(`recruitment.decideFor.${d}`, { name: application.person_name })}
             disabled={application.status === DECIDED[d]}
-            loading={decide.isPending && decide.variables.decision === d}
-            onClick={() =>
-              decide.mutate(
-                { applicationId: application.id, decision: d },
-                { onSuccess: () => notifications.show({ color: "teal", message: t(`recruitment.decided.${d}`, { name: application.person_name }) }) },
-              )
-            }
+            onClick={() => setChoice(d)}
           >
             {t(`recruitment.decisions.${d}`)}
           </Button>
         ))}
       </Group>
-      {decide.isError && <ErrorAlert error={decide.error} />}
-    </Stack>
+      <DecisionDialog application={application} decision={choice} onClose={() => setChoice(null)} />
+    </>
   );
 }
 
@@ -59,7 +59,7 @@ function Answer({ label, value }: { label: string; value: string }) {
   );
 }
 
-function ApplicationDrawer({ application, onClose }: { application: ApplicationView | null; onClose: () => void }) {
+function ApplicationDrawer({ application, writer, onClose }: { application: ApplicationView | null; writer: boolean; onClose: () => void }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const form = application ? readForm(application.form) : null;
@@ -83,6 +83,7 @@ function ApplicationDrawer({ application, onClose }: { application: ApplicationV
           {form.answers.map(([key, value]) => (
             <Answer key={key} label={key} value={value} />
           ))}
+          {writer && <Decisions application={application} />}
         </Stack>
       )}
     </Drawer>
@@ -94,8 +95,10 @@ export function ApplicationsCard({ campaignId, writer }: { campaignId: string; w
   const { t } = useTranslation();
   const language = useLanguage();
   const [status, setStatus] = useState<ApplicationStatus | null>(null);
-  const [open, setOpen] = useState<ApplicationView | null>(null);
+  const [openId, setOpenId] = useState<string | null>(null);
   const { query, items } = useApplications(campaignId, status);
+  // The drawer follows the list, so a decision made in it shows there too.
+  const open = items.find((a) => a.id === openId) ?? null;
   return (
     <Card withBorder padding="lg">
       <Group justify="space-between" mb="md" align="flex-end">
@@ -128,7 +131,7 @@ export function ApplicationsCard({ campaignId, writer }: { campaignId: string; w
               {items.map((a) => (
                 <Table.Tr key={a.id} data-testid={`application-${a.person_email}`}>
                   <Table.Td>
-                    <Button variant="subtle" size="compact-sm" px={0} onClick={() => setOpen(a)}>
+                    <Button variant="subtle" size="compact-sm" px={0} onClick={() => setOpenId(a.id)}>
                       {a.person_name}
                     </Button>
                     <Text size="xs" c="dimmed" style={{ overflowWrap: "anywhere" }}>
@@ -142,13 +145,7 @@ export function ApplicationsCard({ campaignId, writer }: { campaignId: string; w
                   <Table.Td>{formatDateTime(a.created_at, language)}</Table.Td>
                   {writer && (
                     <Table.Td>
-                      {a.status === "unconfirmed" || a.status === "withdrawn" ? (
-                        <Text size="xs" c="dimmed">
-                          {t("recruitment.nothingToDecide")}
-                        </Text>
-                      ) : (
-                        <Decisions application={a} />
-                      )}
+                      <Decisions application={a} />
                     </Table.Td>
                   )}
                 </Table.Tr>
@@ -157,7 +154,7 @@ export function ApplicationsCard({ campaignId, writer }: { campaignId: string; w
           </Table>
         </Table.ScrollContainer>
       </ListState>
-      <ApplicationDrawer application={open} onClose={() => setOpen(null)} />
+      <ApplicationDrawer application={open} writer={writer} onClose={() => setOpenId(null)} />
     </Card>
   );
 }

@@ -1,3 +1,4 @@
+import { useState } from "react";
 import { Button, Card, CopyButton, Group, Stack, Text, TextInput, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconCheck, IconCopy, IconPencil } from "@tabler/icons-react";
@@ -13,6 +14,8 @@ import { CampaignDetails } from "./CampaignDetails";
 import { CampaignStateBadge } from "./CampaignStateBadge";
 import { FunnelChart } from "./FunnelChart";
 import { InviteesCard } from "./InviteesCard";
+import { InviteesTable } from "./InviteesTable";
+import { OpenCampaignDialog } from "./OpenCampaignDialog";
 import { useCampaign, useCampaignFunnel, useCampaignTransition } from "./recruitmentApi";
 import { BackLink, PageLoading } from "../../shared/PageParts";
 
@@ -21,6 +24,14 @@ const NEXT: Record<CampaignState, CampaignState[]> = { draft: ["open"], open: ["
 function StateCard({ campaign, writer }: { campaign: CampaignView; writer: boolean }) {
   const { t } = useTranslation();
   const move = useCampaignTransition(campaign.id);
+  const [confirming, setConfirming] = useState(false);
+  const go = (to: CampaignState) =>
+    move.mutate(to, {
+      onSuccess: (c) => {
+        setConfirming(false);
+        notifications.show({ color: "teal", message: t("recruitment.moved", { state: t(`recruitment.states.${c.state}`) }) });
+      },
+    });
   return (
     <Card withBorder padding="lg">
       <Stack gap="sm">
@@ -37,19 +48,26 @@ function StateCard({ campaign, writer }: { campaign: CampaignView; writer: boole
                 key={to}
                 variant={to === "open" ? "filled" : "default"}
                 loading={move.isPending}
-                onClick={() =>
-                  move.mutate(to, {
-                    onSuccess: (c) =>
-                      notifications.show({ color: "teal", message: t("recruitment.moved", { state: t(`recruitment.states.${c.state}`) }) }),
-                  })
-                }
+                onClick={() => {
+                  move.reset();
+                  if (to === "open") setConfirming(true);
+                  else go(to);
+                }}
               >
                 {t(`recruitment.moveTo.${to}`)}
               </Button>
             ))}
           </Group>
         )}
-        {move.isError && (
+        <OpenCampaignDialog
+          campaign={campaign}
+          opened={confirming}
+          busy={move.isPending}
+          error={move.error}
+          onClose={() => setConfirming(false)}
+          onConfirm={() => go("open")}
+        />
+        {move.isError && !confirming && (
           <div data-testid="campaign-transition-refused">
             <ErrorAlert error={move.error} />
           </div>
@@ -107,6 +125,7 @@ export function CampaignPage() {
       <StateCard campaign={c} writer={writer} />
       <CampaignDetails campaign={c} />
       {writer && c.kind === "closed" && c.state !== "closed" && <InviteesCard campaignId={c.id} />}
+      {c.kind === "closed" && <InviteesTable campaignId={c.id} />}
       <Card withBorder padding="lg">
         <Title order={2} size="h4" mb="md">
           {t("recruitment.funnelTitle")}

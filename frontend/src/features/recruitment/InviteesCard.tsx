@@ -1,14 +1,39 @@
 import { useState } from "react";
-import { Alert, Button, Card, Checkbox, Grid, MultiSelect, NumberInput, Stack, Switch, Text, TextInput, Title } from "@mantine/core";
+import { Alert, Button, Card, Checkbox, Grid, List, MultiSelect, NumberInput, Stack, Switch, Text, TextInput, Title } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useTranslation } from "react-i18next";
+import type { InviteesAdded } from "../../api/types";
+import { formatNumber } from "../../i18n/format";
 import { ErrorAlert } from "../../shared/ErrorAlert";
+import { useLanguage } from "../../shared/useLanguage";
 import { useProblemForm } from "../../shared/useProblemForm";
 import { NO_FILTERS } from "../people/filters";
 import { usePeople } from "../people/peopleApi";
 import { emptyInvitees, INVITEE_FIELD_ALIASES, toInviteesRequest, type InviteeValues, type InviteMode } from "./invitees";
 import { useAddInvitees } from "./recruitmentApi";
+
+/** Who was added, and everyone asked for who was not, with the server's reason. */
+function InviteResult({ result }: { result: InviteesAdded }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const skipped = result.skipped.length;
+  return (
+    <Alert color={skipped > 0 ? "yellow" : "teal"} role="status" data-testid="invitees-added">
+      <Text size="sm">
+        {t("recruitment.invitees.added", { added: result.added, invitees: result.invitees })}
+        {skipped > 0 && ` ${t("recruitment.invitees.skipped", { count: skipped, shown: formatNumber(skipped, language) })}`}
+      </Text>
+      {skipped > 0 && (
+        <List size="sm" mt={4} data-testid="invitees-skipped">
+          {result.skipped.map((p) => (
+            <List.Item key={p.person_id}>{t("recruitment.invitees.skippedPerson", { name: p.name, reason: p.reason })}</List.Item>
+          ))}
+        </List>
+      )}
+    </Alert>
+  );
+}
 
 /** Closed campaigns: invite people picked by name, or everyone matching a directory filter. */
 export function InviteesCard({ campaignId }: { campaignId: string }) {
@@ -85,11 +110,7 @@ export function InviteesCard({ campaignId }: { campaignId: string }) {
           )}
           <Checkbox label={t("recruitment.invitees.eligibleOnly")} {...form.getInputProps("eligible_only", { type: "checkbox" })} />
           {failure && <ErrorAlert error={failure.error} extra={failure.unmatched} />}
-          {add.isSuccess && (
-            <Alert color="teal" role="status" data-testid="invitees-added">
-              {t("recruitment.invitees.added", { added: add.data.added, invitees: add.data.invitees })}
-            </Alert>
-          )}
+          {add.isSuccess && <InviteResult result={add.data} />}
           <div>
             <Button type="submit" loading={add.isPending} disabled={mode === "people" && form.getValues().person_ids.length === 0}>
               {t("recruitment.invitees.add")}

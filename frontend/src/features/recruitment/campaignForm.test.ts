@@ -172,13 +172,30 @@ describe("message preview", () => {
     expect(previewRequest(values, "en")).toBeNull();
     values.messages.en = { subject: "Teach a manager", body: "Hello {{ name }}" };
     values.messages.ja = { subject: "管理職に教えよう", body: "{{ name }} さん、こんにちは" };
-    const en = JSON.parse(previewRequest(values, "en") ?? "null");
-    const ja = JSON.parse(previewRequest(values, "ja") ?? "null");
+    const en = JSON.parse(previewRequest(values, "en", null) ?? "null");
+    const ja = JSON.parse(previewRequest(values, "ja", null) ?? "null");
     expect(en).toEqual({ locale: "en", message: values.messages.en, deadline: null });
     expect(ja).toEqual({ locale: "ja", message: values.messages.ja, deadline: null });
     const before = previewRequest(values, "ja");
     values.messages.ja = { ...values.messages.ja, subject: "管理職に教えよう、この春" };
     expect(previewRequest(values, "ja")).not.toBe(before);
     expect(JSON.parse(previewRequest(values, "ja") ?? "null").message.subject).toBe("管理職に教えよう、この春");
+  });
+});
+
+describe("a message's deadline", () => {
+  it("is previewed in the browser's time zone", () => {
+    const values = { ...emptyCampaign(), deadline: "2027-02-01T18:00" };
+    values.messages.en = { subject: "Join", body: "Apply by {{ deadline }}" };
+    const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    expect(JSON.parse(previewRequest(values, "en") ?? "null").time_zone).toBe(zone);
+    expect(JSON.parse(previewRequest(values, "en", "Asia/Tokyo") ?? "null").time_zone).toBe("Asia/Tokyo");
+  });
+
+  it("refused for want of a deadline, shows beside that language's body", () => {
+    const problem = validationProblem([["messages.en.body", "names {{ deadline }}, but the campaign has no deadline"]]);
+    const mapped = mapProblemToFields(problem, Object.keys(emptyCampaign()), CAMPAIGN_FIELD_ALIASES);
+    expect(mapped.fieldErrors).toEqual({ "messages.en.body": "names {{ deadline }}, but the campaign has no deadline" });
+    expect(messageHasError(mapped.fieldErrors, "en")).toBe(true);
   });
 });

@@ -101,12 +101,27 @@ function toQuestion(q: QuestionValues): CustomQuestion {
 
 /**
  * What the preview of one language's message asks the server for, as JSON (the key of that
- * language's preview: a changed text is a new preview); null while the message is empty.
+ * language's preview: a changed text is a new preview), with the zone its deadline is shown
+ * in; null while the message is empty.
  */
-export function previewRequest(values: CampaignValues, locale: Locale): string | null {
+export function previewRequest(values: CampaignValues, locale: Locale, timeZone: string | null = browserTimeZone()): string | null {
   const m = values.messages[locale];
   if (!m.subject.trim() && !m.body.trim()) return null;
-  return JSON.stringify({ locale, message: { subject: m.subject, body: m.body }, deadline: localToIso(values.deadline) });
+  return JSON.stringify({
+    locale,
+    message: { subject: m.subject, body: m.body },
+    deadline: localToIso(values.deadline),
+    ...(timeZone ? { time_zone: timeZone } : {}),
+  });
+}
+
+/** The browser's time zone (`Asia/Tokyo`), so a preview's deadline reads in the admin's own time. */
+export function browserTimeZone(): string | null {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || null;
+  } catch {
+    return null;
+  }
 }
 
 /** What the API takes; a language whose subject and body are both empty is left out. */

@@ -6,11 +6,12 @@ import type {
   CampaignMessage,
   CampaignState,
   CampaignView,
-  Decision,
+  DecisionRequest,
   InviteesRequest,
   Locale,
 } from "../../api/types";
 import { PAGE_SIZE, useCursorList } from "../../shared/useCursorList";
+import { emailInFlight } from "./inviteeList";
 
 const recruitmentKey = ["recruitment"] as const;
 
@@ -48,6 +49,32 @@ function fetchApplications(campaignId: string, status: ApplicationStatus | null,
     api.GET("/api/v1/campaigns/{campaign_id}/applications", {
       params: { path: { campaign_id: campaignId }, query: { limit, cursor, ...(status ? { status } : {}) } },
     }),
+  );
+}
+
+/** Who opening the campaign would email; read only while `enabled` (the confirmation is shown). */
+export function useCampaignAudience(campaignId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...recruitmentKey, "audience", campaignId],
+    queryFn: () =>
+      unwrap(api.GET("/api/v1/campaigns/{campaign_id}/audience", { params: { path: { campaign_id: campaignId } } })),
+    enabled,
+    staleTime: 0,
+  });
+}
+
+/** A closed campaign's invitees; read again every few seconds while some of their emails are on their way. */
+export function useInvitees(campaignId: string) {
+  return useCursorList(
+    [...recruitmentKey, "invitees", campaignId],
+    (cursor) =>
+      unwrap(
+        api.GET("/api/v1/campaigns/{campaign_id}/invitees", {
+          params: { path: { campaign_id: campaignId }, query: { limit: PAGE_SIZE, cursor } },
+        }),
+      ),
+    true,
+    (items) => (items.some((i) => emailInFlight(i.email_state)) ? 3000 : false),
   );
 }
 
@@ -124,18 +151,18 @@ export function useAddInvitees(campaignId: string) {
 export function useDecide() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: ({ applicationId, decision }: { applicationId: string; decision: Decision }) =>
+    mutationFn: ({ applicationId, body }: { applicationId: string; body: DecisionRequest }) =>
       unwrap(
         api.POST("/api/v1/applications/{application_id}/decision", {
           params: { path: { application_id: applicationId } },
-          body: { decision },
+          body,
         }),
       ),
     onSuccess: invalidate,
   });
 }
 
-export type PreviewRequest = { locale: Locale; message: CampaignMessage; deadline: string | null };
+export type PreviewRequest = { locale: Locale; message: CampaignMessage; deadline: string | null; time_zone?: string | null };
 
 /**
  * The server's rendering of one language's message; `request` is that message as JSON (so the
