@@ -8,12 +8,16 @@ const WORDS = {
     needsDeadline: "needs a deadline",
     notEligible: "not eligible: needs job level 5 or below",
     datesBeforeRecruiting: "set the start and end dates before recruiting",
+    notAnEmail: "is not a valid email address",
+    importedWithoutManager: "imported without a manager: the row of S003 (line 4) was refused",
   },
   ja: {
     jobLevelOutOfRange: "1（最も若手）〜20の整数にしてください",
     needsDeadline: "締め切りが必要です",
     notEligible: "応募の条件に合いません。職位レベル5以下が対象です",
     datesBeforeRecruiting: "募集の前に開始日と終了日を設定してください",
+    notAnEmail: "メールアドレスの形式が正しくありません",
+    importedWithoutManager: "上司なしで取り込みます。上司 S003 の行（4行目）が取り込めないためです",
   },
 };
 
