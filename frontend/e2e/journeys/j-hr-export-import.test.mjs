@@ -4,7 +4,7 @@ import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { catalogues, startJourney } from "../support/browser.mjs";
 import { directorySteps } from "../support/directory.mjs";
-import { fill, steps, visible } from "../support/flows.mjs";
+import { field, fill, steps, visible } from "../support/flows.mjs";
 import { serverWords } from "../support/serverWords.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -97,6 +97,10 @@ test("an HR manager imports the company's own Shift_JIS Excel export, in Japanes
     await visible(page.getByText("ヤマモト ケンイチ"));
     await visible(page.getByText(L.people.fields.name_reading, { exact: true }));
     await journey.shot(page, "person-with-furigana-ja");
+    await page.getByRole("button", { name: L.people.edit }).click();
+    assert.equal(await (await visible(field(page, L.people.fields.name_reading))).inputValue(), "ヤマモト ケンイチ");
+    await journey.shot(page, "person-form-furigana-ja");
+    await page.getByRole("button", { name: L.common.cancel }).click();
 
     // The same file again: the mapping and the grade table are the ones saved by the import.
     await openImportWithExport(page, L, ja);

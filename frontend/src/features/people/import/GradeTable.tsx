@@ -32,8 +32,9 @@ export function GradeTable({
 }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const named = grades.filter((g) => g.source !== "number");
-  const numbers = grades.filter((g) => g.source === "number");
+  // Junior first, as the levels stand in the preview, so that the order is easy to check.
+  const named = grades.filter((g) => g.source !== "number").sort((a, b) => a.level - b.level);
+  const numbers = grades.filter((g) => g.source === "number").sort((a, b) => a.level - b.level);
   return (
     <>
       {named.length > 0 && (

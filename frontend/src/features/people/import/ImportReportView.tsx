@@ -29,7 +29,11 @@ function SummaryList({ summary }: { summary: readonly ProblemSummary[] }) {
               {t("people.import.summaryRows", { count: s.rows, message: s.message })}
             </Text>{" "}
             <Text span size="sm" c="dimmed">
-              ({t(s.rows > s.lines.length ? "people.import.summaryMoreLines" : "people.import.summaryLines", { lines: s.lines.join(", ") })})
+              (
+              {s.rows > s.lines.length
+                ? t("people.import.summaryMoreLines", { lines: s.lines.join(", ") })
+                : t("people.import.summaryLines", { count: s.lines.length, lines: s.lines.join(", ") })}
+              )
             </Text>
           </List.Item>
         ))}

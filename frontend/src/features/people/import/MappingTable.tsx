@@ -50,7 +50,7 @@ export function MappingTable({
           <Table.Tr>
             <Table.Th>{t("people.import.column")}</Table.Th>
             <Table.Th>{t("people.import.field")}</Table.Th>
-            <Table.Th>{t("people.import.confidenceTitle")}</Table.Th>
+            <Table.Th w={170}>{t("people.import.confidenceTitle")}</Table.Th>
             <Table.Th>{t("people.import.examples")}</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -80,7 +80,7 @@ export function MappingTable({
               <Table.Td>
                 <Group gap={4} wrap="wrap">
                   {column.examples.map((example) => (
-                    <Badge key={example} size="sm" variant="outline" color="gray" tt="none" fw={400}>
+                    <Badge key={example} size="md" variant="default" tt="none" fw={400}>
                       {example}
                     </Badge>
                   ))}
