@@ -56,6 +56,17 @@ test("an HR manager imports the company's own Shift_JIS Excel export, in Japanes
     assert.ok((await text(page.getByTestId("language-英語"))).includes(L.language.names.en), "英語 is read as English");
     await journey.shot(page, "import-read-shift-jis-ja");
 
+    // Read as UTF-8 instead, the rows cannot be read: the page says so; Shift_JIS again reads them.
+    await ja.choose(page, L.people.import.encoding, "UTF-8");
+    const unreadable = await text(page.getByTestId("encoding-unreadable"));
+    assert.equal(unreadable, fill(L.people.import.unreadable_other, { count: 8, encoding: "UTF-8" }));
+    assert.equal(await text(page.getByTestId("encoding-used")), fill(L.people.import.encodingChosen, { encoding: "UTF-8", detected: "Shift_JIS" }));
+    await journey.shot(page, "import-read-as-utf8-ja");
+    await ja.choose(page, L.people.import.encoding, "Shift_JIS");
+    await visible(mappingFor(page, "社員番号"));
+    assert.ok((await text(page.getByTestId("sample-2"))).includes("山本 健一"));
+    assert.equal(await page.getByTestId("encoding-unreadable").count(), 0);
+
     // The grade table comes prefilled with a suggestion to check; M3 and G5 are set by hand.
     for (const grade of ["M3", "J1", "G5", "J2", "M1"]) {
       assert.ok((await text(page.getByTestId(`grade-${grade}`))).includes(L.people.import.gradeSource.suggested), grade);
