@@ -11,6 +11,8 @@ const WORDS = {
     deadlineWithoutDeadline: "uses {{ deadline }} but the campaign has no deadline",
     alreadyInvited: "already invited",
     mentorLevelAtMost5: "needs job level 5 or below",
+    notAnEmail: "is not a valid email address",
+    importedWithoutManager: "imported without a manager: the row of S003 (line 4) was refused",
   },
   ja: {
     jobLevelOutOfRange: "1（最も若手）〜20の整数にしてください",
@@ -19,7 +21,9 @@ const WORDS = {
     datesBeforeRecruiting: "募集の前に開始日と終了日を設定してください",
     deadlineWithoutDeadline: "{{ deadline }} を使っていますが、この募集には締切がありません",
     alreadyInvited: "すでに招待済みです",
-    mentorLevelAtMost5: "職位レベル5以下が対象です",
+    mentorLevelAtMost5: "等級5以下が対象です",
+    notAnEmail: "メールアドレスの形式が正しくありません",
+    importedWithoutManager: "上司なしで取り込みます。上司 S003 の行（4行目）が取り込めないためです",
   },
 };
 

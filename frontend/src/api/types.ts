@@ -1,5 +1,5 @@
 // Short names for the generated schema types; nothing here is written by hand but the widening
-// of problem codes below.
+// of problem codes and the typing of the import preview's mapping below.
 import type { components } from "./schema";
 
 type Schemas = components["schemas"];
@@ -59,6 +59,19 @@ export type PersonField = Schemas["PersonField"];
 export type ImportRequest = Schemas["ImportRequest"];
 export type ImportReport = Schemas["ImportReport"];
 export type RowError = Schemas["RowError"];
+export type ImportPreview = Schemas["ImportPreview"];
+export type PreviewRequest = Omit<Schemas["PreviewRequest"], "mapping"> & {
+  /** Each header to a person field, or `null` for a column to ignore. */
+  mapping?: Record<string, PersonField | null>;
+};
+export type ColumnView = Schemas["ColumnView"];
+export type Confidence = Schemas["Confidence"];
+export type EncodingReport = Schemas["EncodingReport"];
+export type GradeView = Schemas["GradeView"];
+export type GradeSource = Schemas["GradeSource"];
+export type LanguageView = Schemas["LanguageView"];
+export type SampleRow = Schemas["SampleRow"];
+export type ProblemSummary = Schemas["ProblemSummary"];
 export type ProgramView = Schemas["ProgramView"];
 export type ProgramDesign = Schemas["ProgramDesign"];
 export type ProgramKind = Schemas["ProgramKind"];
@@ -74,7 +87,7 @@ export type Resource = Schemas["Resource"];
 export type TenantSettings = Schemas["TenantSettings"];
 
 export const PERSON_FIELDS: readonly PersonField[] = [
-  "external_id", "name", "email", "department", "function", "region", "location", "job_level", "title",
+  "external_id", "name", "name_reading", "email", "department", "function", "region", "location", "job_level", "title",
   "manager_external_id", "time_zone", "languages", "skills", "is_executive", "hire_date", "preferred_locale",
   "gender", "age_band",
 ];

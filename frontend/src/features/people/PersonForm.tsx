@@ -46,6 +46,9 @@ export function PersonForm({ person, withSensitive, onDone }: { person: PersonVi
           <TextInput label={label("name")} required {...form.getInputProps("name")} />
         </Grid.Col>
         <Grid.Col span={{ base: 12, sm: 4 }}>
+          <TextInput label={label("name_reading")} {...form.getInputProps("name_reading")} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, sm: 4 }}>
           <TextInput label={label("email")} type="email" required {...form.getInputProps("email")} />
         </Grid.Col>
         {TEXT_FIELDS.map((field) => (

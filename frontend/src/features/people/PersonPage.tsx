@@ -33,6 +33,7 @@ function PersonDetails({ person, withSensitive }: { person: PersonView; withSens
   const label = (field: string) => t(`people.fields.${field}` as "people.fields.name");
   const rows: [string, string][] = [
     ["external_id", person.external_id],
+    ["name_reading", person.name_reading ?? ""],
     ["email", person.email],
     ["title", person.title ?? ""],
     ["department", person.department ?? ""],

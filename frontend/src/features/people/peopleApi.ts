@@ -1,6 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap, unwrapEmpty } from "../../api/client";
-import type { ImportRequest, PersonInput } from "../../api/types";
+import type { ImportRequest, PersonInput, PreviewRequest } from "../../api/types";
 import { PAGE_SIZE, useCursorList } from "../../shared/useCursorList";
 import type { PeopleFilters } from "./filters";
 import { toQuery } from "./filters";
@@ -50,5 +50,23 @@ export function useImportPeople() {
   return useMutation({
     mutationFn: (body: ImportRequest) => unwrap(api.POST("/api/v1/people/import", { body })),
     onSuccess: (report) => (report.written ? invalidate() : undefined),
+  });
+}
+
+/**
+ * How the server reads a file: its encoding, each column's field, the first rows, the grades
+ * and languages found. `fileId` names the file's bytes in the cache key (the bytes are large).
+ * Asked again whenever the encoding or the mapping changes.
+ */
+export function useImportPreview(fileId: number, body: PreviewRequest | null) {
+  return useQuery({
+    queryKey: ["import-preview", fileId, body?.encoding ?? null, body?.mapping ?? {}],
+    queryFn: () => unwrap(api.POST("/api/v1/people/import/preview", { body: body ?? {} })),
+    enabled: body !== null,
+    // The last answer stays while the same file is read again, never for another file.
+    placeholderData: (previous, previousQuery) => (previousQuery?.queryKey[1] === fileId ? keepPreviousData(previous) : undefined),
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: 60_000,
+    retry: false,
   });
 }

@@ -5,6 +5,7 @@ export interface PersonFormValues {
   [key: string]: unknown;
   external_id: string;
   name: string;
+  name_reading: string;
   email: string;
   department: string;
   function: string;
@@ -27,6 +28,7 @@ export function toFormValues(p: PersonView): PersonFormValues {
   return {
     external_id: p.external_id,
     name: p.name,
+    name_reading: p.name_reading ?? "",
     email: p.email,
     department: p.department ?? "",
     function: p.function ?? "",
@@ -57,6 +59,7 @@ export function toPersonInput(v: PersonFormValues, withSensitive: boolean): Pers
   const input: PersonInput = {
     external_id: v.external_id.trim(),
     name: v.name.trim(),
+    name_reading: optional(v.name_reading),
     email: v.email.trim(),
     department: optional(v.department),
     function: optional(v.function),

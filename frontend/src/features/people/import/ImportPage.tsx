@@ -1,62 +1,88 @@
 import { useState } from "react";
-import { Alert, Anchor, Button, Card, Checkbox, FileInput, Group, Stack, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Button, Card, Checkbox, FileInput, Group, Loader, Stack, Text, Title } from "@mantine/core";
 import { IconFileTypeCsv } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { ApiError } from "../../../api/problem";
-import type { ImportReport } from "../../../api/types";
+import type { ImportPreview, ImportReport, PersonField } from "../../../api/types";
 import { ErrorAlert } from "../../../shared/ErrorAlert";
 import { PageHeader } from "../../../shared/PageHeader";
-import { useImportPeople } from "../peopleApi";
-import { previewCsv, type CsvPreview } from "./csv";
-import { ImportReportView } from "./ImportReportView";
-import { autoMap, duplicateFields, missingFields, requestMapping, type ColumnMapping } from "./mapping";
-import { MappingTable, PreviewTable } from "./MappingTable";
 import { BackLink } from "../../../shared/PageParts";
+import { useImportPeople, useImportPreview } from "../peopleApi";
+import { EncodingPanel } from "./EncodingPanel";
+import { toBase64 } from "./file";
+import { GradeTable, LanguageTable } from "./GradeTable";
+import { ImportReportView } from "./ImportReportView";
+import { choose as chooseField, gradeLevels, importMapping, isMapped, missingFields, type Choices, type LevelEdits } from "./mapping";
+import { MappingTable, SampleTable } from "./MappingTable";
 
 interface LoadedFile {
-  name: string;
-  text: string;
-  preview: CsvPreview;
+  /** Names these bytes in the preview's cache, unique for the page's life. */
+  id: number;
+  base64: string;
 }
 
-/** Choose a CSV file, map its columns, check it with a dry run, then import. */
+let nextFileId = 0;
+
+/**
+ * Choose a CSV file as saved, see how the server reads it (encoding, columns, grades,
+ * languages), adjust, check it with a dry run, then import.
+ */
 export function ImportPage() {
   const { t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
   const [loaded, setLoaded] = useState<LoadedFile | null>(null);
-  const [mapping, setMapping] = useState<ColumnMapping>({});
+  const [encoding, setEncoding] = useState<string | null>(null);
+  // Kept when another file is chosen: a fixed file keeps the choices made for the first.
+  const [choices, setChoices] = useState<Choices>({});
+  const [levels, setLevels] = useState<LevelEdits>({});
   const [validOnly, setValidOnly] = useState(false);
   const [report, setReport] = useState<ImportReport | null>(null);
   const run = useImportPeople();
+  const previewQuery = useImportPreview(
+    loaded?.id ?? 0,
+    loaded ? { file: loaded.base64, ...(encoding ? { encoding } : {}), mapping: choices } : null,
+  );
+  const preview = previewQuery.data;
 
-  async function choose(next: File | null) {
-    setFile(next);
+  function changed() {
     setReport(null);
     run.reset();
+  }
+
+  async function openFile(next: File | null) {
+    setFile(next);
+    changed();
+    setEncoding(null);
     if (!next) {
       setLoaded(null);
       return;
     }
-    const text = await next.text();
-    const preview = previewCsv(text);
-    setLoaded({ name: next.name, text, preview });
-    setMapping((previous) => autoMap(preview.headers, previous));
+    const base64 = toBase64(await next.arrayBuffer());
+    nextFileId += 1;
+    setLoaded({ id: nextFileId, base64 });
   }
 
   function send(dryRun: boolean) {
-    if (!loaded) return;
+    if (!loaded || !preview) return;
     setReport(null);
     run.mutate(
-      { csv: loaded.text, mapping: requestMapping(mapping), dry_run: dryRun, strict: !validOnly },
+      {
+        file: loaded.base64,
+        encoding: preview.encoding.used,
+        mapping: importMapping(preview.columns, choices),
+        grades: gradeLevels(preview.grades, levels),
+        dry_run: dryRun,
+        strict: !validOnly,
+        remember: true,
+      },
       { onSuccess: setReport },
     );
   }
 
-  const missing = missingFields(mapping);
-  const doubled = duplicateFields(mapping);
-  const ready = loaded !== null && loaded.preview.headers.length > 0 && missing.length === 0 && doubled.length === 0;
-  const fieldNames = (fields: string[]) => fields.map((f) => t(`people.fields.${f}` as "people.fields.name")).join(", ");
+  const missing = preview ? missingFields(preview.columns, choices) : [];
+  const ready = preview !== undefined && !previewQuery.isFetching && missing.length === 0;
+  const fieldNames = (fields: PersonField[]) => fields.map((f) => t(`people.fields.${f}`)).join(", ");
 
   return (
     <Stack gap="md">
@@ -73,17 +99,37 @@ export function ImportPage() {
           clearable
           leftSection={<IconFileTypeCsv size={16} aria-hidden />}
           value={file}
-          onChange={(f) => void choose(f)}
+          onChange={(f) => void openFile(f)}
           maw={420}
         />
-        {loaded && loaded.preview.headers.length === 0 && (
-          <Alert color="orange" mt="sm">
-            {t("people.import.emptyFile")}
-          </Alert>
+        {loaded && previewQuery.isPending && (
+          <Group gap="xs" mt="sm">
+            <Loader size="xs" />
+            <Text size="sm">{t("people.import.reading")}</Text>
+          </Group>
+        )}
+        {loaded && previewQuery.isError && (
+          <Stack mt="sm" gap="xs" align="flex-start">
+            <ErrorAlert error={previewQuery.error} extra={problemLines(previewQuery.error)} />
+            {encoding && (
+              <Button variant="default" size="xs" onClick={() => setEncoding(null)}>
+                {t("people.import.encodingReset")}
+              </Button>
+            )}
+          </Stack>
+        )}
+        {loaded && preview && (
+          <EncodingPanel
+            preview={preview}
+            onChange={(next) => {
+              changed();
+              setEncoding(next);
+            }}
+          />
         )}
       </Card>
 
-      {loaded && loaded.preview.headers.length > 0 && (
+      {loaded && preview && (
         <>
           <Card withBorder padding="lg">
             <Title order={2} size="h4" mb={4}>
@@ -93,12 +139,11 @@ export function ImportPage() {
               {t("people.import.mappingHint")}
             </Text>
             <MappingTable
-              headers={loaded.preview.headers}
-              rows={loaded.preview.rows}
-              mapping={mapping}
-              onChange={(next) => {
-                setMapping(next);
-                setReport(null);
+              columns={preview.columns}
+              choices={choices}
+              onChoose={(header, field) => {
+                changed();
+                setChoices((current) => chooseField(current, preview.columns, header, field));
               }}
             />
             {missing.length > 0 && (
@@ -106,15 +151,19 @@ export function ImportPage() {
                 {t("people.import.missing", { fields: fieldNames(missing) })}
               </Alert>
             )}
-            {doubled.length > 0 && (
-              <Alert color="orange" mt="sm">
-                {t("people.import.doubled", { fields: fieldNames(doubled) })}
-              </Alert>
-            )}
+            <GradesAndLanguages
+              preview={preview}
+              choices={choices}
+              levels={levels}
+              onLevel={(grade, level) => {
+                changed();
+                setLevels((current) => ({ ...current, [grade]: level }));
+              }}
+            />
             <Title order={3} size="h5" mt="lg" mb="xs">
               {t("people.import.previewTitle")}
             </Title>
-            <PreviewTable headers={loaded.preview.headers} rows={loaded.preview.rows} />
+            <SampleTable headers={preview.columns.map((c) => c.header)} sample={preview.sample} />
           </Card>
 
           <Card withBorder padding="lg">
@@ -151,7 +200,50 @@ export function ImportPage() {
   );
 }
 
-/** A refused file's field errors ("csv", "mapping") as lines under the detail. */
+/** The grade table and the languages, for the columns mapped to job level and preferred language. */
+function GradesAndLanguages({
+  preview,
+  choices,
+  levels,
+  onLevel,
+}: {
+  preview: ImportPreview;
+  choices: Choices;
+  levels: LevelEdits;
+  onLevel: (grade: string, level: number | string) => void;
+}) {
+  const { t } = useTranslation();
+  const grades = isMapped(preview.columns, choices, "job_level") && preview.grades.length > 0;
+  const languages = isMapped(preview.columns, choices, "preferred_locale") && preview.languages.length > 0;
+  return (
+    <>
+      {grades && (
+        <Stack gap="xs" mt="lg" data-testid="import-grades">
+          <Title order={3} size="h5">
+            {t("people.import.gradesTitle")}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t("people.import.gradesHint")}
+          </Text>
+          <GradeTable grades={preview.grades} edits={levels} onChange={onLevel} />
+        </Stack>
+      )}
+      {languages && (
+        <Stack gap="xs" mt="lg" data-testid="import-languages">
+          <Title order={3} size="h5">
+            {t("people.import.languagesTitle")}
+          </Title>
+          <Text size="sm" c="dimmed">
+            {t("people.import.languagesHint")}
+          </Text>
+          <LanguageTable languages={preview.languages} />
+        </Stack>
+      )}
+    </>
+  );
+}
+
+/** A refused file's field errors ("file", "encoding", "mapping") as lines under the detail. */
 function problemLines(error: unknown): string[] {
   if (!(error instanceof ApiError)) return [];
   return (error.problem.errors ?? []).map((e) => e.message);

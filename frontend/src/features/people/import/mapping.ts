@@ -1,92 +1,73 @@
-import { PERSON_FIELDS, type PersonField } from "../../../api/types";
+import type { ColumnView, Confidence, GradeView, PersonField } from "../../../api/types";
 
-/** A column's target: a person field, or nothing. */
-export type ColumnTarget = PersonField | "";
-export type ColumnMapping = Record<string, ColumnTarget>;
+/** Fields chosen by hand in this import, by header: a field, or `null` for a column to ignore. */
+export type Choices = Record<string, PersonField | null>;
 
-/** Lower case, no spaces, dashes, underscores or dots: "Employee-ID" and "employee_id" compare equal. */
-export function normalizeHeader(header: string): string {
-  return header.normalize("NFKC").toLowerCase().replace(/[\s\-_.・/]+/g, "");
+/** How sure a column's field is: the server's word, or "chosen" for a choice made by hand. */
+export type ColumnConfidence = Confidence | "chosen";
+
+/** The field a column fills: the choice made by hand, else what the server read. */
+export function fieldOf(column: ColumnView, choices: Choices): PersonField | null {
+  return column.header in choices ? (choices[column.header] ?? null) : (column.field ?? null);
 }
 
-// Headers HR exports commonly use, in English and Japanese, besides the field names themselves.
-const SYNONYMS: Record<PersonField, readonly string[]> = {
-  external_id: ["externalid", "employeeid", "employeenumber", "employeeno", "empid", "empno", "staffid", "id", "社員番号", "従業員番号", "社員id"],
-  name: ["fullname", "employeename", "displayname", "氏名", "名前", "社員名"],
-  email: ["mail", "emailaddress", "workemail", "e-mail", "メール", "メールアドレス"],
-  department: ["dept", "division", "team", "部署", "部門", "所属"],
-  function: ["jobfunction", "職種", "職能"],
-  region: ["country", "area", "地域", "リージョン"],
-  location: ["office", "city", "site", "勤務地", "拠点"],
-  job_level: ["level", "grade", "joblevel", "band", "等級", "グレード", "職位"],
-  title: ["jobtitle", "position", "役職", "肩書"],
-  manager_external_id: ["manager", "managerid", "manageremployeeid", "reportsto", "上司", "上長", "上司社員番号"],
-  time_zone: ["timezone", "tz", "タイムゾーン"],
-  languages: ["language", "spokenlanguages", "言語"],
-  skills: ["skill", "expertise", "スキル"],
-  is_executive: ["executive", "isexec", "exec", "役員"],
-  hire_date: ["hired", "hiredate", "startdate", "joindate", "入社日"],
-  preferred_locale: ["locale", "preferredlanguage", "uilanguage", "ロケール"],
-  gender: ["sex", "性別"],
-  age_band: ["agerange", "agegroup", "年代"],
-};
-
-const LOOKUP = new Map<string, PersonField>(
-  PERSON_FIELDS.flatMap((field) => [field, ...SYNONYMS[field]].map((name) => [normalizeHeader(name), field] as const)),
-);
-
-/** The field a header most likely means, if any. */
-export function guessField(header: string): PersonField | null {
-  return LOOKUP.get(normalizeHeader(header)) ?? null;
+export function confidenceOf(column: ColumnView, choices: Choices): ColumnConfidence | null {
+  if (column.header in choices) return choices[column.header] ? "chosen" : null;
+  return column.confidence ?? null;
 }
 
 /**
- * A first mapping for a file's headers: each header to the field it names (or an obvious
- * synonym), each field taken by one column at most (the first), the rest ignored. Choices made
- * for headers the previous file had too are kept.
+ * The choices after giving `header` the field `field`: a field fills one column at most, so a
+ * column that filled it until now is set to be ignored.
  */
-export function autoMap(headers: readonly string[], previous: ColumnMapping = {}): ColumnMapping {
-  const mapping: ColumnMapping = {};
-  const taken = new Set<PersonField>();
-  for (const header of headers) {
-    const kept = previous[header];
-    if (kept !== undefined && header in previous) {
-      mapping[header] = kept;
-      if (kept) taken.add(kept);
-    }
+export function choose(choices: Choices, columns: readonly ColumnView[], header: string, field: PersonField | null): Choices {
+  const next: Choices = { ...choices, [header]: field };
+  if (field === null) return next;
+  for (const column of columns) {
+    if (column.header !== header && fieldOf(column, choices) === field) next[column.header] = null;
   }
-  for (const header of headers) {
-    if (header in mapping) continue;
-    const field = guessField(header);
-    mapping[header] = field && !taken.has(field) ? field : "";
-    if (field) taken.add(field);
-  }
-  return mapping;
+  return next;
 }
 
-/** The request's mapping: only the columns that go somewhere. */
-export function requestMapping(mapping: ColumnMapping): Record<string, PersonField> {
+/** The import's mapping: each column that fills a field. */
+export function importMapping(columns: readonly ColumnView[], choices: Choices): Record<string, PersonField> {
   const out: Record<string, PersonField> = {};
-  for (const [header, field] of Object.entries(mapping)) if (field) out[header] = field;
+  for (const column of columns) {
+    const field = fieldOf(column, choices);
+    if (field) out[column.header] = field;
+  }
   return out;
+}
+
+export function isMapped(columns: readonly ColumnView[], choices: Choices, field: PersonField): boolean {
+  return columns.some((c) => fieldOf(c, choices) === field);
 }
 
 export const REQUIRED_FIELDS: readonly PersonField[] = ["external_id", "name", "email"];
 
-/** Required fields no column is mapped to yet. */
-export function missingFields(mapping: ColumnMapping): PersonField[] {
-  const mapped = new Set(Object.values(mapping));
-  return REQUIRED_FIELDS.filter((f) => !mapped.has(f));
+/** Required fields no column fills yet. */
+export function missingFields(columns: readonly ColumnView[], choices: Choices): PersonField[] {
+  return REQUIRED_FIELDS.filter((f) => !isMapped(columns, choices, f));
 }
 
-/** Fields chosen for more than one column. */
-export function duplicateFields(mapping: ColumnMapping): PersonField[] {
-  const seen = new Set<PersonField>();
-  const twice = new Set<PersonField>();
-  for (const field of Object.values(mapping)) {
-    if (!field) continue;
-    if (seen.has(field)) twice.add(field);
-    seen.add(field);
+/** Levels typed in the grade table, by grade; an emptied box is "". */
+export type LevelEdits = Record<string, number | string>;
+
+/** The level a grade has on screen: as typed, else as the preview gives it. */
+export function levelOf(grade: GradeView, edits: LevelEdits): number | string {
+  return grade.value in edits ? (edits[grade.value] ?? "") : grade.level;
+}
+
+/**
+ * The import's grade table: every grade that is not a whole number, with the level on screen.
+ * A grade whose box was emptied is left out (the server then names it as not mapped).
+ */
+export function gradeLevels(grades: readonly GradeView[], edits: LevelEdits): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const grade of grades) {
+    if (grade.source === "number") continue;
+    const level = levelOf(grade, edits);
+    if (typeof level === "number" && Number.isInteger(level)) out[grade.value] = level;
   }
-  return [...twice];
+  return out;
 }
