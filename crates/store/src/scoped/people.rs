@@ -435,21 +435,17 @@ fn active_model(tenant: Uuid, id: Uuid, p: &Person, now: chrono::DateTime<Utc>) 
 fn sort_key(sort: PeopleSort) -> sea_orm::sea_query::SimpleExpr {
     let text = |a: person::Column, b: Option<person::Column>| {
         let fallback: sea_orm::sea_query::SimpleExpr = match b {
-            Some(b) => Expr::col(b).into(),
-            None => Expr::val("").into(),
+            Some(b) => Expr::col(b),
+            None => Expr::val(""),
         };
-        Func::coalesce([Expr::col(a).into(), fallback]).into()
+        Func::coalesce([Expr::col(a), fallback]).into()
     };
     match sort {
-        PeopleSort::Added => Expr::col(person::Column::Id).into(),
+        PeopleSort::Added => Expr::col(person::Column::Id),
         PeopleSort::Name => text(person::Column::NameReading, Some(person::Column::Name)),
-        PeopleSort::ExternalId => Expr::col(person::Column::ExternalId).into(),
+        PeopleSort::ExternalId => Expr::col(person::Column::ExternalId),
         PeopleSort::Department => text(person::Column::Department, None),
-        PeopleSort::JobLevel => {
-            let level: sea_orm::sea_query::SimpleExpr = Expr::col(person::Column::JobLevel).into();
-            let none: sea_orm::sea_query::SimpleExpr = Expr::val(0).into();
-            Func::coalesce([level, none]).into()
-        }
+        PeopleSort::JobLevel => Func::coalesce([Expr::col(person::Column::JobLevel), Expr::val(0)]).into(),
     }
 }
 
