@@ -40,7 +40,9 @@ async fn invitees_added_after_the_message_get_it_once(app: TestApp) {
 
     let aoi = person_id(&app, &owner, "aoi@sakura.example").await;
     let added = app.post(&format!("/api/v1/campaigns/{id}/invitees"), token, json!({"person_ids": [aoi, ren]})).await;
-    assert_eq!(added.ok(200), &json!({"added": 1, "invitees": 2}));
+    let added = added.ok(200);
+    assert_eq!((&added["added"], &added["invitees"]), (&json!(1), &json!(2)));
+    assert_eq!(added["skipped"][0]["code"], "already_invited", "Ren was invited already: {added}");
     let late = app.wait_for_emails_to("aoi@sakura.example", 1).await;
     assert!(late[0].text.contains("/apply?token="), "a personal link: {}", late[0].text);
     app.queue_idle(&owner.access_token).await;

@@ -179,10 +179,12 @@ async fn a_closed_campaign_invites_from_a_filter_with_personal_links(app: TestAp
     assert!(created.body["public_link"].is_null());
     let added =
         app.post(&format!("/api/v1/campaigns/{id}/invitees"), token, json!({"filter": {"department": "Sales"}})).await;
+    let added = added.ok(200);
+    assert_eq!((&added["added"], &added["invitees"]), (&json!(1), &json!(1)));
     assert_eq!(
-        added.ok(200),
-        &json!({"added": 1, "invitees": 1}),
-        "the level-6 seller is not eligible and not invited"
+        (&added["skipped"][0]["name"], &added["skipped"][0]["code"]),
+        (&json!("Mid Level"), &json!("not_eligible")),
+        "the level-6 seller is not eligible and not invited: {added}"
     );
     let again =
         app.post(&format!("/api/v1/campaigns/{id}/invitees"), token, json!({"filter": {"department": "Sales"}})).await;

@@ -2174,6 +2174,11 @@ export interface components {
             /** @description The invitation email, queued for sending; follow it in `/email/deliveries`. */
             email: components["schemas"]["DeliveryView"];
         };
+        /**
+         * @example {
+         *       "token": "01936f0e3c2a7b7e9d1f2a3b4c5d6e7f.5e884898da28047151d0e56f8dc6292773603d0d6aabbdd6"
+         *     }
+         */
         InvitationTokenRequest: {
             /**
              * @description The token from the invitation link.
@@ -3263,6 +3268,13 @@ export interface components {
              * @example 2
              */
             line: number;
+            /**
+             * @example [
+             *       "S001",
+             *       "山本 健一",
+             *       "ヤマモト ケンイチ"
+             *     ]
+             */
             cells: string[];
         };
         /** @description A console session: a short-lived access token and the refresh token that renews it. */

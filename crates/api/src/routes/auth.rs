@@ -508,6 +508,7 @@ pub async fn reset_password(db: web::Data<Db>, body: Json<NewPasswordRequest>) -
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"token": "01936f0e3c2a7b7e9d1f2a3b4c5d6e7f.5e884898da28047151d0e56f8dc6292773603d0d6aabbdd6"}))]
 pub struct InvitationTokenRequest {
     /// The token from the invitation link.
     #[schema(example = "01936f0e3c2a7b7e9d1f2a3b4c5d6e7f.5e884898da28047151d0e56f8dc6292773603d0d6aabbdd6")]

@@ -239,6 +239,7 @@ pub struct ImportPreview {
 pub struct SampleRow {
     #[schema(example = 2)]
     pub line: u64,
+    #[schema(example = json!(["S001", "山本 健一", "ヤマモト ケンイチ"]))]
     pub cells: Vec<String>,
 }
 
