@@ -275,17 +275,36 @@ fn column_of(columns: &[Option<PersonField>], field: PersonField) -> Option<usiz
     columns.iter().position(|c| *c == Some(field))
 }
 
-/// Each distinct value of a column and how many rows have it, in the order first seen.
+/// Each distinct value of a column and how many rows have it, in the order first seen: one
+/// pass, one lookup per row.
 fn distinct_values(table: &Table, column: usize) -> Vec<(String, u64)> {
     let mut counts: Vec<(String, u64)> = Vec::new();
+    let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for row in &table.rows {
         let Some(value) = row.cells.get(column).filter(|v| !v.is_empty()) else { continue };
-        match counts.iter_mut().find(|(v, _)| v == value) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((value.clone(), 1)),
+        match index.get(value.as_str()) {
+            Some(&at) => counts[at].1 += 1,
+            None => {
+                index.insert(value, counts.len());
+                counts.push((value.clone(), 1));
+            }
         }
     }
     counts
+}
+
+/// The first `n` distinct values of a column, reading only as far as it takes.
+fn examples(table: &Table, column: usize, n: usize) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    for row in &table.rows {
+        if found.len() == n {
+            break;
+        }
+        if let Some(value) = row.cells.get(column).filter(|v| !v.is_empty() && !found.contains(v)) {
+            found.push(value.clone());
+        }
+    }
+    found
 }
 
 /// Shows how a file would be read: its encoding, each column's field (the tenant's saved
@@ -322,7 +341,7 @@ pub async fn preview_import(
         .into_iter()
         .enumerate()
         .map(|(index, guess)| ColumnView {
-            examples: distinct_values(&table, index).into_iter().take(3).map(|(v, _)| v).collect(),
+            examples: examples(&table, index, 3),
             header: guess.header,
             field: guess.field,
             confidence: guess.confidence,
