@@ -16,6 +16,7 @@ pub mod import;
 pub mod jobs;
 pub mod locale;
 pub mod login;
+pub mod matching;
 pub mod mail;
 pub mod people;
 pub mod program_templates;
