@@ -12,6 +12,7 @@ mod m20261201_000006_job_outbox;
 mod m20261201_000007_rate_limits;
 mod m20261202_000008_accounts;
 mod m20261202_000009_directory_imports;
+mod m20261202_000010_campaign_refusals;
 pub mod rls;
 mod shape;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000007_rate_limits::Migration),
             Box::new(m20261202_000008_accounts::Migration),
             Box::new(m20261202_000009_directory_imports::Migration),
+            Box::new(m20261202_000010_campaign_refusals::Migration),
         ]
     }
 }

@@ -108,6 +108,7 @@ fn body_for(method: &Method, template: &str) -> Option<Value> {
         }
         (_, "/api/v1/programs") | (_, "/api/v1/programs/{program_id}") => program,
         (_, "/api/v1/programs/from-template") => json!({"template": "executive_reverse"}),
+        (_, "/api/v1/programs/reach") => json!({"kind": "reverse"}),
         (_, "/api/v1/programs/{program_id}/transitions") => json!({"to": "recruiting"}),
         (_, "/api/v1/programs/{program_id}/campaign-message-preview") => {
             json!({"locale": "en", "message": {"subject": "s", "body": "b"}})

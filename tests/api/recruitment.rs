@@ -98,7 +98,7 @@ async fn an_open_campaign_takes_applications_through_its_public_link(app: TestAp
     mid["email"] = json!("mid@sakura.example");
     mid["answers"] = json!({"motivation": "x"});
     // A public link answers everyone alike; why someone may not apply goes to their own inbox.
-    let refused = app.post(&apply_path, None, mid).await;
+    let refused = app.post(&apply_path, None, mid.clone()).await;
     assert_eq!(refused.ok(202), &json!({"status": "unconfirmed", "confirmation_sent_to": "mid@sakura.example"}));
     let why = app.wait_for_emails_to("mid@sakura.example", 1).await;
     assert!(why[0].subject.contains("About your application"), "{}", why[0].subject);
@@ -119,6 +119,16 @@ async fn an_open_campaign_takes_applications_through_its_public_link(app: TestAp
     );
     assert_eq!(app.count("applications").await, 0);
     assert!(app.emails_to("nobody@elsewhere.example").is_empty(), "an address outside the directory gets nothing");
+    // The admin sees whom the link turned away counted, never named; a form sent again is
+    // the same person.
+    app.post(&apply_path, None, mid).await.ok(202);
+    app.queue_idle(&owner.access_token).await;
+    let refusals = app.get(&format!("/api/v1/campaigns/{id}/refusals"), &owner.access_token).await;
+    assert_eq!(
+        refusals.ok(200),
+        &json!({"people": 1, "reasons": [{"reason": "level_too_low", "people": 1}], "not_in_directory": 1})
+    );
+    assert!(!refusals.body.to_string().contains("mid@"), "nobody is named");
 
     let mut aoi_form = form("mentor");
     aoi_form["email"] = json!("Aoi@Sakura.example");

@@ -2,7 +2,8 @@
 //! invitees show what became of their email, skipped people are named with the reason, the
 //! applicant hears each decision in their language, the public page says who runs what, a
 //! browser's reloads are one open, a person counts once in a program's funnel, and a program
-//! leaves recruiting only closing its campaigns.
+//! leaves recruiting only closing its campaigns; questions need no technical key and read in
+//! the applicant's language; rules show whom they reach while being written.
 
 use serde_json::{Value, json};
 use tandem_tests::{Company, TestApp, on_both_databases};
@@ -14,6 +15,8 @@ on_both_databases!(
     each_decision_reaches_the_applicant_in_their_language_with_the_admins_words,
     the_public_page_says_who_runs_what_and_a_reload_is_not_another_open,
     a_program_leaves_recruiting_only_closing_its_campaigns_and_counts_each_person_once,
+    questions_need_no_key_and_read_in_the_applicants_language,
+    the_wizard_sees_whom_the_rules_reach_before_saving,
 );
 
 async fn closed_campaign(app: &TestApp, owner: &Company, program: &str, name: &str) -> String {
@@ -236,4 +239,70 @@ async fn a_program_leaves_recruiting_only_closing_its_campaigns_and_counts_each_
         let campaign = app.get(&format!("/api/v1/campaigns/{id}"), &owner.access_token).await;
         assert_eq!(campaign.ok(200)["state"], "closed");
     }
+}
+
+async fn questions_need_no_key_and_read_in_the_applicants_language(app: TestApp) {
+    let owner = app.signup("Sakura", "aiko@sakura.example").await;
+    let token = Some(owner.access_token.as_str());
+    let program = recruiting_program(&app, &owner).await;
+    let questions = json!([
+        {"label": "Why do you want to take part?", "labels": {"ja": "参加したい理由は？"}, "kind": "text", "required": true},
+        {"label": "How would you meet?", "kind": "single_choice", "options": ["Online", "In person"]},
+    ]);
+    let path = format!("/api/v1/programs/{program}/campaigns");
+    let created = app.post(&path, token, json!({"name": "Spring", "kind": "open", "questions": questions})).await;
+    let campaign = created.ok(201).clone();
+    let keys: Vec<String> =
+        campaign["questions"].as_array().unwrap().iter().map(|q| q["key"].as_str().unwrap().to_owned()).collect();
+    assert!(keys.iter().all(|k| k.starts_with('q') && k.len() > 1), "{keys:?}");
+    assert_ne!(keys[0], keys[1]);
+    assert_eq!(campaign["questions"][0]["labels"]["ja"], "参加したい理由は？");
+
+    // Editing keeps the keys sent back; a question added later gets a key of its own, never
+    // one a removed question had.
+    let id = campaign["id"].as_str().unwrap();
+    let mut edited = campaign["questions"].as_array().unwrap()[..1].to_vec();
+    edited.push(json!({"label": "Anything else?", "kind": "text"}));
+    let replaced = app
+        .request(
+            reqwest::Method::PUT,
+            &format!("/api/v1/campaigns/{id}"),
+            token,
+            Some(json!({"name": "Spring", "kind": "open", "questions": edited})),
+        )
+        .await;
+    let replaced = replaced.ok(200);
+    assert_eq!(replaced["questions"][0]["key"], keys[0].as_str());
+    let added = replaced["questions"][1]["key"].as_str().unwrap();
+    assert!(!keys.contains(&added.to_owned()), "{added} is new");
+
+    let blank = json!([{"label": "Why?", "labels": {"ja": "  "}, "kind": "text"}]);
+    let refused = app.post(&path, token, json!({"name": "Blank", "kind": "open", "questions": blank})).await;
+    assert_eq!(refused.invalid_fields(), ["questions"]);
+}
+
+async fn the_wizard_sees_whom_the_rules_reach_before_saving(app: TestApp) {
+    let owner = app.signup("Sakura", "aiko@sakura.example").await;
+    let token = Some(owner.access_token.as_str());
+    staff(&app, &owner).await;
+    let rules = json!({"kind": "reverse", "eligibility": [
+        {"role": "mentor", "level_max": 4}, {"role": "mentee", "level_min": 8, "departments": ["Finance"]}
+    ]});
+    let reach = app.post("/api/v1/programs/reach", token, rules).await;
+    let reach = reach.ok(200);
+    assert_eq!(reach["people"], 4);
+    assert_eq!(reach["roles"], json!([{"role": "mentor", "people": 2}, {"role": "mentee", "people": 1}]));
+    assert_eq!(
+        reach["departments"],
+        json!([{"value": "Sales", "people": 2}, {"value": "Finance", "people": 1}, {"value": "Marketing", "people": 1}])
+    );
+    let mutual = app.post("/api/v1/programs/reach", token, json!({"kind": "mutual", "eligibility": [{}]})).await;
+    assert_eq!(mutual.ok(200)["roles"], json!([{"role": "either", "people": 4}]));
+
+    let bad = app.post("/api/v1/programs/reach", token, json!({"kind": "sideways"})).await;
+    assert_eq!(bad.invalid_fields(), ["kind"]);
+    // Another company's directory is not this one's.
+    let other = app.signup("Other", "owner@other.example").await;
+    let theirs = app.post("/api/v1/programs/reach", Some(&other.access_token), json!({"kind": "mutual"})).await;
+    assert_eq!(theirs.ok(200)["people"], 0);
 }

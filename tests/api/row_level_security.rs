@@ -92,6 +92,9 @@ async fn fill_the_rest(app: &TestApp, tenant: &Tenant) {
     let tx = store.tenant(tenant.owner.tenant_id.parse().unwrap()).await.unwrap();
     let task = tandem_jobs::Task::Noop(tandem_domain::jobs::Noop::default());
     tx.enqueue(tandem_jobs::NewJob::new(tx.tenant_id(), &task, "waiting", chrono::Utc::now())).await.unwrap();
+    // A form for an address outside the directory, counted (as the public application job does).
+    let refused = [tandem_domain::eligibility::RefusalKind::NotInDirectory];
+    tx.count_refusal(campaign_id.parse().unwrap(), &refused).await.unwrap();
     tx.commit().await.unwrap();
 }
 

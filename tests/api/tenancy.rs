@@ -40,6 +40,7 @@ const ROUTES_WITH_IDS: &[(&str, &str)] = &[
     ("get", "/api/v1/campaigns/{campaign_id}/audience"),
     ("get", "/api/v1/campaigns/{campaign_id}/applications"),
     ("get", "/api/v1/campaigns/{campaign_id}/funnel"),
+    ("get", "/api/v1/campaigns/{campaign_id}/refusals"),
     ("post", "/api/v1/applications/{application_id}/decision"),
 ];
 

@@ -2,6 +2,9 @@
 //! and in the person's own language in the email that explains it.
 
 use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
 
 use crate::Locale;
 use crate::programs::ParticipantRole;
@@ -20,7 +23,37 @@ pub enum Refusal {
     ExecutivesOnly,
 }
 
+text_enum!(
+    /// What kind of reason turned someone away, without its particulars: what an admin sees
+    /// counted for a campaign's public link. `not_in_directory` is an address nobody in the
+    /// directory has.
+    RefusalKind {
+        MutualTakesEither = "mutual_takes_either",
+        NoRuleForRole = "no_rule_for_role",
+        LevelTooLow = "level_too_low",
+        LevelTooHigh = "level_too_high",
+        Department = "department",
+        Function = "function",
+        Region = "region",
+        ExecutivesOnly = "executives_only",
+        NotInDirectory = "not_in_directory",
+    }
+);
+
 impl Refusal {
+    pub fn kind(&self) -> RefusalKind {
+        match self {
+            Refusal::MutualTakesEither => RefusalKind::MutualTakesEither,
+            Refusal::NoRuleForRole(_) => RefusalKind::NoRuleForRole,
+            Refusal::LevelAtLeast(_) => RefusalKind::LevelTooLow,
+            Refusal::LevelAtMost(_) => RefusalKind::LevelTooHigh,
+            Refusal::Departments(_) => RefusalKind::Department,
+            Refusal::Functions(_) => RefusalKind::Function,
+            Refusal::Regions(_) => RefusalKind::Region,
+            Refusal::ExecutivesOnly => RefusalKind::ExecutivesOnly,
+        }
+    }
+
     /// The reason in words, in `locale`.
     pub fn describe(&self, locale: Locale) -> String {
         match locale {

@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use crate::eligibility::Refusal;
 use crate::people::Person;
-use crate::programs::{ParticipantRole, ProgramDesign, ProgramKind, ProgramState};
+use crate::programs::{Eligibility, ParticipantRole, ProgramDesign, ProgramKind, ProgramState};
 use crate::values::display_name;
 use crate::{Locale, Reason};
 
@@ -65,14 +65,21 @@ pub struct CampaignMessage {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({
-    "key": "meeting_style", "label": "How would you like to meet?", "kind": "single_choice",
-    "options": ["In person", "Online", "Either"], "required": true
+    "key": "q1", "label": "How would you like to meet?", "labels": {"ja": "どのように会いたいですか？"},
+    "kind": "single_choice", "options": ["In person", "Online", "Either"], "required": true
 })))]
 #[serde(deny_unknown_fields)]
 pub struct CustomQuestion {
-    /// A short key, unique in the campaign, e.g. "motivation".
+    /// What the answers are filed under, unique in the campaign. Leave it out on a new
+    /// question and one is given (`q1`, `q2`, …); send it back unchanged when editing, so
+    /// the answers already given stay with their question.
+    #[serde(default)]
     pub key: String,
+    /// The label, shown to readers of a language `labels` does not have.
     pub label: String,
+    /// The label in other languages, shown to readers of that language.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub labels: BTreeMap<Locale, String>,
     pub kind: QuestionKind,
     #[serde(default)]
     pub options: Vec<String>,
@@ -206,6 +213,32 @@ impl CampaignSetup<'_> {
     }
 }
 
+/// The questions, each new one (without a key) given a key from `fresh` that no other
+/// question has. Keys are never reused from the question's position, so answers given to a
+/// question that was later removed never attach to a new one: `fresh` should give keys never
+/// seen before (the API draws random ones).
+pub fn with_keys(questions: &[CustomQuestion], mut fresh: impl FnMut() -> String) -> Vec<CustomQuestion> {
+    let mut taken: std::collections::HashSet<String> = questions.iter().map(|q| q.key.clone()).collect();
+    questions
+        .iter()
+        .map(|q| {
+            let mut q = q.clone();
+            if q.key.trim().is_empty() {
+                q.key = std::iter::repeat_with(&mut fresh).find(|key| !taken.contains(key)).unwrap_or_default();
+                taken.insert(q.key.clone());
+            }
+            q
+        })
+        .collect()
+}
+
+impl CustomQuestion {
+    /// The label in `locale`, or the default one.
+    pub fn label_in(&self, locale: Locale) -> &str {
+        self.labels.get(&locale).map_or(&self.label, String::as_str)
+    }
+}
+
 /// Problems with a campaign's questions, in words.
 pub fn question_problems(questions: &[CustomQuestion]) -> Vec<Reason> {
     let mut problems = Vec::new();
@@ -221,6 +254,11 @@ pub fn question_problems(questions: &[CustomQuestion]) -> Vec<Reason> {
             Ok(_) => {}
             Err(Reason::Empty) => problems.push(Reason::QuestionNeedsLabel { key: q.key.clone() }),
             Err(why) => problems.push(Reason::QuestionLabel { key: q.key.clone(), why: Box::new(why) }),
+        }
+        for label in q.labels.values() {
+            if let Err(why) = display_name(label, QUESTION_LABEL_MAX) {
+                problems.push(Reason::QuestionLabel { key: q.key.clone(), why: Box::new(why) });
+            }
         }
         let choices = q.kind != QuestionKind::Text;
         if choices && q.options.len() < 2 {
@@ -285,11 +323,21 @@ pub fn answer_problems(questions: &[CustomQuestion], answers: &BTreeMap<String, 
 /// qualifies through any rule for the role (or for either role). Mutual programs only take
 /// `either`.
 pub fn eligibility_refusals(design: &ProgramDesign, person: &Person, role: ParticipantRole) -> Vec<Refusal> {
-    if design.kind == ProgramKind::Mutual && role != ParticipantRole::Either {
+    refusals_under(design.kind, &design.eligibility, person, role)
+}
+
+/// Why `person` may not take `role` under the rules `eligibility` of a program of `kind`
+/// (a design still being written, as the wizard asks); empty when they may.
+pub fn refusals_under(
+    kind: ProgramKind,
+    eligibility: &[Eligibility],
+    person: &Person,
+    role: ParticipantRole,
+) -> Vec<Refusal> {
+    if kind == ProgramKind::Mutual && role != ParticipantRole::Either {
         return vec![Refusal::MutualTakesEither];
     }
-    let rules: Vec<_> = design
-        .eligibility
+    let rules: Vec<_> = eligibility
         .iter()
         .filter(|r| match role {
             ParticipantRole::Either => true,
@@ -350,7 +398,6 @@ pub struct Funnel {
 mod tests {
     use super::*;
     use crate::people::{PersonDraft, PersonField, read_person};
-    use crate::programs::Eligibility;
 
     fn person(level: &str, department: &str) -> Person {
         let mut draft = PersonDraft::default();
@@ -402,11 +449,49 @@ mod tests {
     }
 
     #[test]
+    fn new_questions_are_given_keys_no_other_question_has() {
+        let question = |key: &str| CustomQuestion {
+            key: key.into(),
+            label: "Q".into(),
+            labels: BTreeMap::new(),
+            kind: QuestionKind::Text,
+            options: vec![],
+            required: false,
+        };
+        let mut drawn = 0;
+        let fresh = || {
+            drawn += 1;
+            format!("q{drawn}")
+        };
+        let keyed = with_keys(&[question(""), question("q1"), question(" "), question("motivation")], fresh);
+        let keys: Vec<&str> = keyed.iter().map(|q| q.key.as_str()).collect();
+        assert_eq!(keys, ["q2", "q1", "q3", "motivation"]);
+        assert!(question_problems(&keyed).is_empty());
+    }
+
+    #[test]
+    fn a_label_reads_in_the_readers_language_when_written_in_it() {
+        let question = CustomQuestion {
+            key: "q1".into(),
+            label: "Why?".into(),
+            labels: [(Locale::Ja, "なぜ？".to_owned())].into(),
+            kind: QuestionKind::Text,
+            options: vec![],
+            required: false,
+        };
+        assert_eq!(question.label_in(Locale::Ja), "なぜ？");
+        assert_eq!(question.label_in(Locale::En), "Why?");
+        let blank = CustomQuestion { labels: [(Locale::Ja, " ".to_owned())].into(), ..question };
+        assert_eq!(question_problems(&[blank]).len(), 1);
+    }
+
+    #[test]
     fn answers_follow_the_questions() {
         let questions = vec![
             CustomQuestion {
                 key: "why".into(),
                 label: "Why?".into(),
+                labels: BTreeMap::new(),
                 kind: QuestionKind::Text,
                 options: vec![],
                 required: true,
@@ -414,6 +499,7 @@ mod tests {
             CustomQuestion {
                 key: "slot".into(),
                 label: "When?".into(),
+                labels: BTreeMap::new(),
                 kind: QuestionKind::SingleChoice,
                 options: vec!["am".into(), "pm".into()],
                 required: false,
@@ -421,6 +507,7 @@ mod tests {
             CustomQuestion {
                 key: "topics".into(),
                 label: "Topics".into(),
+                labels: BTreeMap::new(),
                 kind: QuestionKind::MultipleChoice,
                 options: vec!["AI".into(), "SNS".into()],
                 required: true,
@@ -529,6 +616,7 @@ mod tests {
         let questions = vec![CustomQuestion {
             key: "a b".into(),
             label: "Q".into(),
+            labels: BTreeMap::new(),
             kind: QuestionKind::Text,
             options: vec![],
             required: false,

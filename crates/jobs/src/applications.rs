@@ -6,7 +6,7 @@
 
 use chrono::Utc;
 use serde_json::Value;
-use tandem_domain::eligibility::Refusal;
+use tandem_domain::eligibility::{Refusal, RefusalKind};
 use tandem_domain::emails::{ApplicationConfirmEmail, ApplicationRefusedEmail, Email};
 use tandem_domain::jobs::PublicApplicationTask;
 use tandem_domain::people::Person;
@@ -90,7 +90,8 @@ pub async fn record(
 }
 
 /// Tells an applicant through a public link, at their own address only, why they may not
-/// take part: one email per campaign, person and role, however often the form is sent.
+/// take part: one email per campaign, person and role, however often the form is sent. The
+/// first time, the refusal is also counted for the admin (its kinds, not who).
 async fn explain_refusal(
     tx: &TenantTx,
     campaign: &CampaignRecord,
@@ -101,20 +102,25 @@ async fn explain_refusal(
     refusals: &[Refusal],
 ) -> Result<(), StoreError> {
     let locale = person.preferred_locale;
-    tx.create_delivery(NewEmailDelivery {
-        idempotency_key: format!("application:{}:{person_id}:{role}:refused", campaign.id),
-        email: Email::ApplicationRefused(ApplicationRefusedEmail {
-            name: person.name.clone(),
-            program: program.to_owned(),
-            reasons: refusals.iter().map(|r| r.describe(locale)).collect(),
-        }),
-        locale,
-        to_email: person.email.to_string(),
-        to_name: Some(person.name.clone()),
-        time_zone: person.time_zone.clone(),
-    })
-    .await
-    .map(|_| ())
+    let (_, first) = tx
+        .create_delivery(NewEmailDelivery {
+            idempotency_key: format!("application:{}:{person_id}:{role}:refused", campaign.id),
+            email: Email::ApplicationRefused(ApplicationRefusedEmail {
+                name: person.name.clone(),
+                program: program.to_owned(),
+                reasons: refusals.iter().map(|r| r.describe(locale)).collect(),
+            }),
+            locale,
+            to_email: person.email.to_string(),
+            to_name: Some(person.name.clone()),
+            time_zone: person.time_zone.clone(),
+        })
+        .await?;
+    if first {
+        let kinds: Vec<RefusalKind> = refusals.iter().map(Refusal::kind).collect();
+        tx.count_refusal(campaign.id, &kinds).await?;
+    }
+    Ok(())
 }
 
 impl CampaignHandler {
@@ -133,7 +139,12 @@ impl CampaignHandler {
         }
         let applicant = match tx.person_by_email(&task.email).await {
             Ok(applicant) => applicant,
-            Err(StoreError::NotFound) => return Ok(Outcome::Done),
+            Err(StoreError::NotFound) => {
+                // Nobody to write to; counted, so an admin sees a directory out of date.
+                tx.count_refusal(campaign.id, &[RefusalKind::NotInDirectory]).await.map_err(retry)?;
+                tx.commit().await.map_err(retry)?;
+                return Ok(Outcome::Done);
+            }
             Err(err) => return Err(retry(err)),
         };
         let program = tx.program(campaign.program_id).await.map_err(retry)?.design;

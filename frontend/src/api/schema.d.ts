@@ -347,6 +347,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/campaigns/{campaign_id}/refusals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who the campaign's public link turned away, counted, never named: the people it told they
+         *     may not take part (and why, by kind of reason), and the forms sent for addresses not in the
+         *     directory. Personal links are not counted: their invitees are known, and so is why.
+         */
+        get: operations["campaign_refusals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/campaigns/{campaign_id}/transitions": {
         parameters: {
             query?: never;
@@ -783,6 +804,27 @@ export interface paths {
         put?: never;
         /** Starts a program (in draft) from a template in one step. */
         post: operations["create_from_template"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programs/reach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * How many people in the directory the rules admit to each role, with the departments,
+         *     functions and regions the directory has (for rules that name them). Nothing is stored;
+         *     it is open to those who may write a design.
+         */
+        post: operations["reach"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1726,9 +1768,12 @@ export interface components {
         /**
          * @description A campaign's own question on the application form.
          * @example {
-         *       "key": "meeting_style",
+         *       "key": "q1",
          *       "kind": "single_choice",
          *       "label": "How would you like to meet?",
+         *       "labels": {
+         *         "ja": "どのように会いたいですか？"
+         *       },
          *       "options": [
          *         "In person",
          *         "Online",
@@ -1738,9 +1783,18 @@ export interface components {
          *     }
          */
         CustomQuestion: {
-            /** @description A short key, unique in the campaign, e.g. "motivation". */
-            key: string;
+            /**
+             * @description What the answers are filed under, unique in the campaign. Leave it out on a new
+             *     question and one is given (`q1`, `q2`, …); send it back unchanged when editing, so
+             *     the answers already given stay with their question.
+             */
+            key?: string;
+            /** @description The label, shown to readers of a language `labels` does not have. */
             label: string;
+            /** @description The label in other languages, shown to readers of that language. */
+            labels?: {
+                [key: string]: string;
+            };
             kind: components["schemas"]["QuestionKind"];
             options?: string[];
             required?: boolean;
@@ -3179,6 +3233,43 @@ export interface components {
              */
             dead: number;
         };
+        Reach: {
+            /**
+             * Format: int64
+             * @description Everyone in the directory.
+             * @example 240
+             */
+            people: number;
+            /** @description How many people each role's rules admit (mutual programs: only `either`). */
+            roles: components["schemas"]["RoleReach"][];
+            /** @description The directory's values, most common first, for picking rather than typing. */
+            departments: components["schemas"]["ValueCount"][];
+            functions: components["schemas"]["ValueCount"][];
+            regions: components["schemas"]["ValueCount"][];
+        };
+        /**
+         * @example {
+         *       "eligibility": [
+         *         {
+         *           "level_max": 4,
+         *           "role": "mentor"
+         *         },
+         *         {
+         *           "departments": [
+         *             "Marketing"
+         *           ],
+         *           "level_min": 8,
+         *           "role": "mentee"
+         *         }
+         *       ],
+         *       "kind": "reverse"
+         *     }
+         */
+        ReachRequest: {
+            kind: components["schemas"]["ProgramKind"];
+            /** @description The rules as the design has them so far. */
+            eligibility?: components["schemas"]["Eligibility"][];
+        };
         /** @description What a readiness check found. */
         Readiness: {
             /**
@@ -3211,6 +3302,41 @@ export interface components {
              */
             refresh_token?: string | null;
         };
+        RefusalCount: {
+            reason: components["schemas"]["RefusalKind"];
+            /**
+             * Format: int64
+             * @example 3
+             */
+            people: number;
+        };
+        /**
+         * @description What kind of reason turned someone away, without its particulars: what an admin sees
+         *     counted for a campaign's public link. `not_in_directory` is an address nobody in the
+         *     directory has.
+         * @enum {string}
+         */
+        RefusalKind: "mutual_takes_either" | "no_rule_for_role" | "level_too_low" | "level_too_high" | "department" | "function" | "region" | "executives_only" | "not_in_directory";
+        Refusals: {
+            /**
+             * Format: int64
+             * @description People in the directory the public link turned away, each once per role they asked for.
+             * @example 5
+             */
+            people: number;
+            /**
+             * @description How many of them were given each kind of reason (one person may be given several),
+             *     most frequent first.
+             */
+            reasons: components["schemas"]["RefusalCount"][];
+            /**
+             * Format: int64
+             * @description Forms sent with an address nobody in the directory has (nobody is written to): a
+             *     directory out of date, or typing mistakes.
+             * @example 2
+             */
+            not_in_directory: number;
+        };
         /**
          * @example {
          *       "description": "How to run the first meeting, and what to talk about next.",
@@ -3235,6 +3361,14 @@ export interface components {
          */
         RoleChange: {
             role: components["schemas"]["Role"];
+        };
+        RoleReach: {
+            role: components["schemas"]["ParticipantRole"];
+            /**
+             * Format: int64
+             * @example 31
+             */
+            people: number;
         };
         RowError: {
             /**
@@ -3511,6 +3645,15 @@ export interface components {
          * @example 01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f
          */
         UserId: string;
+        ValueCount: {
+            /** @example Marketing */
+            value: string;
+            /**
+             * Format: int64
+             * @example 42
+             */
+            people: number;
+        };
     };
     responses: {
         /** @description The credential does not allow this: the user's role or the API key's scopes. */
@@ -4654,6 +4797,38 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+        };
+    };
+    campaign_refusals: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The campaign's id */
+                campaign_id: components["schemas"]["CampaignId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Refusals"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     campaign_transition: {
@@ -5983,6 +6158,42 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+        };
+    };
+    reach: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReachRequest"];
+            };
+        };
+        responses: {
+            /** @description Who the rules reach */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Reach"];
+                };
+            };
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     get_program: {

@@ -14,6 +14,7 @@ pub mod me;
 pub mod people;
 pub mod programs;
 pub mod public;
+pub mod reach;
 pub mod team;
 
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -30,6 +31,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .configure(public::configure)
         .configure(mailbox::configure)
         .configure(people::configure)
+        .configure(reach::configure)
         .configure(programs::configure)
         .configure(campaigns::configure)
         .configure(apply::configure)

@@ -6,6 +6,7 @@ pub(crate) mod application;
 pub(crate) mod audit_event;
 pub(crate) mod campaign;
 pub(crate) mod campaign_invitee;
+pub(crate) mod campaign_refusal;
 pub(crate) mod email_delivery;
 pub(crate) mod email_suppression;
 pub(crate) mod email_template;

@@ -6,6 +6,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 
+use tandem_domain::eligibility::RefusalKind;
 use tandem_domain::mail::DeliveryState;
 use tandem_domain::programs::ParticipantRole;
 use tandem_domain::recruitment::{
@@ -16,10 +17,13 @@ use uuid::Uuid;
 
 use super::TenantTx;
 use super::team::found;
-use crate::entities::{application, campaign, campaign_invitee, email_delivery};
+use crate::entities::{application, campaign, campaign_invitee, campaign_refusal, email_delivery};
 use crate::error::{StoreError, corrupt};
 use crate::page::{Page, PageRequest};
 use crate::records::{ApplicationRecord, CampaignRecord, FunnelPeople, InviteeRecord, NewApplication, NewCampaign};
+
+/// The `campaign_refusals` row that counts people, whatever their reasons.
+const PEOPLE_REFUSED: &str = "people";
 
 impl TenantTx {
     pub async fn create_campaign(&self, new: &NewCampaign, public_token: &str) -> Result<CampaignRecord, StoreError> {
@@ -120,6 +124,60 @@ impl TenantTx {
             .exec(&self.tx)
             .await?;
         Ok(())
+    }
+
+    /// Counts one person turned away by the campaign's public link, once under each kind of
+    /// reason they were given and once in all; or a form for an address not in the directory.
+    pub async fn count_refusal(&self, id: CampaignId, kinds: &[RefusalKind]) -> Result<(), StoreError> {
+        let mut keys: BTreeSet<&str> = kinds.iter().map(|kind| kind.as_str()).collect();
+        if kinds.iter().any(|kind| *kind != RefusalKind::NotInDirectory) {
+            keys.insert(PEOPLE_REFUSED);
+        }
+        for key in keys {
+            campaign_refusal::Entity::insert(campaign_refusal::ActiveModel {
+                tenant_id: Set(self.tid()),
+                campaign_id: Set(id.as_uuid()),
+                reason: Set(key.to_owned()),
+                count: Set(1),
+            })
+            .on_conflict(
+                OnConflict::columns([
+                    campaign_refusal::Column::TenantId,
+                    campaign_refusal::Column::CampaignId,
+                    campaign_refusal::Column::Reason,
+                ])
+                .value(
+                    campaign_refusal::Column::Count,
+                    Expr::col((campaign_refusal::Entity, campaign_refusal::Column::Count)).add(1),
+                )
+                .to_owned(),
+            )
+            .exec(&self.tx)
+            .await?;
+        }
+        Ok(())
+    }
+
+    /// How many people the campaign's public link turned away, and how many under each kind
+    /// of reason.
+    pub async fn refusals(&self, id: CampaignId) -> Result<(u64, Vec<(RefusalKind, u64)>), StoreError> {
+        let rows = campaign_refusal::Entity::find()
+            .filter(campaign_refusal::Column::TenantId.eq(self.tid()))
+            .filter(campaign_refusal::Column::CampaignId.eq(id.as_uuid()))
+            .all(&self.tx)
+            .await?;
+        let (total, rows): (Vec<_>, Vec<_>) = rows.into_iter().partition(|row| row.reason == PEOPLE_REFUSED);
+        let people = total.first().map_or(0, |row| u64::try_from(row.count).unwrap_or(0));
+        let mut counts = rows
+            .into_iter()
+            .map(|row| {
+                let kind =
+                    row.reason.parse().map_err(|_| corrupt(format!("campaign_refusals.reason {:?}", row.reason)))?;
+                Ok((kind, u64::try_from(row.count).unwrap_or(0)))
+            })
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        counts.sort_by_key(|(kind, count)| (std::cmp::Reverse(*count), *kind as u8));
+        Ok((people, counts))
     }
 
     /// Adds invitees with their personal link's hash; people already invited are kept as they

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use tandem_domain::recruitment::{
-    CampaignKind, CampaignMessage, CampaignSetup, CampaignState, CustomQuestion, check_campaign_change,
+    CampaignKind, CampaignMessage, CampaignSetup, CampaignState, CustomQuestion, check_campaign_change, with_keys,
 };
 use tandem_domain::{CampaignId, Locale, Permission, ProgramId, Reason};
 use tandem_mail::Override;
@@ -54,13 +54,14 @@ pub struct CampaignInput {
 /// The campaign to store, or every field at fault: the rules are the domain's; whether a
 /// message renders is the template engine's (with sample variables).
 fn checked(program: ProgramId, input: &CampaignInput, rendered: &Rendered) -> Result<NewCampaign, ApiError> {
+    let questions = with_keys(&input.questions, || format!("q{}", &uuid::Uuid::new_v4().simple().to_string()[..8]));
     let setup = CampaignSetup {
         name: &input.name,
         deadline: input.deadline,
         send_at: input.send_at,
         reminder_hours_before: input.reminder_hours_before,
         messages: &input.messages,
-        questions: &input.questions,
+        questions: &questions,
     };
     let problems = setup.problems(|locale, _| rendered.get(&locale).cloned().unwrap_or(Ok(())));
     if !problems.is_empty() {
@@ -75,7 +76,7 @@ fn checked(program: ProgramId, input: &CampaignInput, rendered: &Rendered) -> Re
         send_at: input.send_at,
         reminder_hours_before: input.reminder_hours_before,
         messages: input.messages.clone(),
-        questions: input.questions.clone(),
+        questions,
     })
 }
 

@@ -35,6 +35,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(invitees::campaign_audience)
         .service(applications::list_applications)
         .service(funnel::campaign_funnel)
+        .service(funnel::campaign_refusals)
         .service(applications::decide_application)
         .service(preview::preview_message);
 }
