@@ -42,6 +42,9 @@ mod blossom;
 mod pool;
 mod verify;
 
+#[cfg(test)]
+mod tests;
+
 pub use blocking::blocking_pairs;
 pub use pool::{MAX_SCORE, PoolError};
 pub use verify::{CertificateError, verify};
