@@ -131,7 +131,9 @@ export function steps(L) {
 
     async acceptAsNewcomer(page, { name, password }) {
       await visible(heading(page, L.auth.accept.title));
-      assert.equal(await label(page, L.auth.accept.modeNew).isChecked(), true);
+      // The link says what it offers first; an address without an account creates one.
+      await visible(page.getByTestId("invitation-offer"));
+      assert.equal(await page.getByTestId("invitation-has-account").count(), 0);
       await label(page, L.fields.yourName).fill(name);
       await label(page, L.fields.newPassword).fill(password);
     },

@@ -55,6 +55,7 @@ export const router = createBrowserRouter([
                 element: <WritersOnly />,
                 children: [
                   { path: "people/import", lazy: page(() => import("../features/people/import/ImportPage"), "ImportPage") },
+                  { path: "people/new", lazy: page(() => import("../features/people/NewPersonPage"), "NewPersonPage") },
                   { path: "programs/new", lazy: page(() => import("../features/programs/wizard/NewProgramPage"), "NewProgramPage") },
                   { path: "programs/templates", lazy: page(() => import("../features/programs/TemplatesPage"), "TemplatesPage") },
                   { path: "programs/:programId/edit", lazy: page(() => import("../features/programs/wizard/NewProgramPage"), "EditProgramPage") },

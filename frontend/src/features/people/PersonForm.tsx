@@ -2,38 +2,63 @@ import { Button, Checkbox, Grid, Group, NumberInput, TagsInput, TextInput } from
 import { useForm } from "@mantine/form";
 import { notifications } from "@mantine/notifications";
 import { useTranslation } from "react-i18next";
+import { ApiError } from "../../api/problem";
 import type { PersonView } from "../../api/types";
+import { useTenant } from "../../app/AppLayout";
 import { asLanguage } from "../../i18n/language";
 import { ErrorAlert } from "../../shared/ErrorAlert";
 import { useProblemForm } from "../../shared/useProblemForm";
 import { LocaleSelect } from "../auth/LocaleSelect";
-import { useReplacePerson } from "./peopleApi";
-import { toFormValues, toPersonInput } from "./personForm";
+import { useCreatePerson, useReplacePerson } from "./peopleApi";
+import { conflictField, emptyFormValues, toFormValues, toPersonInput } from "./personForm";
 
 const TEXT_FIELDS = [
   "department", "function", "region", "location", "title", "manager_external_id", "time_zone",
 ] as const;
 
-/** Replaces a person; the API's field errors appear beside their fields. */
-export function PersonForm({ person, withSensitive, onDone }: { person: PersonView; withSensitive: boolean; onDone: () => void }) {
+interface Props {
+  /** The person to change; without one, the form adds a new person. */
+  person?: PersonView;
+  withSensitive: boolean;
+  onCancel: () => void;
+  onSaved: (saved: PersonView) => void;
+}
+
+/**
+ * Adds or replaces a person. The API's field errors appear beside their fields, and so does a
+ * conflict that names one (an employee ID or email another person has).
+ */
+export function PersonForm({ person, withSensitive, onCancel, onSaved }: Props) {
   const { t } = useTranslation();
-  const replace = useReplacePerson(person.id);
-  const form = useForm({ initialValues: toFormValues(person) });
+  const tenant = useTenant();
+  const create = useCreatePerson();
+  const replace = useReplacePerson(person?.id ?? "");
+  const save = person ? replace : create;
+  const form = useForm({ initialValues: person ? toFormValues(person) : emptyFormValues(tenant.locale) });
   const { failure, showError, clearFailure } = useProblemForm(form);
   const label = (field: string) => t(`people.fields.${field}` as "people.fields.name");
+
+  function refused(error: unknown) {
+    const field = error instanceof ApiError ? conflictField(error.problem) : null;
+    if (field && error instanceof ApiError) {
+      form.setFieldError(field, error.problem.detail || error.problem.title);
+      return;
+    }
+    showError(error);
+  }
 
   return (
     <form
       noValidate
-      aria-label={t("people.editTitle")}
+      aria-label={t(person ? "people.editTitle" : "people.newTitle")}
       onSubmit={form.onSubmit((values) => {
         clearFailure();
-        replace.mutate(toPersonInput(values, withSensitive), {
-          onSuccess: () => {
-            notifications.show({ color: "teal", message: t("people.saved", { name: values.name }) });
-            onDone();
+        save.mutate(toPersonInput(values, withSensitive), {
+          onSuccess: (saved) => {
+            notifications.show({ color: "teal", message: t(person ? "people.saved" : "people.created", { name: saved.name }) });
+            onSaved(saved);
           },
-          onError: showError,
+          onError: refused,
         });
       })}
     >
@@ -93,11 +118,11 @@ export function PersonForm({ person, withSensitive, onDone }: { person: PersonVi
         </Grid.Col>
       </Grid>
       <Group justify="flex-end" mt="md">
-        <Button variant="default" onClick={onDone}>
+        <Button variant="default" onClick={onCancel}>
           {t("common.cancel")}
         </Button>
-        <Button type="submit" loading={replace.isPending}>
-          {t("people.save")}
+        <Button type="submit" loading={save.isPending}>
+          {t(person ? "people.save" : "people.create")}
         </Button>
       </Group>
     </form>

@@ -118,7 +118,12 @@ export function PersonPage() {
       )}
       <Card withBorder padding="lg">
         {editing ? (
-          <PersonForm person={p} withSensitive={withSensitive} onDone={() => setEditing(false)} />
+          <PersonForm
+            person={p}
+            withSensitive={withSensitive}
+            onCancel={() => setEditing(false)}
+            onSaved={() => setEditing(false)}
+          />
         ) : (
           <PersonDetails person={p} withSensitive={withSensitive} />
         )}

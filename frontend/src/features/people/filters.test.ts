@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { NO_FILTERS, toQuery } from "./filters";
+import { asSort, NO_FILTERS, PEOPLE_SORTS, toExportQuery, toQuery } from "./filters";
 
 describe("toQuery", () => {
   it("sends nothing when no filter is set", () => {
@@ -24,5 +24,34 @@ describe("toQuery", () => {
   it("asks for executives only when ticked, never for non-executives", () => {
     expect(toQuery({ ...NO_FILTERS, executivesOnly: true })).toEqual({ is_executive: true });
     expect(toQuery({ ...NO_FILTERS, executivesOnly: false })).not.toHaveProperty("is_executive");
+  });
+});
+
+describe("sorting", () => {
+  it("asks for an order only when it is not the default (by date added)", () => {
+    expect(toQuery(NO_FILTERS, "added")).toEqual({});
+    expect(toQuery(NO_FILTERS, "name")).toEqual({ sort: "name" });
+    expect(toQuery({ ...NO_FILTERS, department: "sales" }, "job_level")).toEqual({ department: "sales", sort: "job_level" });
+  });
+
+  it("takes from the select only the orders the API knows", () => {
+    for (const sort of PEOPLE_SORTS) expect(asSort(sort)).toBe(sort);
+    expect(asSort("email")).toBeNull();
+    expect(asSort(null)).toBeNull();
+  });
+});
+
+describe("toExportQuery", () => {
+  it("sends the list's filters and order, without paging", () => {
+    const filters = { ...NO_FILTERS, q: " kato ", department: "eng", levelMin: 3, executivesOnly: true };
+    const query = toExportQuery(filters, "name");
+    expect(query).toEqual({ q: "kato", department: "eng", level_min: 3, is_executive: true, sort: "name" });
+    expect(query).toEqual(toQuery(filters, "name"));
+    expect(query).not.toHaveProperty("limit");
+    expect(query).not.toHaveProperty("cursor");
+  });
+
+  it("exports everyone in the default order when nothing is set", () => {
+    expect(toExportQuery(NO_FILTERS)).toEqual({});
   });
 });

@@ -1,14 +1,16 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap, unwrapEmpty } from "../../api/client";
+import { ApiError, toProblem } from "../../api/problem";
 import type { ImportRequest, PersonInput, PreviewRequest } from "../../api/types";
 import { PAGE_SIZE, useCursorList } from "../../shared/useCursorList";
-import type { PeopleFilters } from "./filters";
-import { toQuery } from "./filters";
+import type { ExportQuery, PeopleFilters, PeopleSort } from "./filters";
+import { DEFAULT_SORT, toQuery } from "./filters";
 
 const peopleKey = ["people"] as const;
 
-export function usePeople(filters: PeopleFilters) {
-  const query = toQuery(filters);
+/** The directory page by page; every page also says how many people the filters find in all. */
+export function usePeople(filters: PeopleFilters, sort: PeopleSort = DEFAULT_SORT) {
+  const query = toQuery(filters, sort);
   return useCursorList([...peopleKey, "list", query], (cursor) =>
     unwrap(api.GET("/api/v1/people", { params: { query: { ...query, limit: PAGE_SIZE, cursor } } })),
   );
@@ -24,6 +26,21 @@ export function usePerson(personId: string) {
 function useInvalidatePeople() {
   const client = useQueryClient();
   return () => client.invalidateQueries({ queryKey: peopleKey });
+}
+
+export function useCreatePerson() {
+  const invalidate = useInvalidatePeople();
+  return useMutation({
+    mutationFn: (body: PersonInput) => unwrap(api.POST("/api/v1/people", { body })),
+    onSuccess: invalidate,
+  });
+}
+
+/** The CSV file of the directory as filtered, read with the session's token like every other call. */
+export async function exportPeople(query: ExportQuery): Promise<Blob> {
+  const { data, error, response } = await api.GET("/api/v1/people/export", { params: { query }, parseAs: "blob" });
+  if (!response.ok || !data) throw new ApiError(toProblem(error, response.status));
+  return data;
 }
 
 export function useReplacePerson(personId: string) {

@@ -1,4 +1,4 @@
-import type { Locale, PersonInput, PersonView } from "../../api/types";
+import type { Locale, PersonInput, PersonView, Problem } from "../../api/types";
 
 /** A person as the edit form holds it: text boxes give strings, empty means "not set". */
 export interface PersonFormValues {
@@ -48,10 +48,46 @@ export function toFormValues(p: PersonView): PersonFormValues {
   };
 }
 
+/** A blank form for a person added by hand; their emails are in the company's language until changed. */
+export function emptyFormValues(locale: Locale): PersonFormValues {
+  return {
+    external_id: "",
+    name: "",
+    name_reading: "",
+    email: "",
+    department: "",
+    function: "",
+    region: "",
+    location: "",
+    job_level: "",
+    title: "",
+    manager_external_id: "",
+    time_zone: "",
+    languages: [],
+    skills: [],
+    is_executive: false,
+    hire_date: "",
+    preferred_locale: locale,
+    gender: "",
+    age_band: "",
+  };
+}
+
+/**
+ * The field a conflict (409) is about, so that its words appear beside it: an employee ID that
+ * another person has, or an email that belongs to another person. Other conflicts name no field.
+ */
+export function conflictField(problem: Pick<Problem, "status" | "code">): "external_id" | "email" | null {
+  if (problem.status !== 409) return null;
+  if (problem.code === "external_id_exists") return "external_id";
+  if (problem.code === "email_belongs_to") return "email";
+  return null;
+}
+
 const optional = (text: string): string | null => (text.trim() === "" ? null : text.trim());
 
 /**
- * The body of `PUT /people/{id}`. Sensitive attributes are sent only when the editor may see
+ * The body of `POST /people` and `PUT /people/{id}`. Sensitive attributes are sent only when the editor may see
  * them: otherwise the form never held their values, and sending null would erase them.
  */
 export function toPersonInput(v: PersonFormValues, withSensitive: boolean): PersonInput {

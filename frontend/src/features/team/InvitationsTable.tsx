@@ -1,12 +1,47 @@
-import { Badge, Table, Text, VisuallyHidden } from "@mantine/core";
+import { Badge, Button, Group, Table, Text, VisuallyHidden } from "@mantine/core";
+import { notifications } from "@mantine/notifications";
+import { IconSend } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import type { InvitationView } from "../../api/types";
 import { formatDate, formatDateTime } from "../../i18n/format";
 import { ConfirmButton } from "../../shared/ConfirmButton";
+import { describeError } from "../../shared/errors";
 import { RoleBadge } from "../../shared/RoleBadge";
 import { useLanguage } from "../../shared/useLanguage";
-import { isExpired } from "./invitationStatus";
-import { useWithdrawInvitation } from "./teamApi";
+import { isExpired, undeliverable } from "./invitationStatus";
+import { useResendInvitation, useWithdrawInvitation } from "./teamApi";
+
+/** Sends the invitation again with a new link; the list then shows its new expiry. */
+function ResendButton({ invitation }: { invitation: InvitationView }) {
+  const { t } = useTranslation();
+  const resend = useResendInvitation();
+  const email = invitation.email;
+  return (
+    <Button
+      variant="subtle"
+      size="xs"
+      leftSection={<IconSend size={14} aria-hidden />}
+      aria-label={t("team.resendNamed", { email })}
+      loading={resend.isPending}
+      onClick={() =>
+        resend.mutate(invitation.id, {
+          onSuccess: (sent) =>
+            notifications.show(
+              undeliverable(sent)
+                ? { color: "yellow", message: t("team.resentNoEmail", { email, reason: sent.email.reason ?? "" }) }
+                : { color: "teal", message: t("team.resent", { email }) },
+            ),
+          onError: (error) => {
+            const { title, detail } = describeError(error, t);
+            notifications.show({ color: "red", title: t("team.resendFailed", { email }), message: `${title}. ${detail}`.trim() });
+          },
+        })
+      }
+    >
+      {t("team.resend")}
+    </Button>
+  );
+}
 
 export function InvitationsTable({ invitations }: { invitations: InvitationView[] }) {
   const { t } = useTranslation();
@@ -51,14 +86,17 @@ export function InvitationsTable({ invitations }: { invitations: InvitationView[
                 )}
               </Table.Td>
               <Table.Td ta="right">
-                <ConfirmButton
-                  label={t("team.withdraw")}
-                  aria-label={t("team.withdrawNamed", { email: invitation.email })}
-                  title={t("team.withdrawTitle")}
-                  message={t("team.withdrawBody", { email: invitation.email })}
-                  confirmLabel={t("team.withdraw")}
-                  onConfirm={() => withdraw.mutateAsync(invitation.id)}
-                />
+                <Group gap={4} justify="flex-end" wrap="nowrap">
+                  <ResendButton invitation={invitation} />
+                  <ConfirmButton
+                    label={t("team.withdraw")}
+                    aria-label={t("team.withdrawNamed", { email: invitation.email })}
+                    title={t("team.withdrawTitle")}
+                    message={t("team.withdrawBody", { email: invitation.email })}
+                    confirmLabel={t("team.withdraw")}
+                    onConfirm={() => withdraw.mutateAsync(invitation.id)}
+                  />
+                </Group>
               </Table.Td>
             </Table.Tr>
           ))}

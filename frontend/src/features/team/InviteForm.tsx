@@ -11,6 +11,7 @@ import { useProblemForm } from "../../shared/useProblemForm";
 import { LocaleSelect } from "../auth/LocaleSelect";
 import { assignableRoles } from "../auth/permissions";
 import { emailRule } from "../auth/validation";
+import { undeliverable } from "./invitationStatus";
 import { useInvite } from "./teamApi";
 
 export function InviteForm() {
@@ -38,9 +39,8 @@ export function InviteForm() {
           {
             onSuccess: (sent) => {
               form.reset();
-              const undeliverable = sent.email.state === "failed" || sent.email.state === "suppressed";
               notifications.show(
-                undeliverable
+                undeliverable(sent)
                   ? {
                       color: "yellow",
                       message: t("team.invitedNoEmail", { email: sent.invitation.email, reason: sent.email.reason ?? "" }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { InvitationView } from "../../api/types";
-import { countInvitations } from "./invitationStatus";
+import type { DeliveryState, InvitationView } from "../../api/types";
+import { countInvitations, undeliverable } from "./invitationStatus";
 
 const now = Date.parse("2026-11-25T12:00:00Z");
 const invitation = (expires_at: string): InvitationView => ({
@@ -20,5 +20,14 @@ describe("invitation counts", () => {
 
   it("says when there are more than one page holds", () => {
     expect(countInvitations({ items: [], next_cursor: "abc" }, now).more).toBe(true);
+  });
+});
+
+describe("invitation email", () => {
+  const sent = (state: DeliveryState) => ({ email: { state } });
+  it("is undeliverable only when it failed or the address is suppressed", () => {
+    expect(undeliverable(sent("failed"))).toBe(true);
+    expect(undeliverable(sent("suppressed"))).toBe(true);
+    for (const state of ["queued", "sending", "sent", "retrying"] as const) expect(undeliverable(sent(state))).toBe(false);
   });
 });

@@ -72,3 +72,15 @@ export function useWithdrawInvitation() {
     onSuccess: () => invalidate(invitationsKey),
   });
 }
+
+/** A new link for a pending invitation (the old one stops working) and a new expiry. */
+export function useResendInvitation() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (invitationId: string) =>
+      unwrap(
+        api.POST("/api/v1/team/invitations/{invitation_id}/resend", { params: { path: { invitation_id: invitationId } } }),
+      ),
+    onSuccess: () => invalidate(invitationsKey),
+  });
+}
