@@ -62,12 +62,12 @@ async fn delivery(app: &TestApp, company: &Company, id: &str) -> Value {
 
 async fn wait_for_state(app: &TestApp, company: &Company, id: &str, state: &str) -> Value {
     let mut last = Value::Null;
-    for _ in 0..400 {
+    for _ in 0..tandem_tests::polls() {
         last = delivery(app, company, id).await;
         if last["state"] == state {
             return last;
         }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        tokio::time::sleep(tandem_tests::POLL).await;
     }
     panic!("delivery never reached {state}: {last}");
 }
@@ -252,12 +252,12 @@ async fn quiet_hours_hold_optional_email_in_the_persons_zone(app: TestApp) {
     let owner = app.signup("Acme", "ann@acme.example").await;
     let id = send_optional(&app, &owner, "kenji@acme.example", "nudge-1", Some("Asia/Tokyo")).await;
     let mut held = Value::Null;
-    for _ in 0..400 {
+    for _ in 0..tandem_tests::polls() {
         held = delivery(&app, &owner, &id).await;
         if held["reason"].as_str().is_some_and(|r| r.contains("quiet hours")) {
             break;
         }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        tokio::time::sleep(tandem_tests::POLL).await;
     }
     assert_eq!(held["state"], "queued", "{held}");
     assert!(held["reason"].as_str().unwrap().contains("Asia/Tokyo"), "{held}");

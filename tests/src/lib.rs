@@ -26,6 +26,19 @@ pub enum Backend {
     Postgres,
 }
 
+/// How long a test waits for what the server does in the background (a job, an email). It
+/// bounds a wait, it times nothing: the suites run side by side on a small machine, and a
+/// loaded one may take many seconds for what takes milliseconds when it is quiet.
+pub const PATIENCE: std::time::Duration = std::time::Duration::from_secs(90);
+
+/// How often a waiting test looks again.
+pub const POLL: std::time::Duration = std::time::Duration::from_millis(50);
+
+/// How many looks fit in [`PATIENCE`].
+pub fn polls() -> u32 {
+    (PATIENCE.as_millis() / POLL.as_millis()) as u32
+}
+
 pub struct TestApp {
     pub address: String,
     pub backend: Backend,
@@ -330,15 +343,15 @@ impl TestApp {
         self.outbox().iter().map(|raw| Email::parse(raw)).filter(|m| m.to == email).collect()
     }
 
-    /// Waits (up to 20 s) until `count` emails to `email` are in the outbox: email goes out
-    /// through the job queue, a moment after the request that caused it.
+    /// Waits (up to [`PATIENCE`]) until `count` emails to `email` are in the outbox: email goes
+    /// out through the job queue, a moment after the request that caused it.
     pub async fn wait_for_emails_to(&self, email: &str, count: usize) -> Vec<Email> {
-        for _ in 0..400 {
+        for _ in 0..polls() {
             let emails = self.emails_to(email);
             if emails.len() >= count {
                 return emails;
             }
-            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+            tokio::time::sleep(POLL).await;
         }
         panic!("expected {count} emails to {email}, found {}", self.emails_to(email).len());
     }
@@ -381,17 +394,17 @@ impl TestApp {
         id.to_string()
     }
 
-    /// Waits (up to 20 s) until `check` holds, polling every 50 ms.
+    /// Waits (up to [`PATIENCE`]) until `check` holds, polling every [`POLL`].
     pub async fn eventually<F, Fut>(&self, what: &str, mut check: F)
     where
         F: FnMut() -> Fut,
         Fut: std::future::Future<Output = bool>,
     {
-        for _ in 0..400 {
+        for _ in 0..polls() {
             if check().await {
                 return;
             }
-            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+            tokio::time::sleep(POLL).await;
         }
         panic!("timed out waiting for {what}");
     }

@@ -4,12 +4,12 @@
 
 use std::sync::Arc;
 
-use chrono::{Duration, Utc};
+use chrono::{DateTime, Duration, Utc};
 use tandem_domain::mail::{DeliveryState, FrequencyCap, QuietHours};
 use tandem_domain::{EmailDeliveryId, TenantId};
 use tandem_mail::unsubscribe::{UnsubscribeClaims, UnsubscribeSigner};
 use tandem_mail::{Mailer, OutgoingEmail, Override, Sender, Template, builtin_sources, frame, render_with};
-use tandem_store::{Db, EmailDelivery, StoreError};
+use tandem_store::{Db, EmailDelivery, Hit, StoreError};
 
 use crate::queue::{Job, JobError, NewJob, Outcome, Queue, QueueError};
 
@@ -49,9 +49,6 @@ pub struct InvitationLimits {
     pub per_day: u32,
 }
 
-/// How long an email held by the tenant's invitation limit waits before it is tried again.
-const INVITATION_LIMIT_WAIT_MINUTES: i64 = 10;
-
 pub struct SendEmailHandler {
     db: Db,
     mailer: Arc<Mailer>,
@@ -77,34 +74,30 @@ impl SendEmailHandler {
     }
 
     /// Why this email must not go now, if it must not: suppressed for good, or held until later.
+    /// The tenant's invitation limit is asked last, so only an email that goes takes a slot.
     async fn policy(
         &self,
         job: &Job,
         delivery: &EmailDelivery,
         template: Template,
     ) -> Result<Option<Outcome>, JobError> {
-        let tx = self.db.tenant(job.tenant).await.map_err(retry)?;
-        let now = Utc::now();
+        if let Some(outcome) = self.recipient_policy(job, delivery).await? {
+            return Ok(Some(outcome));
+        }
         if template.unsolicited() {
-            let names: Vec<&str> = Template::ALL.iter().filter(|t| t.unsolicited()).map(|t| t.name()).collect();
-            let limits = self.settings.tenant_invitations;
-            let hour = tx.sent_since(&names, now - Duration::hours(1)).await.map_err(retry)?;
-            let day = tx.sent_since(&names, now - Duration::hours(24)).await.map_err(retry)?;
-            let over = if hour >= u64::from(limits.per_hour) {
-                Some(format!("the tenant's limit of {} invitations an hour", limits.per_hour))
-            } else if day >= u64::from(limits.per_day) {
-                Some(format!("the tenant's limit of {} invitations a day", limits.per_day))
-            } else {
-                None
-            };
-            if let Some(limit) = over {
-                let until = now + Duration::minutes(INVITATION_LIMIT_WAIT_MINUTES);
+            if let Some((limit, until)) = self.take_invitation_slot(job.tenant).await? {
                 let why = format!("held by {limit} until {}", until.to_rfc3339());
-                tx.set_delivery_state(delivery.id, DeliveryState::Queued, Some(&why), None).await.map_err(retry)?;
-                tx.commit().await.map_err(retry)?;
+                self.set_state(job.tenant, delivery.id, DeliveryState::Queued, Some(&why), None).await?;
                 return Ok(Some(Outcome::Postpone { until, why }));
             }
         }
+        Ok(None)
+    }
+
+    /// What the recipient's protections say: their unsubscriptions, quiet hours and caps.
+    async fn recipient_policy(&self, job: &Job, delivery: &EmailDelivery) -> Result<Option<Outcome>, JobError> {
+        let tx = self.db.tenant(job.tenant).await.map_err(retry)?;
+        let now = Utc::now();
         if !delivery.category.is_optional() {
             // What a person asked for always goes, but not without end: a public form
             // submitted again and again must not flood an inbox.
@@ -146,6 +139,31 @@ impl SendEmailHandler {
         Ok(Some(outcome))
     }
 
+    /// Counts one unsolicited email against the tenant's hourly and daily limits, or names the
+    /// limit it is held by and until when. One statement per window counts and reads back, so
+    /// emails sent side by side cannot share the last slot.
+    async fn take_invitation_slot(&self, tenant: TenantId) -> Result<Option<(String, DateTime<Utc>)>, JobError> {
+        let limits = self.settings.tenant_invitations;
+        let (hour, day) = invitation_keys(tenant);
+        if let Hit::Refused { until } = self.db.hit(&hour, limits.per_hour, Duration::hours(1)).await.map_err(retry)? {
+            self.db.refund(&hour).await.map_err(retry)?;
+            return Ok(Some((format!("the tenant's limit of {} invitations an hour", limits.per_hour), until)));
+        }
+        if let Hit::Refused { until } = self.db.hit(&day, limits.per_day, Duration::hours(24)).await.map_err(retry)? {
+            self.db.refund(&hour).await.map_err(retry)?;
+            self.db.refund(&day).await.map_err(retry)?;
+            return Ok(Some((format!("the tenant's limit of {} invitations a day", limits.per_day), until)));
+        }
+        Ok(None)
+    }
+
+    /// Gives back the slot of an unsolicited email that did not go (it will be tried again).
+    async fn refund_invitation_slot(&self, tenant: TenantId) -> Result<(), JobError> {
+        let (hour, day) = invitation_keys(tenant);
+        self.db.refund(&hour).await.map_err(retry)?;
+        self.db.refund(&day).await.map_err(retry)
+    }
+
     fn headers_and_links(
         &self,
         tenant: TenantId,
@@ -172,6 +190,10 @@ impl SendEmailHandler {
         ];
         (headers, context)
     }
+}
+
+fn invitation_keys(tenant: TenantId) -> (String, String) {
+    (format!("tenant-invitations-hour:{tenant}"), format!("tenant-invitations-day:{tenant}"))
 }
 
 fn retry(err: StoreError) -> JobError {
@@ -254,6 +276,9 @@ impl SendEmailHandler {
                 Err(JobError::Permanent(reason))
             }
             Err(err) => {
+                if template.unsolicited() {
+                    self.refund_invitation_slot(job.tenant).await?;
+                }
                 self.set_state(job.tenant, id, DeliveryState::Retrying, Some(&err.to_string()), None).await?;
                 Err(JobError::Retry(err.to_string()))
             }

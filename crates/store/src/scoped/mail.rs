@@ -183,16 +183,6 @@ impl TenantTx {
             .await?)
     }
 
-    /// How many of `templates` this tenant has sent since `since`.
-    pub async fn sent_since(&self, templates: &[&str], since: DateTime<Utc>) -> Result<u64, StoreError> {
-        Ok(email_delivery::Entity::find()
-            .filter(email_delivery::Column::TenantId.eq(self.tid()))
-            .filter(email_delivery::Column::Template.is_in(templates.iter().copied()))
-            .filter(email_delivery::Column::SentAt.gte(since))
-            .count(&self.tx)
-            .await?)
-    }
-
     /// Why `email` must not get mail of `category`, if it must not.
     pub async fn suppression_of(&self, email: &str, category: EmailCategory) -> Result<Option<String>, StoreError> {
         let row = email_suppression::Entity::find()
