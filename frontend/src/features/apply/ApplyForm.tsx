@@ -8,7 +8,7 @@ import { LOCALES, type ApplicationReceived, type CustomQuestion, type PublicCamp
 import { formatNumber } from "../../i18n/format";
 import { ErrorAlert } from "../../shared/ErrorAlert";
 import { useLanguage } from "../../shared/useLanguage";
-import { applyErrors, applyProblems, asksForEmail, initialApply, toApplyRequest, type ApplyValues } from "./applyForm";
+import { applyErrors, applyProblems, asksForEmail, initialApply, keyOf, toApplyRequest, type ApplyValues } from "./applyForm";
 import { useApply } from "./applyApi";
 
 type InputProps = ReturnType<UseFormReturnType<ApplyValues>["getInputProps"]>;
@@ -82,7 +82,7 @@ export function ApplyForm({ token, campaign }: { token: string; campaign: Public
           onSuccess: setReceived,
           onError: (error) => {
             if (error instanceof ApiError && error.problem.errors?.length) {
-              const { fields, rest } = applyErrors(error.problem, campaign.questions.map((q) => q.key));
+              const { fields, rest } = applyErrors(error.problem, campaign.questions.map(keyOf));
               form.setErrors(fields);
               setRefusal(fields.role_wanted ?? null);
               if (rest.length > 0 || Object.keys(fields).length === 0) setFailure({ error, rest });
@@ -120,7 +120,7 @@ export function ApplyForm({ token, campaign }: { token: string; campaign: Public
           </Stack>
         </Checkbox.Group>
         {campaign.questions.map((q) => (
-          <Question key={q.key} question={q} inputProps={form.getInputProps(`answers.${q.key}`)} />
+          <Question key={keyOf(q)} question={q} inputProps={form.getInputProps(`answers.${keyOf(q)}`)} />
         ))}
         <Checkbox label={t("apply.fields.consent")} {...form.getInputProps("consent", { type: "checkbox" })} />
         <Button type="submit" fullWidth loading={apply.isPending}>

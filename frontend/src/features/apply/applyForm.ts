@@ -16,6 +16,9 @@ export interface ApplyValues {
 
 const blankAnswer = (q: CustomQuestion): string | string[] => (q.kind === "multiple_choice" ? [] : "");
 
+/** A served question's key: the API gives every saved question one, so it is never empty here. */
+export const keyOf = (question: CustomQuestion): string => question.key ?? "";
+
 export function initialApply(campaign: PublicCampaign, language: string): ApplyValues {
   return {
     email: campaign.email ?? "",
@@ -26,7 +29,7 @@ export function initialApply(campaign: PublicCampaign, language: string): ApplyV
     availability: "",
     languages: [language],
     consent: false,
-    answers: Object.fromEntries(campaign.questions.map((q) => [q.key, blankAnswer(q)])),
+    answers: Object.fromEntries(campaign.questions.map((q) => [keyOf(q), blankAnswer(q)])),
   };
 }
 
@@ -82,8 +85,8 @@ export function applyProblems(values: ApplyValues, campaign: PublicCampaign): Re
     if (problem) problems[field] = problem;
   }
   for (const q of campaign.questions) {
-    const problem = answerProblem(q, values.answers[q.key]);
-    if (problem) problems[`answers.${q.key}`] = problem;
+    const problem = answerProblem(q, values.answers[keyOf(q)]);
+    if (problem) problems[`answers.${keyOf(q)}`] = problem;
   }
   if (!values.consent) problems.consent = { key: "apply.consentRequired" };
   return problems;

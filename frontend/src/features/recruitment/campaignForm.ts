@@ -64,7 +64,8 @@ export function fromCampaignView(view: CampaignView): CampaignValues {
     reminderHours: view.reminder_hours_before ?? "",
     messages,
     questions: view.questions.map((q) => ({
-      key: q.key,
+      // Saved questions always have a key; "" is a new question, which the API gives one.
+      key: q.key ?? "",
       label: q.label,
       kind: q.kind,
       options: (q.options ?? []).join("\n"),
