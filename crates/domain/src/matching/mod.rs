@@ -7,5 +7,8 @@
 //! - [`stable`]: mentee-proposing deferred acceptance, and blocking pairs of any result.
 
 pub mod assignment;
+pub mod criteria;
+pub mod fairness;
 pub mod pairing;
+pub mod run;
 pub mod stable;
