@@ -4,14 +4,13 @@ import { useTranslation } from "react-i18next";
 import { CADENCES, PROGRAM_KINDS } from "../../../api/types";
 import { ExtrasFields } from "./ExtrasFields";
 import { RuleFields } from "./RuleFields";
-import type { WizardValues } from "./wizardState";
+import { ruleRoles, type WizardValues } from "./wizardState";
 
 type Form = UseFormReturnType<WizardValues>;
 
 function Eligibility({ form }: { form: Form }) {
   const { t } = useTranslation();
   const kind = form.getValues().kind;
-  const roles = kind === "mutual" ? (["either"] as const) : (["mentor", "mentee"] as const);
   return (
     <Stack gap="sm">
       <div>
@@ -27,7 +26,7 @@ function Eligibility({ form }: { form: Form }) {
           {form.errors.eligibility}
         </Alert>
       )}
-      {roles.map((role) => (
+      {ruleRoles(kind).map((role) => (
         <Card key={role} withBorder padding="md" bg="gray.0">
           <Text fw={600} size="sm" mb="xs">
             {t(`programs.roles.${role}`)}

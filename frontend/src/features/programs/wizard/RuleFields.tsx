@@ -1,10 +1,10 @@
 import { Checkbox, Grid, NumberInput, TagsInput } from "@mantine/core";
 import type { UseFormReturnType } from "@mantine/form";
 import { useTranslation } from "react-i18next";
-import type { WizardValues } from "./wizardState";
+import type { RuleRole, WizardValues } from "./wizardState";
 
 /** Who may take one role: levels, departments, functions, regions, executives only. Empty means anyone. */
-export function RuleFields({ form, role }: { form: UseFormReturnType<WizardValues>; role: "mentor" | "mentee" | "either" }) {
+export function RuleFields({ form, role }: { form: UseFormReturnType<WizardValues>; role: RuleRole }) {
   const { t } = useTranslation();
   const path = `eligibility.${role}`;
   const who = t(`programs.roles.${role}`);

@@ -61,6 +61,14 @@ export interface WizardValues {
   resources: ResourceValues[];
 }
 
+/** The roles whose rules the wizard holds. */
+export type RuleRole = keyof WizardValues["eligibility"];
+
+/** The roles a program of `kind` has rules for: mutual programs one `either` rule, the others a mentor and a mentee rule. */
+export function ruleRoles(kind: ProgramKind): readonly RuleRole[] {
+  return kind === "mutual" ? ["either"] : ["mentor", "mentee"];
+}
+
 export const EMPTY_RULE: RuleValues = {
   level_min: "",
   level_max: "",
@@ -118,16 +126,12 @@ function toRule(role: ParticipantRole, r: RuleValues): Eligibility {
 }
 
 /**
- * The body of `POST /programs` (and `PUT`). Mutual programs have one `either` rule, the others
- * a mentor and a mentee rule; "junior mentors" only means something for reverse programs; a
- * custom purpose text only when the custom purpose is chosen. Numbers the form cannot read are
- * sent as 0 so that the server names the field.
+ * The body of `POST /programs` (and `PUT`): the rules of the kind's roles; "junior mentors" only
+ * means something for reverse programs; a custom purpose text only when the custom purpose is
+ * chosen. Numbers the form cannot read are sent as 0 so that the server names the field.
  */
 export function toProgramInput(v: WizardValues): ProgramDesign {
-  const eligibility =
-    v.kind === "mutual"
-      ? [toRule("either", v.eligibility.either)]
-      : [toRule("mentor", v.eligibility.mentor), toRule("mentee", v.eligibility.mentee)];
+  const eligibility = ruleRoles(v.kind).map((role) => toRule(role, v.eligibility[role]));
   const input: ProgramDesign = {
     name: v.name.trim(),
     kind: v.kind,
@@ -241,6 +245,19 @@ function between(value: number | string, min: number, max: number, optional = fa
   return value !== "" && Number.isInteger(n) && n >= min && n <= max ? null : { key: "between", min, max };
 }
 
+/** What the wizard sees wrong in one role's rules, by field (`level_min`, `level_max`). */
+export function ruleProblems(rule: RuleValues): Record<string, WizardProblem> {
+  const problems: Record<string, WizardProblem> = {};
+  const min = between(rule.level_min, 1, LEVEL_MAX, true);
+  const max = between(rule.level_max, 1, LEVEL_MAX, true);
+  if (min) problems.level_min = min;
+  if (max) problems.level_max = max;
+  const low = toInt(rule.level_min);
+  const high = toInt(rule.level_max);
+  if (!max && low !== null && high !== null && low > high) problems.level_max = { key: "levelOrder" };
+  return problems;
+}
+
 /** Every problem the wizard can see by itself, by form path (the server checks the rest). */
 export function wizardProblems(v: WizardValues): Record<string, WizardProblem> {
   const problems: Record<string, WizardProblem> = {};
@@ -256,15 +273,8 @@ export function wizardProblems(v: WizardValues): Record<string, WizardProblem> {
   const name = v.name.trim();
   if (name === "") put("name", { key: "name" });
   else if ([...name].length > NAME_MAX) put("name", { key: "tooLong", max: NAME_MAX });
-  const roles = v.kind === "mutual" ? (["either"] as const) : (["mentor", "mentee"] as const);
-  for (const role of roles) {
-    const rule = v.eligibility[role];
-    const path = `eligibility.${role}`;
-    put(`${path}.level_min`, between(rule.level_min, 1, LEVEL_MAX, true));
-    put(`${path}.level_max`, between(rule.level_max, 1, LEVEL_MAX, true));
-    const min = toInt(rule.level_min);
-    const max = toInt(rule.level_max);
-    if (!problems[`${path}.level_max`] && min !== null && max !== null && min > max) put(`${path}.level_max`, { key: "levelOrder" });
+  for (const role of ruleRoles(v.kind)) {
+    for (const [field, problem] of Object.entries(ruleProblems(v.eligibility[role]))) put(`eligibility.${role}.${field}`, problem);
   }
   put("slots", between(v.slots, 1, 10_000));
   put("mentor_capacity", between(v.mentor_capacity, 1, 20));
