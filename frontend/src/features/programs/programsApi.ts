@@ -1,6 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap, unwrapEmpty } from "../../api/client";
-import type { Locale, ProgramDesign, ProgramState, Transition } from "../../api/types";
+import type { Locale, ProgramDesign, ProgramState, ReachRequest, Transition } from "../../api/types";
 import { PAGE_SIZE, useCursorList } from "../../shared/useCursorList";
 
 const programsKey = ["programs"] as const;
@@ -24,6 +24,21 @@ export function useProgramTemplates(locale: Locale) {
     queryKey: [...programsKey, "templates", locale],
     queryFn: () => unwrap(api.GET("/api/v1/program-templates", { params: { query: { locale } } })),
     staleTime: 5 * 60_000,
+  });
+}
+
+/**
+ * How many people in the directory a design's rules admit per role, and the directory's values
+ * to pick from; `request` is the question as JSON (so the query's key is the rules themselves),
+ * or null while the rules cannot be asked about.
+ */
+export function useReach(request: string | null) {
+  return useQuery({
+    queryKey: [...programsKey, "reach", request],
+    queryFn: () => unwrap(api.POST("/api/v1/programs/reach", { body: JSON.parse(request ?? "null") as ReachRequest })),
+    enabled: request !== null,
+    // While the next rules wait their turn, the last answer stays (dimmed) and so do the values to pick.
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -4,13 +4,16 @@ import { useTranslation } from "react-i18next";
 import { CADENCES, PROGRAM_KINDS } from "../../../api/types";
 import { ExtrasFields } from "./ExtrasFields";
 import { RuleFields } from "./RuleFields";
+import { EmptyDirectoryNote, ReachLine, useRulesReach } from "./RulesReach";
 import { ruleRoles, type WizardValues } from "./wizardState";
 
 type Form = UseFormReturnType<WizardValues>;
 
 function Eligibility({ form }: { form: Form }) {
   const { t } = useTranslation();
-  const kind = form.getValues().kind;
+  const values = form.getValues();
+  const kind = values.kind;
+  const reach = useRulesReach(values);
   return (
     <Stack gap="sm">
       <div>
@@ -21,6 +24,7 @@ function Eligibility({ form }: { form: Form }) {
           {kind === "mutual" ? t("programs.wizard.eligibilityMutual") : t("programs.wizard.eligibilityHint")}
         </Text>
       </div>
+      <EmptyDirectoryNote reach={reach} />
       {typeof form.errors.eligibility === "string" && (
         <Alert color="red" data-testid="eligibility-error">
           {form.errors.eligibility}
@@ -32,6 +36,7 @@ function Eligibility({ form }: { form: Form }) {
             {t(`programs.roles.${role}`)}
           </Text>
           <RuleFields form={form} role={role} />
+          <ReachLine reach={reach} role={role} />
         </Card>
       ))}
       {kind === "reverse" && (

@@ -113,7 +113,7 @@ function toFloat(value: number | string): number {
 const clean = (list: string[]) => list.map((s) => s.trim()).filter(Boolean);
 const optional = (text: string): string | null => (text.trim() === "" ? null : text.trim());
 
-function toRule(role: ParticipantRole, r: RuleValues): Eligibility {
+export function toRule(role: ParticipantRole, r: RuleValues): Eligibility {
   return {
     role,
     level_min: toInt(r.level_min),
