@@ -85,6 +85,7 @@ export type Cadence = Schemas["Cadence"];
 export type Eligibility = Schemas["Eligibility"];
 export type ReachRequest = Schemas["ReachRequest"];
 export type Reach = Schemas["Reach"];
+export type ValueCount = Schemas["ValueCount"];
 export type SuccessMetric = Schemas["SuccessMetric"];
 export type TrainingModule = Schemas["TrainingModule"];
 export type Resource = Schemas["Resource"];

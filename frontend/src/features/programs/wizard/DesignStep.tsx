@@ -35,7 +35,7 @@ function Eligibility({ form }: { form: Form }) {
           <Text fw={600} size="sm" mb="xs">
             {t(`programs.roles.${role}`)}
           </Text>
-          <RuleFields form={form} role={role} />
+          <RuleFields form={form} role={role} directory={reach.query.data} />
           <ReachLine reach={reach} role={role} />
         </Card>
       ))}
