@@ -130,6 +130,11 @@ test("a new company starts from the getting-started checklist, designs a program
     await page.getByRole("button", { name: L.programs.wizard.removeMetric }).click();
     await page.getByRole("button", { name: L.programs.wizard.next, exact: true }).click();
 
+    // Nobody is imported yet: the design step says so once, instead of counting "0 of 0" per role.
+    const emptyDirectory = await visible(page.getByTestId("reach-empty-directory"));
+    assert.equal((await emptyDirectory.innerText()).trim(), L.programs.reach.emptyDirectory);
+    for (const role of ["mentor", "mentee"]) assert.equal(await page.getByTestId(`reach-${role}`).count(), 0, `no count for the ${role}s`);
+
     const name = field(page, L.programs.fields.name);
     await name.focus();
     await name.blur();
