@@ -13,6 +13,7 @@ mod m20261201_000007_rate_limits;
 mod m20261202_000008_accounts;
 mod m20261202_000009_directory_imports;
 mod m20261202_000010_campaign_refusals;
+mod m20261206_000011_matching;
 pub mod rls;
 mod shape;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000008_accounts::Migration),
             Box::new(m20261202_000009_directory_imports::Migration),
             Box::new(m20261202_000010_campaign_refusals::Migration),
+            Box::new(m20261206_000011_matching::Migration),
         ]
     }
 }

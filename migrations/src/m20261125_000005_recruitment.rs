@@ -4,24 +4,10 @@ use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
 
 use crate::rls;
-use crate::shape::{tenant_fk, tenant_pk};
+use crate::shape::{tenant_fk, tenant_pk, within};
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
-
-fn within(
-    table: &'static str,
-    name: &str,
-    columns: (&'static str, &'static str),
-    to: &'static str,
-) -> ForeignKeyCreateStatement {
-    ForeignKey::create()
-        .name(name)
-        .from(table, ("tenant_id", columns.0))
-        .to(to, ("tenant_id", columns.1))
-        .on_delete(ForeignKeyAction::Cascade)
-        .to_owned()
-}
 
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {

@@ -13,6 +13,7 @@ mod free_text;
 mod headers;
 mod imports;
 mod languages;
+mod matching;
 mod openapi;
 mod operations;
 mod outbox;

@@ -95,6 +95,26 @@ async fn fill_the_rest(app: &TestApp, tenant: &Tenant) {
     // A form for an address outside the directory, counted (as the public application job does).
     let refused = [tandem_domain::eligibility::RefusalKind::NotInDirectory];
     tx.count_refusal(campaign_id.parse().unwrap(), &refused).await.unwrap();
+    // A finished run with a proposal, as the matching job writes it.
+    let program = tenant.program_id.parse().unwrap();
+    let run = tx.create_matching_run(program, tandem_domain::matching::run::Mode::MostPairs, &json!({})).await.unwrap();
+    let extra = tx.person_by_external_id("X1").await.unwrap().id;
+    let proposal = tandem_store::NewProposal {
+        mentor: tenant.person_id.parse().unwrap(),
+        mentee: extra,
+        score: 1.0,
+        parts: json!([]),
+        locked: false,
+    };
+    let result = tandem_store::RunResult {
+        total: 1.0,
+        unmatched: 0,
+        proven_optimal: true,
+        blocking_pairs: 0,
+        result: json!({}),
+        proposals: vec![proposal],
+    };
+    assert!(tx.finish_run(run.id, result).await.unwrap());
     tx.commit().await.unwrap();
 }
 

@@ -42,6 +42,16 @@ const ROUTES_WITH_IDS: &[(&str, &str)] = &[
     ("get", "/api/v1/campaigns/{campaign_id}/funnel"),
     ("get", "/api/v1/campaigns/{campaign_id}/refusals"),
     ("post", "/api/v1/applications/{application_id}/decision"),
+    ("get", "/api/v1/programs/{program_id}/matching-settings"),
+    ("post", "/api/v1/programs/{program_id}/matching-runs"),
+    ("get", "/api/v1/programs/{program_id}/matching-runs"),
+    ("get", "/api/v1/matching-runs/{run_id}"),
+    ("get", "/api/v1/matching-runs/{run_id}/proposals"),
+    ("get", "/api/v1/matching-runs/{run_id}/unmatched"),
+    ("post", "/api/v1/matching-runs/{run_id}/reveal"),
+    ("get", "/api/v1/programs/{program_id}/matching-edits"),
+    ("post", "/api/v1/programs/{program_id}/matching-edits"),
+    ("delete", "/api/v1/programs/{program_id}/matching-edits/{edit_id}"),
 ];
 
 /// A tenant with something in every kind of table.
@@ -55,6 +65,8 @@ pub(crate) struct Tenant {
     pub(crate) program_id: String,
     campaign_id: String,
     application_id: String,
+    run_id: String,
+    edit_id: String,
     api_key_id: String,
     api_key: String,
     /// The open campaign's public link token.
@@ -117,6 +129,29 @@ pub(crate) async fn populate(app: &TestApp, name: &str) -> Tenant {
     app.queue_idle(&owner.access_token).await;
     let applications = app.get(&format!("/api/v1/campaigns/{campaign_id}/applications"), &owner.access_token).await;
     let application_id = applications.ok(200)["items"][0]["id"].as_str().unwrap().to_owned();
+    let run = app.post(&format!("/api/v1/programs/{program_id}/matching-runs"), token, json!({})).await;
+    let run_id = run.ok(202)["id"].as_str().unwrap().to_owned();
+    let second = app
+        .post(
+            "/api/v1/people",
+            token,
+            json!({"external_id": "E2", "name": format!("{name} senior"), "email": format!("senior@{name}.example"), "job_level": 12}),
+        )
+        .await;
+    let second_id = second.ok(201)["id"].as_str().unwrap().to_owned();
+    let edit = app
+        .post(
+            &format!("/api/v1/programs/{program_id}/matching-edits"),
+            token,
+            json!({"kind": "forbid", "mentor_id": person_id, "mentee_id": second_id}),
+        )
+        .await;
+    let edit_id = edit.ok(201)["id"].as_str().unwrap().to_owned();
+    let run_path = format!("/api/v1/matching-runs/{run_id}");
+    app.eventually("the matching run to finish", || async {
+        app.get(&run_path, &owner.access_token).await.body["state"] == "done"
+    })
+    .await;
     let key = app
         .post("/api/v1/api-keys", Some(&owner.access_token), json!({"name": name, "scopes": ["read", "write"]}))
         .await;
@@ -131,6 +166,8 @@ pub(crate) async fn populate(app: &TestApp, name: &str) -> Tenant {
         program_id,
         campaign_id,
         application_id,
+        run_id,
+        edit_id,
         api_key_id: key["api_key"]["id"].as_str().unwrap().to_owned(),
         api_key: key["secret"].as_str().unwrap().to_owned(),
         public_token: public,
@@ -171,7 +208,9 @@ async fn another_tenants_objects_answer_404_on_every_route(app: TestApp) {
             .replace("{person_id}", &b.person_id)
             .replace("{program_id}", &b.program_id)
             .replace("{campaign_id}", &b.campaign_id)
-            .replace("{application_id}", &b.application_id);
+            .replace("{application_id}", &b.application_id)
+            .replace("{run_id}", &b.run_id)
+            .replace("{edit_id}", &b.edit_id);
         let own_path = [
             "{user_id}",
             "{invitation_id}",
@@ -182,6 +221,8 @@ async fn another_tenants_objects_answer_404_on_every_route(app: TestApp) {
             "{program_id}",
             "{campaign_id}",
             "{application_id}",
+            "{run_id}",
+            "{edit_id}",
         ]
         .iter()
         .fold(template.to_string(), |path, param| path.replace(param, "00000000-0000-7000-8000-000000000000"));
@@ -225,6 +266,11 @@ async fn call(app: &TestApp, method: &str, path: &str, token: &str) -> tandem_te
         "post" if path.ends_with("/campaign-message-preview") => {
             app.post(path, Some(token), json!({"locale": "en", "message": {"subject": "s", "body": "b"}})).await
         }
+        "post" if path.ends_with("/matching-edits") => {
+            let pair = json!({"kind": "forbid", "mentor_id": "00000000-0000-7000-8000-000000000001",
+                "mentee_id": "00000000-0000-7000-8000-000000000002"});
+            app.post(path, Some(token), pair).await
+        }
         "post" => app.post(path, Some(token), json!({})).await,
         "patch" => app.patch(path, token, json!({"role": "admin"})).await,
         "delete" => app.delete(path, token).await,
@@ -238,6 +284,8 @@ async fn snapshot(app: &TestApp, tenant: &Tenant) -> Vec<Value> {
     let campaign = format!("/api/v1/campaigns/{}", tenant.campaign_id);
     let applications = format!("/api/v1/campaigns/{}/applications", tenant.campaign_id);
     let funnel = format!("/api/v1/campaigns/{}/funnel", tenant.campaign_id);
+    let runs = format!("/api/v1/programs/{}/matching-runs", tenant.program_id);
+    let edits = format!("/api/v1/programs/{}/matching-edits", tenant.program_id);
     for path in [
         "/api/v1/team/members",
         "/api/v1/team/invitations",
@@ -251,6 +299,8 @@ async fn snapshot(app: &TestApp, tenant: &Tenant) -> Vec<Value> {
         &campaign,
         &applications,
         &funnel,
+        &runs,
+        &edits,
     ] {
         let mut body = app.get(path, &tenant.owner.access_token).await.ok(200).clone();
         // last_used_at moves whenever a key is used; it is not data a tenant changes.

@@ -41,6 +41,8 @@ use crate::error::{ApiError, InvalidField, PROBLEM_JSON, Problem};
         (name = "people", description = "The people directory: one by one, partners' bulk upserts, CSV imports, search"),
         (name = "programs", description = "Programs: purpose, design, lifecycle, and templates to start from"),
         (name = "recruitment", description = "Campaigns: set up, open and close, invite, review applications, the funnel"),
+        (name = "matching", description = "Matching runs in blind review: proposals with their reasons, the unmatched, \
+                                            the fairness report, revealing names (audited), locks and forbids"),
         (name = "participants", description = "What people reach from links in emails, without an account: \
                                                 applying, confirming, unsubscribing, email preferences"),
         (name = "email", description = "Every delivery with its state, template overrides and the suppression list"),

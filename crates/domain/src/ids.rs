@@ -126,6 +126,19 @@ typed_id!(
     PasswordResetId
 );
 
+typed_id!(
+    /// One run of the matching solver over a program's accepted applicants.
+    MatchingRunId
+);
+typed_id!(
+    /// A pair a matching run proposes.
+    ProposalId
+);
+typed_id!(
+    /// An admin's lock or forbid on a pair of a program.
+    MatchingEditId
+);
+
 impl TenantId {
     /// The product's own tenant: it has no members and sends the emails that belong to an
     /// account rather than to a company (sign-up verification, password reset). Its row is

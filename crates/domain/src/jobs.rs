@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::programs::ParticipantRole;
-use crate::{CampaignId, EmailDeliveryId, SignupId};
+use crate::{CampaignId, EmailDeliveryId, MatchingRunId, SignupId};
 
 /// Every kind of background job, one variant each. A queue stores a task as its `kind` (the
 /// variant's name) and `payload` (its fields as JSON); [`Task::decode`] reads them back.
@@ -38,8 +38,16 @@ pub enum Task {
     Signup(SignupTask),
     /// Emails a password reset link, when the address has an account.
     PasswordReset(PasswordResetTask),
+    /// Scores and solves one matching run, and writes what it found.
+    MatchingRun(MatchingRunTask),
     /// Waits and leaves a mark: measures the queue and proves its guarantees.
     Noop(Noop),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MatchingRunTask {
+    pub run: MatchingRunId,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -118,6 +126,8 @@ impl Task {
             | Task::Signup(_)
             | Task::PasswordReset(_)
             | Task::Noop(_) => 5,
+            // A run that fails is a bug or a database away; three tries tell them apart.
+            Task::MatchingRun(_) => 3,
         }
     }
 
@@ -190,6 +200,7 @@ mod tests {
             Task::SendEmail(SendEmail { delivery: EmailDeliveryId::new() }),
             Task::CampaignMessage(CampaignTask { campaign: CampaignId::new() }),
             Task::CampaignReminder(CampaignTask { campaign: CampaignId::new() }),
+            Task::MatchingRun(MatchingRunTask { run: MatchingRunId::new() }),
             Task::Noop(Noop { sleep_ms: 5, marker: Some("m".into()) }),
         ];
         for task in tasks {

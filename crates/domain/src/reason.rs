@@ -151,6 +151,24 @@ pub enum Reason {
     },
     OnlyDraftsDeleted,
 
+    // Matching.
+    /// Matching runs over a program that is recruiting or matching.
+    ProgramNotMatching {
+        state: ProgramState,
+    },
+    WeightOutOfRange {
+        max: u8,
+    },
+    StableNeedsTwoSides,
+    /// A lock or forbid names the same person twice.
+    PairOfOne,
+    NoSuchPerson,
+    /// Names are revealed for a finished run only.
+    RunNotDone,
+    NoSuchRun,
+    /// A lock or forbid names its pair one way: a run's pseudonyms, or people's ids.
+    EditNamesAPairOnce,
+
     // Campaigns and applications.
     QuestionKey {
         key: String,
@@ -505,6 +523,28 @@ impl Reason {
                 l,
                 "only draft programs are deleted; archive this one instead",
                 "削除できるのは下書きのプログラムだけです。代わりにアーカイブしてください"
+            ),
+            ProgramNotMatching { state } => match l {
+                Locale::En => format!("matching runs over a program that is recruiting or matching, not {state}"),
+                Locale::Ja => format!(
+                    "マッチングは募集中またはマッチング中のプログラムで行います（現在は「{}」）",
+                    program_state_ja(*state)
+                ),
+            },
+            WeightOutOfRange { max } => say!(l, "must be a weight from 0 to {max}", "0〜{max}の重みにしてください"),
+            StableNeedsTwoSides => say!(
+                l,
+                "the stable mode needs mentors and mentees; a mutual program pairs one pool",
+                "安定マッチングにはメンターとメンティーが必要です。相互メンタリングは一つのグループから組みます"
+            ),
+            PairOfOne => say!(l, "names the same person twice", "同じ人が二度指定されています"),
+            NoSuchPerson => say!(l, "is nobody in the directory", "名簿にいない人です"),
+            RunNotDone => say!(l, "names are revealed once the run is done", "実行が完了してから名前を表示できます"),
+            NoSuchRun => say!(l, "is no matching run of this program", "このプログラムのマッチング結果ではありません"),
+            EditNamesAPairOnce => say!(
+                l,
+                "name the pair either by a run's pseudonyms (run_id, mentor, mentee) or by ids (mentor_id, mentee_id)",
+                "組み合わせは、実行結果の仮名（run_id、mentor、mentee）か ID（mentor_id、mentee_id）のどちらかで指定してください"
             ),
 
             QuestionKey { key } => say!(

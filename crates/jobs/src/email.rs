@@ -84,12 +84,12 @@ impl SendEmailHandler {
         if let Some(outcome) = self.recipient_policy(job, delivery).await? {
             return Ok(Some(outcome));
         }
-        if template.unsolicited() {
-            if let Some((limit, until)) = self.take_invitation_slot(job.tenant).await? {
-                let why = format!("held by {limit} until {}", until.to_rfc3339());
-                self.set_state(job.tenant, delivery.id, DeliveryState::Queued, Some(&why), None).await?;
-                return Ok(Some(Outcome::Postpone { until, why }));
-            }
+        if template.unsolicited()
+            && let Some((limit, until)) = self.take_invitation_slot(job.tenant).await?
+        {
+            let why = format!("held by {limit} until {}", until.to_rfc3339());
+            self.set_state(job.tenant, delivery.id, DeliveryState::Queued, Some(&why), None).await?;
+            return Ok(Some(Outcome::Postpone { until, why }));
         }
         Ok(None)
     }

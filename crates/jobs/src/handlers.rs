@@ -7,6 +7,7 @@ use tandem_domain::jobs::Task;
 use crate::accounts::AccountsHandler;
 use crate::campaigns::{CampaignHandler, CampaignSend};
 use crate::email::SendEmailHandler;
+use crate::matching::MatchingHandler;
 use crate::noop::NoopHandler;
 use crate::queue::{Job, JobError, Outcome};
 use crate::worker::Handler;
@@ -15,6 +16,7 @@ pub struct Handlers {
     pub email: SendEmailHandler,
     pub campaigns: CampaignHandler,
     pub accounts: AccountsHandler,
+    pub matching: MatchingHandler,
     pub noop: NoopHandler,
 }
 
@@ -28,6 +30,7 @@ impl Handler for Handlers {
             Task::PublicApplication(a) => self.campaigns.public_application(job, a).await,
             Task::Signup(s) => self.accounts.signup(job, s.signup).await,
             Task::PasswordReset(r) => self.accounts.password_reset(job, &r.email).await,
+            Task::MatchingRun(m) => self.matching.run(job, m.run).await,
             Task::Noop(noop) => self.noop.run(job, noop).await,
         }
     }

@@ -16,6 +16,7 @@ pub mod applications;
 pub mod campaigns;
 pub mod email;
 mod handlers;
+pub mod matching;
 pub mod noop;
 mod queue;
 mod redis_queue;

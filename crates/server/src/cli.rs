@@ -7,7 +7,7 @@ use clap::{Parser, Subcommand};
 
 use crate::config::{Config, LogFormat};
 use crate::startup::{self, Application, Role};
-use crate::{demo, telemetry};
+use crate::{bench, demo, telemetry};
 
 /// Tandem runs reverse and mutual mentoring programs for companies.
 ///
@@ -62,6 +62,28 @@ enum Command {
     },
     /// Create a demo company with a team and an API key, and print how to log in.
     Demo,
+    /// Measure a part of Tandem on a generated problem (see docs/benchmarks.md).
+    #[command(subcommand)]
+    Bench(Bench),
+}
+
+#[derive(Debug, Subcommand)]
+enum Bench {
+    /// Solve an N×N matching problem for the most pairs and then the best total, and print
+    /// `total`, `pairs`, and the seconds to build, solve and check the certificate.
+    Matching {
+        /// Mentors and mentees on each side.
+        #[arg(long)]
+        size: usize,
+        /// The same seed builds the same problem.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(long, value_enum, default_value = "realistic")]
+        family: bench::Family,
+        /// Also write the score matrix here: little-endian f64, row-major, forbidden pairs as -1e9.
+        #[arg(long)]
+        scores_out: Option<PathBuf>,
+    },
 }
 
 async fn run(config: &Config, role: Role) -> anyhow::Result<()> {
@@ -112,6 +134,10 @@ impl Cli {
                     set => set.to_owned(),
                 };
                 println!("{}", summary.render(&url));
+            }
+            Command::Bench(Bench::Matching { size, seed, family, scores_out }) => {
+                let report = bench::matching(size, seed, family, scores_out.as_deref())?;
+                report.print(&mut std::io::stdout().lock())?;
             }
         }
         Ok(())

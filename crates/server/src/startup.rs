@@ -18,6 +18,7 @@ use tandem_jobs::accounts::AccountsHandler;
 use tandem_jobs::campaigns::CampaignHandler;
 use tandem_jobs::email::InvitationLimits;
 use tandem_jobs::email::{EmailSettings, SendEmailHandler};
+use tandem_jobs::matching::MatchingHandler;
 use tandem_jobs::noop::NoopHandler;
 use tandem_jobs::{
     DbLock, Handlers, Lock, PeriodicTask, Queue, RedisLock, RedisQueue, Relay, Scheduler, SqlQueue, Worker,
@@ -255,6 +256,7 @@ fn start_background(
         email: SendEmailHandler::new(parts.db.clone(), parts.mailer.clone(), Arc::new(email)),
         campaigns: CampaignHandler::new(parts.db.clone(), links(), config.public_url.clone()),
         accounts: AccountsHandler::new(parts.db.clone(), links(), config.public_url.clone()),
+        matching: MatchingHandler::new(parts.db.clone()),
         noop: NoopHandler::new(parts.db.clone()),
     };
     let settings = WorkerSettings {

@@ -3,8 +3,8 @@
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 use tandem_domain::{
-    ApiKeyId, ApiScope, AuditEventId, InvitationId, Locale, PasswordResetId, RefreshTokenId, Role, SignupId, TenantId,
-    TokenFamilyId, UserId,
+    ApiKeyId, ApiScope, AuditEventId, InvitationId, Locale, PasswordResetId, PersonId, ProgramId, RefreshTokenId, Role,
+    SignupId, TenantId, TokenFamilyId, UserId,
 };
 use uuid::Uuid;
 
@@ -402,4 +402,68 @@ pub struct PasswordReset {
     pub user_id: UserId,
     pub expires_at: DateTime<Utc>,
     pub used_at: Option<DateTime<Utc>>,
+}
+
+/// A matching run as stored.
+#[derive(Clone, Debug)]
+pub struct MatchingRunRecord {
+    pub id: tandem_domain::MatchingRunId,
+    pub program_id: ProgramId,
+    pub mode: tandem_domain::matching::run::Mode,
+    /// The weights and constraints asked for.
+    pub settings: Value,
+    pub state: tandem_domain::matching::run::RunState,
+    /// 0..=100.
+    pub progress: u8,
+    pub error: Option<String>,
+    pub total: Option<f64>,
+    pub pairs: Option<u32>,
+    pub unmatched: Option<u32>,
+    pub proven_optimal: bool,
+    pub blocking_pairs: Option<u32>,
+    /// What the run found beyond its totals (see `tandem_jobs::matching`).
+    pub result: Option<Value>,
+    pub created_at: DateTime<Utc>,
+    pub finished_at: Option<DateTime<Utc>>,
+}
+
+/// What a finished run writes.
+#[derive(Clone, Debug)]
+pub struct RunResult {
+    pub total: f64,
+    pub unmatched: u32,
+    pub proven_optimal: bool,
+    pub blocking_pairs: u32,
+    pub result: Value,
+    pub proposals: Vec<NewProposal>,
+}
+
+#[derive(Clone, Debug)]
+pub struct NewProposal {
+    pub mentor: PersonId,
+    pub mentee: PersonId,
+    pub score: f64,
+    pub parts: Value,
+    pub locked: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct ProposalRecord {
+    pub id: tandem_domain::ProposalId,
+    pub run_id: tandem_domain::MatchingRunId,
+    pub mentor: PersonId,
+    pub mentee: PersonId,
+    pub score: f64,
+    pub parts: Value,
+    pub locked: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct MatchingEditRecord {
+    pub id: tandem_domain::MatchingEditId,
+    pub program_id: ProgramId,
+    pub kind: tandem_domain::matching::run::EditKind,
+    pub mentor: PersonId,
+    pub mentee: PersonId,
+    pub created_at: DateTime<Utc>,
 }

@@ -620,6 +620,77 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/matching-runs/{run_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One matching run, with its totals, certificate check and fairness report once done. */
+        get: operations["get_run"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/matching-runs/{run_id}/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A run's proposed pairs, highest score first, in blind review. */
+        get: operations["list_proposals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/matching-runs/{run_id}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Who is behind each pseudonym of a finished run. Recorded in the audit log with who asked
+         *     and when; blind review stays the default view.
+         */
+        post: operations["reveal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/matching-runs/{run_id}/unmatched": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everyone a finished run left without a pair, and why. */
+        get: operations["list_unmatched"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -897,6 +968,86 @@ export interface paths {
         };
         /** The program's funnel: its campaigns' added up. */
         get: operations["program_funnel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programs/{program_id}/matching-edits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A program's locks and forbids, oldest first. */
+        get: operations["list_edits"];
+        put?: never;
+        /**
+         * Locks or forbids a pair for every run of the program (replacing an earlier decision on the
+         *     same pair). In mutual programs the order of the two does not matter.
+         */
+        post: operations["add_edit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programs/{program_id}/matching-edits/{edit_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Takes back a lock or forbid. */
+        delete: operations["delete_edit"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programs/{program_id}/matching-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A program's matching runs, newest first. */
+        get: operations["list_runs"];
+        put?: never;
+        /**
+         * Starts a matching run over the program's accepted applicants. The run is a job: it answers
+         *     at once (202) and goes queued → scoring → solving → done (or failed); follow it with
+         *     `GET /matching-runs/{run_id}`. Locks and forbids of the program are kept.
+         */
+        post: operations["start_run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programs/{program_id}/matching-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a matching run of this program starts from: its modes, the criteria and the preset
+         *     weights for its kind of program.
+         */
+        get: operations["matching_settings"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1432,6 +1583,17 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        /** @description How the groups of one attribute fared. */
+        AttributeReport: {
+            attribute: components["schemas"]["AuditAttribute"];
+            /**
+             * @description The groups shown, largest first, then by name; `Other` and `Unknown` last. Empty when
+             *     showing any would single out a small group (see the module's documentation).
+             */
+            groups: components["schemas"]["GroupReport"][];
+            /** @description The groups matched at less than four-fifths of the best group's rate, in group order. */
+            flags: components["schemas"]["Flag"][];
+        };
         /**
          * @description Who a campaign's message goes to, before it does: how many, in which language, a few of
          *     them, and when.
@@ -1468,6 +1630,11 @@ export interface components {
             name: string;
             language: components["schemas"]["Locale"];
         };
+        /**
+         * @description An attribute the report groups people by.
+         * @enum {string}
+         */
+        AuditAttribute: "department" | "function" | "region" | "level_band" | "executive" | "gender" | "age_band";
         /**
          * Format: uuid
          * @description An entry of a tenant's audit log.
@@ -1509,6 +1676,22 @@ export interface components {
              * @example 2026-11-30T09:00:00Z
              */
             created_at: string;
+        };
+        /** @description A person as blind review shows them. */
+        BlindProfile: {
+            /**
+             * @description Stable within the run ("P-017"), unrelated to who the person is.
+             * @example P-017
+             */
+            pseudonym: string;
+            /** @description The role they applied for. */
+            role: components["schemas"]["ParticipantRole"];
+            /** @example 7–9 */
+            level_band?: string | null;
+            department?: string | null;
+            function?: string | null;
+            region?: string | null;
+            executive: boolean;
         };
         /**
          * @example {
@@ -1742,6 +1925,21 @@ export interface components {
          */
         Confidence: "likely" | "exact" | "saved";
         /**
+         * @description The hard constraints a run may set; the reporting line and the design's direction of
+         *     seniority always hold.
+         */
+        Constraints: {
+            /** @description People must share a language (default true). */
+            common_language?: boolean;
+            /**
+             * Format: double
+             * @description The fewest working hours (of a 9:00–18:00 day) two people's days must share; 0 turns the
+             *     constraint off. Default 2.
+             * @example 2
+             */
+            min_overlap_hours?: number;
+        };
+        /**
          * @example {
          *       "name": "Workday sync",
          *       "scopes": [
@@ -1765,6 +1963,11 @@ export interface components {
              */
             scopes: components["schemas"]["ApiScope"][];
         };
+        /**
+         * @description What a pair is scored on.
+         * @enum {string}
+         */
+        Criterion: "skills" | "cross_department" | "cross_function" | "cross_region" | "seniority" | "language" | "hours_overlap" | "wishes";
         /**
          * @description A campaign's own question on the application form.
          * @example {
@@ -1885,6 +2088,41 @@ export interface components {
              */
             sent_at?: string | null;
         };
+        /** @description The facts behind one criterion's value. */
+        Detail: {
+            topics: string[];
+            wanted: number;
+            /** @enum {string} */
+            kind: "skills";
+        } | {
+            differ?: boolean | null;
+            values: string[];
+            /** @enum {string} */
+            kind: "differ";
+        } | {
+            /** Format: int32 */
+            gap?: number | null;
+            /** @enum {string} */
+            kind: "seniority";
+        } | {
+            shared: string[];
+            /** @enum {string} */
+            kind: "languages";
+        } | {
+            /** Format: double */
+            hours?: number | null;
+            /** @enum {string} */
+            kind: "overlap";
+        } | {
+            asked: boolean;
+            /** @enum {string} */
+            kind: "wish";
+        };
+        /**
+         * @description An admin's decision on a pair, kept by every run of the program.
+         * @enum {string}
+         */
+        EditKind: "lock" | "forbid";
         /**
          * @description Who may take a role, over directory attributes. Empty lists mean "any".
          * @example {
@@ -1959,6 +2197,45 @@ export interface components {
              */
             unreadable_rows: number;
         };
+        /**
+         * @description How executives took part in the run. Pairs do not say who their mentor is, so an executive
+         *     mentor of two mentees counts in two pairs.
+         */
+        ExecutiveParticipation: {
+            /** @description Applicants whose [`AuditAttribute::Executive`] value is "yes" ([`executive_value`]). */
+            applicants: number;
+            /** @description Pairs whose mentor is an executive. */
+            pairs_as_mentor: number;
+            /** @description Pairs whose mentee is an executive. */
+            pairs_as_mentee: number;
+            /** @description Pairs with an executive on either side. */
+            pairs: number;
+        };
+        /** @description The fairness report of one matching run. */
+        FairnessReport: {
+            /**
+             * @description One per attribute, in the order of [`AuditAttribute::ALL`]; the sensitive ones only
+             *     when asked for.
+             */
+            attributes: components["schemas"]["AttributeReport"][];
+            /**
+             * Format: double
+             * @description The share of pairs whose two sides are in different departments, among the pairs
+             *     where both are known; None when there is no such pair.
+             */
+            cross_department_share?: number | null;
+            /**
+             * Format: double
+             * @description The same for functions.
+             */
+            cross_function_share?: number | null;
+            /**
+             * Format: double
+             * @description The same for regions.
+             */
+            cross_region_share?: number | null;
+            executives: components["schemas"]["ExecutiveParticipation"];
+        };
         /** @description One refused field, as a problem document lists it. */
         FieldError: {
             /**
@@ -1971,12 +2248,27 @@ export interface components {
              * @example no_at_sign
              * @enum {string}
              */
-            code: "empty" | "required" | "too_short" | "too_long" | "length_between" | "too_many_bytes" | "between" | "control_characters" | "bidi_controls" | "only_spaces" | "nul_character" | "no_at_sign" | "not_an_email" | "not_a_whole_number" | "not_a_job_level" | "not_a_time_zone" | "not_a_boolean" | "not_a_date" | "list_too_long" | "unsupported_language" | "invalid" | "unknown_field" | "not_a_cursor" | "not_an_email_category" | "transactional_always_sent" | "duplicate_in_file" | "own_manager" | "no_such_manager" | "email_belongs_to" | "external_id_exists" | "external_id_or_email_taken" | "batch_size" | "csv_header_unreadable" | "csv_missing_columns" | "csv_line_unreadable" | "csv_no_rows" | "already_invited" | "deadline_variable_without_deadline" | "either_csv_or_file" | "unknown_encoding" | "unreadable_characters" | "not_a_grade" | "too_many_grades" | "grade_not_mapped" | "manager_row_refused" | "sensitive_attributes_off" | "close_campaigns_first" | "name_purpose" | "describe_custom_purpose" | "metric_needs_name_and_target" | "level_min_above_max" | "levels_range" | "rule_needs_role" | "no_junior_mentor_possible" | "mutual_uses_either" | "end_after_start" | "resource_needs_title_and_link" | "module_needs_title" | "module_link_not_web" | "unknown_template" | "program_cannot_become" | "publish_pairs_first" | "set_roles_before_recruiting" | "set_dates_before_recruiting" | "program_keeps_rules_and_dates" | "program_no_longer_changes" | "only_drafts_deleted" | "question_key" | "question_key_twice" | "question_needs_label" | "question_label" | "question_needs_options" | "question_takes_no_options" | "not_a_question" | "answer_text" | "answer_one_option" | "answer_options" | "message_needs_subject_and_body" | "template_error" | "template_too_much_work" | "template_too_large" | "send_before_deadline" | "reminder_needs_deadline" | "closed_campaign_fixed" | "open_campaign_keeps_kind" | "program_not_recruiting" | "write_message_first" | "deadline_passed" | "campaign_cannot_become" | "name_people_or_filter" | "open_campaign_has_no_list" | "campaign_closed" | "applications_closed" | "consent_needed" | "not_eligible" | "already_applied" | "confirmation_expired" | "application_declined" | "not_confirmed_yet" | "applicant_withdrew" | "decision_not_possible" | "only_owners_manage_owners" | "last_owner" | "account_exists" | "already_member" | "person_already_member" | "not_a_member" | "no_longer_member" | "wrong_credentials" | "invitation_used" | "signup_link_used" | "reset_link_used" | "session_ended" | "cookie_needs_header" | "refresh_token_refused" | "not_a_refresh_token" | "name_needed_for_new_account" | "no_credential" | "metrics_token_required" | "unknown_api_key" | "bad_access_token" | "console_users_only" | "may_not_read" | "may_not_write" | "team_managers_only" | "key_managers_only" | "mailbox_owners_only" | "api_key_has_no_language" | "name_a_scope" | "no_such_resource" | "already_exists" | "fields_invalid" | "unreadable_json" | "unreadable_body" | "body_too_large" | "send_json" | "try_again_in" | "internal";
+            code: "empty" | "required" | "too_short" | "too_long" | "length_between" | "too_many_bytes" | "between" | "control_characters" | "bidi_controls" | "only_spaces" | "nul_character" | "no_at_sign" | "not_an_email" | "not_a_whole_number" | "not_a_job_level" | "not_a_time_zone" | "not_a_boolean" | "not_a_date" | "list_too_long" | "unsupported_language" | "invalid" | "unknown_field" | "not_a_cursor" | "not_an_email_category" | "transactional_always_sent" | "duplicate_in_file" | "own_manager" | "no_such_manager" | "email_belongs_to" | "external_id_exists" | "external_id_or_email_taken" | "batch_size" | "csv_header_unreadable" | "csv_missing_columns" | "csv_line_unreadable" | "csv_no_rows" | "already_invited" | "deadline_variable_without_deadline" | "either_csv_or_file" | "unknown_encoding" | "unreadable_characters" | "not_a_grade" | "too_many_grades" | "grade_not_mapped" | "manager_row_refused" | "sensitive_attributes_off" | "close_campaigns_first" | "name_purpose" | "describe_custom_purpose" | "metric_needs_name_and_target" | "level_min_above_max" | "levels_range" | "rule_needs_role" | "no_junior_mentor_possible" | "mutual_uses_either" | "end_after_start" | "resource_needs_title_and_link" | "module_needs_title" | "module_link_not_web" | "unknown_template" | "program_cannot_become" | "publish_pairs_first" | "set_roles_before_recruiting" | "set_dates_before_recruiting" | "program_keeps_rules_and_dates" | "program_no_longer_changes" | "only_drafts_deleted" | "program_not_matching" | "weight_out_of_range" | "stable_needs_two_sides" | "pair_of_one" | "no_such_person" | "run_not_done" | "no_such_run" | "edit_names_a_pair_once" | "question_key" | "question_key_twice" | "question_needs_label" | "question_label" | "question_needs_options" | "question_takes_no_options" | "not_a_question" | "answer_text" | "answer_one_option" | "answer_options" | "message_needs_subject_and_body" | "template_error" | "template_too_much_work" | "template_too_large" | "send_before_deadline" | "reminder_needs_deadline" | "closed_campaign_fixed" | "open_campaign_keeps_kind" | "program_not_recruiting" | "write_message_first" | "deadline_passed" | "campaign_cannot_become" | "name_people_or_filter" | "open_campaign_has_no_list" | "campaign_closed" | "applications_closed" | "consent_needed" | "not_eligible" | "already_applied" | "confirmation_expired" | "application_declined" | "not_confirmed_yet" | "applicant_withdrew" | "decision_not_possible" | "only_owners_manage_owners" | "last_owner" | "account_exists" | "already_member" | "person_already_member" | "not_a_member" | "no_longer_member" | "wrong_credentials" | "invitation_used" | "signup_link_used" | "reset_link_used" | "session_ended" | "cookie_needs_header" | "refresh_token_refused" | "not_a_refresh_token" | "name_needed_for_new_account" | "no_credential" | "metrics_token_required" | "unknown_api_key" | "bad_access_token" | "console_users_only" | "may_not_read" | "may_not_write" | "team_managers_only" | "key_managers_only" | "mailbox_owners_only" | "api_key_has_no_language" | "name_a_scope" | "no_such_resource" | "already_exists" | "fields_invalid" | "unreadable_json" | "unreadable_body" | "body_too_large" | "send_json" | "try_again_in" | "internal";
             /**
              * @description Why, in words, in the language the request asked for (`Accept-Language`).
              * @example must contain an @
              */
             message: string;
+        };
+        /** @description A group matched at less than four-fifths of the best group's rate. */
+        Flag: {
+            group: components["schemas"]["GroupName"];
+            /** Format: double */
+            match_rate: number;
+            /** @description The shown group with the highest match rate (the first in group order on a tie). */
+            best_group: components["schemas"]["GroupName"];
+            /** Format: double */
+            best_rate: number;
+            /**
+             * Format: double
+             * @description match_rate / best_rate.
+             */
+            ratio: number;
         };
         /**
          * @example {
@@ -2051,6 +2343,35 @@ export interface components {
              */
             level: number;
             source: components["schemas"]["GradeSource"];
+        };
+        /** @description The name of a group: a value, the people whose value is unknown, or the small groups merged. */
+        GroupName: {
+            value: string;
+            /** @enum {string} */
+            kind: "value";
+        } | {
+            /** @enum {string} */
+            kind: "unknown";
+        } | {
+            /** @enum {string} */
+            kind: "other";
+        };
+        /** @description One group of applicants that share a value. */
+        GroupReport: {
+            group: components["schemas"]["GroupName"];
+            /** @description Never fewer than [`MIN_GROUP`]. */
+            applicants: number;
+            matched: number;
+            /**
+             * Format: double
+             * @description matched / applicants.
+             */
+            match_rate: number;
+            /**
+             * Format: double
+             * @description The mean score of the matched applicants' pairs; None when nobody was matched.
+             */
+            mean_score?: number | null;
         };
         Health: {
             /** @example ok */
@@ -2370,6 +2691,26 @@ export interface components {
             rows: number;
             locale?: components["schemas"]["Locale"] | null;
         };
+        /** @description Why a person has no pair. */
+        LeftOut: {
+            /** @enum {string} */
+            code: "nobody_on_the_other_side";
+        } | {
+            barriers: {
+                [key: string]: number;
+            };
+            partners: number;
+            /** @enum {string} */
+            code: "no_allowed_partner";
+        } | {
+            /** Format: double */
+            best_score: number;
+            /** @enum {string} */
+            code: "others_scored_higher";
+        } | {
+            /** @enum {string} */
+            code: "no_pair_adds_to_the_total";
+        };
         /**
          * @example {
          *       "token": "00000000000070008000000000000001.5e884898da28047151d0e56f8dc6292773603d0d6aabbdd6"
@@ -2428,6 +2769,88 @@ export interface components {
              * @example /home/aiko/.local/share/tandem/outbox
              */
             outbox: string;
+        };
+        /**
+         * Format: uuid
+         * @description An admin's lock or forbid on a pair of a program.
+         * @example 01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f
+         */
+        MatchingEditId: string;
+        /** @description A lock (the pair is in every run) or a forbid (it never is). */
+        MatchingEditView: {
+            id: components["schemas"]["MatchingEditId"];
+            kind: components["schemas"]["EditKind"];
+            mentor_id: components["schemas"]["PersonId"];
+            mentee_id: components["schemas"]["PersonId"];
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:00:00Z
+             */
+            created_at: string;
+        };
+        /**
+         * Format: uuid
+         * @description One run of the matching solver over a program's accepted applicants.
+         * @example 01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f
+         */
+        MatchingRunId: string;
+        /** @description A matching run: where it is, and what it found once done. */
+        MatchingRunView: {
+            id: components["schemas"]["MatchingRunId"];
+            program_id: components["schemas"]["ProgramId"];
+            mode: components["schemas"]["Mode"];
+            settings: components["schemas"]["RunSettings"];
+            state: components["schemas"]["RunState"];
+            /**
+             * Format: int32
+             * @description 0..=100, for a progress bar.
+             */
+            progress: number;
+            /** @description Why it failed. */
+            error?: string | null;
+            /**
+             * Format: double
+             * @description The sum of the proposed pairs' scores.
+             */
+            total?: number | null;
+            /** Format: int32 */
+            pairs?: number | null;
+            /** Format: int32 */
+            unmatched?: number | null;
+            /** @description The optimality certificate was checked and holds (best total and most pairs). */
+            proven_optimal: boolean;
+            /**
+             * Format: int32
+             * @description Pairs who would both rather be with each other than with whom they got.
+             */
+            blocking_pairs?: number | null;
+            /** @description Pairs scored, and pairs kept out by a hard constraint. */
+            candidate_pairs?: number | null;
+            barred_pairs?: number | null;
+            /** @description "Either" applicants given a role before solving (see docs/matching.md). */
+            roles_chosen?: number | null;
+            fairness?: components["schemas"]["FairnessReport"] | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:00:00Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:00:00Z
+             */
+            finished_at?: string | null;
+        };
+        MatchingSettings: {
+            kind: components["schemas"]["ProgramKind"];
+            /** @description The modes this program may run (a mutual program has no stable mode). */
+            modes: components["schemas"]["Mode"][];
+            /** @description The mode to start from. */
+            mode: components["schemas"]["Mode"];
+            /** @description The criteria, each scored 0..1 and weighted 0..10. */
+            criteria: components["schemas"]["Criterion"][];
+            /** @description The preset for the program's kind, and the default constraints. */
+            preset: components["schemas"]["RunSettings"];
         };
         Me: {
             tenant: components["schemas"]["TenantView"];
@@ -2490,6 +2913,31 @@ export interface components {
              * @example Asia/Tokyo
              */
             time_zone?: string | null;
+        };
+        /**
+         * @description What a run optimises.
+         * @enum {string}
+         */
+        Mode: "best_total" | "most_pairs" | "stable";
+        /**
+         * @description A pair to lock or forbid: by the pseudonyms of a run (from blind review), or by the
+         *     people's ids (a partner's own records).
+         * @example {
+         *       "kind": "lock",
+         *       "mentee": "P-003",
+         *       "mentor": "P-017",
+         *       "run_id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f"
+         *     }
+         */
+        NewMatchingEdit: {
+            kind: components["schemas"]["EditKind"];
+            run_id?: components["schemas"]["MatchingRunId"] | null;
+            /** @example P-017 */
+            mentor?: string | null;
+            /** @example P-003 */
+            mentee?: string | null;
+            mentor_id?: components["schemas"]["PersonId"] | null;
+            mentee_id?: components["schemas"]["PersonId"] | null;
         };
         /**
          * @example {
@@ -2616,6 +3064,21 @@ export interface components {
             total?: number | null;
         };
         /** @description One page of a list. */
+        Paginated_MatchingRunView: {
+            items: components["schemas"]["MatchingRunView"][];
+            /**
+             * @description Pass as `cursor` to get the next page; absent on the last page.
+             * @example AZq0Vw2cdjGfX5mQHg3mPA
+             */
+            next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description How many items the whole list has, on lists that count them (the directory).
+             * @example 1240
+             */
+            total?: number | null;
+        };
+        /** @description One page of a list. */
         Paginated_MemberView: {
             items: components["schemas"]["MemberView"][];
             /**
@@ -2659,6 +3122,33 @@ export interface components {
              * @example 1240
              */
             total?: number | null;
+        };
+        /** @description One page of a list. */
+        Paginated_ProposalView: {
+            items: components["schemas"]["ProposalView"][];
+            /**
+             * @description Pass as `cursor` to get the next page; absent on the last page.
+             * @example AZq0Vw2cdjGfX5mQHg3mPA
+             */
+            next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description How many items the whole list has, on lists that count them (the directory).
+             * @example 1240
+             */
+            total?: number | null;
+        };
+        /** @description One criterion's part of a pair's score. */
+        Part: {
+            criterion: components["schemas"]["Criterion"];
+            /**
+             * Format: double
+             * @description 0..=1.
+             */
+            value: number;
+            /** Format: double */
+            weight: number;
+            detail: components["schemas"]["Detail"];
         };
         /**
          * @description The role someone takes in a pair; in mutual programs everyone is `either`.
@@ -2957,7 +3447,7 @@ export interface components {
              * @description The reason `detail` gives, as a stable name (`program_cannot_become`, `last_owner`, …).
              * @enum {string}
              */
-            code: "empty" | "required" | "too_short" | "too_long" | "length_between" | "too_many_bytes" | "between" | "control_characters" | "bidi_controls" | "only_spaces" | "nul_character" | "no_at_sign" | "not_an_email" | "not_a_whole_number" | "not_a_job_level" | "not_a_time_zone" | "not_a_boolean" | "not_a_date" | "list_too_long" | "unsupported_language" | "invalid" | "unknown_field" | "not_a_cursor" | "not_an_email_category" | "transactional_always_sent" | "duplicate_in_file" | "own_manager" | "no_such_manager" | "email_belongs_to" | "external_id_exists" | "external_id_or_email_taken" | "batch_size" | "csv_header_unreadable" | "csv_missing_columns" | "csv_line_unreadable" | "csv_no_rows" | "already_invited" | "deadline_variable_without_deadline" | "either_csv_or_file" | "unknown_encoding" | "unreadable_characters" | "not_a_grade" | "too_many_grades" | "grade_not_mapped" | "manager_row_refused" | "sensitive_attributes_off" | "close_campaigns_first" | "name_purpose" | "describe_custom_purpose" | "metric_needs_name_and_target" | "level_min_above_max" | "levels_range" | "rule_needs_role" | "no_junior_mentor_possible" | "mutual_uses_either" | "end_after_start" | "resource_needs_title_and_link" | "module_needs_title" | "module_link_not_web" | "unknown_template" | "program_cannot_become" | "publish_pairs_first" | "set_roles_before_recruiting" | "set_dates_before_recruiting" | "program_keeps_rules_and_dates" | "program_no_longer_changes" | "only_drafts_deleted" | "question_key" | "question_key_twice" | "question_needs_label" | "question_label" | "question_needs_options" | "question_takes_no_options" | "not_a_question" | "answer_text" | "answer_one_option" | "answer_options" | "message_needs_subject_and_body" | "template_error" | "template_too_much_work" | "template_too_large" | "send_before_deadline" | "reminder_needs_deadline" | "closed_campaign_fixed" | "open_campaign_keeps_kind" | "program_not_recruiting" | "write_message_first" | "deadline_passed" | "campaign_cannot_become" | "name_people_or_filter" | "open_campaign_has_no_list" | "campaign_closed" | "applications_closed" | "consent_needed" | "not_eligible" | "already_applied" | "confirmation_expired" | "application_declined" | "not_confirmed_yet" | "applicant_withdrew" | "decision_not_possible" | "only_owners_manage_owners" | "last_owner" | "account_exists" | "already_member" | "person_already_member" | "not_a_member" | "no_longer_member" | "wrong_credentials" | "invitation_used" | "signup_link_used" | "reset_link_used" | "session_ended" | "cookie_needs_header" | "refresh_token_refused" | "not_a_refresh_token" | "name_needed_for_new_account" | "no_credential" | "metrics_token_required" | "unknown_api_key" | "bad_access_token" | "console_users_only" | "may_not_read" | "may_not_write" | "team_managers_only" | "key_managers_only" | "mailbox_owners_only" | "api_key_has_no_language" | "name_a_scope" | "no_such_resource" | "already_exists" | "fields_invalid" | "unreadable_json" | "unreadable_body" | "body_too_large" | "send_json" | "try_again_in" | "internal";
+            code: "empty" | "required" | "too_short" | "too_long" | "length_between" | "too_many_bytes" | "between" | "control_characters" | "bidi_controls" | "only_spaces" | "nul_character" | "no_at_sign" | "not_an_email" | "not_a_whole_number" | "not_a_job_level" | "not_a_time_zone" | "not_a_boolean" | "not_a_date" | "list_too_long" | "unsupported_language" | "invalid" | "unknown_field" | "not_a_cursor" | "not_an_email_category" | "transactional_always_sent" | "duplicate_in_file" | "own_manager" | "no_such_manager" | "email_belongs_to" | "external_id_exists" | "external_id_or_email_taken" | "batch_size" | "csv_header_unreadable" | "csv_missing_columns" | "csv_line_unreadable" | "csv_no_rows" | "already_invited" | "deadline_variable_without_deadline" | "either_csv_or_file" | "unknown_encoding" | "unreadable_characters" | "not_a_grade" | "too_many_grades" | "grade_not_mapped" | "manager_row_refused" | "sensitive_attributes_off" | "close_campaigns_first" | "name_purpose" | "describe_custom_purpose" | "metric_needs_name_and_target" | "level_min_above_max" | "levels_range" | "rule_needs_role" | "no_junior_mentor_possible" | "mutual_uses_either" | "end_after_start" | "resource_needs_title_and_link" | "module_needs_title" | "module_link_not_web" | "unknown_template" | "program_cannot_become" | "publish_pairs_first" | "set_roles_before_recruiting" | "set_dates_before_recruiting" | "program_keeps_rules_and_dates" | "program_no_longer_changes" | "only_drafts_deleted" | "program_not_matching" | "weight_out_of_range" | "stable_needs_two_sides" | "pair_of_one" | "no_such_person" | "run_not_done" | "no_such_run" | "edit_names_a_pair_once" | "question_key" | "question_key_twice" | "question_needs_label" | "question_label" | "question_needs_options" | "question_takes_no_options" | "not_a_question" | "answer_text" | "answer_one_option" | "answer_options" | "message_needs_subject_and_body" | "template_error" | "template_too_much_work" | "template_too_large" | "send_before_deadline" | "reminder_needs_deadline" | "closed_campaign_fixed" | "open_campaign_keeps_kind" | "program_not_recruiting" | "write_message_first" | "deadline_passed" | "campaign_cannot_become" | "name_people_or_filter" | "open_campaign_has_no_list" | "campaign_closed" | "applications_closed" | "consent_needed" | "not_eligible" | "already_applied" | "confirmation_expired" | "application_declined" | "not_confirmed_yet" | "applicant_withdrew" | "decision_not_possible" | "only_owners_manage_owners" | "last_owner" | "account_exists" | "already_member" | "person_already_member" | "not_a_member" | "no_longer_member" | "wrong_credentials" | "invitation_used" | "signup_link_used" | "reset_link_used" | "session_ended" | "cookie_needs_header" | "refresh_token_refused" | "not_a_refresh_token" | "name_needed_for_new_account" | "no_credential" | "metrics_token_required" | "unknown_api_key" | "bad_access_token" | "console_users_only" | "may_not_read" | "may_not_write" | "team_managers_only" | "key_managers_only" | "mailbox_owners_only" | "api_key_has_no_language" | "name_a_scope" | "no_such_resource" | "already_exists" | "fields_invalid" | "unreadable_json" | "unreadable_body" | "body_too_large" | "send_json" | "try_again_in" | "internal";
             /** @description Present on validation problems: each refused field. */
             errors?: components["schemas"]["FieldError"][];
         };
@@ -3141,6 +3631,30 @@ export interface components {
              * @example 2026-11-30T09:00:00Z
              */
             updated_at: string;
+        };
+        /**
+         * Format: uuid
+         * @description A pair a matching run proposes.
+         * @example 01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f
+         */
+        ProposalId: string;
+        /** @description A proposed pair in blind review: pseudonyms and job attributes, never names. */
+        ProposalView: {
+            id: components["schemas"]["ProposalId"];
+            /** @description In mutual programs both are learners; `mentor` is simply the first. */
+            mentor: components["schemas"]["BlindProfile"];
+            mentee: components["schemas"]["BlindProfile"];
+            /** Format: double */
+            score: number;
+            /** @description The score criterion by criterion. */
+            parts: components["schemas"]["Part"][];
+            /**
+             * @description The pair's strongest reasons, in the request's language.
+             * @example From different departments (Marketing and Finance); can teach what the other wants to learn (python).
+             */
+            explanation: string;
+            /** @description Kept by a lock. */
+            locked: boolean;
         };
         PublicApplication: {
             status: components["schemas"]["ApplicationStatus"];
@@ -3349,6 +3863,15 @@ export interface components {
             link: string;
             description?: string | null;
         };
+        RevealedPerson: {
+            /** @example P-017 */
+            pseudonym: string;
+            person_id: components["schemas"]["PersonId"];
+            /** @example Sato Kenji */
+            name: string;
+            /** @example kenji.sato@sakura.example */
+            email: string;
+        };
         /**
          * @description A console user's role in one tenant, from most to least powerful.
          * @enum {string}
@@ -3384,7 +3907,7 @@ export interface components {
              * @example grade_not_mapped
              * @enum {string}
              */
-            code: "empty" | "required" | "too_short" | "too_long" | "length_between" | "too_many_bytes" | "between" | "control_characters" | "bidi_controls" | "only_spaces" | "nul_character" | "no_at_sign" | "not_an_email" | "not_a_whole_number" | "not_a_job_level" | "not_a_time_zone" | "not_a_boolean" | "not_a_date" | "list_too_long" | "unsupported_language" | "invalid" | "unknown_field" | "not_a_cursor" | "not_an_email_category" | "transactional_always_sent" | "duplicate_in_file" | "own_manager" | "no_such_manager" | "email_belongs_to" | "external_id_exists" | "external_id_or_email_taken" | "batch_size" | "csv_header_unreadable" | "csv_missing_columns" | "csv_line_unreadable" | "csv_no_rows" | "already_invited" | "deadline_variable_without_deadline" | "either_csv_or_file" | "unknown_encoding" | "unreadable_characters" | "not_a_grade" | "too_many_grades" | "grade_not_mapped" | "manager_row_refused" | "sensitive_attributes_off" | "close_campaigns_first" | "name_purpose" | "describe_custom_purpose" | "metric_needs_name_and_target" | "level_min_above_max" | "levels_range" | "rule_needs_role" | "no_junior_mentor_possible" | "mutual_uses_either" | "end_after_start" | "resource_needs_title_and_link" | "module_needs_title" | "module_link_not_web" | "unknown_template" | "program_cannot_become" | "publish_pairs_first" | "set_roles_before_recruiting" | "set_dates_before_recruiting" | "program_keeps_rules_and_dates" | "program_no_longer_changes" | "only_drafts_deleted" | "question_key" | "question_key_twice" | "question_needs_label" | "question_label" | "question_needs_options" | "question_takes_no_options" | "not_a_question" | "answer_text" | "answer_one_option" | "answer_options" | "message_needs_subject_and_body" | "template_error" | "template_too_much_work" | "template_too_large" | "send_before_deadline" | "reminder_needs_deadline" | "closed_campaign_fixed" | "open_campaign_keeps_kind" | "program_not_recruiting" | "write_message_first" | "deadline_passed" | "campaign_cannot_become" | "name_people_or_filter" | "open_campaign_has_no_list" | "campaign_closed" | "applications_closed" | "consent_needed" | "not_eligible" | "already_applied" | "confirmation_expired" | "application_declined" | "not_confirmed_yet" | "applicant_withdrew" | "decision_not_possible" | "only_owners_manage_owners" | "last_owner" | "account_exists" | "already_member" | "person_already_member" | "not_a_member" | "no_longer_member" | "wrong_credentials" | "invitation_used" | "signup_link_used" | "reset_link_used" | "session_ended" | "cookie_needs_header" | "refresh_token_refused" | "not_a_refresh_token" | "name_needed_for_new_account" | "no_credential" | "metrics_token_required" | "unknown_api_key" | "bad_access_token" | "console_users_only" | "may_not_read" | "may_not_write" | "team_managers_only" | "key_managers_only" | "mailbox_owners_only" | "api_key_has_no_language" | "name_a_scope" | "no_such_resource" | "already_exists" | "fields_invalid" | "unreadable_json" | "unreadable_body" | "body_too_large" | "send_json" | "try_again_in" | "internal";
+            code: "empty" | "required" | "too_short" | "too_long" | "length_between" | "too_many_bytes" | "between" | "control_characters" | "bidi_controls" | "only_spaces" | "nul_character" | "no_at_sign" | "not_an_email" | "not_a_whole_number" | "not_a_job_level" | "not_a_time_zone" | "not_a_boolean" | "not_a_date" | "list_too_long" | "unsupported_language" | "invalid" | "unknown_field" | "not_a_cursor" | "not_an_email_category" | "transactional_always_sent" | "duplicate_in_file" | "own_manager" | "no_such_manager" | "email_belongs_to" | "external_id_exists" | "external_id_or_email_taken" | "batch_size" | "csv_header_unreadable" | "csv_missing_columns" | "csv_line_unreadable" | "csv_no_rows" | "already_invited" | "deadline_variable_without_deadline" | "either_csv_or_file" | "unknown_encoding" | "unreadable_characters" | "not_a_grade" | "too_many_grades" | "grade_not_mapped" | "manager_row_refused" | "sensitive_attributes_off" | "close_campaigns_first" | "name_purpose" | "describe_custom_purpose" | "metric_needs_name_and_target" | "level_min_above_max" | "levels_range" | "rule_needs_role" | "no_junior_mentor_possible" | "mutual_uses_either" | "end_after_start" | "resource_needs_title_and_link" | "module_needs_title" | "module_link_not_web" | "unknown_template" | "program_cannot_become" | "publish_pairs_first" | "set_roles_before_recruiting" | "set_dates_before_recruiting" | "program_keeps_rules_and_dates" | "program_no_longer_changes" | "only_drafts_deleted" | "program_not_matching" | "weight_out_of_range" | "stable_needs_two_sides" | "pair_of_one" | "no_such_person" | "run_not_done" | "no_such_run" | "edit_names_a_pair_once" | "question_key" | "question_key_twice" | "question_needs_label" | "question_label" | "question_needs_options" | "question_takes_no_options" | "not_a_question" | "answer_text" | "answer_one_option" | "answer_options" | "message_needs_subject_and_body" | "template_error" | "template_too_much_work" | "template_too_large" | "send_before_deadline" | "reminder_needs_deadline" | "closed_campaign_fixed" | "open_campaign_keeps_kind" | "program_not_recruiting" | "write_message_first" | "deadline_passed" | "campaign_cannot_become" | "name_people_or_filter" | "open_campaign_has_no_list" | "campaign_closed" | "applications_closed" | "consent_needed" | "not_eligible" | "already_applied" | "confirmation_expired" | "application_declined" | "not_confirmed_yet" | "applicant_withdrew" | "decision_not_possible" | "only_owners_manage_owners" | "last_owner" | "account_exists" | "already_member" | "person_already_member" | "not_a_member" | "no_longer_member" | "wrong_credentials" | "invitation_used" | "signup_link_used" | "reset_link_used" | "session_ended" | "cookie_needs_header" | "refresh_token_refused" | "not_a_refresh_token" | "name_needed_for_new_account" | "no_credential" | "metrics_token_required" | "unknown_api_key" | "bad_access_token" | "console_users_only" | "may_not_read" | "may_not_write" | "team_managers_only" | "key_managers_only" | "mailbox_owners_only" | "api_key_has_no_language" | "name_a_scope" | "no_such_resource" | "already_exists" | "fields_invalid" | "unreadable_json" | "unreadable_body" | "body_too_large" | "send_json" | "try_again_in" | "internal";
             /**
              * @description Why, in words, in the language the request asked for (`Accept-Language`).
              * @example grade M3 is not mapped to a job level: give it a level in the grade table
@@ -3396,6 +3919,16 @@ export interface components {
              */
             value?: string | null;
         };
+        /** @description The weights and constraints a run starts from. */
+        RunSettings: {
+            weights: components["schemas"]["Weights"];
+            constraints: components["schemas"]["Constraints"];
+        };
+        /**
+         * @description Where a run is: queued → scoring → solving → done, or failed.
+         * @enum {string}
+         */
+        RunState: "queued" | "scoring" | "solving" | "done" | "failed";
         SampleRow: {
             /**
              * Format: int64
@@ -3485,6 +4018,25 @@ export interface components {
              * @example mentors must be at level 4 or below
              */
             reason: string;
+        };
+        /**
+         * @example {
+         *       "constraints": {
+         *         "common_language": true,
+         *         "min_overlap_hours": 2
+         *       },
+         *       "mode": "most_pairs",
+         *       "weights": {
+         *         "cross_department": 3,
+         *         "seniority": 2,
+         *         "skills": 5
+         *       }
+         *     }
+         */
+        StartRun: {
+            mode?: components["schemas"]["Mode"] | null;
+            weights?: components["schemas"]["Weights"] | null;
+            constraints?: components["schemas"]["Constraints"] | null;
         };
         /**
          * @description What success looks like, and how it is measured.
@@ -3622,6 +4174,16 @@ export interface components {
              */
             close_campaigns?: boolean;
         };
+        /** @description Someone a run left without a pair, in blind review, with the reason. */
+        UnmatchedView: {
+            person: components["schemas"]["BlindProfile"];
+            reason: components["schemas"]["LeftOut"];
+            /**
+             * @description The reason in the request's language.
+             * @example all 3 mentors are in their reporting line
+             */
+            explanation: string;
+        };
         /**
          * @example {
          *       "categories": [
@@ -3653,6 +4215,16 @@ export interface components {
              * @example 42
              */
             people: number;
+        };
+        /**
+         * @description How much each criterion counts, 0..=10. A criterion left out counts 0.
+         * @example {
+         *       "cross_department": 3,
+         *       "skills": 5
+         *     }
+         */
+        Weights: {
+            [key: string]: number;
         };
     };
     responses: {
@@ -5488,6 +6060,152 @@ export interface operations {
             };
         };
     };
+    get_run: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The run's id */
+                run_id: components["schemas"]["MatchingRunId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchingRunView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    list_proposals: {
+        parameters: {
+            query?: {
+                /**
+                 * @description How many items to return, 1 to 100 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The run's id */
+                run_id: components["schemas"]["MatchingRunId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of proposals */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paginated_ProposalView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    reveal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The run's id */
+                run_id: components["schemas"]["MatchingRunId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The people behind the pseudonyms */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RevealedPerson"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The run is not done */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_unmatched: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The run's id */
+                run_id: components["schemas"]["MatchingRunId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The unmatched */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnmatchedView"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
     me: {
         parameters: {
             query?: never;
@@ -6461,6 +7179,232 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Funnel"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    list_edits: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The program's id */
+                program_id: components["schemas"]["ProgramId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Locks and forbids */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchingEditView"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    add_edit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The program's id */
+                program_id: components["schemas"]["ProgramId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewMatchingEdit"];
+            };
+        };
+        responses: {
+            /** @description The lock or forbid */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchingEditView"];
+                };
+            };
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    delete_edit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The program's id */
+                program_id: components["schemas"]["ProgramId"];
+                /** @description The lock's or forbid's id */
+                edit_id: components["schemas"]["MatchingEditId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Taken back */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    list_runs: {
+        parameters: {
+            query?: {
+                /**
+                 * @description How many items to return, 1 to 100 (default 50).
+                 * @example 50
+                 */
+                limit?: number;
+                /** @description The `next_cursor` of the previous page. */
+                cursor?: string;
+            };
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The program's id */
+                program_id: components["schemas"]["ProgramId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of runs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Paginated_MatchingRunView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    start_run: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The program's id */
+                program_id: components["schemas"]["ProgramId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StartRun"];
+            };
+        };
+        responses: {
+            /** @description The run, queued */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchingRunView"];
+                };
+            };
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The program is neither recruiting nor matching */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    matching_settings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The program's id */
+                program_id: components["schemas"]["ProgramId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Modes, criteria and the preset */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchingSettings"];
                 };
             };
             401: components["responses"]["Unauthorized"];

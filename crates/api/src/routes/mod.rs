@@ -10,6 +10,7 @@ pub mod health;
 pub mod import;
 pub mod jobs;
 pub mod mailbox;
+pub mod matching;
 pub mod me;
 pub mod people;
 pub mod programs;
@@ -34,6 +35,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .configure(reach::configure)
         .configure(programs::configure)
         .configure(campaigns::configure)
+        .configure(matching::configure)
         .configure(apply::configure)
         .configure(me::configure_settings);
 }

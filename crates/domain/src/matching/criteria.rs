@@ -48,11 +48,9 @@ const WORKING_DAY: (f64, f64) = (9.0, 18.0);
 /// How much each criterion counts, 0..=10. A criterion left out counts 0.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(value_type = BTreeMap<String, f64>, example = json!({"skills": 5, "cross_department": 3})))]
 #[serde(transparent)]
-pub struct Weights(
-    #[cfg_attr(feature = "openapi", schema(value_type = BTreeMap<String, f64>, example = json!({"skills": 5, "cross_department": 3})))]
-    pub BTreeMap<Criterion, f64>,
-);
+pub struct Weights(pub BTreeMap<Criterion, f64>);
 
 impl Weights {
     /// Where a manager starts: what matters most for the kind of program.
@@ -115,6 +113,7 @@ impl Weights {
 /// seniority always hold.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct Constraints {
     /// People must share a language (default true).
     #[serde(default = "yes")]
@@ -280,9 +279,15 @@ pub struct Scored {
     pub parts: Vec<Part>,
 }
 
-/// Whether `mentor` and `mentee` may be paired under `rules` and, if so, how well. In mutual
-/// programs the order does not matter.
-pub fn evaluate(rules: &Rules, mentor: &Applicant, mentee: &Applicant) -> Result<Scored, Barrier> {
+/// What the hard constraints leave to score with: the working hours shared and the gap in
+/// job levels.
+struct Allowed {
+    overlap: Option<f64>,
+    gap: Option<i32>,
+}
+
+/// The hard constraints, in the order they are reported.
+fn check(rules: &Rules, mentor: &Applicant, mentee: &Applicant) -> Result<Allowed, Barrier> {
     if mentor.person == mentee.person {
         return Err(Barrier::SamePerson);
     }
@@ -292,9 +297,8 @@ pub fn evaluate(rules: &Rules, mentor: &Applicant, mentee: &Applicant) -> Result
     if mentor.rather_not.contains(&mentee.person) || mentee.rather_not.contains(&mentor.person) {
         return Err(Barrier::AskedNotTo);
     }
-    let shared = shared_languages(mentor, mentee);
     if rules.constraints.common_language
-        && shared.is_empty()
+        && !share_a_language(mentor, mentee)
         && !mentor.languages.is_empty()
         && !mentee.languages.is_empty()
     {
@@ -311,36 +315,87 @@ pub fn evaluate(rules: &Rules, mentor: &Applicant, mentee: &Applicant) -> Result
     if rules.kind == ProgramKind::Reverse && rules.mentors_more_junior && gap.is_none_or(|g| g <= 0) {
         return Err(Barrier::SeniorityDirection);
     }
+    Ok(Allowed { overlap, gap })
+}
 
-    let mutual = rules.kind == ProgramKind::Mutual;
-    let parts = Criterion::ALL
+/// One criterion's value, 0..=1.
+fn value(rules: &Rules, criterion: Criterion, mentor: &Applicant, mentee: &Applicant, allowed: &Allowed) -> f64 {
+    match criterion {
+        Criterion::Skills => skills_value(mentor, mentee, rules.kind == ProgramKind::Mutual),
+        Criterion::CrossDepartment => differ_value(&mentor.department, &mentee.department),
+        Criterion::CrossFunction => differ_value(&mentor.function, &mentee.function),
+        Criterion::CrossRegion => differ_value(&mentor.region, &mentee.region),
+        Criterion::Seniority => seniority_value(rules.kind, allowed.gap),
+        Criterion::Language => f64::from(u8::from(share_a_language(mentor, mentee))),
+        Criterion::HoursOverlap => allowed.overlap.map_or(0.5, |h| h / (WORKING_DAY.1 - WORKING_DAY.0)),
+        Criterion::Wishes => f64::from(u8::from(asked_for(mentor, mentee))),
+    }
+}
+
+/// The pair's score alone, as [`evaluate`] gives it, without the parts: what a large run
+/// computes for every pair (no allocation).
+pub fn score(rules: &Rules, mentor: &Applicant, mentee: &Applicant) -> Result<f64, Barrier> {
+    let allowed = check(rules, mentor, mentee)?;
+    Ok(Criterion::ALL.iter().map(|&c| value(rules, c, mentor, mentee, &allowed) * rules.weights.get(c)).sum())
+}
+
+/// Whether `mentor` and `mentee` may be paired under `rules` and, if so, how well, criterion
+/// by criterion. In mutual programs the order does not matter. Topics are compared as given:
+/// pass them through [`topic_key`] first ([`Applicant::with_topic_keys`]).
+pub fn evaluate(rules: &Rules, mentor: &Applicant, mentee: &Applicant) -> Result<Scored, Barrier> {
+    let allowed = check(rules, mentor, mentee)?;
+    let parts: Vec<Part> = Criterion::ALL
         .iter()
-        .map(|&criterion| {
-            let (value, detail) = match criterion {
-                Criterion::Skills => skills(mentor, mentee, mutual),
-                Criterion::CrossDepartment => differ(&mentor.department, &mentee.department),
-                Criterion::CrossFunction => differ(&mentor.function, &mentee.function),
-                Criterion::CrossRegion => differ(&mentor.region, &mentee.region),
-                Criterion::Seniority => (seniority_value(rules.kind, gap), Detail::Seniority { gap }),
-                Criterion::Language => {
-                    let value = if shared.is_empty() { 0.0 } else { 1.0 };
-                    (value, Detail::Languages { shared: shared.clone() })
-                }
-                Criterion::HoursOverlap => {
-                    let full = WORKING_DAY.1 - WORKING_DAY.0;
-                    (overlap.map_or(0.5, |h| h / full), Detail::Overlap { hours: overlap })
-                }
-                Criterion::Wishes => {
-                    let asked =
-                        mentor.would_like.contains(&mentee.person) || mentee.would_like.contains(&mentor.person);
-                    (if asked { 1.0 } else { 0.0 }, Detail::Wish { asked })
-                }
-            };
-            Part { criterion, value, weight: rules.weights.get(criterion), detail }
+        .map(|&criterion| Part {
+            criterion,
+            value: value(rules, criterion, mentor, mentee, &allowed),
+            weight: rules.weights.get(criterion),
+            detail: detail(rules, criterion, mentor, mentee, &allowed),
         })
-        .collect::<Vec<_>>();
+        .collect();
+    // Summed in the same order as `score`, so the two agree to the last bit.
     let score = parts.iter().map(Part::points).sum();
     Ok(Scored { score, parts })
+}
+
+/// The facts behind one criterion's value.
+fn detail(rules: &Rules, criterion: Criterion, mentor: &Applicant, mentee: &Applicant, allowed: &Allowed) -> Detail {
+    let values = |a: &Option<String>, b: &Option<String>| match (a, b) {
+        (Some(a), Some(b)) if same_value(a, b) => Detail::Differ { differ: Some(false), values: vec![a.clone()] },
+        (Some(a), Some(b)) => Detail::Differ { differ: Some(true), values: vec![a.clone(), b.clone()] },
+        _ => Detail::Differ { differ: None, values: Vec::new() },
+    };
+    match criterion {
+        Criterion::Skills => {
+            let mut topics = taught_to(mentor, mentee);
+            let mut wanted = mentee.learns.len();
+            if rules.kind == ProgramKind::Mutual {
+                topics.extend(taught_to(mentee, mentor));
+                wanted += mentor.learns.len();
+            }
+            Detail::Skills { topics, wanted }
+        }
+        Criterion::CrossDepartment => values(&mentor.department, &mentee.department),
+        Criterion::CrossFunction => values(&mentor.function, &mentee.function),
+        Criterion::CrossRegion => values(&mentor.region, &mentee.region),
+        Criterion::Seniority => Detail::Seniority { gap: allowed.gap },
+        Criterion::Language => Detail::Languages { shared: shared_languages(mentor, mentee) },
+        Criterion::HoursOverlap => Detail::Overlap { hours: allowed.overlap },
+        Criterion::Wishes => Detail::Wish { asked: asked_for(mentor, mentee) },
+    }
+}
+
+impl Applicant {
+    /// The applicant with their topics in the form they are compared in ([`topic_key`]).
+    pub fn with_topic_keys(mut self) -> Self {
+        self.teaches = self.teaches.iter().map(|t| topic_key(t)).collect();
+        self.learns = self.learns.iter().map(|t| topic_key(t)).collect();
+        self
+    }
+}
+
+fn asked_for(mentor: &Applicant, mentee: &Applicant) -> bool {
+    mentor.would_like.contains(&mentee.person) || mentee.would_like.contains(&mentor.person)
 }
 
 /// How a topic is compared: Unicode-normalised (full-width letters become ASCII), lower case,
@@ -365,35 +420,30 @@ fn covers(taught: &str, wanted: &str) -> bool {
     short == long || (short.chars().count() >= 3 && long.contains(short))
 }
 
-/// The wanted topics of `learner` that `teacher` can teach, as the learner wrote them.
+/// The wanted topics of `learner` that `teacher` can teach.
 fn taught_to(teacher: &Applicant, learner: &Applicant) -> Vec<String> {
-    let taught: Vec<String> = teacher.teaches.iter().map(|t| topic_key(t)).collect();
-    learner.learns.iter().filter(|w| taught.iter().any(|t| covers(t, &topic_key(w)))).cloned().collect()
+    learner.learns.iter().filter(|w| teacher.teaches.iter().any(|t| covers(t, w))).cloned().collect()
 }
 
-fn skills(mentor: &Applicant, mentee: &Applicant, mutual: bool) -> (f64, Detail) {
-    let share = |met: usize, wanted: usize| if wanted == 0 { 0.0 } else { met as f64 / wanted as f64 };
-    let forward = taught_to(mentor, mentee);
-    if !mutual {
-        let value = share(forward.len(), mentee.learns.len());
-        return (value, Detail::Skills { wanted: mentee.learns.len(), topics: forward });
-    }
-    let backward = taught_to(mentee, mentor);
-    let value = (share(forward.len(), mentee.learns.len()) + share(backward.len(), mentor.learns.len())) / 2.0;
-    let mut topics = forward;
-    topics.extend(backward);
-    (value, Detail::Skills { wanted: mentee.learns.len() + mentor.learns.len(), topics })
+fn skills_value(mentor: &Applicant, mentee: &Applicant, mutual: bool) -> f64 {
+    let share = |teacher: &Applicant, learner: &Applicant| {
+        let met = learner.learns.iter().filter(|w| teacher.teaches.iter().any(|t| covers(t, w))).count();
+        if learner.learns.is_empty() { 0.0 } else { met as f64 / learner.learns.len() as f64 }
+    };
+    if mutual { (share(mentor, mentee) + share(mentee, mentor)) / 2.0 } else { share(mentor, mentee) }
 }
 
-fn differ(a: &Option<String>, b: &Option<String>) -> (f64, Detail) {
+/// Directory values are compared without regard to case or surrounding spaces.
+fn same_value(a: &str, b: &str) -> bool {
+    a.trim().eq_ignore_ascii_case(b.trim())
+}
+
+/// 1 when both are known and differ, 0 when the same; unknown is neither rewarded nor
+/// punished (0.5).
+fn differ_value(a: &Option<String>, b: &Option<String>) -> f64 {
     match (a, b) {
-        (Some(a), Some(b)) => {
-            let differ = topic_key(a) != topic_key(b);
-            let values = if differ { vec![a.clone(), b.clone()] } else { vec![a.clone()] };
-            (if differ { 1.0 } else { 0.0 }, Detail::Differ { differ: Some(differ), values })
-        }
-        // Unknown is neither rewarded nor punished.
-        _ => (0.5, Detail::Differ { differ: None, values: Vec::new() }),
+        (Some(a), Some(b)) => f64::from(u8::from(!same_value(a, b))),
+        _ => 0.5,
     }
 }
 
@@ -413,6 +463,10 @@ fn seniority_value(kind: ProgramKind, gap: Option<i32>) -> f64 {
         ProgramKind::Mutual => gap.abs(),
     };
     f64::from(wanted.clamp(0, 6)) / 6.0
+}
+
+fn share_a_language(a: &Applicant, b: &Applicant) -> bool {
+    a.languages.iter().any(|l| b.languages.iter().any(|m| m.eq_ignore_ascii_case(l)))
 }
 
 fn shared_languages(a: &Applicant, b: &Applicant) -> Vec<String> {
@@ -446,7 +500,7 @@ impl Scored {
     pub fn explain(&self, locale: Locale) -> String {
         let mut parts: Vec<&Part> = self.parts.iter().filter(|p| p.points() > 0.0 && p.value >= 0.5).collect();
         parts.sort_by(|a, b| b.points().total_cmp(&a.points()).then(a.criterion.as_str().cmp(b.criterion.as_str())));
-        let phrases: Vec<String> = parts.iter().take(3).filter_map(|p| p.phrase(locale)).collect();
+        let phrases: Vec<String> = parts.iter().filter_map(|p| p.phrase(locale)).take(3).collect();
         match (phrases.is_empty(), locale) {
             (true, Locale::En) => "A possible pair; no criterion stands out.".into(),
             (true, Locale::Ja) => "組み合わせは可能ですが、特に目立つ基準はありません。".into(),
@@ -570,7 +624,9 @@ mod tests {
         mentor.teaches = vec!["TikTok".into(), "Python".into()];
         let mut mentee = person(9, "Finance");
         mentee.learns = vec!["python for data".into(), "Figma".into()];
+        let (mentor, mentee) = (mentor.with_topic_keys(), mentee.with_topic_keys());
         let scored = evaluate(&rules(ProgramKind::Reverse), &mentor, &mentee).unwrap();
+        assert_eq!(score(&rules(ProgramKind::Reverse), &mentor, &mentee), Ok(scored.score));
         let part = |c| scored.parts.iter().find(|p| p.criterion == c).unwrap().value;
         assert_eq!(part(Criterion::Skills), 0.5, "one of two wanted topics");
         assert_eq!(part(Criterion::CrossDepartment), 1.0);
@@ -624,6 +680,7 @@ mod tests {
         b.teaches = vec!["sql".into()];
         b.learns = vec!["excel".into()];
         b.would_like = vec![a.person];
+        let (a, b) = (a.with_topic_keys(), b.with_topic_keys());
         let ab = evaluate(&mutual, &a, &b).unwrap().score;
         let ba = evaluate(&mutual, &b, &a).unwrap().score;
         assert!((ab - ba).abs() < 1e-12, "{ab} vs {ba}");

@@ -35,13 +35,14 @@ mod tests;
 use std::cmp::Reverse;
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The fewest applicants a group may have to be shown.
 pub const MIN_GROUP: usize = 5;
 
 /// An attribute the report groups people by.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AuditAttribute {
     Department,
@@ -131,7 +132,8 @@ pub struct PairFacts {
 }
 
 /// The fairness report of one matching run.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FairnessReport {
     /// One per attribute, in the order of [`AuditAttribute::ALL`]; the sensitive ones only
     /// when asked for.
@@ -147,7 +149,8 @@ pub struct FairnessReport {
 }
 
 /// How the groups of one attribute fared.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AttributeReport {
     pub attribute: AuditAttribute,
     /// The groups shown, largest first, then by name; `Other` and `Unknown` last. Empty when
@@ -158,7 +161,8 @@ pub struct AttributeReport {
 }
 
 /// One group of applicants that share a value.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct GroupReport {
     pub group: GroupName,
     /// Never fewer than [`MIN_GROUP`].
@@ -171,7 +175,8 @@ pub struct GroupReport {
 }
 
 /// The name of a group: a value, the people whose value is unknown, or the small groups merged.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "kind", content = "value", rename_all = "snake_case")]
 pub enum GroupName {
     Value(String),
@@ -180,7 +185,8 @@ pub enum GroupName {
 }
 
 /// A group matched at less than four-fifths of the best group's rate.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Flag {
     pub group: GroupName,
     pub match_rate: f64,
@@ -193,7 +199,8 @@ pub struct Flag {
 
 /// How executives took part in the run. Pairs do not say who their mentor is, so an executive
 /// mentor of two mentees counts in two pairs.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ExecutiveParticipation {
     /// Applicants whose [`AuditAttribute::Executive`] value is "yes" ([`executive_value`]).
     pub applicants: usize,

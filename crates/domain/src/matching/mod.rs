@@ -10,5 +10,6 @@ pub mod assignment;
 pub mod criteria;
 pub mod fairness;
 pub mod pairing;
+pub mod review;
 pub mod run;
 pub mod stable;

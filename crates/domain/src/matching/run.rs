@@ -19,7 +19,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::criteria::{Applicant, Barrier, Rules, Scored, evaluate};
+use super::criteria::{Applicant, Barrier, Rules, Scored, evaluate, score};
 use super::{assignment, pairing, stable};
 use crate::Locale;
 use crate::ids::PersonId;
@@ -28,6 +28,16 @@ use crate::programs::{ParticipantRole, ProgramKind};
 text_enum!(
     /// What a run optimises.
     Mode { BestTotal = "best_total", MostPairs = "most_pairs", Stable = "stable" }
+);
+
+text_enum!(
+    /// Where a run is: queued → scoring → solving → done, or failed.
+    RunState { Queued = "queued", Scoring = "scoring", Solving = "solving", Done = "done", Failed = "failed" }
+);
+
+text_enum!(
+    /// An admin's decision on a pair, kept by every run of the program.
+    EditKind { Lock = "lock", Forbid = "forbid" }
 );
 
 /// An admin's decisions a run keeps: pairs that must be in it and pairs that must not.
@@ -96,7 +106,6 @@ pub struct Outcome {
 
 /// The dual prices that prove a result optimal, keyed by person.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CertificateRecord {
     /// One price per person (a mentor's price covers all of their seats).
     pub prices: BTreeMap<PersonId, f64>,
@@ -133,16 +142,17 @@ pub fn run(
     applicants: &[Applicant],
     edits: &Edits,
 ) -> Result<Outcome, RunError> {
-    let mut people: Vec<&Applicant> = applicants.iter().collect();
+    let prepared: Vec<Applicant> = applicants.iter().cloned().map(Applicant::with_topic_keys).collect();
+    let mut people: Vec<&Applicant> = prepared.iter().collect();
     people.sort_by_key(|a| a.person);
     people.dedup_by_key(|a| a.person);
     let forbidden: Vec<(PersonId, PersonId)> = edits.forbidden.clone();
     let is_forbidden = |a: PersonId, b: PersonId| forbidden.iter().any(|&(x, y)| (x, y) == (a, b) || (x, y) == (b, a));
-    let judge = |mentor: &Applicant, mentee: &Applicant| -> Result<Scored, Barrier> {
+    let judge = |mentor: &Applicant, mentee: &Applicant| -> Result<f64, Barrier> {
         if is_forbidden(mentor.person, mentee.person) {
             return Err(Barrier::Forbidden);
         }
-        evaluate(rules, mentor, mentee)
+        score(rules, mentor, mentee)
     };
 
     let role = |a: &Applicant| a.role.unwrap_or(ParticipantRole::Either);
@@ -152,7 +162,7 @@ pub fn run(
             return Err(RunError::StableNeedsTwoSides);
         }
         // Scores are symmetric in mutual programs: one direction says it all.
-        return run_pool(mode, &people, edits, |_, _| (true, false), &judge);
+        return run_pool(rules, mode, &people, edits, |_, _| (true, false), &judge);
     }
     if eithers > 0 && mentor_capacity <= 1 && mode != Mode::Stable {
         // Who mentors is chosen with the pairs: a pair may go either way its roles allow.
@@ -161,10 +171,10 @@ pub fn run(
                 |x: &Applicant, y: &Applicant| role(x) != ParticipantRole::Mentee && role(y) != ParticipantRole::Mentor;
             (leads(a, b), leads(b, a))
         };
-        return run_pool(mode, &people, edits, directions, &judge);
+        return run_pool(rules, mode, &people, edits, directions, &judge);
     }
     let (sides, roles_chosen) = choose_sides(&people, mentor_capacity);
-    let mut outcome = run_sides(mode, mentor_capacity, &sides, edits, &judge)?;
+    let mut outcome = run_sides(rules, mode, mentor_capacity, &sides, edits, &judge)?;
     outcome.roles_chosen = roles_chosen;
     Ok(outcome)
 }
@@ -203,9 +213,11 @@ fn choose_sides<'a>(people: &[&'a Applicant], capacity: u32) -> (Sides<'a>, Vec<
     (sides, chosen)
 }
 
-type Judge<'j> = dyn Fn(&Applicant, &Applicant) -> Result<Scored, Barrier> + 'j;
+/// A pair's score, or what keeps it out (the admin's forbids included).
+type Judge<'j> = dyn Fn(&Applicant, &Applicant) -> Result<f64, Barrier> + 'j;
 
 fn run_sides(
+    rules: &Rules,
     mode: Mode,
     capacity: u32,
     sides: &Sides<'_>,
@@ -213,7 +225,7 @@ fn run_sides(
     judge: &Judge<'_>,
 ) -> Result<Outcome, RunError> {
     let (rows, cols) = (sides.mentors.len(), sides.mentees.len());
-    let mut verdicts: Vec<Result<Scored, Barrier>> = Vec::with_capacity(rows * cols);
+    let mut verdicts: Vec<Result<f64, Barrier>> = Vec::with_capacity(rows * cols);
     for mentor in &sides.mentors {
         for mentee in &sides.mentees {
             verdicts.push(judge(mentor, mentee));
@@ -238,7 +250,7 @@ fn run_sides(
     let problem = assignment::Problem {
         seats: vec![capacity; rows],
         mentees: cols,
-        scores: verdicts.iter().map(|v| v.as_ref().map_or(f64::NEG_INFINITY, |s| s.score)).collect(),
+        scores: verdicts.iter().map(|v| *v.as_ref().unwrap_or(&f64::NEG_INFINITY)).collect(),
         locked: locked.clone(),
     };
     let lock_error = |err: assignment::ProblemError| match err {
@@ -268,7 +280,7 @@ fn run_sides(
         .map(|&(r, c)| Proposal {
             mentor: sides.mentors[r].person,
             mentee: sides.mentees[c].person,
-            scored: verdicts[r * cols + c].clone().expect("a chosen pair is allowed"),
+            scored: evaluate(rules, sides.mentors[r], sides.mentees[c]).expect("a chosen pair is allowed"),
             locked: locked.binary_search(&(r, c)).is_ok(),
         })
         .collect();
@@ -297,6 +309,7 @@ fn run_sides(
 }
 
 fn run_pool(
+    rules: &Rules,
     mode: Mode,
     people: &[&Applicant],
     edits: &Edits,
@@ -307,7 +320,7 @@ fn run_pool(
     let role = |a: &Applicant| a.role.unwrap_or(ParticipantRole::Either);
     // The verdict of i with j (i < j): the better of the directions the roles allow, and
     // whether i is the mentor in it.
-    let mut verdicts: Vec<Option<(Result<Scored, Barrier>, bool)>> = vec![None; n * n];
+    let mut verdicts: Vec<Option<(Result<f64, Barrier>, bool)>> = vec![None; n * n];
     for i in 0..n {
         for j in i + 1..n {
             let (a, b) = (people[i], people[j]);
@@ -315,7 +328,7 @@ fn run_pool(
             let forward = a_leads.then(|| judge(a, b));
             let backward = b_leads.then(|| judge(b, a));
             let verdict = match (forward, backward) {
-                (Some(Ok(f)), Some(Ok(b))) => Some(if b.score > f.score { (Ok(b), false) } else { (Ok(f), true) }),
+                (Some(Ok(f)), Some(Ok(b))) => Some(if b > f { (Ok(b), false) } else { (Ok(f), true) }),
                 (Some(Ok(f)), _) => Some((Ok(f), true)),
                 (_, Some(Ok(b))) => Some((Ok(b), false)),
                 (Some(Err(e)), _) => Some((Err(e), true)),
@@ -355,8 +368,8 @@ fn run_pool(
     for i in 0..n {
         for j in i + 1..n {
             if let Some((Ok(s), _)) = verdict(i, j) {
-                scores[i * n + j] = s.score;
-                scores[j * n + i] = s.score;
+                scores[i * n + j] = *s;
+                scores[j * n + i] = *s;
             }
         }
     }
@@ -383,11 +396,9 @@ fn run_pool(
         .map(|&(i, j)| {
             paired[i] = true;
             paired[j] = true;
-            let (scored, i_mentors) = match verdict(i, j) {
-                Some((Ok(s), forward)) => (s.clone(), *forward),
-                _ => unreachable!("a chosen pair is allowed"),
-            };
+            let i_mentors = verdict(i, j).is_some_and(|(_, forward)| *forward);
             let (mentor, mentee) = if i_mentors { (people[i], people[j]) } else { (people[j], people[i]) };
+            let scored = evaluate(rules, mentor, mentee).expect("a chosen pair is allowed");
             Proposal {
                 mentor: mentor.person,
                 mentee: mentee.person,
@@ -403,19 +414,19 @@ fn run_pool(
             Unmatched { person: people[i].person, role: role(people[i]), reason: left_out(options) }
         })
         .collect();
-    let all: Vec<Result<Scored, Barrier>> = verdicts.into_iter().flatten().map(|(v, _)| v).collect();
+    let all: Vec<Result<f64, Barrier>> = verdicts.into_iter().flatten().map(|(v, _)| v).collect();
     Ok(finish(mode, proposals, unmatched, true, blocking_pairs, Some(record), &all))
 }
 
 /// Why someone with these possible partners has none.
-fn left_out<'v>(options: impl Iterator<Item = &'v Result<Scored, Barrier>>) -> LeftOut {
+fn left_out<'v>(options: impl Iterator<Item = &'v Result<f64, Barrier>>) -> LeftOut {
     let mut barriers: BTreeMap<String, usize> = BTreeMap::new();
     let mut partners = 0;
     let mut best: Option<f64> = None;
     for option in options {
         partners += 1;
         match option {
-            Ok(scored) => best = Some(best.map_or(scored.score, |b: f64| b.max(scored.score))),
+            Ok(score) => best = Some(best.map_or(*score, |b: f64| b.max(*score))),
             Err(barrier) => *barriers.entry(barrier.code().to_owned()).or_default() += 1,
         }
     }
@@ -434,7 +445,7 @@ fn finish(
     proven_optimal: bool,
     blocking_pairs: usize,
     certificate: Option<CertificateRecord>,
-    verdicts: &[Result<Scored, Barrier>],
+    verdicts: &[Result<f64, Barrier>],
 ) -> Outcome {
     proposals.sort_by_key(|p| (p.mentor, p.mentee));
     unmatched.sort_by_key(|u| u.person);

@@ -6,6 +6,7 @@ mod audit;
 mod imports;
 mod keys;
 mod mail;
+mod matching;
 mod people;
 mod programs;
 mod recruitment;

@@ -318,3 +318,20 @@ proptest! {
         prop_assert_eq!(run(&rules, mode, capacity, &reversed, &Edits::default()).unwrap(), outcome);
     }
 }
+
+proptest! {
+    #[test]
+    fn the_fast_score_is_the_explained_score(
+        people in arbitrary_people(6),
+        kind in prop_oneof![Just(ProgramKind::Reverse), Just(ProgramKind::Mutual), Just(ProgramKind::Traditional)],
+    ) {
+        let rules = rules(kind);
+        for a in &people {
+            for b in &people {
+                let fast = crate::matching::criteria::score(&rules, a, b);
+                let explained = evaluate(&rules, a, b).map(|s| s.score);
+                prop_assert_eq!(fast, explained);
+            }
+        }
+    }
+}

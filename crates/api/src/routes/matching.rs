@@ -1,0 +1,583 @@
+//! Matching (step 4): runs of the solver over a program's accepted applicants, their proposals
+//! in blind review, revealing names (audited), and the locks and forbids every run keeps.
+//! The scoring, the modes and the certificate are explained in docs/matching.md.
+
+use std::collections::BTreeMap;
+
+use actix_web::{HttpResponse, delete, get, post, web};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use tandem_domain::matching::criteria::{Constraints, Criterion, MAX_WEIGHT, Part, Scored, Weights};
+use tandem_domain::matching::fairness::FairnessReport;
+use tandem_domain::matching::review::{BlindProfile, Findings};
+use tandem_domain::matching::run::{EditKind, LeftOut, Mode, RunState};
+use tandem_domain::programs::{ParticipantRole, ProgramKind, ProgramState};
+use tandem_domain::{Locale, MatchingEditId, MatchingRunId, Permission, PersonId, ProgramId, ProposalId, Reason};
+use tandem_store::{Db, MatchingEditRecord, MatchingRunRecord, NewAuditEvent, NewJob, ProposalRecord};
+use utoipa::ToSchema;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use crate::auth::{Scoped, TenantCtx};
+use crate::error::{ApiError, Fields};
+use crate::http::Json;
+use crate::locale::RequestLocale;
+use crate::pagination::{ListQuery, Paginated};
+
+pub fn configure(cfg: &mut ServiceConfig) {
+    cfg.service(matching_settings)
+        .service(start_run)
+        .service(list_runs)
+        .service(get_run)
+        .service(list_proposals)
+        .service(list_unmatched)
+        .service(reveal)
+        .service(list_edits)
+        .service(add_edit)
+        .service(delete_edit);
+}
+
+/// The weights and constraints a run starts from.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct RunSettings {
+    pub weights: Weights,
+    pub constraints: Constraints,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MatchingSettings {
+    pub kind: ProgramKind,
+    /// The modes this program may run (a mutual program has no stable mode).
+    pub modes: Vec<Mode>,
+    /// The mode to start from.
+    pub mode: Mode,
+    /// The criteria, each scored 0..1 and weighted 0..10.
+    pub criteria: Vec<Criterion>,
+    /// The preset for the program's kind, and the default constraints.
+    pub preset: RunSettings,
+}
+
+fn modes(kind: ProgramKind) -> Vec<Mode> {
+    Mode::ALL.iter().copied().filter(|m| *m != Mode::Stable || kind != ProgramKind::Mutual).collect()
+}
+
+/// What a matching run of this program starts from: its modes, the criteria and the preset
+/// weights for its kind of program.
+#[utoipa::path(
+    tag = "matching",
+    params(("program_id" = ProgramId, Path, description = "The program's id")),
+    security(("access_token" = []), ("api_key" = [])),
+    responses((status = 200, description = "Modes, criteria and the preset", body = MatchingSettings))
+)]
+#[get("/programs/{program_id}/matching-settings")]
+pub async fn matching_settings(
+    ctx: TenantCtx,
+    db: web::Data<Db>,
+    path: web::Path<ProgramId>,
+) -> Result<web::Json<MatchingSettings>, ApiError> {
+    let scoped = ctx.open(&db, Permission::Read).await?;
+    let kind = scoped.tx.program(path.into_inner()).await?.design.kind;
+    scoped.tx.commit().await?;
+    Ok(web::Json(MatchingSettings {
+        kind,
+        modes: modes(kind),
+        mode: Mode::MostPairs,
+        criteria: Criterion::ALL.to_vec(),
+        preset: RunSettings { weights: Weights::preset(kind), constraints: Constraints::default() },
+    }))
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"mode": "most_pairs", "weights": {"skills": 5, "cross_department": 3, "seniority": 2}, "constraints": {"common_language": true, "min_overlap_hours": 2}}))]
+pub struct StartRun {
+    /// Default `most_pairs`.
+    pub mode: Option<Mode>,
+    /// Weights from 0 to 10 by criterion; the preset of the program's kind when absent.
+    pub weights: Option<Weights>,
+    pub constraints: Option<Constraints>,
+}
+
+/// A matching run: where it is, and what it found once done.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MatchingRunView {
+    pub id: MatchingRunId,
+    pub program_id: ProgramId,
+    pub mode: Mode,
+    pub settings: RunSettings,
+    pub state: RunState,
+    /// 0..=100, for a progress bar.
+    pub progress: u8,
+    /// Why it failed.
+    pub error: Option<String>,
+    /// The sum of the proposed pairs' scores.
+    pub total: Option<f64>,
+    pub pairs: Option<u32>,
+    pub unmatched: Option<u32>,
+    /// The optimality certificate was checked and holds (best total and most pairs).
+    pub proven_optimal: bool,
+    /// Pairs who would both rather be with each other than with whom they got.
+    pub blocking_pairs: Option<u32>,
+    /// Pairs scored, and pairs kept out by a hard constraint.
+    pub candidate_pairs: Option<usize>,
+    pub barred_pairs: Option<usize>,
+    /// "Either" applicants given a role before solving (see docs/matching.md).
+    pub roles_chosen: Option<usize>,
+    pub fairness: Option<FairnessReport>,
+    pub created_at: DateTime<Utc>,
+    pub finished_at: Option<DateTime<Utc>>,
+}
+
+fn findings(record: &MatchingRunRecord) -> Result<Option<Findings>, ApiError> {
+    record
+        .result
+        .clone()
+        .map(serde_json::from_value)
+        .transpose()
+        .map_err(|err| ApiError::Unexpected(anyhow::anyhow!("a run's findings do not read: {err}")))
+}
+
+fn run_view(record: MatchingRunRecord) -> Result<MatchingRunView, ApiError> {
+    let settings: RunSettings = serde_json::from_value(record.settings.clone())
+        .map_err(|err| ApiError::Unexpected(anyhow::anyhow!("a run's settings do not read: {err}")))?;
+    let found = findings(&record)?;
+    Ok(MatchingRunView {
+        id: record.id,
+        program_id: record.program_id,
+        mode: record.mode,
+        settings,
+        state: record.state,
+        progress: record.progress,
+        error: record.error,
+        total: record.total,
+        pairs: record.pairs,
+        unmatched: record.unmatched,
+        proven_optimal: record.proven_optimal,
+        blocking_pairs: record.blocking_pairs,
+        candidate_pairs: found.as_ref().map(|f| f.candidate_pairs),
+        barred_pairs: found.as_ref().map(|f| f.barred_pairs),
+        roles_chosen: found.as_ref().map(|f| f.roles_chosen.len()),
+        fairness: found.map(|f| f.fairness),
+        created_at: record.created_at,
+        finished_at: record.finished_at,
+    })
+}
+
+async fn audit(
+    scoped: &Scoped,
+    action: &'static str,
+    target_kind: &'static str,
+    id: uuid::Uuid,
+    details: serde_json::Value,
+) -> Result<(), ApiError> {
+    scoped
+        .tx
+        .record(NewAuditEvent { actor: scoped.audit_actor(), action, target_kind, target_id: Some(id), details })
+        .await?;
+    Ok(())
+}
+
+/// Starts a matching run over the program's accepted applicants. The run is a job: it answers
+/// at once (202) and goes queued → scoring → solving → done (or failed); follow it with
+/// `GET /matching-runs/{run_id}`. Locks and forbids of the program are kept.
+#[utoipa::path(
+    tag = "matching",
+    params(("program_id" = ProgramId, Path, description = "The program's id")),
+    request_body = StartRun,
+    security(("access_token" = []), ("api_key" = [])),
+    responses(
+        (status = 202, description = "The run, queued", body = MatchingRunView),
+        (status = 409, description = "The program is neither recruiting nor matching"),
+    )
+)]
+#[post("/programs/{program_id}/matching-runs")]
+pub async fn start_run(
+    ctx: TenantCtx,
+    db: web::Data<Db>,
+    path: web::Path<ProgramId>,
+    body: Json<StartRun>,
+) -> Result<HttpResponse, ApiError> {
+    let body = body.read()?;
+    let scoped = ctx.open(&db, Permission::Write).await?;
+    let program = scoped.tx.program(path.into_inner()).await?;
+    let kind = program.design.kind;
+    let mode = body.mode.unwrap_or(Mode::MostPairs);
+    let weights = body.weights.unwrap_or_else(|| Weights::preset(kind));
+    let constraints = body.constraints.unwrap_or_default();
+    let mut fields = Fields::default();
+    for criterion in weights.out_of_range() {
+        fields.push(&format!("weights.{criterion}"), Reason::WeightOutOfRange { max: MAX_WEIGHT as u8 });
+    }
+    if !(0.0..=9.0).contains(&constraints.min_overlap_hours) {
+        fields.push("constraints.min_overlap_hours", Reason::Between { min: 0, max: 9 });
+    }
+    if !modes(kind).contains(&mode) {
+        fields.push("mode", Reason::StableNeedsTwoSides);
+    }
+    fields.finish(|| Some(()))?;
+    if !matches!(program.state, ProgramState::Recruiting | ProgramState::Matching) {
+        return Err(ApiError::Conflict(Reason::ProgramNotMatching { state: program.state }));
+    }
+    let settings = RunSettings { weights, constraints };
+    let stored = serde_json::to_value(&settings).map_err(|err| ApiError::Unexpected(err.into()))?;
+    let record = scoped.tx.create_matching_run(program.id, mode, &stored).await?;
+    let task = tandem_domain::jobs::Task::MatchingRun(tandem_domain::jobs::MatchingRunTask { run: record.id });
+    scoped
+        .tx
+        .enqueue(NewJob::new(scoped.tx.tenant_id(), &task, format!("matching-run:{}", record.id), Utc::now()))
+        .await?;
+    audit(&scoped, "matching_run.started", "matching_run", record.id.as_uuid(), json!({ "mode": mode })).await?;
+    scoped.tx.commit().await?;
+    Ok(HttpResponse::Accepted().json(run_view(record)?))
+}
+
+/// A program's matching runs, newest first.
+#[utoipa::path(
+    tag = "matching",
+    params(("program_id" = ProgramId, Path, description = "The program's id"), ListQuery),
+    security(("access_token" = []), ("api_key" = [])),
+    responses((status = 200, description = "A page of runs", body = Paginated<MatchingRunView>))
+)]
+#[get("/programs/{program_id}/matching-runs")]
+pub async fn list_runs(
+    ctx: TenantCtx,
+    db: web::Data<Db>,
+    path: web::Path<ProgramId>,
+    query: web::Query<ListQuery>,
+) -> Result<web::Json<Paginated<MatchingRunView>>, ApiError> {
+    let page = query.page()?;
+    let scoped = ctx.open(&db, Permission::Read).await?;
+    let program = scoped.tx.program(path.into_inner()).await?;
+    let runs = scoped.tx.matching_runs(program.id, page).await?;
+    scoped.tx.commit().await?;
+    let mut views = Vec::with_capacity(runs.items.len());
+    let next = runs.next;
+    for record in runs.items {
+        views.push(run_view(record)?);
+    }
+    Ok(web::Json(Paginated::from_page(tandem_store::Page { items: views, next }, |v| v)))
+}
+
+/// One matching run, with its totals, certificate check and fairness report once done.
+#[utoipa::path(
+    tag = "matching",
+    params(("run_id" = MatchingRunId, Path, description = "The run's id")),
+    security(("access_token" = []), ("api_key" = [])),
+    responses((status = 200, description = "The run", body = MatchingRunView))
+)]
+#[get("/matching-runs/{run_id}")]
+pub async fn get_run(
+    ctx: TenantCtx,
+    db: web::Data<Db>,
+    path: web::Path<MatchingRunId>,
+) -> Result<web::Json<MatchingRunView>, ApiError> {
+    let scoped = ctx.open(&db, Permission::Read).await?;
+    let record = scoped.tx.matching_run(path.into_inner()).await?;
+    scoped.tx.commit().await?;
+    Ok(web::Json(run_view(record)?))
+}
+
+/// A proposed pair in blind review: pseudonyms and job attributes, never names.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ProposalView {
+    pub id: ProposalId,
+    /// In mutual programs both are learners; `mentor` is simply the first.
+    pub mentor: BlindProfile,
+    pub mentee: BlindProfile,
+    pub score: f64,
+    /// The score criterion by criterion.
+    pub parts: Vec<Part>,
+    /// The pair's strongest reasons, in the request's language.
+    #[schema(
+        example = "From different departments (Marketing and Finance); can teach what the other wants to learn (python)."
+    )]
+    pub explanation: String,
+    /// Kept by a lock.
+    pub locked: bool,
+}
+
+fn profile(found: &Findings, person: PersonId) -> Result<BlindProfile, ApiError> {
+    found.people.get(&person).cloned().ok_or_else(|| {
+        ApiError::Unexpected(anyhow::anyhow!("a proposal names {person}, who is not among the run's people"))
+    })
+}
+
+fn proposal_view(found: &Findings, record: ProposalRecord, locale: Locale) -> Result<ProposalView, ApiError> {
+    let parts: Vec<Part> = serde_json::from_value(record.parts)
+        .map_err(|err| ApiError::Unexpected(anyhow::anyhow!("a proposal's parts do not read: {err}")))?;
+    let explanation = Scored { score: record.score, parts: parts.clone() }.explain(locale);
+    Ok(ProposalView {
+        id: record.id,
+        mentor: profile(found, record.mentor)?,
+        mentee: profile(found, record.mentee)?,
+        score: record.score,
+        parts,
+        explanation,
+        locked: record.locked,
+    })
+}
+
+/// A run's proposed pairs, highest score first, in blind review.
+#[utoipa::path(
+    tag = "matching",
+    params(("run_id" = MatchingRunId, Path, description = "The run's id"), ListQuery),
+    security(("access_token" = []), ("api_key" = [])),
+    responses((status = 200, description = "A page of proposals", body = Paginated<ProposalView>))
+)]
+#[get("/matching-runs/{run_id}/proposals")]
+pub async fn list_proposals(
+    ctx: TenantCtx,
+    db: web::Data<Db>,
+    path: web::Path<MatchingRunId>,
+    query: web::Query<ListQuery>,
+    locale: RequestLocale,
+) -> Result<web::Json<Paginated<ProposalView>>, ApiError> {
+    let page = query.page()?;
+    let scoped = ctx.open(&db, Permission::Read).await?;
+    let record = scoped.tx.matching_run(path.into_inner()).await?;
+    let proposals = scoped.tx.proposals(record.id, page).await?;
+    scoped.tx.commit().await?;
+    let Some(found) = findings(&record)? else {
+        return Ok(web::Json(Paginated { items: Vec::new(), next_cursor: None, total: None }));
+    };
+    let next = proposals.next;
+    let mut items = Vec::with_capacity(proposals.items.len());
+    for proposal in proposals.items {
+        items.push(proposal_view(&found, proposal, locale.0)?);
+    }
+    Ok(web::Json(Paginated::from_page(tandem_store::Page { items, next }, |v| v)))
+}
+
+/// Someone a run left without a pair, in blind review, with the reason.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct UnmatchedView {
+    pub person: BlindProfile,
+    pub reason: LeftOut,
+    /// The reason in the request's language.
+    #[schema(example = "all 3 mentors are in their reporting line")]
+    pub explanation: String,
+}
+
+/// Everyone a finished run left without a pair, and why.
+#[utoipa::path(
+    tag = "matching",
+    params(("run_id" = MatchingRunId, Path, description = "The run's id")),
+    security(("access_token" = []), ("api_key" = [])),
+    responses((status = 200, description = "The unmatched", body = Vec<UnmatchedView>))
+)]
+#[get("/matching-runs/{run_id}/unmatched")]
+pub async fn list_unmatched(
+    ctx: TenantCtx,
+    db: web::Data<Db>,
+    path: web::Path<MatchingRunId>,
+    locale: RequestLocale,
+) -> Result<web::Json<Vec<UnmatchedView>>, ApiError> {
+    let scoped = ctx.open(&db, Permission::Read).await?;
+    let record = scoped.tx.matching_run(path.into_inner()).await?;
+    scoped.tx.commit().await?;
+    let Some(found) = findings(&record)? else { return Ok(web::Json(Vec::new())) };
+    let mut views = Vec::with_capacity(found.unmatched.len());
+    for left in &found.unmatched {
+        let other_side = match left.role {
+            ParticipantRole::Mentor => ParticipantRole::Mentee,
+            ParticipantRole::Mentee => ParticipantRole::Mentor,
+            ParticipantRole::Either => ParticipantRole::Either,
+        };
+        views.push(UnmatchedView {
+            person: profile(&found, left.person)?,
+            explanation: left.reason.describe(locale.0, other_side),
+            reason: left.reason.clone(),
+        });
+    }
+    Ok(web::Json(views))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RevealedPerson {
+    #[schema(example = "P-017")]
+    pub pseudonym: String,
+    pub person_id: PersonId,
+    #[schema(example = "Sato Kenji")]
+    pub name: String,
+    #[schema(example = "kenji.sato@sakura.example")]
+    pub email: String,
+}
+
+/// Who is behind each pseudonym of a finished run. Recorded in the audit log with who asked
+/// and when; blind review stays the default view.
+#[utoipa::path(
+    tag = "matching",
+    params(("run_id" = MatchingRunId, Path, description = "The run's id")),
+    security(("access_token" = []), ("api_key" = [])),
+    responses(
+        (status = 200, description = "The people behind the pseudonyms", body = Vec<RevealedPerson>),
+        (status = 409, description = "The run is not done"),
+    )
+)]
+#[post("/matching-runs/{run_id}/reveal")]
+pub async fn reveal(
+    ctx: TenantCtx,
+    db: web::Data<Db>,
+    path: web::Path<MatchingRunId>,
+) -> Result<web::Json<Vec<RevealedPerson>>, ApiError> {
+    let scoped = ctx.open(&db, Permission::Write).await?;
+    let record = scoped.tx.matching_run(path.into_inner()).await?;
+    let Some(found) = findings(&record)? else { return Err(ApiError::Conflict(Reason::RunNotDone)) };
+    let ids: Vec<PersonId> = found.people.keys().copied().collect();
+    let people = scoped.tx.people_by_ids(&ids).await?;
+    audit(&scoped, "matching_run.revealed", "matching_run", record.id.as_uuid(), json!({ "people": people.len() }))
+        .await?;
+    scoped.tx.commit().await?;
+    let mut revealed: Vec<RevealedPerson> = people
+        .into_iter()
+        .filter_map(|p| {
+            Some(RevealedPerson {
+                pseudonym: found.people.get(&p.id)?.pseudonym.clone(),
+                person_id: p.id,
+                name: p.person.name,
+                email: p.person.email.to_string(),
+            })
+        })
+        .collect();
+    revealed.sort_by(|a, b| a.pseudonym.cmp(&b.pseudonym));
+    Ok(web::Json(revealed))
+}
+
+/// A lock (the pair is in every run) or a forbid (it never is).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MatchingEditView {
+    pub id: MatchingEditId,
+    pub kind: EditKind,
+    pub mentor_id: PersonId,
+    pub mentee_id: PersonId,
+    pub created_at: DateTime<Utc>,
+}
+
+fn edit_view(record: MatchingEditRecord) -> MatchingEditView {
+    MatchingEditView {
+        id: record.id,
+        kind: record.kind,
+        mentor_id: record.mentor,
+        mentee_id: record.mentee,
+        created_at: record.created_at,
+    }
+}
+
+/// A program's locks and forbids, oldest first.
+#[utoipa::path(
+    tag = "matching",
+    params(("program_id" = ProgramId, Path, description = "The program's id")),
+    security(("access_token" = []), ("api_key" = [])),
+    responses((status = 200, description = "Locks and forbids", body = Vec<MatchingEditView>))
+)]
+#[get("/programs/{program_id}/matching-edits")]
+pub async fn list_edits(
+    ctx: TenantCtx,
+    db: web::Data<Db>,
+    path: web::Path<ProgramId>,
+) -> Result<web::Json<Vec<MatchingEditView>>, ApiError> {
+    let scoped = ctx.open(&db, Permission::Read).await?;
+    let program = scoped.tx.program(path.into_inner()).await?;
+    let edits = scoped.tx.matching_edits(program.id).await?;
+    scoped.tx.commit().await?;
+    Ok(web::Json(edits.into_iter().map(edit_view).collect()))
+}
+
+/// A pair to lock or forbid: by the pseudonyms of a run (from blind review), or by the
+/// people's ids (a partner's own records).
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"kind": "lock", "run_id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f", "mentor": "P-017", "mentee": "P-003"}))]
+pub struct NewMatchingEdit {
+    pub kind: EditKind,
+    /// The run whose pseudonyms `mentor` and `mentee` are.
+    pub run_id: Option<MatchingRunId>,
+    #[schema(example = "P-017")]
+    pub mentor: Option<String>,
+    #[schema(example = "P-003")]
+    pub mentee: Option<String>,
+    pub mentor_id: Option<PersonId>,
+    pub mentee_id: Option<PersonId>,
+}
+
+/// Locks or forbids a pair for every run of the program (replacing an earlier decision on the
+/// same pair). In mutual programs the order of the two does not matter.
+#[utoipa::path(
+    tag = "matching",
+    params(("program_id" = ProgramId, Path, description = "The program's id")),
+    request_body = NewMatchingEdit,
+    security(("access_token" = []), ("api_key" = [])),
+    responses((status = 201, description = "The lock or forbid", body = MatchingEditView))
+)]
+#[post("/programs/{program_id}/matching-edits")]
+pub async fn add_edit(
+    ctx: TenantCtx,
+    db: web::Data<Db>,
+    path: web::Path<ProgramId>,
+    body: Json<NewMatchingEdit>,
+) -> Result<HttpResponse, ApiError> {
+    let body = body.read()?;
+    let scoped = ctx.open(&db, Permission::Write).await?;
+    let program = scoped.tx.program(path.into_inner()).await?;
+    let (mentor, mentee) = match (body.run_id, &body.mentor, &body.mentee, body.mentor_id, body.mentee_id) {
+        (Some(run), Some(mentor), Some(mentee), None, None) => {
+            let record = scoped.tx.matching_run(run).await.map_err(|_| ApiError::field("run_id", Reason::NoSuchRun))?;
+            if record.program_id != program.id {
+                return Err(ApiError::field("run_id", Reason::NoSuchRun));
+            }
+            let found = findings(&record)?.ok_or(ApiError::Conflict(Reason::RunNotDone))?;
+            let by_name: BTreeMap<&str, PersonId> =
+                found.people.iter().map(|(id, p)| (p.pseudonym.as_str(), *id)).collect();
+            let mut fields = Fields::default();
+            let mentor = fields.check("mentor", by_name.get(mentor.as_str()).copied().ok_or(Reason::NoSuchPerson));
+            let mentee = fields.check("mentee", by_name.get(mentee.as_str()).copied().ok_or(Reason::NoSuchPerson));
+            fields.finish(|| Some((mentor?, mentee?)))?
+        }
+        (None, None, None, Some(mentor), Some(mentee)) => {
+            let found = scoped.tx.people_by_ids(&[mentor, mentee]).await?;
+            let mut fields = Fields::default();
+            for (field, id) in [("mentor_id", mentor), ("mentee_id", mentee)] {
+                if !found.iter().any(|p| p.id == id) {
+                    fields.push(field, Reason::NoSuchPerson);
+                }
+            }
+            fields.finish(|| Some((mentor, mentee)))?
+        }
+        _ => return Err(ApiError::field("run_id", Reason::EditNamesAPairOnce)),
+    };
+    if mentor == mentee {
+        return Err(ApiError::field("mentee", Reason::PairOfOne));
+    }
+    let record = scoped.tx.set_matching_edit(program.id, body.kind, mentor, mentee).await?;
+    let action = match body.kind {
+        EditKind::Lock => "matching.pair_locked",
+        EditKind::Forbid => "matching.pair_forbidden",
+    };
+    audit(&scoped, action, "program", program.id.as_uuid(), json!({ "edit": record.id })).await?;
+    scoped.tx.commit().await?;
+    Ok(HttpResponse::Created().json(edit_view(record)))
+}
+
+/// Takes back a lock or forbid.
+#[utoipa::path(
+    tag = "matching",
+    params(
+        ("program_id" = ProgramId, Path, description = "The program's id"),
+        ("edit_id" = MatchingEditId, Path, description = "The lock's or forbid's id"),
+    ),
+    security(("access_token" = []), ("api_key" = [])),
+    responses((status = 204, description = "Taken back"))
+)]
+#[delete("/programs/{program_id}/matching-edits/{edit_id}")]
+pub async fn delete_edit(
+    ctx: TenantCtx,
+    db: web::Data<Db>,
+    path: web::Path<(ProgramId, MatchingEditId)>,
+) -> Result<HttpResponse, ApiError> {
+    let (program, edit) = path.into_inner();
+    let scoped = ctx.open(&db, Permission::Write).await?;
+    scoped.tx.delete_matching_edit(program, edit).await?;
+    audit(&scoped, "matching.edit_removed", "program", program.as_uuid(), json!({ "edit": edit })).await?;
+    scoped.tx.commit().await?;
+    Ok(HttpResponse::NoContent().finish())
+}
