@@ -1,5 +1,6 @@
 //! Matching: runs of the solver over a program's accepted applicants, the pairs each run
-//! proposes, and the locks and forbids an admin sets on a program, which every run keeps.
+//! proposes, the locks and forbids an admin sets on a program, which every run keeps, and the
+//! pairs a published run makes.
 
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
@@ -132,7 +133,43 @@ impl MigrationTrait for Migration {
                     .to_owned(),
             )
             .await?;
-        for table in ["matching_runs", "matching_proposals", "matching_edits"] {
+        // `state`: active, or withdrawn (the partner is free for a later run).
+        manager
+            .create_table(
+                Table::create()
+                    .table("pairs")
+                    .col(uuid("tenant_id"))
+                    .col(uuid("id"))
+                    .col(uuid("program_id"))
+                    .col(uuid("run_id"))
+                    .col(uuid("mentor_id"))
+                    .col(uuid("mentee_id"))
+                    .col(double("score"))
+                    .col(json("parts"))
+                    .col(string_len("state", 16))
+                    .col(timestamp_with_time_zone("created_at"))
+                    .col(timestamp_with_time_zone_null("ended_at"))
+                    .primary_key(&mut tenant_pk())
+                    .foreign_key(&mut tenant_fk("pairs"))
+                    .foreign_key(&mut within("pairs", "fk_pairs_program", ("program_id", "id"), "programs"))
+                    .foreign_key(&mut within("pairs", "fk_pairs_run", ("run_id", "id"), "matching_runs"))
+                    .foreign_key(&mut within("pairs", "fk_pairs_mentor", ("mentor_id", "id"), "people"))
+                    .foreign_key(&mut within("pairs", "fk_pairs_mentee", ("mentee_id", "id"), "people"))
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_index(
+                Index::create()
+                    .name("ix_pairs_program")
+                    .table("pairs")
+                    .col("tenant_id")
+                    .col("program_id")
+                    .col("state")
+                    .to_owned(),
+            )
+            .await?;
+        for table in ["matching_runs", "matching_proposals", "matching_edits", "pairs"] {
             rls::protect(manager, table, "tenant_id", None).await?;
         }
         rls::ensure_app_role(manager).await?;
@@ -140,7 +177,7 @@ impl MigrationTrait for Migration {
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        for table in ["matching_edits", "matching_proposals", "matching_runs"] {
+        for table in ["pairs", "matching_edits", "matching_proposals", "matching_runs"] {
             manager.drop_table(Table::drop().table(table).to_owned()).await?;
         }
         Ok(())

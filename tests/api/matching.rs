@@ -13,6 +13,7 @@ on_both_databases!(
     locks_and_forbids_are_kept_by_the_next_run,
     bad_input_is_refused_in_words_and_nothing_is_written,
     viewers_read_the_blind_review_but_neither_run_nor_reveal,
+    publishing_makes_pairs_introduces_each_member_in_their_language_and_tells_the_unmatched,
 );
 
 /// Three junior mentors and three senior mentees; Kai reports to Mei.
@@ -234,7 +235,7 @@ async fn bad_input_is_refused_in_words_and_nothing_is_written(app: TestApp) {
     let runs = format!("/api/v1/programs/{program}/matching-runs");
     let draft = app.post(&runs, token, json!({})).await;
     assert_eq!(draft.problem(409), "/problems/conflict");
-    assert!(draft.body["detail"].as_str().unwrap().contains("recruiting or matching"), "{}", draft.body);
+    assert!(draft.body["detail"].as_str().unwrap().contains("recruiting, matching or active"), "{}", draft.body);
     app.post(&format!("/api/v1/programs/{program}/transitions"), token, json!({"to": "recruiting"})).await.ok(200);
 
     let heavy = app.post(&runs, token, json!({"weights": {"skills": 11}})).await;
@@ -300,4 +301,82 @@ async fn viewers_read_the_blind_review_but_neither_run_nor_reveal(app: TestApp) 
     assert_eq!(runs_before, 1);
     let audit = app.get("/api/v1/audit-events", &owner.access_token).await;
     assert!(!audit.ok(200).to_string().contains("matching_run.revealed"), "a refused reveal is not a reveal");
+}
+
+async fn publishing_makes_pairs_introduces_each_member_in_their_language_and_tells_the_unmatched(app: TestApp) {
+    let owner = app.signup("Sakura", "owner@sakura.example").await;
+    let token = Some(owner.access_token.as_str());
+    let program = program_with_applicants(&app, &owner).await;
+    // Mei is left out: Kai reports to her, and Aoi and Ren are forbidden to pair with her.
+    let first = finished_run(&app, &owner, &program, json!({})).await;
+    let pairs = proposals(&app, &owner, &first).await;
+    let pseudonym = |mentor_department: &str, side: &str| {
+        let pair = pairs.iter().find(|p| p["mentor"]["department"] == mentor_department).unwrap();
+        pair[side]["pseudonym"].clone()
+    };
+    let (aoi, ren, mei) =
+        (pseudonym("Marketing", "mentor"), pseudonym("Sales", "mentor"), pseudonym("Marketing", "mentee"));
+    for mentor in [aoi, ren] {
+        let forbid = json!({"kind": "forbid", "run_id": first["id"], "mentor": mentor, "mentee": mei});
+        app.post(&format!("/api/v1/programs/{program}/matching-edits"), token, forbid).await.ok(201);
+    }
+    let run = finished_run(&app, &owner, &program, json!({"mode": "most_pairs"})).await;
+    // Two pairs (Aoi–Hiro 13, Ren–Sora 11); Mei and a mentor without a mentee are left.
+    assert_eq!((&run["pairs"], &run["unmatched"], &run["total"]), (&json!(2), &json!(2), &json!(24.0)), "{run}");
+    let unmatched =
+        app.get(&format!("/api/v1/matching-runs/{}/unmatched", run["id"].as_str().unwrap()), &owner.access_token).await;
+    let unmatched = unmatched.ok(200).as_array().unwrap().clone();
+    let mentee = unmatched.iter().find(|u| u["person"]["role"] == "mentee").unwrap();
+    assert_eq!(mentee["reason"]["code"], "no_allowed_partner", "{mentee}");
+    assert_eq!(
+        mentee["explanation"], "no mentor is allowed (forbidden by an admin: 2; in their reporting line: 1)",
+        "{mentee}"
+    );
+    let mentor = unmatched.iter().find(|u| u["person"]["role"] == "mentor").unwrap();
+    assert_eq!(mentor["person"]["department"], "IT", "Kai scores lowest with everyone free");
+    assert_eq!(mentor["reason"]["code"], "others_scored_higher", "{mentor}");
+
+    let publish = format!("/api/v1/matching-runs/{}/publish", run["id"].as_str().unwrap());
+    let early = app.post(&publish, token, json!({})).await;
+    assert!(early.problem(409).ends_with("conflict"), "published while recruiting: {}", early.body);
+    let active = app.post(&format!("/api/v1/programs/{program}/transitions"), token, json!({"to": "active"})).await;
+    assert_eq!(active.problem(409), "/problems/transition-refused");
+    let matching = json!({"to": "matching", "close_campaigns": true});
+    app.post(&format!("/api/v1/programs/{program}/transitions"), token, matching).await.ok(200);
+    let published = app.post(&publish, token, json!({})).await;
+    assert_eq!(published.ok(200), &json!({"pairs": 2, "introductions": 4, "waitlisted": 2, "skipped": 0}));
+    let again = app.post(&publish, token, json!({})).await;
+    assert!(again.body["detail"].as_str().unwrap().contains("published already"), "{}", again.body);
+
+    // Ren prefers Japanese: his introduction is in Japanese, names Sora and says why.
+    let intro = email_about(&app, "ren@sakura.example", "ペアが決まりました").await;
+    assert!(intro.subject.contains("Sora Ueno"), "{}", intro.subject);
+    assert!(intro.text.contains("組み合わせの理由"), "{}", intro.text);
+    assert!(intro.text.contains("instagram"), "{}", intro.text);
+    let intro = email_about(&app, "sora@sakura.example", "Meet your mentor").await;
+    assert!(intro.text.contains("Ren Ito will be your mentor"), "{}", intro.text);
+    let told = email_about(&app, "mei@sakura.example", "About your pair").await;
+    assert!(told.text.contains("we will write to you as soon as a partner is found"), "{}", told.text);
+    let mei = app.emails_to("mei@sakura.example");
+    assert!(!mei.iter().any(|e| e.subject.starts_with("Meet your")), "Mei has no partner yet");
+
+    let pairs = app.get(&format!("/api/v1/programs/{program}/pairs"), &owner.access_token).await;
+    let pairs = pairs.ok(200)["items"].as_array().unwrap().clone();
+    let names: Vec<(&str, &str)> =
+        pairs.iter().map(|p| (p["mentor"]["name"].as_str().unwrap(), p["mentee"]["name"].as_str().unwrap())).collect();
+    assert!(names.contains(&("Ren Ito", "Sora Ueno")), "{names:?}");
+    app.post(&format!("/api/v1/programs/{program}/transitions"), token, json!({"to": "active"})).await.ok(200);
+
+    // A later run pairs only those still free: Kai and Mei, his manager.
+    let rematch = finished_run(&app, &owner, &program, json!({})).await;
+    assert_eq!((&rematch["pairs"], &rematch["unmatched"]), (&json!(0), &json!(2)), "{rematch}");
+}
+
+/// Waits for an email to `to` whose subject contains `subject`.
+async fn email_about(app: &TestApp, to: &str, subject: &str) -> tandem_tests::Email {
+    app.eventually(&format!("an email to {to} about {subject:?}"), || async {
+        app.emails_to(to).iter().any(|e| e.subject.contains(subject))
+    })
+    .await;
+    app.emails_to(to).into_iter().find(|e| e.subject.contains(subject)).unwrap()
 }

@@ -115,6 +115,8 @@ async fn fill_the_rest(app: &TestApp, tenant: &Tenant) {
         proposals: vec![proposal],
     };
     assert!(tx.finish_run(run.id, result).await.unwrap());
+    let proposals = tx.all_proposals(run.id).await.unwrap();
+    tx.create_pairs(program, run.id, &proposals).await.unwrap();
     tx.commit().await.unwrap();
 }
 

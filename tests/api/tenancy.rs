@@ -49,6 +49,8 @@ const ROUTES_WITH_IDS: &[(&str, &str)] = &[
     ("get", "/api/v1/matching-runs/{run_id}/proposals"),
     ("get", "/api/v1/matching-runs/{run_id}/unmatched"),
     ("post", "/api/v1/matching-runs/{run_id}/reveal"),
+    ("post", "/api/v1/matching-runs/{run_id}/publish"),
+    ("get", "/api/v1/programs/{program_id}/pairs"),
     ("get", "/api/v1/programs/{program_id}/matching-edits"),
     ("post", "/api/v1/programs/{program_id}/matching-edits"),
     ("delete", "/api/v1/programs/{program_id}/matching-edits/{edit_id}"),
@@ -286,6 +288,7 @@ async fn snapshot(app: &TestApp, tenant: &Tenant) -> Vec<Value> {
     let funnel = format!("/api/v1/campaigns/{}/funnel", tenant.campaign_id);
     let runs = format!("/api/v1/programs/{}/matching-runs", tenant.program_id);
     let edits = format!("/api/v1/programs/{}/matching-edits", tenant.program_id);
+    let pairs = format!("/api/v1/programs/{}/pairs", tenant.program_id);
     for path in [
         "/api/v1/team/members",
         "/api/v1/team/invitations",
@@ -301,6 +304,7 @@ async fn snapshot(app: &TestApp, tenant: &Tenant) -> Vec<Value> {
         &funnel,
         &runs,
         &edits,
+        &pairs,
     ] {
         let mut body = app.get(path, &tenant.owner.access_token).await.ok(200).clone();
         // last_used_at moves whenever a key is used; it is not data a tenant changes.

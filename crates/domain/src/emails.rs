@@ -30,6 +30,10 @@ pub enum Template {
     /// An admin decided on an application (accepted, waitlisted, declined), with their
     /// optional words.
     ApplicationDecision,
+    /// A published pair: each member learns who their partner is and why they were matched.
+    MatchIntroduction,
+    /// An accepted applicant a published matching left without a partner, for now.
+    MatchWaitlist,
     /// Someone signed up: the link that proves the address and creates their company.
     SignupVerify,
     /// Someone signed up with an address that has an account already: the owner of the
@@ -73,6 +77,7 @@ impl Template {
             | Template::AccountExists
             | Template::PasswordReset => EmailCategory::Transactional,
             Template::CampaignMessage | Template::CampaignReminder => EmailCategory::Campaign,
+            Template::MatchIntroduction | Template::MatchWaitlist => EmailCategory::Match,
         }
     }
 }
@@ -87,6 +92,8 @@ pub enum Email {
     ApplicationConfirm(ApplicationConfirmEmail),
     ApplicationRefused(ApplicationRefusedEmail),
     ApplicationDecision(ApplicationDecisionEmail),
+    MatchIntroduction(MatchIntroductionEmail),
+    MatchWaitlist(MatchWaitlistEmail),
     SignupVerify(SignupVerifyEmail),
     AccountExists(AccountExistsEmail),
     PasswordReset(PasswordResetEmail),
@@ -101,6 +108,8 @@ impl Email {
             Email::ApplicationConfirm(_) => Template::ApplicationConfirm,
             Email::ApplicationRefused(_) => Template::ApplicationRefused,
             Email::ApplicationDecision(_) => Template::ApplicationDecision,
+            Email::MatchIntroduction(_) => Template::MatchIntroduction,
+            Email::MatchWaitlist(_) => Template::MatchWaitlist,
             Email::SignupVerify(_) => Template::SignupVerify,
             Email::AccountExists(_) => Template::AccountExists,
             Email::PasswordReset(_) => Template::PasswordReset,
@@ -120,12 +129,37 @@ impl Email {
             Email::ApplicationConfirm(v) => serde_json::to_value(v),
             Email::ApplicationRefused(v) => serde_json::to_value(v),
             Email::ApplicationDecision(v) => serde_json::to_value(v),
+            Email::MatchIntroduction(v) => serde_json::to_value(v),
+            Email::MatchWaitlist(v) => serde_json::to_value(v),
             Email::SignupVerify(v) => serde_json::to_value(v),
             Email::AccountExists(v) => serde_json::to_value(v),
             Email::PasswordReset(v) => serde_json::to_value(v),
         };
         value.expect("email variables are plain data")
     }
+}
+
+/// A member of a published pair meets their partner: who, and why the pair was made.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MatchIntroductionEmail {
+    pub name: String,
+    pub program: String,
+    pub partner_name: String,
+    pub partner_email: String,
+    /// The partner's title and department, as far as the directory knows them.
+    pub partner_title: String,
+    pub partner_department: String,
+    /// `mentor`, `mentee`, or `learner` (mutual programs: both learn).
+    pub role: String,
+    /// Why they were matched, in the email's language.
+    pub why: String,
+}
+
+/// An accepted applicant left without a partner by a published matching.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct MatchWaitlistEmail {
+    pub name: String,
+    pub program: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

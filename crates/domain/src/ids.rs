@@ -138,6 +138,10 @@ typed_id!(
     /// An admin's lock or forbid on a pair of a program.
     MatchingEditId
 );
+typed_id!(
+    /// A published pair of a program.
+    PairId
+);
 
 impl TenantId {
     /// The product's own tenant: it has no members and sends the emails that belong to an

@@ -152,7 +152,7 @@ pub enum Reason {
     OnlyDraftsDeleted,
 
     // Matching.
-    /// Matching runs over a program that is recruiting or matching.
+    /// Matching runs over a program that is recruiting, matching or active.
     ProgramNotMatching {
         state: ProgramState,
     },
@@ -166,6 +166,11 @@ pub enum Reason {
     /// Names are revealed for a finished run only.
     RunNotDone,
     NoSuchRun,
+    /// Pairs are published from a program that is matching or active.
+    PublishWhileMatching {
+        state: ProgramState,
+    },
+    RunPublishedAlready,
     /// A lock or forbid names its pair one way: a run's pseudonyms, or people's ids.
     EditNamesAPairOnce,
 
@@ -525,9 +530,11 @@ impl Reason {
                 "削除できるのは下書きのプログラムだけです。代わりにアーカイブしてください"
             ),
             ProgramNotMatching { state } => match l {
-                Locale::En => format!("matching runs over a program that is recruiting or matching, not {state}"),
+                Locale::En => {
+                    format!("matching runs over a program that is recruiting, matching or active, not {state}")
+                }
                 Locale::Ja => format!(
-                    "マッチングは募集中またはマッチング中のプログラムで行います（現在は「{}」）",
+                    "マッチングは募集中・マッチング中・実施中のプログラムで行います（現在は「{}」）",
                     program_state_ja(*state)
                 ),
             },
@@ -541,6 +548,14 @@ impl Reason {
             NoSuchPerson => say!(l, "is nobody in the directory", "名簿にいない人です"),
             RunNotDone => say!(l, "names are revealed once the run is done", "実行が完了してから名前を表示できます"),
             NoSuchRun => say!(l, "is no matching run of this program", "このプログラムのマッチング結果ではありません"),
+            PublishWhileMatching { state } => match l {
+                Locale::En => format!("pairs are published while the program is matching or active, not {state}"),
+                Locale::Ja => format!(
+                    "ペアを公開できるのはマッチング中または実施中のプログラムだけです（現在は「{}」）",
+                    program_state_ja(*state)
+                ),
+            },
+            RunPublishedAlready => say!(l, "this run is published already", "この結果はすでに公開されています"),
             EditNamesAPairOnce => say!(
                 l,
                 "name the pair either by a run's pseudonyms (run_id, mentor, mentee) or by ids (mentor_id, mentee_id)",

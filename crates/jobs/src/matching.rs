@@ -52,7 +52,16 @@ impl MatchingHandler {
         let program = tx.program(record.program_id).await.map_err(retry)?;
         let include_sensitive = tx.tenant().await.map_err(retry)?.sensitive_attributes_enabled;
         tx.set_run_progress(id, RunState::Scoring, 10).await.map_err(retry)?;
-        let applications = tx.accepted_applications(record.program_id).await.map_err(retry)?;
+        // A later run pairs only the people not in an active pair (a withdrawal frees a partner).
+        let paired: std::collections::HashSet<PersonId> = tx
+            .active_pairs(record.program_id)
+            .await
+            .map_err(retry)?
+            .iter()
+            .flat_map(|p| [p.mentor, p.mentee])
+            .collect();
+        let mut applications = tx.accepted_applications(record.program_id).await.map_err(retry)?;
+        applications.retain(|(person, _, _)| !paired.contains(person));
         let ids: Vec<PersonId> = applications.iter().map(|(person, _, _)| *person).collect();
         let people = tx.people_by_ids(&ids).await.map_err(retry)?;
         let lines = tx.reporting_lines().await.map_err(retry)?;

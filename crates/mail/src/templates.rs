@@ -7,7 +7,8 @@ use minijinja::{AutoEscape, Environment, ErrorKind, UndefinedBehavior};
 use serde::Serialize;
 use tandem_domain::emails::{
     AccountExistsEmail, ApplicationConfirmEmail, ApplicationDecisionEmail, ApplicationRefusedEmail,
-    CampaignMessageEmail, CampaignReminderEmail, Email, InvitationEmail, PasswordResetEmail, SignupVerifyEmail,
+    CampaignMessageEmail, CampaignReminderEmail, Email, InvitationEmail, MatchIntroductionEmail, MatchWaitlistEmail,
+    PasswordResetEmail, SignupVerifyEmail,
 };
 use tandem_domain::{Locale, Reason};
 use thiserror::Error;
@@ -61,6 +62,20 @@ pub fn sample(template: Template, locale: Locale) -> Email {
             decision: "accept".to_owned(),
             message: pick("キックオフでお会いしましょう。", "We look forward to seeing you at the kickoff."),
         }),
+        Template::MatchIntroduction => Email::MatchIntroduction(MatchIntroductionEmail {
+            name,
+            program,
+            partner_name: pick("田中 愛子", "Aiko Tanaka"),
+            partner_email: "aiko.tanaka@sakura.example".to_owned(),
+            partner_title: pick("部長", "Head of Finance"),
+            partner_department: pick("経理部", "Finance"),
+            role: "mentor".to_owned(),
+            why: pick(
+                "部署が異なります（マーケティングと経理）。相手が学びたいことを教えられます（tiktok）",
+                "From different departments (Marketing and Finance); can teach what the other wants to learn (tiktok).",
+            ),
+        }),
+        Template::MatchWaitlist => Email::MatchWaitlist(MatchWaitlistEmail { name, program }),
         Template::SignupVerify => Email::SignupVerify(SignupVerifyEmail {
             name: pick("田中 愛子", "Aiko Tanaka"),
             company: pick("さくら工業株式会社", "Sakura Industries"),
@@ -174,6 +189,10 @@ fn builtin(template: Template, locale: Locale) -> Override {
         (Template::ApplicationRefused, Locale::Ja) => sources!("ja", "application_refused"),
         (Template::ApplicationDecision, Locale::En) => sources!("en", "application_decision"),
         (Template::ApplicationDecision, Locale::Ja) => sources!("ja", "application_decision"),
+        (Template::MatchIntroduction, Locale::En) => sources!("en", "match_introduction"),
+        (Template::MatchIntroduction, Locale::Ja) => sources!("ja", "match_introduction"),
+        (Template::MatchWaitlist, Locale::En) => sources!("en", "match_waitlist"),
+        (Template::MatchWaitlist, Locale::Ja) => sources!("ja", "match_waitlist"),
         (Template::SignupVerify, Locale::En) => sources!("en", "signup_verify"),
         (Template::SignupVerify, Locale::Ja) => sources!("ja", "signup_verify"),
         (Template::AccountExists, Locale::En) => sources!("en", "account_exists"),

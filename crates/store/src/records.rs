@@ -467,3 +467,17 @@ pub struct MatchingEditRecord {
     pub mentee: PersonId,
     pub created_at: DateTime<Utc>,
 }
+
+/// A published pair.
+#[derive(Clone, Debug)]
+pub struct PairRecord {
+    pub id: tandem_domain::PairId,
+    pub program_id: ProgramId,
+    pub run_id: tandem_domain::MatchingRunId,
+    pub mentor: PersonId,
+    pub mentee: PersonId,
+    pub score: f64,
+    pub parts: Value,
+    pub state: tandem_domain::matching::run::PairState,
+    pub created_at: DateTime<Utc>,
+}

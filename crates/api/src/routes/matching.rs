@@ -8,13 +8,19 @@ use actix_web::{HttpResponse, delete, get, post, web};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
+use tandem_domain::PairId;
+use tandem_domain::emails::{Email, MatchIntroductionEmail, MatchWaitlistEmail};
 use tandem_domain::matching::criteria::{Constraints, Criterion, MAX_WEIGHT, Part, Scored, Weights};
 use tandem_domain::matching::fairness::FairnessReport;
 use tandem_domain::matching::review::{BlindProfile, Findings};
+use tandem_domain::matching::run::PairState;
 use tandem_domain::matching::run::{EditKind, LeftOut, Mode, RunState};
 use tandem_domain::programs::{ParticipantRole, ProgramKind, ProgramState};
 use tandem_domain::{Locale, MatchingEditId, MatchingRunId, Permission, PersonId, ProgramId, ProposalId, Reason};
-use tandem_store::{Db, MatchingEditRecord, MatchingRunRecord, NewAuditEvent, NewJob, ProposalRecord};
+use tandem_store::{
+    Db, MatchingEditRecord, MatchingRunRecord, NewAuditEvent, NewEmailDelivery, NewJob, PairRecord, PersonRecord,
+    ProposalRecord,
+};
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -32,6 +38,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(list_proposals)
         .service(list_unmatched)
         .service(reveal)
+        .service(publish)
+        .service(list_pairs)
         .service(list_edits)
         .service(add_edit)
         .service(delete_edit);
@@ -187,7 +195,7 @@ async fn audit(
     security(("access_token" = []), ("api_key" = [])),
     responses(
         (status = 202, description = "The run, queued", body = MatchingRunView),
-        (status = 409, description = "The program is neither recruiting nor matching"),
+        (status = 409, description = "The program is not recruiting, matching or active"),
     )
 )]
 #[post("/programs/{program_id}/matching-runs")]
@@ -215,7 +223,8 @@ pub async fn start_run(
         fields.push("mode", Reason::StableNeedsTwoSides);
     }
     fields.finish(|| Some(()))?;
-    if !matches!(program.state, ProgramState::Recruiting | ProgramState::Matching) {
+    // Active programs re-match the people a withdrawal left free.
+    if !matches!(program.state, ProgramState::Recruiting | ProgramState::Matching | ProgramState::Active) {
         return Err(ApiError::Conflict(Reason::ProgramNotMatching { state: program.state }));
     }
     let settings = RunSettings { weights, constraints };
@@ -580,4 +589,182 @@ pub async fn delete_edit(
     audit(&scoped, "matching.edit_removed", "program", program.as_uuid(), json!({ "edit": edit })).await?;
     scoped.tx.commit().await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+/// What publishing did.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Published {
+    /// Pairs made from the run's proposals.
+    #[schema(example = 20)]
+    pub pairs: usize,
+    /// Introductions queued, one to each member of each pair, in their language.
+    #[schema(example = 40)]
+    pub introductions: usize,
+    /// People the run left without a partner, told so kindly.
+    #[schema(example = 3)]
+    pub waitlisted: usize,
+    /// Proposals left out because a member is already in an active pair of the program.
+    #[schema(example = 0)]
+    pub skipped: usize,
+}
+
+/// Publishes a finished run: its proposals become the program's pairs, each member is emailed
+/// an introduction to their partner with why they were matched (in their language, once), and
+/// those it left out are told they wait for a partner. A run is published once; the program
+/// may then go active.
+#[utoipa::path(
+    tag = "matching",
+    params(("run_id" = MatchingRunId, Path, description = "The run's id")),
+    security(("access_token" = []), ("api_key" = [])),
+    responses(
+        (status = 200, description = "What was published and sent", body = Published),
+        (status = 409, description = "The run is not done or is published already, or the program is neither matching nor active"),
+    )
+)]
+#[post("/matching-runs/{run_id}/publish")]
+pub async fn publish(
+    ctx: TenantCtx,
+    db: web::Data<Db>,
+    path: web::Path<MatchingRunId>,
+) -> Result<web::Json<Published>, ApiError> {
+    let scoped = ctx.open(&db, Permission::Write).await?;
+    let run = scoped.tx.matching_run(path.into_inner()).await?;
+    let found = findings(&run)?.ok_or(ApiError::Conflict(Reason::RunNotDone))?;
+    let program = scoped.tx.program(run.program_id).await?;
+    if !matches!(program.state, ProgramState::Matching | ProgramState::Active) {
+        return Err(ApiError::Conflict(Reason::PublishWhileMatching { state: program.state }));
+    }
+    if scoped.tx.run_published(run.id).await? {
+        return Err(ApiError::Conflict(Reason::RunPublishedAlready));
+    }
+    let paired: std::collections::HashSet<PersonId> =
+        scoped.tx.active_pairs(program.id).await?.iter().flat_map(|p| [p.mentor, p.mentee]).collect();
+    let (proposals, skipped): (Vec<ProposalRecord>, Vec<ProposalRecord>) = scoped
+        .tx
+        .all_proposals(run.id)
+        .await?
+        .into_iter()
+        .partition(|p| !paired.contains(&p.mentor) && !paired.contains(&p.mentee));
+    let pairs = scoped.tx.create_pairs(program.id, run.id, &proposals).await?;
+    let waiting: Vec<PersonId> = found.unmatched.iter().map(|u| u.person).filter(|p| !paired.contains(p)).collect();
+    let mut ids: Vec<PersonId> = pairs.iter().flat_map(|p| [p.mentor, p.mentee]).collect();
+    ids.extend(&waiting);
+    let people: BTreeMap<PersonId, PersonRecord> =
+        scoped.tx.people_by_ids(&ids).await?.into_iter().map(|p| (p.id, p)).collect();
+    let mutual = program.design.kind == ProgramKind::Mutual;
+    let mut introductions = 0;
+    for pair in &pairs {
+        let parts: Vec<Part> = serde_json::from_value(pair.parts.clone())
+            .map_err(|err| ApiError::Unexpected(anyhow::anyhow!("a pair's parts do not read: {err}")))?;
+        let scored = Scored { score: pair.score, parts };
+        let (Some(mentor), Some(mentee)) = (people.get(&pair.mentor), people.get(&pair.mentee)) else { continue };
+        for (me, partner, role) in [(mentor, mentee, "mentor"), (mentee, mentor, "mentee")] {
+            let role = if mutual { "learner" } else { role };
+            let locale = me.person.preferred_locale;
+            let email = Email::MatchIntroduction(MatchIntroductionEmail {
+                name: me.person.name.clone(),
+                program: program.design.name.clone(),
+                partner_name: partner.person.name.clone(),
+                partner_email: partner.person.email.to_string(),
+                partner_title: partner.person.title.clone().unwrap_or_default(),
+                partner_department: partner.person.department.clone().unwrap_or_default(),
+                role: role.to_owned(),
+                why: scored.explain(locale),
+            });
+            deliver(&scoped, format!("pair:{}:introduction:{}", pair.id, me.id), email, me).await?;
+            introductions += 1;
+        }
+    }
+    for person in waiting.iter().filter_map(|id| people.get(id)) {
+        let email = Email::MatchWaitlist(MatchWaitlistEmail {
+            name: person.person.name.clone(),
+            program: program.design.name.clone(),
+        });
+        deliver(&scoped, format!("run:{}:waitlist:{}", run.id, person.id), email, person).await?;
+    }
+    let summary = Published { pairs: pairs.len(), introductions, waitlisted: waiting.len(), skipped: skipped.len() };
+    let details = json!({ "pairs": summary.pairs, "waitlisted": summary.waitlisted, "skipped": summary.skipped });
+    audit(&scoped, "matching_run.published", "matching_run", run.id.as_uuid(), details).await?;
+    scoped.tx.commit().await?;
+    Ok(web::Json(summary))
+}
+
+async fn deliver(scoped: &Scoped, key: String, email: Email, to: &PersonRecord) -> Result<(), ApiError> {
+    scoped
+        .tx
+        .create_delivery(NewEmailDelivery {
+            idempotency_key: key,
+            email,
+            locale: to.person.preferred_locale,
+            to_email: to.person.email.to_string(),
+            to_name: Some(to.person.name.clone()),
+            time_zone: to.person.time_zone.clone(),
+        })
+        .await?;
+    Ok(())
+}
+
+/// A member of a published pair: published pairs are no longer blind.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PairMember {
+    pub person_id: PersonId,
+    #[schema(example = "Sato Kenji")]
+    pub name: String,
+    pub department: Option<String>,
+    pub title: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PairView {
+    pub id: PairId,
+    /// The run it was published from.
+    pub run_id: MatchingRunId,
+    /// In mutual programs both are learners; `mentor` is simply the first.
+    pub mentor: PairMember,
+    pub mentee: PairMember,
+    pub score: f64,
+    pub state: PairState,
+    pub created_at: DateTime<Utc>,
+}
+
+/// A program's published pairs, oldest first.
+#[utoipa::path(
+    tag = "matching",
+    params(("program_id" = ProgramId, Path, description = "The program's id"), ListQuery),
+    security(("access_token" = []), ("api_key" = [])),
+    responses((status = 200, description = "A page of pairs", body = Paginated<PairView>))
+)]
+#[get("/programs/{program_id}/pairs")]
+pub async fn list_pairs(
+    ctx: TenantCtx,
+    db: web::Data<Db>,
+    path: web::Path<ProgramId>,
+    query: web::Query<ListQuery>,
+) -> Result<web::Json<Paginated<PairView>>, ApiError> {
+    let page = query.page()?;
+    let scoped = ctx.open(&db, Permission::Read).await?;
+    let program = scoped.tx.program(path.into_inner()).await?;
+    let pairs = scoped.tx.pairs(program.id, page).await?;
+    let ids: Vec<PersonId> = pairs.items.iter().flat_map(|p| [p.mentor, p.mentee]).collect();
+    let people: BTreeMap<PersonId, PersonRecord> =
+        scoped.tx.people_by_ids(&ids).await?.into_iter().map(|p| (p.id, p)).collect();
+    scoped.tx.commit().await?;
+    let member = |id: PersonId| {
+        let person = people.get(&id);
+        PairMember {
+            person_id: id,
+            name: person.map(|p| p.person.name.clone()).unwrap_or_default(),
+            department: person.and_then(|p| p.person.department.clone()),
+            title: person.and_then(|p| p.person.title.clone()),
+        }
+    };
+    Ok(web::Json(Paginated::from_page(pairs, |p: PairRecord| PairView {
+        id: p.id,
+        run_id: p.run_id,
+        mentor: member(p.mentor),
+        mentee: member(p.mentee),
+        score: p.score,
+        state: p.state,
+        created_at: p.created_at,
+    })))
 }

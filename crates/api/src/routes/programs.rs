@@ -342,9 +342,9 @@ pub async fn program_transition(
     let current = scoped.tx.program(id).await?;
     let open: Vec<_> =
         scoped.tx.campaigns_of(id).await?.into_iter().filter(|c| c.state == CampaignState::Open).collect();
-    // Pairs arrive with matching; until then no program has published pairs.
+    let published_pairs = scoped.tx.active_pairs(id).await?.len() as u32;
     let facts =
-        ProgramFacts { published_pairs: 0, open_campaigns: open.len() as u32, closes_campaigns: body.close_campaigns };
+        ProgramFacts { published_pairs, open_campaigns: open.len() as u32, closes_campaigns: body.close_campaigns };
     check_transition(&current.design, current.state, body.to, facts).map_err(ApiError::TransitionRefused)?;
     if current.state == ProgramState::Recruiting && body.to != ProgramState::Recruiting {
         for campaign in &open {

@@ -40,6 +40,11 @@ text_enum!(
     EditKind { Lock = "lock", Forbid = "forbid" }
 );
 
+text_enum!(
+    /// A published pair: active, or withdrawn (its members are free for a later run).
+    PairState { Active = "active", Withdrawn = "withdrawn" }
+);
+
 /// An admin's decisions a run keeps: pairs that must be in it and pairs that must not.
 /// Pairs are (mentor, mentee); in mutual programs the order does not matter.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -464,6 +469,19 @@ fn finish(
     }
 }
 
+/// A constraint as a short label, for counts ("in their reporting line: 2").
+fn barrier_label(code: &str) -> &'static str {
+    match code {
+        "reporting_line" => "in their reporting line",
+        "no_common_language" => "no shared language",
+        "too_little_overlap" => "too few shared working hours",
+        "seniority_direction" => "wrong side of their job level",
+        "asked_not_to" => "asked not to be paired",
+        "forbidden" => "forbidden by an admin",
+        _ => "the same person",
+    }
+}
+
 impl LeftOut {
     /// In words, naming the other side as `partners` does ("mentor", "partner").
     pub fn describe(&self, locale: Locale, other_side: ParticipantRole) -> String {
@@ -496,13 +514,14 @@ impl LeftOut {
             (LeftOut::NobodyOnTheOtherSide, Locale::En) => format!("there is no {one} to pair with"),
             (LeftOut::NobodyOnTheOtherSide, Locale::Ja) => format!("組める{one}がいません"),
             (LeftOut::NoAllowedPartner { barriers, partners }, Locale::En) => {
-                if let [(code, _)] = barriers.iter().collect::<Vec<_>>()[..] {
-                    let all = if *partners == 1 { format!("the one {one}") } else { format!("all {partners} {many}") };
-                    return format!("{all} {}", barrier_words(code, locale));
+                if let [(code, _)] = barriers.iter().collect::<Vec<_>>()[..]
+                    && *partners > 1
+                {
+                    return format!("all {partners} {many} {}", barrier_words(code, locale));
                 }
                 let counts: Vec<String> =
-                    barriers.iter().map(|(code, n)| format!("{n} {}", barrier_words(code, locale))).collect();
-                format!("no {one} is allowed: {}", counts.join("; "))
+                    barriers.iter().map(|(code, n)| format!("{}: {n}", barrier_label(code))).collect();
+                format!("no {one} is allowed ({})", counts.join("; "))
             }
             (LeftOut::NoAllowedPartner { barriers, partners }, Locale::Ja) => {
                 let counts: Vec<String> =

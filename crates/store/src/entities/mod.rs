@@ -20,6 +20,7 @@ pub(crate) mod matching_edit;
 pub(crate) mod matching_proposal;
 pub(crate) mod matching_run;
 pub(crate) mod membership;
+pub(crate) mod pair;
 pub(crate) mod password_reset;
 pub(crate) mod person;
 pub(crate) mod program;

@@ -3,17 +3,17 @@
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 use serde_json::Value;
-use tandem_domain::matching::run::{EditKind, Mode, RunState};
+use tandem_domain::matching::run::{EditKind, Mode, PairState, RunState};
 use tandem_domain::recruitment::ApplicationStatus;
-use tandem_domain::{MatchingEditId, MatchingRunId, PersonId, ProgramId, ProposalId};
+use tandem_domain::{MatchingEditId, MatchingRunId, PairId, PersonId, ProgramId, ProposalId};
 use uuid::Uuid;
 
 use super::TenantTx;
 use super::team::found;
-use crate::entities::{application, matching_edit, matching_proposal, matching_run, person};
+use crate::entities::{application, matching_edit, matching_proposal, matching_run, pair, person};
 use crate::error::{StoreError, corrupt};
 use crate::page::{Page, PageRequest};
-use crate::records::{MatchingEditRecord, MatchingRunRecord, NewProposal, ProposalRecord, RunResult};
+use crate::records::{MatchingEditRecord, MatchingRunRecord, NewProposal, PairRecord, ProposalRecord, RunResult};
 
 /// Proposals are written this many to a statement.
 const PROPOSALS_PER_INSERT: usize = 500;
@@ -153,6 +153,86 @@ impl TenantTx {
         Ok(Page::from_overfetch(rows, page.limit, |p| p.id.as_uuid()))
     }
 
+    /// Every pair a run proposed, in the order it wrote them.
+    pub async fn all_proposals(&self, run: MatchingRunId) -> Result<Vec<ProposalRecord>, StoreError> {
+        let rows = matching_proposal::Entity::find()
+            .filter(matching_proposal::Column::TenantId.eq(self.tid()))
+            .filter(matching_proposal::Column::RunId.eq(run.as_uuid()))
+            .order_by_asc(matching_proposal::Column::Id)
+            .all(&self.tx)
+            .await?;
+        Ok(rows.into_iter().map(proposal_record).collect())
+    }
+
+    /// Makes pairs of a program from a run's proposals, active from now.
+    pub async fn create_pairs(
+        &self,
+        program: ProgramId,
+        run: MatchingRunId,
+        proposals: &[ProposalRecord],
+    ) -> Result<Vec<PairRecord>, StoreError> {
+        let now = Utc::now();
+        let models: Vec<pair::Model> = proposals
+            .iter()
+            .map(|p| pair::Model {
+                tenant_id: self.tid(),
+                id: PairId::new().as_uuid(),
+                program_id: program.as_uuid(),
+                run_id: run.as_uuid(),
+                mentor_id: p.mentor.as_uuid(),
+                mentee_id: p.mentee.as_uuid(),
+                score: p.score,
+                parts: p.parts.clone(),
+                state: PairState::Active.as_str().to_owned(),
+                created_at: now,
+                ended_at: None,
+            })
+            .collect();
+        for chunk in models.chunks(PROPOSALS_PER_INSERT) {
+            let rows = chunk.iter().cloned().map(sea_orm::IntoActiveModel::into_active_model);
+            pair::Entity::insert_many(rows).exec(&self.tx).await?;
+        }
+        models.into_iter().map(pair_record).collect()
+    }
+
+    /// Whether any pair came from this run.
+    pub async fn run_published(&self, run: MatchingRunId) -> Result<bool, StoreError> {
+        let found = pair::Entity::find()
+            .filter(pair::Column::TenantId.eq(self.tid()))
+            .filter(pair::Column::RunId.eq(run.as_uuid()))
+            .one(&self.tx)
+            .await?;
+        Ok(found.is_some())
+    }
+
+    /// A program's active pairs, oldest first.
+    pub async fn active_pairs(&self, program: ProgramId) -> Result<Vec<PairRecord>, StoreError> {
+        pair::Entity::find()
+            .filter(pair::Column::TenantId.eq(self.tid()))
+            .filter(pair::Column::ProgramId.eq(program.as_uuid()))
+            .filter(pair::Column::State.eq(PairState::Active.as_str()))
+            .order_by_asc(pair::Column::Id)
+            .all(&self.tx)
+            .await?
+            .into_iter()
+            .map(pair_record)
+            .collect()
+    }
+
+    /// A program's pairs, oldest first.
+    pub async fn pairs(&self, program: ProgramId, page: PageRequest) -> Result<Page<PairRecord>, StoreError> {
+        let mut query = pair::Entity::find()
+            .filter(pair::Column::TenantId.eq(self.tid()))
+            .filter(pair::Column::ProgramId.eq(program.as_uuid()))
+            .order_by_asc(pair::Column::Id)
+            .limit(page.limit + 1);
+        if let Some(after) = page.after {
+            query = query.filter(pair::Column::Id.gt(after));
+        }
+        let rows = query.all(&self.tx).await?.into_iter().map(pair_record).collect::<Result<Vec<_>, _>>()?;
+        Ok(Page::from_overfetch(rows, page.limit, |p| p.id.as_uuid()))
+    }
+
     /// A program's locks and forbids, oldest first.
     pub async fn matching_edits(&self, program: ProgramId) -> Result<Vec<MatchingEditRecord>, StoreError> {
         matching_edit::Entity::find()
@@ -289,6 +369,20 @@ fn edit_record(m: matching_edit::Model) -> Result<MatchingEditRecord, StoreError
         kind: m.kind.parse().map_err(corrupt)?,
         mentor: PersonId::from_uuid(m.mentor_id),
         mentee: PersonId::from_uuid(m.mentee_id),
+        created_at: m.created_at,
+    })
+}
+
+fn pair_record(m: pair::Model) -> Result<PairRecord, StoreError> {
+    Ok(PairRecord {
+        id: PairId::from_uuid(m.id),
+        program_id: ProgramId::from_uuid(m.program_id),
+        run_id: MatchingRunId::from_uuid(m.run_id),
+        mentor: PersonId::from_uuid(m.mentor_id),
+        mentee: PersonId::from_uuid(m.mentee_id),
+        score: m.score,
+        parts: m.parts,
+        state: m.state.parse().map_err(corrupt)?,
         created_at: m.created_at,
     })
 }
