@@ -218,6 +218,16 @@ async fn locks_and_forbids_are_kept_by_the_next_run(app: TestApp) {
     assert_eq!(locked["locked"], true);
     assert!(second["blocking_pairs"].is_number());
 
+    let compared =
+        format!("/api/v1/matching-runs/{}/compare/{}", second["id"].as_str().unwrap(), first["id"].as_str().unwrap());
+    let compared = app.get(&compared, &owner.access_token).await;
+    let compared = compared.ok(200);
+    let count = |key: &str| compared[key].as_array().unwrap().len();
+    assert_eq!((count("kept"), count("added"), count("removed")), (1, 1, 2), "{compared}");
+    assert_eq!(compared["kept"][0]["mentor"]["pseudonym"], locked["mentor"]["pseudonym"], "the locked pair is kept");
+    assert_eq!(compared["pairs_change"], -1);
+    no_identities(&compared.to_string());
+
     let id = forbidden["id"].as_str().unwrap();
     app.delete(&format!("{edits}/{id}"), &owner.access_token).await.ok(204);
     app.delete(&format!("{edits}/{id}"), &owner.access_token).await.problem(404);

@@ -50,6 +50,7 @@ const ROUTES_WITH_IDS: &[(&str, &str)] = &[
     ("get", "/api/v1/matching-runs/{run_id}/unmatched"),
     ("post", "/api/v1/matching-runs/{run_id}/reveal"),
     ("post", "/api/v1/matching-runs/{run_id}/publish"),
+    ("get", "/api/v1/matching-runs/{run_id}/compare/{other_run_id}"),
     ("get", "/api/v1/programs/{program_id}/pairs"),
     ("get", "/api/v1/programs/{program_id}/matching-edits"),
     ("post", "/api/v1/programs/{program_id}/matching-edits"),
@@ -212,6 +213,7 @@ async fn another_tenants_objects_answer_404_on_every_route(app: TestApp) {
             .replace("{campaign_id}", &b.campaign_id)
             .replace("{application_id}", &b.application_id)
             .replace("{run_id}", &b.run_id)
+            .replace("{other_run_id}", &b.run_id)
             .replace("{edit_id}", &b.edit_id);
         let own_path = [
             "{user_id}",
@@ -224,6 +226,7 @@ async fn another_tenants_objects_answer_404_on_every_route(app: TestApp) {
             "{campaign_id}",
             "{application_id}",
             "{run_id}",
+            "{other_run_id}",
             "{edit_id}",
         ]
         .iter()

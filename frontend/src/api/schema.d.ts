@@ -637,6 +637,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/matching-runs/{run_id}/compare/{other_run_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Compares two finished runs of the same program: pairs kept, added and removed, and how the
+         *     total and each group's match rate moved. People appear under the later run's pseudonyms.
+         */
+        get: operations["compare_runs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/matching-runs/{run_id}/proposals": {
         parameters: {
             query?: never;
@@ -1957,6 +1977,21 @@ export interface components {
              *     ]
              */
             examples: string[];
+        };
+        /** @description A pair as two runs are compared: the people's pseudonyms in the later run. */
+        ComparedPair: {
+            mentor: components["schemas"]["BlindProfile"];
+            mentee: components["schemas"]["BlindProfile"];
+            /**
+             * Format: double
+             * @description The pair's score in the earlier run, when it had the pair.
+             */
+            before?: number | null;
+            /**
+             * Format: double
+             * @description The pair's score in the later run, when it has the pair.
+             */
+            after?: number | null;
         };
         /**
          * @description How sure a column's field is.
@@ -3859,6 +3894,14 @@ export interface components {
              */
             dead: number;
         };
+        RateChange: {
+            attribute: components["schemas"]["AuditAttribute"];
+            group: components["schemas"]["GroupName"];
+            /** Format: double */
+            before: number;
+            /** Format: double */
+            after: number;
+        };
         Reach: {
             /**
              * Format: int64
@@ -4030,6 +4073,26 @@ export interface components {
              * @example M3
              */
             value?: string | null;
+        };
+        /** @description How a later run differs from an earlier one of the same program. */
+        RunComparison: {
+            before: components["schemas"]["MatchingRunId"];
+            after: components["schemas"]["MatchingRunId"];
+            /** @description Pairs in both runs. */
+            kept: components["schemas"]["ComparedPair"][];
+            /** @description Pairs only in the later run. */
+            added: components["schemas"]["ComparedPair"][];
+            /** @description Pairs only in the earlier run. */
+            removed: components["schemas"]["ComparedPair"][];
+            /**
+             * Format: double
+             * @description The later total less the earlier.
+             */
+            total_change: number;
+            /** Format: int64 */
+            pairs_change: number;
+            /** @description The later match rate less the earlier, per attribute and group both reports show. */
+            match_rate_changes: components["schemas"]["RateChange"][];
         };
         /** @description The weights and constraints a run starts from. */
         RunSettings: {
@@ -6202,6 +6265,49 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    compare_runs: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The later run */
+                run_id: components["schemas"]["MatchingRunId"];
+                /** @description The earlier run, of the same program */
+                other_run_id: components["schemas"]["MatchingRunId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The differences */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunComparison"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description A run is not done */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     list_proposals: {

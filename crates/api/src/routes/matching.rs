@@ -39,6 +39,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(list_unmatched)
         .service(reveal)
         .service(publish)
+        .service(compare_runs)
         .service(list_pairs)
         .service(list_edits)
         .service(add_edit)
@@ -767,4 +768,131 @@ pub async fn list_pairs(
         state: p.state,
         created_at: p.created_at,
     })))
+}
+
+/// A pair as two runs are compared: the people's pseudonyms in the later run.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ComparedPair {
+    pub mentor: BlindProfile,
+    pub mentee: BlindProfile,
+    /// The pair's score in the earlier run, when it had the pair.
+    pub before: Option<f64>,
+    /// The pair's score in the later run, when it has the pair.
+    pub after: Option<f64>,
+}
+
+/// How a later run differs from an earlier one of the same program.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RunComparison {
+    pub before: MatchingRunId,
+    pub after: MatchingRunId,
+    /// Pairs in both runs.
+    pub kept: Vec<ComparedPair>,
+    /// Pairs only in the later run.
+    pub added: Vec<ComparedPair>,
+    /// Pairs only in the earlier run.
+    pub removed: Vec<ComparedPair>,
+    /// The later total less the earlier.
+    pub total_change: f64,
+    pub pairs_change: i64,
+    /// The later match rate less the earlier, per attribute and group both reports show.
+    pub match_rate_changes: Vec<RateChange>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RateChange {
+    pub attribute: tandem_domain::matching::fairness::AuditAttribute,
+    pub group: tandem_domain::matching::fairness::GroupName,
+    pub before: f64,
+    pub after: f64,
+}
+
+/// Compares two finished runs of the same program: pairs kept, added and removed, and how the
+/// total and each group's match rate moved. People appear under the later run's pseudonyms.
+#[utoipa::path(
+    tag = "matching",
+    params(
+        ("run_id" = MatchingRunId, Path, description = "The later run"),
+        ("other_run_id" = MatchingRunId, Path, description = "The earlier run, of the same program"),
+    ),
+    security(("access_token" = []), ("api_key" = [])),
+    responses(
+        (status = 200, description = "The differences", body = RunComparison),
+        (status = 409, description = "A run is not done"),
+    )
+)]
+#[get("/matching-runs/{run_id}/compare/{other_run_id}")]
+pub async fn compare_runs(
+    ctx: TenantCtx,
+    db: web::Data<Db>,
+    path: web::Path<(MatchingRunId, MatchingRunId)>,
+) -> Result<web::Json<RunComparison>, ApiError> {
+    let (after_id, before_id) = path.into_inner();
+    let scoped = ctx.open(&db, Permission::Read).await?;
+    let after = scoped.tx.matching_run(after_id).await?;
+    let before = scoped.tx.matching_run(before_id).await?;
+    if before.program_id != after.program_id {
+        return Err(ApiError::NotFound);
+    }
+    let after_pairs = scoped.tx.all_proposals(after.id).await?;
+    let before_pairs = scoped.tx.all_proposals(before.id).await?;
+    scoped.tx.commit().await?;
+    let (Some(found_after), Some(found_before)) = (findings(&after)?, findings(&before)?) else {
+        return Err(ApiError::Conflict(Reason::RunNotDone));
+    };
+    // The later run's pseudonyms, and the earlier run's for people the later one lacks.
+    let profile = |person: PersonId| {
+        found_after.people.get(&person).or_else(|| found_before.people.get(&person)).cloned().ok_or_else(|| {
+            ApiError::Unexpected(anyhow::anyhow!("a proposal names {person}, who is not among the runs' people"))
+        })
+    };
+    let score_in = |pairs: &[ProposalRecord], p: &ProposalRecord| {
+        pairs.iter().find(|q| q.mentor == p.mentor && q.mentee == p.mentee).map(|q| q.score)
+    };
+    let mut kept = Vec::new();
+    let mut added = Vec::new();
+    for pair in &after_pairs {
+        let compared = ComparedPair {
+            mentor: profile(pair.mentor)?,
+            mentee: profile(pair.mentee)?,
+            before: score_in(&before_pairs, pair),
+            after: Some(pair.score),
+        };
+        if compared.before.is_some() { kept.push(compared) } else { added.push(compared) }
+    }
+    let mut removed = Vec::new();
+    for pair in before_pairs.iter().filter(|p| score_in(&after_pairs, p).is_none()) {
+        removed.push(ComparedPair {
+            mentor: profile(pair.mentor)?,
+            mentee: profile(pair.mentee)?,
+            before: Some(pair.score),
+            after: None,
+        });
+    }
+    let mut match_rate_changes = Vec::new();
+    for report in &found_after.fairness.attributes {
+        let Some(earlier) = found_before.fairness.attributes.iter().find(|a| a.attribute == report.attribute) else {
+            continue;
+        };
+        for group in &report.groups {
+            if let Some(old) = earlier.groups.iter().find(|g| g.group == group.group) {
+                match_rate_changes.push(RateChange {
+                    attribute: report.attribute,
+                    group: group.group.clone(),
+                    before: old.match_rate,
+                    after: group.match_rate,
+                });
+            }
+        }
+    }
+    Ok(web::Json(RunComparison {
+        before: before.id,
+        after: after.id,
+        kept,
+        added,
+        removed,
+        total_change: after.total.unwrap_or(0.0) - before.total.unwrap_or(0.0),
+        pairs_change: i64::from(after.pairs.unwrap_or(0)) - i64::from(before.pairs.unwrap_or(0)),
+        match_rate_changes,
+    }))
 }
