@@ -12,12 +12,29 @@ async fn the_demo_company_is_created_once_and_can_log_in() {
     assert!(!again.created && again.api_key.is_none(), "the second run changes nothing");
     assert_eq!(again.tenant, first.tenant);
     assert_eq!(app.count("people").await, 60);
-    assert_eq!(app.count("programs").await, 1);
+    assert_eq!(app.count("programs").await, 2);
+    assert_eq!(app.count("matching_runs").await, 1, "one run, and seeding again adds none");
 
     let owner = app.login_with(tandem_server::demo::OWNER_EMAIL, tandem_server::demo::PASSWORD).await;
     let executives = app.get("/api/v1/people?is_executive=true", &owner.access_token).await;
     assert_eq!(executives.ok(200)["items"].as_array().unwrap().len(), 6);
     let key = first.api_key.clone().unwrap();
     app.get("/api/v1/programs", &key).await.ok(200);
+
+    // Step 4 at once: a program in matching with a published run, reviewed blind, proven optimal.
+    let matching = app.get("/api/v1/programs?state=matching", &owner.access_token).await;
+    let program = matching.ok(200)["items"][0]["id"].as_str().unwrap().to_owned();
+    let runs = app.get(&format!("/api/v1/programs/{program}/matching-runs"), &owner.access_token).await;
+    let run = runs.ok(200)["items"][0].clone();
+    assert_eq!(
+        (&run["state"], &run["proven_optimal"]),
+        (&serde_json::json!("done"), &serde_json::json!(true)),
+        "{run}"
+    );
+    let pairs = app.get(&format!("/api/v1/programs/{program}/pairs"), &owner.access_token).await;
+    let pairs = pairs.ok(200)["items"].as_array().unwrap().len();
+    assert!(pairs >= 5, "the demo's matching pairs people: {pairs}");
+    assert_eq!(run["pairs"], pairs, "every proposal is published");
+    assert_eq!(app.count("email_deliveries").await as usize, 2 * pairs + run["unmatched"].as_u64().unwrap() as usize);
     assert!(first.render("http://localhost:8080").contains(tandem_server::demo::PASSWORD));
 }

@@ -13,7 +13,7 @@ use tandem_domain::matching::review::{BlindProfile, Findings, LeftOutPerson, pse
 use tandem_domain::matching::run::{EditKind, Edits, Outcome as RunOutcome, RunError, RunState, run};
 use tandem_domain::people::Person;
 use tandem_domain::programs::{ParticipantRole, ProgramDesign};
-use tandem_domain::{MatchingRunId, PersonId};
+use tandem_domain::{MatchingRunId, PersonId, TenantId};
 use tandem_store::{Db, NewProposal, PersonRecord, RunResult, StoreError};
 
 use crate::queue::{Job, JobError, Outcome};
@@ -40,7 +40,13 @@ impl MatchingHandler {
     }
 
     pub async fn run(&self, job: &Job, id: MatchingRunId) -> Result<Outcome, JobError> {
-        let tx = self.db.tenant(job.tenant).await.map_err(retry)?;
+        self.execute(job.tenant, id).await
+    }
+
+    /// Runs the run `id` of `tenant` to its end (done or failed); a run that ended already is
+    /// left as it is.
+    pub async fn execute(&self, tenant: TenantId, id: MatchingRunId) -> Result<Outcome, JobError> {
+        let tx = self.db.tenant(tenant).await.map_err(retry)?;
         let record = match tx.matching_run(id).await {
             Ok(record) => record,
             Err(StoreError::NotFound) => return Ok(Outcome::Done),
@@ -70,7 +76,7 @@ impl MatchingHandler {
 
         let settings: RunSettings = match serde_json::from_value(record.settings.clone()) {
             Ok(settings) => settings,
-            Err(err) => return self.fail(job, id, &format!("the run's settings do not read: {err}")).await,
+            Err(err) => return self.fail(tenant, id, &format!("the run's settings do not read: {err}")).await,
         };
         let by_id: HashMap<PersonId, &PersonRecord> = people.iter().map(|p| (p.id, p)).collect();
         let managers = managers_of(&lines);
@@ -93,7 +99,7 @@ impl MatchingHandler {
             constraints: settings.constraints,
             at: Utc::now(),
         };
-        self.progress(job, id, RunState::Solving, 40).await?;
+        self.progress(tenant, id, RunState::Solving, 40).await?;
         let (mode, capacity) = (record.mode, design.mentor_capacity);
         let solving = applicants.clone();
         let solved = tokio::task::spawn_blocking(move || run(&rules, mode, capacity, &solving, &edits))
@@ -104,9 +110,9 @@ impl MatchingHandler {
             Err(err @ RunError::CertificateFailed(_)) => {
                 // Never the data's fault: a bug in the solver, to be seen at once.
                 tracing::error!(run = %id, error = %err, "a matching result failed its optimality check");
-                return self.fail(job, id, &err.to_string()).await;
+                return self.fail(tenant, id, &err.to_string()).await;
             }
-            Err(err) => return self.fail(job, id, &err.to_string()).await,
+            Err(err) => return self.fail(tenant, id, &err.to_string()).await,
         };
         let persons: HashMap<PersonId, &Person> = people.iter().map(|p| (p.id, &p.person)).collect();
         let result = findings(id, &applicants, &persons, &outcome, include_sensitive);
@@ -131,20 +137,26 @@ impl MatchingHandler {
             result: serde_json::to_value(&result).map_err(|err| JobError::Permanent(err.to_string()))?,
             proposals,
         };
-        let tx = self.db.tenant(job.tenant).await.map_err(retry)?;
+        let tx = self.db.tenant(tenant).await.map_err(retry)?;
         tx.finish_run(id, written).await.map_err(retry)?;
         tx.commit().await.map_err(retry)?;
         Ok(Outcome::Done)
     }
 
-    async fn progress(&self, job: &Job, id: MatchingRunId, state: RunState, progress: u8) -> Result<(), JobError> {
-        let tx = self.db.tenant(job.tenant).await.map_err(retry)?;
+    async fn progress(
+        &self,
+        tenant: TenantId,
+        id: MatchingRunId,
+        state: RunState,
+        progress: u8,
+    ) -> Result<(), JobError> {
+        let tx = self.db.tenant(tenant).await.map_err(retry)?;
         tx.set_run_progress(id, state, progress).await.map_err(retry)?;
         tx.commit().await.map_err(retry)
     }
 
-    async fn fail(&self, job: &Job, id: MatchingRunId, error: &str) -> Result<Outcome, JobError> {
-        let tx = self.db.tenant(job.tenant).await.map_err(retry)?;
+    async fn fail(&self, tenant: TenantId, id: MatchingRunId, error: &str) -> Result<Outcome, JobError> {
+        let tx = self.db.tenant(tenant).await.map_err(retry)?;
         tx.fail_run(id, error).await.map_err(retry)?;
         tx.commit().await.map_err(retry)?;
         Ok(Outcome::Done)

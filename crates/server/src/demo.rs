@@ -1,11 +1,22 @@
 //! A demo company to try Tandem with: an owner, a team in every role, an API key, a directory
-//! of 60 employees across departments, functions, regions and levels, and a reverse mentoring
-//! program in draft. Running it again finds the company already there and changes nothing.
+//! of 60 employees across departments, functions, regions and levels, a reverse mentoring
+//! program in draft, and one in its matching step whose accepted applicants have a published
+//! matching (pairs, their introductions in the outbox, and a run to review). Running it again
+//! finds the company already there and changes nothing.
 
 use tandem_api::auth::{password, secrets};
+use tandem_domain::matching::criteria::{Constraints, Weights};
+use tandem_domain::matching::run::Mode;
 use tandem_domain::people::{Person, PersonDraft, PersonField, read_person};
-use tandem_domain::{ApiKeyId, ApiScope, Locale, Password, Role, TenantId, program_templates};
-use tandem_store::{AuditActor, Db, NewApiKey, NewAuditEvent, NewUser};
+use tandem_domain::programs::{ParticipantRole, ProgramKind, ProgramState};
+use tandem_domain::recruitment::{ApplicationStatus, CampaignKind};
+use tandem_domain::{
+    ApiKeyId, ApiScope, CampaignId, Locale, MatchingRunId, Password, Role, TenantId, program_templates,
+};
+use tandem_jobs::matching::MatchingHandler;
+use tandem_store::{
+    AuditActor, Db, NewApiKey, NewApplication, NewAuditEvent, NewCampaign, NewUser, PageRequest, PeopleFilter, TenantTx,
+};
 
 pub const OWNER_EMAIL: &str = "aiko.tanaka@demo.tandem.localhost";
 pub const PASSWORD: &str = "tandem-demo-2026";
@@ -39,6 +50,7 @@ impl DemoSummary {
             out.push_str(&format!("  {email:<40} {:<16} {name}\n", role.as_str()));
         }
         out.push_str(&format!("password (all of them): {PASSWORD}\n"));
+        out.push_str("\nThe program \"Digital skills, spring cohort\" is in its matching step, with a published matching to review.\n");
         if let Some(tenant) = self.tenant {
             out.push_str(&format!("tenant id: {tenant}\n"));
         }
@@ -76,6 +88,7 @@ pub async fn seed(db: &Db) -> anyhow::Result<DemoSummary> {
     let program = program_templates::design("reverse_digital_skills", Locale::En, chrono::Utc::now().date_naive())
         .ok_or_else(|| anyhow::anyhow!("the reverse_digital_skills template exists"))?;
     tx.create_program(&program).await?;
+    let matched = matched_program(&tx).await?;
     let issued = secrets::issue_api_key(tenant);
     let key = tx
         .create_api_key(NewApiKey {
@@ -96,7 +109,80 @@ pub async fn seed(db: &Db) -> anyhow::Result<DemoSummary> {
     })
     .await?;
     tx.commit().await?;
+    publish_matching(db, tenant, matched).await?;
     Ok(DemoSummary { created: true, tenant: Some(tenant), api_key: Some(issued.token) })
+}
+
+/// A reverse program in its matching step: a closed campaign, and every eligible person's
+/// application accepted, saying what they can teach and want to learn; a matching run queued
+/// with the preset.
+async fn matched_program(tx: &TenantTx) -> anyhow::Result<MatchingRunId> {
+    let mut design = program_templates::design("reverse_digital_skills", Locale::En, chrono::Utc::now().date_naive())
+        .ok_or_else(|| anyhow::anyhow!("the reverse_digital_skills template exists"))?;
+    design.name = "Digital skills, spring cohort".to_owned();
+    let program = tx.create_program(&design).await?;
+    tx.set_program_state(program.id, ProgramState::Draft, ProgramState::Recruiting).await?;
+    let campaign = tx
+        .create_campaign(
+            &NewCampaign {
+                program_id: program.id,
+                name: "Spring invitations".to_owned(),
+                kind: CampaignKind::Closed,
+                deadline: None,
+                send_at: None,
+                reminder_hours_before: None,
+                messages: Default::default(),
+                questions: Vec::new(),
+            },
+            &format!("demo-{}", CampaignId::new()),
+        )
+        .await?;
+    let people = tx.people(&PeopleFilter::default(), PageRequest { limit: 100, after: None }).await?.items;
+    for (n, record) in people.iter().enumerate() {
+        let Some(level) = record.person.job_level.map(|l| l.get()) else { continue };
+        let role = match level {
+            ..=4 => ParticipantRole::Mentor,
+            8.. => ParticipantRole::Mentee,
+            _ => continue,
+        };
+        let (teach, learn) = (SKILLS[n % SKILLS.len()], SKILLS[(n * 7 + 3) % SKILLS.len()]);
+        let form = match role {
+            ParticipantRole::Mentor => serde_json::json!({"can_teach": teach, "wants_to_learn": "", "languages": []}),
+            _ => serde_json::json!({"can_teach": "", "wants_to_learn": learn, "languages": []}),
+        };
+        let application = tx
+            .create_application(&NewApplication {
+                campaign_id: campaign.id,
+                program_id: program.id,
+                person_id: record.id,
+                role_wanted: role,
+                form,
+                token_hash: format!("demo:{}", record.id),
+            })
+            .await?;
+        tx.set_application_status(application.id, ApplicationStatus::Accepted).await?;
+    }
+    tx.set_program_state(program.id, ProgramState::Recruiting, ProgramState::Matching).await?;
+    let settings = serde_json::json!({
+        "weights": Weights::preset(ProgramKind::Reverse),
+        "constraints": Constraints { common_language: true, min_overlap_hours: 0.0 },
+    });
+    Ok(tx.create_matching_run(program.id, Mode::MostPairs, &settings).await?.id)
+}
+
+/// Runs the demo's matching and publishes it, as a program manager would after review.
+async fn publish_matching(db: &Db, tenant: TenantId, run: MatchingRunId) -> anyhow::Result<()> {
+    MatchingHandler::new(db.clone())
+        .execute(tenant, run)
+        .await
+        .map_err(|err| anyhow::anyhow!("the demo's matching run: {err:?}"))?;
+    let tx = db.tenant(tenant).await?;
+    let record = tx.matching_run(run).await?;
+    tandem_api::routes::matching::publish_run(&tx, &record)
+        .await
+        .map_err(|err| anyhow::anyhow!("publishing the demo's matching: {err}"))?;
+    tx.commit().await?;
+    Ok(())
 }
 
 const FAMILY: [&str; 12] = [

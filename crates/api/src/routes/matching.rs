@@ -19,7 +19,7 @@ use tandem_domain::programs::{ParticipantRole, ProgramKind, ProgramState};
 use tandem_domain::{Locale, MatchingEditId, MatchingRunId, Permission, PersonId, ProgramId, ProposalId, Reason};
 use tandem_store::{
     Db, MatchingEditRecord, MatchingRunRecord, NewAuditEvent, NewEmailDelivery, NewJob, PairRecord, PersonRecord,
-    ProposalRecord,
+    ProposalRecord, TenantTx,
 };
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -630,28 +630,36 @@ pub async fn publish(
 ) -> Result<web::Json<Published>, ApiError> {
     let scoped = ctx.open(&db, Permission::Write).await?;
     let run = scoped.tx.matching_run(path.into_inner()).await?;
-    let found = findings(&run)?.ok_or(ApiError::Conflict(Reason::RunNotDone))?;
-    let program = scoped.tx.program(run.program_id).await?;
+    let summary = publish_run(&scoped.tx, &run).await?;
+    let details = json!({ "pairs": summary.pairs, "waitlisted": summary.waitlisted, "skipped": summary.skipped });
+    audit(&scoped, "matching_run.published", "matching_run", run.id.as_uuid(), details).await?;
+    scoped.tx.commit().await?;
+    Ok(web::Json(summary))
+}
+
+/// Publishes `run` in `tx` (see [`publish`]); the caller records who did it and commits.
+pub async fn publish_run(tx: &TenantTx, run: &MatchingRunRecord) -> Result<Published, ApiError> {
+    let found = findings(run)?.ok_or(ApiError::Conflict(Reason::RunNotDone))?;
+    let program = tx.program(run.program_id).await?;
     if !matches!(program.state, ProgramState::Matching | ProgramState::Active) {
         return Err(ApiError::Conflict(Reason::PublishWhileMatching { state: program.state }));
     }
-    if scoped.tx.run_published(run.id).await? {
+    if tx.run_published(run.id).await? {
         return Err(ApiError::Conflict(Reason::RunPublishedAlready));
     }
     let paired: std::collections::HashSet<PersonId> =
-        scoped.tx.active_pairs(program.id).await?.iter().flat_map(|p| [p.mentor, p.mentee]).collect();
-    let (proposals, skipped): (Vec<ProposalRecord>, Vec<ProposalRecord>) = scoped
-        .tx
+        tx.active_pairs(program.id).await?.iter().flat_map(|p| [p.mentor, p.mentee]).collect();
+    let (proposals, skipped): (Vec<ProposalRecord>, Vec<ProposalRecord>) = tx
         .all_proposals(run.id)
         .await?
         .into_iter()
         .partition(|p| !paired.contains(&p.mentor) && !paired.contains(&p.mentee));
-    let pairs = scoped.tx.create_pairs(program.id, run.id, &proposals).await?;
+    let pairs = tx.create_pairs(program.id, run.id, &proposals).await?;
     let waiting: Vec<PersonId> = found.unmatched.iter().map(|u| u.person).filter(|p| !paired.contains(p)).collect();
     let mut ids: Vec<PersonId> = pairs.iter().flat_map(|p| [p.mentor, p.mentee]).collect();
     ids.extend(&waiting);
     let people: BTreeMap<PersonId, PersonRecord> =
-        scoped.tx.people_by_ids(&ids).await?.into_iter().map(|p| (p.id, p)).collect();
+        tx.people_by_ids(&ids).await?.into_iter().map(|p| (p.id, p)).collect();
     let mutual = program.design.kind == ProgramKind::Mutual;
     let mut introductions = 0;
     for pair in &pairs {
@@ -661,7 +669,6 @@ pub async fn publish(
         let (Some(mentor), Some(mentee)) = (people.get(&pair.mentor), people.get(&pair.mentee)) else { continue };
         for (me, partner, role) in [(mentor, mentee, "mentor"), (mentee, mentor, "mentee")] {
             let role = if mutual { "learner" } else { role };
-            let locale = me.person.preferred_locale;
             let email = Email::MatchIntroduction(MatchIntroductionEmail {
                 name: me.person.name.clone(),
                 program: program.design.name.clone(),
@@ -670,9 +677,9 @@ pub async fn publish(
                 partner_title: partner.person.title.clone().unwrap_or_default(),
                 partner_department: partner.person.department.clone().unwrap_or_default(),
                 role: role.to_owned(),
-                why: scored.explain(locale),
+                why: scored.explain(me.person.preferred_locale),
             });
-            deliver(&scoped, format!("pair:{}:introduction:{}", pair.id, me.id), email, me).await?;
+            deliver(tx, format!("pair:{}:introduction:{}", pair.id, me.id), email, me).await?;
             introductions += 1;
         }
     }
@@ -681,27 +688,21 @@ pub async fn publish(
             name: person.person.name.clone(),
             program: program.design.name.clone(),
         });
-        deliver(&scoped, format!("run:{}:waitlist:{}", run.id, person.id), email, person).await?;
+        deliver(tx, format!("run:{}:waitlist:{}", run.id, person.id), email, person).await?;
     }
-    let summary = Published { pairs: pairs.len(), introductions, waitlisted: waiting.len(), skipped: skipped.len() };
-    let details = json!({ "pairs": summary.pairs, "waitlisted": summary.waitlisted, "skipped": summary.skipped });
-    audit(&scoped, "matching_run.published", "matching_run", run.id.as_uuid(), details).await?;
-    scoped.tx.commit().await?;
-    Ok(web::Json(summary))
+    Ok(Published { pairs: pairs.len(), introductions, waitlisted: waiting.len(), skipped: skipped.len() })
 }
 
-async fn deliver(scoped: &Scoped, key: String, email: Email, to: &PersonRecord) -> Result<(), ApiError> {
-    scoped
-        .tx
-        .create_delivery(NewEmailDelivery {
-            idempotency_key: key,
-            email,
-            locale: to.person.preferred_locale,
-            to_email: to.person.email.to_string(),
-            to_name: Some(to.person.name.clone()),
-            time_zone: to.person.time_zone.clone(),
-        })
-        .await?;
+async fn deliver(tx: &TenantTx, key: String, email: Email, to: &PersonRecord) -> Result<(), ApiError> {
+    tx.create_delivery(NewEmailDelivery {
+        idempotency_key: key,
+        email,
+        locale: to.person.preferred_locale,
+        to_email: to.person.email.to_string(),
+        to_name: Some(to.person.name.clone()),
+        time_zone: to.person.time_zone.clone(),
+    })
+    .await?;
     Ok(())
 }
 
