@@ -164,8 +164,8 @@ fn pick<'a>(rng: &mut StdRng, from: &[&'a str]) -> &'a str {
 }
 
 /// The company: mentors at levels 1–6 and mentees at 7–14, so a reverse program may pair any
-/// of them; now and then a mentee is in a mentor's reporting line, and a few people speak
-/// only Japanese or only English.
+/// of them; now and then a mentee is in a mentor's reporting line, and a few people in Japan
+/// speak only Japanese (so a few pairs share no language).
 fn realistic_scores(size: usize, rng: &mut StdRng) -> Vec<f64> {
     let mentees: Vec<Applicant> = (0..size).map(|_| person(rng, ParticipantRole::Mentee, 7..=14)).collect();
     let mut mentors: Vec<Applicant> = (0..size).map(|_| person(rng, ParticipantRole::Mentor, 1..=6)).collect();
@@ -197,7 +197,7 @@ fn person(rng: &mut StdRng, role: ParticipantRole, levels: std::ops::RangeInclus
     if japanese {
         languages.push("ja".to_owned());
     }
-    if !japanese || rng.random_bool(0.6) {
+    if !japanese || rng.random_bool(0.95) {
         languages.push("en".to_owned());
     }
     let mut topics = |n| (0..n).map(|_| pick(rng, TOPICS).to_owned()).collect::<Vec<_>>();
