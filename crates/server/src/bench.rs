@@ -218,6 +218,64 @@ fn person(rng: &mut StdRng, role: ParticipantRole, levels: std::ops::RangeInclus
     }
 }
 
+/// What `tandem bench matching-run` measured.
+pub struct RunReport {
+    pub applicants: usize,
+    pub pairs: u32,
+    pub proven_optimal: bool,
+    pub seconds: f64,
+}
+
+/// A whole matching run as the worker does it (reading the applicants and the directory,
+/// scoring, solving, checking, writing the proposals and findings) for a company of `people`
+/// employees on the database at `database_url` (a fresh SQLite file when absent).
+pub async fn matching_run(people: usize, database_url: Option<String>) -> anyhow::Result<RunReport> {
+    let scratch = tempfile::tempdir()?;
+    let url =
+        database_url.unwrap_or_else(|| format!("sqlite://{}?mode=rwc", scratch.path().join("bench.db").display()));
+    let db = tandem_store::Db::connect(&url, 8).await?;
+    db.migrate().await?;
+    let tenant = tandem_domain::TenantId::new();
+    let tx = db.tenant(tenant).await?;
+    tx.create_tenant("Bench Co.", tandem_domain::Locale::En).await?;
+    tx.upsert_people(&crate::demo::directory(people)).await?;
+    let mut everyone = Vec::with_capacity(people);
+    let mut after = None;
+    loop {
+        let page = tx.people(&Default::default(), tandem_store::PageRequest { limit: 100, after }).await?;
+        everyone.extend(page.items);
+        match page.next {
+            Some(next) => after = Some(next),
+            None => break,
+        }
+    }
+    let run = crate::demo::matched_program(&tx, "Bench", &everyone).await?;
+    let applicants = tx.accepted_applications(tx.matching_run(run).await?.program_id).await?.len();
+    tx.commit().await?;
+    let started = Instant::now();
+    tandem_jobs::matching::MatchingHandler::new(db.clone())
+        .execute(tenant, run)
+        .await
+        .map_err(|err| anyhow::anyhow!("the run: {err:?}"))?;
+    let seconds = started.elapsed().as_secs_f64();
+    let tx = db.tenant(tenant).await?;
+    let record = tx.matching_run(run).await?;
+    tx.commit().await?;
+    if let Some(error) = record.error {
+        bail!("the run failed: {error}");
+    }
+    Ok(RunReport { applicants, pairs: record.pairs.unwrap_or(0), proven_optimal: record.proven_optimal, seconds })
+}
+
+impl RunReport {
+    pub fn print(&self, out: &mut impl Write) -> std::io::Result<()> {
+        writeln!(out, "applicants {}", self.applicants)?;
+        writeln!(out, "pairs {}", self.pairs)?;
+        writeln!(out, "proven_optimal {}", self.proven_optimal)?;
+        writeln!(out, "run {:.3} s", self.seconds)
+    }
+}
+
 /// Little-endian f64, row-major (mentor rows), forbidden pairs as -1e9.
 fn write_scores(path: &Path, scores: &[f64]) -> std::io::Result<()> {
     let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);

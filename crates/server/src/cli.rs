@@ -84,6 +84,16 @@ enum Bench {
         #[arg(long)]
         scores_out: Option<PathBuf>,
     },
+    /// Seed a company of N employees with a reverse program whose eligible people are all
+    /// accepted, then time one whole matching run as the worker does it.
+    MatchingRun {
+        /// Employees in the directory (about half of them are eligible applicants).
+        #[arg(long)]
+        people: usize,
+        /// A database to use instead of a fresh SQLite file (e.g. an empty PostgreSQL database).
+        #[arg(long)]
+        database_url: Option<String>,
+    },
 }
 
 async fn run(config: &Config, role: Role) -> anyhow::Result<()> {
@@ -137,6 +147,10 @@ impl Cli {
             }
             Command::Bench(Bench::Matching { size, seed, family, scores_out }) => {
                 let report = bench::matching(size, seed, family, scores_out.as_deref())?;
+                report.print(&mut std::io::stdout().lock())?;
+            }
+            Command::Bench(Bench::MatchingRun { people, database_url }) => {
+                let report = bench::matching_run(people, database_url).await?;
                 report.print(&mut std::io::stdout().lock())?;
             }
         }

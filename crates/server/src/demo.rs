@@ -15,7 +15,8 @@ use tandem_domain::{
 };
 use tandem_jobs::matching::MatchingHandler;
 use tandem_store::{
-    AuditActor, Db, NewApiKey, NewApplication, NewAuditEvent, NewCampaign, NewUser, PageRequest, PeopleFilter, TenantTx,
+    AuditActor, Db, NewApiKey, NewApplication, NewAuditEvent, NewCampaign, NewUser, PageRequest, PeopleFilter,
+    PersonRecord, TenantTx,
 };
 
 pub const OWNER_EMAIL: &str = "aiko.tanaka@demo.tandem.localhost";
@@ -83,12 +84,13 @@ pub async fn seed(db: &Db) -> anyhow::Result<DemoSummary> {
         tx.add_member(user.id, *role).await?;
         owner.get_or_insert(user.id);
     }
-    let people = directory();
+    let people = directory(60);
     let counts = tx.upsert_people(&people).await?;
     let program = program_templates::design("reverse_digital_skills", Locale::En, chrono::Utc::now().date_naive())
         .ok_or_else(|| anyhow::anyhow!("the reverse_digital_skills template exists"))?;
     tx.create_program(&program).await?;
-    let matched = matched_program(&tx).await?;
+    let everyone = tx.people(&PeopleFilter::default(), PageRequest { limit: 100, after: None }).await?.items;
+    let matched = matched_program(&tx, "Digital skills, spring cohort", &everyone).await?;
     let issued = secrets::issue_api_key(tenant);
     let key = tx
         .create_api_key(NewApiKey {
@@ -113,13 +115,13 @@ pub async fn seed(db: &Db) -> anyhow::Result<DemoSummary> {
     Ok(DemoSummary { created: true, tenant: Some(tenant), api_key: Some(issued.token) })
 }
 
-/// A reverse program in its matching step: a closed campaign, and every eligible person's
-/// application accepted, saying what they can teach and want to learn; a matching run queued
-/// with the preset.
-async fn matched_program(tx: &TenantTx) -> anyhow::Result<MatchingRunId> {
+/// A reverse program in its matching step: a closed campaign, and the application of each of
+/// `people` who is eligible accepted, saying what they can teach and want to learn; a matching
+/// run queued with the preset.
+pub async fn matched_program(tx: &TenantTx, name: &str, people: &[PersonRecord]) -> anyhow::Result<MatchingRunId> {
     let mut design = program_templates::design("reverse_digital_skills", Locale::En, chrono::Utc::now().date_naive())
         .ok_or_else(|| anyhow::anyhow!("the reverse_digital_skills template exists"))?;
-    design.name = "Digital skills, spring cohort".to_owned();
+    design.name = name.to_owned();
     let program = tx.create_program(&design).await?;
     tx.set_program_state(program.id, ProgramState::Draft, ProgramState::Recruiting).await?;
     let campaign = tx
@@ -137,7 +139,6 @@ async fn matched_program(tx: &TenantTx) -> anyhow::Result<MatchingRunId> {
             &format!("demo-{}", CampaignId::new()),
         )
         .await?;
-    let people = tx.people(&PeopleFilter::default(), PageRequest { limit: 100, after: None }).await?.items;
     for (n, record) in people.iter().enumerate() {
         let Some(level) = record.person.job_level.map(|l| l.get()) else { continue };
         let role = match level {
@@ -223,9 +224,10 @@ const SKILLS: [&str; 10] = [
     "Coaching",
 ];
 
-/// Sixty employees: juniors who know new tools, seniors and executives who run the business.
-fn directory() -> Vec<Person> {
-    (0..60)
+/// `size` employees: juniors who know new tools, seniors, and six executives who run the
+/// business and manage everyone else.
+pub fn directory(size: usize) -> Vec<Person> {
+    (0..size)
         .map(|n| {
             let (department, function) = DEPARTMENTS[n % DEPARTMENTS.len()];
             let (region, location, zone) = REGIONS[n % REGIONS.len()];
