@@ -119,6 +119,12 @@ fn body_for(method: &Method, template: &str) -> Option<Value> {
         (_, "/api/v1/campaigns/{campaign_id}/transitions") => json!({"to": "open"}),
         (_, "/api/v1/campaigns/{campaign_id}/invitees") => json!({"filter": {}}),
         (_, "/api/v1/applications/{application_id}/decision") => json!({"decision": "accept"}),
+        (_, "/api/v1/programs/{program_id}/matching-runs") => json!({"mode": "most_pairs"}),
+        (_, "/api/v1/programs/{program_id}/matching-edits") => {
+            json!({"kind": "forbid", "mentor_id": "00000000-0000-7000-8000-000000000001",
+                   "mentee_id": "00000000-0000-7000-8000-000000000002"})
+        }
+        (_, "/api/v1/matching-runs/{run_id}/reveal") | (_, "/api/v1/matching-runs/{run_id}/publish") => return None,
         (_, "/api/v1/jobs/{job_id}/retry") | (_, "/api/v1/team/invitations/{invitation_id}/resend") => return None,
         (m, t) => panic!("no body for {m} {t}: add one here"),
     };

@@ -46,15 +46,19 @@ const APPLICANTS: &[(&str, &str, &str, &str)] = &[
     ("sora@sakura.example", "mentee", "", "instagram"),
 ];
 
+/// A program in draft from `template`, in English.
+async fn draft_program(app: &TestApp, owner: &Company, template: &str) -> String {
+    let body = json!({"template": template, "locale": "en"});
+    let program = app.post("/api/v1/programs/from-template", Some(&owner.access_token), body).await;
+    program.ok(201)["id"].as_str().unwrap().to_owned()
+}
+
 /// A recruiting reverse program whose six applicants are all accepted, through the real
 /// flow: invited, applied by their personal link, confirmed, accepted.
 async fn program_with_applicants(app: &TestApp, owner: &Company) -> String {
     let token = Some(owner.access_token.as_str());
     app.post("/api/v1/people/bulk", token, people()).await.ok(200);
-    let program = app
-        .post("/api/v1/programs/from-template", token, json!({"template": "reverse_digital_skills", "locale": "en"}))
-        .await;
-    let program = program.ok(201)["id"].as_str().unwrap().to_owned();
+    let program = draft_program(app, owner, "reverse_digital_skills").await;
     app.post(&format!("/api/v1/programs/{program}/transitions"), token, json!({"to": "recruiting"})).await.ok(200);
     let campaign = app
         .post(
@@ -238,10 +242,7 @@ async fn bad_input_is_refused_in_words_and_nothing_is_written(app: TestApp) {
     let owner = app.signup("Sakura", "owner@sakura.example").await;
     let token = Some(owner.access_token.as_str());
     app.post("/api/v1/people/bulk", token, people()).await.ok(200);
-    let program = app
-        .post("/api/v1/programs/from-template", token, json!({"template": "reverse_digital_skills", "locale": "en"}))
-        .await;
-    let program = program.ok(201)["id"].as_str().unwrap().to_owned();
+    let program = draft_program(&app, &owner, "reverse_digital_skills").await;
     let runs = format!("/api/v1/programs/{program}/matching-runs");
     let draft = app.post(&runs, token, json!({})).await;
     assert_eq!(draft.problem(409), "/problems/conflict");
@@ -257,10 +258,7 @@ async fn bad_input_is_refused_in_words_and_nothing_is_written(app: TestApp) {
     let criterion = app.post(&runs, token, json!({"weights": {"charisma": 3}})).await;
     criterion.problem(422);
 
-    let mutual = app
-        .post("/api/v1/programs/from-template", token, json!({"template": "mutual_cross_department", "locale": "en"}))
-        .await;
-    let mutual = mutual.ok(201)["id"].as_str().unwrap().to_owned();
+    let mutual = draft_program(&app, &owner, "mutual_cross_department").await;
     app.post(&format!("/api/v1/programs/{mutual}/transitions"), token, json!({"to": "recruiting"})).await.ok(200);
     let stable = app.post(&format!("/api/v1/programs/{mutual}/matching-runs"), token, json!({"mode": "stable"})).await;
     assert_eq!(stable.invalid_fields(), ["mode"]);

@@ -1642,7 +1642,25 @@ export interface components {
                 [key: string]: unknown;
             };
         };
-        /** @description How the groups of one attribute fared. */
+        /**
+         * @description How the groups of one attribute fared.
+         * @example {
+         *       "attribute": "region",
+         *       "flags": [],
+         *       "groups": [
+         *         {
+         *           "applicants": 20,
+         *           "group": {
+         *             "kind": "value",
+         *             "value": "Kanto"
+         *           },
+         *           "match_rate": 0.9,
+         *           "matched": 18,
+         *           "mean_score": 11.2
+         *         }
+         *       ]
+         *     }
+         */
         AttributeReport: {
             attribute: components["schemas"]["AuditAttribute"];
             /**
@@ -1736,7 +1754,18 @@ export interface components {
              */
             created_at: string;
         };
-        /** @description A person as blind review shows them. */
+        /**
+         * @description A person as blind review shows them.
+         * @example {
+         *       "department": "Marketing",
+         *       "executive": false,
+         *       "function": "Creative",
+         *       "level_band": "1–3",
+         *       "pseudonym": "P-017",
+         *       "region": "Kanto",
+         *       "role": "mentor"
+         *     }
+         */
         BlindProfile: {
             /**
              * @description Stable within the run ("P-017"), unrelated to who the person is.
@@ -1978,7 +2007,31 @@ export interface components {
              */
             examples: string[];
         };
-        /** @description A pair as two runs are compared: the people's pseudonyms in the later run. */
+        /**
+         * @description A pair as two runs are compared: the people's pseudonyms in the later run.
+         * @example {
+         *       "after": null,
+         *       "before": 11.5,
+         *       "mentee": {
+         *         "department": "Finance",
+         *         "executive": true,
+         *         "function": null,
+         *         "level_band": "10–12",
+         *         "pseudonym": "P-003",
+         *         "region": "Kansai",
+         *         "role": "mentee"
+         *       },
+         *       "mentor": {
+         *         "department": "Marketing",
+         *         "executive": false,
+         *         "function": null,
+         *         "level_band": "1–3",
+         *         "pseudonym": "P-017",
+         *         "region": "Kanto",
+         *         "role": "mentor"
+         *       }
+         *     }
+         */
         ComparedPair: {
             mentor: components["schemas"]["BlindProfile"];
             mentee: components["schemas"]["BlindProfile"];
@@ -2001,6 +2054,10 @@ export interface components {
         /**
          * @description The hard constraints a run may set; the reporting line and the design's direction of
          *     seniority always hold.
+         * @example {
+         *       "common_language": true,
+         *       "min_overlap_hours": 2
+         *     }
          */
         Constraints: {
             /** @description People must share a language (default true). */
@@ -2162,7 +2219,17 @@ export interface components {
              */
             sent_at?: string | null;
         };
-        /** @description The facts behind one criterion's value. */
+        /**
+         * @description The facts behind one criterion's value.
+         * @example {
+         *       "kind": "skills",
+         *       "topics": [
+         *         "python",
+         *         "tiktok"
+         *       ],
+         *       "wanted": 3
+         *     }
+         */
         Detail: {
             topics: string[];
             wanted: number;
@@ -2274,6 +2341,12 @@ export interface components {
         /**
          * @description How executives took part in the run. Pairs do not say who their mentor is, so an executive
          *     mentor of two mentees counts in two pairs.
+         * @example {
+         *       "applicants": 4,
+         *       "pairs": 3,
+         *       "pairs_as_mentee": 3,
+         *       "pairs_as_mentor": 0
+         *     }
          */
         ExecutiveParticipation: {
             /** @description Applicants whose [`AuditAttribute::Executive`] value is "yes" ([`executive_value`]). */
@@ -2285,7 +2358,62 @@ export interface components {
             /** @description Pairs with an executive on either side. */
             pairs: number;
         };
-        /** @description The fairness report of one matching run. */
+        /**
+         * @description The fairness report of one matching run.
+         * @example {
+         *       "attributes": [
+         *         {
+         *           "attribute": "region",
+         *           "flags": [
+         *             {
+         *               "best_group": {
+         *                 "kind": "value",
+         *                 "value": "Kanto"
+         *               },
+         *               "best_rate": 0.9,
+         *               "group": {
+         *                 "kind": "value",
+         *                 "value": "Kansai"
+         *               },
+         *               "match_rate": 0.4,
+         *               "ratio": 0.44
+         *             }
+         *           ],
+         *           "groups": [
+         *             {
+         *               "applicants": 20,
+         *               "group": {
+         *                 "kind": "value",
+         *                 "value": "Kanto"
+         *               },
+         *               "match_rate": 0.9,
+         *               "matched": 18,
+         *               "mean_score": 11.2
+         *             },
+         *             {
+         *               "applicants": 10,
+         *               "group": {
+         *                 "kind": "value",
+         *                 "value": "Kansai"
+         *               },
+         *               "match_rate": 0.4,
+         *               "matched": 4,
+         *               "mean_score": 9.8
+         *             }
+         *           ]
+         *         }
+         *       ],
+         *       "cross_department_share": 0.8,
+         *       "cross_function_share": 0.6,
+         *       "cross_region_share": 0.3,
+         *       "executives": {
+         *         "applicants": 4,
+         *         "pairs": 3,
+         *         "pairs_as_mentee": 3,
+         *         "pairs_as_mentor": 0
+         *       }
+         *     }
+         */
         FairnessReport: {
             /**
              * @description One per attribute, in the order of [`AuditAttribute::ALL`]; the sensitive ones only
@@ -2329,7 +2457,22 @@ export interface components {
              */
             message: string;
         };
-        /** @description A group matched at less than four-fifths of the best group's rate. */
+        /**
+         * @description A group matched at less than four-fifths of the best group's rate.
+         * @example {
+         *       "best_group": {
+         *         "kind": "value",
+         *         "value": "Kanto"
+         *       },
+         *       "best_rate": 0.9,
+         *       "group": {
+         *         "kind": "value",
+         *         "value": "Kansai"
+         *       },
+         *       "match_rate": 0.4,
+         *       "ratio": 0.44
+         *     }
+         */
         Flag: {
             group: components["schemas"]["GroupName"];
             /** Format: double */
@@ -2418,7 +2561,13 @@ export interface components {
             level: number;
             source: components["schemas"]["GradeSource"];
         };
-        /** @description The name of a group: a value, the people whose value is unknown, or the small groups merged. */
+        /**
+         * @description The name of a group: a value, the people whose value is unknown, or the small groups merged.
+         * @example {
+         *       "kind": "value",
+         *       "value": "Kanto"
+         *     }
+         */
         GroupName: {
             value: string;
             /** @enum {string} */
@@ -2430,7 +2579,19 @@ export interface components {
             /** @enum {string} */
             kind: "other";
         };
-        /** @description One group of applicants that share a value. */
+        /**
+         * @description One group of applicants that share a value.
+         * @example {
+         *       "applicants": 20,
+         *       "group": {
+         *         "kind": "value",
+         *         "value": "Kanto"
+         *       },
+         *       "match_rate": 0.9,
+         *       "matched": 18,
+         *       "mean_score": 11.2
+         *     }
+         */
         GroupReport: {
             group: components["schemas"]["GroupName"];
             /** @description Never fewer than [`MIN_GROUP`]. */
@@ -2765,7 +2926,16 @@ export interface components {
             rows: number;
             locale?: components["schemas"]["Locale"] | null;
         };
-        /** @description Why a person has no pair. */
+        /**
+         * @description Why a person has no pair.
+         * @example {
+         *       "barriers": {
+         *         "reporting_line": 3
+         *       },
+         *       "code": "no_allowed_partner",
+         *       "partners": 3
+         *     }
+         */
         LeftOut: {
             /** @enum {string} */
             code: "nobody_on_the_other_side";
@@ -2868,7 +3038,38 @@ export interface components {
          * @example 01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f
          */
         MatchingRunId: string;
-        /** @description A matching run: where it is, and what it found once done. */
+        /**
+         * @description A matching run: where it is, and what it found once done.
+         * @example {
+         *       "barred_pairs": 31,
+         *       "blocking_pairs": 1,
+         *       "candidate_pairs": 440,
+         *       "created_at": "2026-12-06T09:00:00Z",
+         *       "error": null,
+         *       "fairness": null,
+         *       "finished_at": "2026-12-06T09:00:01Z",
+         *       "id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f",
+         *       "mode": "most_pairs",
+         *       "pairs": 20,
+         *       "program_id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e70",
+         *       "progress": 100,
+         *       "proven_optimal": true,
+         *       "roles_chosen": 0,
+         *       "settings": {
+         *         "constraints": {
+         *           "common_language": true,
+         *           "min_overlap_hours": 2
+         *         },
+         *         "weights": {
+         *           "cross_department": 3,
+         *           "skills": 5
+         *         }
+         *       },
+         *       "state": "done",
+         *       "total": 231.5,
+         *       "unmatched": 2
+         *     }
+         */
         MatchingRunView: {
             id: components["schemas"]["MatchingRunId"];
             program_id: components["schemas"]["ProgramId"];
@@ -3233,7 +3434,15 @@ export interface components {
          * @example 01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f
          */
         PairId: string;
-        /** @description A member of a published pair: published pairs are no longer blind. */
+        /**
+         * @description A member of a published pair: published pairs are no longer blind.
+         * @example {
+         *       "department": "Finance",
+         *       "name": "Sato Kenji",
+         *       "person_id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f",
+         *       "title": "Head of Finance"
+         *     }
+         */
         PairMember: {
             person_id: components["schemas"]["PersonId"];
             /** @example Sato Kenji */
@@ -3246,6 +3455,27 @@ export interface components {
          * @enum {string}
          */
         PairState: "active" | "withdrawn";
+        /**
+         * @example {
+         *       "created_at": "2026-12-06T09:00:00Z",
+         *       "id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f",
+         *       "mentee": {
+         *         "department": "Finance",
+         *         "name": "Sato Kenji",
+         *         "person_id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e72",
+         *         "title": "Head of Finance"
+         *       },
+         *       "mentor": {
+         *         "department": "Marketing",
+         *         "name": "Mori Aoi",
+         *         "person_id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e71",
+         *         "title": null
+         *       },
+         *       "run_id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e70",
+         *       "score": 11.5,
+         *       "state": "active"
+         *     }
+         */
         PairView: {
             id: components["schemas"]["PairId"];
             /** @description The run it was published from. */
@@ -3262,7 +3492,21 @@ export interface components {
              */
             created_at: string;
         };
-        /** @description One criterion's part of a pair's score. */
+        /**
+         * @description One criterion's part of a pair's score.
+         * @example {
+         *       "criterion": "skills",
+         *       "detail": {
+         *         "kind": "skills",
+         *         "topics": [
+         *           "tiktok"
+         *         ],
+         *         "wanted": 2
+         *       },
+         *       "value": 0.5,
+         *       "weight": 5
+         *     }
+         */
         Part: {
             criterion: components["schemas"]["Criterion"];
             /**
@@ -3762,7 +4006,47 @@ export interface components {
          * @example 01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f
          */
         ProposalId: string;
-        /** @description A proposed pair in blind review: pseudonyms and job attributes, never names. */
+        /**
+         * @description A proposed pair in blind review: pseudonyms and job attributes, never names.
+         * @example {
+         *       "explanation": "From different departments (Marketing and Finance); can teach what the other wants to learn (tiktok).",
+         *       "id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f",
+         *       "locked": false,
+         *       "mentee": {
+         *         "department": "Finance",
+         *         "executive": true,
+         *         "function": null,
+         *         "level_band": "10–12",
+         *         "pseudonym": "P-003",
+         *         "region": "Kansai",
+         *         "role": "mentee"
+         *       },
+         *       "mentor": {
+         *         "department": "Marketing",
+         *         "executive": false,
+         *         "function": null,
+         *         "level_band": "1–3",
+         *         "pseudonym": "P-017",
+         *         "region": "Kanto",
+         *         "role": "mentor"
+         *       },
+         *       "parts": [
+         *         {
+         *           "criterion": "skills",
+         *           "detail": {
+         *             "kind": "skills",
+         *             "topics": [
+         *               "tiktok"
+         *             ],
+         *             "wanted": 2
+         *           },
+         *           "value": 0.5,
+         *           "weight": 5
+         *         }
+         *       ],
+         *       "score": 11.5
+         *     }
+         */
         ProposalView: {
             id: components["schemas"]["ProposalId"];
             /** @description In mutual programs both are learners; `mentor` is simply the first. */
@@ -3894,6 +4178,17 @@ export interface components {
              */
             dead: number;
         };
+        /**
+         * @example {
+         *       "after": 0.7,
+         *       "attribute": "region",
+         *       "before": 0.4,
+         *       "group": {
+         *         "kind": "value",
+         *         "value": "Kansai"
+         *       }
+         *     }
+         */
         RateChange: {
             attribute: components["schemas"]["AuditAttribute"];
             group: components["schemas"]["GroupName"];
@@ -4074,7 +4369,29 @@ export interface components {
              */
             value?: string | null;
         };
-        /** @description How a later run differs from an earlier one of the same program. */
+        /**
+         * @description How a later run differs from an earlier one of the same program.
+         * @example {
+         *       "added": [],
+         *       "after": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f",
+         *       "before": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e70",
+         *       "kept": [],
+         *       "match_rate_changes": [
+         *         {
+         *           "after": 0.7,
+         *           "attribute": "region",
+         *           "before": 0.4,
+         *           "group": {
+         *             "kind": "value",
+         *             "value": "Kansai"
+         *           }
+         *         }
+         *       ],
+         *       "pairs_change": 0,
+         *       "removed": [],
+         *       "total_change": -1.5
+         *     }
+         */
         RunComparison: {
             before: components["schemas"]["MatchingRunId"];
             after: components["schemas"]["MatchingRunId"];

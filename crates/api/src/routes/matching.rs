@@ -109,6 +109,7 @@ pub struct StartRun {
 
 /// A matching run: where it is, and what it found once done.
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({"id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f", "program_id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e70", "mode": "most_pairs", "settings": {"weights": {"skills": 5.0, "cross_department": 3.0}, "constraints": {"common_language": true, "min_overlap_hours": 2.0}}, "state": "done", "progress": 100, "error": null, "total": 231.5, "pairs": 20, "unmatched": 2, "proven_optimal": true, "blocking_pairs": 1, "candidate_pairs": 440, "barred_pairs": 31, "roles_chosen": 0, "fairness": null, "created_at": "2026-12-06T09:00:00Z", "finished_at": "2026-12-06T09:00:01Z"}))]
 pub struct MatchingRunView {
     pub id: MatchingRunId,
     pub program_id: ProgramId,
@@ -206,8 +207,9 @@ pub async fn start_run(
     path: web::Path<ProgramId>,
     body: Json<StartRun>,
 ) -> Result<HttpResponse, ApiError> {
-    let body = body.read()?;
+    // The role first, then the body, then the program: a viewer learns nothing from a body.
     let scoped = ctx.open(&db, Permission::Write).await?;
+    let body = body.read()?;
     let program = scoped.tx.program(path.into_inner()).await?;
     let kind = program.design.kind;
     let mode = body.mode.unwrap_or(Mode::MostPairs);
@@ -289,6 +291,7 @@ pub async fn get_run(
 
 /// A proposed pair in blind review: pseudonyms and job attributes, never names.
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({"id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f", "mentor": {"pseudonym": "P-017", "role": "mentor", "level_band": "1–3", "department": "Marketing", "function": null, "region": "Kanto", "executive": false}, "mentee": {"pseudonym": "P-003", "role": "mentee", "level_band": "10–12", "department": "Finance", "function": null, "region": "Kansai", "executive": true}, "score": 11.5, "parts": [{"criterion": "skills", "value": 0.5, "weight": 5.0, "detail": {"kind": "skills", "topics": ["tiktok"], "wanted": 2}}], "explanation": "From different departments (Marketing and Finance); can teach what the other wants to learn (tiktok).", "locked": false}))]
 pub struct ProposalView {
     pub id: ProposalId,
     /// In mutual programs both are learners; `mentor` is simply the first.
@@ -526,8 +529,8 @@ pub async fn add_edit(
     path: web::Path<ProgramId>,
     body: Json<NewMatchingEdit>,
 ) -> Result<HttpResponse, ApiError> {
-    let body = body.read()?;
     let scoped = ctx.open(&db, Permission::Write).await?;
+    let body = body.read()?;
     let program = scoped.tx.program(path.into_inner()).await?;
     let (mentor, mentee) = match (body.run_id, &body.mentor, &body.mentee, body.mentor_id, body.mentee_id) {
         (Some(run), Some(mentor), Some(mentee), None, None) => {
@@ -708,6 +711,7 @@ async fn deliver(tx: &TenantTx, key: String, email: Email, to: &PersonRecord) ->
 
 /// A member of a published pair: published pairs are no longer blind.
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({"person_id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f", "name": "Sato Kenji", "department": "Finance", "title": "Head of Finance"}))]
 pub struct PairMember {
     pub person_id: PersonId,
     #[schema(example = "Sato Kenji")]
@@ -717,6 +721,7 @@ pub struct PairMember {
 }
 
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({"id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f", "run_id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e70", "mentor": {"person_id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e71", "name": "Mori Aoi", "department": "Marketing", "title": null}, "mentee": {"person_id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e72", "name": "Sato Kenji", "department": "Finance", "title": "Head of Finance"}, "score": 11.5, "state": "active", "created_at": "2026-12-06T09:00:00Z"}))]
 pub struct PairView {
     pub id: PairId,
     /// The run it was published from.
@@ -773,6 +778,7 @@ pub async fn list_pairs(
 
 /// A pair as two runs are compared: the people's pseudonyms in the later run.
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({"mentor": {"pseudonym": "P-017", "role": "mentor", "level_band": "1–3", "department": "Marketing", "function": null, "region": "Kanto", "executive": false}, "mentee": {"pseudonym": "P-003", "role": "mentee", "level_band": "10–12", "department": "Finance", "function": null, "region": "Kansai", "executive": true}, "before": 11.5, "after": null}))]
 pub struct ComparedPair {
     pub mentor: BlindProfile,
     pub mentee: BlindProfile,
@@ -784,6 +790,7 @@ pub struct ComparedPair {
 
 /// How a later run differs from an earlier one of the same program.
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({"before": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e70", "after": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f", "kept": [], "added": [], "removed": [], "total_change": -1.5, "pairs_change": 0, "match_rate_changes": [{"attribute": "region", "group": {"kind": "value", "value": "Kansai"}, "before": 0.4, "after": 0.7}]}))]
 pub struct RunComparison {
     pub before: MatchingRunId,
     pub after: MatchingRunId,
@@ -801,6 +808,7 @@ pub struct RunComparison {
 }
 
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({"attribute": "region", "group": {"kind": "value", "value": "Kansai"}, "before": 0.4, "after": 0.7}))]
 pub struct RateChange {
     pub attribute: tandem_domain::matching::fairness::AuditAttribute,
     pub group: tandem_domain::matching::fairness::GroupName,

@@ -114,6 +114,7 @@ impl Weights {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
+#[cfg_attr(feature = "openapi", schema(example = json!({"common_language": true, "min_overlap_hours": 2.0})))]
 pub struct Constraints {
     /// People must share a language (default true).
     #[serde(default = "yes")]
@@ -172,6 +173,20 @@ pub struct Rules {
     pub constraints: Constraints,
     /// When working hours are compared (time zones' offsets change with daylight saving).
     pub at: DateTime<Utc>,
+}
+
+impl Rules {
+    /// The rules a program of `kind` starts from: its preset weights, the default constraints,
+    /// and mentors more junior in reverse programs.
+    pub fn preset(kind: ProgramKind, at: DateTime<Utc>) -> Rules {
+        Rules {
+            kind,
+            mentors_more_junior: true,
+            weights: Weights::preset(kind),
+            constraints: Constraints::default(),
+            at,
+        }
+    }
 }
 
 /// Why two people may not be paired.
@@ -238,6 +253,7 @@ impl Barrier {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", schema(example = json!({"kind": "skills", "topics": ["python", "tiktok"], "wanted": 3})))]
 pub enum Detail {
     /// Topics the mentor can teach that the mentee wants to learn (mutual: both ways).
     Skills { topics: Vec<String>, wanted: usize },
@@ -256,6 +272,7 @@ pub enum Detail {
 /// One criterion's part of a pair's score.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"criterion": "skills", "value": 0.5, "weight": 5.0, "detail": {"kind": "skills", "topics": ["tiktok"], "wanted": 2}})))]
 pub struct Part {
     pub criterion: Criterion,
     /// 0..=1.
@@ -596,13 +613,7 @@ mod tests {
     }
 
     fn rules(kind: ProgramKind) -> Rules {
-        Rules {
-            kind,
-            mentors_more_junior: true,
-            weights: Weights::preset(kind),
-            constraints: Constraints::default(),
-            at: at(),
-        }
+        Rules::preset(kind, at())
     }
 
     fn person(level: u8, department: &str) -> Applicant {

@@ -134,6 +134,7 @@ pub struct PairFacts {
 /// The fairness report of one matching run.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"attributes": [{"attribute": "region", "groups": [{"group": {"kind": "value", "value": "Kanto"}, "applicants": 20, "matched": 18, "match_rate": 0.9, "mean_score": 11.2}, {"group": {"kind": "value", "value": "Kansai"}, "applicants": 10, "matched": 4, "match_rate": 0.4, "mean_score": 9.8}], "flags": [{"group": {"kind": "value", "value": "Kansai"}, "match_rate": 0.4, "best_group": {"kind": "value", "value": "Kanto"}, "best_rate": 0.9, "ratio": 0.44}]}], "cross_department_share": 0.8, "cross_function_share": 0.6, "cross_region_share": 0.3, "executives": {"applicants": 4, "pairs_as_mentor": 0, "pairs_as_mentee": 3, "pairs": 3}})))]
 pub struct FairnessReport {
     /// One per attribute, in the order of [`AuditAttribute::ALL`]; the sensitive ones only
     /// when asked for.
@@ -151,6 +152,7 @@ pub struct FairnessReport {
 /// How the groups of one attribute fared.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"attribute": "region", "groups": [{"group": {"kind": "value", "value": "Kanto"}, "applicants": 20, "matched": 18, "match_rate": 0.9, "mean_score": 11.2}], "flags": []})))]
 pub struct AttributeReport {
     pub attribute: AuditAttribute,
     /// The groups shown, largest first, then by name; `Other` and `Unknown` last. Empty when
@@ -163,6 +165,7 @@ pub struct AttributeReport {
 /// One group of applicants that share a value.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"group": {"kind": "value", "value": "Kanto"}, "applicants": 20, "matched": 18, "match_rate": 0.9, "mean_score": 11.2})))]
 pub struct GroupReport {
     pub group: GroupName,
     /// Never fewer than [`MIN_GROUP`].
@@ -178,6 +181,7 @@ pub struct GroupReport {
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "kind", content = "value", rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", schema(example = json!({"kind": "value", "value": "Kanto"})))]
 pub enum GroupName {
     Value(String),
     Unknown,
@@ -187,6 +191,7 @@ pub enum GroupName {
 /// A group matched at less than four-fifths of the best group's rate.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"group": {"kind": "value", "value": "Kansai"}, "match_rate": 0.4, "best_group": {"kind": "value", "value": "Kanto"}, "best_rate": 0.9, "ratio": 0.44})))]
 pub struct Flag {
     pub group: GroupName,
     pub match_rate: f64,
@@ -201,6 +206,7 @@ pub struct Flag {
 /// mentor of two mentees counts in two pairs.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"applicants": 4, "pairs_as_mentor": 0, "pairs_as_mentee": 3, "pairs": 3})))]
 pub struct ExecutiveParticipation {
     /// Applicants whose [`AuditAttribute::Executive`] value is "yes" ([`executive_value`]).
     pub applicants: usize,

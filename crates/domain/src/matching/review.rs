@@ -16,6 +16,7 @@ use crate::programs::ParticipantRole;
 /// A person as blind review shows them.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"pseudonym": "P-017", "role": "mentor", "level_band": "1–3", "department": "Marketing", "function": "Creative", "region": "Kanto", "executive": false})))]
 pub struct BlindProfile {
     /// Stable within the run ("P-017"), unrelated to who the person is.
     #[cfg_attr(feature = "openapi", schema(example = "P-017"))]

@@ -76,6 +76,7 @@ pub struct Unmatched {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "code", rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", schema(example = json!({"code": "no_allowed_partner", "barriers": {"reporting_line": 3}, "partners": 3})))]
 pub enum LeftOut {
     /// Nobody on the other side is there at all.
     NobodyOnTheOtherSide,

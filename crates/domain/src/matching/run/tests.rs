@@ -3,7 +3,7 @@ use proptest::prelude::*;
 use uuid::Uuid;
 
 use super::*;
-use crate::matching::criteria::{Constraints, Weights, parse_zone};
+use crate::matching::criteria::parse_zone;
 use crate::people::JobLevel;
 
 fn at() -> DateTime<Utc> {
@@ -11,13 +11,7 @@ fn at() -> DateTime<Utc> {
 }
 
 fn rules(kind: ProgramKind) -> Rules {
-    Rules {
-        kind,
-        mentors_more_junior: true,
-        weights: Weights::preset(kind),
-        constraints: Constraints::default(),
-        at: at(),
-    }
+    Rules::preset(kind, at())
 }
 
 /// Person `n` (ids ordered by `n`, so tests can name them).
