@@ -281,7 +281,7 @@ impl<'a> Solver<'a> {
         let (mut best, mut best_mentee) = (f64::INFINITY, usize::MAX);
         for (j, ((d, &v), &w)) in search.d.iter_mut().zip(&self.v).zip(row).enumerate() {
             *d = v - w;
-            if *d < best {
+            if *d < best || (*d == best && best < f64::INFINITY && self.settles_sooner(j, best_mentee)) {
                 (best, best_mentee) = (*d, j);
             }
         }
@@ -313,11 +313,19 @@ impl<'a> Solver<'a> {
                 d[j] = reached;
                 pred[j] = seat as u32;
             }
-            if dj < best {
+            if dj < best || (dj == best && at != usize::MAX && self.settles_sooner(j, todo[at] as usize)) {
                 (best, at) = (dj, k);
             }
         }
         (best, at)
+    }
+
+    /// Of two mentees at the same distance, whether `j` should be settled before `other`: a
+    /// free mentee ends the search at once, where a held one costs a scan of its seat's row
+    /// (many scores tie in practice). Otherwise the lower index goes first, as `j` comes later.
+    #[inline]
+    fn settles_sooner(&self, j: usize, other: usize) -> bool {
+        self.mentee_seat[j] == NONE && self.mentee_seat[other] != NONE
     }
 
     /// Makes the shortest path tight and keeps every reduced cost at 0 or above: a mentee
@@ -370,7 +378,8 @@ struct Search {
     d: Vec<f64>,
     /// The seat each mentee was reached from.
     pred: Vec<u32>,
-    /// Mentees not settled yet, in increasing order (so the lower index wins ties).
+    /// Mentees not settled yet, in increasing order (so the lower index wins ties between
+    /// mentees that are both free or both held).
     todo: Vec<u32>,
     /// Held mentees settled in this search.
     done: Vec<u32>,
