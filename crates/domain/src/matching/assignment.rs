@@ -33,8 +33,8 @@
 //! # Ties
 //!
 //! Nothing is random: the same problem gives the same result. Where choices are equally good
-//! the solver takes the lower index at each step (the lower mentee first, a pair before a
-//! free seat).
+//! the solver takes, at each step, a mentee nobody holds before a held one, then the lower
+//! index (the lower mentee first, a pair before a free seat).
 
 mod shortest_paths;
 #[cfg(test)]
