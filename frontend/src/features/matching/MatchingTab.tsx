@@ -11,7 +11,8 @@ import { RunView } from "./RunView";
 
 /**
  * Step 4 of the method on the program page: settings and "Run matching" (writers, while the
- * program recruits or matches), the run shown, and the previous runs.
+ * program recruits or matches), the run shown with its proposals in blind review, and the
+ * previous runs.
  */
 export function MatchingTab({ program, writer }: { program: ProgramView; writer: boolean }) {
   const { t } = useTranslation();
@@ -47,7 +48,7 @@ export function MatchingTab({ program, writer }: { program: ProgramView; writer:
         <Stack gap="md">
           {settingsCard}
           {runId ? (
-            <RunView key={runId} runId={runId} />
+            <RunView key={runId} runId={runId} kind={program.design.kind} />
           ) : (
             !runs.query.isPending &&
             !runs.query.isError && (

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient, type InfiniteData } from "@tanst
 import { api, unwrap } from "../../api/client";
 import type { components } from "../../api/schema";
 import type { MatchingRunView, StartRun } from "../../api/types";
+import type { Language } from "../../i18n/language";
 import { PAGE_SIZE, useCursorList } from "../../shared/useCursorList";
 import { pollWhileWorking, withRun } from "./runs";
 
@@ -51,6 +52,31 @@ export function useMatchingRun(runId: string) {
       return run;
     },
     refetchInterval: (query) => (query.state.data ? pollWhileWorking([query.state.data]) : false),
+  });
+}
+
+/**
+ * A finished run's proposals in blind review. Their explanations are written in the request's
+ * language, so the list is read again in the console's language when it changes.
+ */
+export function useProposals(runId: string, language: Language) {
+  return useCursorList(
+    [...matchingKey, "proposals", runId, language],
+    (cursor) =>
+      unwrap(
+        api.GET("/api/v1/matching-runs/{run_id}/proposals", {
+          params: { path: { run_id: runId }, query: { limit: PAGE_SIZE, cursor } },
+        }),
+      ),
+  );
+}
+
+/** Everyone a finished run left without a pair, with the reason in the console's language. */
+export function useUnmatched(runId: string, language: Language, enabled: boolean) {
+  return useQuery({
+    queryKey: [...matchingKey, "unmatched", runId, language],
+    queryFn: () => unwrap(api.GET("/api/v1/matching-runs/{run_id}/unmatched", { params: { path: { run_id: runId } } })),
+    enabled,
   });
 }
 
