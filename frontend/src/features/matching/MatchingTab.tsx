@@ -1,9 +1,11 @@
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { Alert, Card, Center, Grid, Loader, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import type { ProgramView } from "../../api/types";
+import type { ProgramView, RevealedPerson } from "../../api/types";
 import { ErrorAlert } from "../../shared/ErrorAlert";
-import { useMatchingRuns, useMatchingSettings } from "./matchingApi";
+import { EditsCard } from "./EditsCard";
+import { useMatchingEdits, useMatchingRuns, useMatchingSettings } from "./matchingApi";
+import { revealMap, type MadeHereById } from "./reveal";
 import { inProgress, shownRunId } from "./runs";
 import { RunSettingsCard } from "./RunSettingsCard";
 import { RunsCard } from "./RunsCard";
@@ -11,16 +13,22 @@ import { RunView } from "./RunView";
 
 /**
  * Step 4 of the method on the program page: settings and "Run matching" (writers, while the
- * program recruits or matches), the run shown with its proposals in blind review, and the
- * previous runs.
+ * program recruits or matches), the run shown with its proposals in blind review, the
+ * previous runs, and the locks and forbids. Revealed names live in this tab's state only, so
+ * they are gone once the tab or the page is left.
  */
 export function MatchingTab({ program, writer }: { program: ProgramView; writer: boolean }) {
   const { t } = useTranslation();
   const runnable = program.state === "recruiting" || program.state === "matching";
   const settings = useMatchingSettings(program.id, writer && runnable);
   const runs = useMatchingRuns(program.id);
+  const edits = useMatchingEdits(program.id);
   const [picked, setPicked] = useState<string | null>(null);
+  const [revealedPeople, setRevealedPeople] = useState<Readonly<Record<string, RevealedPerson[]>>>({});
+  const [made, setMade] = useState<MadeHereById>({});
   const runId = shownRunId(picked, runs.items);
+  const people = runId ? revealedPeople[runId] : undefined;
+  const revealed = useMemo(() => (people ? revealMap(people) : null), [people]);
   const working = runs.items.some((r) => inProgress(r.state));
 
   let settingsCard = null;
@@ -48,7 +56,17 @@ export function MatchingTab({ program, writer }: { program: ProgramView; writer:
         <Stack gap="md">
           {settingsCard}
           {runId ? (
-            <RunView key={runId} runId={runId} kind={program.design.kind} />
+            <RunView
+              key={runId}
+              runId={runId}
+              kind={program.design.kind}
+              writer={writer}
+              edits={edits.data ?? []}
+              revealed={revealed}
+              onRevealed={(id, found) => setRevealedPeople((all) => ({ ...all, [id]: found }))}
+              made={made}
+              onEdited={(edit, here) => setMade((all) => ({ ...all, [edit.id]: here }))}
+            />
           ) : (
             !runs.query.isPending &&
             !runs.query.isError && (
@@ -60,7 +78,10 @@ export function MatchingTab({ program, writer }: { program: ProgramView; writer:
         </Stack>
       </Grid.Col>
       <Grid.Col span={{ base: 12, lg: 4 }}>
-        <RunsCard runs={runs} shownId={runId} onPick={setPicked} />
+        <Stack gap="md">
+          <RunsCard runs={runs} shownId={runId} onPick={setPicked} />
+          <EditsCard programId={program.id} edits={edits} revealed={revealed} made={made} writer={writer} />
+        </Stack>
       </Grid.Col>
     </Grid>
   );

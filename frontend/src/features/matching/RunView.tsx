@@ -1,17 +1,32 @@
-import { Alert, Badge, Card, Center, Group, Loader, Stack, Text, Title } from "@mantine/core";
+import { useState } from "react";
+import { Alert, Badge, Button, Card, Center, Group, Loader, Stack, Text, Title } from "@mantine/core";
+import { IconEye } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import type { MatchingRunView, ProgramKind } from "../../api/types";
+import type { MatchingEditView, MatchingRunView, ProgramKind, RevealedPerson } from "../../api/types";
 import { formatDateTime, formatNumber } from "../../i18n/format";
 import { ErrorAlert } from "../../shared/ErrorAlert";
 import { ListState } from "../../shared/ListState";
 import { useLanguage } from "../../shared/useLanguage";
-import { useMatchingRun, useProposals, useUnmatched } from "./matchingApi";
+import { useMatchingRun, useProposals, useReveal, useUnmatched } from "./matchingApi";
 import { ProposalCard } from "./ProposalCard";
+import { decisionOf, editOf, type MadeHere, type MadeHereById, type Revealed } from "./reveal";
+import { RevealDialog } from "./RevealDialog";
 import { RunStateBadge } from "./RunStateBadge";
 import { RunProgress, RunSummary } from "./RunSummary";
 import { UnmatchedCard } from "./UnmatchedCard";
 
-function Proposals({ run, kind }: { run: MatchingRunView; kind: ProgramKind }) {
+interface Props {
+  runId: string;
+  kind: ProgramKind;
+  writer: boolean;
+  edits: readonly MatchingEditView[];
+  revealed: Revealed | null;
+  onRevealed: (runId: string, people: RevealedPerson[]) => void;
+  made: MadeHereById;
+  onEdited: (edit: MatchingEditView, made: MadeHere) => void;
+}
+
+function Proposals({ run, kind, writer, edits, revealed, made, onEdited }: Omit<Props, "runId" | "onRevealed"> & { run: MatchingRunView }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { query, items } = useProposals(run.id, language);
@@ -22,22 +37,36 @@ function Proposals({ run, kind }: { run: MatchingRunView; kind: ProgramKind }) {
       </Title>
       <ListState query={query} isEmpty={items.length === 0} emptyText={t("matching.proposals.empty")}>
         <Stack gap="sm">
-          {items.map((p) => (
-            <ProposalCard key={p.id} proposal={p} kind={kind} />
-          ))}
+          {items.map((p) => {
+            const edit = editOf(p, run.id, edits, revealed, made);
+            return (
+              <ProposalCard
+                key={p.id}
+                proposal={p}
+                run={run}
+                kind={kind}
+                revealed={revealed}
+                decision={decisionOf(p, edit, revealed !== null)}
+                writer={writer}
+                onEdited={onEdited}
+              />
+            );
+          })}
         </Stack>
       </ListState>
     </div>
   );
 }
 
-/** The run shown: where it is, and once done its totals, its proposals in blind review and the unmatched. */
-export function RunView({ runId, kind }: { runId: string; kind: ProgramKind }) {
+/** The run shown: where it is, and once done its totals, proposals and the unmatched; revealing names asks first. */
+export function RunView({ runId, kind, writer, edits, revealed, onRevealed, made, onEdited }: Props) {
   const { t } = useTranslation();
   const language = useLanguage();
   const run = useMatchingRun(runId);
   const done = run.data?.state === "done";
   const unmatched = useUnmatched(runId, language, done);
+  const reveal = useReveal();
+  const [asking, setAsking] = useState(false);
 
   if (run.isPending) {
     return (
@@ -61,6 +90,26 @@ export function RunView({ runId, kind }: { runId: string; kind: ProgramKind }) {
               <RunStateBadge state={r.state} />
             </Group>
           </div>
+          {done &&
+            (revealed ? (
+              <Badge color="orange" variant="light" size="lg" leftSection={<IconEye size={14} />} data-testid="names-shown">
+                {t("matching.reveal.shown")}
+              </Badge>
+            ) : (
+              writer && (
+                <Button
+                  variant="light"
+                  color="orange"
+                  leftSection={<IconEye size={16} />}
+                  onClick={() => {
+                    reveal.reset();
+                    setAsking(true);
+                  }}
+                >
+                  {t("matching.reveal.open")}
+                </Button>
+              )
+            ))}
         </Group>
         {r.state === "failed" && (
           <Alert color="red" title={t("matching.run.failed")} data-testid="run-failed">
@@ -71,14 +120,30 @@ export function RunView({ runId, kind }: { runId: string; kind: ProgramKind }) {
         {done && (
           <Stack gap="lg">
             <RunSummary run={r} />
-            <Text size="sm" c="dimmed">
-              {t("matching.proposals.blind")}
-            </Text>
-            <Proposals run={r} kind={kind} />
+            {!revealed && (
+              <Text size="sm" c="dimmed">
+                {t("matching.proposals.blind")}
+              </Text>
+            )}
+            <Proposals run={r} kind={kind} writer={writer} edits={edits} revealed={revealed} made={made} onEdited={onEdited} />
           </Stack>
         )}
       </Card>
-      {done && <UnmatchedCard unmatched={unmatched} kind={kind} />}
+      {done && <UnmatchedCard unmatched={unmatched} kind={kind} revealed={revealed} />}
+      <RevealDialog
+        opened={asking}
+        busy={reveal.isPending}
+        error={reveal.error}
+        onClose={() => setAsking(false)}
+        onConfirm={() =>
+          reveal.mutate(r.id, {
+            onSuccess: (people) => {
+              onRevealed(r.id, people);
+              setAsking(false);
+            },
+          })
+        }
+      />
     </Stack>
   );
 }

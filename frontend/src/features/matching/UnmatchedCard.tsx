@@ -4,10 +4,19 @@ import { useTranslation } from "react-i18next";
 import type { ProgramKind, UnmatchedView } from "../../api/types";
 import { ListState } from "../../shared/ListState";
 import { BlindPerson } from "./BlindPerson";
+import type { Revealed } from "./reveal";
 import { sideOf } from "./sides";
 
 /** Everyone the run left without a pair, with the reason in words. */
-export function UnmatchedCard({ unmatched, kind }: { unmatched: UseQueryResult<UnmatchedView[]>; kind: ProgramKind }) {
+export function UnmatchedCard({
+  unmatched,
+  kind,
+  revealed,
+}: {
+  unmatched: UseQueryResult<UnmatchedView[]>;
+  kind: ProgramKind;
+  revealed: Revealed | null;
+}) {
   const { t } = useTranslation();
   const items = unmatched.data ?? [];
   return (
@@ -20,7 +29,7 @@ export function UnmatchedCard({ unmatched, kind }: { unmatched: UseQueryResult<U
           {items.map((u) => (
             <Paper key={u.person.pseudonym} withBorder p="sm" radius="md" data-testid={`unmatched-${u.person.pseudonym}`}>
               <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-                <BlindPerson person={u.person} side={t(`matching.sides.${sideOf(u.person.role, kind)}`)} />
+                <BlindPerson person={u.person} side={t(`matching.sides.${sideOf(u.person.role, kind)}`)} revealed={revealed} />
                 <div>
                   <Badge variant="light" color="orange" mb={4}>
                     {t(`matching.leftOut.${u.reason.code}`)}

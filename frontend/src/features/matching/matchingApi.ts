@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient, type InfiniteData } from "@tanstack/react-query";
-import { api, unwrap } from "../../api/client";
+import { api, unwrap, unwrapEmpty } from "../../api/client";
 import type { components } from "../../api/schema";
-import type { MatchingRunView, StartRun } from "../../api/types";
+import type { MatchingRunView, NewMatchingEdit, StartRun } from "../../api/types";
 import type { Language } from "../../i18n/language";
 import { PAGE_SIZE, useCursorList } from "../../shared/useCursorList";
 import { pollWhileWorking, withRun } from "./runs";
@@ -11,6 +11,7 @@ type RunsPage = components["schemas"]["Paginated_MatchingRunView"];
 const matchingKey = ["matching"] as const;
 const runKey = (runId: string) => [...matchingKey, "run", runId] as const;
 const runsKey = (programId: string) => [...matchingKey, "runs", programId] as const;
+const editsKey = (programId: string) => [...matchingKey, "edits", programId] as const;
 
 /** The modes, criteria and preset a run of the program starts from; read only by those who may run. */
 export function useMatchingSettings(programId: string, enabled: boolean) {
@@ -80,6 +81,14 @@ export function useUnmatched(runId: string, language: Language, enabled: boolean
   });
 }
 
+export function useMatchingEdits(programId: string) {
+  return useQuery({
+    queryKey: editsKey(programId),
+    queryFn: () =>
+      unwrap(api.GET("/api/v1/programs/{program_id}/matching-edits", { params: { path: { program_id: programId } } })),
+  });
+}
+
 /** Starts a run; its answer (queued) is what the run shows until it is read again. */
 export function useStartRun(programId: string) {
   const client = useQueryClient();
@@ -90,5 +99,34 @@ export function useStartRun(programId: string) {
       client.setQueryData(runKey(run.id), run);
       return client.invalidateQueries({ queryKey: runsKey(programId) });
     },
+  });
+}
+
+/** The names behind a run's pseudonyms; the server records who asked, and when, in the audit log. */
+export function useReveal() {
+  return useMutation({
+    mutationFn: (runId: string) => unwrap(api.POST("/api/v1/matching-runs/{run_id}/reveal", { params: { path: { run_id: runId } } })),
+  });
+}
+
+export function useAddEdit(programId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NewMatchingEdit) =>
+      unwrap(api.POST("/api/v1/programs/{program_id}/matching-edits", { params: { path: { program_id: programId } }, body })),
+    onSuccess: () => client.invalidateQueries({ queryKey: editsKey(programId) }),
+  });
+}
+
+export function useDeleteEdit(programId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (editId: string) =>
+      unwrapEmpty(
+        api.DELETE("/api/v1/programs/{program_id}/matching-edits/{edit_id}", {
+          params: { path: { program_id: programId, edit_id: editId } },
+        }),
+      ),
+    onSuccess: () => client.invalidateQueries({ queryKey: editsKey(programId) }),
   });
 }
