@@ -7,6 +7,7 @@ import { formatDateTime, formatNumber } from "../../i18n/format";
 import { ErrorAlert } from "../../shared/ErrorAlert";
 import { ListState } from "../../shared/ListState";
 import { useLanguage } from "../../shared/useLanguage";
+import { FairnessCard } from "./FairnessCard";
 import { useMatchingRun, useProposals, useReveal, useUnmatched } from "./matchingApi";
 import { ProposalCard } from "./ProposalCard";
 import { decisionOf, editOf, type MadeHere, type MadeHereById, type Revealed } from "./reveal";
@@ -58,7 +59,7 @@ function Proposals({ run, kind, writer, edits, revealed, made, onEdited }: Omit<
   );
 }
 
-/** The run shown: where it is, and once done its totals, proposals and the unmatched; revealing names asks first. */
+/** The run shown: where it is, and once done its totals, proposals, the unmatched and the fairness report. */
 export function RunView({ runId, kind, writer, edits, revealed, onRevealed, made, onEdited }: Props) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -130,6 +131,7 @@ export function RunView({ runId, kind, writer, edits, revealed, onRevealed, made
         )}
       </Card>
       {done && <UnmatchedCard unmatched={unmatched} kind={kind} revealed={revealed} />}
+      {done && r.fairness && <FairnessCard fairness={r.fairness} />}
       <RevealDialog
         opened={asking}
         busy={reveal.isPending}
