@@ -13,6 +13,8 @@ const WORDS = {
     mentorLevelAtMost5: "needs job level 5 or below",
     notAnEmail: "is not a valid email address",
     importedWithoutManager: "imported without a manager: the row of S003 (line 4) was refused",
+    canTeach: "can teach what the other wants to learn",
+    noCommonLanguage: "all 5 mentors share no language with them",
   },
   ja: {
     jobLevelOutOfRange: "1（最も若手）〜20の整数にしてください",
@@ -24,6 +26,8 @@ const WORDS = {
     mentorLevelAtMost5: "等級5以下が対象です",
     notAnEmail: "メールアドレスの形式が正しくありません",
     importedWithoutManager: "上司なしで取り込みます。上司 S003 の行（4行目）が取り込めないためです",
+    canTeach: "相手が学びたいことを教えられます",
+    noCommonLanguage: "5人のメンター全員と組めません: 共通の言語がない（5人）",
   },
 };
 

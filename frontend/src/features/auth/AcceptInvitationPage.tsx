@@ -23,8 +23,6 @@ export function AcceptInvitationPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const token = params.get("token")?.trim() ?? "";
-  const preview = useInvitationPreview(token);
-  const link = invitationLink(token, preview);
   const form = useForm({
     initialValues: { mode: "new" as Mode, name: "", password: "" },
     validate: {
@@ -52,6 +50,10 @@ export function AcceptInvitationPage() {
       if (!badInvitationLink(error)) showError(error);
     },
   });
+  // Once accepted, the link is used up: the session that begins clears the cached answer, and
+  // asking again would only be answered 410 Gone while the page gives way to the home page.
+  const preview = useInvitationPreview(token, accept.isIdle || accept.isError);
+  const link = invitationLink(token, preview);
 
   // The server knows whether the address has an account: the page asks for what it needs.
   const knownMode = link.kind === "ready" ? acceptMode(link) : null;

@@ -1,9 +1,9 @@
 import { useState } from "react";
-import { Button, Card, Group, Stack, Text, Title } from "@mantine/core";
+import { Button, Card, Group, Stack, Tabs, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconPencil } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate, useParams } from "react-router";
+import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import type { ProgramState, ProgramView } from "../../api/types";
 import { useConsoleUser } from "../../app/AppLayout";
 import { formatDateTime } from "../../i18n/format";
@@ -12,6 +12,7 @@ import { ErrorAlert } from "../../shared/ErrorAlert";
 import { PageHeader } from "../../shared/PageHeader";
 import { useLanguage } from "../../shared/useLanguage";
 import { canWriteDirectory } from "../auth/permissions";
+import { MatchingTab } from "../matching/MatchingTab";
 import { CampaignsSection } from "../recruitment/CampaignsSection";
 import { useCampaigns } from "../recruitment/recruitmentApi";
 import { DesignSummary } from "./DesignSummary";
@@ -20,6 +21,14 @@ import { StateBadge } from "./StateBadge";
 import { campaignsClosedBy, transitionRequest } from "./transition";
 import { TransitionDialog } from "./TransitionDialog";
 import { BackLink, PageLoading } from "../../shared/PageParts";
+
+const TABS = ["overview", "matching"] as const;
+type Tab = (typeof TABS)[number];
+
+/** Matching (step 4) has something to show once the program has started recruiting. */
+function hasMatching(state: ProgramState): boolean {
+  return state !== "draft";
+}
 
 /** The lifecycle: the current state and one button per state the program may move to. */
 function Lifecycle({ program, writer }: { program: ProgramView; writer: boolean }) {
@@ -87,6 +96,7 @@ export function ProgramPage() {
   const language = useLanguage();
   const { programId = "" } = useParams();
   const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
   const user = useConsoleUser();
   const program = useProgram(programId);
   const remove = useDeleteProgram();
@@ -104,6 +114,8 @@ export function ProgramPage() {
   }
   const p = program.data;
   const editable = writer && p.state !== "completed" && p.state !== "archived";
+  const tabs = TABS.filter((x) => x !== "matching" || hasMatching(p.state));
+  const tab: Tab = tabs.find((x) => x === params.get("tab")) ?? "overview";
   return (
     <Stack gap="md">
       {back}
@@ -136,13 +148,40 @@ export function ProgramPage() {
         }
       />
       <Lifecycle program={p} writer={writer} />
-      <CampaignsSection programId={p.id} writer={writer} />
-      <Card withBorder padding="lg">
-        <Title order={2} size="h4" mb="md">
-          {t("programs.design")}
-        </Title>
-        <DesignSummary design={p.design} />
-      </Card>
+      <Tabs
+        value={tab}
+        onChange={(value) => {
+          const next = tabs.find((x) => x === value);
+          if (next) setParams(next === "overview" ? {} : { tab: next }, { replace: true });
+        }}
+        keepMounted={false}
+      >
+        {tabs.length > 1 && (
+          <Tabs.List mb="md">
+            {tabs.map((x) => (
+              <Tabs.Tab key={x} value={x}>
+                {t(`programs.tabs.${x}`)}
+              </Tabs.Tab>
+            ))}
+          </Tabs.List>
+        )}
+        <Tabs.Panel value="overview">
+          <Stack gap="md">
+            <CampaignsSection programId={p.id} writer={writer} />
+            <Card withBorder padding="lg">
+              <Title order={2} size="h4" mb="md">
+                {t("programs.design")}
+              </Title>
+              <DesignSummary design={p.design} />
+            </Card>
+          </Stack>
+        </Tabs.Panel>
+        {hasMatching(p.state) && (
+          <Tabs.Panel value="matching">
+            <MatchingTab program={p} writer={writer} />
+          </Tabs.Panel>
+        )}
+      </Tabs>
     </Stack>
   );
 }

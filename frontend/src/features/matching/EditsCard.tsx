@@ -1,0 +1,97 @@
+import { Badge, Card, Group, Stack, Text, Title } from "@mantine/core";
+import type { UseQueryResult } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import type { MatchingEditView } from "../../api/types";
+import { formatDateTime } from "../../i18n/format";
+import { ConfirmButton } from "../../shared/ConfirmButton";
+import { ListState } from "../../shared/ListState";
+import { useLanguage } from "../../shared/useLanguage";
+import { useDeleteEdit } from "./matchingApi";
+import { editPair, type MadeHereById, type Revealed } from "./reveal";
+
+function PairWords({ edit, revealed, made }: { edit: MatchingEditView; revealed: Revealed | null; made: MadeHereById }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const pair = editPair(edit, revealed, made);
+  if (pair.kind === "names") {
+    const who = (p: typeof pair.mentor) => t("matching.edits.named", { name: p.name, pseudonym: p.pseudonym });
+    return (
+      <Text size="sm" fw={500} data-testid="edit-pair">
+        {t("matching.edits.pair", { mentor: who(pair.mentor), mentee: who(pair.mentee) })}
+      </Text>
+    );
+  }
+  if (pair.kind === "pseudonyms") {
+    return (
+      <div data-testid="edit-pair">
+        <Text size="sm" fw={500} ff="monospace">
+          {t("matching.edits.pair", { mentor: pair.mentor, mentee: pair.mentee })}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {t("matching.edits.fromRun", { when: formatDateTime(pair.runCreatedAt, language) })}
+        </Text>
+      </div>
+    );
+  }
+  return (
+    <Text size="sm" c="dimmed" data-testid="edit-pair">
+      {t("matching.edits.hidden")}
+    </Text>
+  );
+}
+
+interface Props {
+  programId: string;
+  edits: UseQueryResult<MatchingEditView[]>;
+  revealed: Revealed | null;
+  made: MadeHereById;
+  writer: boolean;
+}
+
+/** The program's locks and forbids, which every later run keeps; writers may take one back. */
+export function EditsCard({ programId, edits, revealed, made, writer }: Props) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const remove = useDeleteEdit(programId);
+  const items = edits.data ?? [];
+  return (
+    <Card withBorder padding="lg" data-testid="edits">
+      <Title order={2} size="h4" mb={4}>
+        {t("matching.edits.title")}
+      </Title>
+      <Text size="sm" c="dimmed" mb="sm">
+        {t("matching.edits.intro")}
+      </Text>
+      <ListState query={edits} isEmpty={items.length === 0} emptyText={t("matching.edits.empty")}>
+        <Stack gap="sm">
+          {items.map((edit) => (
+            <Stack key={edit.id} gap={4} data-testid={`edit-${edit.kind}`}>
+              <Group justify="space-between" align="flex-start" gap="xs" wrap="nowrap">
+                <Group gap="xs">
+                  <Badge color={edit.kind === "lock" ? "blue" : "red"} variant="light">
+                    {t(`matching.edits.kinds.${edit.kind}`)}
+                  </Badge>
+                  <Text size="xs" c="dimmed">
+                    {formatDateTime(edit.created_at, language)}
+                  </Text>
+                </Group>
+                {writer && (
+                  <ConfirmButton
+                    label={t("matching.edits.remove")}
+                    aria-label={t(`matching.edits.removeKind.${edit.kind}`)}
+                    title={t(`matching.edits.removeTitle.${edit.kind}`)}
+                    message={t(`matching.edits.removeBody.${edit.kind}`)}
+                    confirmLabel={t("matching.edits.remove")}
+                    onConfirm={() => remove.mutateAsync(edit.id)}
+                    style={{ flexShrink: 0 }}
+                  />
+                )}
+              </Group>
+              <PairWords edit={edit} revealed={revealed} made={made} />
+            </Stack>
+          ))}
+        </Stack>
+      </ListState>
+    </Card>
+  );
+}

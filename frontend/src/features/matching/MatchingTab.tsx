@@ -1,0 +1,88 @@
+import { useMemo, useState } from "react";
+import { Alert, Card, Center, Grid, Loader, Stack, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import type { ProgramView, RevealedPerson } from "../../api/types";
+import { ErrorAlert } from "../../shared/ErrorAlert";
+import { EditsCard } from "./EditsCard";
+import { useMatchingEdits, useMatchingRuns, useMatchingSettings } from "./matchingApi";
+import { revealMap, type MadeHereById } from "./reveal";
+import { inProgress, shownRunId } from "./runs";
+import { RunSettingsCard } from "./RunSettingsCard";
+import { RunsCard } from "./RunsCard";
+import { RunView } from "./RunView";
+
+/**
+ * Step 4 of the method on the program page: settings and "Run matching" (writers, while the
+ * program recruits or matches), the run shown with its proposals in blind review, the
+ * previous runs, and the locks and forbids. Revealed names live in this tab's state only, so
+ * they are gone once the tab or the page is left.
+ */
+export function MatchingTab({ program, writer }: { program: ProgramView; writer: boolean }) {
+  const { t } = useTranslation();
+  const runnable = program.state === "recruiting" || program.state === "matching";
+  const settings = useMatchingSettings(program.id, writer && runnable);
+  const runs = useMatchingRuns(program.id);
+  const edits = useMatchingEdits(program.id);
+  const [picked, setPicked] = useState<string | null>(null);
+  const [revealedPeople, setRevealedPeople] = useState<Readonly<Record<string, RevealedPerson[]>>>({});
+  const [made, setMade] = useState<MadeHereById>({});
+  const runId = shownRunId(picked, runs.items);
+  const people = runId ? revealedPeople[runId] : undefined;
+  const revealed = useMemo(() => (people ? revealMap(people) : null), [people]);
+  const working = runs.items.some((r) => inProgress(r.state));
+
+  let settingsCard = null;
+  if (writer && !runnable) {
+    settingsCard = (
+      <Alert color="gray" data-testid="matching-closed">
+        {t("matching.settings.notRunnable", { state: t(`programs.states.${program.state}`) })}
+      </Alert>
+    );
+  } else if (writer && settings.isPending) {
+    settingsCard = (
+      <Center py="md">
+        <Loader size="sm" aria-label={t("common.loading")} />
+      </Center>
+    );
+  } else if (writer && settings.isError) {
+    settingsCard = <ErrorAlert error={settings.error} onRetry={() => void settings.refetch()} />;
+  } else if (writer && settings.data) {
+    settingsCard = <RunSettingsCard programId={program.id} settings={settings.data} working={working} onStarted={(run) => setPicked(run.id)} />;
+  }
+
+  return (
+    <Grid gap="md">
+      <Grid.Col span={{ base: 12, lg: 8 }}>
+        <Stack gap="md">
+          {settingsCard}
+          {runId ? (
+            <RunView
+              key={runId}
+              runId={runId}
+              kind={program.design.kind}
+              writer={writer}
+              edits={edits.data ?? []}
+              revealed={revealed}
+              onRevealed={(id, found) => setRevealedPeople((all) => ({ ...all, [id]: found }))}
+              made={made}
+              onEdited={(edit, here) => setMade((all) => ({ ...all, [edit.id]: here }))}
+            />
+          ) : (
+            !runs.query.isPending &&
+            !runs.query.isError && (
+              <Card withBorder padding="lg">
+                <Text c="dimmed">{t(writer && runnable ? "matching.noRunsYet" : "matching.noRuns")}</Text>
+              </Card>
+            )
+          )}
+        </Stack>
+      </Grid.Col>
+      <Grid.Col span={{ base: 12, lg: 4 }}>
+        <Stack gap="md">
+          <RunsCard runs={runs} shownId={runId} onPick={setPicked} />
+          <EditsCard programId={program.id} edits={edits} revealed={revealed} made={made} writer={writer} />
+        </Stack>
+      </Grid.Col>
+    </Grid>
+  );
+}

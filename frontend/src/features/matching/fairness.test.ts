@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import type { AttributeReport } from "../../api/types";
+import en from "../../i18n/en.json";
+import { flagOf, flagParams, formatPercent, groupLabel } from "./fairness";
+
+const region: AttributeReport = {
+  attribute: "region",
+  groups: [
+    { group: { kind: "value", value: "Kansai" }, applicants: 6, matched: 4, match_rate: 4 / 6, mean_score: 11.96 },
+    { group: { kind: "value", value: "Kanto" }, applicants: 6, matched: 6, match_rate: 1, mean_score: 10.75 },
+    { group: { kind: "other" }, applicants: 5, matched: 5, match_rate: 1, mean_score: null },
+  ],
+  flags: [
+    {
+      group: { kind: "value", value: "Kansai" },
+      match_rate: 4 / 6,
+      best_group: { kind: "value", value: "Kanto" },
+      best_rate: 1,
+      ratio: 4 / 6,
+    },
+  ],
+};
+
+describe("the fairness report", () => {
+  it("names groups by their value, or in words for merged, unknown, executive and level-band groups", () => {
+    expect(groupLabel("region", { kind: "value", value: "Kansai" })).toEqual({ text: "Kansai" });
+    expect(groupLabel("region", { kind: "other" })).toEqual({ key: "matching.fairness.other" });
+    expect(groupLabel("department", { kind: "unknown" })).toEqual({ key: "matching.fairness.unknown" });
+    expect(groupLabel("executive", { kind: "value", value: "yes" })).toEqual({ key: "matching.fairness.executiveYes" });
+    expect(groupLabel("executive", { kind: "value", value: "no" })).toEqual({ key: "matching.fairness.executiveNo" });
+    expect(groupLabel("level_band", { kind: "value", value: "7–9" })).toEqual({ key: "matching.fairness.levelBand", band: "7–9" });
+  });
+
+  it("finds the flagged groups", () => {
+    expect(flagOf(region, { kind: "value", value: "Kansai" })).toBe(region.flags[0]);
+    expect(flagOf(region, { kind: "value", value: "Kanto" })).toBeNull();
+    expect(flagOf(region, { kind: "other" })).toBeNull();
+  });
+
+  it("says a flag in words, as the four-fifths rule compares the groups", () => {
+    const flag = region.flags[0];
+    if (!flag) throw new Error("the report has a flag");
+    const params = flagParams(flag, (g) => (g.kind === "value" ? g.value : "?"), "en");
+    expect(params).toEqual({ group: "Kansai", rate: "67%", best: "Kanto", bestRate: "100%", ratio: "0.67" });
+    const sentence = Object.entries({ attribute: en.matching.fairness.attributes.region, ...params }).reduce(
+      (text, [k, v]) => text.replace(`{{${k}}}`, v),
+      en.matching.fairness.flag,
+    );
+    expect(sentence).toBe("Region “Kansai” is matched at 67% against 100% for “Kanto” (0.67 of the best; below four-fifths).");
+    expect(formatPercent(0.4, "ja")).toBe("40%");
+  });
+});

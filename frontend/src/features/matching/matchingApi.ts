@@ -1,0 +1,132 @@
+import { useMutation, useQuery, useQueryClient, type InfiniteData } from "@tanstack/react-query";
+import { api, unwrap, unwrapEmpty } from "../../api/client";
+import type { components } from "../../api/schema";
+import type { MatchingRunView, NewMatchingEdit, StartRun } from "../../api/types";
+import type { Language } from "../../i18n/language";
+import { PAGE_SIZE, useCursorList } from "../../shared/useCursorList";
+import { pollWhileWorking, withRun } from "./runs";
+
+type RunsPage = components["schemas"]["Paginated_MatchingRunView"];
+
+const matchingKey = ["matching"] as const;
+const runKey = (runId: string) => [...matchingKey, "run", runId] as const;
+const runsKey = (programId: string) => [...matchingKey, "runs", programId] as const;
+const editsKey = (programId: string) => [...matchingKey, "edits", programId] as const;
+
+/** The modes, criteria and preset a run of the program starts from; read only by those who may run. */
+export function useMatchingSettings(programId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...matchingKey, "settings", programId],
+    queryFn: () =>
+      unwrap(api.GET("/api/v1/programs/{program_id}/matching-settings", { params: { path: { program_id: programId } } })),
+    staleTime: 5 * 60_000,
+    enabled,
+  });
+}
+
+/** The program's runs, newest first; read again while one of them works. */
+export function useMatchingRuns(programId: string) {
+  return useCursorList(
+    runsKey(programId),
+    (cursor) =>
+      unwrap(
+        api.GET("/api/v1/programs/{program_id}/matching-runs", {
+          params: { path: { program_id: programId }, query: { limit: PAGE_SIZE, cursor } },
+        }),
+      ),
+    true,
+    (items) => pollWhileWorking(items),
+  );
+}
+
+/**
+ * One run; read again every half second until it is done or has failed. The list of runs shows
+ * each read at once, so that its state never lags behind the run shown.
+ */
+export function useMatchingRun(runId: string) {
+  const client = useQueryClient();
+  return useQuery({
+    queryKey: runKey(runId),
+    queryFn: async () => {
+      const run = await unwrap(api.GET("/api/v1/matching-runs/{run_id}", { params: { path: { run_id: runId } } }));
+      client.setQueryData<InfiniteData<RunsPage>>(runsKey(run.program_id), (list) => list && withRun(list, run));
+      return run;
+    },
+    refetchInterval: (query) => (query.state.data ? pollWhileWorking([query.state.data]) : false),
+  });
+}
+
+/**
+ * A finished run's proposals in blind review. Their explanations are written in the request's
+ * language, so the list is read again in the console's language when it changes.
+ */
+export function useProposals(runId: string, language: Language) {
+  return useCursorList(
+    [...matchingKey, "proposals", runId, language],
+    (cursor) =>
+      unwrap(
+        api.GET("/api/v1/matching-runs/{run_id}/proposals", {
+          params: { path: { run_id: runId }, query: { limit: PAGE_SIZE, cursor } },
+        }),
+      ),
+  );
+}
+
+/** Everyone a finished run left without a pair, with the reason in the console's language. */
+export function useUnmatched(runId: string, language: Language, enabled: boolean) {
+  return useQuery({
+    queryKey: [...matchingKey, "unmatched", runId, language],
+    queryFn: () => unwrap(api.GET("/api/v1/matching-runs/{run_id}/unmatched", { params: { path: { run_id: runId } } })),
+    enabled,
+  });
+}
+
+export function useMatchingEdits(programId: string) {
+  return useQuery({
+    queryKey: editsKey(programId),
+    queryFn: () =>
+      unwrap(api.GET("/api/v1/programs/{program_id}/matching-edits", { params: { path: { program_id: programId } } })),
+  });
+}
+
+/** Starts a run; its answer (queued) is what the run shows until it is read again. */
+export function useStartRun(programId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: StartRun) =>
+      unwrap(api.POST("/api/v1/programs/{program_id}/matching-runs", { params: { path: { program_id: programId } }, body })),
+    onSuccess: (run: MatchingRunView) => {
+      client.setQueryData(runKey(run.id), run);
+      return client.invalidateQueries({ queryKey: runsKey(programId) });
+    },
+  });
+}
+
+/** The names behind a run's pseudonyms; the server records who asked, and when, in the audit log. */
+export function useReveal() {
+  return useMutation({
+    mutationFn: (runId: string) => unwrap(api.POST("/api/v1/matching-runs/{run_id}/reveal", { params: { path: { run_id: runId } } })),
+  });
+}
+
+export function useAddEdit(programId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NewMatchingEdit) =>
+      unwrap(api.POST("/api/v1/programs/{program_id}/matching-edits", { params: { path: { program_id: programId } }, body })),
+    onSuccess: () => client.invalidateQueries({ queryKey: editsKey(programId) }),
+  });
+}
+
+export function useDeleteEdit(programId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (editId: string) =>
+      unwrapEmpty(
+        api.DELETE("/api/v1/programs/{program_id}/matching-edits/{edit_id}", {
+          params: { path: { program_id: programId, edit_id: editId } },
+        }),
+      ),
+    onSuccess: () => client.invalidateQueries({ queryKey: editsKey(programId) }),
+  });
+}
