@@ -162,3 +162,6 @@ export type GroupReport = Schemas["GroupReport"];
 export type GroupName = Schemas["GroupName"];
 export type FairnessFlag = Schemas["Flag"];
 export type AuditAttribute = Schemas["AuditAttribute"];
+export type Published = Schemas["Published"];
+export type PairView = Schemas["PairView"];
+export type PairMember = Schemas["PairMember"];

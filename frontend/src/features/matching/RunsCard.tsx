@@ -1,4 +1,4 @@
-import { Card, NavLink, Stack, Title } from "@mantine/core";
+import { Badge, Card, NavLink, Stack, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { formatDateTime, formatNumber } from "../../i18n/format";
 import { ListState } from "../../shared/ListState";
@@ -6,15 +6,18 @@ import { useLanguage } from "../../shared/useLanguage";
 import type { useMatchingRuns } from "./matchingApi";
 import { RunStateBadge } from "./RunStateBadge";
 
-/** The program's runs, newest first; picking one shows it. */
+/** The program's runs, newest first, the published marked; picking one shows it. */
 export function RunsCard({
   runs,
   shownId,
   onPick,
+  published,
 }: {
   runs: ReturnType<typeof useMatchingRuns>;
   shownId: string | null;
   onPick: (runId: string) => void;
+  /** The runs the program's pairs came from. */
+  published: ReadonlySet<string>;
 }) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -42,7 +45,16 @@ export function RunsCard({
                     })
                   : t(`matching.modes.${run.mode}`)
               }
-              rightSection={<RunStateBadge state={run.state} />}
+              rightSection={
+                <Stack gap={2} align="flex-end">
+                  <RunStateBadge state={run.state} />
+                  {published.has(run.id) && (
+                    <Badge color="grape" variant="light" data-testid="run-published">
+                      {t("matching.publish.published")}
+                    </Badge>
+                  )}
+                </Stack>
+              }
               data-testid="run-item"
             />
           ))}
