@@ -165,3 +165,6 @@ export type AuditAttribute = Schemas["AuditAttribute"];
 export type Published = Schemas["Published"];
 export type PairView = Schemas["PairView"];
 export type PairMember = Schemas["PairMember"];
+export type RunComparison = Schemas["RunComparison"];
+export type ComparedPair = Schemas["ComparedPair"];
+export type RateChange = Schemas["RateChange"];

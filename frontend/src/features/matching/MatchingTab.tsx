@@ -3,6 +3,8 @@ import { Alert, Card, Center, Grid, Loader, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { ProgramView, RevealedPerson } from "../../api/types";
 import { ErrorAlert } from "../../shared/ErrorAlert";
+import { laterFirst } from "./comparison";
+import { ComparisonCard } from "./ComparisonCard";
 import { EditsCard } from "./EditsCard";
 import { useMatchingEdits, useMatchingRuns, useMatchingSettings, usePairs } from "./matchingApi";
 import { PairsCard } from "./PairsCard";
@@ -16,8 +18,9 @@ import { RunView } from "./RunView";
 /**
  * Step 4 of the method on the program page: settings and "Run matching" (writers, while the
  * program recruits or matches), the program's published pairs, the run shown with its
- * proposals in blind review and its publishing, the previous runs, and the locks and forbids.
- * Revealed names live in this tab's state only, so they are gone once the tab or the page is left.
+ * proposals in blind review and its publishing, the previous runs (one of which may be compared
+ * with the run shown), and the locks and forbids. Revealed names live in this tab's state only,
+ * so they are gone once the tab or the page is left.
  */
 export function MatchingTab({ program, writer }: { program: ProgramView; writer: boolean }) {
   const { t } = useTranslation();
@@ -28,12 +31,17 @@ export function MatchingTab({ program, writer }: { program: ProgramView; writer:
   const pairs = usePairs(program.id);
   const published = useMemo(() => publishedRuns(pairs.items), [pairs.items]);
   const [picked, setPicked] = useState<string | null>(null);
+  const [compared, setCompared] = useState<{ shown: string; other: string } | null>(null);
   const [revealedPeople, setRevealedPeople] = useState<Readonly<Record<string, RevealedPerson[]>>>({});
   const [made, setMade] = useState<MadeHereById>({});
   const runId = shownRunId(picked, runs.items);
   const people = runId ? revealedPeople[runId] : undefined;
   const revealed = useMemo(() => (people ? revealMap(people) : null), [people]);
   const working = runs.items.some((r) => inProgress(r.state));
+  const comparedId = compared && compared.shown === runId ? compared.other : null;
+  const shownRun = runs.items.find((r) => r.id === runId);
+  const otherRun = runs.items.find((r) => r.id === comparedId);
+  const ordered = shownRun && otherRun ? laterFirst(shownRun, otherRun) : null;
 
   let settingsCard = null;
   if (writer && !runnable) {
@@ -88,7 +96,15 @@ export function MatchingTab({ program, writer }: { program: ProgramView; writer:
       </Grid.Col>
       <Grid.Col span={{ base: 12, lg: 4 }}>
         <Stack gap="md">
-          <RunsCard runs={runs} shownId={runId} onPick={setPicked} published={published} />
+          <RunsCard
+            runs={runs}
+            shownId={runId}
+            onPick={setPicked}
+            published={published}
+            comparedId={comparedId}
+            onCompare={(other) => setCompared(runId && other !== comparedId ? { shown: runId, other } : null)}
+          />
+          {ordered && <ComparisonCard after={ordered.after} before={ordered.before} onClose={() => setCompared(null)} />}
           <EditsCard programId={program.id} edits={edits} revealed={revealed} made={made} writer={writer} />
         </Stack>
       </Grid.Col>

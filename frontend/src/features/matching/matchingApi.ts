@@ -160,3 +160,20 @@ export function usePublish(programId: string) {
   });
 }
 
+/**
+ * How the run `afterId` differs from `beforeId`: pairs kept, added and removed, and how the
+ * total and the rates moved. People appear under the pseudonyms of `afterId`.
+ */
+export function useComparison(afterId: string, beforeId: string) {
+  return useQuery({
+    queryKey: [...matchingKey, "compare", afterId, beforeId],
+    queryFn: () =>
+      unwrap(
+        api.GET("/api/v1/matching-runs/{run_id}/compare/{other_run_id}", {
+          params: { path: { run_id: afterId, other_run_id: beforeId } },
+        }),
+      ),
+    // Two finished runs never change.
+    staleTime: Infinity,
+  });
+}
