@@ -117,6 +117,9 @@ test("a program manager compares two runs, publishes the second after a confirma
     const signed = change === 0 ? "±0" : `${change > 0 ? "+" : ""}${change}`;
     await visible(comparison.getByTestId("compare-total").getByText(fill(L.matching.compare.total, { change: signed })));
     await visible(comparison.getByTestId("compare-rates"));
+    // The pointer leaves the button, so that its tooltip does not cover the list in the screenshot.
+    await page.mouse.move(0, 0);
+    await page.getByRole("tooltip").waitFor({ state: "detached" });
     await shot(page, "compared");
 
     // The program moves to matching, closing its campaign in the same step as the dialog says.
@@ -195,6 +198,8 @@ test("a program manager compares two runs, publishes the second after a confirma
     await page.getByTestId("runs").getByTestId("compare-run").click();
     await visible(page.getByTestId("comparison").getByRole("heading", { name: JA.matching.compare.title }));
     await visible(page.getByTestId("comparison").getByTestId("compare-pairs").getByText(fill(JA.matching.compare.pairs, { change: "±0" })));
+    await page.mouse.move(0, 0);
+    await page.getByRole("tooltip").waitFor({ state: "detached" });
     await shot(page, "published-ja");
 
     // On a phone, the pairs and the comparison fit the width.
