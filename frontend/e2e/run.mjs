@@ -105,8 +105,10 @@ const server = spawn(bin, ["serve"], {
     // No quiet hours: campaign emails must reach the mailbox whatever the time of the run.
     TANDEM_QUIET_HOURS_START: "00:00",
     TANDEM_QUIET_HOURS_END: "00:00",
-    // Every journey signs up from this one address; the limit itself is tested by the API suite.
+    // Every journey signs up and applies from this one address; the limits themselves are tested
+    // by the API suite (tests/api/abuse.rs).
     TANDEM_SIGNUP_PER_CLIENT_PER_HOUR: "1000",
+    TANDEM_APPLY_PER_CLIENT_PER_HOUR: "1000",
   },
   stdio: ["ignore", "pipe", "pipe"],
 });

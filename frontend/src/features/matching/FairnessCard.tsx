@@ -4,18 +4,14 @@ import { useTranslation } from "react-i18next";
 import type { AttributeReport, FairnessReport, GroupName } from "../../api/types";
 import { formatNumber } from "../../i18n/format";
 import { useLanguage } from "../../shared/useLanguage";
-import { flagOf, flagParams, formatPercent, groupLabel } from "./fairness";
+import { flagOf, flagParams, formatPercent, nameGroup } from "./fairness";
 import { formatScore } from "./runs";
 
 function AttributeTable({ report }: { report: AttributeReport }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const attribute = t(`matching.fairness.attributes.${report.attribute}`);
-  const name = (group: GroupName) => {
-    const label = groupLabel(report.attribute, group);
-    if ("text" in label) return label.text;
-    return label.key === "matching.fairness.levelBand" ? t(label.key, { band: label.band }) : t(label.key);
-  };
+  const name = (group: GroupName) => nameGroup(report.attribute, group, t);
   return (
     <div data-testid={`fairness-${report.attribute}`}>
       <Title order={4} size="h5" mb="xs">

@@ -3,8 +3,12 @@ import { Alert, Card, Center, Grid, Loader, Stack, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import type { ProgramView, RevealedPerson } from "../../api/types";
 import { ErrorAlert } from "../../shared/ErrorAlert";
+import { laterFirst } from "./comparison";
+import { ComparisonCard } from "./ComparisonCard";
 import { EditsCard } from "./EditsCard";
-import { useMatchingEdits, useMatchingRuns, useMatchingSettings } from "./matchingApi";
+import { useMatchingEdits, useMatchingRuns, useMatchingSettings, usePairs } from "./matchingApi";
+import { PairsCard } from "./PairsCard";
+import { publishable, publishedRuns } from "./publish";
 import { revealMap, type MadeHereById } from "./reveal";
 import { inProgress, shownRunId } from "./runs";
 import { RunSettingsCard } from "./RunSettingsCard";
@@ -13,9 +17,10 @@ import { RunView } from "./RunView";
 
 /**
  * Step 4 of the method on the program page: settings and "Run matching" (writers, while the
- * program recruits or matches), the run shown with its proposals in blind review, the
- * previous runs, and the locks and forbids. Revealed names live in this tab's state only, so
- * they are gone once the tab or the page is left.
+ * program recruits or matches), the program's published pairs, the run shown with its
+ * proposals in blind review and its publishing, the previous runs (one of which may be compared
+ * with the run shown), and the locks and forbids. Revealed names live in this tab's state only,
+ * so they are gone once the tab or the page is left.
  */
 export function MatchingTab({ program, writer }: { program: ProgramView; writer: boolean }) {
   const { t } = useTranslation();
@@ -23,13 +28,20 @@ export function MatchingTab({ program, writer }: { program: ProgramView; writer:
   const settings = useMatchingSettings(program.id, writer && runnable);
   const runs = useMatchingRuns(program.id);
   const edits = useMatchingEdits(program.id);
+  const pairs = usePairs(program.id);
+  const published = useMemo(() => publishedRuns(pairs.items), [pairs.items]);
   const [picked, setPicked] = useState<string | null>(null);
+  const [compared, setCompared] = useState<{ shown: string; other: string } | null>(null);
   const [revealedPeople, setRevealedPeople] = useState<Readonly<Record<string, RevealedPerson[]>>>({});
   const [made, setMade] = useState<MadeHereById>({});
   const runId = shownRunId(picked, runs.items);
   const people = runId ? revealedPeople[runId] : undefined;
   const revealed = useMemo(() => (people ? revealMap(people) : null), [people]);
   const working = runs.items.some((r) => inProgress(r.state));
+  const comparedId = compared && compared.shown === runId ? compared.other : null;
+  const shownRun = runs.items.find((r) => r.id === runId);
+  const otherRun = runs.items.find((r) => r.id === comparedId);
+  const ordered = shownRun && otherRun ? laterFirst(shownRun, otherRun) : null;
 
   let settingsCard = null;
   if (writer && !runnable) {
@@ -55,11 +67,16 @@ export function MatchingTab({ program, writer }: { program: ProgramView; writer:
       <Grid.Col span={{ base: 12, lg: 8 }}>
         <Stack gap="md">
           {settingsCard}
+          {(publishable(program.state) || pairs.items.length > 0) && <PairsCard pairs={pairs} kind={program.design.kind} />}
           {runId ? (
             <RunView
               key={runId}
               runId={runId}
+              programId={program.id}
+              programState={program.state}
               kind={program.design.kind}
+              programPairs={pairs.items}
+              published={published.has(runId)}
               writer={writer}
               edits={edits.data ?? []}
               revealed={revealed}
@@ -79,7 +96,15 @@ export function MatchingTab({ program, writer }: { program: ProgramView; writer:
       </Grid.Col>
       <Grid.Col span={{ base: 12, lg: 4 }}>
         <Stack gap="md">
-          <RunsCard runs={runs} shownId={runId} onPick={setPicked} />
+          <RunsCard
+            runs={runs}
+            shownId={runId}
+            onPick={setPicked}
+            published={published}
+            comparedId={comparedId}
+            onCompare={(other) => setCompared(runId && other !== comparedId ? { shown: runId, other } : null)}
+          />
+          {ordered && <ComparisonCard after={ordered.after} before={ordered.before} onClose={() => setCompared(null)} />}
           <EditsCard programId={program.id} edits={edits} revealed={revealed} made={made} writer={writer} />
         </Stack>
       </Grid.Col>

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { Alert, Badge, Button, Card, Center, Group, Loader, Stack, Text, Title } from "@mantine/core";
 import { IconEye } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import type { MatchingEditView, MatchingRunView, ProgramKind, RevealedPerson } from "../../api/types";
+import type { MatchingEditView, MatchingRunView, PairView, ProgramKind, ProgramState, RevealedPerson } from "../../api/types";
 import { formatDateTime, formatNumber } from "../../i18n/format";
 import { ErrorAlert } from "../../shared/ErrorAlert";
 import { ListState } from "../../shared/ListState";
@@ -10,6 +10,7 @@ import { useLanguage } from "../../shared/useLanguage";
 import { FairnessCard } from "./FairnessCard";
 import { useMatchingRun, useProposals, useReveal, useUnmatched } from "./matchingApi";
 import { ProposalCard } from "./ProposalCard";
+import { PublishPanel } from "./PublishPanel";
 import { decisionOf, editOf, type MadeHere, type MadeHereById, type Revealed } from "./reveal";
 import { RevealDialog } from "./RevealDialog";
 import { RunStateBadge } from "./RunStateBadge";
@@ -18,7 +19,12 @@ import { UnmatchedCard } from "./UnmatchedCard";
 
 interface Props {
   runId: string;
+  programId: string;
+  programState: ProgramState;
   kind: ProgramKind;
+  /** The program's published pairs, and whether this run is among the published. */
+  programPairs: readonly PairView[];
+  published: boolean;
   writer: boolean;
   edits: readonly MatchingEditView[];
   revealed: Revealed | null;
@@ -27,7 +33,9 @@ interface Props {
   onEdited: (edit: MatchingEditView, made: MadeHere) => void;
 }
 
-function Proposals({ run, kind, writer, edits, revealed, made, onEdited }: Omit<Props, "runId" | "onRevealed"> & { run: MatchingRunView }) {
+type ProposalsProps = Pick<Props, "kind" | "writer" | "edits" | "revealed" | "made" | "onEdited"> & { run: MatchingRunView };
+
+function Proposals({ run, kind, writer, edits, revealed, made, onEdited }: ProposalsProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { query, items } = useProposals(run.id, language);
@@ -59,8 +67,12 @@ function Proposals({ run, kind, writer, edits, revealed, made, onEdited }: Omit<
   );
 }
 
-/** The run shown: where it is, and once done its totals, proposals, the unmatched and the fairness report. */
-export function RunView({ runId, kind, writer, edits, revealed, onRevealed, made, onEdited }: Props) {
+/**
+ * The run shown: where it is, and once done its totals, publishing, proposals, the unmatched
+ * and the fairness report.
+ */
+export function RunView(props: Props) {
+  const { runId, programId, programState, kind, programPairs, published, writer, edits, revealed, onRevealed, made, onEdited } = props;
   const { t } = useTranslation();
   const language = useLanguage();
   const run = useMatchingRun(runId);
@@ -89,6 +101,11 @@ export function RunView({ runId, kind, writer, edits, revealed, onRevealed, made
             <Group gap="xs" mt={4}>
               <Badge variant="default">{t(`matching.modes.${r.mode}`)}</Badge>
               <RunStateBadge state={r.state} />
+              {published && (
+                <Badge color="grape" variant="light" data-testid="run-published">
+                  {t("matching.publish.published")}
+                </Badge>
+              )}
             </Group>
           </div>
           {done &&
@@ -121,6 +138,7 @@ export function RunView({ runId, kind, writer, edits, revealed, onRevealed, made
         {done && (
           <Stack gap="lg">
             <RunSummary run={r} />
+            <PublishPanel run={r} programId={programId} programState={programState} programPairs={programPairs} published={published} writer={writer} />
             {!revealed && (
               <Text size="sm" c="dimmed">
                 {t("matching.proposals.blind")}

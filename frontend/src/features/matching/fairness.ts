@@ -1,3 +1,4 @@
+import type { TFunction } from "i18next";
 import type { AttributeReport, AuditAttribute, FairnessFlag, GroupName } from "../../api/types";
 import { intlLocale, type Language } from "../../i18n/language";
 
@@ -14,6 +15,13 @@ export function groupLabel(attribute: AuditAttribute, group: GroupName): GroupLa
   if (attribute === "executive") return { key: group.value === "yes" ? "matching.fairness.executiveYes" : "matching.fairness.executiveNo" };
   if (attribute === "level_band") return { key: "matching.fairness.levelBand", band: group.value };
   return { text: group.value };
+}
+
+/** A group's name in words, in the console's language. */
+export function nameGroup(attribute: AuditAttribute, group: GroupName, t: TFunction): string {
+  const label = groupLabel(attribute, group);
+  if ("text" in label) return label.text;
+  return label.key === "matching.fairness.levelBand" ? t(label.key, { band: label.band }) : t(label.key);
 }
 
 function sameGroup(a: GroupName, b: GroupName): boolean {

@@ -12,6 +12,7 @@ const matchingKey = ["matching"] as const;
 const runKey = (runId: string) => [...matchingKey, "run", runId] as const;
 const runsKey = (programId: string) => [...matchingKey, "runs", programId] as const;
 const editsKey = (programId: string) => [...matchingKey, "edits", programId] as const;
+const pairsKey = (programId: string) => [...matchingKey, "pairs", programId] as const;
 
 /** The modes, criteria and preset a run of the program starts from; read only by those who may run. */
 export function useMatchingSettings(programId: string, enabled: boolean) {
@@ -128,5 +129,51 @@ export function useDeleteEdit(programId: string) {
         }),
       ),
     onSuccess: () => client.invalidateQueries({ queryKey: editsKey(programId) }),
+  });
+}
+
+/** The program's published pairs, with names, oldest first. */
+export function usePairs(programId: string) {
+  return useCursorList(pairsKey(programId), (cursor) =>
+    unwrap(
+      api.GET("/api/v1/programs/{program_id}/pairs", {
+        params: { path: { program_id: programId }, query: { limit: PAGE_SIZE, cursor } },
+      }),
+    ),
+  );
+}
+
+/**
+ * Publishes a run: its proposals become the program's pairs and the emails are queued. The
+ * program (whose funnel counts the matched, and which may now go active) and its pairs are read again.
+ */
+export function usePublish(programId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (runId: string) => unwrap(api.POST("/api/v1/matching-runs/{run_id}/publish", { params: { path: { run_id: runId } } })),
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: pairsKey(programId) }),
+        client.invalidateQueries({ queryKey: ["programs"] }),
+        client.invalidateQueries({ queryKey: ["recruitment"] }),
+      ]),
+  });
+}
+
+/**
+ * How the run `afterId` differs from `beforeId`: pairs kept, added and removed, and how the
+ * total and the rates moved. People appear under the pseudonyms of `afterId`.
+ */
+export function useComparison(afterId: string, beforeId: string) {
+  return useQuery({
+    queryKey: [...matchingKey, "compare", afterId, beforeId],
+    queryFn: () =>
+      unwrap(
+        api.GET("/api/v1/matching-runs/{run_id}/compare/{other_run_id}", {
+          params: { path: { run_id: afterId, other_run_id: beforeId } },
+        }),
+      ),
+    // Two finished runs never change.
+    staleTime: Infinity,
   });
 }

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import i18next from "i18next";
+import en from "../../i18n/en.json";
+import ja from "../../i18n/ja.json";
+import { publishable, publishedRuns, publishPlan } from "./publish";
+
+describe("publishing a run", () => {
+  it("is possible while the program matches or is active, and not before or after", () => {
+    expect(publishable("matching")).toBe(true);
+    expect(publishable("active")).toBe(true);
+    for (const state of ["draft", "recruiting", "completed", "archived"] as const) expect(publishable(state), state).toBe(false);
+  });
+
+  it("plans a pair per proposal, an introduction to each of its two people and a word to everyone left out", () => {
+    expect(publishPlan({ pairs: 20, unmatched: 3 }, [])).toEqual({ pairs: 20, introductions: 40, waitlisted: 3, atMost: false });
+  });
+
+  it("says the numbers are at most these when the program already has an active pair", () => {
+    expect(publishPlan({ pairs: 5, unmatched: 2 }, [{ state: "withdrawn" }]).atMost).toBe(false);
+    expect(publishPlan({ pairs: 5, unmatched: 2 }, [{ state: "withdrawn" }, { state: "active" }]).atMost).toBe(true);
+  });
+
+  it("knows a run is published by the pairs that came from it", () => {
+    const published = publishedRuns([{ run_id: "a" }, { run_id: "a" }, { run_id: "b" }]);
+    expect([...published].sort()).toEqual(["a", "b"]);
+    expect(published.has("c")).toBe(false);
+  });
+
+  it("says the plan in a sentence in English and Japanese", async () => {
+    const i18n = i18next.createInstance();
+    await i18n.init({ resources: { en: { translation: en }, ja: { translation: ja } }, lng: "en", interpolation: { escapeValue: false } });
+    const sentence = (lng: "en" | "ja") => {
+      const t = i18n.getFixedT(lng);
+      return t("matching.publish.plan", {
+        pairs: t("matching.publish.pairs", { count: 20, shown: "20" }),
+        introductions: t("matching.publish.introductions", { count: 40, shown: "40" }),
+        waiting: t("matching.publish.people", { count: 1, shown: "1" }),
+      });
+    };
+    expect(sentence("en")).toBe(
+      "This makes 20 pairs, emails 40 introductions (each person in their own language) and tells 1 person they wait for a partner. A run is published once.",
+    );
+    expect(sentence("ja")).toContain("ペアを20組作り、紹介メールを40通");
+  });
+});
