@@ -37,6 +37,7 @@ impl MigrationTrait for Migration {
                     .col(json_null("result"))
                     .col(timestamp_with_time_zone("created_at"))
                     .col(timestamp_with_time_zone_null("finished_at"))
+                    .col(timestamp_with_time_zone_null("published_at"))
                     .primary_key(&mut tenant_pk())
                     .foreign_key(&mut tenant_fk("matching_runs"))
                     .foreign_key(&mut within("matching_runs", "fk_runs_program", ("program_id", "id"), "programs"))

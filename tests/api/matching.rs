@@ -353,6 +353,10 @@ async fn publishing_makes_pairs_introduces_each_member_in_their_language_and_tel
     app.post(&format!("/api/v1/programs/{program}/transitions"), token, matching).await.ok(200);
     let published = app.post(&publish, token, json!({})).await;
     assert_eq!(published.ok(200), &json!({"pairs": 2, "introductions": 4, "waitlisted": 2, "skipped": 0}));
+    let published_run =
+        app.get(&format!("/api/v1/matching-runs/{}", run["id"].as_str().unwrap()), &owner.access_token).await;
+    assert!(published_run.ok(200)["published_at"].is_string(), "{}", published_run.body);
+    assert!(run["published_at"].is_null(), "not before publishing");
     let again = app.post(&publish, token, json!({})).await;
     assert!(again.body["detail"].as_str().unwrap().contains("published already"), "{}", again.body);
 

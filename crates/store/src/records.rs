@@ -425,6 +425,8 @@ pub struct MatchingRunRecord {
     pub result: Option<Value>,
     pub created_at: DateTime<Utc>,
     pub finished_at: Option<DateTime<Utc>>,
+    /// When its proposals became the program's pairs.
+    pub published_at: Option<DateTime<Utc>>,
 }
 
 /// What a finished run writes.

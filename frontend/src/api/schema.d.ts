@@ -3054,6 +3054,7 @@ export interface components {
          *       "program_id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e70",
          *       "progress": 100,
          *       "proven_optimal": true,
+         *       "published_at": null,
          *       "roles_chosen": 0,
          *       "settings": {
          *         "constraints": {
@@ -3115,6 +3116,12 @@ export interface components {
              * @example 2026-11-30T09:00:00Z
              */
             finished_at?: string | null;
+            /**
+             * Format: date-time
+             * @description When its proposals became the program's pairs; a run is published once.
+             * @example 2026-11-30T09:00:00Z
+             */
+            published_at?: string | null;
         };
         MatchingSettings: {
             kind: components["schemas"]["ProgramKind"];

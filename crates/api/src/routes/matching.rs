@@ -109,7 +109,7 @@ pub struct StartRun {
 
 /// A matching run: where it is, and what it found once done.
 #[derive(Debug, Serialize, ToSchema)]
-#[schema(example = json!({"id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f", "program_id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e70", "mode": "most_pairs", "settings": {"weights": {"skills": 5.0, "cross_department": 3.0}, "constraints": {"common_language": true, "min_overlap_hours": 2.0}}, "state": "done", "progress": 100, "error": null, "total": 231.5, "pairs": 20, "unmatched": 2, "proven_optimal": true, "blocking_pairs": 1, "candidate_pairs": 440, "barred_pairs": 31, "roles_chosen": 0, "fairness": null, "created_at": "2026-12-06T09:00:00Z", "finished_at": "2026-12-06T09:00:01Z"}))]
+#[schema(example = json!({"id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f", "program_id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e70", "mode": "most_pairs", "settings": {"weights": {"skills": 5.0, "cross_department": 3.0}, "constraints": {"common_language": true, "min_overlap_hours": 2.0}}, "state": "done", "progress": 100, "error": null, "total": 231.5, "pairs": 20, "unmatched": 2, "proven_optimal": true, "blocking_pairs": 1, "candidate_pairs": 440, "barred_pairs": 31, "roles_chosen": 0, "fairness": null, "created_at": "2026-12-06T09:00:00Z", "finished_at": "2026-12-06T09:00:01Z", "published_at": null}))]
 pub struct MatchingRunView {
     pub id: MatchingRunId,
     pub program_id: ProgramId,
@@ -136,6 +136,8 @@ pub struct MatchingRunView {
     pub fairness: Option<FairnessReport>,
     pub created_at: DateTime<Utc>,
     pub finished_at: Option<DateTime<Utc>>,
+    /// When its proposals became the program's pairs; a run is published once.
+    pub published_at: Option<DateTime<Utc>>,
 }
 
 fn findings(record: &MatchingRunRecord) -> Result<Option<Findings>, ApiError> {
@@ -170,6 +172,7 @@ fn run_view(record: MatchingRunRecord) -> Result<MatchingRunView, ApiError> {
         fairness: found.map(|f| f.fairness),
         created_at: record.created_at,
         finished_at: record.finished_at,
+        published_at: record.published_at,
     })
 }
 
@@ -647,7 +650,7 @@ pub async fn publish_run(tx: &TenantTx, run: &MatchingRunRecord) -> Result<Publi
     if !matches!(program.state, ProgramState::Matching | ProgramState::Active) {
         return Err(ApiError::Conflict(Reason::PublishWhileMatching { state: program.state }));
     }
-    if tx.run_published(run.id).await? {
+    if !tx.mark_run_published(run.id).await? {
         return Err(ApiError::Conflict(Reason::RunPublishedAlready));
     }
     let paired: std::collections::HashSet<PersonId> =

@@ -42,6 +42,7 @@ impl TenantTx {
             result: Set(None),
             created_at: Set(Utc::now()),
             finished_at: Set(None),
+            published_at: Set(None),
         }
         .insert(&self.tx)
         .await?;
@@ -195,14 +196,17 @@ impl TenantTx {
         models.into_iter().map(pair_record).collect()
     }
 
-    /// Whether any pair came from this run.
-    pub async fn run_published(&self, run: MatchingRunId) -> Result<bool, StoreError> {
-        let found = pair::Entity::find()
-            .filter(pair::Column::TenantId.eq(self.tid()))
-            .filter(pair::Column::RunId.eq(run.as_uuid()))
-            .one(&self.tx)
+    /// Marks a run published, once: `Ok(false)` when it was published already (two publishes
+    /// at once: one wins).
+    pub async fn mark_run_published(&self, run: MatchingRunId) -> Result<bool, StoreError> {
+        let result = matching_run::Entity::update_many()
+            .col_expr(matching_run::Column::PublishedAt, Some(Utc::now()).into())
+            .filter(matching_run::Column::TenantId.eq(self.tid()))
+            .filter(matching_run::Column::Id.eq(run.as_uuid()))
+            .filter(matching_run::Column::PublishedAt.is_null())
+            .exec(&self.tx)
             .await?;
-        Ok(found.is_some())
+        Ok(result.rows_affected == 1)
     }
 
     /// A program's active pairs, oldest first.
@@ -347,6 +351,7 @@ fn run_record(m: matching_run::Model) -> Result<MatchingRunRecord, StoreError> {
         result: m.result,
         created_at: m.created_at,
         finished_at: m.finished_at,
+        published_at: m.published_at,
     })
 }
 

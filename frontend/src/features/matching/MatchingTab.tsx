@@ -29,7 +29,7 @@ export function MatchingTab({ program, writer }: { program: ProgramView; writer:
   const runs = useMatchingRuns(program.id);
   const edits = useMatchingEdits(program.id);
   const pairs = usePairs(program.id);
-  const published = useMemo(() => publishedRuns(pairs.items), [pairs.items]);
+  const published = useMemo(() => publishedRuns(runs.items), [runs.items]);
   const [picked, setPicked] = useState<string | null>(null);
   const [compared, setCompared] = useState<{ shown: string; other: string } | null>(null);
   const [revealedPeople, setRevealedPeople] = useState<Readonly<Record<string, RevealedPerson[]>>>({});

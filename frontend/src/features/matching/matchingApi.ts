@@ -145,7 +145,8 @@ export function usePairs(programId: string) {
 
 /**
  * Publishes a run: its proposals become the program's pairs and the emails are queued. The
- * program (whose funnel counts the matched, and which may now go active) and its pairs are read again.
+ * runs (now one is published), the program (whose funnel counts the matched, and which may now
+ * go active) and its pairs are read again.
  */
 export function usePublish(programId: string) {
   const client = useQueryClient();
@@ -153,6 +154,7 @@ export function usePublish(programId: string) {
     mutationFn: (runId: string) => unwrap(api.POST("/api/v1/matching-runs/{run_id}/publish", { params: { path: { run_id: runId } } })),
     onSuccess: () =>
       Promise.all([
+        client.invalidateQueries({ queryKey: runsKey(programId) }),
         client.invalidateQueries({ queryKey: pairsKey(programId) }),
         client.invalidateQueries({ queryKey: ["programs"] }),
         client.invalidateQueries({ queryKey: ["recruitment"] }),

@@ -20,10 +20,14 @@ describe("publishing a run", () => {
     expect(publishPlan({ pairs: 5, unmatched: 2 }, [{ state: "withdrawn" }, { state: "active" }]).atMost).toBe(true);
   });
 
-  it("knows a run is published by the pairs that came from it", () => {
-    const published = publishedRuns([{ run_id: "a" }, { run_id: "a" }, { run_id: "b" }]);
-    expect([...published].sort()).toEqual(["a", "b"]);
-    expect(published.has("c")).toBe(false);
+  it("knows a run is published by when it was", () => {
+    const published = publishedRuns([
+      { id: "a", published_at: "2026-12-06T09:00:00Z" },
+      { id: "b", published_at: null },
+      { id: "c", published_at: "2026-12-06T10:00:00Z" },
+    ]);
+    expect([...published].sort()).toEqual(["a", "c"]);
+    expect(published.has("b")).toBe(false);
   });
 
   it("says the plan in a sentence in English and Japanese", async () => {

@@ -32,7 +32,7 @@ export function publishPlan(
   };
 }
 
-/** The runs the program's pairs were published from. */
-export function publishedRuns(programPairs: readonly Pick<PairView, "run_id">[]): ReadonlySet<string> {
-  return new Set(programPairs.map((p) => p.run_id));
+/** The runs that were published (a run is published once). */
+export function publishedRuns(runs: readonly Pick<MatchingRunView, "id" | "published_at">[]): ReadonlySet<string> {
+  return new Set(runs.filter((r) => r.published_at != null).map((r) => r.id));
 }
