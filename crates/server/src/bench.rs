@@ -15,6 +15,7 @@ use rand::{Rng, SeedableRng};
 use tandem_domain::PersonId;
 use tandem_domain::matching::assignment::{self, Goal, Problem};
 use tandem_domain::matching::criteria::{self, Applicant, Constraints, Rules, Weights, parse_zone};
+use tandem_domain::matching::pairing;
 use tandem_domain::people::JobLevel;
 use tandem_domain::programs::{ParticipantRole, ProgramKind};
 
@@ -218,6 +219,98 @@ fn person(rng: &mut StdRng, role: ParticipantRole, levels: std::ops::RangeInclus
     }
 }
 
+/// One solve of a shape other than the square: the goal, the pairs, the seconds to solve and
+/// to check the certificate.
+pub struct ShapeReport {
+    pub goal: &'static str,
+    pub pairs: usize,
+    pub total: f64,
+    pub solve_secs: f64,
+    pub verify_secs: f64,
+}
+
+impl ShapeReport {
+    pub fn print(reports: &[ShapeReport], out: &mut impl Write) -> std::io::Result<()> {
+        for r in reports {
+            writeln!(
+                out,
+                "{} pairs {} total {:.6} solve {:.3} s verify {:.3} s",
+                r.goal, r.pairs, r.total, r.solve_secs, r.verify_secs
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// `mentors` with `seats` each against `mentees`, uniform scores in 0..10 with a share
+/// `forbidden` of the pairs forbidden, solved for both goals.
+pub fn matching_unbalanced(
+    mentors: usize,
+    seats: u32,
+    mentees: usize,
+    forbidden: f64,
+    seed: u64,
+) -> anyhow::Result<Vec<ShapeReport>> {
+    let mut rng = StdRng::seed_from_u64(seed);
+    let scores =
+        (0..mentors * mentees)
+            .map(|_| {
+                if rng.random_bool(forbidden.clamp(0.0, 1.0)) { f64::NEG_INFINITY } else { rng.random_range(0.0..10.0) }
+            })
+            .collect();
+    let problem = Problem { seats: vec![seats; mentors], mentees, scores, locked: Vec::new() };
+    let mut reports = Vec::new();
+    for (goal, name) in [(Goal::BestTotal, "best_total"), (Goal::MostPairs, "most_pairs")] {
+        let started = Instant::now();
+        let solved = assignment::solve(&problem, goal).context("solving")?;
+        let solve_secs = started.elapsed().as_secs_f64();
+        let started = Instant::now();
+        assignment::verify(&problem, &solved).context("the optimality certificate failed")?;
+        let verify_secs = started.elapsed().as_secs_f64();
+        reports.push(ShapeReport {
+            goal: name,
+            pairs: solved.pairs.len(),
+            total: solved.total,
+            solve_secs,
+            verify_secs,
+        });
+    }
+    Ok(reports)
+}
+
+/// A mutual program's pool of `size` people where anyone may pair with anyone, scores in 0..10
+/// (`half_points`: in steps of 0.5, so that many tie), solved by the blossom method for both goals.
+pub fn matching_pool(size: usize, half_points: bool, seed: u64) -> anyhow::Result<Vec<ShapeReport>> {
+    let mut rng = StdRng::seed_from_u64(seed);
+    let mut scores = vec![0.0; size * size];
+    for i in 0..size {
+        for j in i + 1..size {
+            let score =
+                if half_points { f64::from(rng.random_range(0..21u8)) / 2.0 } else { rng.random_range(0.0..10.0) };
+            scores[i * size + j] = score;
+            scores[j * size + i] = score;
+        }
+    }
+    let pool = pairing::Pool { people: size, scores, locked: Vec::new() };
+    let mut reports = Vec::new();
+    for (goal, name) in [(pairing::Goal::BestTotal, "best_total"), (pairing::Goal::MostPairs, "most_pairs")] {
+        let started = Instant::now();
+        let solved = pairing::solve(&pool, goal).context("solving")?;
+        let solve_secs = started.elapsed().as_secs_f64();
+        let started = Instant::now();
+        pairing::verify(&pool, &solved).context("the optimality certificate failed")?;
+        let verify_secs = started.elapsed().as_secs_f64();
+        reports.push(ShapeReport {
+            goal: name,
+            pairs: solved.pairs.len(),
+            total: solved.total,
+            solve_secs,
+            verify_secs,
+        });
+    }
+    Ok(reports)
+}
+
 /// What `tandem bench matching-run` measured.
 pub struct RunReport {
     pub applicants: usize,
@@ -309,5 +402,14 @@ mod tests {
         assert_eq!(bytes.len(), 40 * 40 * 8);
         let again = matching(40, 7, Family::Realistic, None).unwrap();
         assert_eq!(again.total, report.total, "the same seed gives the same problem");
+    }
+
+    #[test]
+    fn unbalanced_sides_and_pools_are_solved_for_both_goals_with_their_certificates() {
+        let sides = matching_unbalanced(6, 2, 20, 0.1, 3).unwrap();
+        assert_eq!(sides.iter().map(|r| r.goal).collect::<Vec<_>>(), ["best_total", "most_pairs"]);
+        assert!(sides.iter().all(|r| r.pairs <= 12), "six mentors with two seats each");
+        let pool = matching_pool(21, true, 4).unwrap();
+        assert_eq!(pool[1].pairs, 10, "the most pairs of 21 people");
     }
 }

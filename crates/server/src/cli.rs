@@ -84,6 +84,31 @@ enum Bench {
         #[arg(long)]
         scores_out: Option<PathBuf>,
     },
+    /// Solve mentors with several seats against mentees, uniform scores with a share
+    /// forbidden, for both goals.
+    MatchingUnbalanced {
+        #[arg(long)]
+        mentors: usize,
+        #[arg(long, default_value_t = 1)]
+        seats: u32,
+        #[arg(long)]
+        mentees: usize,
+        /// The share of pairs forbidden, 0 to 1.
+        #[arg(long, default_value_t = 0.0)]
+        forbidden: f64,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Solve a mutual program's pool of N people (anyone with anyone) for both goals.
+    MatchingPool {
+        #[arg(long)]
+        size: usize,
+        /// Scores in steps of 0.5, so that many tie.
+        #[arg(long)]
+        half_points: bool,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Seed a company of N employees with a reverse program whose eligible people are all
     /// accepted, then time one whole matching run as the worker does it.
     MatchingRun {
@@ -148,6 +173,14 @@ impl Cli {
             Command::Bench(Bench::Matching { size, seed, family, scores_out }) => {
                 let report = bench::matching(size, seed, family, scores_out.as_deref())?;
                 report.print(&mut std::io::stdout().lock())?;
+            }
+            Command::Bench(Bench::MatchingUnbalanced { mentors, seats, mentees, forbidden, seed }) => {
+                let reports = bench::matching_unbalanced(mentors, seats, mentees, forbidden, seed)?;
+                bench::ShapeReport::print(&reports, &mut std::io::stdout().lock())?;
+            }
+            Command::Bench(Bench::MatchingPool { size, half_points, seed }) => {
+                let reports = bench::matching_pool(size, half_points, seed)?;
+                bench::ShapeReport::print(&reports, &mut std::io::stdout().lock())?;
             }
             Command::Bench(Bench::MatchingRun { people, database_url }) => {
                 let report = bench::matching_run(people, database_url).await?;

@@ -38,8 +38,6 @@
 
 mod shortest_paths;
 #[cfg(test)]
-mod speed;
-#[cfg(test)]
 pub(crate) mod testing;
 #[cfg(test)]
 mod tests;

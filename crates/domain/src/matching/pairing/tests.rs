@@ -3,7 +3,6 @@
 
 mod classic;
 mod properties;
-mod speed;
 mod tampering;
 
 use super::*;
