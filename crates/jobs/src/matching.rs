@@ -5,9 +5,8 @@
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::Utc;
-use serde::Deserialize;
 use serde_json::Value;
-use tandem_domain::matching::criteria::{Applicant, Constraints, Rules, Weights, parse_zone, topics};
+use tandem_domain::matching::criteria::{Applicant, Rules, Settings, parse_zone, topics};
 use tandem_domain::matching::fairness::{self, AuditAttribute, PairFacts};
 use tandem_domain::matching::review::{BlindProfile, Findings, LeftOutPerson, pseudonyms};
 use tandem_domain::matching::run::{EditKind, Edits, Outcome as RunOutcome, RunError, RunState, run};
@@ -17,14 +16,6 @@ use tandem_domain::{MatchingRunId, PersonId, TenantId};
 use tandem_store::{Db, NewProposal, PersonRecord, RunResult, StoreError};
 
 use crate::queue::{Job, JobError, Outcome};
-
-/// The weights and constraints a run was asked for, as stored with it.
-#[derive(Clone, Debug, Deserialize)]
-pub struct RunSettings {
-    pub weights: Weights,
-    #[serde(default)]
-    pub constraints: Constraints,
-}
 
 pub struct MatchingHandler {
     db: Db,
@@ -74,7 +65,7 @@ impl MatchingHandler {
         let edits = tx.matching_edits(record.program_id).await.map_err(retry)?;
         tx.commit().await.map_err(retry)?;
 
-        let settings: RunSettings = match serde_json::from_value(record.settings.clone()) {
+        let settings: Settings = match serde_json::from_value(record.settings.clone()) {
             Ok(settings) => settings,
             Err(err) => return self.fail(tenant, id, &format!("the run's settings do not read: {err}")).await,
         };

@@ -5,7 +5,7 @@
 //! finds the company already there and changes nothing.
 
 use tandem_api::auth::{password, secrets};
-use tandem_domain::matching::criteria::{Constraints, Weights};
+use tandem_domain::matching::criteria::{Constraints, Settings};
 use tandem_domain::matching::run::Mode;
 use tandem_domain::people::{Person, PersonDraft, PersonField, read_person};
 use tandem_domain::programs::{ParticipantRole, ProgramKind, ProgramState};
@@ -164,11 +164,12 @@ pub async fn matched_program(tx: &TenantTx, name: &str, people: &[PersonRecord])
         tx.set_application_status(application.id, ApplicationStatus::Accepted).await?;
     }
     tx.set_program_state(program.id, ProgramState::Recruiting, ProgramState::Matching).await?;
-    let settings = serde_json::json!({
-        "weights": Weights::preset(ProgramKind::Reverse),
-        "constraints": Constraints { common_language: true, min_overlap_hours: 0.0 },
-    });
-    Ok(tx.create_matching_run(program.id, Mode::MostPairs, &settings).await?.id)
+    // The demo's people work in three continents: hours are scored, not required.
+    let settings = Settings {
+        constraints: Constraints { common_language: true, min_overlap_hours: 0.0 },
+        ..Settings::preset(ProgramKind::Reverse)
+    };
+    Ok(tx.create_matching_run(program.id, Mode::MostPairs, &serde_json::to_value(&settings)?).await?.id)
 }
 
 /// Runs the demo's matching and publishes it, as a program manager would after review.

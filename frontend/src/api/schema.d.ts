@@ -4418,7 +4418,19 @@ export interface components {
             /** @description The later match rate less the earlier, per attribute and group both reports show. */
             match_rate_changes: components["schemas"]["RateChange"][];
         };
-        /** @description The weights and constraints a run starts from. */
+        /**
+         * @description What a run is asked to weigh and to hold, as it is stored with the run.
+         * @example {
+         *       "constraints": {
+         *         "common_language": true,
+         *         "min_overlap_hours": 2
+         *       },
+         *       "weights": {
+         *         "cross_department": 3,
+         *         "skills": 5
+         *       }
+         *     }
+         */
         RunSettings: {
             weights: components["schemas"]["Weights"];
             constraints: components["schemas"]["Constraints"];

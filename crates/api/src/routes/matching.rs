@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use tandem_domain::PairId;
 use tandem_domain::emails::{Email, MatchIntroductionEmail, MatchWaitlistEmail};
-use tandem_domain::matching::criteria::{Constraints, Criterion, MAX_WEIGHT, Part, Scored, Weights};
+use tandem_domain::matching::criteria::{Constraints, Criterion, MAX_WEIGHT, Part, Scored, Settings, Weights};
 use tandem_domain::matching::fairness::FairnessReport;
 use tandem_domain::matching::review::{BlindProfile, Findings};
 use tandem_domain::matching::run::PairState;
@@ -46,13 +46,6 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(delete_edit);
 }
 
-/// The weights and constraints a run starts from.
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
-pub struct RunSettings {
-    pub weights: Weights,
-    pub constraints: Constraints,
-}
-
 #[derive(Debug, Serialize, ToSchema)]
 pub struct MatchingSettings {
     pub kind: ProgramKind,
@@ -63,7 +56,7 @@ pub struct MatchingSettings {
     /// The criteria, each scored 0..1 and weighted 0..10.
     pub criteria: Vec<Criterion>,
     /// The preset for the program's kind, and the default constraints.
-    pub preset: RunSettings,
+    pub preset: Settings,
 }
 
 fn modes(kind: ProgramKind) -> Vec<Mode> {
@@ -92,7 +85,7 @@ pub async fn matching_settings(
         modes: modes(kind),
         mode: Mode::MostPairs,
         criteria: Criterion::ALL.to_vec(),
-        preset: RunSettings { weights: Weights::preset(kind), constraints: Constraints::default() },
+        preset: Settings::preset(kind),
     }))
 }
 
@@ -114,7 +107,7 @@ pub struct MatchingRunView {
     pub id: MatchingRunId,
     pub program_id: ProgramId,
     pub mode: Mode,
-    pub settings: RunSettings,
+    pub settings: Settings,
     pub state: RunState,
     /// 0..=100, for a progress bar.
     pub progress: u8,
@@ -150,7 +143,7 @@ fn findings(record: &MatchingRunRecord) -> Result<Option<Findings>, ApiError> {
 }
 
 fn run_view(record: MatchingRunRecord) -> Result<MatchingRunView, ApiError> {
-    let settings: RunSettings = serde_json::from_value(record.settings.clone())
+    let settings: Settings = serde_json::from_value(record.settings.clone())
         .map_err(|err| ApiError::Unexpected(anyhow::anyhow!("a run's settings do not read: {err}")))?;
     let found = findings(&record)?;
     Ok(MatchingRunView {
@@ -233,7 +226,7 @@ pub async fn start_run(
     if !matches!(program.state, ProgramState::Recruiting | ProgramState::Matching | ProgramState::Active) {
         return Err(ApiError::Conflict(Reason::ProgramNotMatching { state: program.state }));
     }
-    let settings = RunSettings { weights, constraints };
+    let settings = Settings { weights, constraints };
     let stored = serde_json::to_value(&settings).map_err(|err| ApiError::Unexpected(err.into()))?;
     let record = scoped.tx.create_matching_run(program.id, mode, &stored).await?;
     let task = tandem_domain::jobs::Task::MatchingRun(tandem_domain::jobs::MatchingRunTask { run: record.id });
@@ -858,22 +851,23 @@ pub async fn compare_runs(
             ApiError::Unexpected(anyhow::anyhow!("a proposal names {person}, who is not among the runs' people"))
         })
     };
-    let score_in = |pairs: &[ProposalRecord], p: &ProposalRecord| {
-        pairs.iter().find(|q| q.mentor == p.mentor && q.mentee == p.mentee).map(|q| q.score)
+    let scores = |pairs: &[ProposalRecord]| -> std::collections::HashMap<(PersonId, PersonId), f64> {
+        pairs.iter().map(|p| ((p.mentor, p.mentee), p.score)).collect()
     };
+    let (scores_after, scores_before) = (scores(&after_pairs), scores(&before_pairs));
     let mut kept = Vec::new();
     let mut added = Vec::new();
     for pair in &after_pairs {
         let compared = ComparedPair {
             mentor: profile(pair.mentor)?,
             mentee: profile(pair.mentee)?,
-            before: score_in(&before_pairs, pair),
+            before: scores_before.get(&(pair.mentor, pair.mentee)).copied(),
             after: Some(pair.score),
         };
         if compared.before.is_some() { kept.push(compared) } else { added.push(compared) }
     }
     let mut removed = Vec::new();
-    for pair in before_pairs.iter().filter(|p| score_in(&after_pairs, p).is_none()) {
+    for pair in before_pairs.iter().filter(|p| !scores_after.contains_key(&(p.mentor, p.mentee))) {
         removed.push(ComparedPair {
             mentor: profile(pair.mentor)?,
             mentee: profile(pair.mentee)?,

@@ -140,6 +140,22 @@ impl Default for Constraints {
     }
 }
 
+/// What a run is asked to weigh and to hold, as it is stored with the run.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(as = RunSettings, example = json!({"weights": {"skills": 5.0, "cross_department": 3.0}, "constraints": {"common_language": true, "min_overlap_hours": 2.0}})))]
+pub struct Settings {
+    pub weights: Weights,
+    pub constraints: Constraints,
+}
+
+impl Settings {
+    /// What a program of `kind` starts from.
+    pub fn preset(kind: ProgramKind) -> Settings {
+        Settings { weights: Weights::preset(kind), constraints: Constraints::default() }
+    }
+}
+
 /// An accepted applicant as matching sees them: directory facts and what their application said.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Applicant {
