@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { catalogues, outboxDir, PHONE, startJourney } from "../support/browser.mjs";
-import { fill, steps, visible } from "../support/flows.mjs";
+import { fill, overflowOnceSettled, steps, visible } from "../support/flows.mjs";
 import { accessToken, call, programWithApplicants } from "../support/matching.mjs";
 import { emailSaying, invitationEmail } from "../support/outbox.mjs";
 
@@ -204,7 +204,7 @@ test("a program manager compares two runs, publishes the second after a confirma
 
     // On a phone, the pairs and the comparison fit the width.
     await page.setViewportSize(PHONE);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await overflowOnceSettled(page);
     assert.ok(overflow <= 0, `the page is ${overflow}px wider than the phone`);
     await shot(page, "phone-ja");
 
