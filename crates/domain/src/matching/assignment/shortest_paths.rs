@@ -250,82 +250,108 @@ impl<'a> Solver<'a> {
     ///
     /// Distances are measured with the seat's own price taken as 0: its old price means nothing
     /// as it holds no pair, and its new one is set from the path.
+    ///
+    /// The mentees still to reach are kept in two lists, the held and the free, each in
+    /// increasing order: the nearest of each is found in its own scan, and a free one wins a tie
+    /// (it ends the search at once, where a held one costs a scan of its seat's row; many scores
+    /// tie in practice), then the lower index. Keeping them apart spares the scan of the held,
+    /// by far the longer list, any test of who holds whom; and the held list carries its
+    /// mentees' prices, distances and predecessors beside it, so that its scan reads memory in
+    /// order but for the row's scores.
     fn place(&mut self, source: usize, search: &mut Search) {
-        let (mut best, mut at) = self.relax_source(source, search);
+        let mut next = self.relax_source(source, search);
         let (mut exit_cost, mut exit_seat) = (-self.exit_value, source);
         let end = loop {
-            if at == usize::MAX || exit_cost < best {
-                break End::Exit { seat: exit_seat, cost: exit_cost };
-            }
-            let mentee = search.todo.remove(at) as usize;
-            let seat = self.mentee_seat[mentee];
-            if seat == NONE {
-                break End::Mentee { mentee, cost: best };
-            }
-            search.done.push(mentee as u32);
-            let seat = seat as usize;
+            let (best, at) = match next {
+                Nearest::None => break End::Exit { seat: exit_seat, cost: exit_cost },
+                Nearest::Free(best, _) | Nearest::Held(best, _) if exit_cost < best => {
+                    break End::Exit { seat: exit_seat, cost: exit_cost };
+                }
+                Nearest::Free(best, at) => break End::Mentee { mentee: search.free[at] as usize, cost: best },
+                Nearest::Held(best, at) => (best, at),
+            };
+            let mentee = search.settle(at);
+            let seat = self.mentee_seat[mentee] as usize;
             let exit = best + self.u[seat] - self.exit_value;
             if exit < exit_cost {
                 (exit_cost, exit_seat) = (exit, seat);
             }
-            (best, at) = self.relax(seat, best, search);
+            next = self.relax(seat, best, search);
         };
         self.update_prices(source, end.cost(), search);
         self.flip(source, end, search);
     }
 
-    /// The first step of a search: distances from the source to every mentee; returns the
-    /// smallest and its position in `todo` (`usize::MAX` if no mentee is allowed).
-    fn relax_source(&self, source: usize, search: &mut Search) -> (f64, usize) {
+    /// The first step of a search: distances from the source to every mentee, and the nearest.
+    fn relax_source(&self, source: usize, search: &mut Search) -> Nearest {
         let row = self.row(source);
-        let (mut best, mut best_mentee) = (f64::INFINITY, usize::MAX);
-        for (j, ((d, &v), &w)) in search.d.iter_mut().zip(&self.v).zip(row).enumerate() {
+        for (d, (&v, &w)) in search.d.iter_mut().zip(self.v.iter().zip(row)) {
             *d = v - w;
-            if *d < best || (*d == best && best < f64::INFINITY && self.settles_sooner(j, best_mentee)) {
-                (best, best_mentee) = (*d, j);
-            }
         }
         search.pred.fill(source as u32);
-        search.todo.clear();
-        search.todo.extend_from_slice(&self.active);
-        search.done.clear();
-        let at = match best_mentee {
-            usize::MAX => usize::MAX,
-            j => search.todo.binary_search(&(j as u32)).unwrap_or(usize::MAX),
-        };
-        (best, at)
-    }
-
-    /// Relaxes the mentees still to do through `seat`, reached at distance `dist`; returns the
-    /// smallest distance left and its position in `todo` (`usize::MAX` if none is finite).
-    #[inline]
-    fn relax(&self, seat: usize, dist: f64, search: &mut Search) -> (f64, usize) {
-        let row = self.row(seat);
-        let base = dist + self.u[seat];
-        let (mut best, mut at) = (f64::INFINITY, usize::MAX);
-        let Search { d, pred, todo, .. } = search;
-        for (k, &j) in todo.iter().enumerate() {
+        search.clear();
+        for &j in &self.active {
             let j = j as usize;
-            let reached = base + self.v[j] - row[j];
-            let mut dj = d[j];
-            if reached < dj {
-                dj = reached;
-                d[j] = reached;
-                pred[j] = seat as u32;
-            }
-            if dj < best || (dj == best && at != usize::MAX && self.settles_sooner(j, todo[at] as usize)) {
-                (best, at) = (dj, k);
+            if self.mentee_seat[j] == NONE {
+                search.free.push(j as u32);
+            } else {
+                search.held.push(Held { mentee: j as u32, pred: source as u32, price: self.v[j], d: search.d[j] });
             }
         }
-        (best, at)
+        let (mut free_best, mut free_at) = (f64::INFINITY, usize::MAX);
+        for (k, &j) in search.free.iter().enumerate() {
+            if search.d[j as usize] < free_best {
+                (free_best, free_at) = (search.d[j as usize], k);
+            }
+        }
+        let (mut best, mut at) = (f64::INFINITY, usize::MAX);
+        for (k, h) in search.held.iter().enumerate() {
+            if h.d < best {
+                (best, at) = (h.d, k);
+            }
+        }
+        Nearest::of((free_best, free_at), (best, at))
     }
 
-    /// Of two mentees at the same distance, whether `j` should be settled before `other`: a
-    /// free mentee ends the search at once, where a held one costs a scan of its seat's row
-    /// (many scores tie in practice). Otherwise the lower index goes first, as `j` comes later.
+    /// Relaxes the mentees still to reach through `seat`, reached at distance `dist`, and
+    /// answers the nearest.
+    ///
+    /// The free come first: one reached at `dist` itself ends the scan (as in LAPJV), since
+    /// nothing is nearer, no free mentee was at `dist` before (it would have been taken before
+    /// this seat) and the tie rule would take it over any held one.
     #[inline]
-    fn settles_sooner(&self, j: usize, other: usize) -> bool {
-        self.mentee_seat[j] == NONE && self.mentee_seat[other] != NONE
+    fn relax(&self, seat: usize, dist: f64, search: &mut Search) -> Nearest {
+        let row = self.row(seat);
+        let base = dist + self.u[seat];
+        let Search { d, pred, held, free, .. } = search;
+        let (mut free_best, mut free_at) = (f64::INFINITY, usize::MAX);
+        for (k, &j) in free.iter().enumerate() {
+            let j = j as usize;
+            let reached = base + self.v[j] - row[j];
+            if reached < d[j] {
+                d[j] = reached;
+                pred[j] = seat as u32;
+                if reached <= dist {
+                    return Nearest::Free(reached, k);
+                }
+            }
+            if d[j] < free_best {
+                (free_best, free_at) = (d[j], k);
+            }
+        }
+        let (mut best, mut at) = (f64::INFINITY, usize::MAX);
+        for (k, h) in held.iter_mut().enumerate() {
+            // A settled mentee's price is +inf: it is never reached again nor nearest.
+            let reached = base + h.price - row[h.mentee as usize];
+            if reached < h.d {
+                h.d = reached;
+                h.pred = seat as u32;
+            }
+            if h.d < best {
+                (best, at) = (h.d, k);
+            }
+        }
+        Nearest::of((free_best, free_at), (best, at))
     }
 
     /// Makes the shortest path tight and keeps every reduced cost at 0 or above: a mentee
@@ -374,20 +400,82 @@ impl End {
 
 /// Work space of one search, reused: mentee-sized vectors only.
 struct Search {
-    /// Tentative distance of each mentee.
+    /// Distance of each free mentee, and of each held one once settled.
     d: Vec<f64>,
-    /// The seat each mentee was reached from.
+    /// The seat each mentee was reached from (held ones: once settled).
     pred: Vec<u32>,
-    /// Mentees not settled yet, in increasing order (so the lower index wins ties between
-    /// mentees that are both free or both held).
-    todo: Vec<u32>,
+    /// Held mentees in increasing order (so the lower index wins ties); a settled one stays
+    /// in place, priced +inf, until a quarter of the list is settled.
+    held: Vec<Held>,
+    settled: usize,
+    /// Free mentees, in increasing order; reaching the nearest ends the search.
+    free: Vec<u32>,
     /// Held mentees settled in this search.
     done: Vec<u32>,
 }
 
+/// A held mentee still to reach, with what a scan reads and writes of it.
+#[derive(Clone, Copy)]
+struct Held {
+    mentee: u32,
+    pred: u32,
+    price: f64,
+    d: f64,
+}
+
 impl Search {
     fn new(mentees: usize) -> Self {
-        Self { d: vec![0.0; mentees], pred: vec![NONE; mentees], todo: Vec::with_capacity(mentees), done: Vec::new() }
+        Self {
+            d: vec![0.0; mentees],
+            pred: vec![NONE; mentees],
+            held: Vec::with_capacity(mentees),
+            settled: 0,
+            free: Vec::with_capacity(mentees),
+            done: Vec::new(),
+        }
+    }
+
+    fn clear(&mut self) {
+        self.held.clear();
+        self.settled = 0;
+        self.free.clear();
+        self.done.clear();
+    }
+
+    /// Settles the held mentee at `at`: its distance and predecessor become final.
+    fn settle(&mut self, at: usize) -> usize {
+        let h = &mut self.held[at];
+        let mentee = h.mentee as usize;
+        (self.d[mentee], self.pred[mentee]) = (h.d, h.pred);
+        (h.price, h.d) = (f64::INFINITY, f64::INFINITY);
+        self.done.push(mentee as u32);
+        self.settled += 1;
+        if self.settled * 4 > self.held.len() {
+            self.held.retain(|h| h.price < f64::INFINITY);
+            self.settled = 0;
+        }
+        mentee
+    }
+}
+
+/// The nearest mentee still to reach, by its position in its list of [`Search`].
+#[derive(Clone, Copy)]
+enum Nearest {
+    Free(f64, usize),
+    Held(f64, usize),
+    /// No mentee can be reached.
+    None,
+}
+
+impl Nearest {
+    /// The nearer of the nearest free and the nearest held (each `(distance, position)`, the
+    /// position `usize::MAX` for none); a free one wins a tie.
+    fn of(free: (f64, usize), held: (f64, usize)) -> Self {
+        match (free, held) {
+            ((f, k), (h, at)) if k != usize::MAX && (at == usize::MAX || f <= h) => Nearest::Free(f, k),
+            (_, (h, at)) if at != usize::MAX => Nearest::Held(h, at),
+            _ => Nearest::None,
+        }
     }
 }
 
