@@ -30,7 +30,10 @@ frontend/dist/index.html: frontend/node_modules/.installed $(CONSOLE_SOURCES) do
 demo: build
 	$(TANDEM) demo
 
-test: lint openapi-check test-deps test-rust test-console
+# The Rust suite and the console's run side by side once the shared build is done: both spend
+# most of their time waiting on databases, servers and the browser.
+test: lint openapi-check test-deps
+	$(MAKE) --no-print-directory -j2 --output-sync=target test-rust test-console
 
 # What the tests use besides Rust: aiosmtpd, Chromium, a Japanese font, npm.
 test-deps:

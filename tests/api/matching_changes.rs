@@ -185,13 +185,17 @@ async fn a_dry_run_publishes_nothing_and_a_withdrawal_frees_the_partner_for_the_
     let owner = app.signup("Sakura", "owner@sakura.example").await;
     let token = Some(owner.access_token.as_str());
     let program = program_with_applicants(&app, &owner).await;
-    let first = finished_run(&app, &owner, &program, json!({})).await;
-    // Kai's pair is locked, so a lock is on record when the program re-matches later.
-    let kai = with_mentor_in(&proposals(&app, &owner, &first).await, "IT").clone();
-    let by_hand = json!({"kind": "pair", "mentor": kai["mentor"]["pseudonym"], "mentee": kai["mentee"]["pseudonym"]});
-    let started = app.post(&changes_of(&first), token, by_hand).await;
-    let run = finished(&app, &owner, started.ok(202)).await;
-    assert_eq!(run["pairs"], 3, "{run}");
+    let mut run = finished_run(&app, &owner, &program, json!({})).await;
+    // Kai's and Aoi's pairs are locked, so locks are on record when the program re-matches:
+    // Kai's pair stays active, Aoi's is withdrawn.
+    for department in ["IT", "Marketing"] {
+        let pair = with_mentor_in(&proposals(&app, &owner, &run).await, department).clone();
+        let by_hand =
+            json!({"kind": "pair", "mentor": pair["mentor"]["pseudonym"], "mentee": pair["mentee"]["pseudonym"]});
+        let started = app.post(&changes_of(&run), token, by_hand).await;
+        run = finished(&app, &owner, started.ok(202)).await;
+        assert_eq!(run["pairs"], 3, "{run}");
+    }
     let matching = json!({"to": "matching", "close_campaigns": true});
     app.post(&format!("/api/v1/programs/{program}/transitions"), token, matching).await.ok(200);
 
@@ -240,7 +244,8 @@ async fn a_dry_run_publishes_nothing_and_a_withdrawal_frees_the_partner_for_the_
     assert!(again.body["detail"].as_str().unwrap().contains("ended already"), "{}", again.body);
     let told = email_about(&app, "ren@sakura.example", "ペアが終了しました").await;
     assert!(told.text.contains(leaver["name"].as_str().unwrap()), "{}", told.text);
-    // Aoi's pair ends for both: each is told, in English.
+    // Aoi's pair ends for both: each is told, in English, and the lock that made it becomes a
+    // forbid.
     app.post(&withdrawal(&aoi_pair), token, json!({})).await.ok(200);
     let told = email_about(&app, "aoi@sakura.example", "has ended").await;
     assert!(told.text.contains("The next matching looks for a new partner for you"), "{}", told.text);
@@ -257,6 +262,9 @@ async fn a_dry_run_publishes_nothing_and_a_withdrawal_frees_the_partner_for_the_
 
     // The next run pairs the free people only (Ren, Aoi and her former mentee; the leaver is
     // out of the program, Kai's locked pair stays as it is) and never makes Aoi's pair again.
+    let edits = app.get(&format!("/api/v1/programs/{program}/matching-edits"), &owner.access_token).await;
+    let kinds: Vec<&str> = edits.ok(200).as_array().unwrap().iter().map(|e| e["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds.iter().filter(|k| **k == "lock").count(), 1, "Kai's lock only: {kinds:?}");
     let rematch = finished_run(&app, &owner, &program, json!({})).await;
     assert_eq!(rematch["state"], "done", "{rematch}");
     assert_eq!((&rematch["pairs"], &rematch["unmatched"]), (&json!(1), &json!(1)), "{rematch}");

@@ -1001,7 +1001,8 @@ const WITHDRAWAL_REASON_MAX: usize = 500;
 /// Withdraws a published pair. The member who leaves (if one is named) leaves the program: their
 /// application is withdrawn. Whoever stays is emailed, in their language, that the pair has
 /// ended, and is free for the program's next matching run, which pairs only people without an
-/// active pair and never puts a withdrawn pair together again.
+/// active pair. The pair is forbidden from then on (replacing any lock that made it), so no run
+/// puts it together again.
 #[utoipa::path(
     tag = "matching",
     params(("pair_id" = PairId, Path, description = "The pair's id")),
@@ -1033,6 +1034,8 @@ pub async fn withdraw_pair(
     if !scoped.tx.withdraw_pair(pair.id).await? {
         return Err(ApiError::Conflict(Reason::PairEnded));
     }
+    // The pair is not to be made again: a forbid, which replaces any lock that made it.
+    scoped.tx.set_matching_edit(pair.program_id, EditKind::Forbid, pair.mentor, pair.mentee).await?;
     if let Some(leaver) = body.person_id {
         scoped.tx.withdraw_from_program(pair.program_id, leaver).await?;
     }
