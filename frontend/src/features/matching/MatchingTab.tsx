@@ -10,21 +10,21 @@ import { useMatchingEdits, useMatchingRuns, useMatchingSettings, usePairs } from
 import { PairsCard } from "./PairsCard";
 import { publishable, publishedRuns } from "./publish";
 import { revealMap, type MadeHereById } from "./reveal";
-import { inProgress, shownRunId } from "./runs";
+import { inProgress, runnable as canRun, shownRunId } from "./runs";
 import { RunSettingsCard } from "./RunSettingsCard";
 import { RunsCard } from "./RunsCard";
 import { RunView } from "./RunView";
 
 /**
  * Step 4 of the method on the program page: settings and "Run matching" (writers, while the
- * program recruits or matches), the program's published pairs, the run shown with its
+ * program recruits, matches or is active), the program's published pairs, the run shown with its
  * proposals in blind review and its publishing, the previous runs (one of which may be compared
  * with the run shown), and the locks and forbids. Revealed names live in this tab's state only,
  * so they are gone once the tab or the page is left.
  */
 export function MatchingTab({ program, writer }: { program: ProgramView; writer: boolean }) {
   const { t } = useTranslation();
-  const runnable = program.state === "recruiting" || program.state === "matching";
+  const runnable = canRun(program.state);
   const settings = useMatchingSettings(program.id, writer && runnable);
   const runs = useMatchingRuns(program.id);
   const edits = useMatchingEdits(program.id);
@@ -59,7 +59,13 @@ export function MatchingTab({ program, writer }: { program: ProgramView; writer:
   } else if (writer && settings.isError) {
     settingsCard = <ErrorAlert error={settings.error} onRetry={() => void settings.refetch()} />;
   } else if (writer && settings.data) {
-    settingsCard = <RunSettingsCard programId={program.id} settings={settings.data} working={working} onStarted={(run) => setPicked(run.id)} />;
+    settingsCard = <RunSettingsCard
+        programId={program.id}
+        settings={settings.data}
+        working={working}
+        freeOnly={program.state === "active"}
+        onStarted={(run) => setPicked(run.id)}
+      />;
   }
 
   return (
