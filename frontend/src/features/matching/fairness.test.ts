@@ -92,8 +92,9 @@ describe("the fairness chart", () => {
 
   it("leaves room for the longest group name, wide characters counting twice", () => {
     expect(groupAxisWidth(["IT"])).toBe(48);
-    expect(groupAxisWidth(["Marketing"])).toBe(75);
-    expect(groupAxisWidth(["マーケティング"])).toBe(110);
+    expect(groupAxisWidth(["Marketing", "IT"])).toBe(87);
+    expect(groupAxisWidth(["等級 10–12"])).toBe(94);
+    expect(groupAxisWidth(["マーケティング"])).toBe(122);
     expect(groupAxisWidth(["A department with a very long name indeed"])).toBe(160);
   });
 });

@@ -91,10 +91,11 @@ export function rateChart(report: AttributeReport, name: (group: GroupName) => s
 }
 
 /**
- * Room for the group names left of horizontal bars, in pixels at a 12px font: wide characters
- * (Japanese) count twice; never under 48 nor over 160, past which a name is cut.
+ * Room for the group names left of horizontal bars, in pixels at a 12px font, with the ticks'
+ * margin: wide characters (Japanese) count twice; never under 48 nor over 160, past which a name
+ * wraps.
  */
 export function groupAxisWidth(groups: readonly string[]): number {
   const widest = Math.max(0, ...groups.map((g) => [...g].reduce((n, c) => n + (c.charCodeAt(0) > 0x2e7f ? 2 : 1), 0)));
-  return Math.min(160, Math.max(48, 12 + widest * 7));
+  return Math.min(160, Math.max(48, 24 + widest * 7));
 }
