@@ -10,6 +10,7 @@ import { ErrorAlert } from "../../shared/ErrorAlert";
 import { useLanguage } from "../../shared/useLanguage";
 import { applyErrors, applyProblems, asksForEmail, initialApply, keyOf, toApplyRequest, type ApplyValues } from "./applyForm";
 import { useApply } from "./applyApi";
+import { TopicsInput } from "./TopicsInput";
 
 type InputProps = ReturnType<UseFormReturnType<ApplyValues>["getInputProps"]>;
 
@@ -108,8 +109,16 @@ export function ApplyForm({ token, campaign }: { token: string; campaign: Public
           data={campaign.roles.map((r) => ({ value: r, label: t(`apply.roles.${r}`) }))}
           {...form.getInputProps("role_wanted")}
         />
-        <Textarea label={t("apply.fields.can_teach")} autosize minRows={2} {...form.getInputProps("can_teach")} />
-        <Textarea label={t("apply.fields.wants_to_learn")} autosize minRows={2} {...form.getInputProps("wants_to_learn")} />
+        {(["can_teach", "wants_to_learn"] as const).map((field) => (
+          <TopicsInput
+            key={field}
+            label={t(`apply.fields.${field}`)}
+            suggestions={[]}
+            value={form.values[field]}
+            onChange={(value) => form.setFieldValue(field, value)}
+            error={form.errors[field]}
+          />
+        ))}
         <Textarea label={t("apply.fields.goals")} autosize minRows={2} {...form.getInputProps("goals")} />
         <TextInput label={t("apply.fields.availability")} {...form.getInputProps("availability")} />
         <Checkbox.Group label={t("apply.fields.languages")} {...form.getInputProps("languages")}>

@@ -3,7 +3,7 @@ import type { PublicCampaign } from "../../api/types";
 import { validationProblem } from "../../api/validationProblem";
 import en from "../../i18n/en.json";
 import ja from "../../i18n/ja.json";
-import { ANSWER_LIMIT, applyErrors, applyProblems, initialApply, toApplyRequest, type ApplyProblem } from "./applyForm";
+import { ANSWER_LIMIT, applyErrors, applyProblems, initialApply, toApplyRequest, topics, type ApplyProblem } from "./applyForm";
 
 const campaign = (over: Partial<PublicCampaign> = {}): PublicCampaign => ({
   company: "Hoshi Foods",
@@ -37,6 +37,15 @@ describe("apply form", () => {
     expect(toApplyRequest(values, campaign())?.email).toBe("a@b.example");
     expect(toApplyRequest(values, campaign({ email: "k@b.example" }))).not.toHaveProperty("email");
     expect(toApplyRequest({ ...values, role_wanted: null }, campaign())).toBeNull();
+  });
+
+  it("keeps topics as tags, split at commas, trimmed and without repeats, and sends them as comma-separated text", () => {
+    expect(topics(["Python", " excel, TikTok ", "python", "", "Notion、Slack"])).toEqual(["Python", "excel", "TikTok", "Notion", "Slack"]);
+    const values = { ...initialApply(campaign(), "en"), role_wanted: "mentor" as const, can_teach: ["TikTok", "Python"], wants_to_learn: ["Budgeting"] };
+    const body = toApplyRequest(values, campaign({ email: "k@b.example" }));
+    expect(body?.can_teach).toBe("TikTok, Python");
+    expect(body?.wants_to_learn).toBe("Budgeting");
+    expect(toApplyRequest({ ...values, can_teach: [] }, campaign())?.can_teach).toBe("");
   });
 
   it("puts each refusal beside its field, answers by key", () => {
@@ -84,11 +93,17 @@ describe("apply form problems", () => {
     expect(empty["answers.note"]).toBeUndefined();
 
     const long = "あ".repeat(ANSWER_LIMIT + 1);
-    const values = { ...initialApply(c, "ja"), answers: { why: long, team: "A", tools: ["B"], note: long }, goals: "x".repeat(2001) };
+    const values = {
+      ...initialApply(c, "ja"),
+      answers: { why: long, team: "A", tools: ["B"], note: long },
+      goals: "x".repeat(2001),
+      can_teach: ["a".repeat(1000), "b".repeat(1000)],
+    };
     const tooLong = applyProblems(values, c);
     expect(say(en, tooLong["answers.why"])).toBe("Please keep this to 2,000 characters or fewer.");
     expect(say(ja, tooLong["answers.note"])).toBe("2,000文字以内で入力してください。");
     expect(say(ja, tooLong.goals)).toBe("2,000文字以内で入力してください。");
+    expect(say(en, tooLong.can_teach)).toBe("Please keep this to 2,000 characters or fewer.");
     expect(tooLong["answers.team"]).toBeUndefined();
     expect(tooLong["answers.tools"]).toBeUndefined();
   });

@@ -3,8 +3,9 @@ import type { ApplyRequest, CustomQuestion, ParticipantRole, Problem, PublicCamp
 export interface ApplyValues {
   email: string;
   role_wanted: ParticipantRole | null;
-  can_teach: string;
-  wants_to_learn: string;
+  /** Topics picked from the company's skills or typed; sent as comma-separated text. */
+  can_teach: string[];
+  wants_to_learn: string[];
   goals: string;
   availability: string;
   languages: string[];
@@ -23,8 +24,8 @@ export function initialApply(campaign: PublicCampaign, language: string): ApplyV
   return {
     email: campaign.email ?? "",
     role_wanted: campaign.roles.length === 1 ? (campaign.roles[0] ?? null) : null,
-    can_teach: "",
-    wants_to_learn: "",
+    can_teach: [],
+    wants_to_learn: [],
     goals: "",
     availability: "",
     languages: [language],
@@ -32,6 +33,25 @@ export function initialApply(campaign: PublicCampaign, language: string): ApplyV
     answers: Object.fromEntries(campaign.questions.map((q) => [keyOf(q), blankAnswer(q)])),
   };
 }
+
+/**
+ * Topics as the tag input keeps them: text typed with commas (also 「、」) is several topics, each
+ * trimmed; empty ones and repeats (in any case) are dropped, the first spelling kept.
+ */
+export function topics(tags: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const topic of tags.flatMap((t) => t.split(/[,、，]/)).map((t) => t.trim())) {
+    const key = topic.toLowerCase();
+    if (topic === "" || seen.has(key)) continue;
+    seen.add(key);
+    out.push(topic);
+  }
+  return out;
+}
+
+/** Topics as the API takes them: comma-separated text. */
+export const topicsText = (tags: readonly string[]): string => topics(tags).join(", ");
 
 /** A personal link knows the address; only the public link asks for one. */
 export const asksForEmail = (campaign: PublicCampaign): boolean => !campaign.email;
@@ -41,8 +61,8 @@ export function toApplyRequest(values: ApplyValues, campaign: PublicCampaign): A
   return {
     ...(asksForEmail(campaign) ? { email: values.email.trim() } : {}),
     role_wanted: values.role_wanted,
-    can_teach: values.can_teach.trim(),
-    wants_to_learn: values.wants_to_learn.trim(),
+    can_teach: topicsText(values.can_teach),
+    wants_to_learn: topicsText(values.wants_to_learn),
     goals: values.goals.trim(),
     availability: values.availability.trim(),
     languages: values.languages,
@@ -81,7 +101,8 @@ export function applyProblems(values: ApplyValues, campaign: PublicCampaign): Re
   if (asksForEmail(campaign) && !values.email.trim()) problems.email = { key: "apply.errors.enterEmail" };
   if (!values.role_wanted) problems.role_wanted = { key: "apply.errors.chooseRole" };
   for (const [field, max] of Object.entries(TEXT_LIMITS)) {
-    const problem = tooLong(String(values[field] ?? ""), max);
+    const value = values[field];
+    const problem = tooLong(Array.isArray(value) ? topicsText(value) : String(value ?? ""), max);
     if (problem) problems[field] = problem;
   }
   for (const q of campaign.questions) {
