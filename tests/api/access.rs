@@ -125,6 +125,10 @@ fn body_for(method: &Method, template: &str) -> Option<Value> {
                    "mentee_id": "00000000-0000-7000-8000-000000000002"})
         }
         (_, "/api/v1/matching-runs/{run_id}/reveal") | (_, "/api/v1/matching-runs/{run_id}/publish") => return None,
+        (_, "/api/v1/matching-runs/{run_id}/changes") => {
+            json!({"kind": "remove", "mentor": "P-001", "mentee": "P-002"})
+        }
+        (_, "/api/v1/pairs/{pair_id}/withdrawal") => json!({}),
         (_, "/api/v1/jobs/{job_id}/retry") | (_, "/api/v1/team/invitations/{invitation_id}/resend") => return None,
         (m, t) => panic!("no body for {m} {t}: add one here"),
     };

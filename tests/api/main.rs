@@ -14,6 +14,7 @@ mod headers;
 mod imports;
 mod languages;
 mod matching;
+mod matching_changes;
 mod openapi;
 mod operations;
 mod outbox;

@@ -17,7 +17,7 @@ on_both_databases!(
 );
 
 /// Three junior mentors and three senior mentees; Kai reports to Mei.
-fn people() -> Value {
+pub(crate) fn people() -> Value {
     json!({"people": [
         {"external_id": "J1", "name": "Aoi Mori", "email": "aoi@sakura.example", "job_level": 2,
          "department": "Marketing", "region": "Kanto", "languages": ["ja", "en"]},
@@ -47,7 +47,7 @@ const APPLICANTS: &[(&str, &str, &str, &str)] = &[
 ];
 
 /// A program in draft from `template`, in English.
-async fn draft_program(app: &TestApp, owner: &Company, template: &str) -> String {
+pub(crate) async fn draft_program(app: &TestApp, owner: &Company, template: &str) -> String {
     let body = json!({"template": template, "locale": "en"});
     let program = app.post("/api/v1/programs/from-template", Some(&owner.access_token), body).await;
     program.ok(201)["id"].as_str().unwrap().to_owned()
@@ -55,7 +55,12 @@ async fn draft_program(app: &TestApp, owner: &Company, template: &str) -> String
 
 /// A recruiting reverse program whose six applicants are all accepted, through the real
 /// flow: invited, applied by their personal link, confirmed, accepted.
-async fn program_with_applicants(app: &TestApp, owner: &Company) -> String {
+pub(crate) async fn program_with_applicants(app: &TestApp, owner: &Company) -> String {
+    program_with_forms(app, owner, |_| json!({})).await
+}
+
+/// As [`program_with_applicants`], each form with the fields `extra` gives for the address.
+pub(crate) async fn program_with_forms(app: &TestApp, owner: &Company, extra: impl Fn(&str) -> Value) -> String {
     let token = Some(owner.access_token.as_str());
     app.post("/api/v1/people/bulk", token, people()).await.ok(200);
     let program = draft_program(app, owner, "reverse_digital_skills").await;
@@ -74,8 +79,11 @@ async fn program_with_applicants(app: &TestApp, owner: &Company) -> String {
     for (email, role, teach, learn) in APPLICANTS {
         app.wait_for_emails_to(email, 1).await;
         let personal = apply_token(app, email, "/apply?token=");
-        let form = json!({"role_wanted": role, "can_teach": teach, "wants_to_learn": learn, "goals": "Grow",
+        let mut form = json!({"role_wanted": role, "can_teach": teach, "wants_to_learn": learn, "goals": "Grow",
             "availability": "Tuesdays", "languages": [], "consent": true});
+        for (key, value) in extra(email).as_object().into_iter().flatten() {
+            form[key] = value.clone();
+        }
         app.post(&format!("/api/v1/public/campaigns/{personal}/applications"), None, form).await.ok(202);
         app.wait_for_emails_to(email, 2).await;
         let confirm = apply_token(app, email, "/applications/confirm?token=");
@@ -93,7 +101,7 @@ async fn program_with_applicants(app: &TestApp, owner: &Company) -> String {
 }
 
 /// Starts a run and waits for it to finish.
-async fn finished_run(app: &TestApp, owner: &Company, program: &str, body: Value) -> Value {
+pub(crate) async fn finished_run(app: &TestApp, owner: &Company, program: &str, body: Value) -> Value {
     let started = app.post(&format!("/api/v1/programs/{program}/matching-runs"), Some(&owner.access_token), body).await;
     let started = started.ok(202).clone();
     assert_eq!(started["state"], "queued");
@@ -106,12 +114,12 @@ async fn finished_run(app: &TestApp, owner: &Company, program: &str, body: Value
     app.get(&path, &owner.access_token).await.ok(200).clone()
 }
 
-async fn proposals(app: &TestApp, owner: &Company, run: &Value) -> Vec<Value> {
+pub(crate) async fn proposals(app: &TestApp, owner: &Company, run: &Value) -> Vec<Value> {
     let path = format!("/api/v1/matching-runs/{}/proposals", run["id"].as_str().unwrap());
     app.get(&path, &owner.access_token).await.ok(200)["items"].as_array().unwrap().clone()
 }
 
-fn no_identities(body: &str) {
+pub(crate) fn no_identities(body: &str) {
     for name in NAMES {
         assert!(!body.contains(name), "blind review shows {name}: {body}");
     }
@@ -385,7 +393,7 @@ async fn publishing_makes_pairs_introduces_each_member_in_their_language_and_tel
 }
 
 /// Waits for an email to `to` whose subject contains `subject`.
-async fn email_about(app: &TestApp, to: &str, subject: &str) -> tandem_tests::Email {
+pub(crate) async fn email_about(app: &TestApp, to: &str, subject: &str) -> tandem_tests::Email {
     app.eventually(&format!("an email to {to} about {subject:?}"), || async {
         app.emails_to(to).iter().any(|e| e.subject.contains(subject))
     })

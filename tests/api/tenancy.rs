@@ -55,6 +55,8 @@ const ROUTES_WITH_IDS: &[(&str, &str)] = &[
     ("get", "/api/v1/programs/{program_id}/matching-edits"),
     ("post", "/api/v1/programs/{program_id}/matching-edits"),
     ("delete", "/api/v1/programs/{program_id}/matching-edits/{edit_id}"),
+    ("post", "/api/v1/matching-runs/{run_id}/changes"),
+    ("post", "/api/v1/pairs/{pair_id}/withdrawal"),
 ];
 
 /// A tenant with something in every kind of table.
@@ -70,6 +72,7 @@ pub(crate) struct Tenant {
     application_id: String,
     run_id: String,
     edit_id: String,
+    pair_id: String,
     api_key_id: String,
     api_key: String,
     /// The open campaign's public link token.
@@ -155,6 +158,21 @@ pub(crate) async fn populate(app: &TestApp, name: &str) -> Tenant {
         app.get(&run_path, &owner.access_token).await.body["state"] == "done"
     })
     .await;
+    // A published pair (its person and the senior), written as publishing writes it.
+    let store = app.store().await;
+    let tx = store.tenant(owner.tenant_id.parse().unwrap()).await.unwrap();
+    let proposal = tandem_store::ProposalRecord {
+        id: tandem_domain::ProposalId::new(),
+        run_id: run_id.parse().unwrap(),
+        mentor: person_id.parse().unwrap(),
+        mentee: second_id.parse().unwrap(),
+        score: 1.0,
+        parts: json!([]),
+        locked: false,
+    };
+    let pairs = tx.create_pairs(program_id.parse().unwrap(), proposal.run_id, &[proposal]).await.unwrap();
+    tx.commit().await.unwrap();
+    let pair_id = pairs[0].id.to_string();
     let key = app
         .post("/api/v1/api-keys", Some(&owner.access_token), json!({"name": name, "scopes": ["read", "write"]}))
         .await;
@@ -171,6 +189,7 @@ pub(crate) async fn populate(app: &TestApp, name: &str) -> Tenant {
         application_id,
         run_id,
         edit_id,
+        pair_id,
         api_key_id: key["api_key"]["id"].as_str().unwrap().to_owned(),
         api_key: key["secret"].as_str().unwrap().to_owned(),
         public_token: public,
@@ -214,7 +233,8 @@ async fn another_tenants_objects_answer_404_on_every_route(app: TestApp) {
             .replace("{application_id}", &b.application_id)
             .replace("{run_id}", &b.run_id)
             .replace("{other_run_id}", &b.run_id)
-            .replace("{edit_id}", &b.edit_id);
+            .replace("{edit_id}", &b.edit_id)
+            .replace("{pair_id}", &b.pair_id);
         let own_path = [
             "{user_id}",
             "{invitation_id}",
@@ -228,6 +248,7 @@ async fn another_tenants_objects_answer_404_on_every_route(app: TestApp) {
             "{run_id}",
             "{other_run_id}",
             "{edit_id}",
+            "{pair_id}",
         ]
         .iter()
         .fold(template.to_string(), |path, param| path.replace(param, "00000000-0000-7000-8000-000000000000"));
@@ -275,6 +296,9 @@ async fn call(app: &TestApp, method: &str, path: &str, token: &str) -> tandem_te
             let pair = json!({"kind": "forbid", "mentor_id": "00000000-0000-7000-8000-000000000001",
                 "mentee_id": "00000000-0000-7000-8000-000000000002"});
             app.post(path, Some(token), pair).await
+        }
+        "post" if path.ends_with("/changes") => {
+            app.post(path, Some(token), json!({"kind": "remove", "mentor": "P-001", "mentee": "P-002"})).await
         }
         "post" => app.post(path, Some(token), json!({})).await,
         "patch" => app.patch(path, token, json!({"role": "admin"})).await,

@@ -34,6 +34,8 @@ pub enum Template {
     MatchIntroduction,
     /// An accepted applicant a published matching left without a partner, for now.
     MatchWaitlist,
+    /// A published pair was withdrawn: the member who stays is free for a new partner.
+    PairEnded,
     /// Someone signed up: the link that proves the address and creates their company.
     SignupVerify,
     /// Someone signed up with an address that has an account already: the owner of the
@@ -77,7 +79,7 @@ impl Template {
             | Template::AccountExists
             | Template::PasswordReset => EmailCategory::Transactional,
             Template::CampaignMessage | Template::CampaignReminder => EmailCategory::Campaign,
-            Template::MatchIntroduction | Template::MatchWaitlist => EmailCategory::Match,
+            Template::MatchIntroduction | Template::MatchWaitlist | Template::PairEnded => EmailCategory::Match,
         }
     }
 }
@@ -94,6 +96,7 @@ pub enum Email {
     ApplicationDecision(ApplicationDecisionEmail),
     MatchIntroduction(MatchIntroductionEmail),
     MatchWaitlist(MatchWaitlistEmail),
+    PairEnded(PairEndedEmail),
     SignupVerify(SignupVerifyEmail),
     AccountExists(AccountExistsEmail),
     PasswordReset(PasswordResetEmail),
@@ -110,6 +113,7 @@ impl Email {
             Email::ApplicationDecision(_) => Template::ApplicationDecision,
             Email::MatchIntroduction(_) => Template::MatchIntroduction,
             Email::MatchWaitlist(_) => Template::MatchWaitlist,
+            Email::PairEnded(_) => Template::PairEnded,
             Email::SignupVerify(_) => Template::SignupVerify,
             Email::AccountExists(_) => Template::AccountExists,
             Email::PasswordReset(_) => Template::PasswordReset,
@@ -131,6 +135,7 @@ impl Email {
             Email::ApplicationDecision(v) => serde_json::to_value(v),
             Email::MatchIntroduction(v) => serde_json::to_value(v),
             Email::MatchWaitlist(v) => serde_json::to_value(v),
+            Email::PairEnded(v) => serde_json::to_value(v),
             Email::SignupVerify(v) => serde_json::to_value(v),
             Email::AccountExists(v) => serde_json::to_value(v),
             Email::PasswordReset(v) => serde_json::to_value(v),
@@ -160,6 +165,15 @@ pub struct MatchIntroductionEmail {
 pub struct MatchWaitlistEmail {
     pub name: String,
     pub program: String,
+}
+
+/// A member of a withdrawn pair who stays in the program: the pair has ended, and a later
+/// matching run looks for a new partner.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PairEndedEmail {
+    pub name: String,
+    pub program: String,
+    pub partner_name: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

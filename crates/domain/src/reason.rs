@@ -173,6 +173,22 @@ pub enum Reason {
     RunPublishedAlready,
     /// A lock or forbid names its pair one way: a run's pseudonyms, or people's ids.
     EditNamesAPairOnce,
+    /// A swap, or a removal, names a pair that is not among the run's proposals.
+    NotAProposal,
+    /// A swap names its second pair with `other_mentor` and `other_mentee`; other changes do not.
+    SwapNeedsTwoPairs,
+    /// A swap of two pairs with the same mentee, or the same mentor: nothing would change.
+    SwapChangesNothing,
+    /// A pair made by hand names a mentee as the mentor, or the other way round.
+    WrongSide,
+    /// A published pair that was withdrawn already.
+    PairEnded,
+    /// A withdrawal names someone who is not in the pair.
+    NotInThePair,
+    /// Wishes name at most a few people each, by their work email.
+    TooManyWishes {
+        max: u8,
+    },
 
     // Campaigns and applications.
     QuestionKey {
@@ -561,6 +577,34 @@ impl Reason {
                 "name the pair either by a run's pseudonyms (run_id, mentor, mentee) or by ids (mentor_id, mentee_id)",
                 "組み合わせは、実行結果の仮名（run_id、mentor、mentee）か ID（mentor_id、mentee_id）のどちらかで指定してください"
             ),
+
+            NotAProposal => say!(l, "is not a pair this run proposes", "この実行結果が提案したペアではありません"),
+            SwapNeedsTwoPairs => say!(
+                l,
+                "a swap names two proposed pairs: mentor and mentee, and other_mentor and other_mentee; other changes name one",
+                "入れ替えには提案されたペアを二つ（mentor と mentee、other_mentor と other_mentee）指定してください。ほかの変更は一つです"
+            ),
+            SwapChangesNothing => {
+                say!(
+                    l,
+                    "the two pairs share a person, so a swap changes nothing",
+                    "二つのペアに同じ人がいるため、入れ替えても変わりません"
+                )
+            }
+            WrongSide => say!(
+                l,
+                "applied on the other side: a pair is a mentor and a mentee",
+                "反対の役割で申し込んだ人です。ペアはメンターとメンティーで組みます"
+            ),
+            PairEnded => say!(l, "this pair has ended already", "このペアはすでに終了しています"),
+            NotInThePair => say!(l, "is not a member of this pair", "このペアのメンバーではありません"),
+            TooManyWishes { max } => {
+                say!(
+                    l,
+                    "name at most {max} people, by their work email",
+                    "勤務先のメールアドレスで{max}人まで指定してください"
+                )
+            }
 
             QuestionKey { key } => say!(
                 l,

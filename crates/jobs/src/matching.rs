@@ -63,6 +63,7 @@ impl MatchingHandler {
         let people = tx.people_by_ids(&ids).await.map_err(retry)?;
         let lines = tx.reporting_lines().await.map_err(retry)?;
         let edits = tx.matching_edits(record.program_id).await.map_err(retry)?;
+        let withdrawn = tx.withdrawn_pairs(record.program_id).await.map_err(retry)?;
         tx.commit().await.map_err(retry)?;
 
         let settings: Settings = match serde_json::from_value(record.settings.clone()) {
@@ -71,17 +72,30 @@ impl MatchingHandler {
         };
         let by_id: HashMap<PersonId, &PersonRecord> = people.iter().map(|p| (p.id, p)).collect();
         let managers = managers_of(&lines);
+        // Wishes name people by work email (the form) or by id (a partner's records).
+        let by_email: HashMap<String, PersonId> =
+            people.iter().map(|p| (p.person.email.to_string().to_lowercase(), p.id)).collect();
         let applicants: Vec<Applicant> = applications
             .iter()
             .filter_map(|(person, role, form)| {
                 let record = by_id.get(person)?;
-                Some(applicant(record, role.parse().ok(), form, managers.get(person).cloned().unwrap_or_default()))
+                let managers = managers.get(person).cloned().unwrap_or_default();
+                Some(applicant(record, role.parse().ok(), form, managers, &by_email))
             })
             .collect();
-        let edits = Edits {
-            locked: edits.iter().filter(|e| e.kind == EditKind::Lock).map(|e| (e.mentor, e.mentee)).collect(),
+        // Locks of people already in an active pair were kept by the run that paired them.
+        let free = |e: &&tandem_store::MatchingEditRecord| !paired.contains(&e.mentor) && !paired.contains(&e.mentee);
+        let mut edits = Edits {
+            locked: edits
+                .iter()
+                .filter(|e| e.kind == EditKind::Lock)
+                .filter(free)
+                .map(|e| (e.mentor, e.mentee))
+                .collect(),
             forbidden: edits.iter().filter(|e| e.kind == EditKind::Forbid).map(|e| (e.mentor, e.mentee)).collect(),
         };
+        // A withdrawn pair is not made again.
+        edits.forbidden.extend(withdrawn.iter().map(|p| (p.mentor, p.mentee)));
         let design: ProgramDesign = program.design;
         let rules = Rules {
             kind: design.kind,
@@ -175,14 +189,18 @@ fn managers_of(lines: &[(PersonId, PersonId)]) -> HashMap<PersonId, Vec<PersonId
 }
 
 /// An accepted applicant with their directory facts and what their form said.
-fn applicant(record: &PersonRecord, role: Option<ParticipantRole>, form: &Value, managers: Vec<PersonId>) -> Applicant {
+fn applicant(
+    record: &PersonRecord,
+    role: Option<ParticipantRole>,
+    form: &Value,
+    managers: Vec<PersonId>,
+    by_email: &HashMap<String, PersonId>,
+) -> Applicant {
     let person = &record.person;
     let text = |key: &str| form.get(key).and_then(Value::as_str).map(topics).unwrap_or_default();
     let ids = |key: &str| -> Vec<PersonId> {
-        form.get(key)
-            .and_then(Value::as_array)
-            .map(|list| list.iter().filter_map(|v| v.as_str()?.parse().ok()).collect())
-            .unwrap_or_default()
+        let named = form.get(key).and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str);
+        named.filter_map(|v| v.parse().ok().or_else(|| by_email.get(&v.trim().to_lowercase()).copied())).collect()
     };
     let mut languages = person.languages.clone();
     for language in form.get("languages").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str) {

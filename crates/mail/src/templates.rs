@@ -8,7 +8,7 @@ use serde::Serialize;
 use tandem_domain::emails::{
     AccountExistsEmail, ApplicationConfirmEmail, ApplicationDecisionEmail, ApplicationRefusedEmail,
     CampaignMessageEmail, CampaignReminderEmail, Email, InvitationEmail, MatchIntroductionEmail, MatchWaitlistEmail,
-    PasswordResetEmail, SignupVerifyEmail,
+    PairEndedEmail, PasswordResetEmail, SignupVerifyEmail,
 };
 use tandem_domain::{Locale, Reason};
 use thiserror::Error;
@@ -76,6 +76,9 @@ pub fn sample(template: Template, locale: Locale) -> Email {
             ),
         }),
         Template::MatchWaitlist => Email::MatchWaitlist(MatchWaitlistEmail { name, program }),
+        Template::PairEnded => {
+            Email::PairEnded(PairEndedEmail { name, program, partner_name: pick("田中 愛子", "Aiko Tanaka") })
+        }
         Template::SignupVerify => Email::SignupVerify(SignupVerifyEmail {
             name: pick("田中 愛子", "Aiko Tanaka"),
             company: pick("さくら工業株式会社", "Sakura Industries"),
@@ -193,6 +196,8 @@ fn builtin(template: Template, locale: Locale) -> Override {
         (Template::MatchIntroduction, Locale::Ja) => sources!("ja", "match_introduction"),
         (Template::MatchWaitlist, Locale::En) => sources!("en", "match_waitlist"),
         (Template::MatchWaitlist, Locale::Ja) => sources!("ja", "match_waitlist"),
+        (Template::PairEnded, Locale::En) => sources!("en", "pair_ended"),
+        (Template::PairEnded, Locale::Ja) => sources!("ja", "pair_ended"),
         (Template::SignupVerify, Locale::En) => sources!("en", "signup_verify"),
         (Template::SignupVerify, Locale::Ja) => sources!("ja", "signup_verify"),
         (Template::AccountExists, Locale::En) => sources!("en", "account_exists"),

@@ -482,4 +482,6 @@ pub struct PairRecord {
     pub parts: Value,
     pub state: tandem_domain::matching::run::PairState,
     pub created_at: DateTime<Utc>,
+    /// When it was withdrawn.
+    pub ended_at: Option<DateTime<Utc>>,
 }

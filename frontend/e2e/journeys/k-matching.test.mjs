@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { catalogues, outboxDir, PHONE, startJourney } from "../support/browser.mjs";
-import { fill, steps, visible } from "../support/flows.mjs";
+import { fill, overflowOnceSettled, steps, visible } from "../support/flows.mjs";
 import { accessToken, call, programWithApplicants } from "../support/matching.mjs";
 import { invitationEmail } from "../support/outbox.mjs";
 import { serverWords } from "../support/serverWords.mjs";
@@ -255,7 +255,7 @@ test("a program manager runs matching in blind review, locks and forbids pairs t
     // On a phone, everything fits the width.
     await page.setViewportSize(PHONE);
     await page.getByRole("tab", { name: JA.programs.tabs.matching }).scrollIntoViewIfNeeded();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await overflowOnceSettled(page);
     assert.ok(overflow <= 0, `the page is ${overflow}px wider than the phone`);
     await shot(page, "phone-ja");
 

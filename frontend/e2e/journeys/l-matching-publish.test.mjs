@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { catalogues, outboxDir, PHONE, startJourney } from "../support/browser.mjs";
-import { fill, steps, visible } from "../support/flows.mjs";
+import { fill, overflowOnceSettled, steps, visible } from "../support/flows.mjs";
 import { accessToken, call, programWithApplicants } from "../support/matching.mjs";
 import { emailSaying, invitationEmail } from "../support/outbox.mjs";
 
@@ -204,9 +204,8 @@ test("a program manager compares two runs, publishes the second after a confirma
 
     // On a phone, the pairs and the comparison fit the width.
     await page.setViewportSize(PHONE);
-    // The settings follow the new width once their media queries answer (the modes stack up);
-    // then nothing is wider than the phone.
-    await page.waitForFunction(() => document.documentElement.scrollWidth <= window.innerWidth);
+    const overflow = await overflowOnceSettled(page);
+    assert.ok(overflow <= 0, `the page is ${overflow}px wider than the phone`);
     await shot(page, "phone-ja");
 
     // A viewer reads the pairs and may compare runs, but sees no publishing.

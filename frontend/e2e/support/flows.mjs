@@ -14,6 +14,19 @@ export async function visible(locator) {
   return locator.first();
 }
 
+/**
+ * How many pixels the page is wider than its viewport, once the layout has settled: the
+ * console's shell slides its sidebar away when the viewport narrows, and a measure taken
+ * during that transition reads the sidebar's width still.
+ */
+export async function overflowOnceSettled(page) {
+  return page.evaluate(async () => {
+    const transitions = document.getAnimations().filter((a) => a instanceof CSSTransition);
+    await Promise.all(transitions.map((a) => a.finished.catch(() => {})));
+    return document.documentElement.scrollWidth - window.innerWidth;
+  });
+}
+
 export async function atPath(page, path) {
   await page.waitForURL((url) => `${url.pathname}${url.search}` === path || url.pathname === path, { timeout: TIMEOUT });
 }

@@ -637,6 +637,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/matching-runs/{run_id}/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Changes a finished run's proposals in one step and runs again: a swap locks the two new
+         *     pairs and forbids the two it breaks, a removal forbids the pair, a pair made by hand is
+         *     locked. The locks and forbids stay for every later run (see `/matching-edits`), and the new
+         *     run, with the same mode and settings, finds the best result that keeps them; it answers at
+         *     once (202), like starting a run. A lock the rules do not allow (a reporting line, no common
+         *     language) makes the new run fail, saying why.
+         */
+        post: operations["change_proposals"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/matching-runs/{run_id}/compare/{other_run_id}": {
         parameters: {
             query?: never;
@@ -687,7 +711,7 @@ export interface paths {
          * Publishes a finished run: its proposals become the program's pairs, each member is emailed
          *     an introduction to their partner with why they were matched (in their language, once), and
          *     those it left out are told they wait for a partner. A run is published once; the program
-         *     may then go active.
+         *     may then go active. With `dry_run=true` the answer is the same and nothing is done.
          */
         post: operations["publish"];
         delete?: never;
@@ -752,6 +776,28 @@ export interface paths {
          *     device. Console users only: an API key has no language.
          */
         patch: operations["update_me"];
+        trace?: never;
+    };
+    "/api/v1/pairs/{pair_id}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraws a published pair. The member who leaves (if one is named) leaves the program: their
+         *     application is withdrawn. Whoever stays is emailed, in their language, that the pair has
+         *     ended, and is free for the program's next matching run, which pairs only people without an
+         *     active pair and never puts a withdrawn pair together again.
+         */
+        post: operations["withdraw_pair"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/people": {
@@ -1025,7 +1071,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A program's locks and forbids, oldest first. */
+        /**
+         * A program's locks and forbids, oldest first. With `run_id`, each names its people by their
+         *     pseudonyms in that run, as blind review shows them.
+         */
         get: operations["list_edits"];
         put?: never;
         /**
@@ -1641,6 +1690,19 @@ export interface components {
             answers?: {
                 [key: string]: unknown;
             };
+            /**
+             * @description Colleagues you would like to be paired with, by work email (at most 5). Matching takes
+             *     them as a wish, not a promise.
+             * @example [
+             *       "aiko.tanaka@sakura.example"
+             *     ]
+             */
+            would_like?: string[];
+            /**
+             * @description Colleagues you would rather not be paired with, by work email (at most 5).
+             * @example []
+             */
+            rather_not?: string[];
         };
         /**
          * @description How the groups of one attribute fared.
@@ -1992,6 +2054,11 @@ export interface components {
             category: components["schemas"]["EmailCategory"];
             subscribed: boolean;
         };
+        /**
+         * @description A one-step change to a run's proposals (see [`Change`]).
+         * @enum {string}
+         */
+        ChangeKind: "swap" | "remove" | "pair";
         /** @description A column of the file and the field it goes to. */
         ColumnView: {
             /** @example 社員番号 */
@@ -2450,7 +2517,7 @@ export interface components {
              * @example no_at_sign
              * @enum {string}
              */
-            code: "empty" | "required" | "too_short" | "too_long" | "length_between" | "too_many_bytes" | "between" | "control_characters" | "bidi_controls" | "only_spaces" | "nul_character" | "no_at_sign" | "not_an_email" | "not_a_whole_number" | "not_a_job_level" | "not_a_time_zone" | "not_a_boolean" | "not_a_date" | "list_too_long" | "unsupported_language" | "invalid" | "unknown_field" | "not_a_cursor" | "not_an_email_category" | "transactional_always_sent" | "duplicate_in_file" | "own_manager" | "no_such_manager" | "email_belongs_to" | "external_id_exists" | "external_id_or_email_taken" | "batch_size" | "csv_header_unreadable" | "csv_missing_columns" | "csv_line_unreadable" | "csv_no_rows" | "already_invited" | "deadline_variable_without_deadline" | "either_csv_or_file" | "unknown_encoding" | "unreadable_characters" | "not_a_grade" | "too_many_grades" | "grade_not_mapped" | "manager_row_refused" | "sensitive_attributes_off" | "close_campaigns_first" | "name_purpose" | "describe_custom_purpose" | "metric_needs_name_and_target" | "level_min_above_max" | "levels_range" | "rule_needs_role" | "no_junior_mentor_possible" | "mutual_uses_either" | "end_after_start" | "resource_needs_title_and_link" | "module_needs_title" | "module_link_not_web" | "unknown_template" | "program_cannot_become" | "publish_pairs_first" | "set_roles_before_recruiting" | "set_dates_before_recruiting" | "program_keeps_rules_and_dates" | "program_no_longer_changes" | "only_drafts_deleted" | "program_not_matching" | "weight_out_of_range" | "stable_needs_two_sides" | "pair_of_one" | "no_such_person" | "run_not_done" | "no_such_run" | "publish_while_matching" | "run_published_already" | "edit_names_a_pair_once" | "question_key" | "question_key_twice" | "question_needs_label" | "question_label" | "question_needs_options" | "question_takes_no_options" | "not_a_question" | "answer_text" | "answer_one_option" | "answer_options" | "message_needs_subject_and_body" | "template_error" | "template_too_much_work" | "template_too_large" | "send_before_deadline" | "reminder_needs_deadline" | "closed_campaign_fixed" | "open_campaign_keeps_kind" | "program_not_recruiting" | "write_message_first" | "deadline_passed" | "campaign_cannot_become" | "name_people_or_filter" | "open_campaign_has_no_list" | "campaign_closed" | "applications_closed" | "consent_needed" | "not_eligible" | "already_applied" | "confirmation_expired" | "application_declined" | "not_confirmed_yet" | "applicant_withdrew" | "decision_not_possible" | "only_owners_manage_owners" | "last_owner" | "account_exists" | "already_member" | "person_already_member" | "not_a_member" | "no_longer_member" | "wrong_credentials" | "invitation_used" | "signup_link_used" | "reset_link_used" | "session_ended" | "cookie_needs_header" | "refresh_token_refused" | "not_a_refresh_token" | "name_needed_for_new_account" | "no_credential" | "metrics_token_required" | "unknown_api_key" | "bad_access_token" | "console_users_only" | "may_not_read" | "may_not_write" | "team_managers_only" | "key_managers_only" | "mailbox_owners_only" | "api_key_has_no_language" | "name_a_scope" | "no_such_resource" | "already_exists" | "fields_invalid" | "unreadable_json" | "unreadable_body" | "body_too_large" | "send_json" | "try_again_in" | "internal";
+            code: "empty" | "required" | "too_short" | "too_long" | "length_between" | "too_many_bytes" | "between" | "control_characters" | "bidi_controls" | "only_spaces" | "nul_character" | "no_at_sign" | "not_an_email" | "not_a_whole_number" | "not_a_job_level" | "not_a_time_zone" | "not_a_boolean" | "not_a_date" | "list_too_long" | "unsupported_language" | "invalid" | "unknown_field" | "not_a_cursor" | "not_an_email_category" | "transactional_always_sent" | "duplicate_in_file" | "own_manager" | "no_such_manager" | "email_belongs_to" | "external_id_exists" | "external_id_or_email_taken" | "batch_size" | "csv_header_unreadable" | "csv_missing_columns" | "csv_line_unreadable" | "csv_no_rows" | "already_invited" | "deadline_variable_without_deadline" | "either_csv_or_file" | "unknown_encoding" | "unreadable_characters" | "not_a_grade" | "too_many_grades" | "grade_not_mapped" | "manager_row_refused" | "sensitive_attributes_off" | "close_campaigns_first" | "name_purpose" | "describe_custom_purpose" | "metric_needs_name_and_target" | "level_min_above_max" | "levels_range" | "rule_needs_role" | "no_junior_mentor_possible" | "mutual_uses_either" | "end_after_start" | "resource_needs_title_and_link" | "module_needs_title" | "module_link_not_web" | "unknown_template" | "program_cannot_become" | "publish_pairs_first" | "set_roles_before_recruiting" | "set_dates_before_recruiting" | "program_keeps_rules_and_dates" | "program_no_longer_changes" | "only_drafts_deleted" | "program_not_matching" | "weight_out_of_range" | "stable_needs_two_sides" | "pair_of_one" | "no_such_person" | "run_not_done" | "no_such_run" | "publish_while_matching" | "run_published_already" | "edit_names_a_pair_once" | "not_a_proposal" | "swap_needs_two_pairs" | "swap_changes_nothing" | "wrong_side" | "pair_ended" | "not_in_the_pair" | "too_many_wishes" | "question_key" | "question_key_twice" | "question_needs_label" | "question_label" | "question_needs_options" | "question_takes_no_options" | "not_a_question" | "answer_text" | "answer_one_option" | "answer_options" | "message_needs_subject_and_body" | "template_error" | "template_too_much_work" | "template_too_large" | "send_before_deadline" | "reminder_needs_deadline" | "closed_campaign_fixed" | "open_campaign_keeps_kind" | "program_not_recruiting" | "write_message_first" | "deadline_passed" | "campaign_cannot_become" | "name_people_or_filter" | "open_campaign_has_no_list" | "campaign_closed" | "applications_closed" | "consent_needed" | "not_eligible" | "already_applied" | "confirmation_expired" | "application_declined" | "not_confirmed_yet" | "applicant_withdrew" | "decision_not_possible" | "only_owners_manage_owners" | "last_owner" | "account_exists" | "already_member" | "person_already_member" | "not_a_member" | "no_longer_member" | "wrong_credentials" | "invitation_used" | "signup_link_used" | "reset_link_used" | "session_ended" | "cookie_needs_header" | "refresh_token_refused" | "not_a_refresh_token" | "name_needed_for_new_account" | "no_credential" | "metrics_token_required" | "unknown_api_key" | "bad_access_token" | "console_users_only" | "may_not_read" | "may_not_write" | "team_managers_only" | "key_managers_only" | "mailbox_owners_only" | "api_key_has_no_language" | "name_a_scope" | "no_such_resource" | "already_exists" | "fields_invalid" | "unreadable_json" | "unreadable_body" | "body_too_large" | "send_json" | "try_again_in" | "internal";
             /**
              * @description Why, in words, in the language the request asked for (`Accept-Language`).
              * @example must contain an @
@@ -3020,12 +3087,30 @@ export interface components {
          * @example 01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f
          */
         MatchingEditId: string;
-        /** @description A lock (the pair is in every run) or a forbid (it never is). */
+        /**
+         * @description A lock (the pair is in every run) or a forbid (it never is).
+         * @example {
+         *       "created_at": "2026-12-06T09:00:00Z",
+         *       "id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f",
+         *       "kind": "lock",
+         *       "mentee_id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e72",
+         *       "mentee_pseudonym": "P-003",
+         *       "mentor_id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e71",
+         *       "mentor_pseudonym": "P-017"
+         *     }
+         */
         MatchingEditView: {
             id: components["schemas"]["MatchingEditId"];
             kind: components["schemas"]["EditKind"];
             mentor_id: components["schemas"]["PersonId"];
             mentee_id: components["schemas"]["PersonId"];
+            /**
+             * @description The mentor's pseudonym in the run named by `run_id`, when asked for and they are in it.
+             * @example P-017
+             */
+            mentor_pseudonym?: string | null;
+            /** @example P-003 */
+            mentee_pseudonym?: string | null;
             /**
              * Format: date-time
              * @example 2026-11-30T09:00:00Z
@@ -3465,6 +3550,7 @@ export interface components {
         /**
          * @example {
          *       "created_at": "2026-12-06T09:00:00Z",
+         *       "ended_at": null,
          *       "id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f",
          *       "mentee": {
          *         "department": "Finance",
@@ -3498,6 +3584,27 @@ export interface components {
              * @example 2026-11-30T09:00:00Z
              */
             created_at: string;
+            /**
+             * Format: date-time
+             * @description When it was withdrawn.
+             * @example 2026-11-30T09:00:00Z
+             */
+            ended_at?: string | null;
+        };
+        /**
+         * @description A withdrawal from a published pair.
+         * @example {
+         *       "person_id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e71",
+         *       "reason": "Moved to the Osaka office"
+         *     }
+         */
+        PairWithdrawal: {
+            person_id?: components["schemas"]["PersonId"] | null;
+            /**
+             * @description Why, for the audit log (at most 500 characters).
+             * @example Moved to the Osaka office
+             */
+            reason?: string | null;
         };
         /**
          * @description One criterion's part of a pair's score.
@@ -3822,7 +3929,7 @@ export interface components {
              * @description The reason `detail` gives, as a stable name (`program_cannot_become`, `last_owner`, …).
              * @enum {string}
              */
-            code: "empty" | "required" | "too_short" | "too_long" | "length_between" | "too_many_bytes" | "between" | "control_characters" | "bidi_controls" | "only_spaces" | "nul_character" | "no_at_sign" | "not_an_email" | "not_a_whole_number" | "not_a_job_level" | "not_a_time_zone" | "not_a_boolean" | "not_a_date" | "list_too_long" | "unsupported_language" | "invalid" | "unknown_field" | "not_a_cursor" | "not_an_email_category" | "transactional_always_sent" | "duplicate_in_file" | "own_manager" | "no_such_manager" | "email_belongs_to" | "external_id_exists" | "external_id_or_email_taken" | "batch_size" | "csv_header_unreadable" | "csv_missing_columns" | "csv_line_unreadable" | "csv_no_rows" | "already_invited" | "deadline_variable_without_deadline" | "either_csv_or_file" | "unknown_encoding" | "unreadable_characters" | "not_a_grade" | "too_many_grades" | "grade_not_mapped" | "manager_row_refused" | "sensitive_attributes_off" | "close_campaigns_first" | "name_purpose" | "describe_custom_purpose" | "metric_needs_name_and_target" | "level_min_above_max" | "levels_range" | "rule_needs_role" | "no_junior_mentor_possible" | "mutual_uses_either" | "end_after_start" | "resource_needs_title_and_link" | "module_needs_title" | "module_link_not_web" | "unknown_template" | "program_cannot_become" | "publish_pairs_first" | "set_roles_before_recruiting" | "set_dates_before_recruiting" | "program_keeps_rules_and_dates" | "program_no_longer_changes" | "only_drafts_deleted" | "program_not_matching" | "weight_out_of_range" | "stable_needs_two_sides" | "pair_of_one" | "no_such_person" | "run_not_done" | "no_such_run" | "publish_while_matching" | "run_published_already" | "edit_names_a_pair_once" | "question_key" | "question_key_twice" | "question_needs_label" | "question_label" | "question_needs_options" | "question_takes_no_options" | "not_a_question" | "answer_text" | "answer_one_option" | "answer_options" | "message_needs_subject_and_body" | "template_error" | "template_too_much_work" | "template_too_large" | "send_before_deadline" | "reminder_needs_deadline" | "closed_campaign_fixed" | "open_campaign_keeps_kind" | "program_not_recruiting" | "write_message_first" | "deadline_passed" | "campaign_cannot_become" | "name_people_or_filter" | "open_campaign_has_no_list" | "campaign_closed" | "applications_closed" | "consent_needed" | "not_eligible" | "already_applied" | "confirmation_expired" | "application_declined" | "not_confirmed_yet" | "applicant_withdrew" | "decision_not_possible" | "only_owners_manage_owners" | "last_owner" | "account_exists" | "already_member" | "person_already_member" | "not_a_member" | "no_longer_member" | "wrong_credentials" | "invitation_used" | "signup_link_used" | "reset_link_used" | "session_ended" | "cookie_needs_header" | "refresh_token_refused" | "not_a_refresh_token" | "name_needed_for_new_account" | "no_credential" | "metrics_token_required" | "unknown_api_key" | "bad_access_token" | "console_users_only" | "may_not_read" | "may_not_write" | "team_managers_only" | "key_managers_only" | "mailbox_owners_only" | "api_key_has_no_language" | "name_a_scope" | "no_such_resource" | "already_exists" | "fields_invalid" | "unreadable_json" | "unreadable_body" | "body_too_large" | "send_json" | "try_again_in" | "internal";
+            code: "empty" | "required" | "too_short" | "too_long" | "length_between" | "too_many_bytes" | "between" | "control_characters" | "bidi_controls" | "only_spaces" | "nul_character" | "no_at_sign" | "not_an_email" | "not_a_whole_number" | "not_a_job_level" | "not_a_time_zone" | "not_a_boolean" | "not_a_date" | "list_too_long" | "unsupported_language" | "invalid" | "unknown_field" | "not_a_cursor" | "not_an_email_category" | "transactional_always_sent" | "duplicate_in_file" | "own_manager" | "no_such_manager" | "email_belongs_to" | "external_id_exists" | "external_id_or_email_taken" | "batch_size" | "csv_header_unreadable" | "csv_missing_columns" | "csv_line_unreadable" | "csv_no_rows" | "already_invited" | "deadline_variable_without_deadline" | "either_csv_or_file" | "unknown_encoding" | "unreadable_characters" | "not_a_grade" | "too_many_grades" | "grade_not_mapped" | "manager_row_refused" | "sensitive_attributes_off" | "close_campaigns_first" | "name_purpose" | "describe_custom_purpose" | "metric_needs_name_and_target" | "level_min_above_max" | "levels_range" | "rule_needs_role" | "no_junior_mentor_possible" | "mutual_uses_either" | "end_after_start" | "resource_needs_title_and_link" | "module_needs_title" | "module_link_not_web" | "unknown_template" | "program_cannot_become" | "publish_pairs_first" | "set_roles_before_recruiting" | "set_dates_before_recruiting" | "program_keeps_rules_and_dates" | "program_no_longer_changes" | "only_drafts_deleted" | "program_not_matching" | "weight_out_of_range" | "stable_needs_two_sides" | "pair_of_one" | "no_such_person" | "run_not_done" | "no_such_run" | "publish_while_matching" | "run_published_already" | "edit_names_a_pair_once" | "not_a_proposal" | "swap_needs_two_pairs" | "swap_changes_nothing" | "wrong_side" | "pair_ended" | "not_in_the_pair" | "too_many_wishes" | "question_key" | "question_key_twice" | "question_needs_label" | "question_label" | "question_needs_options" | "question_takes_no_options" | "not_a_question" | "answer_text" | "answer_one_option" | "answer_options" | "message_needs_subject_and_body" | "template_error" | "template_too_much_work" | "template_too_large" | "send_before_deadline" | "reminder_needs_deadline" | "closed_campaign_fixed" | "open_campaign_keeps_kind" | "program_not_recruiting" | "write_message_first" | "deadline_passed" | "campaign_cannot_become" | "name_people_or_filter" | "open_campaign_has_no_list" | "campaign_closed" | "applications_closed" | "consent_needed" | "not_eligible" | "already_applied" | "confirmation_expired" | "application_declined" | "not_confirmed_yet" | "applicant_withdrew" | "decision_not_possible" | "only_owners_manage_owners" | "last_owner" | "account_exists" | "already_member" | "person_already_member" | "not_a_member" | "no_longer_member" | "wrong_credentials" | "invitation_used" | "signup_link_used" | "reset_link_used" | "session_ended" | "cookie_needs_header" | "refresh_token_refused" | "not_a_refresh_token" | "name_needed_for_new_account" | "no_credential" | "metrics_token_required" | "unknown_api_key" | "bad_access_token" | "console_users_only" | "may_not_read" | "may_not_write" | "team_managers_only" | "key_managers_only" | "mailbox_owners_only" | "api_key_has_no_language" | "name_a_scope" | "no_such_resource" | "already_exists" | "fields_invalid" | "unreadable_json" | "unreadable_body" | "body_too_large" | "send_json" | "try_again_in" | "internal";
             /** @description Present on validation problems: each refused field. */
             errors?: components["schemas"]["FieldError"][];
         };
@@ -4008,6 +4115,35 @@ export interface components {
             updated_at: string;
         };
         /**
+         * @description A one-step change to a finished run's proposals, by the run's pseudonyms. In mutual
+         *     programs `mentor` and `mentee` are a pair's first and second member, as proposals show them.
+         * @example {
+         *       "kind": "swap",
+         *       "mentee": "P-003",
+         *       "mentor": "P-017",
+         *       "other_mentee": "P-008",
+         *       "other_mentor": "P-020"
+         *     }
+         */
+        ProposalChange: {
+            /**
+             * @description `swap`: two proposed pairs exchange their mentees; `remove`: the pair is not to be made;
+             *     `pair`: make this pair by hand.
+             */
+            kind: components["schemas"]["ChangeKind"];
+            /** @example P-017 */
+            mentor: string;
+            /** @example P-003 */
+            mentee: string;
+            /**
+             * @description The second proposed pair of a swap.
+             * @example P-020
+             */
+            other_mentor?: string | null;
+            /** @example P-008 */
+            other_mentee?: string | null;
+        };
+        /**
          * Format: uuid
          * @description A pair a matching run proposes.
          * @example 01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f
@@ -4125,6 +4261,16 @@ export interface components {
             /** @description The roles one may apply for (mutual programs: only `either`). */
             roles: components["schemas"]["ParticipantRole"][];
             questions: components["schemas"]["CustomQuestion"][];
+            /**
+             * @description The company's skills, most common first, to pick what one can teach and wants to learn
+             *     from (typing others is fine).
+             * @example [
+             *       "Python",
+             *       "Excel",
+             *       "TikTok"
+             *     ]
+             */
+            skills: string[];
             /**
              * @description Filled in for personal links.
              * @example Kenji Sato
@@ -4364,7 +4510,7 @@ export interface components {
              * @example grade_not_mapped
              * @enum {string}
              */
-            code: "empty" | "required" | "too_short" | "too_long" | "length_between" | "too_many_bytes" | "between" | "control_characters" | "bidi_controls" | "only_spaces" | "nul_character" | "no_at_sign" | "not_an_email" | "not_a_whole_number" | "not_a_job_level" | "not_a_time_zone" | "not_a_boolean" | "not_a_date" | "list_too_long" | "unsupported_language" | "invalid" | "unknown_field" | "not_a_cursor" | "not_an_email_category" | "transactional_always_sent" | "duplicate_in_file" | "own_manager" | "no_such_manager" | "email_belongs_to" | "external_id_exists" | "external_id_or_email_taken" | "batch_size" | "csv_header_unreadable" | "csv_missing_columns" | "csv_line_unreadable" | "csv_no_rows" | "already_invited" | "deadline_variable_without_deadline" | "either_csv_or_file" | "unknown_encoding" | "unreadable_characters" | "not_a_grade" | "too_many_grades" | "grade_not_mapped" | "manager_row_refused" | "sensitive_attributes_off" | "close_campaigns_first" | "name_purpose" | "describe_custom_purpose" | "metric_needs_name_and_target" | "level_min_above_max" | "levels_range" | "rule_needs_role" | "no_junior_mentor_possible" | "mutual_uses_either" | "end_after_start" | "resource_needs_title_and_link" | "module_needs_title" | "module_link_not_web" | "unknown_template" | "program_cannot_become" | "publish_pairs_first" | "set_roles_before_recruiting" | "set_dates_before_recruiting" | "program_keeps_rules_and_dates" | "program_no_longer_changes" | "only_drafts_deleted" | "program_not_matching" | "weight_out_of_range" | "stable_needs_two_sides" | "pair_of_one" | "no_such_person" | "run_not_done" | "no_such_run" | "publish_while_matching" | "run_published_already" | "edit_names_a_pair_once" | "question_key" | "question_key_twice" | "question_needs_label" | "question_label" | "question_needs_options" | "question_takes_no_options" | "not_a_question" | "answer_text" | "answer_one_option" | "answer_options" | "message_needs_subject_and_body" | "template_error" | "template_too_much_work" | "template_too_large" | "send_before_deadline" | "reminder_needs_deadline" | "closed_campaign_fixed" | "open_campaign_keeps_kind" | "program_not_recruiting" | "write_message_first" | "deadline_passed" | "campaign_cannot_become" | "name_people_or_filter" | "open_campaign_has_no_list" | "campaign_closed" | "applications_closed" | "consent_needed" | "not_eligible" | "already_applied" | "confirmation_expired" | "application_declined" | "not_confirmed_yet" | "applicant_withdrew" | "decision_not_possible" | "only_owners_manage_owners" | "last_owner" | "account_exists" | "already_member" | "person_already_member" | "not_a_member" | "no_longer_member" | "wrong_credentials" | "invitation_used" | "signup_link_used" | "reset_link_used" | "session_ended" | "cookie_needs_header" | "refresh_token_refused" | "not_a_refresh_token" | "name_needed_for_new_account" | "no_credential" | "metrics_token_required" | "unknown_api_key" | "bad_access_token" | "console_users_only" | "may_not_read" | "may_not_write" | "team_managers_only" | "key_managers_only" | "mailbox_owners_only" | "api_key_has_no_language" | "name_a_scope" | "no_such_resource" | "already_exists" | "fields_invalid" | "unreadable_json" | "unreadable_body" | "body_too_large" | "send_json" | "try_again_in" | "internal";
+            code: "empty" | "required" | "too_short" | "too_long" | "length_between" | "too_many_bytes" | "between" | "control_characters" | "bidi_controls" | "only_spaces" | "nul_character" | "no_at_sign" | "not_an_email" | "not_a_whole_number" | "not_a_job_level" | "not_a_time_zone" | "not_a_boolean" | "not_a_date" | "list_too_long" | "unsupported_language" | "invalid" | "unknown_field" | "not_a_cursor" | "not_an_email_category" | "transactional_always_sent" | "duplicate_in_file" | "own_manager" | "no_such_manager" | "email_belongs_to" | "external_id_exists" | "external_id_or_email_taken" | "batch_size" | "csv_header_unreadable" | "csv_missing_columns" | "csv_line_unreadable" | "csv_no_rows" | "already_invited" | "deadline_variable_without_deadline" | "either_csv_or_file" | "unknown_encoding" | "unreadable_characters" | "not_a_grade" | "too_many_grades" | "grade_not_mapped" | "manager_row_refused" | "sensitive_attributes_off" | "close_campaigns_first" | "name_purpose" | "describe_custom_purpose" | "metric_needs_name_and_target" | "level_min_above_max" | "levels_range" | "rule_needs_role" | "no_junior_mentor_possible" | "mutual_uses_either" | "end_after_start" | "resource_needs_title_and_link" | "module_needs_title" | "module_link_not_web" | "unknown_template" | "program_cannot_become" | "publish_pairs_first" | "set_roles_before_recruiting" | "set_dates_before_recruiting" | "program_keeps_rules_and_dates" | "program_no_longer_changes" | "only_drafts_deleted" | "program_not_matching" | "weight_out_of_range" | "stable_needs_two_sides" | "pair_of_one" | "no_such_person" | "run_not_done" | "no_such_run" | "publish_while_matching" | "run_published_already" | "edit_names_a_pair_once" | "not_a_proposal" | "swap_needs_two_pairs" | "swap_changes_nothing" | "wrong_side" | "pair_ended" | "not_in_the_pair" | "too_many_wishes" | "question_key" | "question_key_twice" | "question_needs_label" | "question_label" | "question_needs_options" | "question_takes_no_options" | "not_a_question" | "answer_text" | "answer_one_option" | "answer_options" | "message_needs_subject_and_body" | "template_error" | "template_too_much_work" | "template_too_large" | "send_before_deadline" | "reminder_needs_deadline" | "closed_campaign_fixed" | "open_campaign_keeps_kind" | "program_not_recruiting" | "write_message_first" | "deadline_passed" | "campaign_cannot_become" | "name_people_or_filter" | "open_campaign_has_no_list" | "campaign_closed" | "applications_closed" | "consent_needed" | "not_eligible" | "already_applied" | "confirmation_expired" | "application_declined" | "not_confirmed_yet" | "applicant_withdrew" | "decision_not_possible" | "only_owners_manage_owners" | "last_owner" | "account_exists" | "already_member" | "person_already_member" | "not_a_member" | "no_longer_member" | "wrong_credentials" | "invitation_used" | "signup_link_used" | "reset_link_used" | "session_ended" | "cookie_needs_header" | "refresh_token_refused" | "not_a_refresh_token" | "name_needed_for_new_account" | "no_credential" | "metrics_token_required" | "unknown_api_key" | "bad_access_token" | "console_users_only" | "may_not_read" | "may_not_write" | "team_managers_only" | "key_managers_only" | "mailbox_owners_only" | "api_key_has_no_language" | "name_a_scope" | "no_such_resource" | "already_exists" | "fields_invalid" | "unreadable_json" | "unreadable_body" | "body_too_large" | "send_json" | "try_again_in" | "internal";
             /**
              * @description Why, in words, in the language the request asked for (`Accept-Language`).
              * @example grade M3 is not mapped to a job level: give it a level in the grade table
@@ -6603,6 +6749,55 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
+    change_proposals: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The run whose proposals change */
+                run_id: components["schemas"]["MatchingRunId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProposalChange"];
+            };
+        };
+        responses: {
+            /** @description The new run, queued */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchingRunView"];
+                };
+            };
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The run is not done, or the program is not recruiting, matching or active */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
     compare_runs: {
         parameters: {
             query?: never;
@@ -6689,7 +6884,10 @@ export interface operations {
     };
     publish: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Say what publishing would do, and do nothing: no pair is made and nothing is sent. */
+                dry_run?: boolean;
+            };
             header?: {
                 /**
                  * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
@@ -6726,6 +6924,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            422: components["responses"]["ValidationFailed"];
         };
     };
     reveal: {
@@ -6861,6 +7060,55 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             /** @description An API key has no language */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    withdraw_pair: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The pair's id */
+                pair_id: components["schemas"]["PairId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PairWithdrawal"];
+            };
+        };
+        responses: {
+            /** @description The pair, withdrawn */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PairView"];
+                };
+            };
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The pair has ended already */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7783,7 +8031,10 @@ export interface operations {
     };
     list_edits: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Name each person by their pseudonym in this run of the program (blind review). */
+                run_id?: components["schemas"]["MatchingRunId"];
+            };
             header?: {
                 /**
                  * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
@@ -7811,6 +8062,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     add_edit: {

@@ -31,7 +31,11 @@ export function UserMenu({ user }: { user: ConsoleUser }) {
         <Menu.Item
           leftSection={<IconLogout size={16} />}
           onClick={() => {
-            void logout().then(() => navigate("/login", { replace: true }));
+            // The session ends here at once (logout forgets it before it calls the server), so
+            // the login page comes now; waiting for the server's answer would take the person
+            // back to it from wherever they went meanwhile.
+            void logout();
+            navigate("/login", { replace: true });
           }}
         >
           {t("nav.logout")}

@@ -81,6 +81,10 @@ pub struct PublicCampaign {
     /// The roles one may apply for (mutual programs: only `either`).
     pub roles: Vec<ParticipantRole>,
     pub questions: Vec<CustomQuestion>,
+    /// The company's skills, most common first, to pick what one can teach and wants to learn
+    /// from (typing others is fine).
+    #[schema(example = json!(["Python", "Excel", "TikTok"]))]
+    pub skills: Vec<String>,
     /// Filled in for personal links.
     #[schema(example = "Kenji Sato")]
     pub name: Option<String>,
@@ -116,6 +120,8 @@ pub async fn open_campaign(
     }
     let program = tx.program(link.campaign.program_id).await?.design;
     let company = tx.tenant().await?.name;
+    // A bounded read: the skills of at most this many people, at most this many skills.
+    let skills = tx.skill_list(SKILLS_FROM_PEOPLE, MAX_SKILLS).await?;
     let seen = opened_cookie_name(link.campaign.id);
     let mut first_visit = None;
     let (name, email) = match link.person {
@@ -154,6 +160,7 @@ pub async fn open_campaign(
         deadline: link.campaign.deadline,
         roles,
         questions: link.campaign.questions,
+        skills,
         name,
         email,
     };
@@ -204,7 +211,24 @@ pub struct ApplyRequest {
     #[serde(default)]
     #[schema(value_type = BTreeMap<String, Value>, example = json!({"motivation": "I love teaching"}))]
     pub answers: BTreeMap<String, serde_json::Value>,
+    /// Colleagues you would like to be paired with, by work email (at most 5). Matching takes
+    /// them as a wish, not a promise.
+    #[serde(default)]
+    #[schema(example = json!(["aiko.tanaka@sakura.example"]))]
+    pub would_like: Vec<String>,
+    /// Colleagues you would rather not be paired with, by work email (at most 5).
+    #[serde(default)]
+    #[schema(example = json!([]))]
+    pub rather_not: Vec<String>,
 }
+
+/// The form's skill list is counted over at most this many people of the directory…
+const SKILLS_FROM_PEOPLE: u64 = 5_000;
+/// …and lists at most this many skills.
+const MAX_SKILLS: usize = 200;
+
+/// How many colleagues a wish may name.
+const MAX_WISHES: usize = 5;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ApplicationReceived {
@@ -260,6 +284,8 @@ pub async fn apply(
         "can_teach": body.can_teach, "wants_to_learn": body.wants_to_learn, "goals": body.goals,
         "availability": body.availability, "languages": body.languages, "consent": body.consent,
         "answers": body.answers,
+        "would_like": wishes(&body.would_like),
+        "rather_not": wishes(&body.rather_not),
     });
     let campaign = &link.campaign;
     let Some(person_id) = link.person else {
@@ -345,7 +371,26 @@ fn form_problems(campaign: &CampaignRecord, body: &ApplyRequest) -> Vec<InvalidF
     for (key, reason) in answer_problems(&campaign.questions, &body.answers) {
         errors.push(InvalidField::new(format!("answers.{key}"), reason));
     }
+    for (field, list) in [("would_like", &body.would_like), ("rather_not", &body.rather_not)] {
+        if list.len() > MAX_WISHES {
+            errors.push(InvalidField::new(field, Reason::TooManyWishes { max: MAX_WISHES as u8 }));
+            continue;
+        }
+        for (i, address) in list.iter().enumerate() {
+            if let Err(reason) = EmailAddress::parse(address) {
+                errors.push(InvalidField::new(format!("{field}[{i}]"), reason));
+            }
+        }
+    }
     errors
+}
+
+/// A wish's addresses as matching reads them: lower case, each once.
+fn wishes(list: &[String]) -> Vec<String> {
+    let mut addresses: Vec<String> = list.iter().map(|a| a.trim().to_lowercase()).collect();
+    addresses.sort();
+    addresses.dedup();
+    addresses
 }
 
 #[derive(Debug, Deserialize, ToSchema)]

@@ -9,12 +9,12 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use tandem_domain::PairId;
-use tandem_domain::emails::{Email, MatchIntroductionEmail, MatchWaitlistEmail};
+use tandem_domain::emails::{Email, MatchIntroductionEmail, MatchWaitlistEmail, PairEndedEmail};
 use tandem_domain::matching::criteria::{Constraints, Criterion, MAX_WEIGHT, Part, Scored, Settings, Weights};
 use tandem_domain::matching::fairness::FairnessReport;
 use tandem_domain::matching::review::{BlindProfile, Findings};
 use tandem_domain::matching::run::PairState;
-use tandem_domain::matching::run::{EditKind, LeftOut, Mode, RunState};
+use tandem_domain::matching::run::{Change, ChangeKind, EditKind, LeftOut, Mode, RunState};
 use tandem_domain::programs::{ParticipantRole, ProgramKind, ProgramState};
 use tandem_domain::{Locale, MatchingEditId, MatchingRunId, Permission, PersonId, ProgramId, ProposalId, Reason};
 use tandem_store::{
@@ -43,7 +43,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(list_pairs)
         .service(list_edits)
         .service(add_edit)
-        .service(delete_edit);
+        .service(delete_edit)
+        .service(change_proposals)
+        .service(withdraw_pair);
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -226,17 +228,27 @@ pub async fn start_run(
     if !matches!(program.state, ProgramState::Recruiting | ProgramState::Matching | ProgramState::Active) {
         return Err(ApiError::Conflict(Reason::ProgramNotMatching { state: program.state }));
     }
-    let settings = Settings { weights, constraints };
-    let stored = serde_json::to_value(&settings).map_err(|err| ApiError::Unexpected(err.into()))?;
-    let record = scoped.tx.create_matching_run(program.id, mode, &stored).await?;
+    let record = queue_run(&scoped, program.id, mode, &Settings { weights, constraints }).await?;
+    scoped.tx.commit().await?;
+    Ok(HttpResponse::Accepted().json(run_view(record)?))
+}
+
+/// Creates a run and queues its job; the caller commits.
+async fn queue_run(
+    scoped: &Scoped,
+    program: ProgramId,
+    mode: Mode,
+    settings: &Settings,
+) -> Result<MatchingRunRecord, ApiError> {
+    let stored = serde_json::to_value(settings).map_err(|err| ApiError::Unexpected(err.into()))?;
+    let record = scoped.tx.create_matching_run(program, mode, &stored).await?;
     let task = tandem_domain::jobs::Task::MatchingRun(tandem_domain::jobs::MatchingRunTask { run: record.id });
     scoped
         .tx
         .enqueue(NewJob::new(scoped.tx.tenant_id(), &task, format!("matching-run:{}", record.id), Utc::now()))
         .await?;
-    audit(&scoped, "matching_run.started", "matching_run", record.id.as_uuid(), json!({ "mode": mode })).await?;
-    scoped.tx.commit().await?;
-    Ok(HttpResponse::Accepted().json(run_view(record)?))
+    audit(scoped, "matching_run.started", "matching_run", record.id.as_uuid(), json!({ "mode": mode })).await?;
+    Ok(record)
 }
 
 /// A program's matching runs, newest first.
@@ -454,28 +466,60 @@ pub async fn reveal(
 
 /// A lock (the pair is in every run) or a forbid (it never is).
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({"id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f", "kind": "lock", "mentor_id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e71", "mentee_id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e72", "mentor_pseudonym": "P-017", "mentee_pseudonym": "P-003", "created_at": "2026-12-06T09:00:00Z"}))]
 pub struct MatchingEditView {
     pub id: MatchingEditId,
     pub kind: EditKind,
     pub mentor_id: PersonId,
     pub mentee_id: PersonId,
+    /// The mentor's pseudonym in the run named by `run_id`, when asked for and they are in it.
+    #[schema(example = "P-017")]
+    pub mentor_pseudonym: Option<String>,
+    #[schema(example = "P-003")]
+    pub mentee_pseudonym: Option<String>,
     pub created_at: DateTime<Utc>,
 }
 
-fn edit_view(record: MatchingEditRecord) -> MatchingEditView {
+fn edit_view(record: MatchingEditRecord, found: Option<&Findings>) -> MatchingEditView {
+    let pseudonym = |id: PersonId| Some(found?.people.get(&id)?.pseudonym.clone());
     MatchingEditView {
         id: record.id,
         kind: record.kind,
         mentor_id: record.mentor,
         mentee_id: record.mentee,
+        mentor_pseudonym: pseudonym(record.mentor),
+        mentee_pseudonym: pseudonym(record.mentee),
         created_at: record.created_at,
     }
 }
 
-/// A program's locks and forbids, oldest first.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct EditsQuery {
+    /// Name each person by their pseudonym in this run of the program (blind review).
+    pub run_id: Option<MatchingRunId>,
+}
+
+/// A finished run of `program`, or the field error that says it is not one.
+async fn run_of(
+    scoped: &Scoped,
+    program: ProgramId,
+    run: MatchingRunId,
+) -> Result<(MatchingRunRecord, Option<Findings>), ApiError> {
+    let record = scoped.tx.matching_run(run).await.map_err(|_| ApiError::field("run_id", Reason::NoSuchRun))?;
+    if record.program_id != program {
+        return Err(ApiError::field("run_id", Reason::NoSuchRun));
+    }
+    let found = findings(&record)?;
+    Ok((record, found))
+}
+
+/// A program's locks and forbids, oldest first. With `run_id`, each names its people by their
+/// pseudonyms in that run, as blind review shows them.
 #[utoipa::path(
     tag = "matching",
-    params(("program_id" = ProgramId, Path, description = "The program's id")),
+    params(("program_id" = ProgramId, Path, description = "The program's id"), EditsQuery),
     security(("access_token" = []), ("api_key" = [])),
     responses((status = 200, description = "Locks and forbids", body = Vec<MatchingEditView>))
 )]
@@ -484,12 +528,17 @@ pub async fn list_edits(
     ctx: TenantCtx,
     db: web::Data<Db>,
     path: web::Path<ProgramId>,
+    query: web::Query<EditsQuery>,
 ) -> Result<web::Json<Vec<MatchingEditView>>, ApiError> {
     let scoped = ctx.open(&db, Permission::Read).await?;
     let program = scoped.tx.program(path.into_inner()).await?;
+    let found = match query.run_id {
+        Some(run) => run_of(&scoped, program.id, run).await?.1,
+        None => None,
+    };
     let edits = scoped.tx.matching_edits(program.id).await?;
     scoped.tx.commit().await?;
-    Ok(web::Json(edits.into_iter().map(edit_view).collect()))
+    Ok(web::Json(edits.into_iter().map(|e| edit_view(e, found.as_ref())).collect()))
 }
 
 /// A pair to lock or forbid: by the pseudonyms of a run (from blind review), or by the
@@ -530,11 +579,7 @@ pub async fn add_edit(
     let program = scoped.tx.program(path.into_inner()).await?;
     let (mentor, mentee) = match (body.run_id, &body.mentor, &body.mentee, body.mentor_id, body.mentee_id) {
         (Some(run), Some(mentor), Some(mentee), None, None) => {
-            let record = scoped.tx.matching_run(run).await.map_err(|_| ApiError::field("run_id", Reason::NoSuchRun))?;
-            if record.program_id != program.id {
-                return Err(ApiError::field("run_id", Reason::NoSuchRun));
-            }
-            let found = findings(&record)?.ok_or(ApiError::Conflict(Reason::RunNotDone))?;
+            let found = run_of(&scoped, program.id, run).await?.1.ok_or(ApiError::Conflict(Reason::RunNotDone))?;
             let by_name: BTreeMap<&str, PersonId> =
                 found.people.iter().map(|(id, p)| (p.pseudonym.as_str(), *id)).collect();
             let mut fields = Fields::default();
@@ -564,7 +609,7 @@ pub async fn add_edit(
     };
     audit(&scoped, action, "program", program.id.as_uuid(), json!({ "edit": record.id })).await?;
     scoped.tx.commit().await?;
-    Ok(HttpResponse::Created().json(edit_view(record)))
+    Ok(HttpResponse::Created().json(edit_view(record, None)))
 }
 
 /// Takes back a lock or forbid.
@@ -591,6 +636,146 @@ pub async fn delete_edit(
     Ok(HttpResponse::NoContent().finish())
 }
 
+/// A one-step change to a finished run's proposals, by the run's pseudonyms. In mutual
+/// programs `mentor` and `mentee` are a pair's first and second member, as proposals show them.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"kind": "swap", "mentor": "P-017", "mentee": "P-003", "other_mentor": "P-020", "other_mentee": "P-008"}))]
+pub struct ProposalChange {
+    /// `swap`: two proposed pairs exchange their mentees; `remove`: the pair is not to be made;
+    /// `pair`: make this pair by hand.
+    pub kind: ChangeKind,
+    #[schema(example = "P-017")]
+    pub mentor: String,
+    #[schema(example = "P-003")]
+    pub mentee: String,
+    /// The second proposed pair of a swap.
+    #[schema(example = "P-020")]
+    pub other_mentor: Option<String>,
+    #[schema(example = "P-008")]
+    pub other_mentee: Option<String>,
+}
+
+/// Changes a finished run's proposals in one step and runs again: a swap locks the two new
+/// pairs and forbids the two it breaks, a removal forbids the pair, a pair made by hand is
+/// locked. The locks and forbids stay for every later run (see `/matching-edits`), and the new
+/// run, with the same mode and settings, finds the best result that keeps them; it answers at
+/// once (202), like starting a run. A lock the rules do not allow (a reporting line, no common
+/// language) makes the new run fail, saying why.
+#[utoipa::path(
+    tag = "matching",
+    params(("run_id" = MatchingRunId, Path, description = "The run whose proposals change")),
+    request_body = ProposalChange,
+    security(("access_token" = []), ("api_key" = [])),
+    responses(
+        (status = 202, description = "The new run, queued", body = MatchingRunView),
+        (status = 409, description = "The run is not done, or the program is not recruiting, matching or active"),
+    )
+)]
+#[post("/matching-runs/{run_id}/changes")]
+pub async fn change_proposals(
+    ctx: TenantCtx,
+    db: web::Data<Db>,
+    path: web::Path<MatchingRunId>,
+    body: Json<ProposalChange>,
+) -> Result<HttpResponse, ApiError> {
+    let scoped = ctx.open(&db, Permission::Write).await?;
+    let body = body.read()?;
+    let run = scoped.tx.matching_run(path.into_inner()).await?;
+    let found = findings(&run)?.ok_or(ApiError::Conflict(Reason::RunNotDone))?;
+    let program = scoped.tx.program(run.program_id).await?;
+    let change = read_change(&scoped.tx, &run, &found, program.design.kind, &body).await?;
+    if !matches!(program.state, ProgramState::Recruiting | ProgramState::Matching | ProgramState::Active) {
+        return Err(ApiError::Conflict(Reason::ProgramNotMatching { state: program.state }));
+    }
+    let mut edits = Vec::new();
+    for (kind, mentor, mentee) in change.edits() {
+        edits.push(scoped.tx.set_matching_edit(program.id, kind, mentor, mentee).await?.id);
+    }
+    let details = json!({ "from_run": run.id, "kind": body.kind, "edits": edits });
+    audit(&scoped, "matching_run.changed", "matching_run", run.id.as_uuid(), details).await?;
+    let settings: Settings = serde_json::from_value(run.settings.clone())
+        .map_err(|err| ApiError::Unexpected(anyhow::anyhow!("a run's settings do not read: {err}")))?;
+    let record = queue_run(&scoped, program.id, run.mode, &settings).await?;
+    scoped.tx.commit().await?;
+    Ok(HttpResponse::Accepted().json(run_view(record)?))
+}
+
+/// The change a request names, checked against the run: its pseudonyms, its proposals, and
+/// (two-sided programs) the side each person is on.
+async fn read_change(
+    tx: &TenantTx,
+    run: &MatchingRunRecord,
+    found: &Findings,
+    kind: ProgramKind,
+    body: &ProposalChange,
+) -> Result<Change, ApiError> {
+    let by_name: BTreeMap<&str, (PersonId, ParticipantRole)> =
+        found.people.iter().map(|(id, p)| (p.pseudonym.as_str(), (*id, p.role))).collect();
+    let lookup = |name: &str| by_name.get(name).copied().ok_or(Reason::NoSuchPerson);
+    let mut fields = Fields::default();
+    let mentor = fields.check("mentor", lookup(&body.mentor));
+    let mentee = fields.check("mentee", lookup(&body.mentee));
+    let other = match (body.kind, body.other_mentor.as_deref(), body.other_mentee.as_deref()) {
+        (ChangeKind::Swap, Some(m), Some(e)) => {
+            let (m, e) = (fields.check("other_mentor", lookup(m)), fields.check("other_mentee", lookup(e)));
+            m.zip(e)
+        }
+        (ChangeKind::Swap, _, _) | (_, Some(_), _) | (_, _, Some(_)) => {
+            fields.push("other_mentor", Reason::SwapNeedsTwoPairs);
+            None
+        }
+        _ => None,
+    };
+    if let (Some((a, a_role)), Some((x, x_role))) = (mentor, mentee) {
+        let two_sided = kind != ProgramKind::Mutual;
+        if a == x {
+            fields.push("mentee", Reason::PairOfOne);
+        } else if body.kind == ChangeKind::Pair && two_sided {
+            if a_role == ParticipantRole::Mentee {
+                fields.push("mentor", Reason::WrongSide);
+            }
+            if x_role == ParticipantRole::Mentor {
+                fields.push("mentee", Reason::WrongSide);
+            }
+        }
+        if let Some(((b, _), (y, _))) = other
+            && [b, y].iter().any(|p| [a, x].contains(p))
+        {
+            fields.push("other_mentor", Reason::SwapChangesNothing);
+        }
+    }
+    let change = fields.finish(|| {
+        let (a, x) = (mentor?.0, mentee?.0);
+        Some(match body.kind {
+            ChangeKind::Swap => {
+                let ((b, _), (y, _)) = other?;
+                Change::Swap { first: (a, x), second: (b, y) }
+            }
+            ChangeKind::Remove => Change::Remove(a, x),
+            ChangeKind::Pair => Change::Pair(a, x),
+        })
+    })?;
+    // A swap and a removal change what the run proposes: their pairs must be proposals.
+    let named: Vec<(&str, (PersonId, PersonId))> = match change {
+        Change::Swap { first, second } => vec![("mentee", first), ("other_mentee", second)],
+        Change::Remove(a, x) => vec![("mentee", (a, x))],
+        Change::Pair(..) => vec![],
+    };
+    if !named.is_empty() {
+        let proposed: std::collections::HashSet<(PersonId, PersonId)> =
+            tx.all_proposals(run.id).await?.into_iter().map(|p| (p.mentor, p.mentee)).collect();
+        let mut fields = Fields::default();
+        for (field, (a, x)) in named {
+            if !proposed.contains(&(a, x)) && !proposed.contains(&(x, a)) {
+                fields.push(field, Reason::NotAProposal);
+            }
+        }
+        fields.finish(|| Some(()))?;
+    }
+    Ok(change)
+}
+
 /// What publishing did.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Published {
@@ -608,13 +793,22 @@ pub struct Published {
     pub skipped: usize,
 }
 
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct PublishQuery {
+    /// Say what publishing would do, and do nothing: no pair is made and nothing is sent.
+    #[serde(default)]
+    pub dry_run: bool,
+}
+
 /// Publishes a finished run: its proposals become the program's pairs, each member is emailed
 /// an introduction to their partner with why they were matched (in their language, once), and
 /// those it left out are told they wait for a partner. A run is published once; the program
-/// may then go active.
+/// may then go active. With `dry_run=true` the answer is the same and nothing is done.
 #[utoipa::path(
     tag = "matching",
-    params(("run_id" = MatchingRunId, Path, description = "The run's id")),
+    params(("run_id" = MatchingRunId, Path, description = "The run's id"), PublishQuery),
     security(("access_token" = []), ("api_key" = [])),
     responses(
         (status = 200, description = "What was published and sent", body = Published),
@@ -626,10 +820,16 @@ pub async fn publish(
     ctx: TenantCtx,
     db: web::Data<Db>,
     path: web::Path<MatchingRunId>,
+    query: web::Query<PublishQuery>,
 ) -> Result<web::Json<Published>, ApiError> {
     let scoped = ctx.open(&db, Permission::Write).await?;
     let run = scoped.tx.matching_run(path.into_inner()).await?;
     let summary = publish_run(&scoped.tx, &run).await?;
+    if query.dry_run {
+        // The same steps, undone: what the answer says is what publishing would do now.
+        scoped.tx.rollback().await?;
+        return Ok(web::Json(summary));
+    }
     let details = json!({ "pairs": summary.pairs, "waitlisted": summary.waitlisted, "skipped": summary.skipped });
     audit(&scoped, "matching_run.published", "matching_run", run.id.as_uuid(), details).await?;
     scoped.tx.commit().await?;
@@ -717,7 +917,7 @@ pub struct PairMember {
 }
 
 #[derive(Debug, Serialize, ToSchema)]
-#[schema(example = json!({"id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f", "run_id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e70", "mentor": {"person_id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e71", "name": "Mori Aoi", "department": "Marketing", "title": null}, "mentee": {"person_id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e72", "name": "Sato Kenji", "department": "Finance", "title": "Head of Finance"}, "score": 11.5, "state": "active", "created_at": "2026-12-06T09:00:00Z"}))]
+#[schema(example = json!({"id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f", "run_id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e70", "mentor": {"person_id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e71", "name": "Mori Aoi", "department": "Marketing", "title": null}, "mentee": {"person_id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e72", "name": "Sato Kenji", "department": "Finance", "title": "Head of Finance"}, "score": 11.5, "state": "active", "created_at": "2026-12-06T09:00:00Z", "ended_at": null}))]
 pub struct PairView {
     pub id: PairId,
     /// The run it was published from.
@@ -728,6 +928,37 @@ pub struct PairView {
     pub score: f64,
     pub state: PairState,
     pub created_at: DateTime<Utc>,
+    /// When it was withdrawn.
+    pub ended_at: Option<DateTime<Utc>>,
+}
+
+/// The members of a program's pairs as the console shows them (published pairs are not blind).
+async fn pair_views(tx: &TenantTx, pairs: Vec<PairRecord>) -> Result<Vec<PairView>, ApiError> {
+    let ids: Vec<PersonId> = pairs.iter().flat_map(|p| [p.mentor, p.mentee]).collect();
+    let people: BTreeMap<PersonId, PersonRecord> =
+        tx.people_by_ids(&ids).await?.into_iter().map(|p| (p.id, p)).collect();
+    let member = |id: PersonId| {
+        let person = people.get(&id);
+        PairMember {
+            person_id: id,
+            name: person.map(|p| p.person.name.clone()).unwrap_or_default(),
+            department: person.and_then(|p| p.person.department.clone()),
+            title: person.and_then(|p| p.person.title.clone()),
+        }
+    };
+    Ok(pairs
+        .into_iter()
+        .map(|p| PairView {
+            id: p.id,
+            run_id: p.run_id,
+            mentor: member(p.mentor),
+            mentee: member(p.mentee),
+            score: p.score,
+            state: p.state,
+            created_at: p.created_at,
+            ended_at: p.ended_at,
+        })
+        .collect())
 }
 
 /// A program's published pairs, oldest first.
@@ -748,28 +979,84 @@ pub async fn list_pairs(
     let scoped = ctx.open(&db, Permission::Read).await?;
     let program = scoped.tx.program(path.into_inner()).await?;
     let pairs = scoped.tx.pairs(program.id, page).await?;
-    let ids: Vec<PersonId> = pairs.items.iter().flat_map(|p| [p.mentor, p.mentee]).collect();
-    let people: BTreeMap<PersonId, PersonRecord> =
-        scoped.tx.people_by_ids(&ids).await?.into_iter().map(|p| (p.id, p)).collect();
+    let views = pair_views(&scoped.tx, pairs.items).await?;
     scoped.tx.commit().await?;
-    let member = |id: PersonId| {
-        let person = people.get(&id);
-        PairMember {
-            person_id: id,
-            name: person.map(|p| p.person.name.clone()).unwrap_or_default(),
-            department: person.and_then(|p| p.person.department.clone()),
-            title: person.and_then(|p| p.person.title.clone()),
+    Ok(web::Json(Paginated::from_page(tandem_store::Page { items: views, next: pairs.next }, |v| v)))
+}
+
+/// A withdrawal from a published pair.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"person_id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e71", "reason": "Moved to the Osaka office"}))]
+pub struct PairWithdrawal {
+    /// The member who leaves the program; absent, the pair ends and both stay.
+    pub person_id: Option<PersonId>,
+    /// Why, for the audit log (at most 500 characters).
+    #[schema(example = "Moved to the Osaka office")]
+    pub reason: Option<String>,
+}
+
+const WITHDRAWAL_REASON_MAX: usize = 500;
+
+/// Withdraws a published pair. The member who leaves (if one is named) leaves the program: their
+/// application is withdrawn. Whoever stays is emailed, in their language, that the pair has
+/// ended, and is free for the program's next matching run, which pairs only people without an
+/// active pair and never puts a withdrawn pair together again.
+#[utoipa::path(
+    tag = "matching",
+    params(("pair_id" = PairId, Path, description = "The pair's id")),
+    request_body = PairWithdrawal,
+    security(("access_token" = []), ("api_key" = [])),
+    responses(
+        (status = 200, description = "The pair, withdrawn", body = PairView),
+        (status = 409, description = "The pair has ended already"),
+    )
+)]
+#[post("/pairs/{pair_id}/withdrawal")]
+pub async fn withdraw_pair(
+    ctx: TenantCtx,
+    db: web::Data<Db>,
+    path: web::Path<PairId>,
+    body: Json<PairWithdrawal>,
+) -> Result<web::Json<PairView>, ApiError> {
+    let scoped = ctx.open(&db, Permission::Write).await?;
+    let body = body.read()?;
+    let pair = scoped.tx.pair(path.into_inner()).await?;
+    let mut fields = Fields::default();
+    if body.person_id.is_some_and(|p| p != pair.mentor && p != pair.mentee) {
+        fields.push("person_id", Reason::NotInThePair);
+    }
+    if body.reason.as_ref().is_some_and(|r| r.chars().count() > WITHDRAWAL_REASON_MAX) {
+        fields.push("reason", Reason::TooLong { max: WITHDRAWAL_REASON_MAX });
+    }
+    fields.finish(|| Some(()))?;
+    if !scoped.tx.withdraw_pair(pair.id).await? {
+        return Err(ApiError::Conflict(Reason::PairEnded));
+    }
+    if let Some(leaver) = body.person_id {
+        scoped.tx.withdraw_from_program(pair.program_id, leaver).await?;
+    }
+    let program = scoped.tx.program(pair.program_id).await?;
+    let people: BTreeMap<PersonId, PersonRecord> =
+        scoped.tx.people_by_ids(&[pair.mentor, pair.mentee]).await?.into_iter().map(|p| (p.id, p)).collect();
+    for (me, partner) in [(pair.mentor, pair.mentee), (pair.mentee, pair.mentor)] {
+        let (Some(me), Some(partner)) = (people.get(&me), people.get(&partner)) else { continue };
+        if body.person_id == Some(me.id) {
+            continue;
         }
-    };
-    Ok(web::Json(Paginated::from_page(pairs, |p: PairRecord| PairView {
-        id: p.id,
-        run_id: p.run_id,
-        mentor: member(p.mentor),
-        mentee: member(p.mentee),
-        score: p.score,
-        state: p.state,
-        created_at: p.created_at,
-    })))
+        let email = Email::PairEnded(PairEndedEmail {
+            name: me.person.name.clone(),
+            program: program.design.name.clone(),
+            partner_name: partner.person.name.clone(),
+        });
+        deliver(&scoped.tx, format!("pair:{}:ended:{}", pair.id, me.id), email, me).await?;
+    }
+    let details = json!({ "leaver": body.person_id, "reason": body.reason });
+    audit(&scoped, "pair.withdrawn", "pair", pair.id.as_uuid(), details).await?;
+    let withdrawn = scoped.tx.pair(pair.id).await?;
+    let view = pair_views(&scoped.tx, vec![withdrawn]).await?.pop();
+    scoped.tx.commit().await?;
+    view.map(web::Json).ok_or_else(|| ApiError::Unexpected(anyhow::anyhow!("a withdrawn pair has no view")))
 }
 
 /// A pair as two runs are compared: the people's pseudonyms in the later run.

@@ -53,6 +53,52 @@ pub struct Edits {
     pub forbidden: Vec<(PersonId, PersonId)>,
 }
 
+text_enum!(
+    /// A one-step change to a run's proposals (see [`Change`]).
+    ChangeKind { Swap = "swap", Remove = "remove", Pair = "pair" }
+);
+
+/// A change an admin makes to a run's proposals in one step, kept as the locks and forbids
+/// that the next run of the program honours. Pairs are (mentor, mentee); in mutual programs
+/// (first member, second member).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// Two proposed pairs exchange their mentees: (a, x) and (b, y) become (a, y) and (b, x).
+    Swap { first: (PersonId, PersonId), second: (PersonId, PersonId) },
+    /// The pair is not to be made.
+    Remove(PersonId, PersonId),
+    /// The pair is made by hand.
+    Pair(PersonId, PersonId),
+}
+
+impl Change {
+    /// The locks and forbids that make the change, in the order to record them: a later
+    /// decision on a pair replaces an earlier one, so a swap's forbids undo any lock on the
+    /// pairs it breaks.
+    pub fn edits(self) -> Vec<(EditKind, PersonId, PersonId)> {
+        match self {
+            Change::Swap { first: (a, x), second: (b, y) } => {
+                vec![(EditKind::Forbid, a, x), (EditKind::Forbid, b, y), (EditKind::Lock, a, y), (EditKind::Lock, b, x)]
+            }
+            Change::Remove(a, x) => vec![(EditKind::Forbid, a, x)],
+            Change::Pair(a, x) => vec![(EditKind::Lock, a, x)],
+        }
+    }
+}
+
+impl Edits {
+    /// Records one decision on a pair, replacing an earlier one on the same pair.
+    pub fn set(&mut self, kind: EditKind, a: PersonId, b: PersonId) {
+        let same = |&(x, y): &(PersonId, PersonId)| (x, y) == (a, b) || (x, y) == (b, a);
+        self.locked.retain(|p| !same(p));
+        self.forbidden.retain(|p| !same(p));
+        match kind {
+            EditKind::Lock => self.locked.push((a, b)),
+            EditKind::Forbid => self.forbidden.push((a, b)),
+        }
+    }
+}
+
 /// A proposed pair with its score, criterion by criterion.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Proposal {

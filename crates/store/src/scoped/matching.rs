@@ -1,7 +1,7 @@
 //! Matching: runs, the pairs they propose, and the locks and forbids of a program.
 
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, Condition, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 use serde_json::Value;
 use tandem_domain::matching::run::{EditKind, Mode, PairState, RunState};
 use tandem_domain::recruitment::ApplicationStatus;
@@ -223,6 +223,58 @@ impl TenantTx {
             .collect()
     }
 
+    /// A program's withdrawn pairs: later runs keep their members apart.
+    pub async fn withdrawn_pairs(&self, program: ProgramId) -> Result<Vec<PairRecord>, StoreError> {
+        pair::Entity::find()
+            .filter(pair::Column::TenantId.eq(self.tid()))
+            .filter(pair::Column::ProgramId.eq(program.as_uuid()))
+            .filter(pair::Column::State.eq(PairState::Withdrawn.as_str()))
+            .order_by_asc(pair::Column::Id)
+            .all(&self.tx)
+            .await?
+            .into_iter()
+            .map(pair_record)
+            .collect()
+    }
+
+    pub async fn pair(&self, id: PairId) -> Result<PairRecord, StoreError> {
+        let model = pair::Entity::find()
+            .filter(pair::Column::TenantId.eq(self.tid()))
+            .filter(pair::Column::Id.eq(id.as_uuid()))
+            .one(&self.tx)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        pair_record(model)
+    }
+
+    /// Withdraws an active pair, once: `Ok(false)` when it had ended already (two withdrawals
+    /// at once: one wins).
+    pub async fn withdraw_pair(&self, id: PairId) -> Result<bool, StoreError> {
+        let result = pair::Entity::update_many()
+            .col_expr(pair::Column::State, PairState::Withdrawn.as_str().into())
+            .col_expr(pair::Column::EndedAt, Some(Utc::now()).into())
+            .filter(pair::Column::TenantId.eq(self.tid()))
+            .filter(pair::Column::Id.eq(id.as_uuid()))
+            .filter(pair::Column::State.eq(PairState::Active.as_str()))
+            .exec(&self.tx)
+            .await?;
+        Ok(result.rows_affected == 1)
+    }
+
+    /// Withdraws a person's accepted applications to a program (they left it); how many.
+    pub async fn withdraw_from_program(&self, program: ProgramId, person: PersonId) -> Result<u64, StoreError> {
+        let result = application::Entity::update_many()
+            .col_expr(application::Column::Status, ApplicationStatus::Withdrawn.as_str().into())
+            .col_expr(application::Column::UpdatedAt, Utc::now().into())
+            .filter(application::Column::TenantId.eq(self.tid()))
+            .filter(application::Column::ProgramId.eq(program.as_uuid()))
+            .filter(application::Column::PersonId.eq(person.as_uuid()))
+            .filter(application::Column::Status.eq(ApplicationStatus::Accepted.as_str()))
+            .exec(&self.tx)
+            .await?;
+        Ok(result.rows_affected)
+    }
+
     /// A program's pairs, oldest first.
     pub async fn pairs(&self, program: ProgramId, page: PageRequest) -> Result<Page<PairRecord>, StoreError> {
         let mut query = pair::Entity::find()
@@ -258,11 +310,16 @@ impl TenantTx {
         mentor: PersonId,
         mentee: PersonId,
     ) -> Result<MatchingEditRecord, StoreError> {
+        // One decision per pair, in either order (mutual programs name a pair either way).
+        let pair = |a: PersonId, b: PersonId| {
+            Condition::all()
+                .add(matching_edit::Column::MentorId.eq(a.as_uuid()))
+                .add(matching_edit::Column::MenteeId.eq(b.as_uuid()))
+        };
         matching_edit::Entity::delete_many()
             .filter(matching_edit::Column::TenantId.eq(self.tid()))
             .filter(matching_edit::Column::ProgramId.eq(program.as_uuid()))
-            .filter(matching_edit::Column::MentorId.eq(mentor.as_uuid()))
-            .filter(matching_edit::Column::MenteeId.eq(mentee.as_uuid()))
+            .filter(Condition::any().add(pair(mentor, mentee)).add(pair(mentee, mentor)))
             .exec(&self.tx)
             .await?;
         let model = matching_edit::ActiveModel {
@@ -389,5 +446,6 @@ fn pair_record(m: pair::Model) -> Result<PairRecord, StoreError> {
         parts: m.parts,
         state: m.state.parse().map_err(corrupt)?,
         created_at: m.created_at,
+        ended_at: m.ended_at,
     })
 }

@@ -59,6 +59,12 @@ impl TenantTx {
         Ok(())
     }
 
+    /// Undoes everything this transaction wrote (a dry run); nothing it queued is sent.
+    pub async fn rollback(self) -> Result<(), StoreError> {
+        self.tx.rollback().await?;
+        Ok(())
+    }
+
     /// Creates this transaction's tenant (sign-up). The id is the one the handle was opened for.
     pub async fn create_tenant(&self, name: &str, locale: Locale) -> Result<Tenant, StoreError> {
         let model = tenant::ActiveModel {

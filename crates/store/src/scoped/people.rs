@@ -199,6 +199,41 @@ impl TenantTx {
         person::Entity::find_by_id((self.tid(), id.as_uuid())).one(&self.tx).await?.ok_or(StoreError::NotFound)
     }
 
+    /// The directory's skills, most common first (ties alphabetical), counted over at most
+    /// `people` people who have any, and at most `max` of them.
+    pub async fn skill_list(&self, people: u64, max: usize) -> Result<Vec<String>, StoreError> {
+        let rows: Vec<serde_json::Value> = person::Entity::find()
+            .select_only()
+            .column(person::Column::Skills)
+            .filter(person::Column::TenantId.eq(self.tid()))
+            .filter(person::Column::SkillsIndex.ne(""))
+            .order_by_asc(person::Column::Id)
+            .limit(people)
+            .into_tuple()
+            .all(&self.tx)
+            .await?;
+        // Counted by their lower-case form, shown as most people write them.
+        let mut counts: HashMap<String, (u64, HashMap<String, u64>)> = HashMap::new();
+        for skill in rows.iter().filter_map(|v| v.as_array()).flatten().filter_map(|v| v.as_str()) {
+            let skill = skill.trim();
+            if skill.is_empty() {
+                continue;
+            }
+            let (count, spellings) = counts.entry(skill.to_lowercase()).or_default();
+            *count += 1;
+            *spellings.entry(skill.to_owned()).or_default() += 1;
+        }
+        let mut list: Vec<(u64, String)> = counts
+            .into_values()
+            .filter_map(|(count, spellings)| {
+                let spelling = spellings.into_iter().max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))?.0;
+                Some((count, spelling))
+            })
+            .collect();
+        list.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        Ok(list.into_iter().take(max).map(|(_, skill)| skill).collect())
+    }
+
     pub async fn person(&self, id: PersonId) -> Result<PersonRecord, StoreError> {
         let model = self.person_model(id).await?;
         Ok(self.with_managers(vec![model]).await?.remove(0))

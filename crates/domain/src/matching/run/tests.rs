@@ -100,6 +100,52 @@ fn locks_are_kept_forbids_are_honoured_and_a_barred_lock_is_refused() {
 }
 
 #[test]
+fn a_swap_a_removal_and_a_pair_by_hand_are_kept_by_the_next_run() {
+    let people = vec![
+        applicant(0, Mentor, 2, "A"),
+        applicant(1, Mentor, 2, "B"),
+        applicant(2, Mentor, 2, "E"),
+        applicant(3, Mentee, 9, "C"),
+        applicant(4, Mentee, 9, "D"),
+        applicant(5, Mentee, 9, "F"),
+    ];
+    let reverse = rules(ProgramKind::Reverse);
+    let pairs = |edits: &Edits| -> Vec<(PersonId, PersonId)> {
+        let outcome = run(&reverse, Mode::MostPairs, 1, &people, edits).unwrap();
+        assert!(outcome.proven_optimal);
+        let mut pairs: Vec<_> = outcome.proposals.iter().map(|p| (p.mentor, p.mentee)).collect();
+        pairs.sort();
+        pairs
+    };
+    let first = pairs(&Edits::default());
+    assert_eq!(first.len(), 3);
+    let (a, x) = first[0];
+    let (b, y) = first[1];
+
+    let mut edits = Edits::default();
+    for (kind, m, e) in (Change::Swap { first: (a, x), second: (b, y) }).edits() {
+        edits.set(kind, m, e);
+    }
+    let swapped = pairs(&edits);
+    assert!(swapped.contains(&(a, y)) && swapped.contains(&(b, x)), "{swapped:?}");
+    assert_eq!(swapped.len(), 3, "the third pair stays");
+
+    // Removing a pair a swap locked takes the lock back: the decision on a pair is one.
+    for (kind, m, e) in Change::Remove(a, y).edits() {
+        edits.set(kind, m, e);
+    }
+    assert_eq!(edits.locked, [(b, x)]);
+    assert!(!pairs(&edits).contains(&(a, y)));
+
+    // A pair by hand, named in either order, replaces the forbid the swap put on it.
+    for (kind, m, e) in Change::Pair(x, a).edits() {
+        edits.set(kind, m, e);
+    }
+    assert!(edits.forbidden.iter().all(|&p| p != (a, x)), "{edits:?}");
+    assert!(edits.locked.contains(&(x, a)));
+}
+
+#[test]
 fn either_applicants_take_the_role_the_optimum_gives_them() {
     // Person 1 (level 5) can mentor person 2 (level 9) or be mentored by person 0 (level 2);
     // only one direction pairs everybody.
