@@ -11,6 +11,7 @@ import { useLanguage } from "../../shared/useLanguage";
 import { applyErrors, applyProblems, asksForEmail, initialApply, keyOf, toApplyRequest, type ApplyValues } from "./applyForm";
 import { useApply } from "./applyApi";
 import { TopicsInput } from "./TopicsInput";
+import { WishesInput } from "./WishesInput";
 
 type InputProps = ReturnType<UseFormReturnType<ApplyValues>["getInputProps"]>;
 
@@ -56,7 +57,7 @@ export function ApplyForm({ token, campaign }: { token: string; campaign: Public
       Object.fromEntries(
         Object.entries(applyProblems(values, campaign)).map(([path, p]) => [
           path,
-          "max" in p ? t(p.key, { max: formatNumber(p.max, language) }) : t(p.key),
+          "max" in p ? t(p.key, { max: formatNumber(p.max, language) }) : "value" in p ? t(p.key, { value: p.value }) : t(p.key),
         ]),
       ),
   });
@@ -113,7 +114,7 @@ export function ApplyForm({ token, campaign }: { token: string; campaign: Public
           <TopicsInput
             key={field}
             label={t(`apply.fields.${field}`)}
-            suggestions={[]}
+            suggestions={campaign.skills ?? []}
             value={form.values[field]}
             onChange={(value) => form.setFieldValue(field, value)}
             error={form.errors[field]}
@@ -128,6 +129,15 @@ export function ApplyForm({ token, campaign }: { token: string; campaign: Public
             ))}
           </Stack>
         </Checkbox.Group>
+        {(["would_like", "rather_not"] as const).map((field) => (
+          <WishesInput
+            key={field}
+            label={t(`apply.fields.${field}`)}
+            value={form.values[field]}
+            onChange={(value) => form.setFieldValue(field, value)}
+            error={form.errors[field]}
+          />
+        ))}
         {campaign.questions.map((q) => (
           <Question key={keyOf(q)} question={q} inputProps={form.getInputProps(`answers.${keyOf(q)}`)} />
         ))}

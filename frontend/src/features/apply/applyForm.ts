@@ -9,6 +9,9 @@ export interface ApplyValues {
   goals: string;
   availability: string;
   languages: string[];
+  /** Work email addresses of people one would like to be paired with, or would rather not be (up to five each). */
+  would_like: string[];
+  rather_not: string[];
   consent: boolean;
   /** Text and single-choice answers are strings, multiple-choice answers lists. */
   answers: Record<string, string | string[]>;
@@ -29,6 +32,8 @@ export function initialApply(campaign: PublicCampaign, language: string): ApplyV
     goals: "",
     availability: "",
     languages: [language],
+    would_like: [],
+    rather_not: [],
     consent: false,
     answers: Object.fromEntries(campaign.questions.map((q) => [keyOf(q), blankAnswer(q)])),
   };
@@ -53,6 +58,25 @@ export function topics(tags: readonly string[]): string[] {
 /** Topics as the API takes them: comma-separated text. */
 export const topicsText = (tags: readonly string[]): string => topics(tags).join(", ");
 
+/** The most addresses each wish takes. */
+export const MAX_WISHES = 5;
+
+/** Wished-for (or not) colleagues' addresses as sent: trimmed, without repeats in any case. */
+export function wishes(addresses: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return addresses
+    .map((a) => a.trim())
+    .filter((a) => {
+      const key = a.toLowerCase();
+      if (a === "" || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
+
+/** Looks like an email address (the server checks that it is someone in the directory). */
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
 /** A personal link knows the address; only the public link asks for one. */
 export const asksForEmail = (campaign: PublicCampaign): boolean => !campaign.email;
 
@@ -66,6 +90,8 @@ export function toApplyRequest(values: ApplyValues, campaign: PublicCampaign): A
     goals: values.goals.trim(),
     availability: values.availability.trim(),
     languages: values.languages,
+    would_like: wishes(values.would_like),
+    rather_not: wishes(values.rather_not),
     consent: values.consent,
     answers: values.answers,
   };
@@ -78,7 +104,8 @@ export const ANSWER_LIMIT = 2000;
 /** Why a field cannot be sent yet, in words that fit both the cause and the control. */
 export type ApplyProblem =
   | { key: "apply.errors.enterEmail" | "apply.errors.enterAnswer" | "apply.errors.chooseRole" | "apply.errors.chooseOne" | "apply.errors.chooseSome" | "apply.consentRequired" }
-  | { key: "apply.errors.tooLong"; max: number };
+  | { key: "apply.errors.tooLong" | "apply.errors.tooManyWishes"; max: number }
+  | { key: "apply.errors.notAnEmail"; value: string };
 
 const tooLong = (text: string, max: number): ApplyProblem | null =>
   [...text].length > max ? { key: "apply.errors.tooLong", max } : null;
@@ -109,11 +136,17 @@ export function applyProblems(values: ApplyValues, campaign: PublicCampaign): Re
     const problem = answerProblem(q, values.answers[keyOf(q)]);
     if (problem) problems[`answers.${keyOf(q)}`] = problem;
   }
+  for (const field of ["would_like", "rather_not"] as const) {
+    const list = wishes(values[field]);
+    const wrong = list.find((a) => !EMAIL.test(a));
+    if (wrong !== undefined) problems[field] = { key: "apply.errors.notAnEmail", value: wrong };
+    else if (list.length > MAX_WISHES) problems[field] = { key: "apply.errors.tooManyWishes", max: MAX_WISHES };
+  }
   if (!values.consent) problems.consent = { key: "apply.consentRequired" };
   return problems;
 }
 
-const FIELDS = ["email", "role_wanted", "can_teach", "wants_to_learn", "goals", "availability", "languages", "consent"];
+const FIELDS = ["email", "role_wanted", "can_teach", "wants_to_learn", "goals", "availability", "languages", "would_like", "rather_not", "consent"];
 
 /**
  * A refusal's field errors by form path: `answers.<key>` stays as is (each question shows its own),
