@@ -1,0 +1,40 @@
+import type { ReactNode } from "react";
+import { Button, Group, Modal, Stack, Text } from "@mantine/core";
+import { useTranslation } from "react-i18next";
+import { ErrorAlert } from "../../shared/ErrorAlert";
+
+interface Props {
+  opened: boolean;
+  title: string;
+  /** What the change does, in words. */
+  children: ReactNode;
+  confirmLabel: string;
+  busy: boolean;
+  error: unknown;
+  onClose: () => void;
+  onConfirm: () => void;
+}
+
+/** Before a run's proposals are changed: the pairs made and undone, and that a new run starts. */
+export function ChangeDialog({ opened, title, children, confirmLabel, busy, error, onClose, onConfirm }: Props) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened={opened} onClose={onClose} title={title} centered>
+      <Stack gap="sm" data-testid="change-dialog">
+        {children}
+        <Text size="sm" c="dimmed">
+          {t("matching.changes.newRun")}
+        </Text>
+        {error !== null && error !== undefined && <ErrorAlert error={error} />}
+        <Group justify="flex-end" mt="sm">
+          <Button variant="default" onClick={onClose}>
+            {t("common.cancel")}
+          </Button>
+          <Button loading={busy} onClick={onConfirm}>
+            {confirmLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
