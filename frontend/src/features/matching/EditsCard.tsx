@@ -9,8 +9,15 @@ import { useLanguage } from "../../shared/useLanguage";
 import { useDeleteEdit } from "./matchingApi";
 import { editPair, type Revealed } from "./reveal";
 
-function PairWords({ edit, revealed }: { edit: MatchingEditView; revealed: Revealed | null }) {
+function PairWords({ edit, revealed, runShown }: { edit: MatchingEditView; revealed: Revealed | null; runShown: boolean }) {
   const { t } = useTranslation();
+  if (!runShown) {
+    return (
+      <Text size="sm" c="dimmed" data-testid="edit-pair">
+        {t("matching.edits.noRunShown")}
+      </Text>
+    );
+  }
   const pair = editPair(edit, revealed);
   if (pair.kind === "names") {
     const who = (p: typeof pair.mentor) => t("matching.edits.named", { name: p.name, pseudonym: p.pseudonym });
@@ -32,6 +39,8 @@ interface Props {
   programId: string;
   edits: UseQueryResult<MatchingEditView[]>;
   revealed: Revealed | null;
+  /** A finished run is shown, whose pseudonyms name the edits' people. */
+  runShown: boolean;
   writer: boolean;
 }
 
@@ -39,7 +48,7 @@ interface Props {
  * The program's locks and forbids, which every later run keeps, named by the pseudonyms of the
  * run shown (or by name once it is revealed); writers may take one back.
  */
-export function EditsCard({ programId, edits, revealed, writer }: Props) {
+export function EditsCard({ programId, edits, revealed, runShown, writer }: Props) {
   const { t } = useTranslation();
   const language = useLanguage();
   const remove = useDeleteEdit(programId);
@@ -77,7 +86,7 @@ export function EditsCard({ programId, edits, revealed, writer }: Props) {
                   />
                 )}
               </Group>
-              <PairWords edit={edit} revealed={revealed} />
+              <PairWords edit={edit} revealed={revealed} runShown={runShown} />
             </Stack>
           ))}
         </Stack>

@@ -36,7 +36,8 @@ export function MatchingTab({ program, writer }: { program: ProgramView; writer:
   const runId = shownRunId(picked, runs.items);
   const shownRun = runs.items.find((r) => r.id === runId);
   // A run has pseudonyms once it is done: the edits are read again then, named by them.
-  const edits = useMatchingEdits(program.id, shownRun?.state === "done" ? shownRun.id : null);
+  const doneRunId = shownRun?.state === "done" ? shownRun.id : null;
+  const edits = useMatchingEdits(program.id, doneRunId);
   const people = runId ? revealedPeople[runId] : undefined;
   const revealed = useMemo(() => (people ? revealMap(people) : null), [people]);
   const working = runs.items.some((r) => inProgress(r.state));
@@ -110,7 +111,7 @@ export function MatchingTab({ program, writer }: { program: ProgramView; writer:
             onCompare={(other) => setCompared(runId && other !== comparedId ? { shown: runId, other } : null)}
           />
           {ordered && <ComparisonCard after={ordered.after} before={ordered.before} onClose={() => setCompared(null)} />}
-          <EditsCard programId={program.id} edits={edits} revealed={revealed} writer={writer} />
+          <EditsCard programId={program.id} edits={edits} revealed={revealed} runShown={doneRunId !== null} writer={writer} />
         </Stack>
       </Grid.Col>
     </Grid>

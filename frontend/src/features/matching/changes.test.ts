@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { BlindProfile, ParticipantRole } from "../../api/types";
+import en from "../../i18n/en.json";
+import ja from "../../i18n/ja.json";
 import { pairChoices, swapped } from "./changes";
+import { changeSides } from "./sides";
 import { withdrawalBody } from "./withdrawal";
 
 const profile = (pseudonym: string, role: ParticipantRole = "mentor"): BlindProfile => ({
@@ -45,6 +48,17 @@ describe("changing a run's proposals", () => {
     );
     expect(first.map((c) => c.pseudonym)).toEqual(["P-001", "P-002", "P-003"]);
     expect(second.map((c) => c.pseudonym)).toEqual(["P-001", "P-002", "P-003"]);
+  });
+});
+
+describe("the sides a change names", () => {
+  it("are mentor and mentee, or two members in a mutual program, with words for each in both languages", () => {
+    expect(changeSides("reverse")).toEqual({ first: "mentor", second: "mentee" });
+    expect(changeSides("mutual")).toEqual({ first: "member", second: "member" });
+    for (const L of [en, ja]) {
+      expect(L.matching.changes.swap.member).toBeTruthy();
+      expect(L.matching.changes.swap.mentee).toBeTruthy();
+    }
   });
 });
 
