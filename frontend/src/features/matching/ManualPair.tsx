@@ -81,6 +81,7 @@ export function ManualPair({ run, kind, proposals, unmatched, onStarted }: Props
         confirmLabel={t("matching.changes.makeConfirm")}
         busy={change.isPending}
         error={change.error}
+        sent={change.variables?.body}
         onClose={() => setAsking(false)}
         onConfirm={() =>
           change.mutate(

@@ -89,6 +89,7 @@ export function ProposalChanges({ run, kind, pair, others, onStarted }: Props) {
         confirmLabel={t(asking?.kind === "swap" ? "matching.changes.swapConfirm" : "matching.changes.removeConfirm")}
         busy={change.isPending}
         error={change.error}
+        sent={change.variables?.body}
         onClose={() => setAsking(null)}
         onConfirm={confirm}
       >

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { BlindProfile, ParticipantRole } from "../../api/types";
 import en from "../../i18n/en.json";
 import ja from "../../i18n/ja.json";
-import { pairChoices, swapped } from "./changes";
+import { validationProblem } from "../../api/validationProblem";
+import { changeErrors, pairChoices, swapped } from "./changes";
 import { changeSides } from "./sides";
 import { withdrawalBody } from "./withdrawal";
 
@@ -48,6 +49,22 @@ describe("changing a run's proposals", () => {
     );
     expect(first.map((c) => c.pseudonym)).toEqual(["P-001", "P-002", "P-003"]);
     expect(second.map((c) => c.pseudonym)).toEqual(["P-001", "P-002", "P-003"]);
+  });
+});
+
+describe("a refused change", () => {
+  it("says each field error with the pseudonym it is about, and keeps it for the field's control", () => {
+    const change = { kind: "swap" as const, mentor: "P-017", mentee: "P-003", other_mentor: "P-020", other_mentee: "P-099" };
+    const { byField, lines } = changeErrors(
+      validationProblem([
+        ["other_mentee", "nobody has this pseudonym in the run"],
+        ["kind", "the swapped pairs are not proposals of the run"],
+      ]),
+      change,
+    );
+    expect(byField).toEqual({ other_mentee: "nobody has this pseudonym in the run" });
+    expect(lines).toEqual(["P-099: nobody has this pseudonym in the run", "the swapped pairs are not proposals of the run"]);
+    expect(changeErrors({}, change)).toEqual({ byField: {}, lines: [] });
   });
 });
 

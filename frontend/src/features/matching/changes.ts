@@ -1,4 +1,4 @@
-import type { BlindProfile, ProgramKind, ProposalView, UnmatchedView } from "../../api/types";
+import type { BlindProfile, Problem, ProgramKind, ProposalChange, ProposalView, UnmatchedView } from "../../api/types";
 
 /** Two pseudonyms of one run, as a proposal or a change names them (a type, so that it fills a sentence). */
 export type PseudonymPair = {
@@ -56,3 +56,19 @@ export function pairChoices(
 /** The fields of a change that the API may refuse, each shown beside its own control. */
 export const CHANGE_FIELDS = ["mentor", "mentee", "other_mentor", "other_mentee"] as const;
 export type ChangeField = (typeof CHANGE_FIELDS)[number];
+
+/**
+ * A refused change's field errors, each said with the pseudonym it was about ("P-017: unknown
+ * in this run"), so that they read on their own beside the change; other errors as they came.
+ */
+export function changeErrors(problem: Pick<Problem, "errors">, change: ProposalChange): { byField: Partial<Record<ChangeField, string>>; lines: string[] } {
+  const byField: Partial<Record<ChangeField, string>> = {};
+  const lines: string[] = [];
+  for (const e of problem.errors ?? []) {
+    const field = CHANGE_FIELDS.find((f) => f === e.field);
+    const pseudonym = field ? change[field] : null;
+    if (field) byField[field] ??= e.message;
+    lines.push(pseudonym ? `${pseudonym}: ${e.message}` : e.message);
+  }
+  return { byField, lines };
+}
