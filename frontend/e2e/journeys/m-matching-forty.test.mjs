@@ -442,6 +442,22 @@ function matchingForty(lang) {
       const rematched = now.find((p) => p.state === "active" && p.mentee.name === mixed.mentee.name);
       assert.ok(rematched && rematched.mentor.name !== mixed.mentor.name, `${mixed.mentee.name} has a new mentor`);
       await shot(page, "rematched");
+
+      // Another pair ends with its mentor leaving the program: their application is withdrawn,
+      // and the mentee, who stays, is told.
+      const leaving = now.find((p) => p.state === "active" && !lockedPair(p) && p.id !== rematched.id);
+      const sentBeforeLeaving = outboxFiles(outboxDir);
+      const leavingCard = page.getByTestId("pairs").getByTestId("pair").filter({ hasText: leaving.mentor.name });
+      await leavingCard.getByRole("button", { name: fill(L.matching.withdraw.open, { first: leaving.mentor.name, second: leaving.mentee.name }) }).click();
+      const leavingDialog = await visible(page.getByTestId("withdraw-dialog"));
+      await leavingDialog.getByLabel(fill(L.matching.withdraw.member, { name: leaving.mentor.name, side: L.matching.sides.mentor })).check();
+      await visible(leavingDialog.getByTestId("withdraw-effect").getByText(fill(L.matching.withdraw.oneLeaves, { stays: leaving.mentee.name })));
+      await s.inDialog(page, L.matching.withdraw.confirm);
+      await visible(leavingCard.getByTestId("pair-withdrawn"));
+      const stays = byName.get(leaving.mentee.name);
+      await emailSaying(outboxDir, stays.email, ENDED[stays.preferred_locale], undefined, { except: sentBeforeLeaving });
+      const afterLeaving = (await call("GET", `/api/v1/campaigns/${campaign.id}/applications?limit=100`, { token })).items;
+      assert.equal(afterLeaving.find((x) => x.person_email === byName.get(leaving.mentor.name).email)?.status, "withdrawn");
     } catch (error) {
       await journey.abort();
       throw error;
