@@ -172,6 +172,13 @@ test("a program manager runs matching in blind review, locks and forbids pairs t
       (await flag.innerText()).trim(),
       fill(L.matching.fairness.flag, { attribute: L.matching.fairness.attributes.region, group: "Kansai", rate: "67%", bestRate: "100%", best: "Kanto", ratio: "0.67" }),
     );
+    // The chart draws Kansai's bar in red, short of the line at four-fifths of Kanto's rate, and says so.
+    const chart = page.getByTestId("fairness-region").getByTestId("fairness-chart");
+    assert.equal(
+      (await chart.getByTestId("fairness-chart-flagged").innerText()).trim(),
+      fill(L.matching.fairness.chartFlagged_one, { line: "80%", groups: "Kansai" }),
+    );
+    assert.ok((await chart.getByRole("img").getAttribute("aria-label"))?.includes(fill(L.matching.fairness.chartBarFlagged, { group: "Kansai", rate: "67%" })));
     await visible(page.getByTestId("executives").getByText(fill(L.matching.fairness.executiveApplicants_one, { shown: "1" })));
     await shot(page, "unmatched-and-fairness");
 
@@ -279,7 +286,9 @@ test("a program manager runs matching in blind review, locks and forbids pairs t
       assert.equal(await reader.getByRole("main").getByRole("button", { name, exact: true }).count(), 0, `a viewer sees no "${name}"`);
     }
     assert.equal(await reader.getByTestId("matching-settings").count(), 0);
-    assert.equal(await reader.getByTestId("edits").getByTestId("edit-pair").filter({ hasText: L.matching.edits.hidden }).count(), 1);
+    // The viewer reads the remaining lock by the pseudonyms of the run shown, as the manager did.
+    const lockedForViewer = shownToViewer.find((p) => p.locked);
+    await visible(reader.getByTestId("edits").getByTestId("edit-lock").getByText(fill(L.matching.edits.pair, pair(lockedForViewer))));
     await shot(reader, "viewer");
   } catch (error) {
     await journey.abort();

@@ -226,6 +226,17 @@ test("a program manager compares two runs, publishes the second after a confirma
     assert.equal(await reader.getByTestId("publish-later").count(), 0);
     await reader.getByTestId("runs").getByTestId("compare-run").click();
     await visible(reader.getByTestId("comparison").getByTestId("compare-kept"));
+
+    // Runs go on in the active program, and say that they pair only the people without an active
+    // pair: here the two who wait, for whom no free mentor is left.
+    await page.bringToFront();
+    await visible(page.getByTestId("free-only").getByText(JA.matching.settings.freeOnly));
+    await page.getByRole("button", { name: JA.matching.settings.run }).click();
+    await page.getByTestId("runs").getByTestId("run-item").nth(2).waitFor();
+    await visible(page.getByTestId("run").getByTestId("run-state").getByText(JA.matching.states.done));
+    assert.equal(await page.getByTestId("run-pairs-value").innerText(), "0");
+    assert.equal(await page.getByTestId("run-unmatched-value").innerText(), String(waiting));
+    await shot(page, "active-run-phone-ja");
   } catch (error) {
     await journey.abort();
     throw error;

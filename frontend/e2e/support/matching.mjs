@@ -43,9 +43,11 @@ async function tokenFromEmail(outboxDir, email, path) {
 /**
  * A recruiting reverse program (template `reverse_digital_skills`: mentors at levels 1–4,
  * mentees at 8 and up) whose `applicants` (email, role, can teach, wants to learn) are all
- * accepted; `people` are upserted first. Returns the program's id.
+ * accepted; `people` are upserted first. An applicant marked `inBrowser` applies through
+ * `applyInBrowser(applicant, link)` with the personal link of their email instead of the API.
+ * Returns the program's id.
  */
-export async function programWithApplicants({ token, outboxDir, people, applicants, locale = "en" }) {
+export async function programWithApplicants({ token, outboxDir, people, applicants, locale = "en", applyInBrowser }) {
   await call("POST", "/api/v1/people/bulk", { token, body: { people } });
   const program = await call("POST", "/api/v1/programs/from-template", {
     token,
@@ -62,6 +64,12 @@ export async function programWithApplicants({ token, outboxDir, people, applican
   assert.equal(added.added, applicants.length, JSON.stringify(added));
   await call("POST", `/api/v1/campaigns/${campaign.id}/transitions`, { token, body: { to: "open" } });
   for (const a of applicants) {
+    if (a.inBrowser) {
+      await applyInBrowser(a, (await emailWithLink(outboxDir, a.email, /\/apply\?token=/)).link);
+      const confirm = await tokenFromEmail(outboxDir, a.email, "/applications/confirm?token=");
+      await call("POST", "/api/v1/public/applications/confirm", { body: { token: confirm } });
+      continue;
+    }
     const personal = await tokenFromEmail(outboxDir, a.email, "/apply?token=");
     const form = {
       role_wanted: a.role,

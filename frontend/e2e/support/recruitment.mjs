@@ -48,8 +48,11 @@ export function recruitmentSteps(L, outboxDir) {
       if (await emailBox.count()) await emailBox.fill(email);
       await page.getByRole("combobox", { name: L.apply.fields.role_wanted, exact: true }).click();
       await page.getByRole("option", { name: L.apply.roles[role], exact: true }).click();
-      await field(page, L.apply.fields.can_teach).fill(teach);
-      await field(page, L.apply.fields.wants_to_learn).fill("How the business decides");
+      // What one can teach and wants to learn are tags: typed, then Enter.
+      await page.getByRole("combobox", { name: L.apply.fields.can_teach, exact: true }).fill(teach);
+      await page.keyboard.press("Enter");
+      await page.getByRole("combobox", { name: L.apply.fields.wants_to_learn, exact: true }).fill("How the business decides");
+      await page.keyboard.press("Enter");
       await field(page, L.apply.fields.goals).fill("Work across generations");
       await field(page, L.apply.fields.availability).fill("Tuesday afternoons");
       await page.getByLabel(L.apply.fields.consent).check();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatLanguages, formatNumber } from "./format";
+import { formatDate, formatDateTime, formatLanguages, formatList, formatNumber } from "./format";
 import { deviceLanguage, rememberLanguage, userLanguage, type KeyValueStorage } from "./language";
 
 const utc = { timeZone: "UTC" };
@@ -36,6 +36,12 @@ describe("language names", () => {
     expect(formatLanguages(["ja", "en"], "en")).toBe("Japanese, English");
     expect(formatLanguages(["ja", "en"], "ja")).toBe("日本語、英語");
     expect(formatLanguages([], "en")).toBe("");
+  });
+
+  it("joins names as a phrase of the console's language", () => {
+    expect(formatList(["Kansai"], "en")).toBe("Kansai");
+    expect(formatList(["Kansai", "Tohoku", "Kyushu"], "en")).toBe("Kansai, Tohoku, and Kyushu");
+    expect(formatList(["関西", "東北"], "ja")).toBe("関西、東北");
   });
 });
 

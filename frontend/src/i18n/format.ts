@@ -45,3 +45,8 @@ export function formatLanguages(codes: readonly string[], language: Language): s
   };
   return codes.map(name).join(language === "ja" ? "、" : ", ");
 }
+
+/** Several names as one phrase in the console's language ("Kansai, Tohoku, and Kyushu", 「関西、東北、九州」). */
+export function formatList(items: readonly string[], language: Language): string {
+  return new Intl.ListFormat(intlLocale(language), { type: "conjunction" }).format(items);
+}

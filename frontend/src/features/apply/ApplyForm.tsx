@@ -10,6 +10,8 @@ import { ErrorAlert } from "../../shared/ErrorAlert";
 import { useLanguage } from "../../shared/useLanguage";
 import { applyErrors, applyProblems, asksForEmail, initialApply, keyOf, toApplyRequest, type ApplyValues } from "./applyForm";
 import { useApply } from "./applyApi";
+import { TopicsInput } from "./TopicsInput";
+import { WishesInput } from "./WishesInput";
 
 type InputProps = ReturnType<UseFormReturnType<ApplyValues>["getInputProps"]>;
 
@@ -55,7 +57,7 @@ export function ApplyForm({ token, campaign }: { token: string; campaign: Public
       Object.fromEntries(
         Object.entries(applyProblems(values, campaign)).map(([path, p]) => [
           path,
-          "max" in p ? t(p.key, { max: formatNumber(p.max, language) }) : t(p.key),
+          "max" in p ? t(p.key, { max: formatNumber(p.max, language) }) : "value" in p ? t(p.key, { value: p.value }) : t(p.key),
         ]),
       ),
   });
@@ -108,8 +110,16 @@ export function ApplyForm({ token, campaign }: { token: string; campaign: Public
           data={campaign.roles.map((r) => ({ value: r, label: t(`apply.roles.${r}`) }))}
           {...form.getInputProps("role_wanted")}
         />
-        <Textarea label={t("apply.fields.can_teach")} autosize minRows={2} {...form.getInputProps("can_teach")} />
-        <Textarea label={t("apply.fields.wants_to_learn")} autosize minRows={2} {...form.getInputProps("wants_to_learn")} />
+        {(["can_teach", "wants_to_learn"] as const).map((field) => (
+          <TopicsInput
+            key={field}
+            label={t(`apply.fields.${field}`)}
+            suggestions={campaign.skills ?? []}
+            value={form.values[field]}
+            onChange={(value) => form.setFieldValue(field, value)}
+            error={form.errors[field]}
+          />
+        ))}
         <Textarea label={t("apply.fields.goals")} autosize minRows={2} {...form.getInputProps("goals")} />
         <TextInput label={t("apply.fields.availability")} {...form.getInputProps("availability")} />
         <Checkbox.Group label={t("apply.fields.languages")} {...form.getInputProps("languages")}>
@@ -119,6 +129,15 @@ export function ApplyForm({ token, campaign }: { token: string; campaign: Public
             ))}
           </Stack>
         </Checkbox.Group>
+        {(["would_like", "rather_not"] as const).map((field) => (
+          <WishesInput
+            key={field}
+            label={t(`apply.fields.${field}`)}
+            value={form.values[field]}
+            onChange={(value) => form.setFieldValue(field, value)}
+            error={form.errors[field]}
+          />
+        ))}
         {campaign.questions.map((q) => (
           <Question key={keyOf(q)} question={q} inputProps={form.getInputProps(`answers.${keyOf(q)}`)} />
         ))}

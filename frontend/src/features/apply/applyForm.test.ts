@@ -3,7 +3,7 @@ import type { PublicCampaign } from "../../api/types";
 import { validationProblem } from "../../api/validationProblem";
 import en from "../../i18n/en.json";
 import ja from "../../i18n/ja.json";
-import { ANSWER_LIMIT, applyErrors, applyProblems, initialApply, toApplyRequest, type ApplyProblem } from "./applyForm";
+import { ANSWER_LIMIT, applyErrors, applyProblems, initialApply, toApplyRequest, topics, wishes, type ApplyProblem } from "./applyForm";
 
 const campaign = (over: Partial<PublicCampaign> = {}): PublicCampaign => ({
   company: "Hoshi Foods",
@@ -16,6 +16,7 @@ const campaign = (over: Partial<PublicCampaign> = {}): PublicCampaign => ({
   campaign: "Spring",
   state: "open",
   roles: ["mentor", "mentee"],
+  skills: ["Excel", "TikTok"],
   questions: [
     { key: "why", label: "Why?", kind: "text" },
     { key: "tools", label: "Tools", kind: "multiple_choice", options: ["A", "B"] },
@@ -39,6 +40,23 @@ describe("apply form", () => {
     expect(toApplyRequest({ ...values, role_wanted: null }, campaign())).toBeNull();
   });
 
+  it("keeps topics as tags, split at commas, trimmed and without repeats, and sends them as comma-separated text", () => {
+    expect(topics(["Python", " excel, TikTok ", "python", "", "Notion、Slack"])).toEqual(["Python", "excel", "TikTok", "Notion", "Slack"]);
+    const values = { ...initialApply(campaign(), "en"), role_wanted: "mentor" as const, can_teach: ["TikTok", "Python"], wants_to_learn: ["Budgeting"] };
+    const body = toApplyRequest(values, campaign({ email: "k@b.example" }));
+    expect(body?.can_teach).toBe("TikTok, Python");
+    expect(body?.wants_to_learn).toBe("Budgeting");
+    expect(toApplyRequest({ ...values, can_teach: [] }, campaign())?.can_teach).toBe("");
+  });
+
+  it("sends the colleagues wished for, or not, as trimmed addresses without repeats", () => {
+    expect(wishes([" Aoi@Kumo.example", "aoi@kumo.example", "", "ren@kumo.example "])).toEqual(["Aoi@Kumo.example", "ren@kumo.example"]);
+    const values = { ...initialApply(campaign(), "en"), role_wanted: "mentee" as const, would_like: ["aoi@kumo.example"], rather_not: [] };
+    const body = toApplyRequest(values, campaign({ email: "k@b.example" }));
+    expect(body?.would_like).toEqual(["aoi@kumo.example"]);
+    expect(body?.rather_not).toEqual([]);
+  });
+
   it("puts each refusal beside its field, answers by key", () => {
     const { fields, rest } = applyErrors(
       validationProblem([
@@ -46,10 +64,16 @@ describe("apply form", () => {
         ["answers.why", "required"],
         ["answers.nope", "unknown"],
         ["languages[0]", "bad"],
+        ["would_like[1]", "nobody in the directory has this address"],
       ]),
       ["why", "tools"],
     );
-    expect(fields).toEqual({ role_wanted: "not eligible: needs job level 8 or above", "answers.why": "required", languages: "bad" });
+    expect(fields).toEqual({
+      role_wanted: "not eligible: needs job level 8 or above",
+      "answers.why": "required",
+      languages: "bad",
+      would_like: "nobody in the directory has this address",
+    });
     expect(rest).toEqual(["answers.nope: unknown"]);
   });
 });
@@ -84,13 +108,27 @@ describe("apply form problems", () => {
     expect(empty["answers.note"]).toBeUndefined();
 
     const long = "あ".repeat(ANSWER_LIMIT + 1);
-    const values = { ...initialApply(c, "ja"), answers: { why: long, team: "A", tools: ["B"], note: long }, goals: "x".repeat(2001) };
+    const values = {
+      ...initialApply(c, "ja"),
+      answers: { why: long, team: "A", tools: ["B"], note: long },
+      goals: "x".repeat(2001),
+      can_teach: ["a".repeat(1000), "b".repeat(1000)],
+    };
     const tooLong = applyProblems(values, c);
     expect(say(en, tooLong["answers.why"])).toBe("Please keep this to 2,000 characters or fewer.");
     expect(say(ja, tooLong["answers.note"])).toBe("2,000文字以内で入力してください。");
     expect(say(ja, tooLong.goals)).toBe("2,000文字以内で入力してください。");
+    expect(say(en, tooLong.can_teach)).toBe("Please keep this to 2,000 characters or fewer.");
     expect(tooLong["answers.team"]).toBeUndefined();
     expect(tooLong["answers.tools"]).toBeUndefined();
+  });
+
+  it("asks for email addresses, at most five, in the wishes", () => {
+    const values = { ...initialApply(c, "en"), would_like: ["aoi@kumo.example", "Ren Ito"], rather_not: ["a@x.example", "b@x.example", "c@x.example", "d@x.example", "e@x.example", "f@x.example"] };
+    const problems = applyProblems(values, c);
+    expect(problems.would_like).toEqual({ key: "apply.errors.notAnEmail", value: "Ren Ito" });
+    expect(problems.rather_not).toEqual({ key: "apply.errors.tooManyWishes", max: 5 });
+    expect(en.apply.errors.notAnEmail.replace("{{value}}", "Ren Ito")).toBe("“Ren Ito” is not an email address.");
   });
 
   it("has nothing to say about a complete form", () => {

@@ -7,12 +7,18 @@ import { ConfirmButton } from "../../shared/ConfirmButton";
 import { ListState } from "../../shared/ListState";
 import { useLanguage } from "../../shared/useLanguage";
 import { useDeleteEdit } from "./matchingApi";
-import { editPair, type MadeHereById, type Revealed } from "./reveal";
+import { editPair, type Revealed } from "./reveal";
 
-function PairWords({ edit, revealed, made }: { edit: MatchingEditView; revealed: Revealed | null; made: MadeHereById }) {
+function PairWords({ edit, revealed, runShown }: { edit: MatchingEditView; revealed: Revealed | null; runShown: boolean }) {
   const { t } = useTranslation();
-  const language = useLanguage();
-  const pair = editPair(edit, revealed, made);
+  if (!runShown) {
+    return (
+      <Text size="sm" c="dimmed" data-testid="edit-pair">
+        {t("matching.edits.noRunShown")}
+      </Text>
+    );
+  }
+  const pair = editPair(edit, revealed);
   if (pair.kind === "names") {
     const who = (p: typeof pair.mentor) => t("matching.edits.named", { name: p.name, pseudonym: p.pseudonym });
     return (
@@ -21,21 +27,10 @@ function PairWords({ edit, revealed, made }: { edit: MatchingEditView; revealed:
       </Text>
     );
   }
-  if (pair.kind === "pseudonyms") {
-    return (
-      <div data-testid="edit-pair">
-        <Text size="sm" fw={500} ff="monospace">
-          {t("matching.edits.pair", { mentor: pair.mentor, mentee: pair.mentee })}
-        </Text>
-        <Text size="xs" c="dimmed">
-          {t("matching.edits.fromRun", { when: formatDateTime(pair.runCreatedAt, language) })}
-        </Text>
-      </div>
-    );
-  }
+  const pseudonym = (p: string | null) => p ?? t("matching.edits.notInRun");
   return (
-    <Text size="sm" c="dimmed" data-testid="edit-pair">
-      {t("matching.edits.hidden")}
+    <Text size="sm" fw={500} ff="monospace" data-testid="edit-pair" data-in-run={pair.mentor !== null && pair.mentee !== null}>
+      {t("matching.edits.pair", { mentor: pseudonym(pair.mentor), mentee: pseudonym(pair.mentee) })}
     </Text>
   );
 }
@@ -44,12 +39,16 @@ interface Props {
   programId: string;
   edits: UseQueryResult<MatchingEditView[]>;
   revealed: Revealed | null;
-  made: MadeHereById;
+  /** A finished run is shown, whose pseudonyms name the edits' people. */
+  runShown: boolean;
   writer: boolean;
 }
 
-/** The program's locks and forbids, which every later run keeps; writers may take one back. */
-export function EditsCard({ programId, edits, revealed, made, writer }: Props) {
+/**
+ * The program's locks and forbids, which every later run keeps, named by the pseudonyms of the
+ * run shown (or by name once it is revealed); writers may take one back.
+ */
+export function EditsCard({ programId, edits, revealed, runShown, writer }: Props) {
   const { t } = useTranslation();
   const language = useLanguage();
   const remove = useDeleteEdit(programId);
@@ -87,7 +86,7 @@ export function EditsCard({ programId, edits, revealed, made, writer }: Props) {
                   />
                 )}
               </Group>
-              <PairWords edit={edit} revealed={revealed} made={made} />
+              <PairWords edit={edit} revealed={revealed} runShown={runShown} />
             </Stack>
           ))}
         </Stack>

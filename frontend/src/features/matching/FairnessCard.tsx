@@ -4,7 +4,8 @@ import { useTranslation } from "react-i18next";
 import type { AttributeReport, FairnessReport, GroupName } from "../../api/types";
 import { formatNumber } from "../../i18n/format";
 import { useLanguage } from "../../shared/useLanguage";
-import { flagOf, flagParams, formatPercent, nameGroup } from "./fairness";
+import { flagOf, flagParams, formatPercent, nameGroup, rateChart } from "./fairness";
+import { FairnessChart } from "./FairnessChart";
 import { formatScore } from "./runs";
 
 function AttributeTable({ report }: { report: AttributeReport }) {
@@ -23,6 +24,7 @@ function AttributeTable({ report }: { report: AttributeReport }) {
         </Text>
       ) : (
         <Stack gap="xs">
+          <FairnessChart attribute={attribute} chart={rateChart(report, name)} testId="fairness-chart" />
           <Table.ScrollContainer minWidth={480}>
             <Table>
               <Table.Thead>
@@ -95,7 +97,10 @@ function Share({ label, share, testId }: { label: string; share: number | null |
   );
 }
 
-/** Per attribute, how each group fared (four-fifths flags in words), the pairs' crossings, and executives. */
+/**
+ * Per attribute, how each group fared (a chart of match rates against the four-fifths line, the
+ * numbers in a table, the flags in words), the pairs' crossings, and executives.
+ */
 export function FairnessCard({ fairness }: { fairness: FairnessReport }) {
   const { t } = useTranslation();
   const language = useLanguage();

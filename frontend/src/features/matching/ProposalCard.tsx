@@ -3,13 +3,15 @@ import { useDisclosure } from "@mantine/hooks";
 import { notifications } from "@mantine/notifications";
 import { IconArrowRight, IconBan, IconChevronDown, IconChevronRight, IconLock } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import type { EditKind, MatchingEditView, MatchingRunView, ProgramKind, ProposalView } from "../../api/types";
+import type { EditKind, MatchingRunView, ProgramKind, ProposalView } from "../../api/types";
 import { ErrorAlert } from "../../shared/ErrorAlert";
 import { useLanguage } from "../../shared/useLanguage";
 import { BlindPerson } from "./BlindPerson";
 import { useAddEdit } from "./matchingApi";
+import type { PseudonymPair } from "./changes";
 import { PartsBreakdown } from "./PartsBreakdown";
-import type { MadeHere, Revealed } from "./reveal";
+import { ProposalChanges } from "./ProposalChanges";
+import type { Revealed } from "./reveal";
 import { formatScore } from "./runs";
 import { sideNames } from "./sides";
 
@@ -21,11 +23,13 @@ interface Props {
   /** What holds for this pair from the next run on, as far as this page can tell. */
   decision: EditKind | null;
   writer: boolean;
-  onEdited: (edit: MatchingEditView, made: MadeHere) => void;
+  /** The run's other proposals, for a swap. */
+  others: readonly PseudonymPair[];
+  onStarted: (run: MatchingRunView) => void;
 }
 
 /** One proposed pair in blind review: who, the score and why, the breakdown on demand, lock and forbid. */
-export function ProposalCard({ proposal, run, kind, revealed, decision, writer, onEdited }: Props) {
+export function ProposalCard({ proposal, run, kind, revealed, decision, writer, others, onStarted }: Props) {
   const { t } = useTranslation();
   const language = useLanguage();
   const [open, { toggle }] = useDisclosure(false);
@@ -38,8 +42,7 @@ export function ProposalCard({ proposal, run, kind, revealed, decision, writer, 
     edit.mutate(
       { kind: choice, run_id: run.id, ...pair },
       {
-        onSuccess: (made) => {
-          onEdited(made, { runId: run.id, runCreatedAt: run.created_at, proposalId: proposal.id, ...pair });
+        onSuccess: () => {
           notifications.show({ color: "teal", message: t(`matching.proposals.done.${choice}`, pair) });
         },
       },
@@ -127,6 +130,7 @@ export function ProposalCard({ proposal, run, kind, revealed, decision, writer, 
             </Group>
           )}
         </Group>
+        {writer && <ProposalChanges run={run} kind={kind} pair={pair} others={others} onStarted={onStarted} />}
         {edit.isError && <ErrorAlert error={edit.error} />}
         <Collapse expanded={open}>
           <PartsBreakdown parts={proposal.parts} kind={kind} />

@@ -1,13 +1,13 @@
 import { useState } from "react";
-import { Alert, Button, Group, Modal, Stack, Text } from "@mantine/core";
+import { Alert, Button, Center, Group, Loader, Modal, Stack, Text } from "@mantine/core";
 import { IconSend } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import type { MatchingRunView, PairView, ProgramState, Published } from "../../api/types";
+import type { MatchingRunView, ProgramState, Published } from "../../api/types";
 import { formatNumber } from "../../i18n/format";
 import { ErrorAlert } from "../../shared/ErrorAlert";
 import { useLanguage } from "../../shared/useLanguage";
-import { usePublish } from "./matchingApi";
-import { publishable, publishPlan } from "./publish";
+import { usePublish, usePublishPreview } from "./matchingApi";
+import { publishable } from "./publish";
 
 /** The counts of a plan or a result as the sentences name them ("20 pairs", "40 introductions", "3 people"). */
 function useCounted() {
@@ -36,24 +36,52 @@ function PublishedResult({ result }: { result: Published }) {
   );
 }
 
+/** What publishing would do, asked of the server when the confirmation opens (a dry run writes and sends nothing). */
+function Plan({ runId }: { runId: string }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const counted = useCounted();
+  const preview = usePublishPreview(runId);
+  if (preview.isPending) {
+    return (
+      <Center py="sm">
+        <Loader size="sm" aria-label={t("common.loading")} />
+      </Center>
+    );
+  }
+  if (preview.isError) return <ErrorAlert error={preview.error} onRetry={() => void preview.refetch()} />;
+  const plan = preview.data;
+  return (
+    <>
+      <Text size="sm" data-testid="publish-plan">
+        {t(plan.waitlisted > 0 ? "matching.publish.plan" : "matching.publish.planNobodyWaits", counted(plan))}
+      </Text>
+      {plan.skipped > 0 && (
+        <Text size="sm" fw={500} data-testid="publish-skipped">
+          {t("matching.publish.willSkip", { count: plan.skipped, shown: formatNumber(plan.skipped, language) })}
+        </Text>
+      )}
+    </>
+  );
+}
+
 interface Props {
   run: MatchingRunView;
   programId: string;
   programState: ProgramState;
-  programPairs: readonly PairView[];
   published: boolean;
   writer: boolean;
 }
 
 /**
  * A finished run becomes the program's pairs: writers publish it (while the program matches or
- * is active) after a confirmation that says, in the run's numbers, who is emailed what.
+ * is active) after a confirmation that says, in the numbers of a dry run, who is emailed what.
  */
-export function PublishPanel({ run, programId, programState, programPairs, published, writer }: Props) {
+export function PublishPanel({ run, programId, programState, published, writer }: Props) {
   const { t } = useTranslation();
   const publish = usePublish(programId);
-  const counted = useCounted();
   const [asking, setAsking] = useState(false);
+  const preview = usePublishPreview(run.id, asking);
 
   if (publish.data) return <PublishedResult result={publish.data} />;
   if (published || !writer) return null;
@@ -64,7 +92,6 @@ export function PublishPanel({ run, programId, programState, programPairs, publi
       </Text>
     ) : null;
   }
-  const plan = publishPlan(run, programPairs);
   return (
     <>
       <Group>
@@ -80,14 +107,7 @@ export function PublishPanel({ run, programId, programState, programPairs, publi
       </Group>
       <Modal opened={asking} onClose={() => setAsking(false)} title={t("matching.publish.title")} centered>
         <Stack gap="sm" data-testid="publish-dialog">
-          <Text size="sm" data-testid="publish-plan">
-            {t(plan.waitlisted > 0 ? "matching.publish.plan" : "matching.publish.planNobodyWaits", counted(plan))}
-          </Text>
-          {plan.atMost && (
-            <Text size="sm" fw={500} data-testid="publish-at-most">
-              {t("matching.publish.atMost")}
-            </Text>
-          )}
+          {asking && <Plan runId={run.id} />}
           <Text size="sm" c="dimmed">
             {t("matching.publish.named")}
           </Text>
@@ -98,6 +118,7 @@ export function PublishPanel({ run, programId, programState, programPairs, publi
             </Button>
             <Button
               loading={publish.isPending}
+              disabled={!preview.data}
               onClick={() => publish.mutate(run.id, { onSuccess: () => setAsking(false) })}
             >
               {t("matching.publish.confirm")}

@@ -1,6 +1,6 @@
 import { useState } from "react";
-import { Button, Card, Group, NumberInput, SegmentedControl, SimpleGrid, Slider, Stack, Switch, Text, Title, useMatches } from "@mantine/core";
-import { IconPlayerPlay, IconRestore } from "@tabler/icons-react";
+import { Alert, Button, Card, Group, NumberInput, SegmentedControl, SimpleGrid, Slider, Stack, Switch, Text, Title, useMatches } from "@mantine/core";
+import { IconInfoCircle, IconPlayerPlay, IconRestore } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import type { Criterion, MatchingRunView, MatchingSettings } from "../../api/types";
 import { ErrorAlert } from "../../shared/ErrorAlert";
@@ -42,11 +42,13 @@ interface Props {
   settings: MatchingSettings;
   /** A run of the program is still working: another would only queue behind it. */
   working: boolean;
+  /** The program is active: a run pairs only the people who have no active pair. */
+  freeOnly: boolean;
   onStarted: (run: MatchingRunView) => void;
 }
 
 /** The mode, a weight per criterion from the program's preset, the two constraints, and "Run matching". */
-export function RunSettingsCard({ programId, settings, working, onStarted }: Props) {
+export function RunSettingsCard({ programId, settings, working, freeOnly, onStarted }: Props) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<RunDraft>(() => initialDraft(settings));
   const start = useStartRun(programId);
@@ -61,6 +63,11 @@ export function RunSettingsCard({ programId, settings, working, onStarted }: Pro
       <Text size="sm" c="dimmed" mb="md">
         {t("matching.settings.intro")}
       </Text>
+      {freeOnly && (
+        <Alert color="blue" variant="light" icon={<IconInfoCircle size={18} />} mb="md" data-testid="free-only">
+          {t("matching.settings.freeOnly")}
+        </Alert>
+      )}
       <Stack gap="lg">
         <div>
           <Text size="sm" fw={500} mb={4} id="matching-mode">

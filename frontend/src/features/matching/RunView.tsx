@@ -1,17 +1,18 @@
 import { useState } from "react";
-import { Alert, Badge, Button, Card, Center, Group, Loader, Stack, Text, Title } from "@mantine/core";
+import { Alert, Badge, Box, Button, Card, Center, Group, Loader, Stack, Text, Title } from "@mantine/core";
 import { IconEye } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import type { MatchingEditView, MatchingRunView, PairView, ProgramKind, ProgramState, RevealedPerson } from "../../api/types";
+import type { MatchingEditView, MatchingRunView, ProgramKind, ProgramState, RevealedPerson, UnmatchedView } from "../../api/types";
 import { formatDateTime, formatNumber } from "../../i18n/format";
 import { ErrorAlert } from "../../shared/ErrorAlert";
 import { ListState } from "../../shared/ListState";
 import { useLanguage } from "../../shared/useLanguage";
 import { FairnessCard } from "./FairnessCard";
+import { ManualPair } from "./ManualPair";
 import { useMatchingRun, useProposals, useReveal, useUnmatched } from "./matchingApi";
 import { ProposalCard } from "./ProposalCard";
 import { PublishPanel } from "./PublishPanel";
-import { decisionOf, editOf, type MadeHere, type MadeHereById, type Revealed } from "./reveal";
+import { editOf, type Revealed } from "./reveal";
 import { RevealDialog } from "./RevealDialog";
 import { RunStateBadge } from "./RunStateBadge";
 import { RunProgress, RunSummary } from "./RunSummary";
@@ -22,23 +23,26 @@ interface Props {
   programId: string;
   programState: ProgramState;
   kind: ProgramKind;
-  /** The program's published pairs, and whether this run is among the published. */
-  programPairs: readonly PairView[];
+  /** Whether this run is among the published. */
   published: boolean;
   writer: boolean;
   edits: readonly MatchingEditView[];
   revealed: Revealed | null;
   onRevealed: (runId: string, people: RevealedPerson[]) => void;
-  made: MadeHereById;
-  onEdited: (edit: MatchingEditView, made: MadeHere) => void;
+  /** A change of this run's proposals started a new run. */
+  onStarted: (run: MatchingRunView) => void;
 }
 
-type ProposalsProps = Pick<Props, "kind" | "writer" | "edits" | "revealed" | "made" | "onEdited"> & { run: MatchingRunView };
+type ProposalsProps = Pick<Props, "kind" | "writer" | "edits" | "revealed" | "onStarted"> & {
+  run: MatchingRunView;
+  unmatched: readonly UnmatchedView[];
+};
 
-function Proposals({ run, kind, writer, edits, revealed, made, onEdited }: ProposalsProps) {
+function Proposals({ run, kind, writer, edits, revealed, onStarted, unmatched }: ProposalsProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const { query, items } = useProposals(run.id, language);
+  const pairs = items.map((p) => ({ id: p.id, mentor: p.mentor.pseudonym, mentee: p.mentee.pseudonym }));
   return (
     <div data-testid="proposals">
       <Title order={3} size="h5" mb="sm">
@@ -47,7 +51,7 @@ function Proposals({ run, kind, writer, edits, revealed, made, onEdited }: Propo
       <ListState query={query} isEmpty={items.length === 0} emptyText={t("matching.proposals.empty")}>
         <Stack gap="sm">
           {items.map((p) => {
-            const edit = editOf(p, run.id, edits, revealed, made);
+            const edit = editOf(p, edits);
             return (
               <ProposalCard
                 key={p.id}
@@ -55,14 +59,20 @@ function Proposals({ run, kind, writer, edits, revealed, made, onEdited }: Propo
                 run={run}
                 kind={kind}
                 revealed={revealed}
-                decision={decisionOf(p, edit, revealed !== null)}
+                decision={edit?.kind ?? null}
                 writer={writer}
-                onEdited={onEdited}
+                others={pairs.filter((o) => o.id !== p.id)}
+                onStarted={onStarted}
               />
             );
           })}
         </Stack>
       </ListState>
+      {writer && !query.isPending && (
+        <Box mt="md">
+          <ManualPair run={run} kind={kind} proposals={items} unmatched={unmatched} onStarted={onStarted} />
+        </Box>
+      )}
     </div>
   );
 }
@@ -72,7 +82,7 @@ function Proposals({ run, kind, writer, edits, revealed, made, onEdited }: Propo
  * and the fairness report.
  */
 export function RunView(props: Props) {
-  const { runId, programId, programState, kind, programPairs, published, writer, edits, revealed, onRevealed, made, onEdited } = props;
+  const { runId, programId, programState, kind, published, writer, edits, revealed, onRevealed, onStarted } = props;
   const { t } = useTranslation();
   const language = useLanguage();
   const run = useMatchingRun(runId);
@@ -138,13 +148,21 @@ export function RunView(props: Props) {
         {done && (
           <Stack gap="lg">
             <RunSummary run={r} />
-            <PublishPanel run={r} programId={programId} programState={programState} programPairs={programPairs} published={published} writer={writer} />
+            <PublishPanel run={r} programId={programId} programState={programState} published={published} writer={writer} />
             {!revealed && (
               <Text size="sm" c="dimmed">
                 {t("matching.proposals.blind")}
               </Text>
             )}
-            <Proposals run={r} kind={kind} writer={writer} edits={edits} revealed={revealed} made={made} onEdited={onEdited} />
+            <Proposals
+              run={r}
+              kind={kind}
+              writer={writer}
+              edits={edits}
+              revealed={revealed}
+              onStarted={onStarted}
+              unmatched={unmatched.data ?? []}
+            />
           </Stack>
         )}
       </Card>

@@ -53,3 +53,49 @@ export function flagParams(flag: FairnessFlag, name: (group: GroupName) => strin
     ratio: formatRatio(flag.ratio, language),
   };
 }
+
+/** One group's bar in the chart of an attribute: its match rate in percent, and whether it is flagged. */
+export interface RateBar {
+  group: string;
+  /** 0–100. */
+  rate: number;
+  flagged: boolean;
+}
+
+/** What the chart of an attribute draws: a bar per group and a line at four-fifths of the best rate. */
+export interface RateChart {
+  bars: RateBar[];
+  /** The best group (the first of those with the highest rate) and its rate in percent, if any group matched. */
+  best: { group: string; rate: number } | null;
+  /** Four-fifths of the best rate, in percent: a bar that ends left of this line is flagged. */
+  line: number | null;
+  /** The flagged groups' names, in the report's order. */
+  flagged: string[];
+}
+
+/** The chart of an attribute's report, with groups named by `name`; the flags are the report's own. */
+export function rateChart(report: AttributeReport, name: (group: GroupName) => string): RateChart {
+  const bars = report.groups.map((g) => ({
+    group: name(g.group),
+    rate: g.match_rate * 100,
+    flagged: flagOf(report, g.group) !== null,
+  }));
+  const best = bars.reduce<RateBar | null>((top, bar) => (top === null || bar.rate > top.rate ? bar : top), null);
+  const matched = best !== null && best.rate > 0;
+  return {
+    bars,
+    best: matched ? { group: best.group, rate: best.rate } : null,
+    line: matched ? best.rate * 0.8 : null,
+    flagged: bars.filter((b) => b.flagged).map((b) => b.group),
+  };
+}
+
+/**
+ * Room for the group names left of horizontal bars, in pixels at a 12px font, with the ticks'
+ * margin: wide characters (Japanese) count twice; never under 48 nor over 160, past which a name
+ * wraps.
+ */
+export function groupAxisWidth(groups: readonly string[]): number {
+  const widest = Math.max(0, ...groups.map((g) => [...g].reduce((n, c) => n + (c.charCodeAt(0) > 0x2e7f ? 2 : 1), 0)));
+  return Math.min(160, Math.max(48, 24 + widest * 7));
+}

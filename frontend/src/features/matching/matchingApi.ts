@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient, type InfiniteData } from "@tanstack/react-query";
 import { api, unwrap, unwrapEmpty } from "../../api/client";
 import type { components } from "../../api/schema";
-import type { MatchingRunView, NewMatchingEdit, StartRun } from "../../api/types";
+import type { MatchingRunView, NewMatchingEdit, PairWithdrawal, ProposalChange, StartRun } from "../../api/types";
 import type { Language } from "../../i18n/language";
 import { PAGE_SIZE, useCursorList } from "../../shared/useCursorList";
 import { pollWhileWorking, withRun } from "./runs";
@@ -82,11 +82,19 @@ export function useUnmatched(runId: string, language: Language, enabled: boolean
   });
 }
 
-export function useMatchingEdits(programId: string) {
+/**
+ * The program's locks and forbids; with the run shown, each names its people by their
+ * pseudonyms in that run (null when someone is not in it).
+ */
+export function useMatchingEdits(programId: string, runId: string | null) {
   return useQuery({
-    queryKey: editsKey(programId),
+    queryKey: [...editsKey(programId), runId],
     queryFn: () =>
-      unwrap(api.GET("/api/v1/programs/{program_id}/matching-edits", { params: { path: { program_id: programId } } })),
+      unwrap(
+        api.GET("/api/v1/programs/{program_id}/matching-edits", {
+          params: { path: { program_id: programId }, query: runId ? { run_id: runId } : {} },
+        }),
+      ),
   });
 }
 
@@ -99,6 +107,26 @@ export function useStartRun(programId: string) {
     onSuccess: (run: MatchingRunView) => {
       client.setQueryData(runKey(run.id), run);
       return client.invalidateQueries({ queryKey: runsKey(programId) });
+    },
+  });
+}
+
+/**
+ * A one-step change of a finished run's proposals (swap two mentees, remove a pair, make one by
+ * hand): the server records the locks and forbids it means and starts a new run with the same
+ * settings, which is shown like any run it starts.
+ */
+export function useChangeRun(programId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ runId, body }: { runId: string; body: ProposalChange }) =>
+      unwrap(api.POST("/api/v1/matching-runs/{run_id}/changes", { params: { path: { run_id: runId } }, body })),
+    onSuccess: (run: MatchingRunView) => {
+      client.setQueryData(runKey(run.id), run);
+      return Promise.all([
+        client.invalidateQueries({ queryKey: runsKey(programId) }),
+        client.invalidateQueries({ queryKey: editsKey(programId) }),
+      ]);
     },
   });
 }
@@ -159,6 +187,39 @@ export function usePublish(programId: string) {
         client.invalidateQueries({ queryKey: ["programs"] }),
         client.invalidateQueries({ queryKey: ["recruitment"] }),
       ]),
+  });
+}
+
+/**
+ * Ends a published pair: one member leaves (their application is withdrawn, the other is told
+ * they are free for a new partner) or both do. The pairs, the program and the runs are read again.
+ */
+export function useWithdrawPair(programId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ pairId, body }: { pairId: string; body: PairWithdrawal }) =>
+      unwrap(api.POST("/api/v1/pairs/{pair_id}/withdrawal", { params: { path: { pair_id: pairId } }, body })),
+    onSuccess: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: pairsKey(programId) }),
+        client.invalidateQueries({ queryKey: ["programs"] }),
+        client.invalidateQueries({ queryKey: ["recruitment"] }),
+      ]),
+  });
+}
+
+/**
+ * What publishing a run would do, in its exact numbers: a dry run, which writes and sends
+ * nothing. Read each time the confirmation opens, since the program's pairs may have changed.
+ */
+export function usePublishPreview(runId: string, enabled = true) {
+  return useQuery({
+    queryKey: [...matchingKey, "publish-preview", runId],
+    queryFn: () =>
+      unwrap(api.POST("/api/v1/matching-runs/{run_id}/publish", { params: { path: { run_id: runId }, query: { dry_run: true } } })),
+    enabled,
+    staleTime: 0,
+    gcTime: 0,
   });
 }
 

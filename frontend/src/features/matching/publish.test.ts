@@ -2,22 +2,13 @@ import { describe, expect, it } from "vitest";
 import i18next from "i18next";
 import en from "../../i18n/en.json";
 import ja from "../../i18n/ja.json";
-import { publishable, publishedRuns, publishPlan } from "./publish";
+import { publishable, publishedRuns } from "./publish";
 
 describe("publishing a run", () => {
   it("is possible while the program matches or is active, and not before or after", () => {
     expect(publishable("matching")).toBe(true);
     expect(publishable("active")).toBe(true);
     for (const state of ["draft", "recruiting", "completed", "archived"] as const) expect(publishable(state), state).toBe(false);
-  });
-
-  it("plans a pair per proposal, an introduction to each of its two people and a word to everyone left out", () => {
-    expect(publishPlan({ pairs: 20, unmatched: 3 }, [])).toEqual({ pairs: 20, introductions: 40, waitlisted: 3, atMost: false });
-  });
-
-  it("says the numbers are at most these when the program already has an active pair", () => {
-    expect(publishPlan({ pairs: 5, unmatched: 2 }, [{ state: "withdrawn" }]).atMost).toBe(false);
-    expect(publishPlan({ pairs: 5, unmatched: 2 }, [{ state: "withdrawn" }, { state: "active" }]).atMost).toBe(true);
   });
 
   it("knows a run is published by when it was", () => {

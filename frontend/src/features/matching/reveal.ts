@@ -1,4 +1,4 @@
-import type { EditKind, MatchingEditView, ProposalView, RevealedPerson } from "../../api/types";
+import type { MatchingEditView, ProposalView, RevealedPerson } from "../../api/types";
 
 /** Who is behind the pseudonyms of one run, once revealed: by pseudonym and by person id. */
 export interface Revealed {
@@ -13,63 +13,29 @@ export function revealMap(people: readonly RevealedPerson[]): Revealed {
   };
 }
 
-/**
- * A lock or forbid made on this page, from a proposal of a run: the API names its pair by
- * person ids only, so the pseudonyms they were chosen by are remembered here.
- */
-export interface MadeHere {
-  runId: string;
-  runCreatedAt: string;
-  proposalId: string;
-  mentor: string;
-  mentee: string;
-}
-
-/** Edits made on this page, by the edit's id. */
-export type MadeHereById = Readonly<Record<string, MadeHere>>;
-
-/** The same two people, in either order (mutual programs do not order a pair). */
+/** The same two pseudonyms, in either order (mutual programs do not order a pair). */
 function samePair(edit: MatchingEditView, a: string, b: string): boolean {
-  return (edit.mentor_id === a && edit.mentee_id === b) || (edit.mentor_id === b && edit.mentee_id === a);
-}
-
-/** The lock or forbid that now holds for a proposal's pair, if this page can tell. */
-export function editOf(
-  proposal: ProposalView,
-  runId: string,
-  edits: readonly MatchingEditView[],
-  revealed: Revealed | null,
-  made: MadeHereById,
-): MatchingEditView | null {
-  if (revealed) {
-    const mentor = revealed.byPseudonym.get(proposal.mentor.pseudonym);
-    const mentee = revealed.byPseudonym.get(proposal.mentee.pseudonym);
-    if (mentor && mentee) return edits.find((e) => samePair(e, mentor.person_id, mentee.person_id)) ?? null;
-  }
-  return edits.find((e) => made[e.id]?.runId === runId && made[e.id]?.proposalId === proposal.id) ?? null;
+  const { mentor_pseudonym: mentor, mentee_pseudonym: mentee } = edit;
+  return (mentor === a && mentee === b) || (mentor === b && mentee === a);
 }
 
 /**
- * What holds for a proposal's pair from the next run on: the known lock or forbid; without
- * one, a pair this run kept by a lock is taken as still locked unless the names are revealed
- * (then the edits tell for certain).
+ * The lock or forbid that holds for a proposal's pair from the next run on: the edits, read for
+ * the run shown, name their people by its pseudonyms. A proposal that a run kept by a lock has
+ * none once that lock is taken back.
  */
-export function decisionOf(proposal: ProposalView, edit: MatchingEditView | null, revealed: boolean): EditKind | null {
-  if (edit) return edit.kind;
-  return proposal.locked && !revealed ? "lock" : null;
+export function editOf(proposal: ProposalView, edits: readonly MatchingEditView[]): MatchingEditView | null {
+  return edits.find((e) => samePair(e, proposal.mentor.pseudonym, proposal.mentee.pseudonym)) ?? null;
 }
 
-/** How a lock or forbid's pair can be named on this page. */
+/** How a lock or forbid's pair is named: by name once the run shown is revealed, else by its pseudonyms there (null: not in that run). */
 export type EditPair =
   | { kind: "names"; mentor: RevealedPerson; mentee: RevealedPerson }
-  | ({ kind: "pseudonyms" } & MadeHere)
-  | { kind: "hidden" };
+  | { kind: "pseudonyms"; mentor: string | null; mentee: string | null };
 
-export function editPair(edit: MatchingEditView, revealed: Revealed | null, made: MadeHereById): EditPair {
+export function editPair(edit: MatchingEditView, revealed: Revealed | null): EditPair {
   const mentor = revealed?.byPerson.get(edit.mentor_id);
   const mentee = revealed?.byPerson.get(edit.mentee_id);
   if (mentor && mentee) return { kind: "names", mentor, mentee };
-  const here = made[edit.id];
-  if (here) return { kind: "pseudonyms", ...here };
-  return { kind: "hidden" };
+  return { kind: "pseudonyms", mentor: edit.mentor_pseudonym ?? null, mentee: edit.mentee_pseudonym ?? null };
 }

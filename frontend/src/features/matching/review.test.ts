@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { BlindProfile, MatchingEditView, ProposalView, RevealedPerson, ScorePart } from "../../api/types";
 import { detailWords, partBars } from "./parts";
-import { decisionOf, editOf, editPair, revealMap, type MadeHereById } from "./reveal";
+import { editOf, editPair, revealMap } from "./reveal";
 
 const profile = (pseudonym: string, role: BlindProfile["role"]): BlindProfile => ({
   pseudonym,
@@ -29,11 +29,20 @@ const person = (pseudonym: string, id: string, name: string): RevealedPerson => 
   email: `${name.split(" ")[0]?.toLowerCase()}@kumo.example`,
 });
 
-const edit = (id: string, kind: MatchingEditView["kind"], mentor: string, mentee: string): MatchingEditView => ({
+/** A lock or forbid as read for a run: its people by id, and by pseudonym when they are in that run. */
+const edit = (
+  id: string,
+  kind: MatchingEditView["kind"],
+  mentor: string,
+  mentee: string,
+  pseudonyms: [string | null, string | null] = [null, null],
+): MatchingEditView => ({
   id,
   kind,
   mentor_id: mentor,
   mentee_id: mentee,
+  mentor_pseudonym: pseudonyms[0],
+  mentee_pseudonym: pseudonyms[1],
   created_at: "2026-12-06T04:47:48Z",
 });
 
@@ -99,41 +108,28 @@ describe("names behind the pseudonyms", () => {
     expect(revealed.byPseudonym.get("P-002")).toBeUndefined();
   });
 
-  it("name the pair of a lock or forbid once revealed, else its pseudonyms if it was made here", () => {
-    const made: MadeHereById = {
-      e1: { runId: "r1", runCreatedAt: "2026-12-06T04:47:48Z", proposalId: "p1", mentor: "P-017", mentee: "P-003" },
-    };
-    const lock = edit("e1", "lock", "riku", "emi");
-    expect(editPair(lock, revealed, made)).toMatchObject({ kind: "names", mentor: { name: "Riku Ono" }, mentee: { name: "Emi Hayashi" } });
-    expect(editPair(lock, null, made)).toMatchObject({ kind: "pseudonyms", mentor: "P-017", mentee: "P-003", runId: "r1" });
-    // Someone outside the revealed run, and an edit made elsewhere: nothing to name them by.
-    expect(editPair(edit("e2", "forbid", "riku", "tom"), revealed, made)).toEqual({ kind: "hidden" });
+  it("name the pair of a lock or forbid once revealed, else by its pseudonyms in the run shown, or say who is not in it", () => {
+    const lock = edit("e1", "lock", "riku", "emi", ["P-004", "P-001"]);
+    expect(editPair(lock, revealed)).toMatchObject({ kind: "names", mentor: { name: "Riku Ono" }, mentee: { name: "Emi Hayashi" } });
+    expect(editPair(lock, null)).toEqual({ kind: "pseudonyms", mentor: "P-004", mentee: "P-001" });
+    // Tom is not in the run shown.
+    expect(editPair(edit("e2", "forbid", "riku", "tom", ["P-004", null]), revealed)).toEqual({ kind: "pseudonyms", mentor: "P-004", mentee: null });
   });
 });
 
-describe("what holds for a proposed pair from the next run on", () => {
-  const revealed = revealMap([person("P-004", "riku", "Riku Ono"), person("P-001", "emi", "Emi Hayashi")]);
+describe("the lock or forbid on a proposed pair", () => {
   const pair = proposal("p1", "P-004", "P-001");
 
-  it("is the lock or forbid made on it here, while the names are hidden", () => {
-    const forbid = edit("e1", "forbid", "riku", "emi");
-    const made: MadeHereById = { e1: { runId: "r1", runCreatedAt: "", proposalId: "p1", mentor: "P-004", mentee: "P-001" } };
-    expect(editOf(pair, "r1", [forbid], null, made)).toBe(forbid);
-    expect(editOf(pair, "r2", [forbid], null, made)).toBeNull();
-    expect(editOf(pair, "r1", [], null, made)).toBeNull();
-    expect(decisionOf(pair, forbid, false)).toBe("forbid");
+  it("is found by the pseudonyms of the run shown, in either order", () => {
+    const forbid = edit("e1", "forbid", "riku", "emi", ["P-004", "P-001"]);
+    expect(editOf(pair, [forbid])).toBe(forbid);
+    const lock = edit("e9", "lock", "emi", "riku", ["P-001", "P-004"]);
+    expect(editOf(pair, [lock])).toBe(lock);
   });
 
-  it("is found by the people once revealed, in either order", () => {
-    const lock = edit("e9", "lock", "emi", "riku");
-    expect(editOf(pair, "r1", [lock], revealed, {})).toBe(lock);
-    expect(decisionOf(pair, lock, true)).toBe("lock");
-  });
-
-  it("is a lock for a pair the run kept by one, unless the revealed names show it was taken back", () => {
-    const kept = proposal("p2", "P-004", "P-001", true);
-    expect(decisionOf(kept, null, false)).toBe("lock");
-    expect(decisionOf(kept, null, true)).toBeNull();
-    expect(decisionOf(pair, null, false)).toBeNull();
+  it("is none for pairs of other people, or of people not in the run shown", () => {
+    expect(editOf(pair, [edit("e3", "lock", "riku", "hiro", ["P-004", "P-009"])])).toBeNull();
+    expect(editOf(pair, [edit("e4", "lock", "riku", "tom", ["P-004", null])])).toBeNull();
+    expect(editOf(pair, [])).toBeNull();
   });
 });

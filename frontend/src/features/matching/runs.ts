@@ -1,9 +1,17 @@
-import type { MatchingRunView, RunState } from "../../api/types";
+import type { MatchingRunView, ProgramState, RunState } from "../../api/types";
 import { formatNumber } from "../../i18n/format";
 import type { Language } from "../../i18n/language";
 
 /** How often a run is read again while it works: often enough for the progress bar to move. */
 export const POLL_MS = 500;
+
+/**
+ * Runs start while a program recruits or matches, and while it is active, where a run pairs only
+ * the people without an active pair (those a withdrawal left free).
+ */
+export function runnable(state: ProgramState): boolean {
+  return state === "recruiting" || state === "matching" || state === "active";
+}
 
 /** Queued, scoring or solving: the run has not finished yet. */
 export function inProgress(state: RunState): boolean {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { MatchingRunView, MatchingSettings } from "../../api/types";
 import en from "../../i18n/en.json";
 import ja from "../../i18n/ja.json";
-import { formatScore, inProgress, pollWhileWorking, POLL_MS, shownRunId, withRun } from "./runs";
+import { formatScore, inProgress, pollWhileWorking, POLL_MS, runnable, shownRunId, withRun } from "./runs";
 import { initialDraft, presetWeights, runRequest, weightsArePreset } from "./settings";
 
 const settings: MatchingSettings = {
@@ -55,6 +55,17 @@ describe("the settings of a run", () => {
       }
       for (const criterion of settings.criteria) expect(catalogue.matching.criteria[criterion].length, criterion).toBeGreaterThan(0);
     }
+  });
+});
+
+describe("starting a run", () => {
+  it("is possible while the program recruits, matches or is active, and not before or after", () => {
+    expect(runnable("recruiting")).toBe(true);
+    expect(runnable("matching")).toBe(true);
+    expect(runnable("active")).toBe(true);
+    expect(runnable("draft")).toBe(false);
+    expect(runnable("completed")).toBe(false);
+    expect(runnable("archived")).toBe(false);
   });
 });
 

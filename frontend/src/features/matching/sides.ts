@@ -11,3 +11,11 @@ export function sideNames(kind: ProgramKind): { first: Side; second: Side } {
 export function sideOf(role: ParticipantRole, kind: ProgramKind): Side {
   return kind === "mutual" ? "partner" : role;
 }
+
+/**
+ * How the two people of a pair are named where a run's proposals are changed: mentor and
+ * mentee, or two members in a mutual program.
+ */
+export function changeSides(kind: ProgramKind): { first: "mentor" | "member"; second: "mentee" | "member" } {
+  return kind === "mutual" ? { first: "member", second: "member" } : { first: "mentor", second: "mentee" };
+}

@@ -79,6 +79,8 @@ function ApplicationDrawer({ application, writer, onClose }: { application: Appl
           <Answer label={t("apply.fields.goals")} value={form.goals} />
           <Answer label={t("apply.fields.availability")} value={form.availability} />
           <Answer label={t("apply.fields.languages")} value={formatLanguages(form.languages, language)} />
+          {form.would_like.length > 0 && <Answer label={t("apply.fields.would_like")} value={form.would_like.join("\n")} />}
+          {form.rather_not.length > 0 && <Answer label={t("apply.fields.rather_not")} value={form.rather_not.join("\n")} />}
           <Answer label={t("apply.fields.consent")} value={form.consent ? t("recruitment.yes") : t("recruitment.no")} />
           {form.answers.map(([key, value]) => (
             <Answer key={key} label={key} value={value} />

@@ -13,6 +13,8 @@ describe("readForm", () => {
       languages: ["ja", "en"],
       consent: true,
       answers: { why: "fun", tools: ["Excel", "Slack"] },
+      would_like: ["aoi@kumo.example"],
+      rather_not: [],
     };
     expect(readForm({ ...sent })).toEqual({
       can_teach: "TikTok",
@@ -20,6 +22,8 @@ describe("readForm", () => {
       goals: "Work across generations",
       availability: "Tuesdays",
       languages: ["ja", "en"],
+      would_like: ["aoi@kumo.example"],
+      rather_not: [],
       consent: true,
       answers: [
         ["why", "fun"],
@@ -43,6 +47,8 @@ describe("readForm", () => {
       goals: "",
       availability: "",
       languages: [],
+      would_like: [],
+      rather_not: [],
       consent: false,
       answers: [],
     });

@@ -9,7 +9,8 @@ export type ReadForm = Required<Omit<ApplyRequest, "email" | "role_wanted" | "an
 const text = (v: unknown): string => (typeof v === "string" ? v : "");
 
 export function readForm(form: Record<string, unknown>): ReadForm {
-  const languages = Array.isArray(form.languages) ? form.languages.filter((l): l is string => typeof l === "string") : [];
+  const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((l): l is string => typeof l === "string") : []);
+  const languages = strings(form.languages);
   const rawAnswers = typeof form.answers === "object" && form.answers !== null ? Object.entries(form.answers) : [];
   const answers = rawAnswers.map(([key, value]): [string, string] => [
     key,
@@ -21,6 +22,8 @@ export function readForm(form: Record<string, unknown>): ReadForm {
     goals: text(form.goals),
     availability: text(form.availability),
     languages,
+    would_like: strings(form.would_like),
+    rather_not: strings(form.rather_not),
     consent: form.consent === true,
     answers,
   };
