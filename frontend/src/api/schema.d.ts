@@ -791,7 +791,8 @@ export interface paths {
          * Withdraws a published pair. The member who leaves (if one is named) leaves the program: their
          *     application is withdrawn. Whoever stays is emailed, in their language, that the pair has
          *     ended, and is free for the program's next matching run, which pairs only people without an
-         *     active pair and never puts a withdrawn pair together again.
+         *     active pair. The pair is forbidden from then on (replacing any lock that made it), so no run
+         *     puts it together again.
          */
         post: operations["withdraw_pair"];
         delete?: never;
