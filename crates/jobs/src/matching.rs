@@ -9,7 +9,7 @@ use serde_json::Value;
 use tandem_domain::matching::criteria::{Applicant, Rules, Settings, parse_zone, topics};
 use tandem_domain::matching::fairness::{self, AuditAttribute, PairFacts};
 use tandem_domain::matching::review::{BlindProfile, Findings, LeftOutPerson, pseudonyms};
-use tandem_domain::matching::run::{EditKind, Edits, Outcome as RunOutcome, RunError, RunState, run};
+use tandem_domain::matching::run::{EditKind, Edits, Outcome as RunOutcome, PairState, RunError, RunState, run};
 use tandem_domain::people::Person;
 use tandem_domain::programs::{ParticipantRole, ProgramDesign};
 use tandem_domain::{MatchingRunId, PersonId, TenantId};
@@ -51,7 +51,7 @@ impl MatchingHandler {
         tx.set_run_progress(id, RunState::Scoring, 10).await.map_err(retry)?;
         // A later run pairs only the people not in an active pair (a withdrawal frees a partner).
         let paired: std::collections::HashSet<PersonId> = tx
-            .active_pairs(record.program_id)
+            .pairs_in(record.program_id, PairState::Active)
             .await
             .map_err(retry)?
             .iter()
@@ -63,7 +63,7 @@ impl MatchingHandler {
         let people = tx.people_by_ids(&ids).await.map_err(retry)?;
         let lines = tx.reporting_lines().await.map_err(retry)?;
         let edits = tx.matching_edits(record.program_id).await.map_err(retry)?;
-        let withdrawn = tx.withdrawn_pairs(record.program_id).await.map_err(retry)?;
+        let withdrawn = tx.pairs_in(record.program_id, PairState::Withdrawn).await.map_err(retry)?;
         tx.commit().await.map_err(retry)?;
 
         let settings: Settings = match serde_json::from_value(record.settings.clone()) {

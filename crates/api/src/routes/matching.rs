@@ -13,8 +13,7 @@ use tandem_domain::emails::{Email, MatchIntroductionEmail, MatchWaitlistEmail, P
 use tandem_domain::matching::criteria::{Constraints, Criterion, MAX_WEIGHT, Part, Scored, Settings, Weights};
 use tandem_domain::matching::fairness::FairnessReport;
 use tandem_domain::matching::review::{BlindProfile, Findings};
-use tandem_domain::matching::run::PairState;
-use tandem_domain::matching::run::{Change, ChangeKind, EditKind, LeftOut, Mode, RunState};
+use tandem_domain::matching::run::{Change, ChangeKind, EditKind, LeftOut, Mode, PairState, RunState};
 use tandem_domain::programs::{ParticipantRole, ProgramKind, ProgramState};
 use tandem_domain::{Locale, MatchingEditId, MatchingRunId, Permission, PersonId, ProgramId, ProposalId, Reason};
 use tandem_store::{
@@ -847,7 +846,7 @@ pub async fn publish_run(tx: &TenantTx, run: &MatchingRunRecord) -> Result<Publi
         return Err(ApiError::Conflict(Reason::RunPublishedAlready));
     }
     let paired: std::collections::HashSet<PersonId> =
-        tx.active_pairs(program.id).await?.iter().flat_map(|p| [p.mentor, p.mentee]).collect();
+        tx.pairs_in(program.id, PairState::Active).await?.iter().flat_map(|p| [p.mentor, p.mentee]).collect();
     let (proposals, skipped): (Vec<ProposalRecord>, Vec<ProposalRecord>) = tx
         .all_proposals(run.id)
         .await?

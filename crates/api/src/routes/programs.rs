@@ -3,6 +3,7 @@
 use actix_web::{HttpResponse, delete, get, post, put, web};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use tandem_domain::matching::run::PairState;
 use tandem_domain::program_templates;
 use tandem_domain::programs::{ProgramDesign, ProgramFacts, ProgramState, check_design_change, check_transition};
 use tandem_domain::recruitment::CampaignState;
@@ -342,7 +343,7 @@ pub async fn program_transition(
     let current = scoped.tx.program(id).await?;
     let open: Vec<_> =
         scoped.tx.campaigns_of(id).await?.into_iter().filter(|c| c.state == CampaignState::Open).collect();
-    let published_pairs = scoped.tx.active_pairs(id).await?.len() as u32;
+    let published_pairs = scoped.tx.pairs_in(id, PairState::Active).await?.len() as u32;
     let facts =
         ProgramFacts { published_pairs, open_campaigns: open.len() as u32, closes_campaigns: body.close_campaigns };
     check_transition(&current.design, current.state, body.to, facts).map_err(ApiError::TransitionRefused)?;

@@ -209,26 +209,13 @@ impl TenantTx {
         Ok(result.rows_affected == 1)
     }
 
-    /// A program's active pairs, oldest first.
-    pub async fn active_pairs(&self, program: ProgramId) -> Result<Vec<PairRecord>, StoreError> {
+    /// A program's pairs in `state`, oldest first: the active ones, or the withdrawn ones (whose
+    /// members later runs keep apart).
+    pub async fn pairs_in(&self, program: ProgramId, state: PairState) -> Result<Vec<PairRecord>, StoreError> {
         pair::Entity::find()
             .filter(pair::Column::TenantId.eq(self.tid()))
             .filter(pair::Column::ProgramId.eq(program.as_uuid()))
-            .filter(pair::Column::State.eq(PairState::Active.as_str()))
-            .order_by_asc(pair::Column::Id)
-            .all(&self.tx)
-            .await?
-            .into_iter()
-            .map(pair_record)
-            .collect()
-    }
-
-    /// A program's withdrawn pairs: later runs keep their members apart.
-    pub async fn withdrawn_pairs(&self, program: ProgramId) -> Result<Vec<PairRecord>, StoreError> {
-        pair::Entity::find()
-            .filter(pair::Column::TenantId.eq(self.tid()))
-            .filter(pair::Column::ProgramId.eq(program.as_uuid()))
-            .filter(pair::Column::State.eq(PairState::Withdrawn.as_str()))
+            .filter(pair::Column::State.eq(state.as_str()))
             .order_by_asc(pair::Column::Id)
             .all(&self.tx)
             .await?
