@@ -73,7 +73,10 @@ async fn the_kickoff_reaches_every_calendar_and_follows_its_changes(app: TestApp
     let emails = app.wait_for_emails_to(&l.mei, 3).await;
     let (method, cancel) = calendar(&emails[2]);
     assert_eq!(method, "CANCEL");
-    assert!(cancel.contains("METHOD:CANCEL") && cancel.contains("STATUS:CANCELLED") && cancel.contains(&uid), "{cancel}");
+    assert!(
+        cancel.contains("METHOD:CANCEL") && cancel.contains("STATUS:CANCELLED") && cancel.contains(&uid),
+        "{cancel}"
+    );
     assert!(cancel.contains("SEQUENCE:2"), "{cancel}");
     assert_eq!(app.get(&kickoff, &l.owner.access_token).await.ok(200)["cancelled"], true);
     app.delete(&kickoff, &l.owner.access_token).await.problem(404);
@@ -111,33 +114,46 @@ async fn training_completion_shows_per_person_and_per_role(app: TestApp) {
     let report_path = format!("/api/v1/programs/{}/training", l.program_id);
     let report = app.get(&report_path, &l.owner.access_token).await.ok(200).clone();
     assert_eq!(report["modules"].as_array().unwrap().len(), 2, "{report}");
-    assert_eq!(report["by_role"], json!([
-        {"role": "mentor", "people": 2, "completed": 0, "not_started": 2},
-        {"role": "mentee", "people": 2, "completed": 0, "not_started": 2},
-    ]));
+    assert_eq!(
+        report["by_role"],
+        json!([
+            {"role": "mentor", "people": 2, "completed": 0, "not_started": 2},
+            {"role": "mentee", "people": 2, "completed": 0, "not_started": 2},
+        ])
+    );
     // Aoi marks hers done in the portal; a partner's system records Mei's.
     let aoi = app.participant(&l.aoi).await;
     let done = format!("/api/v1/portal/programs/{}/training/0/completion", l.program_id);
     app.post(&done, Some(&aoi), json!({})).await.ok(204);
     app.post(&done, Some(&aoi), json!({})).await.ok(204);
-    let key = app.post("/api/v1/api-keys", Some(&l.owner.access_token), json!({"name": "LMS", "scopes": ["read", "write"]})).await;
+    let key = app
+        .post("/api/v1/api-keys", Some(&l.owner.access_token), json!({"name": "LMS", "scopes": ["read", "write"]}))
+        .await;
     let key = key.ok(201)["secret"].as_str().unwrap().to_owned();
     let mei_id = report["people"].as_array().unwrap().iter().find(|p| p["name"] == "Mei").unwrap()["person_id"].clone();
     let completions = format!("/api/v1/programs/{}/training/completions", l.program_id);
     app.post(&completions, Some(&key), json!({"person_id": mei_id, "module": 1})).await.ok(204);
-    let wrong = app.post(&completions, Some(&key), json!({"person_id": "00000000-0000-7000-8000-000000000000", "module": 7})).await;
+    let wrong = app
+        .post(&completions, Some(&key), json!({"person_id": "00000000-0000-7000-8000-000000000000", "module": 7}))
+        .await;
     let mut fields = wrong.invalid_fields();
     fields.sort();
     assert_eq!(fields, ["module", "person_id"], "{}", wrong.body);
     let report = app.get(&report_path, &l.owner.access_token).await.ok(200).clone();
-    assert_eq!(report["by_role"], json!([
-        {"role": "mentor", "people": 2, "completed": 1, "not_started": 1},
-        {"role": "mentee", "people": 2, "completed": 1, "not_started": 1},
-    ]));
+    assert_eq!(
+        report["by_role"],
+        json!([
+            {"role": "mentor", "people": 2, "completed": 1, "not_started": 1},
+            {"role": "mentee", "people": 2, "completed": 1, "not_started": 1},
+        ])
+    );
     let aoi_row = report["people"].as_array().unwrap().iter().find(|p| p["name"] == "Aoi").unwrap().clone();
     assert_eq!((&aoi_row["done"], &aoi_row["required"], &aoi_row["started"]), (&json!([0]), &json!([0]), &json!(true)));
     let page = app.get(&format!("/api/v1/portal/pairs/{}", l.pair_id), &aoi).await.ok(200).clone();
-    assert_eq!(page["training"], json!([{"module": 0, "title": page["training"][0]["title"], "role": "mentor", "url": null, "done": true}]));
+    assert_eq!(
+        page["training"],
+        json!([{"module": 0, "title": page["training"][0]["title"], "role": "mentor", "url": null, "done": true}])
+    );
 }
 
 async fn pairs_end_when_their_program_completes(app: TestApp) {
@@ -152,6 +168,7 @@ async fn pairs_end_when_their_program_completes(app: TestApp) {
     assert!(monitoring["pairs"].as_array().unwrap().iter().all(|p| p["state"] == "ended"), "{monitoring}");
     assert_eq!(monitoring["health"]["inactive"], 2);
     let kickoff = json!({"starts_at": "2027-01-15T01:00:00Z", "ends_at": "2027-01-15T02:00:00Z", "time_zone": "UTC"});
-    let late = app.request(Method::PUT, &format!("/api/v1/programs/{}/kickoff", l.program_id), token, Some(kickoff)).await;
+    let late =
+        app.request(Method::PUT, &format!("/api/v1/programs/{}/kickoff", l.program_id), token, Some(kickoff)).await;
     late.problem(409);
 }

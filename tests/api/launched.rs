@@ -39,7 +39,11 @@ pub(crate) async fn launched(app: &TestApp, company: &str) -> Launched {
         ids.push(created.ok(201)["id"].as_str().unwrap().to_owned());
     }
     let program = app
-        .post("/api/v1/programs/from-template", token, json!({"template": "executive_reverse", "name": format!("{company} reverse mentoring")}))
+        .post(
+            "/api/v1/programs/from-template",
+            token,
+            json!({"template": "executive_reverse", "name": format!("{company} reverse mentoring")}),
+        )
         .await;
     let program_id = program.ok(201)["id"].as_str().unwrap().to_owned();
     let store = app.store().await;

@@ -192,7 +192,14 @@ async fn throttled_operations_document_their_429(app: TestApp) {
     let ids: BTreeSet<&str> = throttled.iter().map(|op| op.doc["operationId"].as_str().unwrap()).collect();
     assert_eq!(
         ids,
-        BTreeSet::from(["accept_invitation", "apply", "login", "request_password_reset", "request_portal_link", "signup"]),
+        BTreeSet::from([
+            "accept_invitation",
+            "apply",
+            "login",
+            "request_password_reset",
+            "request_portal_link",
+            "signup"
+        ]),
         "each throttled operation is drawn below"
     );
     let ann = app.signup("Acme", "ann@acme.example").await;

@@ -27,13 +27,16 @@ macro_rules! on_both_databases_with_keys {
         mod $name {
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn sqlite() {
-                let app = tandem_tests::TestApp::spawn_with(tandem_tests::Backend::Sqlite, super::with_k1).await.unwrap();
+                let app =
+                    tandem_tests::TestApp::spawn_with(tandem_tests::Backend::Sqlite, super::with_k1).await.unwrap();
                 super::$name(app).await;
             }
 
             #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
             async fn postgres() {
-                if let Some(app) = tandem_tests::TestApp::spawn_with(tandem_tests::Backend::Postgres, super::with_k1).await {
+                if let Some(app) =
+                    tandem_tests::TestApp::spawn_with(tandem_tests::Backend::Postgres, super::with_k1).await
+                {
                     super::$name(app).await;
                 }
             }
@@ -169,7 +172,11 @@ async fn members_log_confirm_and_record_learning_both_ways(app: TestApp) {
     let sessions = format!("{}/sessions", pair(&l));
     let held = (chrono::Utc::now() - chrono::Duration::days(2)).to_rfc3339();
     let logged = app
-        .post(&sessions, Some(&aoi), json!({"held_at": held, "minutes": 45, "format": "video", "topics": ["TikTok", "tiktok"]}))
+        .post(
+            &sessions,
+            Some(&aoi),
+            json!({"held_at": held, "minutes": 45, "format": "video", "topics": ["TikTok", "tiktok"]}),
+        )
         .await;
     let logged = logged.ok(201).clone();
     assert_eq!(logged["topics"], json!(["TikTok"]), "duplicates dropped");
@@ -187,8 +194,14 @@ async fn members_log_confirm_and_record_learning_both_ways(app: TestApp) {
 
     // The learning log: Kenji (senior) learned from Aoi (junior) twice; Aoi learned once.
     let learning = format!("{}/learning", pair(&l));
-    for (who, direction, topic) in [(&kenji, "learned", "TikTok"), (&kenji, "learned", "Short videos"), (&aoi, "learned", "Budgets"), (&aoi, "taught", "TikTok")] {
-        let entry = json!({"direction": direction, "topics": [topic], "session_id": logged["id"], "note": "今日の学び"});
+    for (who, direction, topic) in [
+        (&kenji, "learned", "TikTok"),
+        (&kenji, "learned", "Short videos"),
+        (&aoi, "learned", "Budgets"),
+        (&aoi, "taught", "TikTok"),
+    ] {
+        let entry =
+            json!({"direction": direction, "topics": [topic], "session_id": logged["id"], "note": "今日の学び"});
         app.post(&learning, Some(who), entry).await.ok(201);
     }
     let page = app.get(&pair(&l), &kenji).await.ok(200).clone();
@@ -208,10 +221,19 @@ async fn members_log_confirm_and_record_learning_both_ways(app: TestApp) {
     let goals = format!("{}/goals", pair(&l));
     let goal = app.post(&goals, Some(&aoi), json!({"title": "Post a first video", "target_date": "2027-03-01"})).await;
     let goal_id = goal.ok(201)["id"].as_str().unwrap().to_owned();
-    let done = app.patch(&format!("{goals}/{goal_id}"), &kenji, json!({"status": "done", "progress_note": "投稿しました"})).await;
+    let done = app
+        .patch(&format!("{goals}/{goal_id}"), &kenji, json!({"status": "done", "progress_note": "投稿しました"}))
+        .await;
     assert_eq!(done.ok(200)["status"], "done");
     let story = format!("{}/story", pair(&l));
-    let written = app.request(Method::PUT, &story, Some(&aoi), Some(json!({"title": "A video in a week", "body": "Kenji posted his first video."}))).await;
+    let written = app
+        .request(
+            Method::PUT,
+            &story,
+            Some(&aoi),
+            Some(json!({"title": "A video in a week", "body": "Kenji posted his first video."})),
+        )
+        .await;
     assert_eq!(written.ok(200)["published"], false);
     let agreed = app.post(&format!("{story}/agreement"), Some(&kenji), json!({})).await;
     assert_eq!(agreed.ok(200)["published"], true);
@@ -235,9 +257,23 @@ async fn members_log_confirm_and_record_learning_both_ways(app: TestApp) {
     assert_eq!(monitoring["executives"]["as_mentee"], 1);
     assert_eq!(monitoring["executives"]["sessions"], 1);
     assert_eq!(monitoring["stories"][0]["title"], "A video in a week");
-    let featured = app.request(Method::PUT, &format!("/api/v1/pairs/{}/story/featured", l.pair_id), Some(token), Some(json!({"featured": true}))).await;
+    let featured = app
+        .request(
+            Method::PUT,
+            &format!("/api/v1/pairs/{}/story/featured", l.pair_id),
+            Some(token),
+            Some(json!({"featured": true})),
+        )
+        .await;
     assert_eq!(featured.ok(200)["featured"], true);
-    let other_story = app.request(Method::PUT, &format!("/api/v1/pairs/{}/story/featured", l.other_pair_id), Some(token), Some(json!({"featured": true}))).await;
+    let other_story = app
+        .request(
+            Method::PUT,
+            &format!("/api/v1/pairs/{}/story/featured", l.other_pair_id),
+            Some(token),
+            Some(json!({"featured": true})),
+        )
+        .await;
     other_story.problem(404);
 }
 
@@ -248,8 +284,14 @@ async fn bad_input_is_refused_in_words_and_nothing_is_written(app: TestApp) {
     let before = (app.count("pair_sessions").await, app.count("learning_entries").await, app.count("pair_goals").await);
     let sessions = format!("{}/sessions", pair(&l));
     for (body, field) in [
-        (json!({"held_at": (now + chrono::Duration::days(3)).to_rfc3339(), "minutes": 30, "format": "chat"}), "held_at"),
-        (json!({"held_at": (now - chrono::Duration::days(800)).to_rfc3339(), "minutes": 30, "format": "chat"}), "held_at"),
+        (
+            json!({"held_at": (now + chrono::Duration::days(3)).to_rfc3339(), "minutes": 30, "format": "chat"}),
+            "held_at",
+        ),
+        (
+            json!({"held_at": (now - chrono::Duration::days(800)).to_rfc3339(), "minutes": 30, "format": "chat"}),
+            "held_at",
+        ),
         (json!({"held_at": now.to_rfc3339(), "minutes": 0, "format": "chat"}), "minutes"),
         (json!({"held_at": now.to_rfc3339(), "minutes": 30, "format": "chat", "topics": vec!["x"; 11]}), "topics"),
         (json!({"held_at": now.to_rfc3339(), "minutes": 30, "format": "smoke signals"}), "format"),
@@ -262,10 +304,16 @@ async fn bad_input_is_refused_in_words_and_nothing_is_written(app: TestApp) {
     let empty = app.post(&learning, Some(&aoi), json!({"direction": "learned", "topics": []})).await;
     assert_eq!(empty.invalid_fields(), ["topics"]);
     let unknown = app
-        .post(&learning, Some(&aoi), json!({"direction": "learned", "topics": ["x"], "session_id": "00000000-0000-7000-8000-000000000000"}))
+        .post(
+            &learning,
+            Some(&aoi),
+            json!({"direction": "learned", "topics": ["x"], "session_id": "00000000-0000-7000-8000-000000000000"}),
+        )
         .await;
     assert_eq!(unknown.invalid_fields(), ["session_id"]);
-    let long = app.post(&learning, Some(&aoi), json!({"direction": "taught", "topics": ["x"], "note": "あ".repeat(4001)})).await;
+    let long = app
+        .post(&learning, Some(&aoi), json!({"direction": "taught", "topics": ["x"], "note": "あ".repeat(4001)}))
+        .await;
     assert_eq!(long.invalid_fields(), ["note"]);
     let goals = format!("{}/goals", pair(&l));
     assert_eq!(app.post(&goals, Some(&aoi), json!({"title": "  "})).await.invalid_fields(), ["title"]);
@@ -279,7 +327,10 @@ async fn bad_input_is_refused_in_words_and_nothing_is_written(app: TestApp) {
     app.post(&training, Some(&aoi), json!({})).await.problem(404);
     let after = (app.count("pair_sessions").await, app.count("learning_entries").await, app.count("pair_goals").await);
     assert_eq!(after, before, "nothing was written");
-    assert_eq!((app.count("private_notes").await, app.count("pair_stories").await, app.count("training_completions").await), (0, 0, 0));
+    assert_eq!(
+        (app.count("private_notes").await, app.count("pair_stories").await, app.count("training_completions").await),
+        (0, 0, 0)
+    );
 }
 
 /// Every participant route with an id, and a body that would succeed on one's own pair.
@@ -345,9 +396,16 @@ async fn a_participant_reaches_nothing_of_another_pair_program_or_tenant(app: Te
     for (l, member) in [(&sakura, &mei), (&fuji, &app.participant(&fuji.mei).await)] {
         let base = format!("/api/v1/portal/pairs/{}", l.other_pair_id);
         let held = (chrono::Utc::now() - chrono::Duration::hours(2)).to_rfc3339();
-        let session = app.post(&format!("{base}/sessions"), Some(member), json!({"held_at": held, "minutes": 30, "format": "chat"})).await;
+        let session = app
+            .post(&format!("{base}/sessions"), Some(member), json!({"held_at": held, "minutes": 30, "format": "chat"}))
+            .await;
         let goal = app.post(&format!("{base}/goals"), Some(member), json!({"title": "Ours"})).await;
-        ids.push((l.other_pair_id.clone(), session.ok(201)["id"].as_str().unwrap().to_owned(), goal.ok(201)["id"].as_str().unwrap().to_owned(), l.program_id.clone()));
+        ids.push((
+            l.other_pair_id.clone(),
+            session.ok(201)["id"].as_str().unwrap().to_owned(),
+            goal.ok(201)["id"].as_str().unwrap().to_owned(),
+            l.program_id.clone(),
+        ));
     }
     // Fuji's program is not Aoi's; sakura's is, but through another pair.
     let aoi = app.participant(&sakura.aoi).await;
@@ -355,12 +413,17 @@ async fn a_participant_reaches_nothing_of_another_pair_program_or_tenant(app: Te
     for (pair, session, goal, program) in &ids {
         for (method, template) in PORTAL_ROUTES_WITH_IDS {
             let fill = |pair: &str, session: &str, goal: &str, program: &str| {
-                template.replace("{pair_id}", pair).replace("{session_id}", session).replace("{goal_id}", goal)
-                    .replace("{program_id}", program).replace("{module}", "0")
+                template
+                    .replace("{pair_id}", pair)
+                    .replace("{session_id}", session)
+                    .replace("{goal_id}", goal)
+                    .replace("{program_id}", program)
+                    .replace("{module}", "0")
             };
             let missing = "00000000-0000-7000-8000-000000000000";
             let method: Method = method.to_uppercase().parse().unwrap();
-            let foreign = app.request(method.clone(), &fill(pair, session, goal, program), Some(&aoi), body_for(template)).await;
+            let foreign =
+                app.request(method.clone(), &fill(pair, session, goal, program), Some(&aoi), body_for(template)).await;
             if template.contains("{program_id}") && *program == sakura.program_id {
                 // Aoi is in sakura's program (through her own pair): her own training is hers to mark.
                 foreign.ok(204);
@@ -400,7 +463,9 @@ async fn private_notes_are_sealed_and_read_by_their_author_alone(app: TestApp) {
     // The partner's notes are theirs: Aoi's are not among them.
     let theirs = app.get(&notes, &kenji).await;
     assert_eq!(theirs.ok(200)["items"], json!([]));
-    for page in [app.get(&pair(&l), &kenji).await, app.get(&pair(&l), &aoi).await, app.get("/api/v1/portal/me", &aoi).await] {
+    for page in
+        [app.get(&pair(&l), &kenji).await, app.get(&pair(&l), &aoi).await, app.get("/api/v1/portal/me", &aoi).await]
+    {
         assert!(!page.body.to_string().contains(MARKER), "{}", page.body);
     }
     // The database holds it sealed.
@@ -412,7 +477,9 @@ async fn private_notes_are_sealed_and_read_by_their_author_alone(app: TestApp) {
     let admin = app.add_member(&l.owner, "admin@sakura.example", "admin").await;
     let manager = app.add_member(&l.owner, "pm@sakura.example", "program_manager").await;
     let viewer = app.add_member(&l.owner, "viewer@sakura.example", "viewer").await;
-    let key = app.post("/api/v1/api-keys", Some(&l.owner.access_token), json!({"name": "HR", "scopes": ["read", "write"]})).await;
+    let key = app
+        .post("/api/v1/api-keys", Some(&l.owner.access_token), json!({"name": "HR", "scopes": ["read", "write"]}))
+        .await;
     let key = key.ok(201)["secret"].as_str().unwrap().to_owned();
     let credentials = [&l.owner.access_token, &admin.access_token, &manager.access_token, &viewer.access_token, &key];
     let spec = serde_json::to_value(tandem_api::openapi()).unwrap();
@@ -433,7 +500,8 @@ async fn private_notes_are_sealed_and_read_by_their_author_alone(app: TestApp) {
         }
     }
     assert!(read > 100, "every reading route, as everyone: {read}");
-    let export = app.client.get(app.url("/api/v1/people/export")).bearer_auth(&l.owner.access_token).send().await.unwrap();
+    let export =
+        app.client.get(app.url("/api/v1/people/export")).bearer_auth(&l.owner.access_token).send().await.unwrap();
     assert!(!export.text().await.unwrap().contains(MARKER));
     assert!(app.outbox().iter().all(|eml| !eml.contains(MARKER)), "no email carries it");
 }
@@ -448,9 +516,11 @@ async fn a_planned_session_is_a_calendar_invitation_to_both(app: TestApp) {
     let planned = planned.ok(201).clone();
     assert_eq!(planned["planned"], true);
     // Aoi's first email was her sign-in link.
-    for (address, count, subject) in [(&l.aoi, 2, "Session with Kenji"), (&l.kenji, 1, "Aoiさんとのセッション")] {
+    for (address, count, subject) in [(&l.aoi, 2, "Session with Kenji"), (&l.kenji, 1, "Aoiさんとのセッション")]
+    {
         let emails = app.wait_for_emails_to(address, count).await;
-        let invitation = emails.iter().find(|e| e.subject.contains(subject)).unwrap_or_else(|| panic!("{subject} to {address}"));
+        let invitation =
+            emails.iter().find(|e| e.subject.contains(subject)).unwrap_or_else(|| panic!("{subject} to {address}"));
         let (method, ics) = invitation.calendar.clone().expect("a calendar");
         assert_eq!(method, "REQUEST");
         assert!(invitation.attachments.contains(&"invite.ics".to_owned()));
@@ -475,7 +545,9 @@ async fn paused_and_ended_pairs_take_no_new_records(app: TestApp) {
     let page = app.get(&pair(&l), &aoi).await.ok(200).clone();
     assert_eq!(page["paused_reason"], "Kenji is on leave until April");
     let held = chrono::Utc::now().to_rfc3339();
-    let refused = app.post(&format!("{}/sessions", pair(&l)), Some(&aoi), json!({"held_at": held, "minutes": 30, "format": "chat"})).await;
+    let refused = app
+        .post(&format!("{}/sessions", pair(&l)), Some(&aoi), json!({"held_at": held, "minutes": 30, "format": "chat"}))
+        .await;
     assert!(refused.body["detail"].as_str().unwrap().contains("not active"), "{}", refused.body);
     refused.problem(409);
     let resumed = app.post(&format!("{company}/resume"), token, json!({})).await;

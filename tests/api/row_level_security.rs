@@ -120,7 +120,9 @@ async fn fill_the_rest(app: &TestApp, tenant: &Tenant) {
     // What a launched pair records, as the portal and the launch routes write it.
     let person = pair.mentor;
     let in_an_hour = chrono::Utc::now() + chrono::Duration::hours(1);
-    tx.create_participant_link(tandem_domain::ParticipantLinkId::new(), person, "link".into(), in_an_hour).await.unwrap();
+    tx.create_participant_link(tandem_domain::ParticipantLinkId::new(), person, "link".into(), in_an_hour)
+        .await
+        .unwrap();
     tx.start_participant_session(person, "session".into(), in_an_hour).await.unwrap();
     let kickoff = tandem_store::NewKickoff {
         starts_at: in_an_hour,

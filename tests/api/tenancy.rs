@@ -283,7 +283,8 @@ async fn call(app: &TestApp, method: &str, path: &str, token: &str) -> tandem_te
             app.request(reqwest::Method::PUT, path, Some(token), Some(person)).await
         }
         "put" if path.ends_with("/kickoff") => {
-            let kickoff = json!({"starts_at": "2027-01-15T01:00:00Z", "ends_at": "2027-01-15T02:30:00Z", "time_zone": "UTC"});
+            let kickoff =
+                json!({"starts_at": "2027-01-15T01:00:00Z", "ends_at": "2027-01-15T02:30:00Z", "time_zone": "UTC"});
             app.request(reqwest::Method::PUT, path, Some(token), Some(kickoff)).await
         }
         "put" if path.ends_with("/featured") => {

@@ -117,9 +117,7 @@ impl NoteKeys {
         let (nonce, ciphertext) = bytes.split_at(NONCE_BYTES);
         let nonce = XNonce::from(<[u8; NONCE_BYTES]>::try_from(nonce).ok()?);
         let aad = place.associated_data();
-        let plain = XChaCha20Poly1305::new(key)
-            .decrypt(&nonce, Payload { msg: ciphertext, aad: &aad })
-            .ok()?;
+        let plain = XChaCha20Poly1305::new(key).decrypt(&nonce, Payload { msg: ciphertext, aad: &aad }).ok()?;
         String::from_utf8(plain).ok()
     }
 }
@@ -144,7 +142,11 @@ mod tests {
         assert_eq!(id, "k1");
         assert!(!sealed.contains("MARKER"));
         assert_eq!(keys.open(here, &id, &sealed).as_deref(), Some("上司には言えないこと MARKER"));
-        assert_eq!(keys.open(NotePlace { author: PersonId::new(), ..here }, &id, &sealed), None, "moved to another author");
+        assert_eq!(
+            keys.open(NotePlace { author: PersonId::new(), ..here }, &id, &sealed),
+            None,
+            "moved to another author"
+        );
         assert_eq!(keys.open(here, "k9", &sealed), None, "unknown key");
         let (_, again) = keys.seal(here, "上司には言えないこと MARKER");
         assert_ne!(sealed, again, "a fresh nonce every time");
@@ -168,10 +170,7 @@ mod tests {
             let err = NoteKeys::parse(bad).unwrap_err().to_string();
             assert!(!err.contains("base64!") || bad.is_empty(), "{err}");
         }
-        assert!(matches!(
-            NoteKeys::parse(&format!("k1:{},k1:{}", key(1), key(2))),
-            Err(NoteKeyError::Duplicate(_))
-        ));
+        assert!(matches!(NoteKeys::parse(&format!("k1:{},k1:{}", key(1), key(2))), Err(NoteKeyError::Duplicate(_))));
         assert_eq!(format!("{:?}", NoteKeys::derived(b"secret")), "NoteKeys([\"derived\"], ***)");
     }
 }

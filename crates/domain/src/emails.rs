@@ -291,7 +291,8 @@ pub fn span_text(
     let same_day = from.date_naive() == to.date_naive();
     match locale {
         Locale::En => {
-            let until = if same_day { to.format("%H:%M").to_string() } else { to.format("%-d %B %Y, %H:%M").to_string() };
+            let until =
+                if same_day { to.format("%H:%M").to_string() } else { to.format("%-d %B %Y, %H:%M").to_string() };
             format!("{}, {}–{until} ({})", from.format("%A %-d %B %Y"), from.format("%H:%M"), zone.name())
         }
         Locale::Ja => {
@@ -300,7 +301,8 @@ pub fn span_text(
                 use chrono::Datelike;
                 format!("{}({})", d.format("%Y年%-m月%-d日"), DAYS[d.weekday().num_days_from_monday() as usize])
             };
-            let until = if same_day { to.format("%H:%M").to_string() } else { format!("{} {}", day(&to), to.format("%H:%M")) };
+            let until =
+                if same_day { to.format("%H:%M").to_string() } else { format!("{} {}", day(&to), to.format("%H:%M")) };
             format!("{} {}〜{until}（{}）", day(&from), from.format("%H:%M"), zone.name())
         }
     }
@@ -342,7 +344,10 @@ mod tests {
             span_text(start, end, Some("Asia/Tokyo"), Locale::En),
             "Friday 15 January 2027, 10:00–11:30 (Asia/Tokyo)"
         );
-        assert_eq!(span_text(start, end, Some("Asia/Tokyo"), Locale::Ja), "2027年1月15日(金) 10:00〜11:30（Asia/Tokyo）");
+        assert_eq!(
+            span_text(start, end, Some("Asia/Tokyo"), Locale::Ja),
+            "2027年1月15日(金) 10:00〜11:30（Asia/Tokyo）"
+        );
         // New York is still on the 14th, and an unknown zone reads as UTC.
         assert_eq!(
             span_text(start, end, Some("America/New_York"), Locale::En),

@@ -612,11 +612,9 @@ impl Reason {
             ),
             PairEnded => say!(l, "this pair has ended already", "このペアはすでに終了しています"),
             NotInThePair => say!(l, "is not a member of this pair", "このペアのメンバーではありません"),
-            SessionOutsideWindow { days } => say!(
-                l,
-                "must be within {days} days of today",
-                "今日から{days}日以内の日時にしてください"
-            ),
+            SessionOutsideWindow { days } => {
+                say!(l, "must be within {days} days of today", "今日から{days}日以内の日時にしてください")
+            }
             SessionInTheFuture => say!(
                 l,
                 "is in the future: log a session once it was held, or plan it",

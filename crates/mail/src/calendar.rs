@@ -153,7 +153,11 @@ mod tests {
         ] {
             assert!(lines.contains(expected), "{expected} missing in {lines}");
         }
-        assert!(lines.contains("ATTENDEE;") && lines.contains("CN=Aiko Tanaka") && lines.contains(":mailto:aiko@sakura.example"));
+        assert!(
+            lines.contains("ATTENDEE;")
+                && lines.contains("CN=Aiko Tanaka")
+                && lines.contains(":mailto:aiko@sakura.example")
+        );
         assert!(lines.contains("DESCRIPTION:Agenda\\; roles\\, first meeting\\n(Asia/Tokyo)"), "{lines}");
         assert_eq!(method_of(&ics), Some("REQUEST"));
     }

@@ -1,8 +1,8 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use lettre::message::header::{HeaderName, HeaderValue};
 use lettre::message::header::ContentType;
+use lettre::message::header::{HeaderName, HeaderValue};
 use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::transport::smtp::PoolConfig;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
@@ -144,8 +144,7 @@ fn with_calendar(text: String, html: String, ics: String) -> Result<MultiPart, M
     let method = crate::calendar::method_of(&ics).unwrap_or("REQUEST").to_owned();
     let calendar_type = ContentType::parse(&format!("text/calendar; charset=utf-8; method={method}"))
         .map_err(|e| MailError::Permanent(e.to_string()))?;
-    let attachment_type =
-        ContentType::parse("application/ics").map_err(|e| MailError::Permanent(e.to_string()))?;
+    let attachment_type = ContentType::parse("application/ics").map_err(|e| MailError::Permanent(e.to_string()))?;
     Ok(MultiPart::mixed()
         .multipart(
             MultiPart::alternative()

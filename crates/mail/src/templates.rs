@@ -7,8 +7,9 @@ use minijinja::{AutoEscape, Environment, ErrorKind, UndefinedBehavior};
 use serde::Serialize;
 use tandem_domain::emails::{
     AccountExistsEmail, ApplicationConfirmEmail, ApplicationDecisionEmail, ApplicationRefusedEmail,
-    CampaignMessageEmail, CampaignReminderEmail, Email, InvitationEmail, MatchIntroductionEmail, MatchWaitlistEmail,
-    KickoffEmail, PairEndedEmail, ParticipantSignInEmail, PasswordResetEmail, SessionInvitationEmail, SignupVerifyEmail,
+    CampaignMessageEmail, CampaignReminderEmail, Email, InvitationEmail, KickoffEmail, MatchIntroductionEmail,
+    MatchWaitlistEmail, PairEndedEmail, ParticipantSignInEmail, PasswordResetEmail, SessionInvitationEmail,
+    SignupVerifyEmail,
 };
 use tandem_domain::{Locale, Reason};
 use thiserror::Error;
@@ -104,11 +105,17 @@ pub fn sample(template: Template, locale: Locale) -> Email {
             let kickoff = KickoffEmail {
                 name,
                 program,
-                when: pick("2027年1月15日（金）10:00〜11:30（Asia/Tokyo）", "Friday 15 January 2027, 10:00–11:30 (Asia/Tokyo)"),
+                when: pick(
+                    "2027年1月15日（金）10:00〜11:30（Asia/Tokyo）",
+                    "Friday 15 January 2027, 10:00–11:30 (Asia/Tokyo)",
+                ),
                 when_there: String::new(),
                 place: pick("本社 12階 会議室A", "Head office, 12th floor, room A"),
                 video_link: "https://meet.example/kickoff".to_owned(),
-                agenda: pick("プログラムの目的、役割、最初の面談の進め方", "The program's purpose, the two roles, the first meeting"),
+                agenda: pick(
+                    "プログラムの目的、役割、最初の面談の進め方",
+                    "The program's purpose, the two roles, the first meeting",
+                ),
                 updated: false,
                 portal_link: "https://tandem.example/portal".to_owned(),
                 calendar: String::new(),

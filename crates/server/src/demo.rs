@@ -252,9 +252,16 @@ async fn launch(tx: &TenantTx, program: ProgramId) -> anyhow::Result<()> {
                 .await?;
             }
         }
-        let goal = tx.insert_goal(pair.id, format!("Use {junior_teaches} in a real project"), Some((now + Duration::days(60)).date_naive())).await?;
+        let goal = tx
+            .insert_goal(
+                pair.id,
+                format!("Use {junior_teaches} in a real project"),
+                Some((now + Duration::days(60)).date_naive()),
+            )
+            .await?;
         if n == 0 {
-            tx.update_goal(pair.id, goal.id, Some(GoalStatus::Done), Some("Shipped in the spring campaign".into())).await?;
+            tx.update_goal(pair.id, goal.id, Some(GoalStatus::Done), Some("Shipped in the spring campaign".into()))
+                .await?;
             tx.write_story(
                 pair.id,
                 pair.mentor,

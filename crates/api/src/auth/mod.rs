@@ -9,5 +9,5 @@ pub mod password;
 pub mod secrets;
 
 pub use ctx::{Scoped, TenantCtx};
-pub use participant::{Participant, ParticipantCtx};
 pub use jwt::{AccessClaims, JwtKeys};
+pub use participant::{Participant, ParticipantCtx};

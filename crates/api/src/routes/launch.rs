@@ -39,7 +39,13 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(feature_story);
 }
 
-async fn audit(scoped: &Scoped, action: &'static str, kind: &'static str, id: uuid::Uuid, details: serde_json::Value) -> Result<(), ApiError> {
+async fn audit(
+    scoped: &Scoped,
+    action: &'static str,
+    kind: &'static str,
+    id: uuid::Uuid,
+    details: serde_json::Value,
+) -> Result<(), ApiError> {
     scoped
         .tx
         .record(NewAuditEvent { actor: scoped.audit_actor(), action, target_kind: kind, target_id: Some(id), details })
@@ -97,7 +103,11 @@ async fn kickoff_view(tx: &TenantTx, kickoff: KickoffRecord) -> Result<KickoffVi
     responses((status = 200, description = "The kickoff (404 when none was set)", body = KickoffView))
 )]
 #[get("/programs/{program_id}/kickoff")]
-pub async fn get_kickoff(ctx: TenantCtx, db: web::Data<Db>, path: web::Path<ProgramId>) -> Result<web::Json<KickoffView>, ApiError> {
+pub async fn get_kickoff(
+    ctx: TenantCtx,
+    db: web::Data<Db>,
+    path: web::Path<ProgramId>,
+) -> Result<web::Json<KickoffView>, ApiError> {
     let scoped = ctx.open(&db, Permission::Read).await?;
     let program = scoped.tx.program(path.into_inner()).await?;
     let kickoff = scoped.tx.kickoff(program.id).await?.ok_or(ApiError::NotFound)?;
@@ -155,7 +165,16 @@ pub async fn set_kickoff(
     }
     let optional = |fields: &mut Fields, name: &str, value: &Option<String>, max: usize| -> Option<String> {
         let value = value.as_deref().map(str::trim).filter(|v| !v.is_empty())?;
-        fields.check(name, display_name(value, max).or_else(|e| if max == AGENDA_MAX && e == Reason::ControlCharacters { tandem_domain::tracking::read_note(value) } else { Err(e) }))
+        fields.check(
+            name,
+            display_name(value, max).or_else(|e| {
+                if max == AGENDA_MAX && e == Reason::ControlCharacters {
+                    tandem_domain::tracking::read_note(value)
+                } else {
+                    Err(e)
+                }
+            }),
+        )
     };
     let place = optional(&mut fields, "place", &body.place, PLACE_MAX);
     let video_link = optional(&mut fields, "video_link", &body.video_link, LINK_MAX);
@@ -205,12 +224,17 @@ pub async fn queue_invitations(tx: &TenantTx, program: ProgramId, kickoff: &Kick
     responses((status = 204, description = "Cancelled; cancellations are on their way"))
 )]
 #[delete("/programs/{program_id}/kickoff")]
-pub async fn cancel_kickoff(ctx: TenantCtx, db: web::Data<Db>, path: web::Path<ProgramId>) -> Result<HttpResponse, ApiError> {
+pub async fn cancel_kickoff(
+    ctx: TenantCtx,
+    db: web::Data<Db>,
+    path: web::Path<ProgramId>,
+) -> Result<HttpResponse, ApiError> {
     let scoped = ctx.open(&db, Permission::Write).await?;
     let program = scoped.tx.program(path.into_inner()).await?;
     let kickoff = scoped.tx.cancel_kickoff(program.id).await?;
     queue_invitations(&scoped.tx, program.id, &kickoff).await?;
-    audit(&scoped, "kickoff.cancelled", "program", program.id.as_uuid(), json!({ "sequence": kickoff.sequence })).await?;
+    audit(&scoped, "kickoff.cancelled", "program", program.id.as_uuid(), json!({ "sequence": kickoff.sequence }))
+        .await?;
     scoped.tx.commit().await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -260,7 +284,11 @@ pub struct TrainingReport {
     responses((status = 200, description = "Completion per person and per role", body = TrainingReport))
 )]
 #[get("/programs/{program_id}/training")]
-pub async fn training_report(ctx: TenantCtx, db: web::Data<Db>, path: web::Path<ProgramId>) -> Result<web::Json<TrainingReport>, ApiError> {
+pub async fn training_report(
+    ctx: TenantCtx,
+    db: web::Data<Db>,
+    path: web::Path<ProgramId>,
+) -> Result<web::Json<TrainingReport>, ApiError> {
     let scoped = ctx.open(&db, Permission::Read).await?;
     let program = scoped.tx.program(path.into_inner()).await?;
     let pairs = going_on(&scoped.tx, program.id).await?;
@@ -281,7 +309,11 @@ pub async fn training_report(ctx: TenantCtx, db: web::Data<Db>, path: web::Path<
         .training
         .iter()
         .enumerate()
-        .map(|(i, m)| TrainingModuleView { module: u32::try_from(i).unwrap_or(u32::MAX), title: m.title.clone(), role: m.role })
+        .map(|(i, m)| TrainingModuleView {
+            module: u32::try_from(i).unwrap_or(u32::MAX),
+            title: m.title.clone(),
+            role: m.role,
+        })
         .collect();
     let mut people = Vec::new();
     let mut by_role: BTreeMap<ParticipantRole, RoleTraining> = BTreeMap::new();
@@ -348,7 +380,14 @@ pub async fn record_completion(
     }
     fields.finish(|| Some(()))?;
     scoped.tx.complete_training(program.id, body.person_id, body.module).await?;
-    audit(&scoped, "training.completed", "program", program.id.as_uuid(), json!({ "person": body.person_id, "module": body.module })).await?;
+    audit(
+        &scoped,
+        "training.completed",
+        "program",
+        program.id.as_uuid(),
+        json!({ "person": body.person_id, "module": body.module }),
+    )
+    .await?;
     scoped.tx.commit().await?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -470,7 +509,8 @@ pub async fn monitoring(
     pairs.sort_by_key(|p| p.id);
     let ids: Vec<PairId> = pairs.iter().map(|p| p.id).collect();
     let people_ids: Vec<PersonId> = pairs.iter().flat_map(|p| [p.mentor, p.mentee]).collect();
-    let people: BTreeMap<PersonId, PersonRecord> = tx.people_by_ids(&people_ids).await?.into_iter().map(|p| (p.id, p)).collect();
+    let people: BTreeMap<PersonId, PersonRecord> =
+        tx.people_by_ids(&people_ids).await?.into_iter().map(|p| (p.id, p)).collect();
     let recorded = Recorded::read(tx, &ids).await?;
     let now = Utc::now();
     let mut counts = HealthCounts { on_track: 0, at_risk: 0, inactive: 0 };

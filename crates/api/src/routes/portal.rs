@@ -17,19 +17,19 @@ use tandem_domain::tracking::{
     read_note, read_topics,
 };
 use tandem_domain::{
-    EmailAddress, GoalId, Locale, NoteId, PairId, PairSessionId, PersonId, ProgramId, Reason, TenantId,
-    display_name,
+    EmailAddress, GoalId, Locale, NoteId, PairId, PairSessionId, PersonId, ProgramId, Reason, TenantId, display_name,
 };
 use tandem_mail::calendar::{Invitation, Method, Party, ics};
 use tandem_store::{
-    Db, LinkUse, NewEmailDelivery, NewJob, NewLearningEntry, NewPairSession, PairRecord, PersonRecord,
-    SessionChanges,
+    Db, LinkUse, NewEmailDelivery, NewJob, NewLearningEntry, NewPairSession, PairRecord, PersonRecord, SessionChanges,
 };
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use super::launch::KickoffView;
-use super::tracking::{GoalView, HealthView, LearningView, ReciprocityView, Recorded, SessionView, StoryView, check_active};
+use super::tracking::{
+    GoalView, HealthView, LearningView, ReciprocityView, Recorded, SessionView, StoryView, check_active,
+};
 use crate::ApiSettings;
 use crate::auth::participant::{cleared_session_cookie, new_session_token, session_cookie};
 use crate::auth::{Participant, ParticipantCtx};
@@ -360,7 +360,13 @@ async fn pair_view(participant: &Participant, pair: &PairRecord, locale: Locale)
         .filter(|(_, m)| m.role == ParticipantRole::Either || m.role.as_str() == role || role == "learner")
         .map(|(i, m)| {
             let module = u32::try_from(i).unwrap_or(u32::MAX);
-            PortalTraining { module, title: m.title.clone(), role: m.role, url: m.url.clone(), done: done.contains(&module) }
+            PortalTraining {
+                module,
+                title: m.title.clone(),
+                role: m.role,
+                url: m.url.clone(),
+                done: done.contains(&module),
+            }
         })
         .collect();
     let local_time = partner
@@ -639,7 +645,7 @@ pub async fn record_learning(
     let body = body.read()?;
     let pair = participant.my_pair(path.into_inner()).await?;
     let mut fields = Fields::default();
-    let topics = fields.check("topics", read_topics(&body.topics).and_then(|t| non_empty(t)));
+    let topics = fields.check("topics", read_topics(&body.topics).and_then(non_empty));
     let note = body.note.as_deref().map(|n| fields.check("note", read_note(n)));
     if let Some(session) = body.session_id
         && participant.tx.pair_session(pair.id, session).await.is_err()

@@ -41,8 +41,8 @@ pub struct Reciprocity {
 /// and whose mentee recorded `learned_by_mentee`.
 pub fn reciprocity(learned_by_mentor: u32, learned_by_mentee: u32) -> Reciprocity {
     let total = f64::from(learned_by_mentor) + f64::from(learned_by_mentee);
-    let index = (total > 0.0)
-        .then(|| 1.0 - (f64::from(learned_by_mentor) - f64::from(learned_by_mentee)).abs() / total);
+    let index =
+        (total > 0.0).then(|| 1.0 - (f64::from(learned_by_mentor) - f64::from(learned_by_mentee)).abs() / total);
     Reciprocity { index, learned_by_mentor, learned_by_mentee }
 }
 
@@ -163,7 +163,7 @@ pub fn top_topics<'a>(topics: impl IntoIterator<Item = &'a str>, max: usize) -> 
     }
     let mut counted: Vec<TopicCount> = counts.into_values().collect();
     // Stable: equal counts keep the keys' order.
-    counted.sort_by(|a, b| b.count.cmp(&a.count));
+    counted.sort_by_key(|t| std::cmp::Reverse(t.count));
     counted.truncate(max);
     counted
 }

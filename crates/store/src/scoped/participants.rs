@@ -63,7 +63,11 @@ impl TenantTx {
             .filter(participant_link::Column::UsedAt.is_null())
             .exec(&self.tx)
             .await?;
-        Ok(if result.rows_affected == 1 { LinkUse::SignedIn(PersonId::from_uuid(link.person_id)) } else { LinkUse::Spent })
+        Ok(if result.rows_affected == 1 {
+            LinkUse::SignedIn(PersonId::from_uuid(link.person_id))
+        } else {
+            LinkUse::Spent
+        })
     }
 
     pub async fn start_participant_session(

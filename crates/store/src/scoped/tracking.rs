@@ -10,9 +10,7 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, Condition, EntityTrait, QueryFilter
 use serde_json::json;
 use tandem_domain::matching::run::PairState;
 use tandem_domain::tracking::{GoalStatus, LearningDirection, SessionFormat};
-use tandem_domain::{
-    GoalId, KickoffId, LearningEntryId, NoteId, PairId, PairSessionId, PersonId, ProgramId, StoryId,
-};
+use tandem_domain::{GoalId, KickoffId, LearningEntryId, NoteId, PairId, PairSessionId, PersonId, ProgramId, StoryId};
 use uuid::Uuid;
 
 use super::TenantTx;
