@@ -12,6 +12,8 @@ import { ErrorAlert } from "../../shared/ErrorAlert";
 import { PageHeader } from "../../shared/PageHeader";
 import { useLanguage } from "../../shared/useLanguage";
 import { canWriteDirectory } from "../auth/permissions";
+import { LaunchTab } from "../launch/LaunchTab";
+import { useHasPairs } from "../matching/matchingApi";
 import { MatchingTab } from "../matching/MatchingTab";
 import { CampaignsSection } from "../recruitment/CampaignsSection";
 import { useCampaigns } from "../recruitment/recruitmentApi";
@@ -22,12 +24,17 @@ import { campaignsClosedBy, transitionRequest } from "./transition";
 import { TransitionDialog } from "./TransitionDialog";
 import { BackLink, PageLoading } from "../../shared/PageParts";
 
-const TABS = ["overview", "matching"] as const;
+const TABS = ["overview", "matching", "launch"] as const;
 type Tab = (typeof TABS)[number];
 
 /** Matching (step 4) has something to show once the program has started recruiting. */
 function hasMatching(state: ProgramState): boolean {
   return state !== "draft";
+}
+
+/** Launch and monitoring (step 5) once pairs meet: active or completed, or matching with published pairs. */
+export function hasLaunch(state: ProgramState, publishedPairs: boolean): boolean {
+  return state === "active" || state === "completed" || (state === "matching" && publishedPairs);
 }
 
 /** The lifecycle: the current state and one button per state the program may move to. */
@@ -99,6 +106,7 @@ export function ProgramPage() {
   const [params, setParams] = useSearchParams();
   const user = useConsoleUser();
   const program = useProgram(programId);
+  const published = useHasPairs(programId, program.data?.state === "matching");
   const remove = useDeleteProgram();
   const writer = canWriteDirectory(user.role);
 
@@ -114,7 +122,8 @@ export function ProgramPage() {
   }
   const p = program.data;
   const editable = writer && p.state !== "completed" && p.state !== "archived";
-  const tabs = TABS.filter((x) => x !== "matching" || hasMatching(p.state));
+  const launch = hasLaunch(p.state, published);
+  const tabs = TABS.filter((x) => (x === "matching" ? hasMatching(p.state) : x === "launch" ? launch : true));
   const tab: Tab = tabs.find((x) => x === params.get("tab")) ?? "overview";
   return (
     <Stack gap="md">
@@ -179,6 +188,11 @@ export function ProgramPage() {
         {hasMatching(p.state) && (
           <Tabs.Panel value="matching">
             <MatchingTab program={p} writer={writer} />
+          </Tabs.Panel>
+        )}
+        {launch && (
+          <Tabs.Panel value="launch">
+            <LaunchTab program={p} writer={writer} />
           </Tabs.Panel>
         )}
       </Tabs>
