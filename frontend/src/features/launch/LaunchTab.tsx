@@ -11,35 +11,43 @@ import { StoriesCard } from "./StoriesCard";
 import { TrainingCard } from "./TrainingCard";
 
 /**
- * Step 5 of the method on the program page: the kickoff, training before it, and once pairs meet,
- * how each pair is doing, whether learning goes both ways, executives' part, and the stories.
+ * Step 5 of the method on the program page: the kickoff and the training before it, then, as
+ * pairs meet, how each pair is doing, whether learning goes both ways, executives' part, and the
+ * stories the pairs agreed to share.
  */
 export function LaunchTab({ program, writer }: { program: ProgramView; writer: boolean }) {
   const language = useLanguage();
   const monitoring = useMonitoring(program.id, language);
   const data = monitoring.data;
+  const open = program.state !== "completed" && program.state !== "archived";
   return (
-    <Grid gap="md">
-      <Grid.Col span={{ base: 12, lg: 8 }}>
-        <Stack gap="md">
-          <ListState query={monitoring} isEmpty={false} emptyText="">
-            {data && (
-              <Stack gap="md">
-                <PairsHealthCard monitoring={data} />
-                <ReciprocityCard reciprocity={data.reciprocity} />
-              </Stack>
-            )}
-          </ListState>
-        </Stack>
-      </Grid.Col>
-      <Grid.Col span={{ base: 12, lg: 4 }}>
-        <Stack gap="md">
-          <KickoffCard programId={program.id} writer={writer && program.state !== "completed" && program.state !== "archived"} />
+    <Stack gap="md">
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, lg: 6 }}>
+          <KickoffCard programId={program.id} writer={writer && open} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 6 }}>
           <TrainingCard programId={program.id} />
-          {data && <ExecutivesCard executives={data.executives} />}
-          {data && <StoriesCard stories={data.stories} writer={writer} />}
-        </Stack>
-      </Grid.Col>
-    </Grid>
+        </Grid.Col>
+      </Grid>
+      <ListState query={monitoring} isEmpty={false} emptyText="">
+        {data && (
+          <Stack gap="md">
+            <PairsHealthCard monitoring={data} />
+            <Grid gap="md">
+              <Grid.Col span={{ base: 12, lg: 8 }}>
+                <ReciprocityCard reciprocity={data.reciprocity} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, lg: 4 }}>
+                <Stack gap="md">
+                  <ExecutivesCard executives={data.executives} />
+                  <StoriesCard stories={data.stories} writer={writer} />
+                </Stack>
+              </Grid.Col>
+            </Grid>
+          </Stack>
+        )}
+      </ListState>
+    </Stack>
   );
 }

@@ -7,7 +7,7 @@ const COLORS: Record<GoalStatus, string> = { open: "blue", done: "teal", dropped
 export function GoalStatusBadge({ status }: { status: GoalStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge color={COLORS[status]} variant="light" data-testid="goal-status" data-status={status}>
+    <Badge color={COLORS[status]} variant="light" style={{ flexShrink: 0 }} data-testid="goal-status" data-status={status}>
       {t(`tracking.goals.${status}`)}
     </Badge>
   );

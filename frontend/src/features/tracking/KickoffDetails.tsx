@@ -9,8 +9,7 @@ import type { Kickoff } from "./types";
 export function KickoffDetails({ kickoff, viewerZone }: { kickoff: Kickoff; viewerZone: string }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const starts = eventTimes(kickoff.starts_at, kickoff.time_zone, viewerZone, language);
-  const ends = eventTimes(kickoff.ends_at, kickoff.time_zone, viewerZone, language);
+  const times = eventTimes(kickoff.starts_at, kickoff.ends_at, kickoff.time_zone, viewerZone, language);
   const link = kickoff.video_link ? httpLink(kickoff.video_link) : null;
   return (
     <Stack gap={6} data-testid="kickoff">
@@ -24,16 +23,16 @@ export function KickoffDetails({ kickoff, viewerZone }: { kickoff: Kickoff; view
           {t("tracking.kickoff.yourTime", { zone: viewerZone })}
         </Text>
         <Text size="sm" fw={600} data-testid="kickoff-your-time">
-          {t("tracking.kickoff.range", { start: starts.viewer, end: ends.viewer })}
+          {times.viewer}
         </Text>
       </div>
-      {starts.event && (
+      {times.event && (
         <div>
           <Text size="xs" c="dimmed">
             {t("tracking.kickoff.eventTime", { zone: kickoff.time_zone })}
           </Text>
           <Text size="sm" data-testid="kickoff-event-time">
-            {t("tracking.kickoff.range", { start: starts.event, end: ends.event ?? "" })}
+            {times.event}
           </Text>
         </div>
       )}

@@ -39,11 +39,16 @@ describe("time zones", () => {
   });
 
   it("shows a kickoff in the viewer's zone, and in the event's only when the clocks differ", () => {
-    const tokyo = eventTimes("2027-01-11T01:00:00Z", "Asia/Tokyo", "Europe/London", "en");
-    expect(tokyo.viewer).toContain("1:00");
-    expect(tokyo.event).toContain("10:00");
-    const same = eventTimes("2027-01-11T01:00:00Z", "Asia/Tokyo", "Asia/Seoul", "en");
+    const tokyo = eventTimes("2027-01-11T01:00:00Z", "2027-01-11T02:30:00Z", "Asia/Tokyo", "Europe/London", "en");
+    expect(tokyo.viewer).toMatch(/Jan 11, 2027.*1:00.*2:30\sAM GMT$/);
+    expect(tokyo.event).toMatch(/Jan 11, 2027.*10:00.*11:30\sAM GMT\+9$/);
+    // The day is said once when start and end share it.
+    expect(tokyo.event?.match(/2027/g)).toHaveLength(1);
+    const same = eventTimes("2027-01-11T01:00:00Z", "2027-01-11T02:00:00Z", "Asia/Tokyo", "Asia/Seoul", "en");
     expect(same.event).toBeNull();
+    // Across midnight in London, both days are named.
+    const late = eventTimes("2027-01-11T23:30:00Z", "2027-01-12T00:30:00Z", "Asia/Tokyo", "Europe/London", "en");
+    expect(late.viewer).toMatch(/Jan 11.*Jan 12/);
     expect(formatInZone("2027-01-11T01:00:00Z", "ja", "Asia/Tokyo")).toMatch(/2027年1月11日.*10:00/);
   });
 

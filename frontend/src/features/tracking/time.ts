@@ -75,10 +75,7 @@ export function utcToWallTime(iso: string, zone: string): string {
   return `${w.year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}`;
 }
 
-/** "Mon, Jan 11, 2027, 10:00 AM GMT+9" / 「2027年1月11日(月) 10:00 JST」: a moment as read in `zone`. */
-export function formatInZone(iso: string, language: Language, zone: string): string {
-  const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return iso;
+function zoned(language: Language, zone: string): Intl.DateTimeFormat {
   return new Intl.DateTimeFormat(intlLocale(language), {
     timeZone: zone,
     weekday: "short",
@@ -88,7 +85,22 @@ export function formatInZone(iso: string, language: Language, zone: string): str
     hour: "numeric",
     minute: "2-digit",
     timeZoneName: "short",
-  }).format(at);
+  });
+}
+
+/** "Mon, Jan 11, 2027, 10:00 AM GMT+9" / 「2027年1月11日(月) 10:00 JST」: a moment as read in `zone`. */
+export function formatInZone(iso: string, language: Language, zone: string): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  return zoned(language, zone).format(at);
+}
+
+/** From one moment to another in `zone`, the day said once when both fall on it ("Mon, Jan 11, 2027, 10:00 – 11:30 AM GMT+9"). */
+export function formatRangeInZone(startIso: string, endIso: string, language: Language, zone: string): string {
+  const start = new Date(startIso);
+  const end = new Date(endIso);
+  if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime()) || end < start) return formatInZone(startIso, language, zone);
+  return zoned(language, zone).formatRange(start, end);
 }
 
 /** The time of day only ("6:15 PM", 「18:15」) in `zone`. */
@@ -96,13 +108,13 @@ export function formatClock(at: Date, language: Language, zone: string): string 
   return new Intl.DateTimeFormat(intlLocale(language), { timeZone: zone, hour: "numeric", minute: "2-digit" }).format(at);
 }
 
-/** How a kickoff reads for someone in `viewerZone`: their time, and the event's when it differs. */
-export function eventTimes(iso: string, eventZone: string, viewerZone: string, language: Language) {
-  const at = new Date(iso);
+/** How an event from `startIso` to `endIso` reads in `viewerZone`, and in its own zone when the clocks differ. */
+export function eventTimes(startIso: string, endIso: string, eventZone: string, viewerZone: string, language: Language) {
+  const at = new Date(startIso);
   const same = offsetMinutes(eventZone, at) === offsetMinutes(viewerZone, at);
   return {
-    viewer: formatInZone(iso, language, viewerZone),
-    event: same ? null : formatInZone(iso, language, eventZone),
+    viewer: formatRangeInZone(startIso, endIso, language, viewerZone),
+    event: same ? null : formatRangeInZone(startIso, endIso, language, eventZone),
   };
 }
 
