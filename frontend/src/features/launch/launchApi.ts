@@ -58,6 +58,8 @@ export function useMonitoring(programId: string, language: Language) {
   return useQuery({
     queryKey: [...monitoringKey(programId), language],
     queryFn: () => consoleCall<Monitoring>("GET", programPath(programId, "/monitoring")),
+    // Switching language keeps the cards while the health reasons are read again; never another program's.
+    placeholderData: (previous, query) => (query?.queryKey[2] === programId ? previous : undefined),
   });
 }
 
@@ -65,6 +67,8 @@ export function useConsolePair(pairId: string, language: Language) {
   return useQuery({
     queryKey: [...pairKey(pairId), language],
     queryFn: () => consoleCall<ConsolePair>("GET", pairPath(pairId)),
+    // The same pair in the other language stays shown while it is read again; never another pair.
+    placeholderData: (previous, query) => (query?.queryKey[2] === pairId ? previous : undefined),
   });
 }
 

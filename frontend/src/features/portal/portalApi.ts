@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Locale } from "../../api/types";
 import type { Language } from "../../i18n/language";
 import type { Goal, LearningEntry, PairSession, Story } from "../tracking/types";
@@ -30,6 +30,8 @@ export function usePortalMe(language: Language) {
     queryFn: () => portalCall<PortalMe>("GET", "/portal/me"),
     // A 401 means "sign in"; asking again would not change it.
     retry: false,
+    // Switching language keeps the page (and what is typed in it) while the words are read again.
+    placeholderData: keepPreviousData,
   });
 }
 
@@ -38,6 +40,8 @@ export function usePortalPair(pairId: string, language: Language) {
     queryKey: [...pairKey(pairId), language],
     queryFn: () => portalCall<PortalPair>("GET", `/portal/pairs/${encodeURIComponent(pairId)}`),
     retry: false,
+    // The same pair in the other language stays shown while it is read again; never another pair.
+    placeholderData: (previous, query) => (query?.queryKey[2] === pairId ? previous : undefined),
   });
 }
 
