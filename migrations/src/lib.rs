@@ -14,6 +14,7 @@ mod m20261202_000008_accounts;
 mod m20261202_000009_directory_imports;
 mod m20261202_000010_campaign_refusals;
 mod m20261206_000011_matching;
+pub mod m20261207_000012_tracking;
 pub mod rls;
 mod shape;
 
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000009_directory_imports::Migration),
             Box::new(m20261202_000010_campaign_refusals::Migration),
             Box::new(m20261206_000011_matching::Migration),
+            Box::new(m20261207_000012_tracking::Migration),
         ]
     }
 }

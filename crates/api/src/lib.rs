@@ -11,6 +11,7 @@ pub mod headers;
 pub mod http;
 pub mod limits;
 pub mod locale;
+pub mod notes;
 pub mod openapi;
 pub mod pagination;
 pub mod render;
@@ -100,6 +101,7 @@ pub struct Services {
     pub metrics: web::Data<PrometheusHandle>,
     pub metrics_auth: web::Data<MetricsAuth>,
     pub settings: web::Data<ApiSettings>,
+    pub notes: web::Data<notes::NoteKeys>,
 }
 
 /// Every route: operations at the root, the API under `/api/v1`.
@@ -174,6 +176,7 @@ pub fn app(
         .app_data(services.metrics)
         .app_data(services.metrics_auth)
         .app_data(services.settings)
+        .app_data(services.notes)
         .app_data(http::path_config())
         .app_data(http::query_config())
         // Before the API scope, whose fallback would otherwise answer /api/v1/openapi.json.

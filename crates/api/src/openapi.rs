@@ -13,7 +13,7 @@ use utoipa::openapi::response::{Response, ResponseBuilder};
 use utoipa::openapi::schema::{
     AdditionalProperties, ArrayItems, KnownFormat, ObjectBuilder, Schema, SchemaFormat, Type,
 };
-use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, Http, HttpAuthScheme, SecurityScheme};
 use utoipa::openapi::{Content, Header, Ref, RefOr, Required};
 use utoipa::{Modify, OpenApi};
 
@@ -44,7 +44,10 @@ use crate::error::{ApiError, InvalidField, PROBLEM_JSON, Problem};
         (name = "matching", description = "Matching runs in blind review: proposals with their reasons, the unmatched, \
                                             the fairness report, revealing names (audited), locks and forbids"),
         (name = "participants", description = "What people reach from links in emails, without an account: \
-                                                applying, confirming, unsubscribing, email preferences"),
+                                                applying, confirming, unsubscribing, email preferences; and the \
+                                                participant portal (a session started by an emailed sign-in link)"),
+        (name = "launch", description = "Launch and monitoring: the kickoff, training completion, pairs' health, \
+                                          learning both ways, executives' participation, stories"),
         (name = "email", description = "Every delivery with its state, template overrides and the suppression list"),
         (name = "jobs", description = "The job queue: depth, dead letters, retry and discard (owners and admins)"),
         (name = "developer", description = "The developer mailbox: the outbox of the embedded default"),
@@ -69,6 +72,12 @@ impl Modify for SecuritySchemes {
         key.bearer_format = Some("tdm_…".to_owned());
         key.description = Some("A partner's API key, sent as `Authorization: Bearer tdm_…`.".to_owned());
         components.add_security_scheme("api_key", SecurityScheme::Http(key));
+        let participant = ApiKey::Cookie(ApiKeyValue::with_description(
+            crate::auth::participant::PARTICIPANT_COOKIE,
+            "A participant's portal session, set by POST /portal/session from an emailed sign-in link \
+             (HttpOnly; sent only with the header `X-Tandem-Session: cookie`).",
+        ));
+        components.add_security_scheme("participant_session", SecurityScheme::ApiKey(participant));
     }
 }
 

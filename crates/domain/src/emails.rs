@@ -43,6 +43,16 @@ pub enum Template {
     AccountExists,
     /// A link to choose a new password.
     PasswordReset,
+    /// A participant's single-use link into the participant portal.
+    ParticipantSignIn,
+    /// A program's kickoff, or its new time or place, with a calendar invitation.
+    KickoffInvitation,
+    /// A program's kickoff was cancelled (the calendar removes it).
+    KickoffCancelled,
+    /// The kickoff is tomorrow.
+    KickoffReminder,
+    /// A session one member planned, as a calendar invitation to both.
+    SessionInvitation,
 }
 
 impl Template {
@@ -77,9 +87,16 @@ impl Template {
             | Template::ApplicationDecision
             | Template::SignupVerify
             | Template::AccountExists
-            | Template::PasswordReset => EmailCategory::Transactional,
+            | Template::PasswordReset
+            | Template::ParticipantSignIn => EmailCategory::Transactional,
             Template::CampaignMessage | Template::CampaignReminder => EmailCategory::Campaign,
-            Template::MatchIntroduction | Template::MatchWaitlist | Template::PairEnded => EmailCategory::Match,
+            Template::MatchIntroduction
+            | Template::MatchWaitlist
+            | Template::PairEnded
+            | Template::KickoffInvitation
+            | Template::KickoffCancelled
+            | Template::SessionInvitation => EmailCategory::Match,
+            Template::KickoffReminder => EmailCategory::Nudge,
         }
     }
 }
@@ -100,6 +117,11 @@ pub enum Email {
     SignupVerify(SignupVerifyEmail),
     AccountExists(AccountExistsEmail),
     PasswordReset(PasswordResetEmail),
+    ParticipantSignIn(ParticipantSignInEmail),
+    KickoffInvitation(KickoffEmail),
+    KickoffCancelled(KickoffEmail),
+    KickoffReminder(KickoffEmail),
+    SessionInvitation(SessionInvitationEmail),
 }
 
 impl Email {
@@ -117,6 +139,11 @@ impl Email {
             Email::SignupVerify(_) => Template::SignupVerify,
             Email::AccountExists(_) => Template::AccountExists,
             Email::PasswordReset(_) => Template::PasswordReset,
+            Email::ParticipantSignIn(_) => Template::ParticipantSignIn,
+            Email::KickoffInvitation(_) => Template::KickoffInvitation,
+            Email::KickoffCancelled(_) => Template::KickoffCancelled,
+            Email::KickoffReminder(_) => Template::KickoffReminder,
+            Email::SessionInvitation(_) => Template::SessionInvitation,
         }
     }
 
@@ -139,6 +166,11 @@ impl Email {
             Email::SignupVerify(v) => serde_json::to_value(v),
             Email::AccountExists(v) => serde_json::to_value(v),
             Email::PasswordReset(v) => serde_json::to_value(v),
+            Email::ParticipantSignIn(v) => serde_json::to_value(v),
+            Email::KickoffInvitation(v) | Email::KickoffCancelled(v) | Email::KickoffReminder(v) => {
+                serde_json::to_value(v)
+            }
+            Email::SessionInvitation(v) => serde_json::to_value(v),
         };
         value.expect("email variables are plain data")
     }
@@ -246,6 +278,34 @@ pub fn deadline_text(at: chrono::DateTime<chrono::Utc>, zone: Option<&str>, loca
     }
 }
 
+/// An event's start and end as its recipient reads them, in `zone` (UTC when unknown):
+/// "Friday 15 January 2027, 10:00–11:30 (Asia/Tokyo)", 「2027年1月15日(金) 10:00〜11:30（Asia/Tokyo）」.
+pub fn span_text(
+    start: chrono::DateTime<chrono::Utc>,
+    end: chrono::DateTime<chrono::Utc>,
+    zone: Option<&str>,
+    locale: Locale,
+) -> String {
+    let zone: chrono_tz::Tz = zone.and_then(|z| z.parse().ok()).unwrap_or(chrono_tz::UTC);
+    let (from, to) = (start.with_timezone(&zone), end.with_timezone(&zone));
+    let same_day = from.date_naive() == to.date_naive();
+    match locale {
+        Locale::En => {
+            let until = if same_day { to.format("%H:%M").to_string() } else { to.format("%-d %B %Y, %H:%M").to_string() };
+            format!("{}, {}–{until} ({})", from.format("%A %-d %B %Y"), from.format("%H:%M"), zone.name())
+        }
+        Locale::Ja => {
+            const DAYS: [&str; 7] = ["月", "火", "水", "木", "金", "土", "日"];
+            let day = |d: &chrono::DateTime<chrono_tz::Tz>| {
+                use chrono::Datelike;
+                format!("{}({})", d.format("%Y年%-m月%-d日"), DAYS[d.weekday().num_days_from_monday() as usize])
+            };
+            let until = if same_day { to.format("%H:%M").to_string() } else { format!("{} {}", day(&to), to.format("%H:%M")) };
+            format!("{} {}〜{until}（{}）", day(&from), from.format("%H:%M"), zone.name())
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CampaignReminderEmail {
     pub name: String,
@@ -273,6 +333,23 @@ pub struct ApplicationRefusedEmail {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_event_reads_in_the_recipients_zone_and_language() {
+        let start = "2027-01-15T01:00:00Z".parse().unwrap();
+        let end = "2027-01-15T02:30:00Z".parse().unwrap();
+        assert_eq!(
+            span_text(start, end, Some("Asia/Tokyo"), Locale::En),
+            "Friday 15 January 2027, 10:00–11:30 (Asia/Tokyo)"
+        );
+        assert_eq!(span_text(start, end, Some("Asia/Tokyo"), Locale::Ja), "2027年1月15日(金) 10:00〜11:30（Asia/Tokyo）");
+        // New York is still on the 14th, and an unknown zone reads as UTC.
+        assert_eq!(
+            span_text(start, end, Some("America/New_York"), Locale::En),
+            "Thursday 14 January 2027, 20:00–21:30 (America/New_York)"
+        );
+        assert_eq!(span_text(start, end, Some("Mars/Base"), Locale::En), "Friday 15 January 2027, 01:00–02:30 (UTC)");
+    }
 
     #[test]
     fn names_round_trip_and_categories_follow_the_template() {
@@ -356,4 +433,46 @@ pub struct PasswordResetEmail {
     pub link: String,
     /// How long the link works, in minutes.
     pub minutes: u32,
+}
+
+/// A participant asked to sign in to the portal: a single-use link.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ParticipantSignInEmail {
+    pub name: String,
+    pub link: String,
+    /// How long the link works, in minutes.
+    pub minutes: u32,
+}
+
+/// A program's kickoff, as one participant reads it: times in their own zone and in the
+/// event's. `calendar` is the iCalendar invitation (or cancellation) the email carries.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct KickoffEmail {
+    pub name: String,
+    pub program: String,
+    /// Start and end as the recipient reads them, in their time zone.
+    pub when: String,
+    /// The same in the event's own zone, or empty when it is the recipient's.
+    pub when_there: String,
+    pub place: String,
+    pub video_link: String,
+    pub agenda: String,
+    /// Whether it changed since an earlier invitation.
+    pub updated: bool,
+    pub portal_link: String,
+    pub calendar: String,
+}
+
+/// A session a member planned, sent to both members with a calendar invitation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SessionInvitationEmail {
+    pub name: String,
+    pub program: String,
+    pub partner_name: String,
+    pub when: String,
+    pub minutes: u32,
+    /// How it is held, in the email's language.
+    pub format: String,
+    pub portal_link: String,
+    pub calendar: String,
 }

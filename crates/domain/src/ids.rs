@@ -143,6 +143,39 @@ typed_id!(
     PairId
 );
 
+typed_id!(
+    /// A sign-in link emailed to a participant.
+    ParticipantLinkId
+);
+typed_id!(
+    /// A participant's signed-in session in the portal.
+    ParticipantSessionId
+);
+typed_id!(
+    /// A program's kickoff event.
+    KickoffId
+);
+typed_id!(
+    /// A meeting of a pair.
+    PairSessionId
+);
+typed_id!(
+    /// What one member of a pair learned or taught.
+    LearningEntryId
+);
+typed_id!(
+    /// A pair's shared goal.
+    GoalId
+);
+typed_id!(
+    /// A member's private note on their pair.
+    NoteId
+);
+typed_id!(
+    /// A pair's story.
+    StoryId
+);
+
 impl TenantId {
     /// The product's own tenant: it has no members and sends the emails that belong to an
     /// account rather than to a company (sign-up verification, password reset). Its row is

@@ -40,8 +40,28 @@ pub enum Task {
     PasswordReset(PasswordResetTask),
     /// Scores and solves one matching run, and writes what it found.
     MatchingRun(MatchingRunTask),
+    /// Emails a participant's portal sign-in link to every directory entry with the address.
+    ParticipantSignIn(ParticipantSignInTask),
+    /// Sends a program's kickoff invitation (or update, or cancellation) to its participants.
+    KickoffInvitations(KickoffTask),
+    /// Reminds a program's participants of the kickoff the day before.
+    KickoffReminder(KickoffTask),
     /// Waits and leaves a mark: measures the queue and proves its guarantees.
     Noop(Noop),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ParticipantSignInTask {
+    pub email: String,
+}
+
+/// A kickoff as it was when the job was queued: a job for an older `sequence` does nothing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KickoffTask {
+    pub program: crate::ProgramId,
+    pub sequence: u32,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -125,6 +145,9 @@ impl Task {
             | Task::PublicApplication(_)
             | Task::Signup(_)
             | Task::PasswordReset(_)
+            | Task::ParticipantSignIn(_)
+            | Task::KickoffInvitations(_)
+            | Task::KickoffReminder(_)
             | Task::Noop(_) => 5,
             // A run that fails is a bug or a database away; three tries tell them apart.
             Task::MatchingRun(_) => 3,

@@ -25,6 +25,7 @@ pub mod reason;
 pub mod recruitment;
 pub mod retry;
 pub mod team;
+pub mod tracking;
 pub mod values;
 
 pub use access::{Actor, ApiScope, Permission, Role};

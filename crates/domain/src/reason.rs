@@ -190,6 +190,20 @@ pub enum Reason {
         max: u8,
     },
 
+    // Launch and two-way tracking.
+    SessionOutsideWindow {
+        days: i64,
+    },
+    SessionInTheFuture,
+    PartnerConfirms,
+    ConfirmedAlready,
+    PairNotActive,
+    PairNotPaused,
+    StoryNotPublished,
+    KickoffEndsBeforeStart,
+    SignInLinkUsed,
+    ParticipantSignInNeeded,
+
     // Campaigns and applications.
     QuestionKey {
         key: String,
@@ -598,6 +612,40 @@ impl Reason {
             ),
             PairEnded => say!(l, "this pair has ended already", "このペアはすでに終了しています"),
             NotInThePair => say!(l, "is not a member of this pair", "このペアのメンバーではありません"),
+            SessionOutsideWindow { days } => say!(
+                l,
+                "must be within {days} days of today",
+                "今日から{days}日以内の日時にしてください"
+            ),
+            SessionInTheFuture => say!(
+                l,
+                "is in the future: log a session once it was held, or plan it",
+                "未来の日時です。実施後に記録するか、予定として登録してください"
+            ),
+            PartnerConfirms => say!(
+                l,
+                "you logged this session: your partner confirms it",
+                "このセッションはあなたが記録しました。確認はペアの相手が行います"
+            ),
+            ConfirmedAlready => say!(l, "this session is confirmed already", "このセッションはすでに確認済みです"),
+            PairNotActive => say!(l, "this pair is not active", "このペアは活動中ではありません"),
+            PairNotPaused => say!(l, "this pair is not paused", "このペアは一時停止中ではありません"),
+            StoryNotPublished => say!(
+                l,
+                "only a story both members agreed to can be featured",
+                "両方のメンバーが同意したストーリーだけを紹介できます"
+            ),
+            KickoffEndsBeforeStart => say!(l, "must be after the start", "開始より後にしてください"),
+            SignInLinkUsed => say!(
+                l,
+                "this sign-in link has expired or was already used: ask for a new one",
+                "このサインインリンクは期限切れか、すでに使われています。新しいリンクを申し込んでください"
+            ),
+            ParticipantSignInNeeded => say!(
+                l,
+                "sign in to the participant portal with the link emailed to you",
+                "メールで届いたリンクから参加者ポータルにサインインしてください"
+            ),
             TooManyWishes { max } => {
                 say!(
                     l,

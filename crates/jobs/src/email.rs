@@ -256,6 +256,7 @@ impl SendEmailHandler {
             content,
             message_id: Some(delivery.message_id.clone()),
             headers,
+            calendar: context.get("calendar").and_then(|c| c.as_str()).filter(|c| !c.is_empty()).map(str::to_owned),
         };
         let category = delivery.category.as_str();
         match self.mailer.send(email).await {

@@ -7,6 +7,7 @@ use tandem_domain::jobs::Task;
 use crate::accounts::AccountsHandler;
 use crate::campaigns::{CampaignHandler, CampaignSend};
 use crate::email::SendEmailHandler;
+use crate::launch::{KickoffSend, LaunchHandler};
 use crate::matching::MatchingHandler;
 use crate::noop::NoopHandler;
 use crate::queue::{Job, JobError, Outcome};
@@ -17,6 +18,7 @@ pub struct Handlers {
     pub campaigns: CampaignHandler,
     pub accounts: AccountsHandler,
     pub matching: MatchingHandler,
+    pub launch: LaunchHandler,
     pub noop: NoopHandler,
 }
 
@@ -31,6 +33,9 @@ impl Handler for Handlers {
             Task::Signup(s) => self.accounts.signup(job, s.signup).await,
             Task::PasswordReset(r) => self.accounts.password_reset(job, &r.email).await,
             Task::MatchingRun(m) => self.matching.run(job, m.run).await,
+            Task::ParticipantSignIn(s) => self.launch.sign_in(job, &s.email).await,
+            Task::KickoffInvitations(k) => self.launch.kickoff(job, k, KickoffSend::Invitation).await,
+            Task::KickoffReminder(k) => self.launch.kickoff(job, k, KickoffSend::Reminder).await,
             Task::Noop(noop) => self.noop.run(job, noop).await,
         }
     }

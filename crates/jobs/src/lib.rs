@@ -15,6 +15,7 @@ pub mod accounts;
 pub mod applications;
 pub mod campaigns;
 pub mod email;
+pub mod launch;
 mod handlers;
 pub mod matching;
 pub mod noop;

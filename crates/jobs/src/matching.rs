@@ -49,14 +49,9 @@ impl MatchingHandler {
         let program = tx.program(record.program_id).await.map_err(retry)?;
         let include_sensitive = tx.tenant().await.map_err(retry)?.sensitive_attributes_enabled;
         tx.set_run_progress(id, RunState::Scoring, 10).await.map_err(retry)?;
-        // A later run pairs only the people not in an active pair (a withdrawal frees a partner).
-        let paired: std::collections::HashSet<PersonId> = tx
-            .pairs_in(record.program_id, PairState::Active)
-            .await
-            .map_err(retry)?
-            .iter()
-            .flat_map(|p| [p.mentor, p.mentee])
-            .collect();
+        // A later run pairs only the people not in a pair that goes on (a withdrawal frees a
+        // partner; a pause does not).
+        let paired = tx.paired_people(record.program_id).await.map_err(retry)?;
         let mut applications = tx.accepted_applications(record.program_id).await.map_err(retry)?;
         applications.retain(|(person, _, _)| !paired.contains(person));
         let ids: Vec<PersonId> = applications.iter().map(|(person, _, _)| *person).collect();

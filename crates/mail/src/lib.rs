@@ -2,6 +2,7 @@
 //! to multipart messages, two transports behind one [`Mailer`] (SMTP with a connection pool,
 //! and a file outbox of `.eml` files for the embedded default), and signed unsubscribe links.
 
+pub mod calendar;
 mod frame;
 mod mailer;
 mod templates;

@@ -2,7 +2,8 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use lettre::message::header::{HeaderName, HeaderValue};
-use lettre::message::{Mailbox, MultiPart};
+use lettre::message::header::ContentType;
+use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::transport::smtp::PoolConfig;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use thiserror::Error;
@@ -57,11 +58,14 @@ pub struct OutgoingEmail {
     pub message_id: Option<String>,
     /// Extra headers, e.g. `List-Unsubscribe`.
     pub headers: Vec<(&'static str, String)>,
+    /// An iCalendar invitation (`text/calendar`), sent both as the calendar part that mail
+    /// programs act on and as an `invite.ics` attachment for those that only show files.
+    pub calendar: Option<String>,
 }
 
 impl OutgoingEmail {
     pub fn new(to: impl Into<String>, content: Rendered) -> Self {
-        Self { to: to.into(), to_name: None, content, message_id: None, headers: Vec::new() }
+        Self { to: to.into(), to_name: None, content, message_id: None, headers: Vec::new(), calendar: None }
     }
 }
 
@@ -112,9 +116,11 @@ impl Mailer {
         for (name, value) in email.headers {
             builder = builder.raw_header(HeaderValue::new(HeaderName::new_from_ascii_str(name), value));
         }
-        let message = builder
-            .multipart(MultiPart::alternative_plain_html(email.content.text, email.content.html))
-            .map_err(|e| MailError::Permanent(e.to_string()))?;
+        let body = match email.calendar {
+            None => MultiPart::alternative_plain_html(email.content.text, email.content.html),
+            Some(ics) => with_calendar(email.content.text, email.content.html, ics)?,
+        };
+        let message = builder.multipart(body).map_err(|e| MailError::Permanent(e.to_string()))?;
         match &self.transport {
             Transport::Smtp(smtp) => {
                 smtp.send(message).await?;
@@ -131,6 +137,23 @@ impl Mailer {
         }
         Ok(())
     }
+}
+
+/// `multipart/mixed`: the text, HTML and calendar alternatives, then the `.ics` attachment.
+fn with_calendar(text: String, html: String, ics: String) -> Result<MultiPart, MailError> {
+    let method = crate::calendar::method_of(&ics).unwrap_or("REQUEST").to_owned();
+    let calendar_type = ContentType::parse(&format!("text/calendar; charset=utf-8; method={method}"))
+        .map_err(|e| MailError::Permanent(e.to_string()))?;
+    let attachment_type =
+        ContentType::parse("application/ics").map_err(|e| MailError::Permanent(e.to_string()))?;
+    Ok(MultiPart::mixed()
+        .multipart(
+            MultiPart::alternative()
+                .singlepart(SinglePart::plain(text))
+                .singlepart(SinglePart::html(html))
+                .singlepart(SinglePart::builder().header(calendar_type).body(ics.clone())),
+        )
+        .singlepart(Attachment::new("invite.ics".to_owned()).body(ics, attachment_type)))
 }
 
 fn parse_mailbox(raw: &str) -> Result<Mailbox, MailError> {
@@ -164,5 +187,20 @@ mod tests {
         assert!(eml.contains("Message-ID: <abc-123@tandem.mail>"), "{eml}");
         assert!(eml.contains("List-Unsubscribe: <https://x/u?t=1>"), "{eml}");
         assert!(eml.contains("Subject: =?utf-8?"), "Japanese subject is encoded: {eml}");
+    }
+
+    #[tokio::test]
+    async fn a_calendar_goes_as_an_alternative_with_its_method_and_as_an_attachment() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mailer = Mailer::outbox(dir.path(), "Tandem <no-reply@tandem.test>").expect("outbox");
+        let content = Rendered { subject: "Kickoff".into(), html: "<p>Hi</p>".into(), text: "Hi".into() };
+        let mut email = OutgoingEmail::new("aiko@example.jp", content);
+        email.message_id = Some("<cal-1@tandem.mail>".into());
+        email.calendar = Some("BEGIN:VCALENDAR\r\nMETHOD:CANCEL\r\nEND:VCALENDAR\r\n".into());
+        mailer.send(email).await.expect("sent");
+        let eml = std::fs::read_to_string(dir.path().join("cal-1_tandem.mail.eml")).expect("written");
+        assert!(eml.contains("multipart/mixed"), "{eml}");
+        assert!(eml.contains("text/calendar; charset=utf-8; method=CANCEL"), "{eml}");
+        assert!(eml.contains("filename=\"invite.ics\""), "{eml}");
     }
 }

@@ -8,7 +8,7 @@ use serde::Serialize;
 use tandem_domain::emails::{
     AccountExistsEmail, ApplicationConfirmEmail, ApplicationDecisionEmail, ApplicationRefusedEmail,
     CampaignMessageEmail, CampaignReminderEmail, Email, InvitationEmail, MatchIntroductionEmail, MatchWaitlistEmail,
-    PairEndedEmail, PasswordResetEmail, SignupVerifyEmail,
+    KickoffEmail, PairEndedEmail, ParticipantSignInEmail, PasswordResetEmail, SessionInvitationEmail, SignupVerifyEmail,
 };
 use tandem_domain::{Locale, Reason};
 use thiserror::Error;
@@ -94,6 +94,40 @@ pub fn sample(template: Template, locale: Locale) -> Email {
             name: pick("田中 愛子", "Aiko Tanaka"),
             link: "https://tandem.example/password/reset?token=sample".to_owned(),
             minutes: 60,
+        }),
+        Template::ParticipantSignIn => Email::ParticipantSignIn(ParticipantSignInEmail {
+            name,
+            link: "https://tandem.example/portal/verify?token=sample".to_owned(),
+            minutes: 15,
+        }),
+        Template::KickoffInvitation | Template::KickoffCancelled | Template::KickoffReminder => {
+            let kickoff = KickoffEmail {
+                name,
+                program,
+                when: pick("2027年1月15日（金）10:00〜11:30（Asia/Tokyo）", "Friday 15 January 2027, 10:00–11:30 (Asia/Tokyo)"),
+                when_there: String::new(),
+                place: pick("本社 12階 会議室A", "Head office, 12th floor, room A"),
+                video_link: "https://meet.example/kickoff".to_owned(),
+                agenda: pick("プログラムの目的、役割、最初の面談の進め方", "The program's purpose, the two roles, the first meeting"),
+                updated: false,
+                portal_link: "https://tandem.example/portal".to_owned(),
+                calendar: String::new(),
+            };
+            match template {
+                Template::KickoffInvitation => Email::KickoffInvitation(kickoff),
+                Template::KickoffCancelled => Email::KickoffCancelled(kickoff),
+                _ => Email::KickoffReminder(kickoff),
+            }
+        }
+        Template::SessionInvitation => Email::SessionInvitation(SessionInvitationEmail {
+            name,
+            program,
+            partner_name: pick("田中 愛子", "Aiko Tanaka"),
+            when: pick("2027年1月20日（水）18:00（Asia/Tokyo）", "Wednesday 20 January 2027, 18:00 (Asia/Tokyo)"),
+            minutes: 45,
+            format: pick("ビデオ通話", "video call"),
+            portal_link: "https://tandem.example/portal".to_owned(),
+            calendar: String::new(),
         }),
     }
 }
@@ -204,6 +238,16 @@ fn builtin(template: Template, locale: Locale) -> Override {
         (Template::AccountExists, Locale::Ja) => sources!("ja", "account_exists"),
         (Template::PasswordReset, Locale::En) => sources!("en", "password_reset"),
         (Template::PasswordReset, Locale::Ja) => sources!("ja", "password_reset"),
+        (Template::ParticipantSignIn, Locale::En) => sources!("en", "participant_sign_in"),
+        (Template::ParticipantSignIn, Locale::Ja) => sources!("ja", "participant_sign_in"),
+        (Template::KickoffInvitation, Locale::En) => sources!("en", "kickoff_invitation"),
+        (Template::KickoffInvitation, Locale::Ja) => sources!("ja", "kickoff_invitation"),
+        (Template::KickoffCancelled, Locale::En) => sources!("en", "kickoff_cancelled"),
+        (Template::KickoffCancelled, Locale::Ja) => sources!("ja", "kickoff_cancelled"),
+        (Template::KickoffReminder, Locale::En) => sources!("en", "kickoff_reminder"),
+        (Template::KickoffReminder, Locale::Ja) => sources!("ja", "kickoff_reminder"),
+        (Template::SessionInvitation, Locale::En) => sources!("en", "session_invitation"),
+        (Template::SessionInvitation, Locale::Ja) => sources!("ja", "session_invitation"),
     }
 }
 

@@ -63,6 +63,9 @@ pub struct Config {
     /// Key that signs access tokens (at least 32 bytes); generated into `data_dir` when absent.
     /// Every API replica must share it.
     pub jwt_secret: Option<Secret>,
+    /// Keys that seal participants' private notes, `id:base64key,…` (32-byte keys; the first
+    /// seals, all open). Absent: one derived from the signing secret.
+    pub note_keys: Option<Secret>,
     /// Where people reach Tandem; links in emails start with it. Empty: the address this
     /// server answers on (`http://localhost:<port>` on the loopback).
     pub public_url: String,
@@ -148,6 +151,7 @@ impl Default for Config {
             outbox_dir: "var/outbox".into(),
             data_dir: "var".into(),
             jwt_secret: None,
+            note_keys: None,
             public_url: String::new(),
             cors_origins: Vec::new(),
             log_format: LogFormat::Human,
@@ -232,6 +236,11 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
     ("outbox_dir", "TANDEM_OUTBOX_DIR", "File outbox folder (default var/outbox)"),
     ("data_dir", "TANDEM_DATA_DIR", "Local state folder (default var)"),
     ("jwt_secret", "TANDEM_JWT_SECRET", "Access-token signing key, ≥ 32 bytes; generated into data_dir when absent"),
+    (
+        "note_keys",
+        "TANDEM_NOTE_KEYS",
+        "Private-note keys id:base64,… (first seals, all open); default derived from the signing key",
+    ),
     (
         "public_url",
         "TANDEM_PUBLIC_URL",

@@ -18,6 +18,7 @@ use tandem_jobs::accounts::AccountsHandler;
 use tandem_jobs::campaigns::CampaignHandler;
 use tandem_jobs::email::InvitationLimits;
 use tandem_jobs::email::{EmailSettings, SendEmailHandler};
+use tandem_jobs::launch::LaunchHandler;
 use tandem_jobs::matching::MatchingHandler;
 use tandem_jobs::noop::NoopHandler;
 use tandem_jobs::{
@@ -173,6 +174,7 @@ fn start_http(config: &Config, parts: &Parts, listener: TcpListener) -> anyhow::
             },
             hsts_max_age_secs: config.hsts_max_age_secs,
         }),
+        notes: web::Data::new(note_keys(config, &parts.secret)?),
     };
     let spec = tandem_api::openapi();
     let mut server =
@@ -232,6 +234,19 @@ fn names_this_machine_elsewhere(url: &str, port: u16) -> bool {
     loopback && given.unwrap_or(default) != port
 }
 
+/// The keys of private notes: the configured ones, or one derived from the signing secret.
+pub fn note_keys(config: &Config, secret: &[u8]) -> anyhow::Result<tandem_api::notes::NoteKeys> {
+    match &config.note_keys {
+        Some(keys) => Ok(tandem_api::notes::NoteKeys::parse(keys.expose())?),
+        None => Ok(tandem_api::notes::NoteKeys::derived(secret)),
+    }
+}
+
+/// The address of a `Name <address>` mailbox (or the whole text when it is a bare address).
+fn address_of(mailbox: &str) -> &str {
+    mailbox.rsplit_once('<').map_or(mailbox, |(_, rest)| rest.trim_end_matches('>')).trim()
+}
+
 fn start_background(
     config: &Config,
     parts: &Parts,
@@ -257,6 +272,12 @@ fn start_background(
         campaigns: CampaignHandler::new(parts.db.clone(), links(), config.public_url.clone()),
         accounts: AccountsHandler::new(parts.db.clone(), links(), config.public_url.clone()),
         matching: MatchingHandler::new(parts.db.clone()),
+        launch: LaunchHandler::new(
+            parts.db.clone(),
+            links(),
+            config.public_url.clone(),
+            address_of(&config.mail_from).to_owned(),
+        ),
         noop: NoopHandler::new(parts.db.clone()),
     };
     let settings = WorkerSettings {

@@ -4,11 +4,11 @@
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DbBackend, EntityTrait, QueryFilter, Set, Statement};
-use tandem_domain::{Role, TenantId, UserId};
+use tandem_domain::{PersonId, Role, TenantId, UserId};
 use tandem_migrations::rls;
 
 use crate::db::{Backend, Db};
-use crate::entities::{login_throttle, membership, password_reset, signup, user};
+use crate::entities::{login_throttle, membership, password_reset, person, signup, user};
 use crate::error::{StoreError, corrupt};
 use crate::records::{LoginThrottle, User, UserCredentials};
 
@@ -116,6 +116,26 @@ impl Db {
             .exec(&self.conn)
             .await?;
         Ok(signups.rows_affected + resets.rows_affected)
+    }
+
+    /// The directory entries with this work email, in every tenant: whom a participant's
+    /// sign-in link goes to. On PostgreSQL this reads as the application role with only
+    /// `tandem.sign_in_email` set, which the people policy `participant_sign_in` allows for
+    /// rows with exactly that email and nothing else (the one narrow path for participants).
+    pub async fn people_with_email(&self, email: &str) -> Result<Vec<(TenantId, PersonId)>, StoreError> {
+        let tx = self.begin().await?;
+        if self.backend() == Backend::Postgres {
+            tx.execute_unprepared(&format!("SET LOCAL ROLE {}", rls::APP_ROLE)).await?;
+            tx.execute_raw(Statement::from_sql_and_values(
+                DbBackend::Postgres,
+                "SELECT set_config('tandem.sign_in_email', $1, true)",
+                [email.to_owned().into()],
+            ))
+            .await?;
+        }
+        let rows = person::Entity::find().filter(person::Column::Email.eq(email)).all(&tx).await?;
+        tx.commit().await?;
+        Ok(rows.into_iter().map(|p| (TenantId::from_uuid(p.tenant_id), PersonId::from_uuid(p.id))).collect())
     }
 
     pub async fn clear_login_throttle(&self, email: &str) -> Result<(), StoreError> {

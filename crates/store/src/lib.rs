@@ -23,4 +23,4 @@ pub use limits::Hit;
 pub use page::{Page, PageRequest};
 pub use queue::NewJob;
 pub use records::*;
-pub use scoped::TenantTx;
+pub use scoped::{LinkUse, TenantTx};

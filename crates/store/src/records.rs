@@ -482,6 +482,124 @@ pub struct PairRecord {
     pub parts: Value,
     pub state: tandem_domain::matching::run::PairState,
     pub created_at: DateTime<Utc>,
-    /// When it was withdrawn.
+    /// When it was withdrawn or ended.
     pub ended_at: Option<DateTime<Utc>>,
+    /// Why it is paused, while it is.
+    pub paused_reason: Option<String>,
+}
+
+/// A session a member logs (or plans).
+#[derive(Clone, Debug)]
+pub struct NewPairSession {
+    pub pair: tandem_domain::PairId,
+    pub held_at: DateTime<Utc>,
+    pub minutes: u32,
+    pub format: tandem_domain::tracking::SessionFormat,
+    pub topics: Vec<String>,
+    pub planned: bool,
+    pub logged_by: PersonId,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct PairSessionRecord {
+    pub id: tandem_domain::PairSessionId,
+    pub pair: tandem_domain::PairId,
+    pub held_at: DateTime<Utc>,
+    pub minutes: u32,
+    pub format: tandem_domain::tracking::SessionFormat,
+    pub topics: Vec<String>,
+    pub planned: bool,
+    pub logged_by: PersonId,
+    pub confirmed_at: Option<DateTime<Utc>>,
+    /// Whether the partner corrected it when confirming.
+    pub corrected: bool,
+    pub created_at: DateTime<Utc>,
+}
+
+/// What the partner changes of a session when confirming it (nothing: confirmed as logged).
+#[derive(Clone, Debug, Default)]
+pub struct SessionChanges {
+    pub held_at: Option<DateTime<Utc>>,
+    pub minutes: Option<u32>,
+    pub format: Option<tandem_domain::tracking::SessionFormat>,
+    pub topics: Option<Vec<String>>,
+}
+
+#[derive(Clone, Debug)]
+pub struct NewLearningEntry {
+    pub pair: tandem_domain::PairId,
+    pub session: Option<tandem_domain::PairSessionId>,
+    pub author: PersonId,
+    pub direction: tandem_domain::tracking::LearningDirection,
+    pub topics: Vec<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct LearningEntryRecord {
+    pub id: tandem_domain::LearningEntryId,
+    pub pair: tandem_domain::PairId,
+    pub session: Option<tandem_domain::PairSessionId>,
+    pub author: PersonId,
+    pub direction: tandem_domain::tracking::LearningDirection,
+    pub topics: Vec<String>,
+    pub note: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct GoalRecord {
+    pub id: tandem_domain::GoalId,
+    pub pair: tandem_domain::PairId,
+    pub title: String,
+    pub target_date: Option<chrono::NaiveDate>,
+    pub status: tandem_domain::tracking::GoalStatus,
+    pub progress_note: Option<String>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A private note as stored: sealed under the key `key_id` names.
+#[derive(Clone, Debug)]
+pub struct SealedNote {
+    pub id: tandem_domain::NoteId,
+    pub key_id: String,
+    pub sealed: String,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct StoryRecord {
+    pub pair: tandem_domain::PairId,
+    pub title: String,
+    pub body: String,
+    /// The members who agreed to this text.
+    pub agreed_by: Vec<PersonId>,
+    pub featured: bool,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Clone, Debug)]
+pub struct NewKickoff {
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub time_zone: String,
+    pub place: Option<String>,
+    pub video_link: Option<String>,
+    pub agenda: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct KickoffRecord {
+    pub id: tandem_domain::KickoffId,
+    pub program: ProgramId,
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: DateTime<Utc>,
+    pub time_zone: String,
+    pub place: Option<String>,
+    pub video_link: Option<String>,
+    pub agenda: Option<String>,
+    /// RFC 5545's SEQUENCE: raised on every change and on cancelling.
+    pub sequence: u32,
+    pub cancelled_at: Option<DateTime<Utc>>,
+    pub updated_at: DateTime<Utc>,
 }

@@ -4,8 +4,10 @@
 pub mod cookies;
 mod ctx;
 pub mod jwt;
+pub mod participant;
 pub mod password;
 pub mod secrets;
 
 pub use ctx::{Scoped, TenantCtx};
+pub use participant::{Participant, ParticipantCtx};
 pub use jwt::{AccessClaims, JwtKeys};

@@ -845,14 +845,18 @@ pub async fn publish_run(tx: &TenantTx, run: &MatchingRunRecord) -> Result<Publi
     if !tx.mark_run_published(run.id).await? {
         return Err(ApiError::Conflict(Reason::RunPublishedAlready));
     }
-    let paired: std::collections::HashSet<PersonId> =
-        tx.pairs_in(program.id, PairState::Active).await?.iter().flat_map(|p| [p.mentor, p.mentee]).collect();
+    let paired = tx.paired_people(program.id).await?;
     let (proposals, skipped): (Vec<ProposalRecord>, Vec<ProposalRecord>) = tx
         .all_proposals(run.id)
         .await?
         .into_iter()
         .partition(|p| !paired.contains(&p.mentor) && !paired.contains(&p.mentee));
     let pairs = tx.create_pairs(program.id, run.id, &proposals).await?;
+    // New members get the kickoff in their calendar too (those invited already are not sent
+    // it again: each invitation has its own key).
+    if let Some(kickoff) = tx.kickoff(program.id).await?.filter(|k| k.cancelled_at.is_none()) {
+        super::launch::queue_invitations(tx, program.id, &kickoff).await?;
+    }
     let waiting: Vec<PersonId> = found.unmatched.iter().map(|u| u.person).filter(|p| !paired.contains(p)).collect();
     let mut ids: Vec<PersonId> = pairs.iter().flat_map(|p| [p.mentor, p.mentee]).collect();
     ids.extend(&waiting);

@@ -9,14 +9,17 @@ pub mod email;
 pub mod health;
 pub mod import;
 pub mod jobs;
+pub mod launch;
 pub mod mailbox;
 pub mod matching;
 pub mod me;
 pub mod people;
+pub mod portal;
 pub mod programs;
 pub mod public;
 pub mod reach;
 pub mod team;
+pub mod tracking;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -36,6 +39,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .configure(programs::configure)
         .configure(campaigns::configure)
         .configure(matching::configure)
+        .configure(launch::configure)
+        .configure(portal::configure)
         .configure(apply::configure)
         .configure(me::configure_settings);
 }

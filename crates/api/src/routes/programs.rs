@@ -363,6 +363,10 @@ pub async fn program_transition(
         }
     }
     scoped.tx.set_program_state(id, current.state, body.to).await?;
+    // A completed program's pairs end with it (its closing steps begin).
+    if body.to == ProgramState::Completed {
+        scoped.tx.end_pairs(id).await?;
+    }
     audit(&scoped, "program.state_changed", id, serde_json::json!({ "from": current.state, "to": body.to })).await?;
     let record = scoped.tx.program(id).await?;
     scoped.tx.commit().await?;

@@ -41,8 +41,9 @@ text_enum!(
 );
 
 text_enum!(
-    /// A published pair: active, or withdrawn (its members are free for a later run).
-    PairState { Active = "active", Withdrawn = "withdrawn" }
+    /// A published pair: active; paused for a while (with a reason); ended when its program
+    /// completed; or withdrawn early (its members are free for a later run).
+    PairState { Active = "active", Paused = "paused", Ended = "ended", Withdrawn = "withdrawn" }
 );
 
 /// An admin's decisions a run keeps: pairs that must be in it and pairs that must not.

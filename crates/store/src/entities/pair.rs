@@ -16,6 +16,7 @@ pub struct Model {
     pub state: String,
     pub created_at: DateTimeUtc,
     pub ended_at: Option<DateTimeUtc>,
+    pub paused_reason: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

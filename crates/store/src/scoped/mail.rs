@@ -19,6 +19,19 @@ use crate::records::{EmailDelivery, NewEmailDelivery, Suppression, TemplateOverr
 const MESSAGE_ID_NAMESPACE: Uuid = Uuid::from_u128(0x6f1c_2a7e_3b4d_4c5e_9f10_2b3c_4d5e_6f70);
 
 impl TenantTx {
+    /// How many addresses were sent an email whose idempotency key starts with `prefix` (who
+    /// has a kickoff's invitation, whatever its version).
+    pub async fn people_sent_with_key_prefix(&self, prefix: &str) -> Result<u64, StoreError> {
+        let rows = email_delivery::Entity::find()
+            .filter(email_delivery::Column::TenantId.eq(self.tid()))
+            .filter(email_delivery::Column::IdempotencyKey.starts_with(prefix))
+            .filter(email_delivery::Column::State.eq(DeliveryState::Sent.as_str()))
+            .all(&self.tx)
+            .await?;
+        let addresses: std::collections::BTreeSet<String> = rows.into_iter().map(|r| r.to_email).collect();
+        Ok(u64::try_from(addresses.len()).unwrap_or(u64::MAX))
+    }
+
     /// Records an email to send, once per idempotency key, and queues its sending in this
     /// transaction (so no email is recorded without its job, nor queued without its record).
     /// The Message-ID is derived from the key, so every attempt at this email carries the

@@ -187,6 +187,7 @@ impl TenantTx {
                 state: PairState::Active.as_str().to_owned(),
                 created_at: now,
                 ended_at: None,
+                paused_reason: None,
             })
             .collect();
         for chunk in models.chunks(PROPOSALS_PER_INSERT) {
@@ -242,7 +243,7 @@ impl TenantTx {
             .col_expr(pair::Column::EndedAt, Some(Utc::now()).into())
             .filter(pair::Column::TenantId.eq(self.tid()))
             .filter(pair::Column::Id.eq(id.as_uuid()))
-            .filter(pair::Column::State.eq(PairState::Active.as_str()))
+            .filter(pair::Column::State.is_in([PairState::Active.as_str(), PairState::Paused.as_str()]))
             .exec(&self.tx)
             .await?;
         Ok(result.rows_affected == 1)
@@ -422,7 +423,7 @@ fn edit_record(m: matching_edit::Model) -> Result<MatchingEditRecord, StoreError
     })
 }
 
-fn pair_record(m: pair::Model) -> Result<PairRecord, StoreError> {
+pub(crate) fn pair_record(m: pair::Model) -> Result<PairRecord, StoreError> {
     Ok(PairRecord {
         id: PairId::from_uuid(m.id),
         program_id: ProgramId::from_uuid(m.program_id),
@@ -434,5 +435,6 @@ fn pair_record(m: pair::Model) -> Result<PairRecord, StoreError> {
         state: m.state.parse().map_err(corrupt)?,
         created_at: m.created_at,
         ended_at: m.ended_at,
+        paused_reason: m.paused_reason,
     })
 }

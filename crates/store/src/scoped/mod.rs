@@ -7,12 +7,15 @@ mod imports;
 mod keys;
 mod mail;
 mod matching;
+mod participants;
 mod people;
 mod programs;
 mod recruitment;
 mod team;
 mod tokens;
+mod tracking;
 
+pub use participants::LinkUse;
 pub(crate) use team::found;
 
 use std::sync::Arc;
