@@ -21,7 +21,17 @@ export type Problem = Omit<Schemas["Problem"], "code" | "errors"> & {
 export type Session = Schemas["Session"];
 export type Me = Schemas["Me"];
 export type Principal = Schemas["Principal"];
-export type MemberView = Schemas["MemberView"];
+/**
+ * A member of the team, written out by hand: the server names the pair's member schema
+ * `MemberView` too, and docs/openapi.json keeps only that one (see `TrackedMember` below).
+ */
+export interface MemberView {
+  user_id: Schemas["UserId"];
+  email: string;
+  name: string;
+  role: Role;
+  joined_at: string;
+}
 export type InvitationView = Schemas["InvitationView"];
 export type InvitationPreview = Schemas["InvitationPreview"];
 export type InvitationSent = Schemas["InvitationSent"];
@@ -159,6 +169,17 @@ export type ProposalChange = Schemas["ProposalChange"];
 export type PairWithdrawal = Schemas["PairWithdrawal"];
 export type EditKind = Schemas["EditKind"];
 export type FairnessReport = Schemas["FairnessReport"];
+/**
+ * A fairness report's executives, written out by hand: the monitoring's executive summary took the
+ * schema name `ExecutiveParticipation` in docs/openapi.json, so `FairnessReport["executives"]` is
+ * documented with its fields until the server names them apart.
+ */
+export interface FairnessExecutives {
+  applicants: number;
+  pairs_as_mentor: number;
+  pairs_as_mentee: number;
+  pairs: number;
+}
 export type AttributeReport = Schemas["AttributeReport"];
 export type GroupReport = Schemas["GroupReport"];
 export type GroupName = Schemas["GroupName"];
@@ -170,3 +191,46 @@ export type PairMember = Schemas["PairMember"];
 export type RunComparison = Schemas["RunComparison"];
 export type ComparedPair = Schemas["ComparedPair"];
 export type RateChange = Schemas["RateChange"];
+
+export type PortalMe = Schemas["PortalMe"];
+export type PortalPerson = Schemas["PortalPerson"];
+export type PortalPairSummary = Schemas["PortalPairSummary"];
+export type PortalPair = Schemas["PortalPair"];
+export type PartnerProfile = Schemas["PartnerProfile"];
+export type PortalProgram = Schemas["PortalProgram"];
+export type PortalTraining = Schemas["PortalTraining"];
+export type PortalSignIn = Schemas["PortalSignIn"];
+export type KickoffView = Schemas["KickoffView"];
+export type KickoffRequest = Schemas["KickoffRequest"];
+export type SessionView = Schemas["SessionView"];
+export type NewSession = Schemas["NewSession"];
+export type SessionConfirmation = Schemas["SessionConfirmation"];
+export type SessionFormat = Schemas["SessionFormat"];
+export type LearningView = Schemas["LearningView"];
+export type NewLearning = Schemas["NewLearning"];
+export type LearningDirection = Schemas["LearningDirection"];
+export type GoalView = Schemas["GoalView"];
+export type NewGoal = Schemas["NewGoal"];
+export type GoalUpdate = Schemas["GoalUpdate"];
+export type GoalStatus = Schemas["GoalStatus"];
+export type NoteView = Schemas["NoteView"];
+export type StoryView = Schemas["StoryView"];
+export type StoryText = Schemas["StoryText"];
+export type HealthView = Schemas["HealthView"];
+export type HealthStatus = Schemas["HealthStatus"];
+export type ReciprocityView = Schemas["ReciprocityView"];
+export type PairState = Schemas["PairState"];
+export type TrainingReport = Schemas["TrainingReport"];
+export type Monitoring = Schemas["Monitoring"];
+export type MonitoredPair = Schemas["MonitoredPair"];
+/** A member of a published pair as monitoring shows them (the schema the server calls `MemberView`). */
+export type TrackedMember = Schemas["MemberView"];
+export type PairPage = Schemas["PairPage"];
+export type LearningSummary = Schemas["LearningSummary"];
+export type Distribution = Schemas["Distribution"];
+export type TopicCount = Schemas["TopicCount"];
+export type ExecutiveParticipation = Schemas["ExecutiveParticipation"];
+export type StoryOfPair = Schemas["StoryOfPair"];
+
+export const SESSION_FORMATS: readonly SessionFormat[] = ["in_person", "video", "chat"];
+export const HEALTH_STATUSES: readonly HealthStatus[] = ["on_track", "at_risk", "inactive"];

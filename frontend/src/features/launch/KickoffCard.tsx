@@ -37,7 +37,7 @@ export function KickoffCard({ programId, writer }: { programId: string; writer: 
         ) : current ? (
           <Stack gap="sm">
             <KickoffDetails kickoff={current} viewerZone={browserTimeZone()} />
-            {current.invited !== undefined && (
+            {current.invited !== null && current.invited !== undefined && (
               <Text size="sm" data-testid="kickoff-invited">
                 {t("launch.kickoff.invited", { count: current.invited, shown: formatNumber(current.invited, language) })}
               </Text>

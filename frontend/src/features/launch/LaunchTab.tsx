@@ -36,7 +36,7 @@ export function LaunchTab({ program, writer }: { program: ProgramView; writer: b
             <PairsHealthCard monitoring={data} />
             <Grid gap="md">
               <Grid.Col span={{ base: 12, lg: 8 }}>
-                <ReciprocityCard reciprocity={data.reciprocity} />
+                <ReciprocityCard reciprocity={data.learning} />
               </Grid.Col>
               <Grid.Col span={{ base: 12, lg: 4 }}>
                 <Stack gap="md">

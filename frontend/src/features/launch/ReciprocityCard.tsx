@@ -5,7 +5,7 @@ import { formatList, formatNumber } from "../../i18n/format";
 import { useLanguage } from "../../shared/useLanguage";
 import { formatPercent } from "../matching/fairness";
 import { distributionRows, formatIndex, indexLevel, topTopics, type TopicCount } from "../tracking/reciprocity";
-import type { ProgramReciprocity } from "./types";
+import type { LearningSummary } from "./types";
 
 function Topics({ title, topics, testId }: { title: string; topics: readonly TopicCount[]; testId: string }) {
   const { t } = useTranslation();
@@ -45,7 +45,7 @@ function Topics({ title, topics, testId }: { title: string; topics: readonly Top
  * (a chart, and its numbers beside it), what each side learned, and how often seniors learned
  * from juniors.
  */
-export function ReciprocityCard({ reciprocity }: { reciprocity: ProgramReciprocity }) {
+export function ReciprocityCard({ reciprocity }: { reciprocity: LearningSummary }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const n = (v: number) => formatNumber(v, language);
@@ -126,7 +126,7 @@ export function ReciprocityCard({ reciprocity }: { reciprocity: ProgramReciproci
           <Text size="xs" c="dimmed">
             {t("launch.reciprocity.seniorLearned")}
           </Text>
-          {reciprocity.senior_learned_share === null ? (
+          {reciprocity.senior_learned_share === null || reciprocity.senior_learned_share === undefined ? (
             <Text size="sm" c="dimmed">
               {t("launch.reciprocity.noSeniority")}
             </Text>

@@ -1,17 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { api, unwrap, unwrapEmpty } from "../../api/client";
 import { ApiError } from "../../api/problem";
 import type { Language } from "../../i18n/language";
-import type { Kickoff, Story } from "../tracking/types";
-import { consoleCall } from "./launchClient";
-import type { ConsolePair, KickoffInput, Monitoring, TrainingReport } from "./types";
+import type { KickoffInput } from "./types";
 
 const launchKey = ["launch"] as const;
 const kickoffKey = (programId: string) => [...launchKey, "kickoff", programId] as const;
 const monitoringKey = (programId: string) => [...launchKey, "monitoring", programId] as const;
 const pairKey = (pairId: string) => [...launchKey, "pair", pairId] as const;
 
-const programPath = (programId: string, rest: string) => `/programs/${encodeURIComponent(programId)}${rest}`;
-const pairPath = (pairId: string, rest = "") => `/pairs/${encodeURIComponent(pairId)}${rest}`;
+const programParams = (programId: string) => ({ params: { path: { program_id: programId } } });
+const pairParams = (pairId: string) => ({ params: { path: { pair_id: pairId } } });
 
 /** The program's kickoff, or null when none is set (the server answers 404). */
 export function useKickoff(programId: string) {
@@ -19,7 +18,7 @@ export function useKickoff(programId: string) {
     queryKey: kickoffKey(programId),
     queryFn: async () => {
       try {
-        return await consoleCall<Kickoff>("GET", programPath(programId, "/kickoff"));
+        return await unwrap(api.GET("/api/v1/programs/{program_id}/kickoff", programParams(programId)));
       } catch (error) {
         if (error instanceof ApiError && error.status === 404) return null;
         throw error;
@@ -32,7 +31,7 @@ export function useKickoff(programId: string) {
 export function useSaveKickoff(programId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: KickoffInput) => consoleCall<Kickoff>("PUT", programPath(programId, "/kickoff"), body),
+    mutationFn: (body: KickoffInput) => unwrap(api.PUT("/api/v1/programs/{program_id}/kickoff", { ...programParams(programId), body })),
     onSuccess: (kickoff) => client.setQueryData(kickoffKey(programId), kickoff),
   });
 }
@@ -41,7 +40,7 @@ export function useSaveKickoff(programId: string) {
 export function useCancelKickoff(programId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => consoleCall<null>("DELETE", programPath(programId, "/kickoff")),
+    mutationFn: () => unwrapEmpty(api.DELETE("/api/v1/programs/{program_id}/kickoff", programParams(programId))),
     onSuccess: () => client.invalidateQueries({ queryKey: kickoffKey(programId) }),
   });
 }
@@ -49,15 +48,15 @@ export function useCancelKickoff(programId: string) {
 export function useTrainingReport(programId: string) {
   return useQuery({
     queryKey: [...launchKey, "training", programId],
-    queryFn: () => consoleCall<TrainingReport>("GET", programPath(programId, "/training")),
+    queryFn: () => unwrap(api.GET("/api/v1/programs/{program_id}/training", programParams(programId))),
   });
 }
 
-/** Pairs' health, reciprocity, executives and stories; health reasons come in the console's language. */
+/** Pairs' health, learning both ways, executives and stories; health reasons come in the console's language. */
 export function useMonitoring(programId: string, language: Language) {
   return useQuery({
     queryKey: [...monitoringKey(programId), language],
-    queryFn: () => consoleCall<Monitoring>("GET", programPath(programId, "/monitoring")),
+    queryFn: () => unwrap(api.GET("/api/v1/programs/{program_id}/monitoring", programParams(programId))),
     // Switching language keeps the cards while the health reasons are read again; never another program's.
     placeholderData: (previous, query) => (query?.queryKey[2] === programId ? previous : undefined),
   });
@@ -66,7 +65,7 @@ export function useMonitoring(programId: string, language: Language) {
 export function useConsolePair(pairId: string, language: Language) {
   return useQuery({
     queryKey: [...pairKey(pairId), language],
-    queryFn: () => consoleCall<ConsolePair>("GET", pairPath(pairId)),
+    queryFn: () => unwrap(api.GET("/api/v1/pairs/{pair_id}", pairParams(pairId))),
     // The same pair in the other language stays shown while it is read again; never another pair.
     placeholderData: (previous, query) => (query?.queryKey[2] === pairId ? previous : undefined),
   });
@@ -86,16 +85,16 @@ function usePairChange<A, R>(pairId: string, call: (args: A) => Promise<R>) {
 }
 
 export const usePausePair = (pairId: string) =>
-  usePairChange(pairId, (reason: string) => consoleCall<unknown>("POST", pairPath(pairId, "/pause"), { reason }));
+  usePairChange(pairId, (reason: string) => unwrap(api.POST("/api/v1/pairs/{pair_id}/pause", { ...pairParams(pairId), body: { reason } })));
 
-export const useResumePair = (pairId: string) => usePairChange(pairId, () => consoleCall<unknown>("POST", pairPath(pairId, "/resume")));
+export const useResumePair = (pairId: string) => usePairChange(pairId, () => unwrap(api.POST("/api/v1/pairs/{pair_id}/resume", pairParams(pairId))));
 
 /** Features a published story (or stops featuring it). */
 export function useFeatureStory() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ pairId, featured }: { pairId: string; featured: boolean }) =>
-      consoleCall<Story>("PUT", pairPath(pairId, "/story/featured"), { featured }),
+      unwrap(api.PUT("/api/v1/pairs/{pair_id}/story/featured", { ...pairParams(pairId), body: { featured } })),
     onSuccess: (_story, { pairId }) =>
       Promise.all([
         client.invalidateQueries({ queryKey: pairKey(pairId) }),

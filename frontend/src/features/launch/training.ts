@@ -1,4 +1,5 @@
-import type { TrainingReport, TrainingRole } from "./types";
+import type { ParticipantRole } from "../../api/types";
+import type { TrainingReport } from "./types";
 
 /** Completed people out of everyone of a role, as a whole percentage (0 for nobody). */
 export function completionPercent(row: { people: number; completed: number }): number {
@@ -6,8 +7,8 @@ export function completionPercent(row: { people: number; completed: number }): n
 }
 
 /** Who has not opened any module yet, by role (mentors first) and name. */
-export function notStarted(report: Pick<TrainingReport, "people">): { name: string; role: TrainingRole; person_id: string }[] {
-  const order: Record<TrainingRole, number> = { mentor: 0, mentee: 1 };
+export function notStarted(report: Pick<TrainingReport, "people">): { name: string; role: ParticipantRole; person_id: string }[] {
+  const order: Record<ParticipantRole, number> = { mentor: 0, mentee: 1, either: 2 };
   return report.people
     .filter((p) => !p.started && p.required.length > 0)
     .sort((a, b) => order[a.role] - order[b.role] || a.name.localeCompare(b.name))

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { useDocumentTitle } from "../../shared/useDocumentTitle";
 import { HealthBadge } from "../tracking/HealthBadge";
+import { pairRole } from "../tracking/types";
 import { usePortalMeContext } from "./PortalLayout";
 import type { PortalPairSummary } from "./types";
 
@@ -18,7 +19,7 @@ function PairRow({ pair }: { pair: PortalPairSummary }) {
               {pair.program_name}
             </Text>
             <Text fw={600} style={{ overflowWrap: "anywhere" }} data-testid="portal-partner">
-              {t(`portal.pairs.with.${pair.role}`, { name: pair.partner_name })}
+              {t(`portal.pairs.with.${pairRole(pair.role)}`, { name: pair.partner_name })}
             </Text>
             <Group gap="xs">
               <HealthBadge health={pair.health} />

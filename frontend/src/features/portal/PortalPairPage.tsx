@@ -9,6 +9,7 @@ import { useLanguage } from "../../shared/useLanguage";
 import { HealthBadge } from "../tracking/HealthBadge";
 import { KickoffDetails } from "../tracking/KickoffDetails";
 import { ReciprocityView } from "../tracking/ReciprocityView";
+import { pairRole, type PairRole } from "../tracking/types";
 import { GoalsCard } from "./GoalsCard";
 import { LearningCard } from "./LearningCard";
 import { NotesCard } from "./NotesCard";
@@ -23,9 +24,9 @@ import { TrainingCard } from "./TrainingCard";
 import type { PortalPair } from "./types";
 
 /** How the two sides of the reciprocity index are called for this member. */
-function sideNames(pair: PortalPair, you: string, t: (key: "tracking.reciprocity.firstPartner" | "tracking.reciprocity.secondPartner") => string) {
-  if (pair.role === "mentor") return { mentor: you, mentee: pair.partner.name };
-  if (pair.role === "mentee") return { mentor: pair.partner.name, mentee: you };
+function sideNames(pair: PortalPair, role: PairRole, you: string, t: (key: "tracking.reciprocity.firstPartner" | "tracking.reciprocity.secondPartner") => string) {
+  if (role === "mentor") return { mentor: you, mentee: pair.partner.name };
+  if (role === "mentee") return { mentor: pair.partner.name, mentee: you };
   return { mentor: t("tracking.reciprocity.firstPartner"), mentee: t("tracking.reciprocity.secondPartner") };
 }
 
@@ -35,9 +36,10 @@ function PairView({ pair }: { pair: PortalPair }) {
   const you = t("portal.you");
   const nameOf = (id: string) => (id === pair.me ? you : id === pair.partner.id ? pair.partner.name : t("portal.someoneElse"));
   const active = pair.state === "active";
-  const sides = sideNames(pair, you, t);
-  const training = trainingFor(pair.training, pair.role);
-  const trainingCard = <TrainingCard pairId={pair.id} programId={pair.program.id} role={pair.role} training={pair.training} />;
+  const role = pairRole(pair.role);
+  const sides = sideNames(pair, role, you, t);
+  const training = trainingFor(pair.training, role);
+  const trainingCard = <TrainingCard pairId={pair.id} programId={pair.program.id} role={role} training={pair.training} />;
   const trainingFirst = training.some((m) => !m.done);
   useDocumentTitle(pair.partner.name);
   return (
@@ -48,10 +50,10 @@ function PairView({ pair }: { pair: PortalPair }) {
           {pair.program.name}
         </Text>
         <Title order={1} size="h2" style={{ overflowWrap: "anywhere" }}>
-          {t(`portal.pairs.with.${pair.role}`, { name: pair.partner.name })}
+          {t(`portal.pairs.with.${role}`, { name: pair.partner.name })}
         </Title>
         <Group gap="xs">
-          <Badge variant="outline">{t(`tracking.roles.${pair.role}`)}</Badge>
+          <Badge variant="outline">{t(`tracking.roles.${role}`)}</Badge>
           {!active && <Badge color="gray">{t(`tracking.states.${pair.state}`)}</Badge>}
         </Group>
         <HealthBadge health={pair.health} withReasons />
@@ -80,7 +82,7 @@ function PairView({ pair }: { pair: PortalPair }) {
         <ReciprocityView reciprocity={pair.reciprocity} mentorName={sides.mentor} menteeName={sides.mentee} />
       </Card>
       <GoalsCard pairId={pair.id} goals={pair.goals} editable={active} />
-      <StoryCard pairId={pair.id} story={pair.story} me={pair.me} partnerId={pair.partner.id} partnerName={pair.partner.name} editable={pair.state !== "ended"} />
+      <StoryCard pairId={pair.id} story={pair.story ?? null} me={pair.me} partnerId={pair.partner.id} partnerName={pair.partner.name} editable={pair.state !== "ended"} />
       <NotesCard pairId={pair.id} />
       {!trainingFirst && trainingCard}
       <ProgramCard program={pair.program} />

@@ -4,7 +4,6 @@ import { useForm } from "@mantine/form";
 import { IconClockPause, IconMailForward } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../shared/ErrorAlert";
-import { useLanguage } from "../../shared/useLanguage";
 import { AuthLayout } from "../auth/AuthLayout";
 import { emailRule } from "../auth/validation";
 import { useRequestSignIn } from "./portalApi";
@@ -32,7 +31,6 @@ function TooMany({ error }: { error: unknown }) {
  */
 export function PortalSignInPage() {
   const { t } = useTranslation();
-  const language = useLanguage();
   const form = useForm({ initialValues: { email: "" }, validate: { email: emailRule(t) } });
   const request = useRequestSignIn();
   const [sentTo, setSentTo] = useState<string | null>(null);
@@ -72,7 +70,7 @@ export function PortalSignInPage() {
         noValidate
         onSubmit={form.onSubmit(({ email }) => {
           const address = email.trim();
-          request.mutate({ email: address, locale: language }, { onSuccess: () => setSentTo(address) });
+          request.mutate(address, { onSuccess: () => setSentTo(address) });
         })}
       >
         <Stack>

@@ -10,7 +10,7 @@ import { ErrorAlert } from "../../shared/ErrorAlert";
 import { AuthLayout } from "../auth/AuthLayout";
 import { tokenFrom } from "../preferences/preferences";
 import { portalKey } from "./portalApi";
-import { portalCall } from "./portalClient";
+import { portalApi, portalUnwrap } from "./portalClient";
 import type { PortalMe } from "./types";
 
 // A link works once: the first answer for a token is kept, so that a second mount of the page
@@ -20,7 +20,7 @@ const sessions = new Map<string, Promise<PortalMe>>();
 function startOnce(token: string): Promise<PortalMe> {
   let started = sessions.get(token);
   if (!started) {
-    started = portalCall<PortalMe>("POST", "/portal/session", { token });
+    started = portalUnwrap(portalApi.POST("/api/v1/portal/session", { body: { token } }));
     sessions.set(token, started);
   }
   return started;

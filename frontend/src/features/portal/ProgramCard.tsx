@@ -22,7 +22,7 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 export function ProgramCard({ program }: { program: ProgramOutline }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const date = (d: string | null) => (d ? formatDate(d, language, { timeZone: "UTC" }) : "");
+  const date = (d: string | null | undefined) => (d ? formatDate(d, language, { timeZone: "UTC" }) : "");
   const dates = datesKey(program);
   const purposes = purposeWords(program);
   return (

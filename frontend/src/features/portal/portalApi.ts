@@ -1,21 +1,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { Locale } from "../../api/types";
 import type { Language } from "../../i18n/language";
-import type { Goal, LearningEntry, PairSession, Story } from "../tracking/types";
-import { portalCall } from "./portalClient";
-import type {
-  GoalChange,
-  NewGoal,
-  NewLearning,
-  NewSession,
-  PortalMe,
-  PortalPair,
-  PrivateNote,
-  SessionConfirmation,
-  StoryDraft,
-} from "./types";
+import { portalApi, portalDone, portalUnwrap } from "./portalClient";
+import type { GoalChange, NewGoal, NewLearning, NewSession, SessionConfirmation, StoryDraft } from "./types";
 
-// Participants have no console account: every call here goes through `portalCall`, with the
+// Participants have no console account: every call here goes through `portalApi`, with the
 // portal's cookie session. Health reasons and the reciprocity explanation are the server's words,
 // so the answers that carry them are read again in the page's language.
 
@@ -24,10 +12,12 @@ const meKey = (language: Language) => [...portalKey, "me", language] as const;
 const pairKey = (pairId: string) => [...portalKey, "pair", pairId] as const;
 const notesKey = (pairId: string) => [...portalKey, "notes", pairId] as const;
 
+const pairParams = (pairId: string) => ({ params: { path: { pair_id: pairId } } });
+
 export function usePortalMe(language: Language) {
   return useQuery({
     queryKey: meKey(language),
-    queryFn: () => portalCall<PortalMe>("GET", "/portal/me"),
+    queryFn: () => portalUnwrap(portalApi.GET("/api/v1/portal/me")),
     // A 401 means "sign in"; asking again would not change it.
     retry: false,
     // Switching language keeps the page (and what is typed in it) while the words are read again.
@@ -38,7 +28,7 @@ export function usePortalMe(language: Language) {
 export function usePortalPair(pairId: string, language: Language) {
   return useQuery({
     queryKey: [...pairKey(pairId), language],
-    queryFn: () => portalCall<PortalPair>("GET", `/portal/pairs/${encodeURIComponent(pairId)}`),
+    queryFn: () => portalUnwrap(portalApi.GET("/api/v1/portal/pairs/{pair_id}", pairParams(pairId))),
     retry: false,
     // The same pair in the other language stays shown while it is read again; never another pair.
     placeholderData: (previous, query) => (query?.queryKey[2] === pairId ? previous : undefined),
@@ -48,23 +38,14 @@ export function usePortalPair(pairId: string, language: Language) {
 /** Asks for a sign-in link; the answer is the same whether or not the address is known. */
 export function useRequestSignIn() {
   return useMutation({
-    mutationFn: (body: { email: string; locale: Locale }) => portalCall<null>("POST", "/portal/sign-in", body),
-  });
-}
-
-/** Trades the emailed link's token for the session cookie; anyone signed in before is forgotten. */
-export function useStartSession() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (token: string) => portalCall<PortalMe>("POST", "/portal/session", { token }),
-    onSuccess: () => client.removeQueries({ queryKey: portalKey }),
+    mutationFn: (email: string) => portalDone(portalApi.POST("/api/v1/portal/sign-in", { body: { email } })),
   });
 }
 
 export function useSignOut() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => portalCall<null>("DELETE", "/portal/session"),
+    mutationFn: () => portalDone(portalApi.DELETE("/api/v1/portal/session")),
     onSettled: () => client.removeQueries({ queryKey: portalKey }),
   });
 }
@@ -82,43 +63,56 @@ function usePairChange<A, R>(pairId: string, call: (args: A) => Promise<R>) {
   });
 }
 
-const pairPath = (pairId: string, rest = "") => `/portal/pairs/${encodeURIComponent(pairId)}${rest}`;
-
 export const useLogSession = (pairId: string) =>
-  usePairChange(pairId, (body: NewSession) => portalCall<PairSession>("POST", pairPath(pairId, "/sessions"), body));
+  usePairChange(pairId, (body: NewSession) =>
+    portalUnwrap(portalApi.POST("/api/v1/portal/pairs/{pair_id}/sessions", { ...pairParams(pairId), body })),
+  );
 
 export const useConfirmSession = (pairId: string) =>
   usePairChange(pairId, ({ sessionId, body }: { sessionId: string; body: SessionConfirmation }) =>
-    portalCall<PairSession>("POST", pairPath(pairId, `/sessions/${encodeURIComponent(sessionId)}/confirmation`), body),
+    portalUnwrap(
+      portalApi.POST("/api/v1/portal/pairs/{pair_id}/sessions/{session_id}/confirmation", {
+        params: { path: { pair_id: pairId, session_id: sessionId } },
+        body,
+      }),
+    ),
   );
 
 export const useAddLearning = (pairId: string) =>
-  usePairChange(pairId, (body: NewLearning) => portalCall<LearningEntry>("POST", pairPath(pairId, "/learning"), body));
+  usePairChange(pairId, (body: NewLearning) =>
+    portalUnwrap(portalApi.POST("/api/v1/portal/pairs/{pair_id}/learning", { ...pairParams(pairId), body })),
+  );
 
 export const useAddGoal = (pairId: string) =>
-  usePairChange(pairId, (body: NewGoal) => portalCall<Goal>("POST", pairPath(pairId, "/goals"), body));
+  usePairChange(pairId, (body: NewGoal) => portalUnwrap(portalApi.POST("/api/v1/portal/pairs/{pair_id}/goals", { ...pairParams(pairId), body })));
 
 export const useChangeGoal = (pairId: string) =>
   usePairChange(pairId, ({ goalId, body }: { goalId: string; body: GoalChange }) =>
-    portalCall<Goal>("PATCH", pairPath(pairId, `/goals/${encodeURIComponent(goalId)}`), body),
+    portalUnwrap(
+      portalApi.PATCH("/api/v1/portal/pairs/{pair_id}/goals/{goal_id}", { params: { path: { pair_id: pairId, goal_id: goalId } }, body }),
+    ),
   );
 
 export const useSaveStory = (pairId: string) =>
-  usePairChange(pairId, (body: StoryDraft) => portalCall<Story>("PUT", pairPath(pairId, "/story"), body));
+  usePairChange(pairId, (body: StoryDraft) => portalUnwrap(portalApi.PUT("/api/v1/portal/pairs/{pair_id}/story", { ...pairParams(pairId), body })));
 
 export const useAgreeToStory = (pairId: string) =>
-  usePairChange(pairId, () => portalCall<Story>("POST", pairPath(pairId, "/story/agreement")));
+  usePairChange(pairId, () => portalUnwrap(portalApi.POST("/api/v1/portal/pairs/{pair_id}/story/agreement", pairParams(pairId))));
 
 export const useCompleteTraining = (pairId: string, programId: string) =>
   usePairChange(pairId, (module: number) =>
-    portalCall<null>("POST", `/portal/programs/${encodeURIComponent(programId)}/training/${module}/completion`),
+    portalDone(
+      portalApi.POST("/api/v1/portal/programs/{program_id}/training/{module}/completion", {
+        params: { path: { program_id: programId, module } },
+      }),
+    ),
   );
 
 /** The signed-in member's own notes on the pair; nobody else, the partner included, reads them. */
 export function usePrivateNotes(pairId: string) {
   return useQuery({
     queryKey: notesKey(pairId),
-    queryFn: () => portalCall<{ items: PrivateNote[] }>("GET", pairPath(pairId, "/notes")),
+    queryFn: () => portalUnwrap(portalApi.GET("/api/v1/portal/pairs/{pair_id}/notes", pairParams(pairId))),
     retry: false,
   });
 }
@@ -126,7 +120,7 @@ export function usePrivateNotes(pairId: string) {
 export function useAddNote(pairId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: string) => portalCall<PrivateNote>("POST", pairPath(pairId, "/notes"), { body }),
+    mutationFn: (body: string) => portalUnwrap(portalApi.POST("/api/v1/portal/pairs/{pair_id}/notes", { ...pairParams(pairId), body: { body } })),
     onSuccess: () => client.invalidateQueries({ queryKey: notesKey(pairId) }),
   });
 }

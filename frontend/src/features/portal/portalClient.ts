@@ -1,12 +1,12 @@
+import createClient from "openapi-fetch";
+import { inConsoleLanguage } from "../../api/client";
 import { ApiError, toProblem } from "../../api/problem";
-import { currentLanguage } from "../../i18n";
+import type { paths } from "../../api/schema";
 import { COOKIE_SESSION, COOKIE_SESSION_HEADER } from "../auth/tokens";
 
 // The portal's calls: the participant's session is an HttpOnly cookie, sent because the call is
 // same-origin, and the header tells the server a cookie session is meant (a cross-site form
 // cannot send it). Nothing here touches the console's bearer tokens.
-
-type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 const signedOutListeners = new Set<() => void>();
 
@@ -15,6 +15,20 @@ export function onPortalSignedOut(listener: () => void): () => void {
   signedOutListeners.add(listener);
   return () => signedOutListeners.delete(listener);
 }
+
+/** The typed client of the portal's routes (`/api/v1/portal/…`), in the page's language. */
+export const portalApi = createClient<paths>({
+  baseUrl: "",
+  credentials: "same-origin",
+  headers: { [COOKIE_SESSION_HEADER]: COOKIE_SESSION },
+});
+portalApi.use(inConsoleLanguage);
+portalApi.use({
+  onResponse({ response }) {
+    if (response.status === 401) for (const listener of signedOutListeners) listener();
+    return response;
+  },
+});
 
 /** A refusal of the portal, with how long to wait when the server asked (429 Retry-After, in seconds). */
 export class PortalError extends ApiError {
@@ -32,37 +46,28 @@ export function retryAfterSeconds(header: string | null): number | null {
   return Number(header);
 }
 
-function parse(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
+interface Answer<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
 }
 
-/**
- * One call to `/api/v1{path}`: the JSON answer, or an `ApiError` with the problem document. A 401
- * also tells the listeners, so the portal can send the person to sign in.
- */
-export async function portalCall<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`/api/v1${path}`, {
-    method,
-    credentials: "same-origin",
-    headers: {
-      Accept: "application/json",
-      "Accept-Language": currentLanguage(),
-      [COOKIE_SESSION_HEADER]: COOKIE_SESSION,
-      ...(body === undefined ? {} : { "Content-Type": "application/json" }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  const json = text ? parse(text) : null;
-  if (!response.ok) {
-    if (response.status === 401) for (const listener of signedOutListeners) listener();
-    throw new PortalError(toProblem(json, response.status), retryAfterSeconds(response.headers.get("Retry-After")));
-  }
-  return json as T;
+async function answered<T>(call: Promise<Answer<T>>): Promise<T | undefined> {
+  const { data, error, response } = await call;
+  if (!response.ok) throw new PortalError(toProblem(error, response.status), retryAfterSeconds(response.headers.get("Retry-After")));
+  return data;
+}
+
+/** The body of a successful answer; a refusal becomes a `PortalError`. */
+export async function portalUnwrap<T>(call: Promise<Answer<T>>): Promise<T> {
+  const data = await answered(call);
+  if (data === undefined) throw new PortalError(toProblem(null, 502), null);
+  return data;
+}
+
+/** For answers without a body (202, 204): resolves when the call succeeded. */
+export async function portalDone(call: Promise<Answer<unknown>>): Promise<void> {
+  await answered(call);
 }
 
 /** Whether a failed call means "not signed in". */

@@ -28,7 +28,7 @@ export function ReciprocityView({ reciprocity, mentorName, menteeName }: Props) 
           {t(`tracking.reciprocity.levels.${level}`)}
         </Text>
       </Group>
-      {reciprocity.index !== null && (
+      {reciprocity.index !== null && reciprocity.index !== undefined && (
         <Progress value={Math.round(reciprocity.index * 100)} color="indigo" aria-label={t("tracking.reciprocity.index")} />
       )}
       <Text size="sm">

@@ -7,7 +7,7 @@ const ORDER: Record<HealthStatus, number> = { inactive: 0, at_risk: 1, on_track:
 
 interface Ranked {
   health: Health;
-  last_session_at: string | null;
+  last_session_at?: string | null;
 }
 
 /**
