@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Button, Card, Group, Stack, Text, Title } from "@mantine/core";
 import { IconCalendarPlus } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
@@ -15,9 +15,16 @@ import { useCancelKickoff, useKickoff } from "./launchApi";
 export function KickoffCard({ programId, writer }: { programId: string; writer: boolean }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const kickoff = useKickoff(programId);
+  const [following, setFollowing] = useState(false);
+  const kickoff = useKickoff(programId, following);
   const cancel = useCancelKickoff(programId);
   const [editing, setEditing] = useState(false);
+  // After a save, the invitations go out in the background: the count is followed for half a minute.
+  useEffect(() => {
+    if (!following) return;
+    const stop = setTimeout(() => setFollowing(false), 30_000);
+    return () => clearTimeout(stop);
+  }, [following]);
   const current = kickoff.data && !kickoff.data.cancelled ? kickoff.data : null;
   return (
     <Card withBorder padding="lg" data-testid="kickoff-card">
@@ -33,13 +40,25 @@ export function KickoffCard({ programId, writer }: { programId: string; writer: 
       </Group>
       <ListState query={kickoff} isEmpty={false} emptyText="">
         {editing ? (
-          <KickoffForm programId={programId} kickoff={kickoff.data ?? null} onDone={() => setEditing(false)} />
+          <KickoffForm
+            programId={programId}
+            kickoff={kickoff.data ?? null}
+            onDone={(saved) => {
+              setEditing(false);
+              if (saved) setFollowing(true);
+            }}
+          />
         ) : current ? (
           <Stack gap="sm">
             <KickoffDetails kickoff={current} viewerZone={browserTimeZone()} />
             {current.invited !== null && current.invited !== undefined && (
               <Text size="sm" data-testid="kickoff-invited">
                 {t("launch.kickoff.invited", { count: current.invited, shown: formatNumber(current.invited, language) })}
+                {following && (
+                  <Text span size="sm" c="dimmed" ml={6}>
+                    {t("launch.kickoff.sending")}
+                  </Text>
+                )}
               </Text>
             )}
             {writer && (

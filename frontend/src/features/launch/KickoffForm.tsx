@@ -13,7 +13,8 @@ import { useSaveKickoff } from "./launchApi";
 interface Props {
   programId: string;
   kickoff: Kickoff | null;
-  onDone: () => void;
+  /** After saving (or giving up): the card shows the kickoff again. */
+  onDone: (saved: boolean) => void;
 }
 
 /** Sets or moves the kickoff: times are typed on the clock of the zone chosen (the browser's at first). */
@@ -39,9 +40,9 @@ export function KickoffForm({ programId, kickoff, onDone }: Props) {
         if (!body) return;
         clearFailure();
         save.mutate(body, {
-          onSuccess: (saved) => {
-            notifications.show({ color: "teal", message: t("launch.kickoff.saved", { count: saved.invited ?? 0 }) });
-            onDone();
+          onSuccess: () => {
+            notifications.show({ color: "teal", message: t("launch.kickoff.saved") });
+            onDone(true);
           },
           onError: showError,
         });
@@ -77,7 +78,7 @@ export function KickoffForm({ programId, kickoff, onDone }: Props) {
         <TextInput label={t("launch.kickoff.videoLink")} type="url" placeholder="https://" {...form.getInputProps("video_link")} />
         <Textarea label={t("launch.kickoff.agenda")} autosize minRows={3} maxLength={MAX_AGENDA} {...form.getInputProps("agenda")} />
         <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onDone}>
+          <Button variant="default" onClick={() => onDone(false)}>
             {t("common.cancel")}
           </Button>
           <Button type="submit" loading={save.isPending}>

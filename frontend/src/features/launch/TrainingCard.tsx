@@ -22,7 +22,7 @@ export function TrainingCard({ programId }: { programId: string }) {
       <ListState query={report} isEmpty={!data || data.modules.length === 0} emptyText={t("launch.training.noModules")}>
         {data && (
           <Stack gap="md">
-            <Table.ScrollContainer minWidth={420}>
+            <Table.ScrollContainer minWidth={340}>
               <Table>
                 <Table.Thead>
                   <Table.Tr>
@@ -30,7 +30,6 @@ export function TrainingCard({ programId }: { programId: string }) {
                     <Table.Th ta="right">{t("launch.training.people")}</Table.Th>
                     <Table.Th ta="right">{t("launch.training.completed")}</Table.Th>
                     <Table.Th ta="right">{t("launch.training.notStarted")}</Table.Th>
-                    <Table.Th w="30%">{t("launch.training.share")}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -41,15 +40,13 @@ export function TrainingCard({ programId }: { programId: string }) {
                         <Table.Td>{t(`tracking.roles.${row.role}`)}</Table.Td>
                         <Table.Td ta="right">{n(row.people)}</Table.Td>
                         <Table.Td ta="right" data-testid="training-completed">
-                          {n(row.completed)}
+                          <Group gap={6} justify="flex-end" wrap="nowrap">
+                            <Text size="sm">{n(row.completed)}</Text>
+                            <Text size="xs" c="dimmed">{`(${n(percent)}%)`}</Text>
+                          </Group>
+                          <Progress value={percent} color="teal" size="sm" mt={4} aria-label={t("launch.training.shareOf", { role: t(`tracking.roles.${row.role}`) })} />
                         </Table.Td>
                         <Table.Td ta="right">{n(row.not_started)}</Table.Td>
-                        <Table.Td>
-                          <Group gap="xs" wrap="nowrap">
-                            <Progress value={percent} color="teal" style={{ flex: 1 }} aria-label={t("launch.training.shareOf", { role: t(`tracking.roles.${row.role}`) })} />
-                            <Text size="xs" c="dimmed">{`${n(percent)}%`}</Text>
-                          </Group>
-                        </Table.Td>
                       </Table.Tr>
                     );
                   })}

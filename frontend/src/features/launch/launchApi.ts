@@ -12,9 +12,14 @@ const pairKey = (pairId: string) => [...launchKey, "pair", pairId] as const;
 const programParams = (programId: string) => ({ params: { path: { program_id: programId } } });
 const pairParams = (pairId: string) => ({ params: { path: { pair_id: pairId } } });
 
-/** The program's kickoff, or null when none is set (the server answers 404). */
-export function useKickoff(programId: string) {
+/**
+ * The program's kickoff, or null when none is set (the server answers 404). Its `invited` counts
+ * invitations already sent, which the mail worker does after a save: while `following`, it is read
+ * again every two seconds.
+ */
+export function useKickoff(programId: string, following = false) {
   return useQuery({
+    refetchInterval: following ? 2_000 : false,
     queryKey: kickoffKey(programId),
     queryFn: async () => {
       try {
@@ -31,6 +36,7 @@ export function useKickoff(programId: string) {
 export function useSaveKickoff(programId: string) {
   const client = useQueryClient();
   return useMutation({
+    // The answer carries no invitation sent yet; the card follows them as they go.
     mutationFn: (body: KickoffInput) => unwrap(api.PUT("/api/v1/programs/{program_id}/kickoff", { ...programParams(programId), body })),
     onSuccess: (kickoff) => client.setQueryData(kickoffKey(programId), kickoff),
   });
