@@ -3,13 +3,14 @@ import { test } from "node:test";
 import { catalogues, outboxDir, startJourney } from "../support/browser.mjs";
 import { field, fill, overflowOnceSettled, steps, visible } from "../support/flows.mjs";
 import { accessToken, activeProgramWithPairs, call } from "../support/matching.mjs";
-import { emailWithLink, messagesTo, outboxFiles } from "../support/outbox.mjs";
+import { emailWithLink, invitationEmail, messagesTo, outboxFiles } from "../support/outbox.mjs";
 
 const L = catalogues.en;
 const JA = catalogues.ja;
 const s = steps(L);
 const run = Date.now().toString(36);
 const owner = { company: "Kawa Foods", name: "Mika Honda", email: `mika.${run}@kawa.example`, password: "a long passphrase" };
+const viewer = { name: "Taro Kimura", email: `taro.${run}@kawa.example`, password: "a viewer's long passphrase" };
 /** The narrowest phone the portal is made for. */
 const SMALL_PHONE = { width: 375, height: 812 };
 
@@ -174,6 +175,8 @@ test("a participant signs in on a phone by an emailed link, logs a session and w
     assert.equal(await row.getByTestId("monitored-sessions").innerText(), "1");
     const index = await page.getByTestId("program-reciprocity-index").innerText();
     assert.equal(index, monitoring.learning.index.toFixed(2));
+    // Hiro, an executive, takes part as a mentee; his pair has held one session.
+    assert.equal(await page.getByTestId("executives-asMentee").getByText("1", { exact: true }).count(), 1);
     await shot(page, "monitoring");
     await row.getByTestId("monitored-pair-link").click();
     await visible(page.getByRole("heading", { name: fill(L.launch.pairs.names, { mentor: byId("M1").name, mentee: byId("S1").name }) }));
@@ -181,10 +184,51 @@ test("a participant signs in on a phone by an emailed link, logs a session and w
     assert.equal(await page.getByTestId("pair-learning").getByTestId("learning-entry").count(), 3);
     await shot(page, "pair");
 
+    // The owner pauses the pair: Aoi reads why and can no longer log sessions; then it resumes.
+    const reason = "Hiro is travelling in February";
+    await page.getByRole("button", { name: L.launch.pair.pause }).click();
+    const pause = await visible(page.getByTestId("pause-dialog"));
+    await pause.getByRole("textbox", { name: L.launch.pair.reason }).fill(reason);
+    await pause.getByRole("button", { name: L.launch.pair.pause }).click();
+    await visible(page.getByTestId("pair-paused").getByText(fill(L.launch.pair.pausedBecause, { reason })));
+    await aoi.reload();
+    await visible(aoi.getByTestId("pair-paused").getByText(fill(L.portal.pairs.pausedBecause, { reason })));
+    assert.equal(await aoi.getByRole("button", { name: L.portal.sessions.log }).count(), 0);
+    await page.getByRole("button", { name: L.launch.pair.resume }).click();
+    await page.getByTestId("pair-paused").waitFor({ state: "detached" });
+    await aoi.reload();
+    await visible(aoi.getByRole("button", { name: L.portal.sessions.log }));
+
+    // Aoi signs out; the portal asks her to sign in again.
+    await aoi.getByRole("button", { name: L.portal.signOut }).click();
+    await visible(aoi.getByRole("heading", { name: L.portal.signIn.title }));
+
     // In Japanese, the same pair on track.
     await s.switchLanguage(page, "日本語");
     await visible(page.getByTestId("health").getByText(JA.tracking.health.on_track));
     await shot(page, "pair-ja");
+
+    // A viewer reads the launch tab and the pair, and changes nothing.
+    await call("POST", "/api/v1/team/invitations", { token, body: { email: viewer.email, role: "viewer" }, status: 201 });
+    const invited = await invitationEmail(outboxDir, viewer.email);
+    await call("POST", "/api/v1/auth/invitations/accept", {
+      body: { token: new URL(invited.link).searchParams.get("token"), name: viewer.name, password: viewer.password },
+      status: 201,
+    });
+    const reader = await journey.person("viewer");
+    await reader.goto("/login");
+    await s.logIn(reader, viewer);
+    await visible(s.heading(reader, fill(L.home.title, { name: viewer.name })));
+    await reader.goto(`/programs/${programId}?tab=launch`);
+    await visible(reader.getByTestId("kickoff-your-time"));
+    await visible(reader.getByTestId("monitored-pair").first());
+    for (const name of [L.launch.kickoff.move, L.launch.kickoff.cancel, L.launch.stories.feature]) {
+      assert.equal(await reader.getByRole("button", { name }).count(), 0, `a viewer has no "${name}"`);
+    }
+    await reader.goto(`/pairs/${aoiPair.id}`);
+    await visible(reader.getByTestId("pair-sessions").getByTestId("session"));
+    assert.equal(await reader.getByRole("button", { name: L.launch.pair.pause }).count(), 0);
+    await shot(reader, "viewer-pair");
   } catch (error) {
     await journey.abort();
     throw error;

@@ -25,13 +25,21 @@ import { PauseDialog } from "./PauseDialog";
 import type { ConsolePair, PairMemberFacts } from "./types";
 
 function Member({ member, side }: { member: PairMemberFacts; side: string }) {
+  const { t } = useTranslation();
   const job = [member.title, member.department].filter((f): f is string => Boolean(f));
   return (
     <Paper withBorder p="sm" radius="md" data-testid="pair-member">
       <Text size="xs" c="dimmed">
         {side}
       </Text>
-      <Text fw={600}>{member.name}</Text>
+      <Group gap="xs">
+        <Text fw={600}>{member.name}</Text>
+        {member.is_executive && (
+          <Badge size="sm" variant="light" color="grape" data-testid="executive">
+            {t("launch.pair.executive")}
+          </Badge>
+        )}
+      </Group>
       {job.length > 0 && (
         <Text size="sm" c="dimmed">
           {job.join(" · ")}

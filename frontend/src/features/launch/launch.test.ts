@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { initialKickoff, kickoffBody, kickoffErrors, suggestedEnd, wallTimePlus, type KickoffValues } from "./kickoffForm";
 import { completionPercent, inProgress, notStarted } from "./training";
+import { hasLaunch } from "./visibility";
 
 const filled: KickoffValues = {
   start: "2027-01-11T10:00",
@@ -76,5 +77,15 @@ describe("training completion", () => {
     expect(inProgress({ people })).toBe(1);
     expect(completionPercent({ people: 3, completed: 1 })).toBe(33);
     expect(completionPercent({ people: 0, completed: 0 })).toBe(0);
+  });
+});
+
+describe("the Launch & monitoring tab", () => {
+  it("shows once pairs meet: active or completed programs, and matching ones with published pairs", () => {
+    expect(hasLaunch("active", false)).toBe(true);
+    expect(hasLaunch("completed", false)).toBe(true);
+    expect(hasLaunch("matching", true)).toBe(true);
+    expect(hasLaunch("matching", false)).toBe(false);
+    for (const state of ["draft", "recruiting", "archived"] as const) expect(hasLaunch(state, true), state).toBe(false);
   });
 });

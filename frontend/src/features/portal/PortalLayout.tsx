@@ -12,7 +12,8 @@ import { MAIN_ID, SkipLink } from "../../shared/SkipLink";
 import { useLanguage } from "../../shared/useLanguage";
 import { browserTimeZone } from "../tracking/time";
 import { usePortalMe, useSignOut } from "./portalApi";
-import { isSignedOut, onPortalSignedOut } from "./portalClient";
+import { onPortalSignedOut } from "./portalClient";
+import { isSignedOut } from "./portalErrors";
 import type { PortalMe } from "./types";
 
 const PortalContext = createContext<PortalMe | null>(null);

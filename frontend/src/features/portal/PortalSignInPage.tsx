@@ -1,19 +1,14 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Alert, Anchor, Button, Stack, Text, TextInput } from "@mantine/core";
 import { useForm } from "@mantine/form";
 import { IconClockPause, IconMailForward } from "@tabler/icons-react";
+import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../shared/ErrorAlert";
 import { AuthLayout } from "../auth/AuthLayout";
 import { emailRule } from "../auth/validation";
-import { useRequestSignIn } from "./portalApi";
-import { PortalError } from "./portalClient";
-
-/** Minutes to wait, rounded up, from a 429's Retry-After; null when the server did not say. */
-export function minutesToWait(error: unknown): number | null {
-  if (!(error instanceof PortalError) || error.status !== 429 || error.retryAfter === null) return null;
-  return Math.max(1, Math.ceil(error.retryAfter / 60));
-}
+import { portalKey, useRequestSignIn } from "./portalApi";
+import { minutesToWait, PortalError } from "./portalErrors";
 
 function TooMany({ error }: { error: unknown }) {
   const { t } = useTranslation();
@@ -34,6 +29,12 @@ export function PortalSignInPage() {
   const form = useForm({ initialValues: { email: "" }, validate: { email: emailRule(t) } });
   const request = useRequestSignIn();
   const [sentTo, setSentTo] = useState<string | null>(null);
+  const client = useQueryClient();
+  // Signed out (or never in): nothing a previous participant read stays in memory. Here, and not
+  // at sign-out, so that the portal's pages are gone before their queries are.
+  useEffect(() => {
+    client.removeQueries({ queryKey: portalKey });
+  }, [client]);
 
   if (sentTo) {
     return (

@@ -42,11 +42,10 @@ export function useRequestSignIn() {
   });
 }
 
+/** Ends the session; the sign-in page, where the portal goes next, forgets what was read. */
 export function useSignOut() {
-  const client = useQueryClient();
   return useMutation({
     mutationFn: () => portalDone(portalApi.DELETE("/api/v1/portal/session")),
-    onSettled: () => client.removeQueries({ queryKey: portalKey }),
   });
 }
 

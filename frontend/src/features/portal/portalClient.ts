@@ -1,8 +1,9 @@
 import createClient from "openapi-fetch";
 import { inConsoleLanguage } from "../../api/client";
-import { ApiError, toProblem } from "../../api/problem";
+import { toProblem } from "../../api/problem";
 import type { paths } from "../../api/schema";
 import { COOKIE_SESSION, COOKIE_SESSION_HEADER } from "../auth/tokens";
+import { PortalError, retryAfterSeconds } from "./portalErrors";
 
 // The portal's calls: the participant's session is an HttpOnly cookie, sent because the call is
 // same-origin, and the header tells the server a cookie session is meant (a cross-site form
@@ -30,22 +31,6 @@ portalApi.use({
   },
 });
 
-/** A refusal of the portal, with how long to wait when the server asked (429 Retry-After, in seconds). */
-export class PortalError extends ApiError {
-  readonly retryAfter: number | null;
-
-  constructor(problem: ConstructorParameters<typeof ApiError>[0], retryAfter: number | null) {
-    super(problem);
-    this.retryAfter = retryAfter;
-  }
-}
-
-/** Retry-After in seconds (the server sends seconds, not a date); `null` when absent or unreadable. */
-export function retryAfterSeconds(header: string | null): number | null {
-  if (header === null || !/^\s*\d+\s*$/.test(header)) return null;
-  return Number(header);
-}
-
 interface Answer<T> {
   data?: T;
   error?: unknown;
@@ -69,6 +54,3 @@ export async function portalUnwrap<T>(call: Promise<Answer<T>>): Promise<T> {
 export async function portalDone(call: Promise<Answer<unknown>>): Promise<void> {
   await answered(call);
 }
-
-/** Whether a failed call means "not signed in". */
-export const isSignedOut = (error: unknown): boolean => error instanceof ApiError && error.status === 401;

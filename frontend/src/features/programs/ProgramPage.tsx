@@ -12,6 +12,7 @@ import { ErrorAlert } from "../../shared/ErrorAlert";
 import { PageHeader } from "../../shared/PageHeader";
 import { useLanguage } from "../../shared/useLanguage";
 import { canWriteDirectory } from "../auth/permissions";
+import { hasLaunch } from "../launch/visibility";
 import { LaunchTab } from "../launch/LaunchTab";
 import { useHasPairs } from "../matching/matchingApi";
 import { MatchingTab } from "../matching/MatchingTab";
@@ -30,11 +31,6 @@ type Tab = (typeof TABS)[number];
 /** Matching (step 4) has something to show once the program has started recruiting. */
 function hasMatching(state: ProgramState): boolean {
   return state !== "draft";
-}
-
-/** Launch and monitoring (step 5) once pairs meet: active or completed, or matching with published pairs. */
-export function hasLaunch(state: ProgramState, publishedPairs: boolean): boolean {
-  return state === "active" || state === "completed" || (state === "matching" && publishedPairs);
 }
 
 /** The lifecycle: the current state and one button per state the program may move to. */
