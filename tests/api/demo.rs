@@ -21,8 +21,8 @@ async fn the_demo_company_is_created_once_and_can_log_in() {
     let key = first.api_key.clone().unwrap();
     app.get("/api/v1/programs", &key).await.ok(200);
 
-    // Step 4 at once: a program in matching with a published run, reviewed blind, proven optimal.
-    let matching = app.get("/api/v1/programs?state=matching", &owner.access_token).await;
+    // Steps 4 and 5 at once: a launched program with a published run, proven optimal.
+    let matching = app.get("/api/v1/programs?state=active", &owner.access_token).await;
     let program = matching.ok(200)["items"][0]["id"].as_str().unwrap().to_owned();
     let runs = app.get(&format!("/api/v1/programs/{program}/matching-runs"), &owner.access_token).await;
     let run = runs.ok(200)["items"][0].clone();
@@ -36,5 +36,14 @@ async fn the_demo_company_is_created_once_and_can_log_in() {
     assert!(pairs >= 5, "the demo's matching pairs people: {pairs}");
     assert_eq!(run["pairs"], pairs, "every proposal is published");
     assert_eq!(app.count("email_deliveries").await as usize, 2 * pairs + run["unmatched"].as_u64().unwrap() as usize);
+    // Its pairs have met and learned both ways; one story is featured; the kickoff is set.
+    let monitoring = app.get(&format!("/api/v1/programs/{program}/monitoring"), &owner.access_token).await;
+    let monitoring = monitoring.ok(200).clone();
+    assert_eq!(monitoring["learning"]["pairs_with_learning"], 3, "{monitoring}");
+    assert!(monitoring["learning"]["index"].as_f64().unwrap() > 0.5, "{monitoring}");
+    assert!(monitoring["health"]["on_track"].as_u64().unwrap() >= 3, "{monitoring}");
+    assert_eq!(monitoring["stories"][0]["featured"], true);
+    let kickoff = app.get(&format!("/api/v1/programs/{program}/kickoff"), &owner.access_token).await;
+    assert_eq!(kickoff.ok(200)["time_zone"], "Asia/Tokyo");
     assert!(first.render("http://localhost:8080").contains(tandem_server::demo::PASSWORD));
 }

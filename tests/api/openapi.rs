@@ -111,7 +111,7 @@ fn operations(spec: &Value) -> Vec<Operation> {
 async fn send(app: &TestApp, method: &Method, path: &str, token: Option<&str>, body: Option<(&str, Vec<u8>)>) -> Reply {
     let mut request = app.client.request(method.clone(), app.url(path));
     if let Some(token) = token {
-        request = request.bearer_auth(token);
+        request = tandem_tests::authorize(request, token);
     }
     if let Some((content_type, bytes)) = body {
         request = request.header("content-type", content_type).body(bytes);
@@ -135,8 +135,13 @@ async fn every_refusal_answered_is_documented(app: TestApp) {
     let reader =
         app.post("/api/v1/api-keys", Some(&owner.access_token), json!({"name": "Reader", "scopes": ["read"]})).await;
     let reader = reader.ok(201)["secret"].as_str().unwrap().to_owned();
-    let owner_token = Some(owner.access_token.as_str());
+    let person = json!({"external_id": "P1", "name": "Aoi Mori", "email": "aoi@acme.example"});
+    app.post("/api/v1/people", Some(&owner.access_token), person).await.ok(201);
+    let participant = app.participant("aoi@acme.example").await;
     for op in operations(&spec) {
+        // The portal's routes are a participant's; the rest a console user's.
+        let portal = op.template.starts_with("/api/v1/portal/") && op.secured();
+        let owner_token = Some(if portal { participant.as_str() } else { owner.access_token.as_str() });
         let (method, path) = (&op.method, fill(&op.template) + &op.query());
 
         let reply = send(&app, method, &path, None, json_bytes(&op.body)).await;
@@ -187,7 +192,7 @@ async fn throttled_operations_document_their_429(app: TestApp) {
     let ids: BTreeSet<&str> = throttled.iter().map(|op| op.doc["operationId"].as_str().unwrap()).collect();
     assert_eq!(
         ids,
-        BTreeSet::from(["accept_invitation", "apply", "login", "request_password_reset", "signup"]),
+        BTreeSet::from(["accept_invitation", "apply", "login", "request_password_reset", "request_portal_link", "signup"]),
         "each throttled operation is drawn below"
     );
     let ann = app.signup("Acme", "ann@acme.example").await;
@@ -212,6 +217,7 @@ async fn throttled_operations_document_their_429(app: TestApp) {
                 json!({"company_name": "Spam", "owner_name": "Spam", "email": "spam@example.com", "password": tandem_tests::PASSWORD}),
             ),
             "request_password_reset" => (op.template.clone(), json!({"email": ann.email})),
+            "request_portal_link" => (op.template.clone(), json!({"email": "kenji@acme.example"})),
             other => panic!("no way to draw 429 from {other}: add one"),
         };
         let mut replies = Vec::new();
@@ -257,4 +263,54 @@ fn every_documented_refusal_is_a_problem_document() {
             );
         }
     }
+}
+
+/// utoipa names a schema after its type, and two types of one name would silently share one
+/// entry in the document (the second overwriting the first): every type the API shows has a
+/// name of its own.
+#[test]
+fn no_two_schemas_share_a_name() {
+    fn rust_files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                rust_files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut files = Vec::new();
+    for crate_dir in ["crates/api/src", "crates/domain/src"] {
+        rust_files(&root.join(crate_dir), &mut files);
+    }
+    let mut seen: std::collections::BTreeMap<String, String> = std::collections::BTreeMap::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        for (i, line) in lines.iter().enumerate() {
+            let derives = line.contains("derive(") && line.contains("ToSchema");
+            let text_enum = line.trim() == "text_enum!(";
+            if !derives && !text_enum {
+                continue;
+            }
+            let name = lines[i + 1..].iter().take(12).find_map(|next| {
+                let next = next.trim();
+                if text_enum {
+                    (!next.starts_with("///")).then(|| next.split_whitespace().next().unwrap_or("").to_owned())
+                } else {
+                    next.strip_prefix("pub struct ")
+                        .or_else(|| next.strip_prefix("pub enum "))
+                        .map(|rest| rest.split(|c: char| !c.is_alphanumeric() && c != '_').next().unwrap().to_owned())
+                }
+            });
+            let Some(name) = name.filter(|n| !n.is_empty()) else { continue };
+            let place = file.strip_prefix(&root).unwrap().display().to_string();
+            if let Some(first) = seen.insert(name.clone(), place.clone()) {
+                assert_eq!(first, place, "two schemas named {name}: in {first} and in {place}");
+            }
+        }
+    }
+    assert!(seen.len() > 100, "the API's schemas were found: {}", seen.len());
 }

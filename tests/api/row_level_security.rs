@@ -116,7 +116,44 @@ async fn fill_the_rest(app: &TestApp, tenant: &Tenant) {
     };
     assert!(tx.finish_run(run.id, result).await.unwrap());
     let proposals = tx.all_proposals(run.id).await.unwrap();
-    tx.create_pairs(program, run.id, &proposals).await.unwrap();
+    let pair = tx.create_pairs(program, run.id, &proposals).await.unwrap().remove(0);
+    // What a launched pair records, as the portal and the launch routes write it.
+    let person = pair.mentor;
+    let in_an_hour = chrono::Utc::now() + chrono::Duration::hours(1);
+    tx.create_participant_link(tandem_domain::ParticipantLinkId::new(), person, "link".into(), in_an_hour).await.unwrap();
+    tx.start_participant_session(person, "session".into(), in_an_hour).await.unwrap();
+    let kickoff = tandem_store::NewKickoff {
+        starts_at: in_an_hour,
+        ends_at: in_an_hour + chrono::Duration::hours(1),
+        time_zone: "UTC".into(),
+        place: None,
+        video_link: None,
+        agenda: None,
+    };
+    tx.set_kickoff(program, kickoff).await.unwrap();
+    tx.complete_training(program, person, 0).await.unwrap();
+    let session = tandem_store::NewPairSession {
+        pair: pair.id,
+        held_at: chrono::Utc::now(),
+        minutes: 30,
+        format: tandem_domain::tracking::SessionFormat::Video,
+        topics: vec!["Excel".into()],
+        planned: false,
+        logged_by: person,
+    };
+    tx.insert_pair_session(session).await.unwrap();
+    let learning = tandem_store::NewLearningEntry {
+        pair: pair.id,
+        session: None,
+        author: person,
+        direction: tandem_domain::tracking::LearningDirection::Learned,
+        topics: vec!["Excel".into()],
+        note: None,
+    };
+    tx.insert_learning_entry(learning).await.unwrap();
+    tx.insert_goal(pair.id, "A goal".into(), None).await.unwrap();
+    tx.insert_private_note(pair.id, person, "k1", "sealed".into()).await.unwrap();
+    tx.write_story(pair.id, person, "A story".into(), "What we did".into()).await.unwrap();
     tx.commit().await.unwrap();
 }
 

@@ -8,6 +8,7 @@
 
 use std::path::PathBuf;
 
+use mail_parser::MimeHeaders;
 use reqwest::{Method, StatusCode};
 use sea_orm::{ConnectionTrait, Database, DatabaseConnection, Statement};
 use serde_json::{Value, json};
@@ -37,6 +38,19 @@ pub const POLL: std::time::Duration = std::time::Duration::from_millis(50);
 /// How many looks fit in [`PATIENCE`].
 pub fn polls() -> u32 {
     (PATIENCE.as_millis() / POLL.as_millis()) as u32
+}
+
+/// The participant portal's cookie. A credential that starts with `tandem_participant=` is
+/// sent as that cookie (with the header that cookies need); any other as a bearer token.
+pub const PARTICIPANT_COOKIE: &str = "tandem_participant=";
+
+/// Adds a credential to a request: a portal session cookie, or a bearer token.
+pub fn authorize(request: reqwest::RequestBuilder, credential: &str) -> reqwest::RequestBuilder {
+    if credential.starts_with(PARTICIPANT_COOKIE) {
+        request.header("cookie", credential).header("x-tandem-session", "cookie")
+    } else {
+        request.bearer_auth(credential)
+    }
 }
 
 pub struct TestApp {
@@ -214,12 +228,30 @@ impl TestApp {
             request = request.header("accept-language", language);
         }
         if let Some(token) = token {
-            request = request.bearer_auth(token);
+            request = authorize(request, token);
         }
         if let Some(body) = body {
             request = request.json(&body);
         }
         Self::read(request.send().await.expect("request sent")).await
+    }
+
+    /// Signs `email` in to the participant portal through the emailed link, and answers the
+    /// credential the helpers send as the portal's cookie ([`authorize`]).
+    pub async fn participant(&self, email: &str) -> String {
+        let before = self.emails_to(email).len();
+        self.post("/api/v1/portal/sign-in", None, json!({ "email": email })).await.ok(202);
+        let token = self.link_token_in_email(email, before + 1, "/portal/verify?token=").await;
+        let reply = self.post("/api/v1/portal/session", None, json!({ "token": token })).await;
+        reply.ok(200);
+        let cookie = reply
+            .headers
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .find(|v| v.starts_with(PARTICIPANT_COOKIE))
+            .expect("a portal session cookie");
+        cookie.split(';').next().unwrap().to_owned()
     }
 
     pub async fn read(response: reqwest::Response) -> Reply {
@@ -409,7 +441,6 @@ impl TestApp {
         panic!("timed out waiting for {what}");
     }
 
-    /// How many rows `table` holds, across all tenants.
     /// Waits until the tenant's queue has nothing queued, running or retrying.
     pub async fn queue_idle(&self, token: &str) {
         self.eventually("the queue to be idle", || async {
@@ -419,6 +450,23 @@ impl TestApp {
         .await;
     }
 
+    /// Runs a statement on the test's database as its owner (to age a link, say).
+    pub async fn execute(&self, sql: &str) {
+        let db = self.database().await;
+        db.execute_unprepared(sql).await.expect("statement runs");
+        db.close().await.ok();
+    }
+
+    /// The first column of every row a query answers, as text.
+    pub async fn query_strings(&self, sql: &str) -> Vec<String> {
+        let db = self.database().await;
+        let rows = db.query_all_raw(Statement::from_string(db.get_database_backend(), sql)).await.expect("query runs");
+        let values = rows.iter().map(|r| r.try_get_by_index::<String>(0).expect("a text column")).collect();
+        db.close().await.ok();
+        values
+    }
+
+    /// How many rows `table` holds, across all tenants.
     pub async fn count(&self, table: &str) -> i64 {
         let db = self.database().await;
         let row = db
@@ -476,6 +524,10 @@ pub struct Email {
     pub text: String,
     pub html: String,
     pub raw: String,
+    /// The `text/calendar` part, decoded, with the `method` its content type names.
+    pub calendar: Option<(String, String)>,
+    /// The names of its attachments.
+    pub attachments: Vec<String>,
 }
 
 impl Email {
@@ -488,6 +540,14 @@ impl Email {
             text: message.body_text(0).map(|t| t.into_owned()).unwrap_or_default(),
             html: message.body_html(0).map(|t| t.into_owned()).unwrap_or_default(),
             raw: raw.to_owned(),
+            calendar: message.parts.iter().find_map(|part| {
+                let kind = part.content_type()?;
+                (kind.ctype() == "text" && kind.subtype() == Some("calendar")).then(|| {
+                    let method = kind.attribute("method").unwrap_or_default().to_owned();
+                    (method, part.text_contents().unwrap_or_default().replace("\r\n ", ""))
+                })
+            }),
+            attachments: message.attachments().filter_map(|a| a.attachment_name().map(str::to_owned)).collect(),
         }
     }
 }

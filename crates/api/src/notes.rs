@@ -5,9 +5,9 @@
 //!
 //! Keys come from configuration (`TANDEM_NOTE_KEYS`: `id:base64key,…`, 32-byte keys). The
 //! first key seals; every key listed opens. Rotation: put a new key first and keep the old ones
-//! listed; `tandem notes reseal` re-seals every note under the first key, after which the old
-//! keys may be dropped (docs/operations.md). Without configured keys, one is derived from the
-//! signing secret (key id `derived`), which suits the embedded default.
+//! listed; notes are sealed again under the first key as their authors read them, and an old
+//! key may be dropped once no note names it (docs/operations.md). Without configured keys, one
+//! is derived from the signing secret (key id `derived`), which suits the embedded default.
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;

@@ -1,7 +1,8 @@
 //! A demo company to try Tandem with: an owner, a team in every role, an API key, a directory
 //! of 60 employees across departments, functions, regions and levels, a reverse mentoring
-//! program in draft, and one in its matching step whose accepted applicants have a published
-//! matching (pairs, their introductions in the outbox, and a run to review). Running it again
+//! program in draft, and one whose accepted applicants have a published matching (pairs, their
+//! introductions in the outbox, and a run to review), launched: active, a kickoff next week,
+//! and pairs that have met, recorded learning both ways, a goal and a featured story. Running it again
 //! finds the company already there and changes nothing.
 
 use tandem_api::auth::{password, secrets};
@@ -11,7 +12,7 @@ use tandem_domain::people::{Person, PersonDraft, PersonField, read_person};
 use tandem_domain::programs::{ParticipantRole, ProgramKind, ProgramState};
 use tandem_domain::recruitment::{ApplicationStatus, CampaignKind};
 use tandem_domain::{
-    ApiKeyId, ApiScope, CampaignId, Locale, MatchingRunId, Password, Role, TenantId, program_templates,
+    ApiKeyId, ApiScope, CampaignId, Locale, MatchingRunId, Password, ProgramId, Role, TenantId, program_templates,
 };
 use tandem_jobs::matching::MatchingHandler;
 use tandem_store::{
@@ -51,7 +52,7 @@ impl DemoSummary {
             out.push_str(&format!("  {email:<40} {:<16} {name}\n", role.as_str()));
         }
         out.push_str(&format!("password (all of them): {PASSWORD}\n"));
-        out.push_str("\nThe program \"Digital skills, spring cohort\" is in its matching step, with a published matching to review.\n");
+        out.push_str("\nThe program \"Digital skills, spring cohort\" is active: its pairs are published, the kickoff is next week, and its first pairs have met and recorded what they learned both ways.\n");
         if let Some(tenant) = self.tenant {
             out.push_str(&format!("tenant id: {tenant}\n"));
         }
@@ -183,7 +184,89 @@ async fn publish_matching(db: &Db, tenant: TenantId, run: MatchingRunId) -> anyh
     tandem_api::routes::matching::publish_run(&tx, &record)
         .await
         .map_err(|err| anyhow::anyhow!("publishing the demo's matching: {err}"))?;
+    launch(&tx, record.program_id).await?;
     tx.commit().await?;
+    Ok(())
+}
+
+/// The program goes active with a kickoff next week, and its first pairs have been meeting:
+/// sessions confirmed by the partner, learning recorded both ways, a goal, and a story both
+/// members agreed to, featured.
+async fn launch(tx: &TenantTx, program: ProgramId) -> anyhow::Result<()> {
+    use chrono::{Duration, Utc};
+    use tandem_domain::tracking::{GoalStatus, LearningDirection, SessionFormat};
+    use tandem_store::{NewKickoff, NewLearningEntry, NewPairSession, SessionChanges};
+
+    tx.set_program_state(program, ProgramState::Matching, ProgramState::Active).await?;
+    let now = Utc::now();
+    let starts = (now + Duration::days(7)).date_naive().and_hms_opt(1, 0, 0).unwrap_or_default().and_utc();
+    let kickoff = tx
+        .set_kickoff(
+            program,
+            NewKickoff {
+                starts_at: starts,
+                ends_at: starts + Duration::minutes(90),
+                time_zone: "Asia/Tokyo".into(),
+                place: Some("Head office, 12th floor, room A".into()),
+                video_link: Some("https://meet.example/sakura-kickoff".into()),
+                agenda: Some("Why we run the program; the two roles; how to run the first meeting".into()),
+            },
+        )
+        .await?;
+    tandem_api::routes::launch::queue_invitations(tx, program, &kickoff)
+        .await
+        .map_err(|err| anyhow::anyhow!("the demo's kickoff: {err}"))?;
+    let pairs = tx.pairs_in(program, tandem_domain::matching::run::PairState::Active).await?;
+    let topics = [("TikTok", "Budget planning"), ("Generative AI", "Negotiation"), ("Excel dashboards", "Hiring")];
+    for (n, pair) in pairs.iter().take(3).enumerate() {
+        let (junior_teaches, senior_teaches) = topics[n];
+        for week in 0..(3 - n as i64) {
+            let session = tx
+                .insert_pair_session(NewPairSession {
+                    pair: pair.id,
+                    held_at: now - Duration::days(3 + 10 * week),
+                    minutes: 45,
+                    format: if week % 2 == 0 { SessionFormat::Video } else { SessionFormat::InPerson },
+                    topics: vec![junior_teaches.to_owned(), senior_teaches.to_owned()],
+                    planned: false,
+                    logged_by: pair.mentor,
+                })
+                .await?;
+            tx.confirm_pair_session(pair.id, session.id, SessionChanges::default()).await?;
+            for (author, direction, topic) in [
+                (pair.mentee, LearningDirection::Learned, junior_teaches),
+                (pair.mentor, LearningDirection::Taught, junior_teaches),
+                (pair.mentor, LearningDirection::Learned, senior_teaches),
+            ] {
+                if n == 2 && author == pair.mentor && direction == LearningDirection::Learned {
+                    continue;
+                }
+                tx.insert_learning_entry(NewLearningEntry {
+                    pair: pair.id,
+                    session: Some(session.id),
+                    author,
+                    direction,
+                    topics: vec![topic.to_owned()],
+                    note: None,
+                })
+                .await?;
+            }
+        }
+        let goal = tx.insert_goal(pair.id, format!("Use {junior_teaches} in a real project"), Some((now + Duration::days(60)).date_naive())).await?;
+        if n == 0 {
+            tx.update_goal(pair.id, goal.id, Some(GoalStatus::Done), Some("Shipped in the spring campaign".into())).await?;
+            tx.write_story(
+                pair.id,
+                pair.mentor,
+                "A campaign video in a week".into(),
+                "We made the spring campaign's first short video together: one of us knew the tools, the other the customers.".into(),
+            )
+            .await?;
+            tx.set_story_agreed_by(pair.id, &[pair.mentor, pair.mentee]).await?;
+            tx.feature_story(pair.id, true).await?;
+            tx.complete_training(program, pair.mentor, 0).await?;
+        }
+    }
     Ok(())
 }
 

@@ -282,7 +282,7 @@ pub async fn reset_template(
     "html": "<p>{{ inviter }} invites you. <a href=\"{{ link }}\">Accept</a></p>",
     "text": "{{ inviter }} invites you: {{ link }}"
 }}))]
-pub struct PreviewRequest {
+pub struct TemplatePreviewRequest {
     /// Sources to try before saving; the template in effect when absent.
     pub sources: Option<TemplateSources>,
 }
@@ -309,7 +309,7 @@ pub struct PreviewView {
         ("template" = String, Path, description = "Template name, e.g. invitation"),
         ("locale" = Locale, Path, description = "en or ja"),
     ),
-    request_body = PreviewRequest,
+    request_body = TemplatePreviewRequest,
     security(("access_token" = [])),
     responses(
         (status = 200, description = "The rendered email", body = PreviewView),
@@ -322,7 +322,7 @@ pub async fn preview_template(
     ctx: TenantCtx,
     db: web::Data<Db>,
     path: web::Path<(String, String)>,
-    body: Json<PreviewRequest>,
+    body: Json<TemplatePreviewRequest>,
 ) -> Result<web::Json<PreviewView>, ApiError> {
     let (template, locale) = parse_target(&path.0, &path.1)?;
     let scoped = ctx.open(&db, Permission::ManageTeam).await?;

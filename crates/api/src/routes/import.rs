@@ -76,7 +76,7 @@ fn yes() -> bool {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"csv": "社員番号,氏名,メール,等級\nE001,田中 愛子,aiko@sakura.example,M3\n"}))]
-pub struct PreviewRequest {
+pub struct ImportPreviewRequest {
     #[schema(example = "社員番号,氏名,メール,等級\nE001,田中 愛子,aiko@sakura.example,M3\n")]
     pub csv: Option<String>,
     /// The file's bytes in base64 (see `csv`: give one of the two).
@@ -312,7 +312,7 @@ fn examples(table: &Table, column: usize, n: usize) -> Vec<String> {
 /// and languages found with what each will become. Writes nothing.
 #[utoipa::path(
     tag = "people",
-    request_body = PreviewRequest,
+    request_body = ImportPreviewRequest,
     security(("access_token" = []), ("api_key" = [])),
     responses(
         (status = 200, description = "How the file would be read", body = ImportPreview),
@@ -326,7 +326,7 @@ fn examples(table: &Table, column: usize, n: usize) -> Vec<String> {
 pub async fn preview_import(
     ctx: TenantCtx,
     db: web::Data<Db>,
-    body: Json<PreviewRequest, IMPORT_LIMIT_BYTES>,
+    body: Json<ImportPreviewRequest, IMPORT_LIMIT_BYTES>,
 ) -> Result<web::Json<ImportPreview>, ApiError> {
     let scoped = ctx.open(&db, Permission::Write).await?;
     let body = body.read()?;

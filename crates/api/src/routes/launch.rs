@@ -355,7 +355,7 @@ pub async fn record_completion(
 
 #[derive(Debug, Serialize, ToSchema)]
 #[schema(example = json!({"id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e71", "name": "Mori Aoi", "title": null, "department": "Marketing", "is_executive": false}))]
-pub struct MemberView {
+pub struct PairMemberProfile {
     pub id: PersonId,
     pub name: String,
     pub title: Option<String>,
@@ -363,9 +363,9 @@ pub struct MemberView {
     pub is_executive: bool,
 }
 
-fn member(people: &BTreeMap<PersonId, PersonRecord>, id: PersonId) -> MemberView {
+fn member(people: &BTreeMap<PersonId, PersonRecord>, id: PersonId) -> PairMemberProfile {
     let p = people.get(&id);
-    MemberView {
+    PairMemberProfile {
         id,
         name: p.map(|p| p.person.name.clone()).unwrap_or_default(),
         title: p.and_then(|p| p.person.title.clone()),
@@ -375,10 +375,11 @@ fn member(people: &BTreeMap<PersonId, PersonRecord>, id: PersonId) -> MemberView
 }
 
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({"id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f", "mentor": {"id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e71", "name": "Mori Aoi", "title": null, "department": "Marketing", "is_executive": false}, "mentee": {"id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e72", "name": "Sato Kenji", "title": "Head of Finance", "department": "Finance", "is_executive": true}, "state": "active", "health": {"status": "on_track", "reasons": ["Last session 3 days ago (one is expected every 15 days)."]}, "last_session_at": "2027-01-20T09:00:00Z", "sessions": 3, "reciprocity": 0.67}))]
 pub struct MonitoredPair {
     pub id: PairId,
-    pub mentor: MemberView,
-    pub mentee: MemberView,
+    pub mentor: PairMemberProfile,
+    pub mentee: PairMemberProfile,
     pub state: PairState,
     pub health: HealthView,
     pub last_session_at: Option<DateTime<Utc>>,
@@ -395,6 +396,12 @@ pub struct HealthCounts {
 }
 
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({"index": 0.72, "pairs_with_learning": 9,
+    "distribution": [{"from": 0.0, "to": 0.2, "pairs": 1}, {"from": 0.2, "to": 0.4, "pairs": 0},
+        {"from": 0.4, "to": 0.6, "pairs": 2}, {"from": 0.6, "to": 0.8, "pairs": 2}, {"from": 0.8, "to": 1.0, "pairs": 4}],
+    "senior_learned_share": 0.8, "senior_learned_pairs": 8, "pairs_with_seniority": 10,
+    "topics_learned_by_mentees": [{"topic": "TikTok", "count": 6}],
+    "topics_learned_by_mentors": [{"topic": "Budget planning", "count": 4}]}))]
 pub struct LearningSummary {
     #[serde(flatten)]
     pub reciprocity: ProgramReciprocity,
@@ -404,7 +411,7 @@ pub struct LearningSummary {
 
 #[derive(Debug, Serialize, ToSchema)]
 #[schema(example = json!({"id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e72", "name": "Sato Kenji", "role": "mentee", "sessions": 2}))]
-pub struct ExecutiveView {
+pub struct ExecutiveInProgram {
     pub id: PersonId,
     pub name: String,
     pub role: ParticipantRole,
@@ -413,15 +420,16 @@ pub struct ExecutiveView {
 
 #[derive(Debug, Serialize, ToSchema)]
 #[schema(example = json!({"as_mentor": 1, "as_mentee": 2, "sessions": 5, "people": []}))]
-pub struct ExecutiveParticipation {
+pub struct ExecutivesTakingPart {
     pub as_mentor: u32,
     pub as_mentee: u32,
     /// Sessions of pairs with an executive in them.
     pub sessions: u32,
-    pub people: Vec<ExecutiveView>,
+    pub people: Vec<ExecutiveInProgram>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({"pair_id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f", "title": "A dashboard in a week", "body": "Aoi showed Kenji how to build the sales dashboard himself.", "agreed_by": ["01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e71", "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e72"], "published": true, "featured": true, "updated_at": "2027-02-20T10:00:00Z"}))]
 pub struct StoryOfPair {
     pub pair_id: PairId,
     #[serde(flatten)]
@@ -433,7 +441,7 @@ pub struct Monitoring {
     pub pairs: Vec<MonitoredPair>,
     pub health: HealthCounts,
     pub learning: LearningSummary,
-    pub executives: ExecutiveParticipation,
+    pub executives: ExecutivesTakingPart,
     /// Published stories (both members agreed), featured first.
     pub stories: Vec<StoryOfPair>,
 }
@@ -468,7 +476,7 @@ pub async fn monitoring(
     let mut counts = HealthCounts { on_track: 0, at_risk: 0, inactive: 0 };
     let mut learning = Vec::new();
     let (mut to_mentees, mut to_mentors) = (Vec::new(), Vec::new());
-    let mut executives = ExecutiveParticipation { as_mentor: 0, as_mentee: 0, sessions: 0, people: Vec::new() };
+    let mut executives = ExecutivesTakingPart { as_mentor: 0, as_mentee: 0, sessions: 0, people: Vec::new() };
     let mut monitored = Vec::new();
     for pair in &pairs {
         let health = recorded.health(pair, &program.design, now, locale.0);
@@ -498,7 +506,7 @@ pub async fn monitoring(
                     _ => executives.as_mentee += 1,
                 }
                 executives.sessions += sessions;
-                executives.people.push(ExecutiveView { id, name: member(&people, id).name, role, sessions });
+                executives.people.push(ExecutiveInProgram { id, name: member(&people, id).name, role, sessions });
             }
         }
         monitored.push(MonitoredPair {
@@ -539,9 +547,10 @@ pub struct PairPage {
     pub id: PairId,
     pub program_id: ProgramId,
     pub state: PairState,
+    #[schema(example = "Kenji is on parental leave until April.")]
     pub paused_reason: Option<String>,
-    pub mentor: MemberView,
-    pub mentee: MemberView,
+    pub mentor: PairMemberProfile,
+    pub mentee: PairMemberProfile,
     pub health: HealthView,
     pub sessions: Vec<SessionView>,
     pub learning: Vec<LearningView>,

@@ -306,8 +306,10 @@ pub struct PortalPair {
     /// The signed-in member.
     pub me: PersonId,
     pub state: PairState,
+    #[schema(example = "Kenji is on parental leave until April.")]
     pub paused_reason: Option<String>,
     /// `mentor`, `mentee`, or `learner`.
+    #[schema(example = "mentor")]
     pub role: String,
     pub partner: PartnerProfile,
     pub program: PortalProgram,
@@ -759,7 +761,8 @@ fn place(ctx: &ParticipantCtx, pair: PairId, author: PersonId) -> NotePlace {
 }
 
 /// The signed-in member's private notes on the pair: theirs alone (never the partner's, and
-/// no console user or API key can read them).
+/// no console user or API key can read them). Notes sealed under a key that is no longer the
+/// first configured one are sealed again under it as they are read.
 #[utoipa::path(
     tag = "participants",
     params(("pair_id" = PairId, Path, description = "One of the participant's pairs")),
@@ -781,8 +784,14 @@ pub async fn list_notes(
         let body = keys.open(here, &note.key_id, &note.sealed).ok_or_else(|| {
             ApiError::Unexpected(anyhow::anyhow!("private note {} does not open with key {:?}", note.id, note.key_id))
         })?;
+        // A note sealed under a retired key is sealed again under the current one as it is read.
+        if note.key_id != keys.sealing_key_id() {
+            let (key_id, sealed) = keys.seal(here, &body);
+            participant.tx.reseal_note(note.id, &key_id, sealed).await?;
+        }
         items.push(NoteView { id: note.id, body, created_at: note.created_at });
     }
+    participant.tx.commit().await?;
     Ok(web::Json(NoteList { items }))
 }
 

@@ -77,6 +77,7 @@ pub struct PairLearning {
 /// How many pairs' indices fall in each fifth of 0..1 (the last bucket includes 1).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"from": 0.8, "to": 1.0, "pairs": 4})))]
 pub struct Distribution {
     pub from: f64,
     pub to: f64,
@@ -86,6 +87,12 @@ pub struct Distribution {
 /// A program's learning balance.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "index": 0.72, "pairs_with_learning": 9,
+    "distribution": [{"from": 0.0, "to": 0.2, "pairs": 1}, {"from": 0.2, "to": 0.4, "pairs": 0},
+        {"from": 0.4, "to": 0.6, "pairs": 2}, {"from": 0.6, "to": 0.8, "pairs": 2}, {"from": 0.8, "to": 1.0, "pairs": 4}],
+    "senior_learned_share": 0.8, "senior_learned_pairs": 8, "pairs_with_seniority": 10
+})))]
 pub struct ProgramReciprocity {
     /// The mean of the pairs' defined indices; `null` when no pair recorded learning.
     pub index: Option<f64>,
@@ -141,6 +148,7 @@ pub fn program_reciprocity(pairs: &[PairLearning]) -> ProgramReciprocity {
 /// A topic and how many learning entries named it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"topic": "TikTok", "count": 6})))]
 pub struct TopicCount {
     pub topic: String,
     pub count: u32,

@@ -324,18 +324,6 @@ impl TenantTx {
             .collect())
     }
 
-    /// Every sealed note of this tenant under `key_id`, for re-sealing under a new key.
-    pub async fn notes_under_key(&self, key_id: &str) -> Result<Vec<(NoteId, String)>, StoreError> {
-        Ok(private_note::Entity::find()
-            .filter(private_note::Column::TenantId.eq(self.tid()))
-            .filter(private_note::Column::KeyId.eq(key_id))
-            .all(&self.tx)
-            .await?
-            .into_iter()
-            .map(|m| (NoteId::from_uuid(m.id), m.sealed))
-            .collect())
-    }
-
     pub async fn reseal_note(&self, id: NoteId, key_id: &str, sealed: String) -> Result<(), StoreError> {
         let result = private_note::Entity::update_many()
             .col_expr(private_note::Column::KeyId, key_id.into())
