@@ -1083,7 +1083,8 @@ export interface paths {
         };
         /**
          * The signed-in member's private notes on the pair: theirs alone (never the partner's, and
-         *     no console user or API key can read them).
+         *     no console user or API key can read them). Notes sealed under a key that is no longer the
+         *     first configured one are sealed again under it as they are read.
          */
         get: operations["list_notes"];
         put?: never;
@@ -2736,7 +2737,14 @@ export interface components {
             /** @enum {string} */
             kind: "wish";
         };
-        /** @description How many pairs' indices fall in each fifth of 0..1 (the last bucket includes 1). */
+        /**
+         * @description How many pairs' indices fall in each fifth of 0..1 (the last bucket includes 1).
+         * @example {
+         *       "from": 0.8,
+         *       "pairs": 4,
+         *       "to": 1
+         *     }
+         */
         Distribution: {
             /** Format: double */
             from: number;
@@ -2826,13 +2834,48 @@ export interface components {
         };
         /**
          * @example {
+         *       "id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e72",
+         *       "name": "Sato Kenji",
+         *       "role": "mentee",
+         *       "sessions": 2
+         *     }
+         */
+        ExecutiveInProgram: {
+            id: components["schemas"]["PersonId"];
+            name: string;
+            role: components["schemas"]["ParticipantRole"];
+            /** Format: int32 */
+            sessions: number;
+        };
+        /**
+         * @description How executives took part in the run. Pairs do not say who their mentor is, so an executive
+         *     mentor of two mentees counts in two pairs.
+         * @example {
+         *       "applicants": 4,
+         *       "pairs": 3,
+         *       "pairs_as_mentee": 3,
+         *       "pairs_as_mentor": 0
+         *     }
+         */
+        ExecutiveParticipation: {
+            /** @description Applicants whose [`AuditAttribute::Executive`] value is "yes" ([`executive_value`]). */
+            applicants: number;
+            /** @description Pairs whose mentor is an executive. */
+            pairs_as_mentor: number;
+            /** @description Pairs whose mentee is an executive. */
+            pairs_as_mentee: number;
+            /** @description Pairs with an executive on either side. */
+            pairs: number;
+        };
+        /**
+         * @example {
          *       "as_mentee": 2,
          *       "as_mentor": 1,
          *       "people": [],
          *       "sessions": 5
          *     }
          */
-        ExecutiveParticipation: {
+        ExecutivesTakingPart: {
             /** Format: int32 */
             as_mentor: number;
             /** Format: int32 */
@@ -2842,22 +2885,7 @@ export interface components {
              * @description Sessions of pairs with an executive in them.
              */
             sessions: number;
-            people: components["schemas"]["ExecutiveView"][];
-        };
-        /**
-         * @example {
-         *       "id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e72",
-         *       "name": "Sato Kenji",
-         *       "role": "mentee",
-         *       "sessions": 2
-         *     }
-         */
-        ExecutiveView: {
-            id: components["schemas"]["PersonId"];
-            name: string;
-            role: components["schemas"]["ParticipantRole"];
-            /** Format: int32 */
-            sessions: number;
+            people: components["schemas"]["ExecutiveInProgram"][];
         };
         /**
          * @description The fairness report of one matching run.
@@ -3229,6 +3257,29 @@ export interface components {
             /** @description Each distinct value of the preferred-language column, as it will be read. */
             languages: components["schemas"]["LanguageView"][];
         };
+        /**
+         * @example {
+         *       "csv": "社員番号,氏名,メール,等級\nE001,田中 愛子,aiko@sakura.example,M3\n"
+         *     }
+         */
+        ImportPreviewRequest: {
+            /**
+             * @example 社員番号,氏名,メール,等級
+             *     E001,田中 愛子,aiko@sakura.example,M3
+             */
+            csv?: string | null;
+            /** @description The file's bytes in base64 (see `csv`: give one of the two). */
+            file?: string | null;
+            /** @description The encoding of `file`, overriding detection. */
+            encoding?: string | null;
+            /**
+             * @description The mapping chosen so far; columns it does not name are guessed. The grades and
+             *     languages listed are those of the columns this mapping (or the guess) gives to job
+             *     level and preferred language. Each header maps to a person field, or to `null` for a
+             *     column to ignore.
+             */
+            mapping?: Record<string, unknown> | null;
+        };
         ImportReport: {
             /**
              * Format: int64
@@ -3595,6 +3646,54 @@ export interface components {
          * @example 01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f
          */
         LearningEntryId: string;
+        /**
+         * @example {
+         *       "distribution": [
+         *         {
+         *           "from": 0,
+         *           "pairs": 1,
+         *           "to": 0.2
+         *         },
+         *         {
+         *           "from": 0.2,
+         *           "pairs": 0,
+         *           "to": 0.4
+         *         },
+         *         {
+         *           "from": 0.4,
+         *           "pairs": 2,
+         *           "to": 0.6
+         *         },
+         *         {
+         *           "from": 0.6,
+         *           "pairs": 2,
+         *           "to": 0.8
+         *         },
+         *         {
+         *           "from": 0.8,
+         *           "pairs": 4,
+         *           "to": 1
+         *         }
+         *       ],
+         *       "index": 0.72,
+         *       "pairs_with_learning": 9,
+         *       "pairs_with_seniority": 10,
+         *       "senior_learned_pairs": 8,
+         *       "senior_learned_share": 0.8,
+         *       "topics_learned_by_mentees": [
+         *         {
+         *           "count": 6,
+         *           "topic": "TikTok"
+         *         }
+         *       ],
+         *       "topics_learned_by_mentors": [
+         *         {
+         *           "count": 4,
+         *           "topic": "Budget planning"
+         *         }
+         *       ]
+         *     }
+         */
         LearningSummary: components["schemas"]["ProgramReciprocity"] & {
             topics_learned_by_mentees: components["schemas"]["TopicCount"][];
             topics_learned_by_mentors: components["schemas"]["TopicCount"][];
@@ -3865,21 +3964,18 @@ export interface components {
             /** @description The language of the console and of this person's emails, in every tenant they belong to. */
             locale: components["schemas"]["Locale"];
         };
-        /**
-         * @example {
-         *       "department": "Marketing",
-         *       "id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e71",
-         *       "is_executive": false,
-         *       "name": "Mori Aoi",
-         *       "title": null
-         *     }
-         */
         MemberView: {
-            id: components["schemas"]["PersonId"];
+            user_id: components["schemas"]["UserId"];
+            /** @example kenji.sato@sakura.example */
+            email: string;
+            /** @example Kenji Sato */
             name: string;
-            title?: string | null;
-            department?: string | null;
-            is_executive: boolean;
+            role: components["schemas"]["Role"];
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:00:00Z
+             */
+            joined_at: string;
         };
         MessagePreview: {
             /** @example Teach a manager what you know */
@@ -3922,10 +4018,39 @@ export interface components {
          * @enum {string}
          */
         Mode: "best_total" | "most_pairs" | "stable";
+        /**
+         * @example {
+         *       "health": {
+         *         "reasons": [
+         *           "Last session 3 days ago (one is expected every 15 days)."
+         *         ],
+         *         "status": "on_track"
+         *       },
+         *       "id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f",
+         *       "last_session_at": "2027-01-20T09:00:00Z",
+         *       "mentee": {
+         *         "department": "Finance",
+         *         "id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e72",
+         *         "is_executive": true,
+         *         "name": "Sato Kenji",
+         *         "title": "Head of Finance"
+         *       },
+         *       "mentor": {
+         *         "department": "Marketing",
+         *         "id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e71",
+         *         "is_executive": false,
+         *         "name": "Mori Aoi",
+         *         "title": null
+         *       },
+         *       "reciprocity": 0.67,
+         *       "sessions": 3,
+         *       "state": "active"
+         *     }
+         */
         MonitoredPair: {
             id: components["schemas"]["PairId"];
-            mentor: components["schemas"]["MemberView"];
-            mentee: components["schemas"]["MemberView"];
+            mentor: components["schemas"]["PairMemberProfile"];
+            mentee: components["schemas"]["PairMemberProfile"];
             state: components["schemas"]["PairState"];
             health: components["schemas"]["HealthView"];
             /**
@@ -3942,7 +4067,7 @@ export interface components {
             pairs: components["schemas"]["MonitoredPair"][];
             health: components["schemas"]["HealthCounts"];
             learning: components["schemas"]["LearningSummary"];
-            executives: components["schemas"]["ExecutiveParticipation"];
+            executives: components["schemas"]["ExecutivesTakingPart"];
             /** @description Published stories (both members agreed), featured first. */
             stories: components["schemas"]["StoryOfPair"][];
         };
@@ -4197,19 +4322,7 @@ export interface components {
         };
         /** @description One page of a list. */
         Paginated_MemberView: {
-            items: {
-                user_id: components["schemas"]["UserId"];
-                /** @example kenji.sato@sakura.example */
-                email: string;
-                /** @example Kenji Sato */
-                name: string;
-                role: components["schemas"]["Role"];
-                /**
-                 * Format: date-time
-                 * @example 2026-11-30T09:00:00Z
-                 */
-                joined_at: string;
-            }[];
+            items: components["schemas"]["MemberView"][];
             /**
              * @description Pass as `cursor` to get the next page; absent on the last page.
              * @example AZq0Vw2cdjGfX5mQHg3mPA
@@ -4304,14 +4417,31 @@ export interface components {
             department?: string | null;
             title?: string | null;
         };
+        /**
+         * @example {
+         *       "department": "Marketing",
+         *       "id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e71",
+         *       "is_executive": false,
+         *       "name": "Mori Aoi",
+         *       "title": null
+         *     }
+         */
+        PairMemberProfile: {
+            id: components["schemas"]["PersonId"];
+            name: string;
+            title?: string | null;
+            department?: string | null;
+            is_executive: boolean;
+        };
         /** @description A pair's page for the company: never its members' private notes. */
         PairPage: {
             id: components["schemas"]["PairId"];
             program_id: components["schemas"]["ProgramId"];
             state: components["schemas"]["PairState"];
+            /** @example Kenji is on parental leave until April. */
             paused_reason?: string | null;
-            mentor: components["schemas"]["MemberView"];
-            mentee: components["schemas"]["MemberView"];
+            mentor: components["schemas"]["PairMemberProfile"];
+            mentee: components["schemas"]["PairMemberProfile"];
             health: components["schemas"]["HealthView"];
             sessions: components["schemas"]["SessionView"][];
             learning: components["schemas"]["LearningView"][];
@@ -4688,8 +4818,12 @@ export interface components {
             /** @description The signed-in member. */
             me: components["schemas"]["PersonId"];
             state: components["schemas"]["PairState"];
+            /** @example Kenji is on parental leave until April. */
             paused_reason?: string | null;
-            /** @description `mentor`, `mentee`, or `learner`. */
+            /**
+             * @description `mentor`, `mentee`, or `learner`.
+             * @example mentor
+             */
             role: string;
             partner: components["schemas"]["PartnerProfile"];
             program: components["schemas"]["PortalProgram"];
@@ -4831,29 +4965,6 @@ export interface components {
             /** @description The category of the email the link came from. */
             from_category: components["schemas"]["EmailCategory"];
             categories: components["schemas"]["CategoryPreference"][];
-        };
-        /**
-         * @example {
-         *       "csv": "社員番号,氏名,メール,等級\nE001,田中 愛子,aiko@sakura.example,M3\n"
-         *     }
-         */
-        PreviewRequest: {
-            /**
-             * @example 社員番号,氏名,メール,等級
-             *     E001,田中 愛子,aiko@sakura.example,M3
-             */
-            csv?: string | null;
-            /** @description The file's bytes in base64 (see `csv`: give one of the two). */
-            file?: string | null;
-            /** @description The encoding of `file`, overriding detection. */
-            encoding?: string | null;
-            /**
-             * @description The mapping chosen so far; columns it does not name are guessed. The grades and
-             *     languages listed are those of the columns this mapping (or the guess) gives to job
-             *     level and preferred language. Each header maps to a person field, or to `null` for a
-             *     column to ignore.
-             */
-            mapping?: Record<string, unknown> | null;
         };
         PreviewView: {
             /** @example Aiko Tanaka invited you to Sakura Industries on Tandem */
@@ -5068,7 +5179,43 @@ export interface components {
          * @enum {string}
          */
         ProgramKind: "reverse" | "traditional" | "mutual" | "group";
-        /** @description A program's learning balance. */
+        /**
+         * @description A program's learning balance.
+         * @example {
+         *       "distribution": [
+         *         {
+         *           "from": 0,
+         *           "pairs": 1,
+         *           "to": 0.2
+         *         },
+         *         {
+         *           "from": 0.2,
+         *           "pairs": 0,
+         *           "to": 0.4
+         *         },
+         *         {
+         *           "from": 0.4,
+         *           "pairs": 2,
+         *           "to": 0.6
+         *         },
+         *         {
+         *           "from": 0.6,
+         *           "pairs": 2,
+         *           "to": 0.8
+         *         },
+         *         {
+         *           "from": 0.8,
+         *           "pairs": 4,
+         *           "to": 1
+         *         }
+         *       ],
+         *       "index": 0.72,
+         *       "pairs_with_learning": 9,
+         *       "pairs_with_seniority": 10,
+         *       "senior_learned_pairs": 8,
+         *       "senior_learned_share": 0.8
+         *     }
+         */
         ProgramReciprocity: {
             /**
              * Format: double
@@ -5808,6 +5955,20 @@ export interface components {
             weights?: components["schemas"]["Weights"] | null;
             constraints?: components["schemas"]["Constraints"] | null;
         };
+        /**
+         * @example {
+         *       "agreed_by": [
+         *         "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e71",
+         *         "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e72"
+         *       ],
+         *       "body": "Aoi showed Kenji how to build the sales dashboard himself.",
+         *       "featured": true,
+         *       "pair_id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f",
+         *       "published": true,
+         *       "title": "A dashboard in a week",
+         *       "updated_at": "2027-02-20T10:00:00Z"
+         *     }
+         */
         StoryOfPair: components["schemas"]["StoryView"] & {
             pair_id: components["schemas"]["PairId"];
         };
@@ -5878,6 +6039,18 @@ export interface components {
              * @example 2026-11-30T09:00:00Z
              */
             created_at: string;
+        };
+        /**
+         * @example {
+         *       "sources": {
+         *         "html": "<p>{{ inviter }} invites you. <a href=\"{{ link }}\">Accept</a></p>",
+         *         "subject": "Join {{ company }} on Tandem",
+         *         "text": "{{ inviter }} invites you: {{ link }}"
+         *       }
+         *     }
+         */
+        TemplatePreviewRequest: {
+            sources?: components["schemas"]["TemplateSources"] | null;
         };
         /**
          * @example {
@@ -5955,7 +6128,13 @@ export interface components {
             /** @description Whether sensitive person attributes (gender, age band) are kept, for fairness reports. */
             sensitive_attributes_enabled: boolean;
         };
-        /** @description A topic and how many learning entries named it. */
+        /**
+         * @description A topic and how many learning entries named it.
+         * @example {
+         *       "count": 6,
+         *       "topic": "TikTok"
+         *     }
+         */
         TopicCount: {
             topic: string;
             /** Format: int32 */
@@ -7713,7 +7892,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PreviewRequest"];
+                "application/json": components["schemas"]["TemplatePreviewRequest"];
             };
         };
         responses: {
@@ -8757,7 +8936,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PreviewRequest"];
+                "application/json": components["schemas"]["ImportPreviewRequest"];
             };
         };
         responses: {

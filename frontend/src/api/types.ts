@@ -21,17 +21,7 @@ export type Problem = Omit<Schemas["Problem"], "code" | "errors"> & {
 export type Session = Schemas["Session"];
 export type Me = Schemas["Me"];
 export type Principal = Schemas["Principal"];
-/**
- * A member of the team, written out by hand: the server names the pair's member schema
- * `MemberView` too, and docs/openapi.json keeps only that one (see `TrackedMember` below).
- */
-export interface MemberView {
-  user_id: Schemas["UserId"];
-  email: string;
-  name: string;
-  role: Role;
-  joined_at: string;
-}
+export type MemberView = Schemas["MemberView"];
 export type InvitationView = Schemas["InvitationView"];
 export type InvitationPreview = Schemas["InvitationPreview"];
 export type InvitationSent = Schemas["InvitationSent"];
@@ -72,7 +62,7 @@ export type ImportRequest = Schemas["ImportRequest"];
 export type ImportReport = Schemas["ImportReport"];
 export type RowError = Schemas["RowError"];
 export type ImportPreview = Schemas["ImportPreview"];
-export type PreviewRequest = Omit<Schemas["PreviewRequest"], "mapping"> & {
+export type PreviewRequest = Omit<Schemas["ImportPreviewRequest"], "mapping"> & {
   /** Each header to a person field, or `null` for a column to ignore. */
   mapping?: Record<string, PersonField | null>;
 };
@@ -169,17 +159,6 @@ export type ProposalChange = Schemas["ProposalChange"];
 export type PairWithdrawal = Schemas["PairWithdrawal"];
 export type EditKind = Schemas["EditKind"];
 export type FairnessReport = Schemas["FairnessReport"];
-/**
- * A fairness report's executives, written out by hand: the monitoring's executive summary took the
- * schema name `ExecutiveParticipation` in docs/openapi.json, so `FairnessReport["executives"]` is
- * documented with its fields until the server names them apart.
- */
-export interface FairnessExecutives {
-  applicants: number;
-  pairs_as_mentor: number;
-  pairs_as_mentee: number;
-  pairs: number;
-}
 export type AttributeReport = Schemas["AttributeReport"];
 export type GroupReport = Schemas["GroupReport"];
 export type GroupName = Schemas["GroupName"];
@@ -223,13 +202,13 @@ export type PairState = Schemas["PairState"];
 export type TrainingReport = Schemas["TrainingReport"];
 export type Monitoring = Schemas["Monitoring"];
 export type MonitoredPair = Schemas["MonitoredPair"];
-/** A member of a published pair as monitoring shows them (the schema the server calls `MemberView`). */
-export type TrackedMember = Schemas["MemberView"];
+/** A member of a published pair as monitoring and the pair page show them. */
+export type TrackedMember = Schemas["PairMemberProfile"];
 export type PairPage = Schemas["PairPage"];
 export type LearningSummary = Schemas["LearningSummary"];
 export type Distribution = Schemas["Distribution"];
 export type TopicCount = Schemas["TopicCount"];
-export type ExecutiveParticipation = Schemas["ExecutiveParticipation"];
+export type ExecutivesTakingPart = Schemas["ExecutivesTakingPart"];
 export type StoryOfPair = Schemas["StoryOfPair"];
 
 export const SESSION_FORMATS: readonly SessionFormat[] = ["in_person", "video", "chat"];

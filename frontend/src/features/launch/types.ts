@@ -1,6 +1,6 @@
 // The console's launch and monitoring shapes, as the schema names them.
 export type {
-  ExecutiveParticipation as Executives,
+  ExecutivesTakingPart as Executives,
   KickoffRequest as KickoffInput,
   LearningSummary,
   MonitoredPair,

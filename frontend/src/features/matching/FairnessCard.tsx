@@ -1,7 +1,7 @@
 import { Alert, Card, List, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { IconScale } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
-import type { AttributeReport, FairnessExecutives, FairnessReport, GroupName } from "../../api/types";
+import type { AttributeReport, FairnessReport, GroupName } from "../../api/types";
 import { formatNumber } from "../../i18n/format";
 import { useLanguage } from "../../shared/useLanguage";
 import { flagOf, flagParams, formatPercent, nameGroup, rateChart } from "./fairness";
@@ -104,8 +104,7 @@ function Share({ label, share, testId }: { label: string; share: number | null |
 export function FairnessCard({ fairness }: { fairness: FairnessReport }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  // See FairnessExecutives: the answer has these fields whatever the document says.
-  const exec = fairness.executives as unknown as FairnessExecutives;
+  const exec = fairness.executives;
   const n = (value: number) => formatNumber(value, language);
   return (
     <Card withBorder padding="lg" data-testid="fairness">
