@@ -94,3 +94,26 @@ export async function programWithApplicants({ token, outboxDir, people, applican
   }
   return program.id;
 }
+
+/**
+ * An active program with published pairs: `programWithApplicants`, one matching run (through the
+ * API, waited for), the program moved to matching (closing its campaign), the run published and
+ * the program moved to active. Returns the program's id and its pairs.
+ */
+export async function activeProgramWithPairs({ token, outboxDir, people, applicants }) {
+  const programId = await programWithApplicants({ token, outboxDir, people, applicants });
+  const started = await call("POST", `/api/v1/programs/${programId}/matching-runs`, { token, body: {}, status: 202 });
+  let run = started;
+  const deadline = Date.now() + 60_000;
+  while (run.state !== "done" && run.state !== "failed") {
+    assert.ok(Date.now() < deadline, `run ${run.id} still ${run.state}`);
+    await new Promise((r) => setTimeout(r, 250));
+    run = await call("GET", `/api/v1/matching-runs/${started.id}`, { token });
+  }
+  assert.equal(run.state, "done", JSON.stringify(run));
+  await call("POST", `/api/v1/programs/${programId}/transitions`, { token, body: { to: "matching", close_campaigns: true } });
+  await call("POST", `/api/v1/matching-runs/${run.id}/publish`, { token });
+  await call("POST", `/api/v1/programs/${programId}/transitions`, { token, body: { to: "active" } });
+  const pairs = (await call("GET", `/api/v1/programs/${programId}/pairs`, { token })).items;
+  return { programId, pairs };
+}

@@ -778,6 +778,74 @@ export interface paths {
         patch: operations["update_me"];
         trace?: never;
     };
+    "/api/v1/pairs/{pair_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A pair's sessions, learning log (both ways), goals, health and story. */
+        get: operations["pair_page"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pairs/{pair_id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pauses an active pair, with a reason (health shows it as inactive while paused). */
+        post: operations["pause_pair"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pairs/{pair_id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resumes a paused pair. */
+        post: operations["resume_pair"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pairs/{pair_id}/story/featured": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Features a pair's published story in its program (or stops featuring it). */
+        put: operations["feature_story"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/pairs/{pair_id}/withdrawal": {
         parameters: {
             query?: never;
@@ -913,6 +981,250 @@ export interface paths {
         post?: never;
         /** Removes a person; the people they managed keep no manager. */
         delete: operations["delete_person"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in participant and their pairs. */
+        get: operations["portal_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/pairs/{pair_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of the participant's pairs: their partner, the program, the kickoff, training, and
+         *     everything the pair recorded (the member's private notes are read apart).
+         */
+        get: operations["portal_pair"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/pairs/{pair_id}/goals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adds a shared goal to the pair. */
+        post: operations["add_goal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/pairs/{pair_id}/goals/{goal_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Updates a shared goal: its status, or a progress note. */
+        patch: operations["update_goal"];
+        trace?: never;
+    };
+    "/api/v1/portal/pairs/{pair_id}/learning": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Records what the member learned from their partner, or taught them (the learning log). */
+        post: operations["record_learning"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/pairs/{pair_id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in member's private notes on the pair: theirs alone (never the partner's, and
+         *     no console user or API key can read them). Notes sealed under a key that is no longer the
+         *     first configured one are sealed again under it as they are read.
+         */
+        get: operations["list_notes"];
+        put?: never;
+        /** Writes a private note: sealed before it is stored, readable by its author alone. */
+        post: operations["add_note"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/pairs/{pair_id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Logs a session of the pair (held, or planned ahead: then both members get a calendar
+         *     invitation). The partner confirms or corrects it.
+         */
+        post: operations["log_session"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/pairs/{pair_id}/sessions/{session_id}/confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirms a session the partner logged, as logged (`{}`) or corrected. */
+        post: operations["confirm_session"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/pairs/{pair_id}/story": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Writes or changes the pair's story. The writer agrees to it; it is published once the
+         *     partner agrees too (a change asks the partner again).
+         */
+        put: operations["write_story"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/pairs/{pair_id}/story/agreement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Agrees to the pair's story as it stands; with both members agreed, it is published. */
+        post: operations["agree_to_story"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/programs/{program_id}/training/{module}/completion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Marks a training module of one of the participant's programs done. */
+        post: operations["complete_training"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Follows an emailed sign-in link: the link is used up and a portal session starts (a
+         *     `tandem_participant` cookie, HttpOnly, for 30 days, sent back only with
+         *     `X-Tandem-Session: cookie`).
+         */
+        post: operations["start_portal_session"];
+        /** Signs the portal session out (the cookie is cleared and the session cannot be used again). */
+        delete: operations["end_portal_session"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/portal/sign-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Emails a single-use sign-in link (15 minutes) to the address, in every company whose
+         *     directory has it. The answer is the same whether or not the address is known; links are
+         *     limited per address and per client address.
+         */
+        post: operations["request_portal_link"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1065,6 +1377,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/programs/{program_id}/kickoff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The program's kickoff, and how many participants were sent its invitation. */
+        get: operations["get_kickoff"];
+        /**
+         * Sets the program's kickoff, or moves it. Every member of the program's pairs gets a calendar
+         *     invitation (an update, with the same UID and a higher SEQUENCE, when it moves), and a
+         *     reminder the day before.
+         */
+        put: operations["set_kickoff"];
+        post?: never;
+        /**
+         * Cancels the program's kickoff: every participant gets a cancellation that removes it from
+         *     their calendar.
+         */
+        delete: operations["cancel_kickoff"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/programs/{program_id}/matching-edits": {
         parameters: {
             query?: never;
@@ -1148,6 +1486,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/programs/{program_id}/monitoring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How the program's pairs are doing: health, sessions, learning both ways (the reciprocity
+         *     index, the topics learned in each direction, the share of pairs where the more senior member
+         *     learned from the more junior), executives' participation, and published stories.
+         */
+        get: operations["monitoring"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/programs/{program_id}/pairs": {
         parameters: {
             query?: never;
@@ -1159,6 +1518,46 @@ export interface paths {
         get: operations["list_pairs"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programs/{program_id}/training": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Training completion of the program's paired participants: per person and per role, and
+         *     who has not started.
+         */
+        get: operations["training_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programs/{program_id}/training/completions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Records that a participant completed a training module (e.g. from a partner's learning
+         *     system). Recording it again changes nothing.
+         */
+        post: operations["record_completion"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2115,6 +2514,17 @@ export interface components {
             after?: number | null;
         };
         /**
+         * @example {
+         *       "module": 0,
+         *       "person_id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e71"
+         *     }
+         */
+        CompletionRequest: {
+            person_id: components["schemas"]["PersonId"];
+            /** Format: int32 */
+            module: number;
+        };
+        /**
          * @description How sure a column's field is.
          * @enum {string}
          */
@@ -2328,6 +2738,22 @@ export interface components {
             kind: "wish";
         };
         /**
+         * @description How many pairs' indices fall in each fifth of 0..1 (the last bucket includes 1).
+         * @example {
+         *       "from": 0.8,
+         *       "pairs": 4,
+         *       "to": 1
+         *     }
+         */
+        Distribution: {
+            /** Format: double */
+            from: number;
+            /** Format: double */
+            to: number;
+            /** Format: int32 */
+            pairs: number;
+        };
+        /**
          * @description An admin's decision on a pair, kept by every run of the program.
          * @enum {string}
          */
@@ -2407,6 +2833,21 @@ export interface components {
             unreadable_rows: number;
         };
         /**
+         * @example {
+         *       "id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e72",
+         *       "name": "Sato Kenji",
+         *       "role": "mentee",
+         *       "sessions": 2
+         *     }
+         */
+        ExecutiveInProgram: {
+            id: components["schemas"]["PersonId"];
+            name: string;
+            role: components["schemas"]["ParticipantRole"];
+            /** Format: int32 */
+            sessions: number;
+        };
+        /**
          * @description How executives took part in the run. Pairs do not say who their mentor is, so an executive
          *     mentor of two mentees counts in two pairs.
          * @example {
@@ -2425,6 +2866,26 @@ export interface components {
             pairs_as_mentee: number;
             /** @description Pairs with an executive on either side. */
             pairs: number;
+        };
+        /**
+         * @example {
+         *       "as_mentee": 2,
+         *       "as_mentor": 1,
+         *       "people": [],
+         *       "sessions": 5
+         *     }
+         */
+        ExecutivesTakingPart: {
+            /** Format: int32 */
+            as_mentor: number;
+            /** Format: int32 */
+            as_mentee: number;
+            /**
+             * Format: int32
+             * @description Sessions of pairs with an executive in them.
+             */
+            sessions: number;
+            people: components["schemas"]["ExecutiveInProgram"][];
         };
         /**
          * @description The fairness report of one matching run.
@@ -2506,6 +2967,14 @@ export interface components {
             cross_region_share?: number | null;
             executives: components["schemas"]["ExecutiveParticipation"];
         };
+        /**
+         * @example {
+         *       "featured": true
+         *     }
+         */
+        FeatureRequest: {
+            featured: boolean;
+        };
         /** @description One refused field, as a problem document lists it. */
         FieldError: {
             /**
@@ -2518,7 +2987,7 @@ export interface components {
              * @example no_at_sign
              * @enum {string}
              */
-            code: "empty" | "required" | "too_short" | "too_long" | "length_between" | "too_many_bytes" | "between" | "control_characters" | "bidi_controls" | "only_spaces" | "nul_character" | "no_at_sign" | "not_an_email" | "not_a_whole_number" | "not_a_job_level" | "not_a_time_zone" | "not_a_boolean" | "not_a_date" | "list_too_long" | "unsupported_language" | "invalid" | "unknown_field" | "not_a_cursor" | "not_an_email_category" | "transactional_always_sent" | "duplicate_in_file" | "own_manager" | "no_such_manager" | "email_belongs_to" | "external_id_exists" | "external_id_or_email_taken" | "batch_size" | "csv_header_unreadable" | "csv_missing_columns" | "csv_line_unreadable" | "csv_no_rows" | "already_invited" | "deadline_variable_without_deadline" | "either_csv_or_file" | "unknown_encoding" | "unreadable_characters" | "not_a_grade" | "too_many_grades" | "grade_not_mapped" | "manager_row_refused" | "sensitive_attributes_off" | "close_campaigns_first" | "name_purpose" | "describe_custom_purpose" | "metric_needs_name_and_target" | "level_min_above_max" | "levels_range" | "rule_needs_role" | "no_junior_mentor_possible" | "mutual_uses_either" | "end_after_start" | "resource_needs_title_and_link" | "module_needs_title" | "module_link_not_web" | "unknown_template" | "program_cannot_become" | "publish_pairs_first" | "set_roles_before_recruiting" | "set_dates_before_recruiting" | "program_keeps_rules_and_dates" | "program_no_longer_changes" | "only_drafts_deleted" | "program_not_matching" | "weight_out_of_range" | "stable_needs_two_sides" | "pair_of_one" | "no_such_person" | "run_not_done" | "no_such_run" | "publish_while_matching" | "run_published_already" | "edit_names_a_pair_once" | "not_a_proposal" | "swap_needs_two_pairs" | "swap_changes_nothing" | "wrong_side" | "pair_ended" | "not_in_the_pair" | "too_many_wishes" | "question_key" | "question_key_twice" | "question_needs_label" | "question_label" | "question_needs_options" | "question_takes_no_options" | "not_a_question" | "answer_text" | "answer_one_option" | "answer_options" | "message_needs_subject_and_body" | "template_error" | "template_too_much_work" | "template_too_large" | "send_before_deadline" | "reminder_needs_deadline" | "closed_campaign_fixed" | "open_campaign_keeps_kind" | "program_not_recruiting" | "write_message_first" | "deadline_passed" | "campaign_cannot_become" | "name_people_or_filter" | "open_campaign_has_no_list" | "campaign_closed" | "applications_closed" | "consent_needed" | "not_eligible" | "already_applied" | "confirmation_expired" | "application_declined" | "not_confirmed_yet" | "applicant_withdrew" | "decision_not_possible" | "only_owners_manage_owners" | "last_owner" | "account_exists" | "already_member" | "person_already_member" | "not_a_member" | "no_longer_member" | "wrong_credentials" | "invitation_used" | "signup_link_used" | "reset_link_used" | "session_ended" | "cookie_needs_header" | "refresh_token_refused" | "not_a_refresh_token" | "name_needed_for_new_account" | "no_credential" | "metrics_token_required" | "unknown_api_key" | "bad_access_token" | "console_users_only" | "may_not_read" | "may_not_write" | "team_managers_only" | "key_managers_only" | "mailbox_owners_only" | "api_key_has_no_language" | "name_a_scope" | "no_such_resource" | "already_exists" | "fields_invalid" | "unreadable_json" | "unreadable_body" | "body_too_large" | "send_json" | "try_again_in" | "internal";
+            code: "empty" | "required" | "too_short" | "too_long" | "length_between" | "too_many_bytes" | "between" | "control_characters" | "bidi_controls" | "only_spaces" | "nul_character" | "no_at_sign" | "not_an_email" | "not_a_whole_number" | "not_a_job_level" | "not_a_time_zone" | "not_a_boolean" | "not_a_date" | "list_too_long" | "unsupported_language" | "invalid" | "unknown_field" | "not_a_cursor" | "not_an_email_category" | "transactional_always_sent" | "duplicate_in_file" | "own_manager" | "no_such_manager" | "email_belongs_to" | "external_id_exists" | "external_id_or_email_taken" | "batch_size" | "csv_header_unreadable" | "csv_missing_columns" | "csv_line_unreadable" | "csv_no_rows" | "already_invited" | "deadline_variable_without_deadline" | "either_csv_or_file" | "unknown_encoding" | "unreadable_characters" | "not_a_grade" | "too_many_grades" | "grade_not_mapped" | "manager_row_refused" | "sensitive_attributes_off" | "close_campaigns_first" | "name_purpose" | "describe_custom_purpose" | "metric_needs_name_and_target" | "level_min_above_max" | "levels_range" | "rule_needs_role" | "no_junior_mentor_possible" | "mutual_uses_either" | "end_after_start" | "resource_needs_title_and_link" | "module_needs_title" | "module_link_not_web" | "unknown_template" | "program_cannot_become" | "publish_pairs_first" | "set_roles_before_recruiting" | "set_dates_before_recruiting" | "program_keeps_rules_and_dates" | "program_no_longer_changes" | "only_drafts_deleted" | "program_not_matching" | "weight_out_of_range" | "stable_needs_two_sides" | "pair_of_one" | "no_such_person" | "run_not_done" | "no_such_run" | "publish_while_matching" | "run_published_already" | "edit_names_a_pair_once" | "not_a_proposal" | "swap_needs_two_pairs" | "swap_changes_nothing" | "wrong_side" | "pair_ended" | "not_in_the_pair" | "too_many_wishes" | "session_outside_window" | "session_in_the_future" | "partner_confirms" | "confirmed_already" | "pair_not_active" | "pair_not_paused" | "story_not_published" | "kickoff_ends_before_start" | "sign_in_link_used" | "participant_sign_in_needed" | "question_key" | "question_key_twice" | "question_needs_label" | "question_label" | "question_needs_options" | "question_takes_no_options" | "not_a_question" | "answer_text" | "answer_one_option" | "answer_options" | "message_needs_subject_and_body" | "template_error" | "template_too_much_work" | "template_too_large" | "send_before_deadline" | "reminder_needs_deadline" | "closed_campaign_fixed" | "open_campaign_keeps_kind" | "program_not_recruiting" | "write_message_first" | "deadline_passed" | "campaign_cannot_become" | "name_people_or_filter" | "open_campaign_has_no_list" | "campaign_closed" | "applications_closed" | "consent_needed" | "not_eligible" | "already_applied" | "confirmation_expired" | "application_declined" | "not_confirmed_yet" | "applicant_withdrew" | "decision_not_possible" | "only_owners_manage_owners" | "last_owner" | "account_exists" | "already_member" | "person_already_member" | "not_a_member" | "no_longer_member" | "wrong_credentials" | "invitation_used" | "signup_link_used" | "reset_link_used" | "session_ended" | "cookie_needs_header" | "refresh_token_refused" | "not_a_refresh_token" | "name_needed_for_new_account" | "no_credential" | "metrics_token_required" | "unknown_api_key" | "bad_access_token" | "console_users_only" | "may_not_read" | "may_not_write" | "team_managers_only" | "key_managers_only" | "mailbox_owners_only" | "api_key_has_no_language" | "name_a_scope" | "no_such_resource" | "already_exists" | "fields_invalid" | "unreadable_json" | "unreadable_body" | "body_too_large" | "send_json" | "try_again_in" | "internal";
             /**
              * @description Why, in words, in the language the request asked for (`Accept-Language`).
              * @example must contain an @
@@ -2610,6 +3079,53 @@ export interface components {
             matched: number;
         };
         /**
+         * Format: uuid
+         * @description A pair's shared goal.
+         * @example 01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f
+         */
+        GoalId: string;
+        /**
+         * @description Where a shared goal stands.
+         * @enum {string}
+         */
+        GoalStatus: "open" | "done" | "dropped";
+        /**
+         * @example {
+         *       "progress_note": "Ran the first one on 2027-02-15.",
+         *       "status": "done"
+         *     }
+         */
+        GoalUpdate: {
+            status?: components["schemas"]["GoalStatus"] | null;
+            progress_note?: string | null;
+        };
+        /**
+         * @example {
+         *       "id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f",
+         *       "progress_note": null,
+         *       "status": "open",
+         *       "target_date": "2027-03-01",
+         *       "title": "Run a team retrospective online",
+         *       "updated_at": "2027-01-20T10:00:00Z"
+         *     }
+         */
+        GoalView: {
+            id: components["schemas"]["GoalId"];
+            title: string;
+            /**
+             * Format: date
+             * @example 2027-01-11
+             */
+            target_date?: string | null;
+            status: components["schemas"]["GoalStatus"];
+            progress_note?: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:00:00Z
+             */
+            updated_at: string;
+        };
+        /**
          * @description Where a grade's level comes from.
          * @enum {string}
          */
@@ -2680,6 +3196,39 @@ export interface components {
             /** @example ok */
             status: string;
         };
+        /**
+         * @example {
+         *       "at_risk": 1,
+         *       "inactive": 0,
+         *       "on_track": 3
+         *     }
+         */
+        HealthCounts: {
+            /** Format: int32 */
+            on_track: number;
+            /** Format: int32 */
+            at_risk: number;
+            /** Format: int32 */
+            inactive: number;
+        };
+        /**
+         * @description A pair's health.
+         * @enum {string}
+         */
+        HealthStatus: "on_track" | "at_risk" | "inactive";
+        /**
+         * @description A pair's health and why, in the request's language.
+         * @example {
+         *       "reasons": [
+         *         "No session for 23 days (one is expected every 15 days)."
+         *       ],
+         *       "status": "at_risk"
+         *     }
+         */
+        HealthView: {
+            status: components["schemas"]["HealthStatus"];
+            reasons: string[];
+        };
         ImportPreview: {
             encoding: components["schemas"]["EncodingReport"];
             /**
@@ -2707,6 +3256,29 @@ export interface components {
             grades: components["schemas"]["GradeView"][];
             /** @description Each distinct value of the preferred-language column, as it will be read. */
             languages: components["schemas"]["LanguageView"][];
+        };
+        /**
+         * @example {
+         *       "csv": "社員番号,氏名,メール,等級\nE001,田中 愛子,aiko@sakura.example,M3\n"
+         *     }
+         */
+        ImportPreviewRequest: {
+            /**
+             * @example 社員番号,氏名,メール,等級
+             *     E001,田中 愛子,aiko@sakura.example,M3
+             */
+            csv?: string | null;
+            /** @description The file's bytes in base64 (see `csv`: give one of the two). */
+            file?: string | null;
+            /** @description The encoding of `file`, overriding detection. */
+            encoding?: string | null;
+            /**
+             * @description The mapping chosen so far; columns it does not name are guessed. The grades and
+             *     languages listed are those of the columns this mapping (or the guess) gives to job
+             *     level and preferred language. Each header maps to a person field, or to `null` for a
+             *     column to ignore.
+             */
+            mapping?: Record<string, unknown> | null;
         };
         ImportReport: {
             /**
@@ -2984,6 +3556,74 @@ export interface components {
          * @example 01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f
          */
         JobId: string;
+        /**
+         * @example {
+         *       "agenda": "The program's purpose, the two roles, the first meeting",
+         *       "ends_at": "2027-01-15T02:30:00Z",
+         *       "place": "Head office, 12th floor, room A",
+         *       "starts_at": "2027-01-15T01:00:00Z",
+         *       "time_zone": "Asia/Tokyo",
+         *       "video_link": "https://meet.example/kickoff"
+         *     }
+         */
+        KickoffRequest: {
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:00:00Z
+             */
+            starts_at: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:00:00Z
+             */
+            ends_at: string;
+            /** @description An IANA zone, e.g. `Asia/Tokyo`: the zone the event is set in. */
+            time_zone: string;
+            place?: string | null;
+            video_link?: string | null;
+            agenda?: string | null;
+        };
+        /**
+         * @example {
+         *       "agenda": "The program's purpose, the two roles, the first meeting",
+         *       "cancelled": false,
+         *       "ends_at": "2027-01-15T02:30:00Z",
+         *       "invited": 12,
+         *       "place": "Head office, 12th floor, room A",
+         *       "sequence": 0,
+         *       "starts_at": "2027-01-15T01:00:00Z",
+         *       "time_zone": "Asia/Tokyo",
+         *       "video_link": "https://meet.example/kickoff"
+         *     }
+         */
+        KickoffView: {
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:00:00Z
+             */
+            starts_at: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:00:00Z
+             */
+            ends_at: string;
+            /** @description The zone it was set in (IANA). */
+            time_zone: string;
+            place?: string | null;
+            video_link?: string | null;
+            agenda?: string | null;
+            /**
+             * Format: int32
+             * @description Raised on every change (the calendar invitation's SEQUENCE).
+             */
+            sequence: number;
+            cancelled: boolean;
+            /**
+             * Format: int32
+             * @description How many participants were sent the invitation (shown to the company only).
+             */
+            invited?: number | null;
+        };
         LanguageView: {
             /** @example 日本語 */
             value: string;
@@ -2993,6 +3633,97 @@ export interface components {
              */
             rows: number;
             locale?: components["schemas"]["Locale"] | null;
+        };
+        /**
+         * @description A learning entry's direction, from its author's side: what they learned from their
+         *     partner, or what they taught them.
+         * @enum {string}
+         */
+        LearningDirection: "learned" | "taught";
+        /**
+         * Format: uuid
+         * @description What one member of a pair learned or taught.
+         * @example 01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f
+         */
+        LearningEntryId: string;
+        /**
+         * @example {
+         *       "distribution": [
+         *         {
+         *           "from": 0,
+         *           "pairs": 1,
+         *           "to": 0.2
+         *         },
+         *         {
+         *           "from": 0.2,
+         *           "pairs": 0,
+         *           "to": 0.4
+         *         },
+         *         {
+         *           "from": 0.4,
+         *           "pairs": 2,
+         *           "to": 0.6
+         *         },
+         *         {
+         *           "from": 0.6,
+         *           "pairs": 2,
+         *           "to": 0.8
+         *         },
+         *         {
+         *           "from": 0.8,
+         *           "pairs": 4,
+         *           "to": 1
+         *         }
+         *       ],
+         *       "index": 0.72,
+         *       "pairs_with_learning": 9,
+         *       "pairs_with_seniority": 10,
+         *       "senior_learned_pairs": 8,
+         *       "senior_learned_share": 0.8,
+         *       "topics_learned_by_mentees": [
+         *         {
+         *           "count": 6,
+         *           "topic": "TikTok"
+         *         }
+         *       ],
+         *       "topics_learned_by_mentors": [
+         *         {
+         *           "count": 4,
+         *           "topic": "Budget planning"
+         *         }
+         *       ]
+         *     }
+         */
+        LearningSummary: components["schemas"]["ProgramReciprocity"] & {
+            topics_learned_by_mentees: components["schemas"]["TopicCount"][];
+            topics_learned_by_mentors: components["schemas"]["TopicCount"][];
+        };
+        /**
+         * @example {
+         *       "author": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e71",
+         *       "created_at": "2027-01-20T10:00:00Z",
+         *       "direction": "learned",
+         *       "id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f",
+         *       "note": "How short videos reach customers",
+         *       "session_id": null,
+         *       "topics": [
+         *         "TikTok"
+         *       ]
+         *     }
+         */
+        LearningView: {
+            id: components["schemas"]["LearningEntryId"];
+            session_id?: components["schemas"]["PairSessionId"] | null;
+            author: components["schemas"]["PersonId"];
+            /** @description From the author's side: what they learned from their partner, or taught them. */
+            direction: components["schemas"]["LearningDirection"];
+            topics: string[];
+            note?: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:00:00Z
+             */
+            created_at: string;
         };
         /**
          * @description Why a person has no pair.
@@ -3288,6 +4019,90 @@ export interface components {
          */
         Mode: "best_total" | "most_pairs" | "stable";
         /**
+         * @example {
+         *       "health": {
+         *         "reasons": [
+         *           "Last session 3 days ago (one is expected every 15 days)."
+         *         ],
+         *         "status": "on_track"
+         *       },
+         *       "id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f",
+         *       "last_session_at": "2027-01-20T09:00:00Z",
+         *       "mentee": {
+         *         "department": "Finance",
+         *         "id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e72",
+         *         "is_executive": true,
+         *         "name": "Sato Kenji",
+         *         "title": "Head of Finance"
+         *       },
+         *       "mentor": {
+         *         "department": "Marketing",
+         *         "id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e71",
+         *         "is_executive": false,
+         *         "name": "Mori Aoi",
+         *         "title": null
+         *       },
+         *       "reciprocity": 0.67,
+         *       "sessions": 3,
+         *       "state": "active"
+         *     }
+         */
+        MonitoredPair: {
+            id: components["schemas"]["PairId"];
+            mentor: components["schemas"]["PairMemberProfile"];
+            mentee: components["schemas"]["PairMemberProfile"];
+            state: components["schemas"]["PairState"];
+            health: components["schemas"]["HealthView"];
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:00:00Z
+             */
+            last_session_at?: string | null;
+            /** Format: int32 */
+            sessions: number;
+            /** Format: double */
+            reciprocity?: number | null;
+        };
+        Monitoring: {
+            pairs: components["schemas"]["MonitoredPair"][];
+            health: components["schemas"]["HealthCounts"];
+            learning: components["schemas"]["LearningSummary"];
+            executives: components["schemas"]["ExecutivesTakingPart"];
+            /** @description Published stories (both members agreed), featured first. */
+            stories: components["schemas"]["StoryOfPair"][];
+        };
+        /**
+         * @example {
+         *       "target_date": "2027-03-01",
+         *       "title": "Run a team retrospective online"
+         *     }
+         */
+        NewGoal: {
+            title: string;
+            /**
+             * Format: date
+             * @example 2027-01-11
+             */
+            target_date?: string | null;
+        };
+        /**
+         * @example {
+         *       "direction": "learned",
+         *       "note": "How short videos reach customers",
+         *       "session_id": null,
+         *       "topics": [
+         *         "TikTok"
+         *       ]
+         *     }
+         */
+        NewLearning: {
+            session_id?: components["schemas"]["PairSessionId"] | null;
+            /** @description What the member learned from their partner, or taught them. */
+            direction: components["schemas"]["LearningDirection"];
+            topics: string[];
+            note?: string | null;
+        };
+        /**
          * @description A pair to lock or forbid: by the pseudonyms of a run (from blind review), or by the
          *     people's ids (a partner's own records).
          * @example {
@@ -3309,6 +4124,14 @@ export interface components {
         };
         /**
          * @example {
+         *       "body": "Ask about the budget process next time."
+         *     }
+         */
+        NewNote: {
+            body: string;
+        };
+        /**
+         * @example {
          *       "password": "a new long passphrase",
          *       "token": "00000000000070008000000000000001.5e884898da28047151d0e56f8dc6292773603d0d6aabbdd6"
          *     }
@@ -3325,6 +4148,57 @@ export interface components {
              * @example a new long passphrase
              */
             password: string;
+        };
+        /**
+         * @example {
+         *       "format": "video",
+         *       "held_at": "2027-01-20T09:00:00Z",
+         *       "minutes": 45,
+         *       "planned": false,
+         *       "topics": [
+         *         "Excel",
+         *         "TikTok"
+         *       ]
+         *     }
+         */
+        NewSession: {
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:00:00Z
+             */
+            held_at: string;
+            /** Format: int32 */
+            minutes: number;
+            format: components["schemas"]["SessionFormat"];
+            topics?: string[];
+            /** @description A session ahead: both members get a calendar invitation. */
+            planned?: boolean;
+        };
+        /**
+         * Format: uuid
+         * @description A member's private note on their pair.
+         * @example 01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f
+         */
+        NoteId: string;
+        NoteList: {
+            items: components["schemas"]["NoteView"][];
+        };
+        /**
+         * @description A private note, as its author reads it.
+         * @example {
+         *       "body": "Ask about the budget process next time.",
+         *       "created_at": "2027-01-20T10:00:00Z",
+         *       "id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f"
+         *     }
+         */
+        NoteView: {
+            id: components["schemas"]["NoteId"];
+            body: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:00:00Z
+             */
+            created_at: string;
         };
         /** @description One page of a list. */
         Paginated_ApiKeyView: {
@@ -3544,10 +4418,49 @@ export interface components {
             title?: string | null;
         };
         /**
-         * @description A published pair: active, or withdrawn (its members are free for a later run).
+         * @example {
+         *       "department": "Marketing",
+         *       "id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e71",
+         *       "is_executive": false,
+         *       "name": "Mori Aoi",
+         *       "title": null
+         *     }
+         */
+        PairMemberProfile: {
+            id: components["schemas"]["PersonId"];
+            name: string;
+            title?: string | null;
+            department?: string | null;
+            is_executive: boolean;
+        };
+        /** @description A pair's page for the company: never its members' private notes. */
+        PairPage: {
+            id: components["schemas"]["PairId"];
+            program_id: components["schemas"]["ProgramId"];
+            state: components["schemas"]["PairState"];
+            /** @example Kenji is on parental leave until April. */
+            paused_reason?: string | null;
+            mentor: components["schemas"]["PairMemberProfile"];
+            mentee: components["schemas"]["PairMemberProfile"];
+            health: components["schemas"]["HealthView"];
+            sessions: components["schemas"]["SessionView"][];
+            learning: components["schemas"]["LearningView"][];
+            goals: components["schemas"]["GoalView"][];
+            reciprocity: components["schemas"]["ReciprocityView"];
+            story?: components["schemas"]["StoryView"] | null;
+        };
+        /**
+         * Format: uuid
+         * @description A meeting of a pair.
+         * @example 01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f
+         */
+        PairSessionId: string;
+        /**
+         * @description A published pair: active; paused for a while (with a reason); ended when its program
+         *     completed; or withdrawn early (its members are free for a later run).
          * @enum {string}
          */
-        PairState: "active" | "withdrawn";
+        PairState: "active" | "paused" | "ended" | "withdrawn";
         /**
          * @example {
          *       "created_at": "2026-12-06T09:00:00Z",
@@ -3639,6 +4552,31 @@ export interface components {
          */
         ParticipantRole: "mentor" | "mentee" | "either";
         /**
+         * @description The partner as a member sees them.
+         * @example {
+         *       "department": "Finance",
+         *       "id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e72",
+         *       "languages": [
+         *         "ja",
+         *         "en"
+         *       ],
+         *       "local_time": "2027-01-20T18:00:00+09:00",
+         *       "name": "Sato Kenji",
+         *       "time_zone": "Asia/Tokyo",
+         *       "title": "Head of Finance"
+         *     }
+         */
+        PartnerProfile: {
+            id: components["schemas"]["PersonId"];
+            name: string;
+            title?: string | null;
+            department?: string | null;
+            languages: string[];
+            time_zone?: string | null;
+            /** @description The partner's time now, with their offset (when their zone is known). */
+            local_time?: string | null;
+        };
+        /**
          * @example {
          *       "email": "aiko.tanaka@sakura.example"
          *     }
@@ -3646,6 +4584,14 @@ export interface components {
         PasswordResetRequest: {
             /** @example aiko.tanaka@sakura.example */
             email: string;
+        };
+        /**
+         * @example {
+         *       "reason": "Kenji is on parental leave until April."
+         *     }
+         */
+        PauseRequest: {
+            reason: string;
         };
         /**
          * @description Every field a person has, by the name used in CSV header mappings and in the API.
@@ -3758,6 +4704,28 @@ export interface components {
             /** @example 25-34 */
             age_band?: string | null;
         };
+        /**
+         * @example {
+         *       "done": [
+         *         0
+         *       ],
+         *       "name": "Mori Aoi",
+         *       "person_id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e71",
+         *       "required": [
+         *         0
+         *       ],
+         *       "role": "mentor",
+         *       "started": true
+         *     }
+         */
+        PersonTraining: {
+            person_id: components["schemas"]["PersonId"];
+            name: string;
+            role: components["schemas"]["ParticipantRole"];
+            required: number[];
+            done: number[];
+            started: boolean;
+        };
         PersonView: {
             id: components["schemas"]["PersonId"];
             /** @example E1024 */
@@ -3833,6 +4801,156 @@ export interface components {
         };
         /**
          * @example {
+         *       "token": "01936f0e3c2a7b7e9d1f2a3b4c5d6e7f.5e884898da28047151d0e56f8dc6292773603d0d6aabbdd6"
+         *     }
+         */
+        PortalLinkToken: {
+            /** @description The token from the emailed link. */
+            token: string;
+        };
+        PortalMe: {
+            person: components["schemas"]["PortalPerson"];
+            pairs: components["schemas"]["PortalPairSummary"][];
+        };
+        /** @description A pair's page in the portal. */
+        PortalPair: {
+            id: components["schemas"]["PairId"];
+            /** @description The signed-in member. */
+            me: components["schemas"]["PersonId"];
+            state: components["schemas"]["PairState"];
+            /** @example Kenji is on parental leave until April. */
+            paused_reason?: string | null;
+            /**
+             * @description `mentor`, `mentee`, or `learner`.
+             * @example mentor
+             */
+            role: string;
+            partner: components["schemas"]["PartnerProfile"];
+            program: components["schemas"]["PortalProgram"];
+            training: components["schemas"]["PortalTraining"][];
+            kickoff?: components["schemas"]["KickoffView"] | null;
+            sessions: components["schemas"]["SessionView"][];
+            learning: components["schemas"]["LearningView"][];
+            goals: components["schemas"]["GoalView"][];
+            reciprocity: components["schemas"]["ReciprocityView"];
+            health: components["schemas"]["HealthView"];
+            story?: components["schemas"]["StoryView"] | null;
+        };
+        /**
+         * @description One of the participant's pairs, as their home page lists it.
+         * @example {
+         *       "health": {
+         *         "reasons": [
+         *           "Last session 3 days ago (one is expected every 15 days)."
+         *         ],
+         *         "status": "on_track"
+         *       },
+         *       "id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f",
+         *       "partner_name": "Sato Kenji",
+         *       "program_id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e70",
+         *       "program_name": "Reverse mentoring on digital skills",
+         *       "role": "mentor",
+         *       "state": "active"
+         *     }
+         */
+        PortalPairSummary: {
+            id: components["schemas"]["PairId"];
+            program_id: components["schemas"]["ProgramId"];
+            program_name: string;
+            /** @description `mentor`, `mentee`, or `learner` (mutual programs: both learn). */
+            role: string;
+            partner_name: string;
+            state: components["schemas"]["PairState"];
+            health: components["schemas"]["HealthView"];
+        };
+        /**
+         * @description The signed-in participant.
+         * @example {
+         *       "email": "aoi.mori@sakura.example",
+         *       "id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e71",
+         *       "locale": "ja",
+         *       "name": "Mori Aoi",
+         *       "time_zone": "Asia/Tokyo"
+         *     }
+         */
+        PortalPerson: {
+            id: components["schemas"]["PersonId"];
+            name: string;
+            email: string;
+            locale: components["schemas"]["Locale"];
+            time_zone?: string | null;
+        };
+        /**
+         * @description What a member reads of their program.
+         * @example {
+         *       "custom_purpose": null,
+         *       "end_date": "2027-06-30",
+         *       "id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e70",
+         *       "kind": "reverse",
+         *       "meetings_per_month": 2,
+         *       "minutes_per_meeting": 45,
+         *       "name": "Reverse mentoring on digital skills",
+         *       "purposes": [
+         *         "knowledge_sharing"
+         *       ],
+         *       "resources": [],
+         *       "start_date": "2027-01-11"
+         *     }
+         */
+        PortalProgram: {
+            id: components["schemas"]["ProgramId"];
+            name: string;
+            kind: components["schemas"]["ProgramKind"];
+            purposes: components["schemas"]["PurposeKind"][];
+            custom_purpose?: string | null;
+            /** Format: int32 */
+            meetings_per_month: number;
+            /** Format: int32 */
+            minutes_per_meeting: number;
+            /**
+             * Format: date
+             * @example 2027-01-11
+             */
+            start_date?: string | null;
+            /**
+             * Format: date
+             * @example 2027-01-11
+             */
+            end_date?: string | null;
+            resources: components["schemas"]["Resource"][];
+        };
+        /**
+         * @example {
+         *       "email": "aoi.mori@sakura.example"
+         *     }
+         */
+        PortalSignIn: {
+            /** @description The participant's work email, as the company's directory has it. */
+            email: string;
+        };
+        /**
+         * @description A training module of the program, for this member.
+         * @example {
+         *       "done": false,
+         *       "module": 0,
+         *       "role": "mentor",
+         *       "title": "Being a reverse mentor",
+         *       "url": "https://tandem.example/training/reverse-mentor"
+         *     }
+         */
+        PortalTraining: {
+            /**
+             * Format: int32
+             * @description Its place in the program's training list (what a completion names).
+             */
+            module: number;
+            title: string;
+            role: components["schemas"]["ParticipantRole"];
+            url?: string | null;
+            done: boolean;
+        };
+        /**
+         * @example {
          *       "category": "nudge",
          *       "subscribed": false
          *     }
@@ -3847,29 +4965,6 @@ export interface components {
             /** @description The category of the email the link came from. */
             from_category: components["schemas"]["EmailCategory"];
             categories: components["schemas"]["CategoryPreference"][];
-        };
-        /**
-         * @example {
-         *       "csv": "社員番号,氏名,メール,等級\nE001,田中 愛子,aiko@sakura.example,M3\n"
-         *     }
-         */
-        PreviewRequest: {
-            /**
-             * @example 社員番号,氏名,メール,等級
-             *     E001,田中 愛子,aiko@sakura.example,M3
-             */
-            csv?: string | null;
-            /** @description The file's bytes in base64 (see `csv`: give one of the two). */
-            file?: string | null;
-            /** @description The encoding of `file`, overriding detection. */
-            encoding?: string | null;
-            /**
-             * @description The mapping chosen so far; columns it does not name are guessed. The grades and
-             *     languages listed are those of the columns this mapping (or the guess) gives to job
-             *     level and preferred language. Each header maps to a person field, or to `null` for a
-             *     column to ignore.
-             */
-            mapping?: Record<string, unknown> | null;
         };
         PreviewView: {
             /** @example Aiko Tanaka invited you to Sakura Industries on Tandem */
@@ -3930,7 +5025,7 @@ export interface components {
              * @description The reason `detail` gives, as a stable name (`program_cannot_become`, `last_owner`, …).
              * @enum {string}
              */
-            code: "empty" | "required" | "too_short" | "too_long" | "length_between" | "too_many_bytes" | "between" | "control_characters" | "bidi_controls" | "only_spaces" | "nul_character" | "no_at_sign" | "not_an_email" | "not_a_whole_number" | "not_a_job_level" | "not_a_time_zone" | "not_a_boolean" | "not_a_date" | "list_too_long" | "unsupported_language" | "invalid" | "unknown_field" | "not_a_cursor" | "not_an_email_category" | "transactional_always_sent" | "duplicate_in_file" | "own_manager" | "no_such_manager" | "email_belongs_to" | "external_id_exists" | "external_id_or_email_taken" | "batch_size" | "csv_header_unreadable" | "csv_missing_columns" | "csv_line_unreadable" | "csv_no_rows" | "already_invited" | "deadline_variable_without_deadline" | "either_csv_or_file" | "unknown_encoding" | "unreadable_characters" | "not_a_grade" | "too_many_grades" | "grade_not_mapped" | "manager_row_refused" | "sensitive_attributes_off" | "close_campaigns_first" | "name_purpose" | "describe_custom_purpose" | "metric_needs_name_and_target" | "level_min_above_max" | "levels_range" | "rule_needs_role" | "no_junior_mentor_possible" | "mutual_uses_either" | "end_after_start" | "resource_needs_title_and_link" | "module_needs_title" | "module_link_not_web" | "unknown_template" | "program_cannot_become" | "publish_pairs_first" | "set_roles_before_recruiting" | "set_dates_before_recruiting" | "program_keeps_rules_and_dates" | "program_no_longer_changes" | "only_drafts_deleted" | "program_not_matching" | "weight_out_of_range" | "stable_needs_two_sides" | "pair_of_one" | "no_such_person" | "run_not_done" | "no_such_run" | "publish_while_matching" | "run_published_already" | "edit_names_a_pair_once" | "not_a_proposal" | "swap_needs_two_pairs" | "swap_changes_nothing" | "wrong_side" | "pair_ended" | "not_in_the_pair" | "too_many_wishes" | "question_key" | "question_key_twice" | "question_needs_label" | "question_label" | "question_needs_options" | "question_takes_no_options" | "not_a_question" | "answer_text" | "answer_one_option" | "answer_options" | "message_needs_subject_and_body" | "template_error" | "template_too_much_work" | "template_too_large" | "send_before_deadline" | "reminder_needs_deadline" | "closed_campaign_fixed" | "open_campaign_keeps_kind" | "program_not_recruiting" | "write_message_first" | "deadline_passed" | "campaign_cannot_become" | "name_people_or_filter" | "open_campaign_has_no_list" | "campaign_closed" | "applications_closed" | "consent_needed" | "not_eligible" | "already_applied" | "confirmation_expired" | "application_declined" | "not_confirmed_yet" | "applicant_withdrew" | "decision_not_possible" | "only_owners_manage_owners" | "last_owner" | "account_exists" | "already_member" | "person_already_member" | "not_a_member" | "no_longer_member" | "wrong_credentials" | "invitation_used" | "signup_link_used" | "reset_link_used" | "session_ended" | "cookie_needs_header" | "refresh_token_refused" | "not_a_refresh_token" | "name_needed_for_new_account" | "no_credential" | "metrics_token_required" | "unknown_api_key" | "bad_access_token" | "console_users_only" | "may_not_read" | "may_not_write" | "team_managers_only" | "key_managers_only" | "mailbox_owners_only" | "api_key_has_no_language" | "name_a_scope" | "no_such_resource" | "already_exists" | "fields_invalid" | "unreadable_json" | "unreadable_body" | "body_too_large" | "send_json" | "try_again_in" | "internal";
+            code: "empty" | "required" | "too_short" | "too_long" | "length_between" | "too_many_bytes" | "between" | "control_characters" | "bidi_controls" | "only_spaces" | "nul_character" | "no_at_sign" | "not_an_email" | "not_a_whole_number" | "not_a_job_level" | "not_a_time_zone" | "not_a_boolean" | "not_a_date" | "list_too_long" | "unsupported_language" | "invalid" | "unknown_field" | "not_a_cursor" | "not_an_email_category" | "transactional_always_sent" | "duplicate_in_file" | "own_manager" | "no_such_manager" | "email_belongs_to" | "external_id_exists" | "external_id_or_email_taken" | "batch_size" | "csv_header_unreadable" | "csv_missing_columns" | "csv_line_unreadable" | "csv_no_rows" | "already_invited" | "deadline_variable_without_deadline" | "either_csv_or_file" | "unknown_encoding" | "unreadable_characters" | "not_a_grade" | "too_many_grades" | "grade_not_mapped" | "manager_row_refused" | "sensitive_attributes_off" | "close_campaigns_first" | "name_purpose" | "describe_custom_purpose" | "metric_needs_name_and_target" | "level_min_above_max" | "levels_range" | "rule_needs_role" | "no_junior_mentor_possible" | "mutual_uses_either" | "end_after_start" | "resource_needs_title_and_link" | "module_needs_title" | "module_link_not_web" | "unknown_template" | "program_cannot_become" | "publish_pairs_first" | "set_roles_before_recruiting" | "set_dates_before_recruiting" | "program_keeps_rules_and_dates" | "program_no_longer_changes" | "only_drafts_deleted" | "program_not_matching" | "weight_out_of_range" | "stable_needs_two_sides" | "pair_of_one" | "no_such_person" | "run_not_done" | "no_such_run" | "publish_while_matching" | "run_published_already" | "edit_names_a_pair_once" | "not_a_proposal" | "swap_needs_two_pairs" | "swap_changes_nothing" | "wrong_side" | "pair_ended" | "not_in_the_pair" | "too_many_wishes" | "session_outside_window" | "session_in_the_future" | "partner_confirms" | "confirmed_already" | "pair_not_active" | "pair_not_paused" | "story_not_published" | "kickoff_ends_before_start" | "sign_in_link_used" | "participant_sign_in_needed" | "question_key" | "question_key_twice" | "question_needs_label" | "question_label" | "question_needs_options" | "question_takes_no_options" | "not_a_question" | "answer_text" | "answer_one_option" | "answer_options" | "message_needs_subject_and_body" | "template_error" | "template_too_much_work" | "template_too_large" | "send_before_deadline" | "reminder_needs_deadline" | "closed_campaign_fixed" | "open_campaign_keeps_kind" | "program_not_recruiting" | "write_message_first" | "deadline_passed" | "campaign_cannot_become" | "name_people_or_filter" | "open_campaign_has_no_list" | "campaign_closed" | "applications_closed" | "consent_needed" | "not_eligible" | "already_applied" | "confirmation_expired" | "application_declined" | "not_confirmed_yet" | "applicant_withdrew" | "decision_not_possible" | "only_owners_manage_owners" | "last_owner" | "account_exists" | "already_member" | "person_already_member" | "not_a_member" | "no_longer_member" | "wrong_credentials" | "invitation_used" | "signup_link_used" | "reset_link_used" | "session_ended" | "cookie_needs_header" | "refresh_token_refused" | "not_a_refresh_token" | "name_needed_for_new_account" | "no_credential" | "metrics_token_required" | "unknown_api_key" | "bad_access_token" | "console_users_only" | "may_not_read" | "may_not_write" | "team_managers_only" | "key_managers_only" | "mailbox_owners_only" | "api_key_has_no_language" | "name_a_scope" | "no_such_resource" | "already_exists" | "fields_invalid" | "unreadable_json" | "unreadable_body" | "body_too_large" | "send_json" | "try_again_in" | "internal";
             /** @description Present on validation problems: each refused field. */
             errors?: components["schemas"]["FieldError"][];
         };
@@ -4084,6 +5179,63 @@ export interface components {
          * @enum {string}
          */
         ProgramKind: "reverse" | "traditional" | "mutual" | "group";
+        /**
+         * @description A program's learning balance.
+         * @example {
+         *       "distribution": [
+         *         {
+         *           "from": 0,
+         *           "pairs": 1,
+         *           "to": 0.2
+         *         },
+         *         {
+         *           "from": 0.2,
+         *           "pairs": 0,
+         *           "to": 0.4
+         *         },
+         *         {
+         *           "from": 0.4,
+         *           "pairs": 2,
+         *           "to": 0.6
+         *         },
+         *         {
+         *           "from": 0.6,
+         *           "pairs": 2,
+         *           "to": 0.8
+         *         },
+         *         {
+         *           "from": 0.8,
+         *           "pairs": 4,
+         *           "to": 1
+         *         }
+         *       ],
+         *       "index": 0.72,
+         *       "pairs_with_learning": 9,
+         *       "pairs_with_seniority": 10,
+         *       "senior_learned_pairs": 8,
+         *       "senior_learned_share": 0.8
+         *     }
+         */
+        ProgramReciprocity: {
+            /**
+             * Format: double
+             * @description The mean of the pairs' defined indices; `null` when no pair recorded learning.
+             */
+            index?: number | null;
+            /** Format: int32 */
+            pairs_with_learning: number;
+            distribution: components["schemas"]["Distribution"][];
+            /**
+             * Format: double
+             * @description Among pairs whose members' job levels differ, the share where the more senior member
+             *     recorded learning from the more junior one; `null` when no pair's levels differ.
+             */
+            senior_learned_share?: number | null;
+            /** Format: int32 */
+            senior_learned_pairs: number;
+            /** Format: int32 */
+            pairs_with_seniority: number;
+        };
         /**
          * @description Draft → recruiting → matching → active → completed → archived.
          * @enum {string}
@@ -4408,6 +5560,27 @@ export interface components {
             outbox?: number | null;
         };
         /**
+         * @description How balanced a pair's learning is (see the domain's definition).
+         * @example {
+         *       "explanation": "0.50: the mentor recorded learning 1 time(s), the mentee 3 time(s); 1 means both learned equally often.",
+         *       "index": 0.5,
+         *       "learned_by_mentee": 3,
+         *       "learned_by_mentor": 1
+         *     }
+         */
+        ReciprocityView: {
+            /**
+             * Format: double
+             * @description 0..1, `null` until someone recorded learning.
+             */
+            index?: number | null;
+            /** Format: int32 */
+            learned_by_mentor: number;
+            /** Format: int32 */
+            learned_by_mentee: number;
+            explanation: string;
+        };
+        /**
          * @example {
          *       "refresh_token": "01936f0e3c2a7b7e9d1f2a3b4c5d6e7f.9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822c"
          *     }
@@ -4497,6 +5670,26 @@ export interface components {
              */
             people: number;
         };
+        /**
+         * @example {
+         *       "completed": 4,
+         *       "not_started": 3,
+         *       "people": 10,
+         *       "role": "mentor"
+         *     }
+         */
+        RoleTraining: {
+            role: components["schemas"]["ParticipantRole"];
+            /** Format: int32 */
+            people: number;
+            /**
+             * Format: int32
+             * @description Done with every module their role requires.
+             */
+            completed: number;
+            /** Format: int32 */
+            not_started: number;
+        };
         RowError: {
             /**
              * Format: int64
@@ -4511,7 +5704,7 @@ export interface components {
              * @example grade_not_mapped
              * @enum {string}
              */
-            code: "empty" | "required" | "too_short" | "too_long" | "length_between" | "too_many_bytes" | "between" | "control_characters" | "bidi_controls" | "only_spaces" | "nul_character" | "no_at_sign" | "not_an_email" | "not_a_whole_number" | "not_a_job_level" | "not_a_time_zone" | "not_a_boolean" | "not_a_date" | "list_too_long" | "unsupported_language" | "invalid" | "unknown_field" | "not_a_cursor" | "not_an_email_category" | "transactional_always_sent" | "duplicate_in_file" | "own_manager" | "no_such_manager" | "email_belongs_to" | "external_id_exists" | "external_id_or_email_taken" | "batch_size" | "csv_header_unreadable" | "csv_missing_columns" | "csv_line_unreadable" | "csv_no_rows" | "already_invited" | "deadline_variable_without_deadline" | "either_csv_or_file" | "unknown_encoding" | "unreadable_characters" | "not_a_grade" | "too_many_grades" | "grade_not_mapped" | "manager_row_refused" | "sensitive_attributes_off" | "close_campaigns_first" | "name_purpose" | "describe_custom_purpose" | "metric_needs_name_and_target" | "level_min_above_max" | "levels_range" | "rule_needs_role" | "no_junior_mentor_possible" | "mutual_uses_either" | "end_after_start" | "resource_needs_title_and_link" | "module_needs_title" | "module_link_not_web" | "unknown_template" | "program_cannot_become" | "publish_pairs_first" | "set_roles_before_recruiting" | "set_dates_before_recruiting" | "program_keeps_rules_and_dates" | "program_no_longer_changes" | "only_drafts_deleted" | "program_not_matching" | "weight_out_of_range" | "stable_needs_two_sides" | "pair_of_one" | "no_such_person" | "run_not_done" | "no_such_run" | "publish_while_matching" | "run_published_already" | "edit_names_a_pair_once" | "not_a_proposal" | "swap_needs_two_pairs" | "swap_changes_nothing" | "wrong_side" | "pair_ended" | "not_in_the_pair" | "too_many_wishes" | "question_key" | "question_key_twice" | "question_needs_label" | "question_label" | "question_needs_options" | "question_takes_no_options" | "not_a_question" | "answer_text" | "answer_one_option" | "answer_options" | "message_needs_subject_and_body" | "template_error" | "template_too_much_work" | "template_too_large" | "send_before_deadline" | "reminder_needs_deadline" | "closed_campaign_fixed" | "open_campaign_keeps_kind" | "program_not_recruiting" | "write_message_first" | "deadline_passed" | "campaign_cannot_become" | "name_people_or_filter" | "open_campaign_has_no_list" | "campaign_closed" | "applications_closed" | "consent_needed" | "not_eligible" | "already_applied" | "confirmation_expired" | "application_declined" | "not_confirmed_yet" | "applicant_withdrew" | "decision_not_possible" | "only_owners_manage_owners" | "last_owner" | "account_exists" | "already_member" | "person_already_member" | "not_a_member" | "no_longer_member" | "wrong_credentials" | "invitation_used" | "signup_link_used" | "reset_link_used" | "session_ended" | "cookie_needs_header" | "refresh_token_refused" | "not_a_refresh_token" | "name_needed_for_new_account" | "no_credential" | "metrics_token_required" | "unknown_api_key" | "bad_access_token" | "console_users_only" | "may_not_read" | "may_not_write" | "team_managers_only" | "key_managers_only" | "mailbox_owners_only" | "api_key_has_no_language" | "name_a_scope" | "no_such_resource" | "already_exists" | "fields_invalid" | "unreadable_json" | "unreadable_body" | "body_too_large" | "send_json" | "try_again_in" | "internal";
+            code: "empty" | "required" | "too_short" | "too_long" | "length_between" | "too_many_bytes" | "between" | "control_characters" | "bidi_controls" | "only_spaces" | "nul_character" | "no_at_sign" | "not_an_email" | "not_a_whole_number" | "not_a_job_level" | "not_a_time_zone" | "not_a_boolean" | "not_a_date" | "list_too_long" | "unsupported_language" | "invalid" | "unknown_field" | "not_a_cursor" | "not_an_email_category" | "transactional_always_sent" | "duplicate_in_file" | "own_manager" | "no_such_manager" | "email_belongs_to" | "external_id_exists" | "external_id_or_email_taken" | "batch_size" | "csv_header_unreadable" | "csv_missing_columns" | "csv_line_unreadable" | "csv_no_rows" | "already_invited" | "deadline_variable_without_deadline" | "either_csv_or_file" | "unknown_encoding" | "unreadable_characters" | "not_a_grade" | "too_many_grades" | "grade_not_mapped" | "manager_row_refused" | "sensitive_attributes_off" | "close_campaigns_first" | "name_purpose" | "describe_custom_purpose" | "metric_needs_name_and_target" | "level_min_above_max" | "levels_range" | "rule_needs_role" | "no_junior_mentor_possible" | "mutual_uses_either" | "end_after_start" | "resource_needs_title_and_link" | "module_needs_title" | "module_link_not_web" | "unknown_template" | "program_cannot_become" | "publish_pairs_first" | "set_roles_before_recruiting" | "set_dates_before_recruiting" | "program_keeps_rules_and_dates" | "program_no_longer_changes" | "only_drafts_deleted" | "program_not_matching" | "weight_out_of_range" | "stable_needs_two_sides" | "pair_of_one" | "no_such_person" | "run_not_done" | "no_such_run" | "publish_while_matching" | "run_published_already" | "edit_names_a_pair_once" | "not_a_proposal" | "swap_needs_two_pairs" | "swap_changes_nothing" | "wrong_side" | "pair_ended" | "not_in_the_pair" | "too_many_wishes" | "session_outside_window" | "session_in_the_future" | "partner_confirms" | "confirmed_already" | "pair_not_active" | "pair_not_paused" | "story_not_published" | "kickoff_ends_before_start" | "sign_in_link_used" | "participant_sign_in_needed" | "question_key" | "question_key_twice" | "question_needs_label" | "question_label" | "question_needs_options" | "question_takes_no_options" | "not_a_question" | "answer_text" | "answer_one_option" | "answer_options" | "message_needs_subject_and_body" | "template_error" | "template_too_much_work" | "template_too_large" | "send_before_deadline" | "reminder_needs_deadline" | "closed_campaign_fixed" | "open_campaign_keeps_kind" | "program_not_recruiting" | "write_message_first" | "deadline_passed" | "campaign_cannot_become" | "name_people_or_filter" | "open_campaign_has_no_list" | "campaign_closed" | "applications_closed" | "consent_needed" | "not_eligible" | "already_applied" | "confirmation_expired" | "application_declined" | "not_confirmed_yet" | "applicant_withdrew" | "decision_not_possible" | "only_owners_manage_owners" | "last_owner" | "account_exists" | "already_member" | "person_already_member" | "not_a_member" | "no_longer_member" | "wrong_credentials" | "invitation_used" | "signup_link_used" | "reset_link_used" | "session_ended" | "cookie_needs_header" | "refresh_token_refused" | "not_a_refresh_token" | "name_needed_for_new_account" | "no_credential" | "metrics_token_required" | "unknown_api_key" | "bad_access_token" | "console_users_only" | "may_not_read" | "may_not_write" | "team_managers_only" | "key_managers_only" | "mailbox_owners_only" | "api_key_has_no_language" | "name_a_scope" | "no_such_resource" | "already_exists" | "fields_invalid" | "unreadable_json" | "unreadable_body" | "body_too_large" | "send_json" | "try_again_in" | "internal";
             /**
              * @description Why, in words, in the language the request asked for (`Accept-Language`).
              * @example grade M3 is not mapped to a job level: give it a level in the grade table
@@ -4630,6 +5823,72 @@ export interface components {
             role: components["schemas"]["Role"];
         };
         /**
+         * @description A confirmation, with the partner's corrections when the session went otherwise.
+         * @example {
+         *       "minutes": 60
+         *     }
+         */
+        SessionConfirmation: {
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:00:00Z
+             */
+            held_at?: string | null;
+            /** Format: int32 */
+            minutes?: number | null;
+            format?: components["schemas"]["SessionFormat"] | null;
+            topics?: string[] | null;
+        };
+        /**
+         * @description How a session was held.
+         * @enum {string}
+         */
+        SessionFormat: "in_person" | "video" | "chat";
+        /**
+         * @example {
+         *       "confirmed_at": null,
+         *       "corrected": false,
+         *       "created_at": "2027-01-20T10:00:00Z",
+         *       "format": "video",
+         *       "held_at": "2027-01-20T09:00:00Z",
+         *       "id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f",
+         *       "logged_by": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e71",
+         *       "minutes": 45,
+         *       "planned": false,
+         *       "topics": [
+         *         "Excel"
+         *       ]
+         *     }
+         */
+        SessionView: {
+            id: components["schemas"]["PairSessionId"];
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:00:00Z
+             */
+            held_at: string;
+            /** Format: int32 */
+            minutes: number;
+            format: components["schemas"]["SessionFormat"];
+            topics: string[];
+            /** @description Planned ahead (a calendar invitation went to both), not yet held. */
+            planned: boolean;
+            /** @description The member who logged it; the other confirms. */
+            logged_by: components["schemas"]["PersonId"];
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:00:00Z
+             */
+            confirmed_at?: string | null;
+            /** @description Whether the partner corrected it when confirming. */
+            corrected: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:00:00Z
+             */
+            created_at: string;
+        };
+        /**
          * @description The answer to every well-formed sign-up: a link (or, for an address with an account, a
          *     notice) is on its way to the address.
          */
@@ -4697,6 +5956,58 @@ export interface components {
             constraints?: components["schemas"]["Constraints"] | null;
         };
         /**
+         * @example {
+         *       "agreed_by": [
+         *         "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e71",
+         *         "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e72"
+         *       ],
+         *       "body": "Aoi showed Kenji how to build the sales dashboard himself.",
+         *       "featured": true,
+         *       "pair_id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f",
+         *       "published": true,
+         *       "title": "A dashboard in a week",
+         *       "updated_at": "2027-02-20T10:00:00Z"
+         *     }
+         */
+        StoryOfPair: components["schemas"]["StoryView"] & {
+            pair_id: components["schemas"]["PairId"];
+        };
+        /**
+         * @example {
+         *       "body": "Aoi showed Kenji how to build the sales dashboard himself.",
+         *       "title": "A dashboard in a week"
+         *     }
+         */
+        StoryText: {
+            title: string;
+            body: string;
+        };
+        /**
+         * @example {
+         *       "agreed_by": [
+         *         "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e71"
+         *       ],
+         *       "body": "Aoi showed Kenji how to build the sales dashboard himself.",
+         *       "featured": false,
+         *       "published": false,
+         *       "title": "A dashboard in a week",
+         *       "updated_at": "2027-02-20T10:00:00Z"
+         *     }
+         */
+        StoryView: {
+            title: string;
+            body: string;
+            /** @description The members who agreed to this text; published once both did. */
+            agreed_by: components["schemas"]["PersonId"][];
+            published: boolean;
+            featured: boolean;
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:00:00Z
+             */
+            updated_at: string;
+        };
+        /**
          * @description What success looks like, and how it is measured.
          * @example {
          *       "measured_by": "end-of-program survey",
@@ -4728,6 +6039,18 @@ export interface components {
              * @example 2026-11-30T09:00:00Z
              */
             created_at: string;
+        };
+        /**
+         * @example {
+         *       "sources": {
+         *         "html": "<p>{{ inviter }} invites you. <a href=\"{{ link }}\">Accept</a></p>",
+         *         "subject": "Join {{ company }} on Tandem",
+         *         "text": "{{ inviter }} invites you: {{ link }}"
+         *       }
+         *     }
+         */
+        TemplatePreviewRequest: {
+            sources?: components["schemas"]["TemplateSources"] | null;
         };
         /**
          * @example {
@@ -4806,6 +6129,18 @@ export interface components {
             sensitive_attributes_enabled: boolean;
         };
         /**
+         * @description A topic and how many learning entries named it.
+         * @example {
+         *       "count": 6,
+         *       "topic": "TikTok"
+         *     }
+         */
+        TopicCount: {
+            topic: string;
+            /** Format: int32 */
+            count: number;
+        };
+        /**
          * @example {
          *       "role": "mentor",
          *       "title": "Being a reverse mentor",
@@ -4817,6 +6152,24 @@ export interface components {
             /** @description Who must complete it (either: both roles). */
             role: components["schemas"]["ParticipantRole"];
             url?: string | null;
+        };
+        /**
+         * @example {
+         *       "module": 0,
+         *       "role": "mentor",
+         *       "title": "Being a reverse mentor"
+         *     }
+         */
+        TrainingModuleView: {
+            /** Format: int32 */
+            module: number;
+            title: string;
+            role: components["schemas"]["ParticipantRole"];
+        };
+        TrainingReport: {
+            modules: components["schemas"]["TrainingModuleView"][];
+            people: components["schemas"]["PersonTraining"][];
+            by_role: components["schemas"]["RoleTraining"][];
         };
         /**
          * @example {
@@ -6539,7 +7892,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PreviewRequest"];
+                "application/json": components["schemas"]["TemplatePreviewRequest"];
             };
         };
         responses: {
@@ -7073,6 +8426,177 @@ export interface operations {
             422: components["responses"]["ValidationFailed"];
         };
     };
+    pair_page: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The pair's id */
+                pair_id: components["schemas"]["PairId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The pair's page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PairPage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    pause_pair: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The pair's id */
+                pair_id: components["schemas"]["PairId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PauseRequest"];
+            };
+        };
+        responses: {
+            /** @description Paused */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PairPage"];
+                };
+            };
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The pair is not active */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    resume_pair: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The pair's id */
+                pair_id: components["schemas"]["PairId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Active again */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PairPage"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The pair is not paused */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    feature_story: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The pair's id */
+                pair_id: components["schemas"]["PairId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FeatureRequest"];
+            };
+        };
+        responses: {
+            /** @description The story */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoryView"];
+                };
+            };
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The story is not published (both members have not agreed) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
     withdraw_pair: {
         parameters: {
             query?: never;
@@ -7412,7 +8936,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PreviewRequest"];
+                "application/json": components["schemas"]["ImportPreviewRequest"];
             };
         };
         responses: {
@@ -7574,6 +9098,593 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    portal_me: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Who is signed in, and their pairs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalMe"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    portal_pair: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description One of the participant's pairs */
+                pair_id: components["schemas"]["PairId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The pair's page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalPair"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    add_goal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description One of the participant's pairs */
+                pair_id: components["schemas"]["PairId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewGoal"];
+            };
+        };
+        responses: {
+            /** @description Added */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalView"];
+                };
+            };
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The pair is not active */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    update_goal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description One of the participant's pairs */
+                pair_id: components["schemas"]["PairId"];
+                /** @description A goal of that pair */
+                goal_id: components["schemas"]["GoalId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GoalUpdate"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalView"];
+                };
+            };
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    record_learning: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description One of the participant's pairs */
+                pair_id: components["schemas"]["PairId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewLearning"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LearningView"];
+                };
+            };
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The pair is not active */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    list_notes: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description One of the participant's pairs */
+                pair_id: components["schemas"]["PairId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description My notes, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoteList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    add_note: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description One of the participant's pairs */
+                pair_id: components["schemas"]["PairId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewNote"];
+            };
+        };
+        responses: {
+            /** @description Written */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoteView"];
+                };
+            };
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    log_session: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description One of the participant's pairs */
+                pair_id: components["schemas"]["PairId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewSession"];
+            };
+        };
+        responses: {
+            /** @description Logged */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionView"];
+                };
+            };
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The pair is not active */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    confirm_session: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description One of the participant's pairs */
+                pair_id: components["schemas"]["PairId"];
+                /** @description A session of that pair */
+                session_id: components["schemas"]["PairSessionId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SessionConfirmation"];
+            };
+        };
+        responses: {
+            /** @description Confirmed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionView"];
+                };
+            };
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The member who logged it cannot confirm it, or it is confirmed already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    write_story: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description One of the participant's pairs */
+                pair_id: components["schemas"]["PairId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StoryText"];
+            };
+        };
+        responses: {
+            /** @description The story */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoryView"];
+                };
+            };
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    agree_to_story: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description One of the participant's pairs */
+                pair_id: components["schemas"]["PairId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The story */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StoryView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    complete_training: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description A program the participant is paired in */
+                program_id: components["schemas"]["ProgramId"];
+                /** @description The module's place in the program's training list */
+                module: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Recorded (again: nothing changes) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    start_portal_session: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PortalLinkToken"];
+            };
+        };
+        responses: {
+            /** @description Signed in; the cookie is set */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalMe"];
+                };
+            };
+            400: components["responses"]["MalformedRequest"];
+            /** @description Not a sign-in link */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The link expired or was used */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    end_portal_session: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    request_portal_link: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PortalSignIn"];
+            };
+        };
+        responses: {
+            /** @description A link is on its way, if the address is in a directory */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["MalformedRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     list_program_templates: {
@@ -8030,6 +10141,117 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
+    get_kickoff: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The program's id */
+                program_id: components["schemas"]["ProgramId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The kickoff (404 when none was set) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KickoffView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    set_kickoff: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The program's id */
+                program_id: components["schemas"]["ProgramId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KickoffRequest"];
+            };
+        };
+        responses: {
+            /** @description The kickoff; invitations are on their way */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["KickoffView"];
+                };
+            };
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The program is completed or archived */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    cancel_kickoff: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The program's id */
+                program_id: components["schemas"]["ProgramId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancelled; cancellations are on their way */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
     list_edits: {
         parameters: {
             query?: {
@@ -8260,6 +10482,38 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
+    monitoring: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The program's id */
+                program_id: components["schemas"]["ProgramId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The program's monitoring */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Monitoring"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
     list_pairs: {
         parameters: {
             query?: {
@@ -8298,6 +10552,76 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    training_report: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The program's id */
+                program_id: components["schemas"]["ProgramId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Completion per person and per role */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingReport"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    record_completion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The program's id */
+                program_id: components["schemas"]["ProgramId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompletionRequest"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
         };
     };

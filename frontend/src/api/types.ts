@@ -62,7 +62,7 @@ export type ImportRequest = Schemas["ImportRequest"];
 export type ImportReport = Schemas["ImportReport"];
 export type RowError = Schemas["RowError"];
 export type ImportPreview = Schemas["ImportPreview"];
-export type PreviewRequest = Omit<Schemas["PreviewRequest"], "mapping"> & {
+export type PreviewRequest = Omit<Schemas["ImportPreviewRequest"], "mapping"> & {
   /** Each header to a person field, or `null` for a column to ignore. */
   mapping?: Record<string, PersonField | null>;
 };
@@ -170,3 +170,46 @@ export type PairMember = Schemas["PairMember"];
 export type RunComparison = Schemas["RunComparison"];
 export type ComparedPair = Schemas["ComparedPair"];
 export type RateChange = Schemas["RateChange"];
+
+export type PortalMe = Schemas["PortalMe"];
+export type PortalPerson = Schemas["PortalPerson"];
+export type PortalPairSummary = Schemas["PortalPairSummary"];
+export type PortalPair = Schemas["PortalPair"];
+export type PartnerProfile = Schemas["PartnerProfile"];
+export type PortalProgram = Schemas["PortalProgram"];
+export type PortalTraining = Schemas["PortalTraining"];
+export type PortalSignIn = Schemas["PortalSignIn"];
+export type KickoffView = Schemas["KickoffView"];
+export type KickoffRequest = Schemas["KickoffRequest"];
+export type SessionView = Schemas["SessionView"];
+export type NewSession = Schemas["NewSession"];
+export type SessionConfirmation = Schemas["SessionConfirmation"];
+export type SessionFormat = Schemas["SessionFormat"];
+export type LearningView = Schemas["LearningView"];
+export type NewLearning = Schemas["NewLearning"];
+export type LearningDirection = Schemas["LearningDirection"];
+export type GoalView = Schemas["GoalView"];
+export type NewGoal = Schemas["NewGoal"];
+export type GoalUpdate = Schemas["GoalUpdate"];
+export type GoalStatus = Schemas["GoalStatus"];
+export type NoteView = Schemas["NoteView"];
+export type StoryView = Schemas["StoryView"];
+export type StoryText = Schemas["StoryText"];
+export type HealthView = Schemas["HealthView"];
+export type HealthStatus = Schemas["HealthStatus"];
+export type ReciprocityView = Schemas["ReciprocityView"];
+export type PairState = Schemas["PairState"];
+export type TrainingReport = Schemas["TrainingReport"];
+export type Monitoring = Schemas["Monitoring"];
+export type MonitoredPair = Schemas["MonitoredPair"];
+/** A member of a published pair as monitoring and the pair page show them. */
+export type TrackedMember = Schemas["PairMemberProfile"];
+export type PairPage = Schemas["PairPage"];
+export type LearningSummary = Schemas["LearningSummary"];
+export type Distribution = Schemas["Distribution"];
+export type TopicCount = Schemas["TopicCount"];
+export type ExecutivesTakingPart = Schemas["ExecutivesTakingPart"];
+export type StoryOfPair = Schemas["StoryOfPair"];
+
+export const SESSION_FORMATS: readonly SessionFormat[] = ["in_person", "video", "chat"];
+export const HEALTH_STATUSES: readonly HealthStatus[] = ["on_track", "at_risk", "inactive"];

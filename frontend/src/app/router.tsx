@@ -37,6 +37,17 @@ export const router = createBrowserRouter([
       { path: "/email-preferences", lazy: page(() => import("../features/preferences/EmailPreferencesPage"), "EmailPreferencesPage") },
       { path: "/apply", lazy: page(() => import("../features/apply/ApplyPage"), "ApplyPage") },
       { path: "/applications/confirm", lazy: page(() => import("../features/apply/ConfirmApplicationPage"), "ConfirmApplicationPage") },
+      // The participant portal: its own cookie session (a sign-in link by email), no console account.
+      { path: "/portal/sign-in", lazy: page(() => import("../features/portal/PortalSignInPage"), "PortalSignInPage") },
+      { path: "/portal/verify", lazy: page(() => import("../features/portal/PortalVerifyPage"), "PortalVerifyPage") },
+      {
+        path: "/portal",
+        lazy: page(() => import("../features/portal/PortalLayout"), "PortalLayout"),
+        children: [
+          { index: true, lazy: page(() => import("../features/portal/PortalHomePage"), "PortalHomePage") },
+          { path: "pairs/:pairId", lazy: page(() => import("../features/portal/PortalPairPage"), "PortalPairPage") },
+        ],
+      },
       {
         element: <RequireSession />,
         children: [
@@ -50,6 +61,7 @@ export const router = createBrowserRouter([
               { path: "people/:personId", lazy: page(() => import("../features/people/PersonPage"), "PersonPage") },
               { path: "programs", lazy: page(() => import("../features/programs/ProgramsPage"), "ProgramsPage") },
               { path: "programs/:programId", lazy: page(() => import("../features/programs/ProgramPage"), "ProgramPage") },
+              { path: "pairs/:pairId", lazy: page(() => import("../features/launch/PairPage"), "PairPage") },
               { path: "campaigns/:campaignId", lazy: page(() => import("../features/recruitment/CampaignPage"), "CampaignPage") },
               {
                 element: <WritersOnly />,

@@ -38,7 +38,7 @@ describe("catalogues", () => {
 
   it("every English message starts with a capital letter, except words made to sit inside a sentence", () => {
     const fragments = new Set(["team.you", "preferences.thisEmail", "preferences.or", "home.checklist.done", "home.checklist.todo"]);
-    const fragmentGroups = ["recruitment.audience.", "apply.statusWords."];
+    const fragmentGroups = ["recruitment.audience.", "apply.statusWords.", "tracking.time."];
     for (const path of keys(en)) {
       if (fragments.has(path) || fragmentGroups.some((g) => path.startsWith(g))) continue;
       expect(String(leaf(en, path)), path).toMatch(/^[^a-z]/);

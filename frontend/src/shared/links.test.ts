@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { splitLinks } from "./links";
+import { httpLink, splitLinks } from "./links";
 
 describe("links in plain text", () => {
   it("finds an invitation link among text", () => {
@@ -35,5 +35,14 @@ describe("links in plain text", () => {
   it("keeps several links and empty text", () => {
     expect(splitLinks("")).toEqual([]);
     expect(splitLinks("https://a.example https://b.example").filter((p) => p.kind === "link")).toHaveLength(2);
+  });
+});
+
+describe("links people may follow", () => {
+  it("are absolute http(s) addresses only", () => {
+    expect(httpLink("https://meet.example/abc")).toBe("https://meet.example/abc");
+    expect(httpLink(" http://zoom.example/j/1 ")).toBe("http://zoom.example/j/1");
+    expect(httpLink("javascript:alert(1)")).toBeNull();
+    expect(httpLink("meet.example/abc")).toBeNull();
   });
 });

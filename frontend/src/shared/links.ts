@@ -29,3 +29,13 @@ export function splitLinks(text: string): TextPiece[] {
   if (last < text.length) pieces.push({ kind: "text", text: text.slice(last) });
   return pieces;
 }
+
+/** A link people may follow: an absolute http(s) address, or null (never `javascript:` and the like). */
+export function httpLink(value: string): string | null {
+  try {
+    const url = new URL(value.trim());
+    return url.protocol === "https:" || url.protocol === "http:" ? url.href : null;
+  } catch {
+    return null;
+  }
+}

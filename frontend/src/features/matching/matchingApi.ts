@@ -171,6 +171,17 @@ export function usePairs(programId: string) {
   );
 }
 
+/** Whether the program has published pairs yet (one is enough to know); asked only when `enabled`. */
+export function useHasPairs(programId: string, enabled: boolean): boolean {
+  const first = useQuery({
+    queryKey: [...pairsKey(programId), "any"],
+    queryFn: () =>
+      unwrap(api.GET("/api/v1/programs/{program_id}/pairs", { params: { path: { program_id: programId }, query: { limit: 1 } } })),
+    enabled,
+  });
+  return (first.data?.items.length ?? 0) > 0;
+}
+
 /**
  * Publishes a run: its proposals become the program's pairs and the emails are queued. The
  * runs (now one is published), the program (whose funnel counts the matched, and which may now

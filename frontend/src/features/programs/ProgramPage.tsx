@@ -12,6 +12,9 @@ import { ErrorAlert } from "../../shared/ErrorAlert";
 import { PageHeader } from "../../shared/PageHeader";
 import { useLanguage } from "../../shared/useLanguage";
 import { canWriteDirectory } from "../auth/permissions";
+import { hasLaunch } from "../launch/visibility";
+import { LaunchTab } from "../launch/LaunchTab";
+import { useHasPairs } from "../matching/matchingApi";
 import { MatchingTab } from "../matching/MatchingTab";
 import { CampaignsSection } from "../recruitment/CampaignsSection";
 import { useCampaigns } from "../recruitment/recruitmentApi";
@@ -22,7 +25,7 @@ import { campaignsClosedBy, transitionRequest } from "./transition";
 import { TransitionDialog } from "./TransitionDialog";
 import { BackLink, PageLoading } from "../../shared/PageParts";
 
-const TABS = ["overview", "matching"] as const;
+const TABS = ["overview", "matching", "launch"] as const;
 type Tab = (typeof TABS)[number];
 
 /** Matching (step 4) has something to show once the program has started recruiting. */
@@ -99,6 +102,7 @@ export function ProgramPage() {
   const [params, setParams] = useSearchParams();
   const user = useConsoleUser();
   const program = useProgram(programId);
+  const published = useHasPairs(programId, program.data?.state === "matching");
   const remove = useDeleteProgram();
   const writer = canWriteDirectory(user.role);
 
@@ -114,7 +118,8 @@ export function ProgramPage() {
   }
   const p = program.data;
   const editable = writer && p.state !== "completed" && p.state !== "archived";
-  const tabs = TABS.filter((x) => x !== "matching" || hasMatching(p.state));
+  const launch = hasLaunch(p.state, published);
+  const tabs = TABS.filter((x) => (x === "matching" ? hasMatching(p.state) : x === "launch" ? launch : true));
   const tab: Tab = tabs.find((x) => x === params.get("tab")) ?? "overview";
   return (
     <Stack gap="md">
@@ -179,6 +184,11 @@ export function ProgramPage() {
         {hasMatching(p.state) && (
           <Tabs.Panel value="matching">
             <MatchingTab program={p} writer={writer} />
+          </Tabs.Panel>
+        )}
+        {launch && (
+          <Tabs.Panel value="launch">
+            <LaunchTab program={p} writer={writer} />
           </Tabs.Panel>
         )}
       </Tabs>

@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import type { PairSession } from "../tracking/types";
+import { correctionBody, initialSession, isPlanned, sessionBody, sessionErrors, sessionStatus, valuesOf } from "./sessionForm";
+
+const zone = "Asia/Tokyo";
+const now = new Date("2027-01-20T03:07:00Z"); // 12:07 in Tokyo
+
+const logged: PairSession = {
+  id: "s1",
+  held_at: "2027-01-19T09:00:00Z",
+  minutes: 45,
+  format: "video",
+  topics: ["Excel", "pivot tables"],
+  planned: false,
+  logged_by: "aiko",
+  confirmed_at: null,
+  corrected: false,
+  created_at: "2027-01-19T10:00:00Z",
+};
+
+describe("logging a session", () => {
+  it("starts at the last quarter hour on the device's clock, with the program's meeting length", () => {
+    expect(initialSession(now, zone, 45)).toEqual({ held_at: "2027-01-20T12:00", minutes: 45, format: "video", topics: [] });
+    expect(initialSession(now, zone, 0).minutes).toBe(30);
+  });
+
+  it("needs a time and a whole number of minutes in range", () => {
+    const ok = initialSession(now, zone, 45);
+    expect(sessionErrors(ok, zone)).toEqual({});
+    expect(sessionErrors({ ...ok, held_at: "" }, zone)).toEqual({ held_at: "portal.sessions.errors.when" });
+    for (const minutes of ["", 0, 4, 601, 30.5, "abc"]) {
+      expect(sessionErrors({ ...ok, minutes }, zone), String(minutes)).toEqual({ minutes: "portal.sessions.errors.minutes" });
+    }
+    expect(sessionErrors({ ...ok, minutes: "60" }, zone)).toEqual({});
+    const many = Array.from({ length: 11 }, (_, i) => `topic ${i}`);
+    expect(sessionErrors({ ...ok, topics: many }, zone)).toEqual({ topics: "portal.sessions.errors.topics" });
+  });
+
+  it("sends the time as an instant, topics cleaned, and plans a session still to come", () => {
+    const past = { held_at: "2027-01-19T18:00", minutes: "45", format: "in_person" as const, topics: ["Excel, TikTok", "excel", " "] };
+    expect(sessionBody(past, zone, now)).toEqual({
+      held_at: "2027-01-19T09:00:00Z",
+      minutes: 45,
+      format: "in_person",
+      topics: ["Excel", "TikTok"],
+      planned: false,
+    });
+    const future = { ...past, held_at: "2027-01-27T18:00" };
+    expect(isPlanned(future, zone, now)).toBe(true);
+    expect(sessionBody(future, zone, now)?.planned).toBe(true);
+    expect(sessionBody({ ...past, minutes: "" }, zone, now)).toBeNull();
+  });
+});
+
+describe("confirming or correcting the partner's session", () => {
+  it("sends nothing but a confirmation when nothing changed", () => {
+    expect(correctionBody(logged, valuesOf(logged, zone), zone)).toEqual({});
+    // Topics in another case are the same topics.
+    expect(correctionBody(logged, { ...valuesOf(logged, zone), topics: ["excel", "Pivot tables"] }, zone)).toEqual({});
+  });
+
+  it("sends only what differs", () => {
+    const values = { ...valuesOf(logged, zone), minutes: 60, topics: ["Excel"] };
+    expect(correctionBody(logged, values, zone)).toEqual({ minutes: 60, topics: ["Excel"] });
+    const moved = { ...valuesOf(logged, zone), held_at: "2027-01-19T19:00", format: "chat" as const };
+    expect(correctionBody(logged, moved, zone)).toEqual({ held_at: "2027-01-19T10:00:00Z", format: "chat" });
+    expect(correctionBody(logged, { ...values, minutes: 1 }, zone)).toBeNull();
+  });
+
+  it("asks only the member who did not log it, once it has happened", () => {
+    expect(sessionStatus(logged, "ren", now)).toBe("awaitingMe");
+    expect(sessionStatus(logged, "aiko", now)).toBe("awaitingPartner");
+    expect(sessionStatus({ ...logged, held_at: "2027-02-01T09:00:00Z", planned: true }, "ren", now)).toBe("planned");
+    expect(sessionStatus({ ...logged, confirmed_at: "2027-01-20T01:00:00Z" }, "ren", now)).toBe("confirmed");
+    expect(sessionStatus({ ...logged, confirmed_at: "2027-01-20T01:00:00Z", corrected: true }, "aiko", now)).toBe("corrected");
+  });
+});

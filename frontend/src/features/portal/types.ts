@@ -1,0 +1,16 @@
+// The participant portal's shapes, as the schema names them.
+export type {
+  GoalUpdate as GoalChange,
+  NewGoal,
+  NewLearning,
+  NewSession,
+  NoteView as PrivateNote,
+  PartnerProfile as Partner,
+  PortalMe,
+  PortalPair,
+  PortalPairSummary,
+  PortalPerson,
+  PortalTraining,
+  SessionConfirmation,
+  StoryText as StoryDraft,
+} from "../../api/types";
