@@ -41,9 +41,7 @@ fn index(name: &str, table: &'static str, cols: &[&'static str], unique: bool) -
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        manager
-            .alter_table(Table::alter().table("pairs").add_column(text_null("paused_reason")).to_owned())
-            .await?;
+        manager.alter_table(Table::alter().table("pairs").add_column(text_null("paused_reason")).to_owned()).await?;
         // A sign-in link emailed to a participant (single use, short-lived) and the session it
         // starts; both keep only the SHA-256 of their secret.
         for (table, ended) in [("participant_links", "used_at"), ("participant_sessions", "revoked_at")] {
