@@ -88,7 +88,7 @@ const ADMIN_READS: &[&str] = &[
 ];
 
 /// A well-formed body for each route that takes one, so that a refusal is about the role.
-fn body_for(method: &Method, template: &str) -> Option<Value> {
+pub(crate) fn body_for(method: &Method, template: &str) -> Option<Value> {
     let person = json!({"external_id": "E9", "name": "Kenji Sato", "email": "kenji@acme.example", "job_level": 3});
     let program = json!({"name": "Reverse mentoring", "kind": "reverse", "purposes": ["knowledge_sharing"], "slots": 5,
         "meetings_per_month": 2, "minutes_per_meeting": 45, "check_in_cadence": "monthly"});

@@ -500,6 +500,32 @@ async fn private_notes_are_sealed_and_read_by_their_author_alone(app: TestApp) {
         }
     }
     assert!(read > 100, "every reading route, as everyone: {read}");
+    // Nor does anything a change answers (the pair's page after a pause, say), for anyone.
+    let mut changed = 0;
+    for (template, item) in spec["paths"].as_object().unwrap() {
+        if template.starts_with("/api/v1/portal/") || template == "/api/v1/me" {
+            continue;
+        }
+        for (method, operation) in item.as_object().unwrap() {
+            if method == "get" || operation["security"].as_array().is_none_or(|s| s.is_empty()) {
+                continue;
+            }
+            let method: Method = method.to_uppercase().parse().unwrap();
+            let path =
+                crate::access::fill(&template.replace("{program_id}", &l.program_id).replace("{pair_id}", &l.pair_id));
+            for credential in credentials {
+                let body = crate::access::body_for(&method, template);
+                let reply = app.request(method.clone(), &path, Some(credential), body).await;
+                assert!(
+                    !reply.body.to_string().contains(MARKER),
+                    "{method} {template} shows a private note: {}",
+                    reply.body
+                );
+                changed += 1;
+            }
+        }
+    }
+    assert!(changed > 100, "every changing route, as everyone: {changed}");
     let export =
         app.client.get(app.url("/api/v1/people/export")).bearer_auth(&l.owner.access_token).send().await.unwrap();
     assert!(!export.text().await.unwrap().contains(MARKER));
