@@ -360,7 +360,12 @@ async fn publishing_makes_pairs_introduces_each_member_in_their_language_and_tel
     let matching = json!({"to": "matching", "close_campaigns": true});
     app.post(&format!("/api/v1/programs/{program}/transitions"), token, matching).await.ok(200);
     let published = app.post(&publish, token, json!({})).await;
-    assert_eq!(published.ok(200), &json!({"pairs": 2, "introductions": 4, "waitlisted": 2, "skipped": 0}));
+    assert_eq!(
+        published.ok(200),
+        &json!({"pairs": 2, "introductions": 4, "waitlisted": 2, "skipped": 0, "program_state": "active"})
+    );
+    let program_now = app.get(&format!("/api/v1/programs/{program}"), &owner.access_token).await;
+    assert_eq!(program_now.ok(200)["state"], "active", "active from its first published pairs");
     let published_run =
         app.get(&format!("/api/v1/matching-runs/{}", run["id"].as_str().unwrap()), &owner.access_token).await;
     assert!(published_run.ok(200)["published_at"].is_string(), "{}", published_run.body);
@@ -385,7 +390,6 @@ async fn publishing_makes_pairs_introduces_each_member_in_their_language_and_tel
     let names: Vec<(&str, &str)> =
         pairs.iter().map(|p| (p["mentor"]["name"].as_str().unwrap(), p["mentee"]["name"].as_str().unwrap())).collect();
     assert!(names.contains(&("Ren Ito", "Sora Ueno")), "{names:?}");
-    app.post(&format!("/api/v1/programs/{program}/transitions"), token, json!({"to": "active"})).await.ok(200);
 
     // A later run pairs only those still free: Kai and Mei, his manager.
     let rematch = finished_run(&app, &owner, &program, json!({})).await;

@@ -204,8 +204,10 @@ async fn a_dry_run_publishes_nothing_and_a_withdrawal_frees_the_partner_for_the_
     let emails_before = app.count("email_deliveries").await;
     let dry = app.post(&format!("{publish}?dry_run=true"), token, json!({})).await;
     let dry = dry.ok(200).clone();
-    assert_eq!(dry, json!({"pairs": 3, "introductions": 6, "waitlisted": 0, "skipped": 0}));
+    assert_eq!(dry, json!({"pairs": 3, "introductions": 6, "waitlisted": 0, "skipped": 0, "program_state": "active"}));
     assert_eq!(app.count("pairs").await, 0, "no pair was made");
+    let still = app.get(&format!("/api/v1/programs/{program}"), &owner.access_token).await;
+    assert_eq!(still.ok(200)["state"], "matching", "nor did the program go active");
     assert_eq!(app.count("email_deliveries").await, emails_before, "nothing was sent");
     let unpublished =
         app.get(&format!("/api/v1/matching-runs/{}", run["id"].as_str().unwrap()), &owner.access_token).await;

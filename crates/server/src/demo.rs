@@ -189,15 +189,14 @@ async fn publish_matching(db: &Db, tenant: TenantId, run: MatchingRunId) -> anyh
     Ok(())
 }
 
-/// The program goes active with a kickoff next week, and its first pairs have been meeting:
-/// sessions confirmed by the partner, learning recorded both ways, a goal, and a story both
-/// members agreed to, featured.
+/// The program (active since its pairs were published) has a kickoff next week, and its first
+/// pairs have been meeting: sessions confirmed by the partner, learning recorded both ways, a
+/// goal, and a story both members agreed to, featured.
 async fn launch(tx: &TenantTx, program: ProgramId) -> anyhow::Result<()> {
     use chrono::{Duration, Utc};
     use tandem_domain::tracking::{GoalStatus, LearningDirection, SessionFormat};
     use tandem_store::{NewKickoff, NewLearningEntry, NewPairSession, SessionChanges};
 
-    tx.set_program_state(program, ProgramState::Matching, ProgramState::Active).await?;
     let now = Utc::now();
     let starts = (now + Duration::days(7)).date_naive().and_hms_opt(1, 0, 0).unwrap_or_default().and_utc();
     let kickoff = tx

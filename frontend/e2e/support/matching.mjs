@@ -97,8 +97,8 @@ export async function programWithApplicants({ token, outboxDir, people, applican
 
 /**
  * An active program with published pairs: `programWithApplicants`, one matching run (through the
- * API, waited for), the program moved to matching (closing its campaign), the run published and
- * the program moved to active. Returns the program's id and its pairs.
+ * API, waited for), the program moved to matching (closing its campaign), and the run published,
+ * which makes the program active. Returns the program's id and its pairs.
  */
 export async function activeProgramWithPairs({ token, outboxDir, people, applicants }) {
   const programId = await programWithApplicants({ token, outboxDir, people, applicants });
@@ -112,8 +112,9 @@ export async function activeProgramWithPairs({ token, outboxDir, people, applica
   }
   assert.equal(run.state, "done", JSON.stringify(run));
   await call("POST", `/api/v1/programs/${programId}/transitions`, { token, body: { to: "matching", close_campaigns: true } });
-  await call("POST", `/api/v1/matching-runs/${run.id}/publish`, { token });
-  await call("POST", `/api/v1/programs/${programId}/transitions`, { token, body: { to: "active" } });
+  // Publishing the first pairs makes the program active.
+  const published = await call("POST", `/api/v1/matching-runs/${run.id}/publish`, { token });
+  assert.equal(published.program_state, "active", JSON.stringify(published));
   const pairs = (await call("GET", `/api/v1/programs/${programId}/pairs`, { token })).items;
   return { programId, pairs };
 }

@@ -710,8 +710,9 @@ export interface paths {
         /**
          * Publishes a finished run: its proposals become the program's pairs, each member is emailed
          *     an introduction to their partner with why they were matched (in their language, once), and
-         *     those it left out are told they wait for a partner. A run is published once; the program
-         *     may then go active. With `dry_run=true` the answer is the same and nothing is done.
+         *     those it left out are told they wait for a partner. A run is published once; a matching
+         *     program goes active with its first pairs (its campaigns are closed already). With
+         *     `dry_run=true` the answer is the same and nothing is done.
          */
         post: operations["publish"];
         delete?: never;
@@ -4173,6 +4174,8 @@ export interface components {
             topics?: string[];
             /** @description A session ahead: both members get a calendar invitation. */
             planned?: boolean;
+            /** @description The members who took part; both when left out. */
+            took_part?: components["schemas"]["PersonId"][] | null;
         };
         /**
          * Format: uuid
@@ -5454,6 +5457,11 @@ export interface components {
              * @example 0
              */
             skipped: number;
+            /**
+             * @description The program's state after publishing: a matching program goes active with its first
+             *     pairs.
+             */
+            program_state: components["schemas"]["ProgramState"];
         };
         /**
          * @description Why a program exists.
@@ -5838,6 +5846,7 @@ export interface components {
             minutes?: number | null;
             format?: components["schemas"]["SessionFormat"] | null;
             topics?: string[] | null;
+            took_part?: components["schemas"]["PersonId"][] | null;
         };
         /**
          * @description How a session was held.
@@ -5855,6 +5864,10 @@ export interface components {
          *       "logged_by": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e71",
          *       "minutes": 45,
          *       "planned": false,
+         *       "took_part": [
+         *         "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e71",
+         *         "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e72"
+         *       ],
          *       "topics": [
          *         "Excel"
          *       ]
@@ -5875,6 +5888,8 @@ export interface components {
             planned: boolean;
             /** @description The member who logged it; the other confirms. */
             logged_by: components["schemas"]["PersonId"];
+            /** @description The members who took part (both, unless one could not). */
+            took_part: components["schemas"]["PersonId"][];
             /**
              * Format: date-time
              * @example 2026-11-30T09:00:00Z

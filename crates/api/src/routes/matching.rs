@@ -790,6 +790,9 @@ pub struct Published {
     /// Proposals left out because a member is already in an active pair of the program.
     #[schema(example = 0)]
     pub skipped: usize,
+    /// The program's state after publishing: a matching program goes active with its first
+    /// pairs.
+    pub program_state: ProgramState,
 }
 
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
@@ -803,8 +806,9 @@ pub struct PublishQuery {
 
 /// Publishes a finished run: its proposals become the program's pairs, each member is emailed
 /// an introduction to their partner with why they were matched (in their language, once), and
-/// those it left out are told they wait for a partner. A run is published once; the program
-/// may then go active. With `dry_run=true` the answer is the same and nothing is done.
+/// those it left out are told they wait for a partner. A run is published once; a matching
+/// program goes active with its first pairs (its campaigns are closed already). With
+/// `dry_run=true` the answer is the same and nothing is done.
 #[utoipa::path(
     tag = "matching",
     params(("run_id" = MatchingRunId, Path, description = "The run's id"), PublishQuery),
@@ -829,7 +833,8 @@ pub async fn publish(
         scoped.tx.rollback().await?;
         return Ok(web::Json(summary));
     }
-    let details = json!({ "pairs": summary.pairs, "waitlisted": summary.waitlisted, "skipped": summary.skipped });
+    let details = json!({ "pairs": summary.pairs, "waitlisted": summary.waitlisted, "skipped": summary.skipped,
+        "program_state": summary.program_state });
     audit(&scoped, "matching_run.published", "matching_run", run.id.as_uuid(), details).await?;
     scoped.tx.commit().await?;
     Ok(web::Json(summary))
@@ -852,6 +857,13 @@ pub async fn publish_run(tx: &TenantTx, run: &MatchingRunRecord) -> Result<Publi
         .into_iter()
         .partition(|p| !paired.contains(&p.mentor) && !paired.contains(&p.mentee));
     let pairs = tx.create_pairs(program.id, run.id, &proposals).await?;
+    // The program is active from its first published pairs.
+    let program_state = if program.state == ProgramState::Matching && !pairs.is_empty() {
+        tx.set_program_state(program.id, ProgramState::Matching, ProgramState::Active).await?;
+        ProgramState::Active
+    } else {
+        program.state
+    };
     // New members get the kickoff in their calendar too (those invited already are not sent
     // it again: each invitation has its own key).
     if let Some(kickoff) = tx.kickoff(program.id).await?.filter(|k| k.cancelled_at.is_none()) {
@@ -892,7 +904,7 @@ pub async fn publish_run(tx: &TenantTx, run: &MatchingRunRecord) -> Result<Publi
         });
         tx.email_person(format!("run:{}:waitlist:{}", run.id, person.id), email, person).await?;
     }
-    Ok(Published { pairs: pairs.len(), introductions, waitlisted: waiting.len(), skipped: skipped.len() })
+    Ok(Published { pairs: pairs.len(), introductions, waitlisted: waiting.len(), skipped: skipped.len(), program_state })
 }
 
 /// A member of a published pair: published pairs are no longer blind.

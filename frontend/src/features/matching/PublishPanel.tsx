@@ -37,7 +37,7 @@ function PublishedResult({ result }: { result: Published }) {
 }
 
 /** What publishing would do, asked of the server when the confirmation opens (a dry run writes and sends nothing). */
-function Plan({ runId }: { runId: string }) {
+function Plan({ runId, programState }: { runId: string; programState: ProgramState }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const counted = useCounted();
@@ -59,6 +59,11 @@ function Plan({ runId }: { runId: string }) {
       {plan.skipped > 0 && (
         <Text size="sm" fw={500} data-testid="publish-skipped">
           {t("matching.publish.willSkip", { count: plan.skipped, shown: formatNumber(plan.skipped, language) })}
+        </Text>
+      )}
+      {plan.program_state !== programState && (
+        <Text size="sm" data-testid="publish-goes-active">
+          {t("matching.publish.goesActive")}
         </Text>
       )}
     </>
@@ -107,7 +112,7 @@ export function PublishPanel({ run, programId, programState, published, writer }
       </Group>
       <Modal opened={asking} onClose={() => setAsking(false)} title={t("matching.publish.title")} centered>
         <Stack gap="sm" data-testid="publish-dialog">
-          {asking && <Plan runId={run.id} />}
+          {asking && <Plan runId={run.id} programState={programState} />}
           <Text size="sm" c="dimmed">
             {t("matching.publish.named")}
           </Text>
