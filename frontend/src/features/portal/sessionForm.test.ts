@@ -24,14 +24,15 @@ describe("logging a session", () => {
     expect(initialSession(now, zone, 0).minutes).toBe(30);
   });
 
-  it("needs a time and a whole number of minutes in range", () => {
+  it("needs a time and a whole number of minutes in range, at most eight hours", () => {
     const ok = initialSession(now, zone, 45);
     expect(sessionErrors(ok, zone)).toEqual({});
     expect(sessionErrors({ ...ok, held_at: "" }, zone)).toEqual({ held_at: "portal.sessions.errors.when" });
-    for (const minutes of ["", 0, 4, 601, 30.5, "abc"]) {
+    for (const minutes of ["", 0, 4, 481, 600, 30.5, "abc"]) {
       expect(sessionErrors({ ...ok, minutes }, zone), String(minutes)).toEqual({ minutes: "portal.sessions.errors.minutes" });
     }
     expect(sessionErrors({ ...ok, minutes: "60" }, zone)).toEqual({});
+    expect(sessionErrors({ ...ok, minutes: 480 }, zone)).toEqual({});
     const many = Array.from({ length: 11 }, (_, i) => `topic ${i}`);
     expect(sessionErrors({ ...ok, topics: many }, zone)).toEqual({ topics: "portal.sessions.errors.topics" });
   });

@@ -13,7 +13,7 @@ export interface SessionValues {
 }
 
 export const MIN_MINUTES = 5;
-export const MAX_MINUTES = 600;
+export const MAX_MINUTES = 480;
 export const MAX_TOPICS = 10;
 
 export type SessionErrors = Partial<Record<"held_at" | "minutes" | "topics", "portal.sessions.errors.when" | "portal.sessions.errors.minutes" | "portal.sessions.errors.topics">>;
