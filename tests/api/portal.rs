@@ -180,15 +180,18 @@ async fn members_log_confirm_and_record_learning_both_ways(app: TestApp) {
         .await;
     let logged = logged.ok(201).clone();
     assert_eq!(logged["topics"], json!(["TikTok"]), "duplicates dropped");
+    assert_eq!(logged["took_part"].as_array().unwrap().len(), 2, "both took part unless said otherwise");
     assert!(logged["confirmed_at"].is_null());
     let confirm = format!("{sessions}/{}/confirmation", logged["id"].as_str().unwrap());
     // Aoi logged it: Kenji confirms, and corrects the length.
     let own = app.post(&confirm, Some(&aoi), json!({})).await;
     assert!(own.body["detail"].as_str().unwrap().contains("partner"), "{}", own.body);
     own.problem(409);
-    let confirmed = app.post(&confirm, Some(&kenji), json!({"minutes": 60})).await;
+    let kenji_id = app.get("/api/v1/portal/me", &kenji).await.ok(200)["person"]["id"].clone();
+    let confirmed = app.post(&confirm, Some(&kenji), json!({"minutes": 60, "took_part": [kenji_id, kenji_id]})).await;
     let confirmed = confirmed.ok(200);
     assert_eq!((confirmed["minutes"].as_u64(), confirmed["corrected"].as_bool()), (Some(60), Some(true)));
+    assert_eq!(confirmed["took_part"], json!([kenji_id]), "Kenji says he met alone (a guest stood in)");
     assert!(confirmed["confirmed_at"].is_string());
     app.post(&confirm, Some(&kenji), json!({})).await.problem(409);
 
@@ -295,6 +298,11 @@ async fn bad_input_is_refused_in_words_and_nothing_is_written(app: TestApp) {
         (json!({"held_at": now.to_rfc3339(), "minutes": 0, "format": "chat"}), "minutes"),
         (json!({"held_at": now.to_rfc3339(), "minutes": 30, "format": "chat", "topics": vec!["x"; 11]}), "topics"),
         (json!({"held_at": now.to_rfc3339(), "minutes": 30, "format": "smoke signals"}), "format"),
+        (json!({"held_at": now.to_rfc3339(), "minutes": 30, "format": "chat", "took_part": []}), "took_part"),
+        (
+            json!({"held_at": now.to_rfc3339(), "minutes": 30, "format": "chat", "took_part": ["00000000-0000-7000-8000-000000000001"]}),
+            "took_part",
+        ),
     ] {
         let reply = app.post(&sessions, Some(&aoi), body.clone()).await;
         assert_eq!(reply.problem(422), "/problems/validation", "{body}");

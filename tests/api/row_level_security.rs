@@ -142,6 +142,7 @@ async fn fill_the_rest(app: &TestApp, tenant: &Tenant) {
         topics: vec!["Excel".into()],
         planned: false,
         logged_by: person,
+        took_part: vec![person],
     };
     tx.insert_pair_session(session).await.unwrap();
     let learning = tandem_store::NewLearningEntry {

@@ -12,7 +12,7 @@ use tandem_domain::jobs::{KickoffTask, Task};
 use tandem_domain::{Locale, ParticipantLinkId, ProgramId, TenantId};
 use tandem_mail::calendar::{Invitation, Method, Party, ics};
 use tandem_mail::unsubscribe::{LinkSigner, token_hash};
-use tandem_store::{Db, KickoffRecord, NewEmailDelivery, NewJob, PersonRecord, StoreError, TenantTx};
+use tandem_store::{Db, KickoffRecord, NewJob, PersonRecord, StoreError, TenantTx};
 
 use crate::queue::{Job, JobError, Outcome};
 
@@ -75,7 +75,7 @@ impl LaunchHandler {
                 link: self.url(&format!("/portal/verify?token={token}")),
                 minutes: SIGN_IN_LINK_MINUTES,
             });
-            deliver(&tx, format!("portal-sign-in:{link}"), email, &person).await?;
+            tx.email_person(format!("portal-sign-in:{link}"), email, &person).await.map_err(retry)?;
             tx.commit().await.map_err(retry)?;
         }
         Ok(Outcome::Done)
@@ -108,7 +108,7 @@ impl LaunchHandler {
                     format!("kickoff-reminder:{}:{}:{}", kickoff.id, kickoff.sequence, person.id),
                 ),
             };
-            deliver(&tx, key, email, &person).await?;
+            tx.email_person(key, email, &person).await.map_err(retry)?;
         }
         if send == KickoffSend::Invitation && !cancelled {
             queue_reminder(&tx, job.tenant, task.program, &kickoff).await.map_err(retry)?;
@@ -190,18 +190,4 @@ async fn queue_reminder(
     let task = Task::KickoffReminder(KickoffTask { program, sequence: kickoff.sequence });
     let key = format!("kickoff-reminder:{}:{}", kickoff.id, kickoff.sequence);
     tx.enqueue(NewJob::new(tenant, &task, key, at)).await
-}
-
-async fn deliver(tx: &TenantTx, key: String, email: Email, to: &PersonRecord) -> Result<(), JobError> {
-    tx.create_delivery(NewEmailDelivery {
-        idempotency_key: key,
-        email,
-        locale: to.person.preferred_locale,
-        to_email: to.person.email.to_string(),
-        to_name: Some(to.person.name.clone()),
-        time_zone: to.person.time_zone.clone(),
-    })
-    .await
-    .map_err(retry)?;
-    Ok(())
 }

@@ -230,6 +230,7 @@ async fn launch(tx: &TenantTx, program: ProgramId) -> anyhow::Result<()> {
                     topics: vec![junior_teaches.to_owned(), senior_teaches.to_owned()],
                     planned: false,
                     logged_by: pair.mentor,
+                    took_part: vec![pair.mentor, pair.mentee],
                 })
                 .await?;
             tx.confirm_pair_session(pair.id, session.id, SessionChanges::default()).await?;

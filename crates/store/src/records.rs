@@ -498,6 +498,8 @@ pub struct NewPairSession {
     pub topics: Vec<String>,
     pub planned: bool,
     pub logged_by: PersonId,
+    /// The members who took part.
+    pub took_part: Vec<PersonId>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -510,6 +512,7 @@ pub struct PairSessionRecord {
     pub topics: Vec<String>,
     pub planned: bool,
     pub logged_by: PersonId,
+    pub took_part: Vec<PersonId>,
     pub confirmed_at: Option<DateTime<Utc>>,
     /// Whether the partner corrected it when confirming.
     pub corrected: bool,
@@ -523,6 +526,7 @@ pub struct SessionChanges {
     pub minutes: Option<u32>,
     pub format: Option<tandem_domain::tracking::SessionFormat>,
     pub topics: Option<Vec<String>>,
+    pub took_part: Option<Vec<PersonId>>,
 }
 
 #[derive(Clone, Debug)]

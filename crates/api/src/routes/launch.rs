@@ -13,10 +13,11 @@ use tandem_domain::jobs::{KickoffTask, Task};
 use tandem_domain::matching::run::PairState;
 use tandem_domain::programs::{ParticipantRole, ProgramState};
 use tandem_domain::tracking::{
-    HealthStatus, LearningDirection, PairLearning, ProgramReciprocity, TopicCount, program_reciprocity, top_topics,
+    HealthStatus, LearningDirection, PairLearning, ProgramReciprocity, TopicCount, program_reciprocity, read_note,
+    top_topics,
 };
 use tandem_domain::{PairId, Permission, PersonId, ProgramId, Reason, display_name};
-use tandem_store::{KickoffRecord, NewAuditEvent, NewJob, NewKickoff, PairRecord, PersonRecord, TenantTx};
+use tandem_store::{Db, KickoffRecord, NewAuditEvent, NewJob, NewKickoff, PairRecord, PersonRecord, TenantTx};
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -114,8 +115,6 @@ pub async fn get_kickoff(
     Ok(web::Json(kickoff_view(&scoped.tx, kickoff).await?))
 }
 
-use tandem_store::Db;
-
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"starts_at": "2027-01-15T01:00:00Z", "ends_at": "2027-01-15T02:30:00Z", "time_zone": "Asia/Tokyo", "place": "Head office, 12th floor, room A", "video_link": "https://meet.example/kickoff", "agenda": "The program's purpose, the two roles, the first meeting"}))]
@@ -131,7 +130,16 @@ pub struct KickoffRequest {
 
 const PLACE_MAX: usize = 200;
 const LINK_MAX: usize = 2000;
-const AGENDA_MAX: usize = 4000;
+
+/// A video link: a web address people can follow (`https://…` or `http://…`).
+fn web_link(link: &str) -> Result<String, Reason> {
+    let link = display_name(link, LINK_MAX)?;
+    if link.starts_with("https://") || link.starts_with("http://") {
+        Ok(link)
+    } else {
+        Err(Reason::Invalid { detail: "a web address (https://…)".into() })
+    }
+}
 
 /// Sets the program's kickoff, or moves it. Every member of the program's pairs gets a calendar
 /// invitation (an update, with the same UID and a higher SEQUENCE, when it moves), and a
@@ -163,25 +171,10 @@ pub async fn set_kickoff(
     if body.ends_at <= body.starts_at {
         fields.push("ends_at", Reason::KickoffEndsBeforeStart);
     }
-    let optional = |fields: &mut Fields, name: &str, value: &Option<String>, max: usize| -> Option<String> {
-        let value = value.as_deref().map(str::trim).filter(|v| !v.is_empty())?;
-        fields.check(
-            name,
-            display_name(value, max).or_else(|e| {
-                if max == AGENDA_MAX && e == Reason::ControlCharacters {
-                    tandem_domain::tracking::read_note(value)
-                } else {
-                    Err(e)
-                }
-            }),
-        )
-    };
-    let place = optional(&mut fields, "place", &body.place, PLACE_MAX);
-    let video_link = optional(&mut fields, "video_link", &body.video_link, LINK_MAX);
-    if video_link.as_deref().is_some_and(|l| !l.starts_with("https://") && !l.starts_with("http://")) {
-        fields.push("video_link", Reason::Invalid { detail: "a web address (https://…)".into() });
-    }
-    let agenda = optional(&mut fields, "agenda", &body.agenda, AGENDA_MAX);
+    let given = |value: &Option<String>| value.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
+    let place = given(&body.place).and_then(|p| fields.check("place", display_name(&p, PLACE_MAX)));
+    let video_link = given(&body.video_link).and_then(|l| fields.check("video_link", web_link(&l)));
+    let agenda = given(&body.agenda).and_then(|a| fields.check("agenda", read_note(&a)));
     fields.finish(|| Some(()))?;
     if matches!(program.state, ProgramState::Completed | ProgramState::Archived) {
         return Err(ApiError::Conflict(Reason::ProgramNoLongerChanges { state: program.state }));

@@ -17,8 +17,8 @@ use tandem_domain::matching::run::{Change, ChangeKind, EditKind, LeftOut, Mode, 
 use tandem_domain::programs::{ParticipantRole, ProgramKind, ProgramState};
 use tandem_domain::{Locale, MatchingEditId, MatchingRunId, Permission, PersonId, ProgramId, ProposalId, Reason};
 use tandem_store::{
-    Db, MatchingEditRecord, MatchingRunRecord, NewAuditEvent, NewEmailDelivery, NewJob, PairRecord, PersonRecord,
-    ProposalRecord, TenantTx,
+    Db, MatchingEditRecord, MatchingRunRecord, NewAuditEvent, NewJob, PairRecord, PersonRecord, ProposalRecord,
+    TenantTx,
 };
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -881,7 +881,7 @@ pub async fn publish_run(tx: &TenantTx, run: &MatchingRunRecord) -> Result<Publi
                 role: role.to_owned(),
                 why: scored.explain(me.person.preferred_locale),
             });
-            deliver(tx, format!("pair:{}:introduction:{}", pair.id, me.id), email, me).await?;
+            tx.email_person(format!("pair:{}:introduction:{}", pair.id, me.id), email, me).await?;
             introductions += 1;
         }
     }
@@ -890,22 +890,9 @@ pub async fn publish_run(tx: &TenantTx, run: &MatchingRunRecord) -> Result<Publi
             name: person.person.name.clone(),
             program: program.design.name.clone(),
         });
-        deliver(tx, format!("run:{}:waitlist:{}", run.id, person.id), email, person).await?;
+        tx.email_person(format!("run:{}:waitlist:{}", run.id, person.id), email, person).await?;
     }
     Ok(Published { pairs: pairs.len(), introductions, waitlisted: waiting.len(), skipped: skipped.len() })
-}
-
-async fn deliver(tx: &TenantTx, key: String, email: Email, to: &PersonRecord) -> Result<(), ApiError> {
-    tx.create_delivery(NewEmailDelivery {
-        idempotency_key: key,
-        email,
-        locale: to.person.preferred_locale,
-        to_email: to.person.email.to_string(),
-        to_name: Some(to.person.name.clone()),
-        time_zone: to.person.time_zone.clone(),
-    })
-    .await?;
-    Ok(())
 }
 
 /// A member of a published pair: published pairs are no longer blind.
@@ -1055,7 +1042,7 @@ pub async fn withdraw_pair(
             program: program.design.name.clone(),
             partner_name: partner.person.name.clone(),
         });
-        deliver(&scoped.tx, format!("pair:{}:ended:{}", pair.id, me.id), email, me).await?;
+        scoped.tx.email_person(format!("pair:{}:ended:{}", pair.id, me.id), email, me).await?;
     }
     let details = json!({ "leaver": body.person_id, "reason": body.reason });
     audit(&scoped, "pair.withdrawn", "pair", pair.id.as_uuid(), details).await?;

@@ -20,9 +20,7 @@ use tandem_domain::{
     EmailAddress, GoalId, Locale, NoteId, PairId, PairSessionId, PersonId, ProgramId, Reason, TenantId, display_name,
 };
 use tandem_mail::calendar::{Invitation, Method, Party, ics};
-use tandem_store::{
-    Db, LinkUse, NewEmailDelivery, NewJob, NewLearningEntry, NewPairSession, PairRecord, PersonRecord, SessionChanges,
-};
+use tandem_store::{Db, LinkUse, NewJob, NewLearningEntry, NewPairSession, PairRecord, SessionChanges};
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -427,6 +425,8 @@ pub struct NewSession {
     /// A session ahead: both members get a calendar invitation.
     #[serde(default)]
     pub planned: bool,
+    /// The members who took part; both when left out.
+    pub took_part: Option<Vec<PersonId>>,
 }
 
 /// Logs a session of the pair (held, or planned ahead: then both members get a calendar
@@ -457,7 +457,8 @@ pub async fn log_session(
     let held_at = fields.check("held_at", read_held_at(body.held_at, body.planned, now));
     let minutes = fields.check("minutes", read_minutes(body.minutes));
     let topics = fields.check("topics", read_topics(&body.topics));
-    let (held_at, minutes, topics) = fields.finish(|| Some((held_at?, minutes?, topics?)))?;
+    let took_part = fields.check("took_part", members(&pair, body.took_part.as_deref()));
+    let (held_at, minutes, topics, took_part) = fields.finish(|| Some((held_at?, minutes?, topics?, took_part?)))?;
     check_active(&pair)?;
     let session = participant
         .tx
@@ -469,6 +470,7 @@ pub async fn log_session(
             topics,
             planned: body.planned && held_at > now,
             logged_by: participant.person,
+            took_part,
         })
         .await?;
     if session.planned {
@@ -525,9 +527,20 @@ async fn invite_to_session(
             portal_link: format!("{}/portal/pairs/{}", public_url.trim_end_matches('/'), pair.id),
             calendar,
         });
-        deliver(tx, format!("session:{}:{}", session.id, me.id), email, me).await?;
+        tx.email_person(format!("session:{}:{}", session.id, me.id), email, me).await?;
     }
     Ok(())
+}
+
+/// Who took part in a session: members of the pair, each once, at least one; both by default.
+fn members(pair: &PairRecord, named: Option<&[PersonId]>) -> Result<Vec<PersonId>, Reason> {
+    let Some(named) = named else { return Ok(vec![pair.mentor, pair.mentee]) };
+    if named.iter().any(|p| *p != pair.mentor && *p != pair.mentee) {
+        return Err(Reason::NotInThePair);
+    }
+    let mut members: Vec<PersonId> = [pair.mentor, pair.mentee].into_iter().filter(|m| named.contains(m)).collect();
+    members.dedup();
+    if members.is_empty() { Err(Reason::Required) } else { Ok(members) }
 }
 
 fn format_words(format: SessionFormat, locale: Locale) -> &'static str {
@@ -541,19 +554,6 @@ fn format_words(format: SessionFormat, locale: Locale) -> &'static str {
     }
 }
 
-async fn deliver(tx: &tandem_store::TenantTx, key: String, email: Email, to: &PersonRecord) -> Result<(), ApiError> {
-    tx.create_delivery(NewEmailDelivery {
-        idempotency_key: key,
-        email,
-        locale: to.person.preferred_locale,
-        to_email: to.person.email.to_string(),
-        to_name: Some(to.person.name.clone()),
-        time_zone: to.person.time_zone.clone(),
-    })
-    .await?;
-    Ok(())
-}
-
 /// A confirmation, with the partner's corrections when the session went otherwise.
 #[derive(Debug, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -563,6 +563,7 @@ pub struct SessionConfirmation {
     pub minutes: Option<u32>,
     pub format: Option<SessionFormat>,
     pub topics: Option<Vec<String>>,
+    pub took_part: Option<Vec<PersonId>>,
 }
 
 /// Confirms a session the partner logged, as logged (`{}`) or corrected.
@@ -596,12 +597,14 @@ pub async fn confirm_session(
     let held_at = body.held_at.map(|at| fields.check("held_at", read_held_at(at, false, now)));
     let minutes = body.minutes.map(|m| fields.check("minutes", read_minutes(m)));
     let topics = body.topics.as_ref().map(|t| fields.check("topics", read_topics(t)));
+    let took_part = body.took_part.as_deref().map(|t| fields.check("took_part", members(&pair, Some(t))));
     let changes = fields.finish(|| {
         Some(SessionChanges {
             held_at: held_at.map(|h| h.ok_or(())).transpose().ok()?,
             minutes: minutes.map(|m| m.ok_or(())).transpose().ok()?,
             format: body.format,
             topics: topics.map(|t| t.ok_or(())).transpose().ok()?,
+            took_part: took_part.map(|t| t.ok_or(())).transpose().ok()?,
         })
     })?;
     check_confirmation(session.logged_by == participant.person, session.confirmed_at.is_some())

@@ -19,7 +19,7 @@ use utoipa::ToSchema;
 use crate::error::ApiError;
 
 #[derive(Debug, Serialize, ToSchema)]
-#[schema(example = json!({"id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f", "held_at": "2027-01-20T09:00:00Z", "minutes": 45, "format": "video", "topics": ["Excel"], "planned": false, "logged_by": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e71", "confirmed_at": null, "corrected": false, "created_at": "2027-01-20T10:00:00Z"}))]
+#[schema(example = json!({"id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f", "held_at": "2027-01-20T09:00:00Z", "minutes": 45, "format": "video", "topics": ["Excel"], "planned": false, "logged_by": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e71", "took_part": ["01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e71", "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e72"], "confirmed_at": null, "corrected": false, "created_at": "2027-01-20T10:00:00Z"}))]
 pub struct SessionView {
     pub id: PairSessionId,
     pub held_at: DateTime<Utc>,
@@ -30,6 +30,8 @@ pub struct SessionView {
     pub planned: bool,
     /// The member who logged it; the other confirms.
     pub logged_by: PersonId,
+    /// The members who took part (both, unless one could not).
+    pub took_part: Vec<PersonId>,
     pub confirmed_at: Option<DateTime<Utc>>,
     /// Whether the partner corrected it when confirming.
     pub corrected: bool,
@@ -46,6 +48,7 @@ impl From<PairSessionRecord> for SessionView {
             topics: s.topics,
             planned: s.planned,
             logged_by: s.logged_by,
+            took_part: s.took_part,
             confirmed_at: s.confirmed_at,
             corrected: s.corrected,
             created_at: s.created_at,

@@ -14,6 +14,7 @@ pub struct Model {
     pub topics: Json,
     pub planned: bool,
     pub logged_by: Uuid,
+    pub took_part: Json,
     pub confirmed_at: Option<DateTimeUtc>,
     pub corrected: bool,
     pub created_at: DateTimeUtc,

@@ -19,6 +19,26 @@ use crate::records::{EmailDelivery, NewEmailDelivery, Suppression, TemplateOverr
 const MESSAGE_ID_NAMESPACE: Uuid = Uuid::from_u128(0x6f1c_2a7e_3b4d_4c5e_9f10_2b3c_4d5e_6f70);
 
 impl TenantTx {
+    /// Records an email to a person of the directory, in their language and time zone (see
+    /// [`TenantTx::create_delivery`]).
+    pub async fn email_person(
+        &self,
+        idempotency_key: String,
+        email: tandem_domain::emails::Email,
+        to: &crate::records::PersonRecord,
+    ) -> Result<(), StoreError> {
+        self.create_delivery(crate::records::NewEmailDelivery {
+            idempotency_key,
+            email,
+            locale: to.person.preferred_locale,
+            to_email: to.person.email.to_string(),
+            to_name: Some(to.person.name.clone()),
+            time_zone: to.person.time_zone.clone(),
+        })
+        .await?;
+        Ok(())
+    }
+
     /// How many addresses were sent an email whose idempotency key starts with `prefix` (who
     /// has a kickoff's invitation, whatever its version).
     pub async fn people_sent_with_key_prefix(&self, prefix: &str) -> Result<u64, StoreError> {

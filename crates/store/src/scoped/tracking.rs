@@ -33,6 +33,15 @@ fn topics_of(value: serde_json::Value) -> Result<Vec<String>, StoreError> {
     serde_json::from_value(value).map_err(corrupt)
 }
 
+fn people_json(people: &[PersonId]) -> serde_json::Value {
+    json!(people.iter().map(|p| p.as_uuid()).collect::<Vec<_>>())
+}
+
+fn people_of(value: serde_json::Value) -> Result<Vec<PersonId>, StoreError> {
+    let ids: Vec<Uuid> = serde_json::from_value(value).map_err(corrupt)?;
+    Ok(ids.into_iter().map(PersonId::from_uuid).collect())
+}
+
 fn ids(pairs: &[PairId]) -> Vec<Uuid> {
     pairs.iter().map(|p| p.as_uuid()).collect()
 }
@@ -115,6 +124,7 @@ impl TenantTx {
             topics: Set(topics_json(&new.topics)),
             planned: Set(new.planned),
             logged_by: Set(new.logged_by.as_uuid()),
+            took_part: Set(people_json(&new.took_part)),
             confirmed_at: Set(None),
             corrected: Set(false),
             created_at: Set(Utc::now()),
@@ -159,7 +169,8 @@ impl TenantTx {
         let corrected = changes.held_at.is_some()
             || changes.minutes.is_some()
             || changes.format.is_some()
-            || changes.topics.is_some();
+            || changes.topics.is_some()
+            || changes.took_part.is_some();
         let mut update = pair_session::Entity::update_many()
             .col_expr(pair_session::Column::ConfirmedAt, Some(Utc::now()).into())
             .col_expr(pair_session::Column::Corrected, corrected.into());
@@ -174,6 +185,9 @@ impl TenantTx {
         }
         if let Some(topics) = changes.topics {
             update = update.col_expr(pair_session::Column::Topics, topics_json(&topics).into());
+        }
+        if let Some(took_part) = changes.took_part {
+            update = update.col_expr(pair_session::Column::TookPart, people_json(&took_part).into());
         }
         let result = update
             .filter(pair_session::Column::TenantId.eq(self.tid()))
@@ -395,9 +409,8 @@ impl TenantTx {
     }
 
     pub async fn set_story_agreed_by(&self, pair: PairId, agreed_by: &[PersonId]) -> Result<(), StoreError> {
-        let agreed: Vec<Uuid> = agreed_by.iter().map(|p| p.as_uuid()).collect();
         let result = pair_story::Entity::update_many()
-            .col_expr(pair_story::Column::AgreedBy, json!(agreed).into())
+            .col_expr(pair_story::Column::AgreedBy, people_json(agreed_by).into())
             .filter(pair_story::Column::TenantId.eq(self.tid()))
             .filter(pair_story::Column::PairId.eq(pair.as_uuid()))
             .exec(&self.tx)
@@ -541,6 +554,7 @@ fn session_record(m: pair_session::Model) -> Result<PairSessionRecord, StoreErro
         topics: topics_of(m.topics)?,
         planned: m.planned,
         logged_by: PersonId::from_uuid(m.logged_by),
+        took_part: people_of(m.took_part)?,
         confirmed_at: m.confirmed_at,
         corrected: m.corrected,
         created_at: m.created_at,
@@ -577,12 +591,11 @@ fn note_record(m: private_note::Model) -> SealedNote {
 }
 
 fn story_record(m: pair_story::Model) -> Result<StoryRecord, StoreError> {
-    let agreed: Vec<Uuid> = serde_json::from_value(m.agreed_by).map_err(corrupt)?;
     Ok(StoryRecord {
         pair: PairId::from_uuid(m.pair_id),
         title: m.title,
         body: m.body,
-        agreed_by: agreed.into_iter().map(PersonId::from_uuid).collect(),
+        agreed_by: people_of(m.agreed_by)?,
         featured: m.featured,
         updated_at: m.updated_at,
     })
