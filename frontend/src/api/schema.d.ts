@@ -4173,6 +4173,8 @@ export interface components {
             topics?: string[];
             /** @description A session ahead: both members get a calendar invitation. */
             planned?: boolean;
+            /** @description The members who took part; both when left out. */
+            took_part?: components["schemas"]["PersonId"][] | null;
         };
         /**
          * Format: uuid
@@ -5838,6 +5840,7 @@ export interface components {
             minutes?: number | null;
             format?: components["schemas"]["SessionFormat"] | null;
             topics?: string[] | null;
+            took_part?: components["schemas"]["PersonId"][] | null;
         };
         /**
          * @description How a session was held.
@@ -5855,6 +5858,10 @@ export interface components {
          *       "logged_by": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e71",
          *       "minutes": 45,
          *       "planned": false,
+         *       "took_part": [
+         *         "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e71",
+         *         "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e72"
+         *       ],
          *       "topics": [
          *         "Excel"
          *       ]
@@ -5875,6 +5882,8 @@ export interface components {
             planned: boolean;
             /** @description The member who logged it; the other confirms. */
             logged_by: components["schemas"]["PersonId"];
+            /** @description The members who took part (both, unless one could not). */
+            took_part: components["schemas"]["PersonId"][];
             /**
              * Format: date-time
              * @example 2026-11-30T09:00:00Z

@@ -84,7 +84,7 @@ export function valuesOf(session: PairSession, zone: string): SessionValues {
     minutes: session.minutes,
     format: session.format,
     topics: [...session.topics],
-    took_part: [...(session.took_part ?? [])],
+    took_part: [...session.took_part],
   };
 }
 
@@ -108,7 +108,7 @@ export function correctionBody(session: PairSession, values: SessionValues, zone
   if (values.format !== session.format) change.format = values.format;
   const typed = topics(values.topics);
   if (!sameTopics(typed, session.topics)) change.topics = typed;
-  if (!sameMembers(values.took_part, session.took_part ?? [])) change.took_part = [...values.took_part];
+  if (!sameMembers(values.took_part, session.took_part)) change.took_part = [...values.took_part];
   return change;
 }
 

@@ -3,6 +3,7 @@ export type {
   GoalUpdate as GoalChange,
   NewGoal,
   NewLearning,
+  NewSession,
   NoteView as PrivateNote,
   PartnerProfile as Partner,
   PortalMe,
@@ -10,11 +11,6 @@ export type {
   PortalPairSummary,
   PortalPerson,
   PortalTraining,
+  SessionConfirmation,
   StoryText as StoryDraft,
 } from "../../api/types";
-import type { NewSession as NewSessionSchema, SessionConfirmation as SessionConfirmationSchema } from "../../api/types";
-
-// Who took part, by hand until the schema is generated with it: the members who attended
-// (left out, both).
-export type NewSession = NewSessionSchema & { took_part?: string[] };
-export type SessionConfirmation = SessionConfirmationSchema & { took_part?: string[] };

@@ -70,7 +70,7 @@ export function SessionList({ sessions, zone, nameOf, me, aside, emptyText }: Pr
 /** Who took part, when only one of the two did; nothing when both did. */
 function TookPart({ session, nameOf, me }: { session: PairSession; nameOf: (personId: string) => string; me?: string }) {
   const { t } = useTranslation();
-  const only = session.took_part?.length === 1 ? session.took_part[0] : undefined;
+  const only = session.took_part.length === 1 ? session.took_part[0] : undefined;
   if (only === undefined) return null;
   return (
     <Text size="sm" data-testid="session-took-part">

@@ -20,9 +20,7 @@ export { HEALTH_STATUSES, SESSION_FORMATS } from "../../api/types";
 export type { GoalStatus, HealthStatus, LearningDirection, SessionFormat };
 
 export type Health = HealthView;
-// Who took part, by hand until the schema is generated with it (optional until the pair views
-// carry it too).
-export type PairSession = SessionView & { took_part?: string[] };
+export type PairSession = SessionView;
 export type LearningEntry = LearningView;
 export type Goal = GoalView;
 export type Reciprocity = ReciprocityView;
