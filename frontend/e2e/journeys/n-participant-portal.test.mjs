@@ -199,6 +199,23 @@ test("a participant signs in on a phone by an emailed link, logs a session and w
     await aoi.reload();
     await visible(aoi.getByRole("button", { name: L.portal.sessions.log }));
 
+    // Yesterday Aoi met without Hiro: both are ticked, at least one must stay, she unticks him.
+    await aoi.getByRole("button", { name: L.portal.sessions.log }).click();
+    const aloneForm = await visible(aoi.getByTestId("log-session"));
+    const yesterday = `${new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)}T09:00`;
+    await field(aloneForm, L.portal.sessions.when).fill(yesterday);
+    const tookPart = aloneForm.getByRole("group", { name: L.portal.sessions.tookPart });
+    await tookPart.getByRole("checkbox", { name: L.portal.sessions.iTookPart }).uncheck();
+    await tookPart.getByRole("checkbox", { name: fill(L.portal.sessions.partnerTookPart, { name: byId("S1").name }) }).uncheck();
+    await visible(aloneForm.getByText(L.portal.sessions.errors.tookPart));
+    await tookPart.getByRole("checkbox", { name: L.portal.sessions.iTookPart }).check();
+    await aloneForm.getByRole("button", { name: L.portal.sessions.save }).click();
+    await visible(aoi.getByTestId("session-took-part").getByText(L.tracking.sessions.onlyYou));
+    await page.reload();
+    await visible(page.getByTestId("pair-sessions").getByTestId("session-took-part").getByText(fill(L.tracking.sessions.onlyOne, { name: byId("M1").name })));
+    // Only that one session says so: the first, both took part.
+    assert.equal(await page.getByTestId("pair-sessions").getByTestId("session-took-part").count(), 1);
+
     // Aoi signs out; the portal asks her to sign in again.
     await aoi.getByRole("button", { name: L.portal.signOut }).click();
     await visible(aoi.getByRole("heading", { name: L.portal.signIn.title }));
@@ -206,6 +223,7 @@ test("a participant signs in on a phone by an emailed link, logs a session and w
     // In Japanese, the same pair on track.
     await s.switchLanguage(page, "日本語");
     await visible(page.getByTestId("health").getByText(JA.tracking.health.on_track));
+    await visible(page.getByTestId("session-took-part").getByText(fill(JA.tracking.sessions.onlyOne, { name: byId("M1").name })));
     await shot(page, "pair-ja");
 
     // A viewer reads the launch tab and the pair, and changes nothing.

@@ -11,17 +11,19 @@ interface Props {
   pairId: string;
   session: PairSession;
   zone: string;
-  partnerName: string;
+  me: string;
+  partner: { id: string; name: string };
   suggestions: readonly string[];
   onClose: () => void;
 }
 
 /** The partner's session as they logged it, to correct before confirming; only what changed is sent. */
-export function CorrectSessionDialog({ pairId, session, zone, partnerName, suggestions, onClose }: Props) {
+export function CorrectSessionDialog({ pairId, session, zone, me, partner, suggestions, onClose }: Props) {
   const { t } = useTranslation();
   const confirm = useConfirmSession(pairId);
   const form = useForm<SessionValues>({
     initialValues: valuesOf(session, zone),
+    validateInputOnChange: ["took_part"],
     validate: (values) => Object.fromEntries(Object.entries(sessionErrors(values, zone)).map(([k, key]) => [k, t(key)])),
   });
   return (
@@ -36,10 +38,10 @@ export function CorrectSessionDialog({ pairId, session, zone, partnerName, sugge
       >
         <Stack gap="sm">
           <Text size="sm" c="dimmed">
-            {t("portal.sessions.correctIntro", { name: partnerName })}
+            {t("portal.sessions.correctIntro", { name: partner.name })}
           </Text>
           {confirm.isError && <ErrorAlert error={confirm.error} />}
-          <SessionFields form={form} suggestions={suggestions} />
+          <SessionFields form={form} suggestions={suggestions} me={me} partner={partner} />
           <Group justify="flex-end" gap="sm">
             <Button variant="default" onClick={onClose}>
               {t("common.cancel")}

@@ -14,15 +14,20 @@ interface Props {
   zone: string;
   minutesPerMeeting: number;
   suggestions: readonly string[];
+  /** The viewer and their partner: both took part unless one is unticked. */
+  me: string;
+  partner: { id: string; name: string };
   onDone: () => void;
 }
 
 /** Logs a session that took place, or plans one still to come (both members then get an invitation). */
-export function LogSessionForm({ pairId, zone, minutesPerMeeting, suggestions, onDone }: Props) {
+export function LogSessionForm({ pairId, zone, minutesPerMeeting, suggestions, me, partner, onDone }: Props) {
   const { t } = useTranslation();
   const log = useLogSession(pairId);
+  const members = [me, partner.id];
   const form = useForm<SessionValues>({
-    initialValues: initialSession(new Date(), zone, minutesPerMeeting),
+    initialValues: initialSession(new Date(), zone, minutesPerMeeting, members),
+    validateInputOnChange: ["took_part"],
     validate: (values) => Object.fromEntries(Object.entries(sessionErrors(values, zone)).map(([k, key]) => [k, t(key)])),
   });
   const { failure, showError, clearFailure } = useProblemForm(form);
@@ -32,7 +37,7 @@ export function LogSessionForm({ pairId, zone, minutesPerMeeting, suggestions, o
       noValidate
       data-testid="log-session"
       onSubmit={form.onSubmit((values) => {
-        const body = sessionBody(values, zone, new Date());
+        const body = sessionBody(values, zone, new Date(), members);
         if (!body) return;
         clearFailure();
         log.mutate(body, {
@@ -47,7 +52,7 @@ export function LogSessionForm({ pairId, zone, minutesPerMeeting, suggestions, o
     >
       <Stack gap="sm">
         {failure && <ErrorAlert error={failure.error} extra={failure.unmatched} />}
-        <SessionFields form={form} suggestions={suggestions} />
+        <SessionFields form={form} suggestions={suggestions} me={me} partner={partner} />
         {planned && (
           <Alert color="blue" variant="light" icon={<IconCalendarEvent size={18} />} data-testid="session-planned-hint">
             {t("portal.sessions.plannedHint")}

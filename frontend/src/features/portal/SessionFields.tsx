@@ -1,12 +1,20 @@
-import { NumberInput, SegmentedControl, Stack, Text, TextInput } from "@mantine/core";
+import { Checkbox, NumberInput, SegmentedControl, Stack, Text, TextInput } from "@mantine/core";
 import type { UseFormReturnType } from "@mantine/form";
 import { useTranslation } from "react-i18next";
 import { TopicsInput } from "../apply/TopicsInput";
 import { SESSION_FORMATS, type SessionFormat } from "../tracking/types";
 import { MAX_MINUTES, MIN_MINUTES, type SessionValues } from "./sessionForm";
 
-/** When, how long, how and about what: the fields of logging a session and of correcting one. */
-export function SessionFields({ form, suggestions }: { form: UseFormReturnType<SessionValues>; suggestions: readonly string[] }) {
+interface Props {
+  form: UseFormReturnType<SessionValues>;
+  suggestions: readonly string[];
+  /** The viewer and their partner: who may have taken part. */
+  me: string;
+  partner: { id: string; name: string };
+}
+
+/** When, how long, how, about what and who took part: the fields of logging a session and of correcting one. */
+export function SessionFields({ form, suggestions, me, partner }: Props) {
   const { t } = useTranslation();
   const format = form.getInputProps("format");
   return (
@@ -41,6 +49,12 @@ export function SessionFields({ form, suggestions }: { form: UseFormReturnType<S
         error={form.errors.topics}
         suggestions={suggestions}
       />
+      <Checkbox.Group label={t("portal.sessions.tookPart")} {...form.getInputProps("took_part")}>
+        <Stack gap={6} mt={6}>
+          <Checkbox value={me} label={t("portal.sessions.iTookPart")} />
+          <Checkbox value={partner.id} label={t("portal.sessions.partnerTookPart", { name: partner.name })} />
+        </Stack>
+      </Checkbox.Group>
     </Stack>
   );
 }

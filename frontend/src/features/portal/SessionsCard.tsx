@@ -69,6 +69,8 @@ export function SessionsCard({ pair, zone, nameOf }: { pair: PortalPair; zone: s
             zone={zone}
             minutesPerMeeting={pair.program.minutes_per_meeting}
             suggestions={suggestions}
+            me={pair.me}
+            partner={pair.partner}
             onDone={() => setLogging(false)}
           />
         )}
@@ -76,7 +78,7 @@ export function SessionsCard({ pair, zone, nameOf }: { pair: PortalPair; zone: s
         <Text size="xs" c="dimmed">
           {t("portal.sessions.timesIn", { zone })}
         </Text>
-        <SessionList sessions={pair.sessions} zone={zone} nameOf={nameOf} aside={aside} emptyText={t("portal.sessions.empty")} />
+        <SessionList sessions={pair.sessions} zone={zone} nameOf={nameOf} me={pair.me} aside={aside} emptyText={t("portal.sessions.empty")} />
       </Stack>
       {correcting && (
         <CorrectSessionDialog
@@ -84,7 +86,8 @@ export function SessionsCard({ pair, zone, nameOf }: { pair: PortalPair; zone: s
           pairId={pair.id}
           session={correcting}
           zone={zone}
-          partnerName={pair.partner.name}
+          me={pair.me}
+          partner={pair.partner}
           suggestions={suggestions}
           onClose={() => setCorrecting(null)}
         />

@@ -9,19 +9,35 @@ export interface SessionValues {
   minutes: number | string;
   format: SessionFormat;
   topics: string[];
+  /** The members ticked as having taken part: at least one of the two. */
+  took_part: string[];
   [field: string]: unknown;
 }
 
 export const MIN_MINUTES = 5;
-export const MAX_MINUTES = 600;
+export const MAX_MINUTES = 480;
 export const MAX_TOPICS = 10;
 
-export type SessionErrors = Partial<Record<"held_at" | "minutes" | "topics", "portal.sessions.errors.when" | "portal.sessions.errors.minutes" | "portal.sessions.errors.topics">>;
+export type SessionErrors = Partial<
+  Record<
+    "held_at" | "minutes" | "topics" | "took_part",
+    "portal.sessions.errors.when" | "portal.sessions.errors.minutes" | "portal.sessions.errors.topics" | "portal.sessions.errors.tookPart"
+  >
+>;
 
-/** Now, on this device's clock, to the quarter hour before: where a "log a session" form starts. */
-export function initialSession(now: Date, zone: string, minutes: number): SessionValues {
+/**
+ * Now, on this device's clock, to the quarter hour before: where a "log a session" form starts,
+ * with both members (`members`, the pair's two) taking part.
+ */
+export function initialSession(now: Date, zone: string, minutes: number, members: readonly string[]): SessionValues {
   const quarter = new Date(Math.floor(now.getTime() / 900_000) * 900_000);
-  return { held_at: utcToWallTime(quarter.toISOString(), zone), minutes: minutes > 0 ? minutes : 30, format: "video", topics: [] };
+  return {
+    held_at: utcToWallTime(quarter.toISOString(), zone),
+    minutes: minutes > 0 ? minutes : 30,
+    format: "video",
+    topics: [],
+    took_part: [...members],
+  };
 }
 
 /** A whole number of minutes in range, or null. */
@@ -37,6 +53,7 @@ export function sessionErrors(values: SessionValues, zone: string): SessionError
   if (!wallTimeToUtc(values.held_at, zone)) errors.held_at = "portal.sessions.errors.when";
   if (minutesOf(values.minutes) === null) errors.minutes = "portal.sessions.errors.minutes";
   if (topics(values.topics).length > MAX_TOPICS) errors.topics = "portal.sessions.errors.topics";
+  if (values.took_part.length === 0) errors.took_part = "portal.sessions.errors.tookPart";
   return errors;
 }
 
@@ -46,21 +63,36 @@ export function isPlanned(values: Pick<SessionValues, "held_at">, zone: string, 
   return at !== null && Date.parse(at) > now.getTime();
 }
 
-/** The request for a valid form; null when the form has errors. */
-export function sessionBody(values: SessionValues, zone: string, now: Date): NewSession | null {
+/**
+ * The request for a valid form; null when the form has errors. Who took part is sent only when
+ * one of the pair's `members` did not: left out, it is both.
+ */
+export function sessionBody(values: SessionValues, zone: string, now: Date, members: readonly string[]): NewSession | null {
   const held_at = wallTimeToUtc(values.held_at, zone);
   const minutes = minutesOf(values.minutes);
   if (!held_at || minutes === null || Object.keys(sessionErrors(values, zone)).length > 0) return null;
-  return { held_at, minutes, format: values.format, topics: topics(values.topics), planned: isPlanned(values, zone, now) };
+  const body: NewSession = { held_at, minutes, format: values.format, topics: topics(values.topics), planned: isPlanned(values, zone, now) };
+  const took_part = members.filter((m) => values.took_part.includes(m));
+  if (took_part.length < members.length) body.took_part = took_part;
+  return body;
 }
 
 /** The form filled with a logged session, for correcting it. */
 export function valuesOf(session: PairSession, zone: string): SessionValues {
-  return { held_at: utcToWallTime(session.held_at, zone), minutes: session.minutes, format: session.format, topics: [...session.topics] };
+  return {
+    held_at: utcToWallTime(session.held_at, zone),
+    minutes: session.minutes,
+    format: session.format,
+    topics: [...session.topics],
+    took_part: [...session.took_part],
+  };
 }
 
 const sameTopics = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && a.every((t, i) => t.toLowerCase() === b[i]?.toLowerCase());
+
+/** The same members, in whatever order. */
+const sameMembers = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((m) => b.includes(m));
 
 /**
  * A correction: only what differs from the session as logged. Nothing changed is a plain
@@ -76,6 +108,7 @@ export function correctionBody(session: PairSession, values: SessionValues, zone
   if (values.format !== session.format) change.format = values.format;
   const typed = topics(values.topics);
   if (!sameTopics(typed, session.topics)) change.topics = typed;
+  if (!sameMembers(values.took_part, session.took_part)) change.took_part = [...values.took_part];
   return change;
 }
 

@@ -12,13 +12,18 @@ interface Props {
   zone: string;
   /** A member's name by person id ("You" for the viewer in the portal). */
   nameOf: (personId: string) => string;
+  /** The viewer, when they are a member (the portal): "only you took part". */
+  me?: string;
   /** A badge or buttons for a session (its state for the viewer, confirm and correct). */
   aside?: (session: PairSession) => ReactNode;
   emptyText: string;
 }
 
-/** A pair's sessions, the latest first: when, how long, how, about what, and who logged it. */
-export function SessionList({ sessions, zone, nameOf, aside, emptyText }: Props) {
+/**
+ * A pair's sessions, the latest first: when, how long, how, about what, who logged it, and who
+ * took part when it was only one of the two.
+ */
+export function SessionList({ sessions, zone, nameOf, me, aside, emptyText }: Props) {
   const { t } = useTranslation();
   const language = useLanguage();
   if (sessions.length === 0) {
@@ -49,6 +54,7 @@ export function SessionList({ sessions, zone, nameOf, aside, emptyText }: Props)
                   {formatList(s.topics, language)}
                 </Text>
               )}
+              <TookPart session={s} nameOf={nameOf} me={me} />
               <Text size="xs" c="dimmed">
                 {t(s.planned ? "tracking.sessions.plannedBy" : "tracking.sessions.loggedBy", { name: nameOf(s.logged_by) })}
               </Text>
@@ -58,6 +64,18 @@ export function SessionList({ sessions, zone, nameOf, aside, emptyText }: Props)
         </Paper>
       ))}
     </Stack>
+  );
+}
+
+/** Who took part, when only one of the two did; nothing when both did. */
+function TookPart({ session, nameOf, me }: { session: PairSession; nameOf: (personId: string) => string; me?: string }) {
+  const { t } = useTranslation();
+  const only = session.took_part.length === 1 ? session.took_part[0] : undefined;
+  if (only === undefined) return null;
+  return (
+    <Text size="sm" data-testid="session-took-part">
+      {only === me ? t("tracking.sessions.onlyYou") : t("tracking.sessions.onlyOne", { name: nameOf(only) })}
+    </Text>
   );
 }
 
