@@ -84,6 +84,12 @@ async function proposalsShown(page) {
 
 /** The people behind a run's pseudonyms, read by the journey (the page stays blind). */
 async function whoIs(token, runId) {
+  // The run shown as done may be the one before while the list catches up: wait for this one.
+  const deadline = Date.now() + 60_000;
+  while ((await call("GET", `/api/v1/matching-runs/${runId}`, { token })).state !== "done") {
+    assert.ok(Date.now() < deadline, `run ${runId} is not done`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
   const people = await call("POST", `/api/v1/matching-runs/${runId}/reveal`, { token });
   return {
     person: new Map(people.map((p) => [p.pseudonym, p.person_id])),
@@ -353,7 +359,7 @@ function matchingForty(lang) {
       // The confirmation says exactly what publishing does: the numbers of a dry run.
       const dialog = await visible(page.getByTestId("publish-dialog"));
       const dry = await call("POST", `/api/v1/matching-runs/${fifthRun.id}/publish?dry_run=true`, { token });
-      assert.deepEqual(dry, { pairs: 15, introductions: 30, waitlisted: 10, skipped: 0 });
+      assert.deepEqual(dry, { pairs: 15, introductions: 30, waitlisted: 10, skipped: 0, program_state: "active" });
       assert.equal((await dialog.getByTestId("publish-plan").innerText()).trim(), planSentence(L, dry));
       await dialog.evaluate((el) => Promise.all(el.closest('[role="dialog"]')?.getAnimations({ subtree: true }).map((a) => a.finished) ?? []));
       await shot(page, "publish-confirm");
@@ -431,7 +437,7 @@ function matchingForty(lang) {
       await page.getByRole("button", { name: L.matching.publish.open }).click();
       const rematchDialog = await visible(page.getByTestId("publish-dialog"));
       const dry6 = await call("POST", `/api/v1/matching-runs/${sixthRun.id}/publish?dry_run=true`, { token });
-      assert.deepEqual(dry6, { pairs: 1, introductions: 2, waitlisted: 10, skipped: 0 });
+      assert.deepEqual(dry6, { pairs: 1, introductions: 2, waitlisted: 10, skipped: 0, program_state: "active" });
       assert.equal((await rematchDialog.getByTestId("publish-plan").innerText()).trim(), planSentence(L, dry6));
       await rematchDialog.evaluate((el) => Promise.all(el.closest('[role="dialog"]')?.getAnimations({ subtree: true }).map((x) => x.finished) ?? []));
       await shot(page, "rematch-publish-confirm");
