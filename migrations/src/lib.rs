@@ -15,6 +15,7 @@ mod m20261202_000009_directory_imports;
 mod m20261202_000010_campaign_refusals;
 mod m20261206_000011_matching;
 pub mod m20261207_000012_tracking;
+mod m20261207_000013_session_attendance;
 pub mod rls;
 mod shape;
 
@@ -36,6 +37,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000010_campaign_refusals::Migration),
             Box::new(m20261206_000011_matching::Migration),
             Box::new(m20261207_000012_tracking::Migration),
+            Box::new(m20261207_000013_session_attendance::Migration),
         ]
     }
 }

@@ -137,7 +137,6 @@ impl MigrationTrait for Migration {
                     .col(json("topics"))
                     .col(boolean("planned"))
                     .col(uuid("logged_by"))
-                    .col(json("took_part"))
                     .col(timestamp_with_time_zone_null("confirmed_at"))
                     .col(boolean("corrected"))
                     .col(timestamp_with_time_zone("created_at"))

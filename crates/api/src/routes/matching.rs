@@ -904,7 +904,13 @@ pub async fn publish_run(tx: &TenantTx, run: &MatchingRunRecord) -> Result<Publi
         });
         tx.email_person(format!("run:{}:waitlist:{}", run.id, person.id), email, person).await?;
     }
-    Ok(Published { pairs: pairs.len(), introductions, waitlisted: waiting.len(), skipped: skipped.len(), program_state })
+    Ok(Published {
+        pairs: pairs.len(),
+        introductions,
+        waitlisted: waiting.len(),
+        skipped: skipped.len(),
+        program_state,
+    })
 }
 
 /// A member of a published pair: published pairs are no longer blind.

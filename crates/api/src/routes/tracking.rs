@@ -30,7 +30,8 @@ pub struct SessionView {
     pub planned: bool,
     /// The member who logged it; the other confirms.
     pub logged_by: PersonId,
-    /// The members who took part (both, unless one could not).
+    /// The members who took part (both, unless one could not; empty for sessions recorded
+    /// before this was asked).
     pub took_part: Vec<PersonId>,
     pub confirmed_at: Option<DateTime<Utc>>,
     /// Whether the partner corrected it when confirming.
