@@ -16,6 +16,7 @@ mod m20261202_000010_campaign_refusals;
 mod m20261206_000011_matching;
 pub mod m20261207_000012_tracking;
 mod m20261207_000013_session_attendance;
+mod m20261207_000014_program_lifecycle;
 pub mod rls;
 mod shape;
 
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000011_matching::Migration),
             Box::new(m20261207_000012_tracking::Migration),
             Box::new(m20261207_000013_session_attendance::Migration),
+            Box::new(m20261207_000014_program_lifecycle::Migration),
         ]
     }
 }

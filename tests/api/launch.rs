@@ -13,6 +13,7 @@ on_both_databases!(
     a_bad_kickoff_is_refused_and_nothing_is_sent,
     training_completion_shows_per_person_and_per_role,
     pairs_end_when_their_program_completes,
+    a_program_completes_by_itself_the_day_after_its_end_date,
 );
 
 /// The calendar an email carries: the method its MIME part names, and the iCalendar text.
@@ -171,4 +172,47 @@ async fn pairs_end_when_their_program_completes(app: TestApp) {
     let late =
         app.request(Method::PUT, &format!("/api/v1/programs/{}/kickoff", l.program_id), token, Some(kickoff)).await;
     late.problem(409);
+}
+
+async fn a_program_completes_by_itself_the_day_after_its_end_date(app: TestApp) {
+    let sakura = launched(&app, "sakura").await;
+    let fuji = launched(&app, "fuji").await;
+    let today = chrono::Utc::now().date_naive();
+    let store = app.store().await;
+    // Sakura's program ended yesterday; Fuji's ends today. Both are active.
+    for (l, end) in [(&sakura, today.pred_opt().unwrap()), (&fuji, today)] {
+        let tx = store.tenant(l.owner.tenant_id.parse().unwrap()).await.unwrap();
+        let program = l.program_id.parse().unwrap();
+        let mut design = tx.program(program).await.unwrap().design;
+        design.end_date = Some(end);
+        tx.replace_program_design(program, &design).await.unwrap();
+        let state = tx.program(program).await.unwrap().state;
+        tx.set_program_state(program, state, tandem_domain::programs::ProgramState::Active).await.unwrap();
+        tx.commit().await.unwrap();
+    }
+    let completed = tandem_jobs::lifecycle::complete_ended_programs(&store, today).await.unwrap();
+    assert_eq!(completed, 1, "only the program whose end date has passed");
+    let state = |l: &crate::launched::Launched| {
+        let path = format!("/api/v1/programs/{}", l.program_id);
+        let token = l.owner.access_token.clone();
+        let app = &app;
+        async move { app.get(&path, &token).await.ok(200)["state"].clone() }
+    };
+    assert_eq!(state(&sakura).await, "completed");
+    assert_eq!(state(&fuji).await, "active");
+    let monitoring =
+        app.get(&format!("/api/v1/programs/{}/monitoring", sakura.program_id), &sakura.owner.access_token).await;
+    assert!(
+        monitoring.ok(200)["pairs"].as_array().unwrap().iter().all(|p| p["state"] == "ended"),
+        "{}",
+        monitoring.body
+    );
+    let audit = app.get("/api/v1/audit-events", &sakura.owner.access_token).await;
+    let audit = audit.ok(200)["items"].as_array().unwrap().clone();
+    assert!(
+        audit.iter().any(|e| e["action"] == "program.state_changed" && e["details"]["to"] == "completed"),
+        "{audit:?}"
+    );
+    // A second pass changes nothing.
+    assert_eq!(tandem_jobs::lifecycle::complete_ended_programs(&store, today).await.unwrap(), 0);
 }

@@ -17,6 +17,7 @@ pub mod campaigns;
 pub mod email;
 mod handlers;
 pub mod launch;
+pub mod lifecycle;
 pub mod matching;
 pub mod noop;
 mod queue;

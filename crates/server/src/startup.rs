@@ -327,7 +327,19 @@ fn start_background(
             }
         });
     let holder = format!("{}-{}", std::process::id(), uuid::Uuid::now_v7().simple());
-    let scheduler = Scheduler::new(parts.lock.clone(), holder, vec![purge, sweep, forget_logins]);
+    let db = parts.db.clone();
+    let complete_programs =
+        PeriodicTask::new("complete programs past their end date", Duration::from_secs(3600), move || {
+            let db = db.clone();
+            async move {
+                match tandem_jobs::lifecycle::complete_ended_programs(&db, chrono::Utc::now().date_naive()).await {
+                    Ok(n) if n > 0 => tracing::info!(programs = n, "completed programs past their end date"),
+                    Ok(_) => {}
+                    Err(err) => tracing::warn!(error = %err, "completing programs past their end date failed"),
+                }
+            }
+        });
+    let scheduler = Scheduler::new(parts.lock.clone(), holder, vec![purge, sweep, forget_logins, complete_programs]);
     let mut handles = vec![tokio::spawn(scheduler.run(shutdown.clone()))];
     if config.worker_concurrency > 0 {
         handles.push(tokio::spawn(worker.run(shutdown)));

@@ -255,6 +255,26 @@ impl Db {
         Ok(rows.into_iter().map(|(t, d)| (TenantId::from_uuid(t), EmailDeliveryId::from_uuid(d))).collect())
     }
 
+    /// The active programs of every tenant with their end dates, read through the worker's
+    /// narrow path (the scheduler completes those whose end date has passed).
+    pub async fn active_programs_everywhere(
+        &self,
+    ) -> Result<Vec<(TenantId, tandem_domain::ProgramId, Option<chrono::NaiveDate>)>, StoreError> {
+        let tx = self.worker_tx().await?;
+        let rows = crate::entities::program::Entity::find()
+            .filter(crate::entities::program::Column::State.eq(tandem_domain::programs::ProgramState::Active.as_str()))
+            .all(&tx)
+            .await?;
+        tx.commit().await?;
+        rows.into_iter()
+            .map(|m| {
+                let design: tandem_domain::programs::ProgramDesign =
+                    serde_json::from_value(m.design).map_err(crate::error::corrupt)?;
+                Ok((TenantId::from_uuid(m.tenant_id), tandem_domain::ProgramId::from_uuid(m.id), design.end_date))
+            })
+            .collect()
+    }
+
     /// Moves up to `limit` of the oldest outbox jobs (every tenant's, through the worker's
     /// narrow path) with `push`, and deletes them once `push` succeeds; when it fails they
     /// stay for the next attempt. At least once: a process that dies after pushing and before
