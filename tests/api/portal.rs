@@ -17,6 +17,7 @@ on_both_databases!(
     private_notes_are_sealed_and_read_by_their_author_alone,
     a_planned_session_is_a_calendar_invitation_to_both,
     paused_and_ended_pairs_take_no_new_records,
+    a_member_who_leaves_ends_the_pair_and_the_team_is_told,
 );
 
 on_both_databases_with_keys!(a_new_key_seals_notes_again_as_they_are_read);
@@ -354,6 +355,7 @@ const PORTAL_ROUTES_WITH_IDS: &[(&str, &str)] = &[
     ("put", "/api/v1/portal/pairs/{pair_id}/story"),
     ("post", "/api/v1/portal/pairs/{pair_id}/story/agreement"),
     ("post", "/api/v1/portal/programs/{program_id}/training/{module}/completion"),
+    ("post", "/api/v1/portal/pairs/{pair_id}/leave"),
 ];
 
 #[test]
@@ -375,7 +377,7 @@ fn body_for(template: &str) -> Option<Value> {
     let held = (chrono::Utc::now() - chrono::Duration::hours(1)).to_rfc3339();
     Some(match template.rsplit('/').next().unwrap() {
         "sessions" => json!({"held_at": held, "minutes": 30, "format": "chat"}),
-        "confirmation" | "agreement" | "completion" => json!({}),
+        "confirmation" | "agreement" | "completion" | "leave" => json!({}),
         "learning" => json!({"direction": "learned", "topics": ["x"]}),
         "goals" => json!({"title": "Taken over"}),
         "{goal_id}" => json!({"status": "dropped"}),
@@ -589,4 +591,48 @@ async fn paused_and_ended_pairs_take_no_new_records(app: TestApp) {
     app.post(&format!("{company}/resume"), token, json!({})).await.problem(409);
     // A paused pair stays a pair: a new matching run leaves its members out.
     assert_eq!(app.count("pairs").await, 2);
+}
+
+async fn a_member_who_leaves_ends_the_pair_and_the_team_is_told(app: TestApp) {
+    let l = launched(&app, "sakura").await;
+    let manager = app.add_member(&l.owner, "pm@sakura.example", "program_manager").await;
+    let viewer = app.add_member(&l.owner, "viewer@sakura.example", "viewer").await;
+    let kenji = app.participant(&l.kenji).await;
+    let leave = format!("{}/leave", pair(&l));
+    let long = app.post(&leave, Some(&kenji), json!({"reason": "x".repeat(501)})).await;
+    assert_eq!(long.invalid_fields(), ["reason"]);
+    let left = app.post(&leave, Some(&kenji), json!({"reason": "異動のため"})).await;
+    assert_eq!(left.ok(200)["state"], "withdrawn");
+    app.post(&leave, Some(&kenji), json!({})).await.problem(409);
+    // Aoi stays, and is told; Kenji's application to the program is withdrawn.
+    let told = app.wait_for_emails_to(&l.aoi, 1).await;
+    assert!(told[0].subject.contains("has ended"), "{}", told[0].subject);
+    // The team hears who left and why (viewers do not get it).
+    for address in [&l.owner.email, &manager.email] {
+        let notice = || app.emails_to(address).into_iter().find(|e| e.subject.contains("left their pair"));
+        app.eventually("the team's notice", || async { notice().is_some() }).await;
+        let notice = notice().expect("a notice");
+        assert!(
+            notice.text.contains("Kenji") && notice.text.contains("Aoi") && notice.text.contains("異動のため"),
+            "{}",
+            notice.text
+        );
+        assert!(notice.text.contains(&format!("/pairs/{}", l.pair_id)), "{}", notice.text);
+    }
+    assert!(app.emails_to(&viewer.email).iter().all(|e| !e.subject.contains("left their pair")));
+    let page = app.get(&format!("/api/v1/pairs/{}", l.pair_id), &l.owner.access_token).await;
+    assert_eq!(page.ok(200)["health"]["status"], "inactive");
+    let audit = app.get("/api/v1/audit-events", &l.owner.access_token).await;
+    assert!(audit.ok(200)["items"].as_array().unwrap().iter().any(|e| e["action"] == "pair.left"));
+    // A pair that ended takes nothing new, and the other pair is untouched.
+    let held = chrono::Utc::now().to_rfc3339();
+    app.post(
+        &format!("{}/sessions", pair(&l)),
+        Some(&kenji),
+        json!({"held_at": held, "minutes": 30, "format": "chat"}),
+    )
+    .await
+    .problem(409);
+    let other = app.get(&format!("/api/v1/pairs/{}", l.other_pair_id), &l.owner.access_token).await;
+    assert_eq!(other.ok(200)["state"], "active");
 }

@@ -53,6 +53,8 @@ pub enum Template {
     KickoffReminder,
     /// A session one member planned, as a calendar invitation to both.
     SessionInvitation,
+    /// A participant left their pair from the portal: the company's team is told.
+    PairLeft,
 }
 
 impl Template {
@@ -88,7 +90,8 @@ impl Template {
             | Template::SignupVerify
             | Template::AccountExists
             | Template::PasswordReset
-            | Template::ParticipantSignIn => EmailCategory::Transactional,
+            | Template::ParticipantSignIn
+            | Template::PairLeft => EmailCategory::Transactional,
             Template::CampaignMessage | Template::CampaignReminder => EmailCategory::Campaign,
             Template::MatchIntroduction
             | Template::MatchWaitlist
@@ -122,6 +125,7 @@ pub enum Email {
     KickoffCancelled(KickoffEmail),
     KickoffReminder(KickoffEmail),
     SessionInvitation(SessionInvitationEmail),
+    PairLeft(PairLeftEmail),
 }
 
 impl Email {
@@ -144,6 +148,7 @@ impl Email {
             Email::KickoffCancelled(_) => Template::KickoffCancelled,
             Email::KickoffReminder(_) => Template::KickoffReminder,
             Email::SessionInvitation(_) => Template::SessionInvitation,
+            Email::PairLeft(_) => Template::PairLeft,
         }
     }
 
@@ -171,6 +176,7 @@ impl Email {
                 serde_json::to_value(v)
             }
             Email::SessionInvitation(v) => serde_json::to_value(v),
+            Email::PairLeft(v) => serde_json::to_value(v),
         };
         value.expect("email variables are plain data")
     }
@@ -480,4 +486,19 @@ pub struct SessionInvitationEmail {
     pub format: String,
     pub portal_link: String,
     pub calendar: String,
+}
+
+/// A participant left their pair (and the program) from the portal; a member of the company's
+/// team reads who, with whom, and why if they said.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PairLeftEmail {
+    /// The team member the email goes to.
+    pub name: String,
+    pub program: String,
+    pub leaver: String,
+    pub partner: String,
+    /// In the leaver's words, or empty.
+    pub reason: String,
+    /// The pair's page in the console.
+    pub link: String,
 }

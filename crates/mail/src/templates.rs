@@ -8,8 +8,8 @@ use serde::Serialize;
 use tandem_domain::emails::{
     AccountExistsEmail, ApplicationConfirmEmail, ApplicationDecisionEmail, ApplicationRefusedEmail,
     CampaignMessageEmail, CampaignReminderEmail, Email, InvitationEmail, KickoffEmail, MatchIntroductionEmail,
-    MatchWaitlistEmail, PairEndedEmail, ParticipantSignInEmail, PasswordResetEmail, SessionInvitationEmail,
-    SignupVerifyEmail,
+    MatchWaitlistEmail, PairEndedEmail, PairLeftEmail, ParticipantSignInEmail, PasswordResetEmail,
+    SessionInvitationEmail, SignupVerifyEmail,
 };
 use tandem_domain::{Locale, Reason};
 use thiserror::Error;
@@ -136,6 +136,14 @@ pub fn sample(template: Template, locale: Locale) -> Email {
             portal_link: "https://tandem.example/portal".to_owned(),
             calendar: String::new(),
         }),
+        Template::PairLeft => Email::PairLeft(PairLeftEmail {
+            name: pick("田中 愛子", "Aiko Tanaka"),
+            program,
+            leaver: name,
+            partner: pick("森 葵", "Aoi Mori"),
+            reason: pick("異動のため時間が取れなくなりました", "I moved teams and no longer have the time"),
+            link: "https://tandem.example/pairs/sample".to_owned(),
+        }),
     }
 }
 
@@ -255,6 +263,8 @@ fn builtin(template: Template, locale: Locale) -> Override {
         (Template::KickoffReminder, Locale::Ja) => sources!("ja", "kickoff_reminder"),
         (Template::SessionInvitation, Locale::En) => sources!("en", "session_invitation"),
         (Template::SessionInvitation, Locale::Ja) => sources!("ja", "session_invitation"),
+        (Template::PairLeft, Locale::En) => sources!("en", "pair_left"),
+        (Template::PairLeft, Locale::Ja) => sources!("ja", "pair_left"),
     }
 }
 

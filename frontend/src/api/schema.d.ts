@@ -1075,6 +1075,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/portal/pairs/{pair_id}/leave": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Leaves the pair and its program: the pair ends, the partner is told in their language and is
+         *     free for the next matching run, and the company's owners, admins and program managers are
+         *     emailed who left (with the reason, when one is given).
+         */
+        post: operations["leave_pair"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/portal/pairs/{pair_id}/notes": {
         parameters: {
             query?: never;
@@ -3727,6 +3748,15 @@ export interface components {
             created_at: string;
         };
         /**
+         * @example {
+         *       "reason": "I moved teams and no longer have the time."
+         *     }
+         */
+        Leaving: {
+            /** @description Why, in the member's words: told to the company's team, not to the partner. */
+            reason?: string | null;
+        };
+        /**
          * @description Why a person has no pair.
          * @example {
          *       "barriers": {
@@ -5888,7 +5918,10 @@ export interface components {
             planned: boolean;
             /** @description The member who logged it; the other confirms. */
             logged_by: components["schemas"]["PersonId"];
-            /** @description The members who took part (both, unless one could not). */
+            /**
+             * @description The members who took part (both, unless one could not; empty for sessions recorded
+             *     before this was asked).
+             */
             took_part: components["schemas"]["PersonId"][];
             /**
              * Format: date-time
@@ -9302,6 +9335,55 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             /** @description The pair is not active */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    leave_pair: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description One of the participant's pairs */
+                pair_id: components["schemas"]["PairId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Leaving"];
+            };
+        };
+        responses: {
+            /** @description The pair, ended */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalPair"];
+                };
+            };
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The pair has ended already */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -1039,20 +1039,32 @@ pub async fn withdraw_pair(
         fields.push("reason", Reason::TooLong { max: WITHDRAWAL_REASON_MAX });
     }
     fields.finish(|| Some(()))?;
-    if !scoped.tx.withdraw_pair(pair.id).await? {
+    end_pair(&scoped.tx, &pair, body.person_id).await?;
+    let details = json!({ "leaver": body.person_id, "reason": body.reason });
+    audit(&scoped, "pair.withdrawn", "pair", pair.id.as_uuid(), details).await?;
+    let withdrawn = scoped.tx.pair(pair.id).await?;
+    let view = pair_views(&scoped.tx, vec![withdrawn]).await?.pop();
+    scoped.tx.commit().await?;
+    view.map(web::Json).ok_or_else(|| ApiError::Unexpected(anyhow::anyhow!("a withdrawn pair has no view")))
+}
+
+/// Ends a published pair early: it is withdrawn, forbidden from then on (replacing any lock that
+/// made it), the member who leaves (if one does) leaves the program, and whoever stays is
+/// emailed in their language that the pair has ended. 409 when it had ended already.
+pub async fn end_pair(tx: &TenantTx, pair: &PairRecord, leaver: Option<PersonId>) -> Result<(), ApiError> {
+    if !tx.withdraw_pair(pair.id).await? {
         return Err(ApiError::Conflict(Reason::PairEnded));
     }
-    // The pair is not to be made again: a forbid, which replaces any lock that made it.
-    scoped.tx.set_matching_edit(pair.program_id, EditKind::Forbid, pair.mentor, pair.mentee).await?;
-    if let Some(leaver) = body.person_id {
-        scoped.tx.withdraw_from_program(pair.program_id, leaver).await?;
+    tx.set_matching_edit(pair.program_id, EditKind::Forbid, pair.mentor, pair.mentee).await?;
+    if let Some(leaver) = leaver {
+        tx.withdraw_from_program(pair.program_id, leaver).await?;
     }
-    let program = scoped.tx.program(pair.program_id).await?;
+    let program = tx.program(pair.program_id).await?;
     let people: BTreeMap<PersonId, PersonRecord> =
-        scoped.tx.people_by_ids(&[pair.mentor, pair.mentee]).await?.into_iter().map(|p| (p.id, p)).collect();
+        tx.people_by_ids(&[pair.mentor, pair.mentee]).await?.into_iter().map(|p| (p.id, p)).collect();
     for (me, partner) in [(pair.mentor, pair.mentee), (pair.mentee, pair.mentor)] {
         let (Some(me), Some(partner)) = (people.get(&me), people.get(&partner)) else { continue };
-        if body.person_id == Some(me.id) {
+        if leaver == Some(me.id) {
             continue;
         }
         let email = Email::PairEnded(PairEndedEmail {
@@ -1060,14 +1072,9 @@ pub async fn withdraw_pair(
             program: program.design.name.clone(),
             partner_name: partner.person.name.clone(),
         });
-        scoped.tx.email_person(format!("pair:{}:ended:{}", pair.id, me.id), email, me).await?;
+        tx.email_person(format!("pair:{}:ended:{}", pair.id, me.id), email, me).await?;
     }
-    let details = json!({ "leaver": body.person_id, "reason": body.reason });
-    audit(&scoped, "pair.withdrawn", "pair", pair.id.as_uuid(), details).await?;
-    let withdrawn = scoped.tx.pair(pair.id).await?;
-    let view = pair_views(&scoped.tx, vec![withdrawn]).await?.pop();
-    scoped.tx.commit().await?;
-    view.map(web::Json).ok_or_else(|| ApiError::Unexpected(anyhow::anyhow!("a withdrawn pair has no view")))
+    Ok(())
 }
 
 /// A pair as two runs are compared: the people's pseudonyms in the later run.

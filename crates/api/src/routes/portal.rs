@@ -52,7 +52,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .service(add_note)
         .service(write_story)
         .service(agree_to_story)
-        .service(complete_training);
+        .service(complete_training)
+        .service(leave_pair);
 }
 
 /// Sign-in links one address may ask for per hour (more answer 429, known or not).
@@ -928,4 +929,83 @@ pub async fn complete_training(
     participant.tx.complete_training(program_id, participant.person, module).await?;
     participant.tx.commit().await?;
     Ok(HttpResponse::NoContent().finish())
+}
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"reason": "I moved teams and no longer have the time."}))]
+pub struct Leaving {
+    /// Why, in the member's words: told to the company's team, not to the partner.
+    pub reason: Option<String>,
+}
+
+const LEAVING_REASON_MAX: usize = 500;
+
+/// Leaves the pair and its program: the pair ends, the partner is told in their language and is
+/// free for the next matching run, and the company's owners, admins and program managers are
+/// emailed who left (with the reason, when one is given).
+#[utoipa::path(
+    tag = "participants",
+    params(("pair_id" = PairId, Path, description = "One of the participant's pairs")),
+    request_body = Leaving,
+    security(("participant_session" = [])),
+    responses(
+        (status = 200, description = "The pair, ended", body = PortalPair),
+        (status = 409, description = "The pair has ended already"),
+    )
+)]
+#[post("/portal/pairs/{pair_id}/leave")]
+pub async fn leave_pair(
+    ctx: ParticipantCtx,
+    db: web::Data<Db>,
+    settings: web::Data<ApiSettings>,
+    path: web::Path<PairId>,
+    locale: RequestLocale,
+    body: Json<Leaving>,
+) -> Result<web::Json<PortalPair>, ApiError> {
+    let participant = ctx.open(&db).await?;
+    let body = body.read()?;
+    let pair = participant.my_pair(path.into_inner()).await?;
+    let reason = match body.reason.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
+        Some(reason) => Some(display_name(reason, LEAVING_REASON_MAX).map_err(|e| ApiError::field("reason", e))?),
+        None => None,
+    };
+    let tx = &participant.tx;
+    super::matching::end_pair(tx, &pair, Some(participant.person)).await?;
+    let program = tx.program(pair.program_id).await?;
+    let leaver = tx.person(participant.person).await?;
+    let partner = tx.person(partner_of(&pair, participant.person)).await?;
+    let link = format!("{}/pairs/{}", settings.public_url.trim_end_matches('/'), pair.id);
+    let team = tx.members(tandem_store::PageRequest { limit: 100, after: None }).await?.items;
+    for member in team.iter().filter(|m| m.role != tandem_domain::Role::Viewer) {
+        let email = Email::PairLeft(tandem_domain::emails::PairLeftEmail {
+            name: member.name.clone(),
+            program: program.design.name.clone(),
+            leaver: leaver.person.name.clone(),
+            partner: partner.person.name.clone(),
+            reason: reason.clone().unwrap_or_default(),
+            link: link.clone(),
+        });
+        tx.create_delivery(tandem_store::NewEmailDelivery {
+            idempotency_key: format!("pair:{}:left:{}", pair.id, member.user_id),
+            email,
+            locale: member.locale,
+            to_email: member.email.clone(),
+            to_name: Some(member.name.clone()),
+            time_zone: None,
+        })
+        .await?;
+    }
+    tx.record(tandem_store::NewAuditEvent {
+        actor: tandem_store::AuditActor::System,
+        action: "pair.left",
+        target_kind: "pair",
+        target_id: Some(pair.id.as_uuid()),
+        details: serde_json::json!({ "leaver": participant.person, "reason": reason }),
+    })
+    .await?;
+    let ended = participant.my_pair(pair.id).await?;
+    let view = pair_view(&participant, &ended, locale.0).await?;
+    participant.tx.commit().await?;
+    Ok(web::Json(view))
 }
