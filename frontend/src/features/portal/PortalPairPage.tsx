@@ -13,7 +13,7 @@ import { pairRole, type PairRole } from "../tracking/types";
 import { GoalsCard } from "./GoalsCard";
 import { LearningCard } from "./LearningCard";
 import { NotesCard } from "./NotesCard";
-import { trainingFor } from "./pairForms";
+import { stillRuns, trainingFor } from "./pairForms";
 import { PartnerCard } from "./PartnerCard";
 import { usePortalPair } from "./portalApi";
 import { viewerZone } from "./PortalLayout";
@@ -82,7 +82,7 @@ function PairView({ pair }: { pair: PortalPair }) {
         <ReciprocityView reciprocity={pair.reciprocity} mentorName={sides.mentor} menteeName={sides.mentee} />
       </Card>
       <GoalsCard pairId={pair.id} goals={pair.goals} editable={active} />
-      <StoryCard pairId={pair.id} story={pair.story ?? null} me={pair.me} partnerId={pair.partner.id} partnerName={pair.partner.name} editable={pair.state !== "ended"} />
+      <StoryCard pairId={pair.id} story={pair.story ?? null} me={pair.me} partnerId={pair.partner.id} partnerName={pair.partner.name} editable={stillRuns(pair.state)} />
       <NotesCard pairId={pair.id} />
       {!trainingFirst && trainingCard}
       <ProgramCard program={pair.program} />

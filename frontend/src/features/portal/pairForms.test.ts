@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { agreement, pastTopics, goalBody, goalErrors, learningBody, learningErrors, MAX_NOTE, storyErrors, trainingFor } from "./pairForms";
+import { agreement, pastTopics, goalBody, goalErrors, learningBody, learningErrors, MAX_NOTE, stillRuns, storyErrors, trainingFor } from "./pairForms";
 import type { PortalTraining } from "./types";
 
 describe("the learning log's form", () => {
@@ -32,6 +32,13 @@ describe("the story", () => {
   it("needs a title and a body", () => {
     expect(storyErrors({ title: "", body: "" })).toEqual({ title: "portal.errors.required", body: "portal.errors.required" });
     expect(storyErrors({ title: "What a CFO learned from TikTok", body: "…" })).toEqual({});
+  });
+
+  it("is written while the pair runs, and only read once it has ended or been withdrawn", () => {
+    expect(stillRuns("active")).toBe(true);
+    expect(stillRuns("paused")).toBe(true);
+    expect(stillRuns("ended")).toBe(false);
+    expect(stillRuns("withdrawn")).toBe(false);
   });
 
   it("knows who agreed to share it", () => {

@@ -1,7 +1,7 @@
 import { topics } from "../apply/applyForm";
 import type { ParticipantRole } from "../../api/types";
 import type { LearningDirection, PairRole, Story } from "../tracking/types";
-import type { GoalChange, NewGoal, NewLearning, PortalTraining, StoryDraft } from "./types";
+import type { GoalChange, NewGoal, NewLearning, PairState, PortalTraining, StoryDraft } from "./types";
 
 // The small forms of a pair's page: what each needs before it is sent, and what it sends.
 
@@ -90,3 +90,6 @@ export function pastTopics(lists: readonly { topics: readonly string[] }[]): str
   }
   return out;
 }
+
+/** Whether the pair still runs (active, or paused for a while): an ended or withdrawn pair is only read. */
+export const stillRuns = (state: PairState): boolean => state === "active" || state === "paused";

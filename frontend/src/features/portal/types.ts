@@ -5,6 +5,7 @@ export type {
   NewLearning,
   NewSession,
   NoteView as PrivateNote,
+  PairState,
   PartnerProfile as Partner,
   PortalMe,
   PortalPair,
