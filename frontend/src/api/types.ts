@@ -179,6 +179,7 @@ export type PartnerProfile = Schemas["PartnerProfile"];
 export type PortalProgram = Schemas["PortalProgram"];
 export type PortalTraining = Schemas["PortalTraining"];
 export type PortalSignIn = Schemas["PortalSignIn"];
+export type Leaving = Schemas["Leaving"];
 export type KickoffView = Schemas["KickoffView"];
 export type KickoffRequest = Schemas["KickoffRequest"];
 export type SessionView = Schemas["SessionView"];

@@ -12,6 +12,7 @@ import { ReciprocityView } from "../tracking/ReciprocityView";
 import { pairRole, type PairRole } from "../tracking/types";
 import { GoalsCard } from "./GoalsCard";
 import { LearningCard } from "./LearningCard";
+import { LeavePair } from "./LeavePair";
 import { NotesCard } from "./NotesCard";
 import { stillRuns, trainingFor } from "./pairForms";
 import { PartnerCard } from "./PartnerCard";
@@ -86,6 +87,7 @@ function PairView({ pair }: { pair: PortalPair }) {
       <NotesCard pairId={pair.id} />
       {!trainingFirst && trainingCard}
       <ProgramCard program={pair.program} />
+      <LeavePair pair={pair} />
     </Stack>
   );
 }

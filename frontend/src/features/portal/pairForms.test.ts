@@ -1,5 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { agreement, pastTopics, goalBody, goalErrors, learningBody, learningErrors, MAX_NOTE, stillRuns, storyErrors, trainingFor } from "./pairForms";
+import {
+  agreement,
+  pastTopics,
+  goalBody,
+  goalErrors,
+  learningBody,
+  learningErrors,
+  leavingBody,
+  leavingErrors,
+  MAX_LEAVING_REASON,
+  MAX_NOTE,
+  stillRuns,
+  storyErrors,
+  trainingFor,
+} from "./pairForms";
 import type { PortalTraining } from "./types";
 
 describe("the learning log's form", () => {
@@ -63,5 +77,26 @@ describe("training", () => {
 describe("topic suggestions", () => {
   it("are the topics the pair already used, each once in its first spelling", () => {
     expect(pastTopics([{ topics: ["Excel", "TikTok"] }, { topics: ["excel", " Reels "] }, { topics: [] }])).toEqual(["Excel", "TikTok", "Reels"]);
+  });
+});
+
+describe("leaving a pair", () => {
+  it("is offered while the pair runs, active or paused, and not once it has ended", () => {
+    expect((["active", "paused", "ended", "withdrawn"] as const).filter(stillRuns)).toEqual(["active", "paused"]);
+  });
+
+  it("sends the reason on one line, trimmed, and leaves out an empty one", () => {
+    expect(leavingBody("")).toEqual({});
+    expect(leavingBody(" \n\t ")).toEqual({});
+    expect(leavingBody("  I moved teams.\n\nNo time left.  ")).toEqual({ reason: "I moved teams. No time left." });
+    expect(leavingBody("異動のため")).toEqual({ reason: "異動のため" });
+  });
+
+  it("keeps the reason to 500 characters as the server counts them", () => {
+    expect(leavingErrors({ reason: "" })).toEqual({});
+    expect(leavingErrors({ reason: `  ${"x".repeat(MAX_LEAVING_REASON)}  ` })).toEqual({});
+    expect(leavingErrors({ reason: "x".repeat(MAX_LEAVING_REASON + 1) })).toEqual({ reason: "portal.errors.tooLong" });
+    // An emoji is one character to the server, though two UTF-16 units.
+    expect(leavingErrors({ reason: "🙏".repeat(MAX_LEAVING_REASON) })).toEqual({});
   });
 });

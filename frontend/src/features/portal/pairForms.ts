@@ -1,7 +1,7 @@
 import { topics } from "../apply/applyForm";
 import type { ParticipantRole } from "../../api/types";
 import type { LearningDirection, PairRole, Story } from "../tracking/types";
-import type { GoalChange, NewGoal, NewLearning, PairState, PortalTraining, StoryDraft } from "./types";
+import type { GoalChange, Leaving, NewGoal, NewLearning, PairState, PortalTraining, StoryDraft } from "./types";
 
 // The small forms of a pair's page: what each needs before it is sent, and what it sends.
 
@@ -12,6 +12,7 @@ export type FormErrorKey = "portal.errors.required" | "portal.errors.tooLong" | 
 export const MAX_GOAL_TITLE = 200;
 export const MAX_STORY_TITLE = 150;
 export const MAX_STORY_BODY = 5000;
+export const MAX_LEAVING_REASON = 500;
 
 export interface LearningValues {
   direction: LearningDirection;
@@ -93,3 +94,20 @@ export function pastTopics(lists: readonly { topics: readonly string[] }[]): str
 
 /** Whether the pair still runs (active, or paused for a while): an ended or withdrawn pair is only read. */
 export const stillRuns = (state: PairState): boolean => state === "active" || state === "paused";
+
+/** Characters as the server counts them (code points, not UTF-16 units). */
+export const characters = (text: string): number => [...text].length;
+
+/**
+ * The reason for leaving as it is sent: trimmed, its line breaks and tabs made spaces (the server
+ * takes a single line), and left out when empty.
+ */
+export function leavingBody(reason: string): Leaving {
+  const why = reason.replace(/\s*[\r\n\t]+\s*/g, " ").trim();
+  return why ? { reason: why } : {};
+}
+
+export function leavingErrors(values: { reason: string }): Partial<Record<"reason", FormErrorKey>> {
+  const why = leavingBody(values.reason).reason ?? "";
+  return characters(why) > MAX_LEAVING_REASON ? { reason: "portal.errors.tooLong" } : {};
+}

@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Language } from "../../i18n/language";
 import { portalApi, portalDone, portalUnwrap } from "./portalClient";
-import type { GoalChange, NewGoal, NewLearning, NewSession, SessionConfirmation, StoryDraft } from "./types";
+import type { GoalChange, Leaving, NewGoal, NewLearning, NewSession, SessionConfirmation, StoryDraft } from "./types";
 
 // Participants have no console account: every call here goes through `portalApi`, with the
 // portal's cookie session. Health reasons and the reciprocity explanation are the server's words,
@@ -97,6 +97,10 @@ export const useSaveStory = (pairId: string) =>
 
 export const useAgreeToStory = (pairId: string) =>
   usePairChange(pairId, () => portalUnwrap(portalApi.POST("/api/v1/portal/pairs/{pair_id}/story/agreement", pairParams(pairId))));
+
+/** Leaves the pair and its program: the answer is the pair, ended; the list of pairs shows it ended too. */
+export const useLeavePair = (pairId: string) =>
+  usePairChange(pairId, (body: Leaving) => portalUnwrap(portalApi.POST("/api/v1/portal/pairs/{pair_id}/leave", { ...pairParams(pairId), body })));
 
 export const useCompleteTraining = (pairId: string, programId: string) =>
   usePairChange(pairId, (module: number) =>

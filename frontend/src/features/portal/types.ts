@@ -1,6 +1,7 @@
 // The participant portal's shapes, as the schema names them.
 export type {
   GoalUpdate as GoalChange,
+  Leaving,
   NewGoal,
   NewLearning,
   NewSession,
