@@ -3,7 +3,8 @@ import { test } from "node:test";
 import { catalogues, outboxDir, startJourney } from "../support/browser.mjs";
 import { field, fill, overflowOnceSettled, steps, visible } from "../support/flows.mjs";
 import { accessToken, activeProgramWithPairs, call } from "../support/matching.mjs";
-import { emailWithLink, invitationEmail, messagesTo, outboxFiles } from "../support/outbox.mjs";
+import { invitationEmail, messagesTo } from "../support/outbox.mjs";
+import { signInWithLink, SMALL_PHONE } from "../support/portal.mjs";
 
 const L = catalogues.en;
 const JA = catalogues.ja;
@@ -11,8 +12,6 @@ const s = steps(L);
 const run = Date.now().toString(36);
 const owner = { company: "Kawa Foods", name: "Mika Honda", email: `mika.${run}@kawa.example`, password: "a long passphrase" };
 const viewer = { name: "Taro Kimura", email: `taro.${run}@kawa.example`, password: "a viewer's long passphrase" };
-/** The narrowest phone the portal is made for. */
-const SMALL_PHONE = { width: 375, height: 812 };
 
 const person = (id, name, level, department, title, extra = {}) => ({
   external_id: id,
@@ -43,19 +42,6 @@ const APPLICANTS = PEOPLE.map((p) => ({
   learn: LEARN[p.external_id] ?? "",
 }));
 const byId = (id) => PEOPLE.find((p) => p.external_id === id);
-
-/** Asks for a sign-in link on the portal's page and opens it from the outbox; lands on "My pairs". */
-async function signInWithLink(page, who, C) {
-  const before = outboxFiles(outboxDir);
-  await page.goto("/portal/sign-in");
-  await visible(page.getByRole("heading", { name: C.portal.signIn.title }));
-  await field(page, C.portal.signIn.email).fill(who.email);
-  await page.getByRole("button", { name: C.portal.signIn.submit }).click();
-  await visible(page.getByTestId("sign-in-sent").getByText(fill(C.portal.signIn.sentBody, { email: who.email })));
-  const { link } = await emailWithLink(outboxDir, who.email, /\/portal\/verify\?token=/, 30_000, { except: before });
-  await page.goto(link);
-  return link;
-}
 
 test("a participant signs in on a phone by an emailed link, logs a session and what they learned and taught; the partner confirms in Japanese; the manager sees the pair on track", async () => {
   const journey = await startJourney("n-participant-portal");
