@@ -633,6 +633,8 @@ async fn a_member_who_leaves_ends_the_pair_and_the_team_is_told(app: TestApp) {
     )
     .await
     .problem(409);
+    let training = format!("/api/v1/portal/programs/{}/training/1/completion", l.program_id);
+    app.post(&training, Some(&kenji), json!({})).await.problem(409);
     let other = app.get(&format!("/api/v1/pairs/{}", l.other_pair_id), &l.owner.access_token).await;
     assert_eq!(other.ok(200)["state"], "active");
 }

@@ -908,7 +908,10 @@ pub async fn agree_to_story(
         ("module" = u32, Path, description = "The module's place in the program's training list"),
     ),
     security(("participant_session" = [])),
-    responses((status = 204, description = "Recorded (again: nothing changes)"))
+    responses(
+        (status = 204, description = "Recorded (again: nothing changes)"),
+        (status = 409, description = "The participant's pairs in the program have ended"),
+    )
 )]
 #[post("/portal/programs/{program_id}/training/{module}/completion")]
 pub async fn complete_training(
@@ -919,8 +922,13 @@ pub async fn complete_training(
     let participant = ctx.open(&db).await?;
     let (program_id, module) = path.into_inner();
     let mine = participant.tx.pairs_of_person(participant.person).await?;
-    if !mine.iter().any(|p| p.program_id == program_id) {
+    let in_program: Vec<&PairRecord> = mine.iter().filter(|p| p.program_id == program_id).collect();
+    if in_program.is_empty() {
         return Err(ApiError::NotFound);
+    }
+    // Someone whose pairs in the program have all ended has left it: nothing more to record.
+    if !in_program.iter().any(|p| matches!(p.state, PairState::Active | PairState::Paused)) {
+        return Err(ApiError::Conflict(Reason::PairNotActive));
     }
     let program = participant.tx.program(program_id).await?;
     if usize::try_from(module).map_or(true, |m| m >= program.design.training.len()) {

@@ -199,8 +199,10 @@ pub fn run(
     let mut people: Vec<&Applicant> = prepared.iter().collect();
     people.sort_by_key(|a| a.person);
     people.dedup_by_key(|a| a.person);
-    let forbidden: Vec<(PersonId, PersonId)> = edits.forbidden.clone();
-    let is_forbidden = |a: PersonId, b: PersonId| forbidden.iter().any(|&(x, y)| (x, y) == (a, b) || (x, y) == (b, a));
+    // Every candidate pair is judged: a set keeps that one look-up however many forbids there are.
+    let forbidden: std::collections::HashSet<(PersonId, PersonId)> =
+        edits.forbidden.iter().flat_map(|&(x, y)| [(x, y), (y, x)]).collect();
+    let is_forbidden = |a: PersonId, b: PersonId| forbidden.contains(&(a, b));
     let judge = |mentor: &Applicant, mentee: &Applicant| -> Result<f64, Barrier> {
         if is_forbidden(mentor.person, mentee.person) {
             return Err(Barrier::Forbidden);

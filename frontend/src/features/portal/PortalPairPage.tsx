@@ -40,8 +40,12 @@ function PairView({ pair }: { pair: PortalPair }) {
   const role = pairRole(pair.role);
   const sides = sideNames(pair, role, you, t);
   const training = trainingFor(pair.training, role);
-  const trainingCard = <TrainingCard pairId={pair.id} programId={pair.program.id} role={role} training={pair.training} />;
-  const trainingFirst = training.some((m) => !m.done);
+  const running = stillRuns(pair.state);
+  const trainingCard = (
+    <TrainingCard pairId={pair.id} programId={pair.program.id} role={role} training={pair.training} editable={running} />
+  );
+  // Unfinished training comes first while the pair goes on.
+  const trainingFirst = running && training.some((m) => !m.done);
   useDocumentTitle(pair.partner.name);
   return (
     <Stack gap="md">

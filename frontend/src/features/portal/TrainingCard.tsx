@@ -13,10 +13,12 @@ interface Props {
   programId: string;
   role: PairRole;
   training: readonly PortalTraining[];
+  /** Whether modules may still be marked done (the pair goes on). */
+  editable: boolean;
 }
 
 /** The training for this member's role, each module marked done by the member when finished. */
-export function TrainingCard({ pairId, programId, role, training }: Props) {
+export function TrainingCard({ pairId, programId, role, training, editable }: Props) {
   const { t } = useTranslation();
   const complete = useCompleteTraining(pairId, programId);
   const modules = trainingFor(training, role);
@@ -47,7 +49,7 @@ export function TrainingCard({ pairId, programId, role, training }: Props) {
                   m.title
                 )}
               </Text>
-              {m.done ? (
+              {!editable && !m.done ? null : m.done ? (
                 <Badge color="teal" variant="light" leftSection={<IconCircleCheck size={14} aria-hidden />} style={{ flexShrink: 0 }}>
                   {t("portal.training.done")}
                 </Badge>
