@@ -1,10 +1,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { catalogues, outboxDir, startJourney } from "../support/browser.mjs";
-import { field, fill, overflowOnceSettled, steps, visible } from "../support/flows.mjs";
+import { field, fill, steps, visible } from "../support/flows.mjs";
 import { accessToken, activeProgramWithPairs, call } from "../support/matching.mjs";
 import { invitationEmail, messagesTo } from "../support/outbox.mjs";
-import { signInWithLink, SMALL_PHONE } from "../support/portal.mjs";
+import { applicantsOf, onThePhone, signInWithLink, SMALL_PHONE } from "../support/portal.mjs";
 
 const L = catalogues.en;
 const JA = catalogues.ja;
@@ -35,24 +35,12 @@ const PEOPLE = [
 ];
 const TEACH = { M1: "TikTok", M2: "Instagram" };
 const LEARN = { S1: "tiktok", S2: "instagram" };
-const APPLICANTS = PEOPLE.map((p) => ({
-  email: p.email,
-  role: p.external_id.startsWith("M") ? "mentor" : "mentee",
-  teach: TEACH[p.external_id] ?? "",
-  learn: LEARN[p.external_id] ?? "",
-}));
+const APPLICANTS = applicantsOf(PEOPLE, TEACH, LEARN);
 const byId = (id) => PEOPLE.find((p) => p.external_id === id);
 
 test("a participant signs in on a phone by an emailed link, logs a session and what they learned and taught; the partner confirms in Japanese; the manager sees the pair on track", async () => {
   const journey = await startJourney("n-participant-portal");
-  const shot = async (p, label) => {
-    await p.evaluate(() => window.scrollTo(0, 0));
-    await journey.shot(p, label);
-  };
-  const fits = async (p, what) => {
-    const overflow = await overflowOnceSettled(p);
-    assert.ok(overflow <= 0, `${what} is ${overflow}px wider than the phone`);
-  };
+  const { shot, fits } = onThePhone(journey);
   try {
     const page = await journey.person("owner");
     await s.signUp(page, owner);
