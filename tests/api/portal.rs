@@ -189,6 +189,10 @@ async fn members_log_confirm_and_record_learning_both_ways(app: TestApp) {
     assert!(own.body["detail"].as_str().unwrap().contains("partner"), "{}", own.body);
     own.problem(409);
     let kenji_id = app.get("/api/v1/portal/me", &kenji).await.ok(200)["person"]["id"].clone();
+    let wrong = app.post(&confirm, Some(&kenji), json!({"minutes": 0, "took_part": []})).await;
+    let mut fields = wrong.invalid_fields();
+    fields.sort();
+    assert_eq!(fields, ["minutes", "took_part"], "{}", wrong.body);
     let confirmed = app.post(&confirm, Some(&kenji), json!({"minutes": 60, "took_part": [kenji_id, kenji_id]})).await;
     let confirmed = confirmed.ok(200);
     assert_eq!((confirmed["minutes"].as_u64(), confirmed["corrected"].as_bool()), (Some(60), Some(true)));
@@ -225,6 +229,8 @@ async fn members_log_confirm_and_record_learning_both_ways(app: TestApp) {
     let goals = format!("{}/goals", pair(&l));
     let goal = app.post(&goals, Some(&aoi), json!({"title": "Post a first video", "target_date": "2027-03-01"})).await;
     let goal_id = goal.ok(201)["id"].as_str().unwrap().to_owned();
+    let blank = app.patch(&format!("{goals}/{goal_id}"), &kenji, json!({"progress_note": " "})).await;
+    assert_eq!(blank.invalid_fields(), ["progress_note"]);
     let done = app
         .patch(&format!("{goals}/{goal_id}"), &kenji, json!({"status": "done", "progress_note": "投稿しました"}))
         .await;
@@ -574,6 +580,8 @@ async fn paused_and_ended_pairs_take_no_new_records(app: TestApp) {
     let aoi = app.participant(&l.aoi).await;
     let token = Some(l.owner.access_token.as_str());
     let company = format!("/api/v1/pairs/{}", l.pair_id);
+    let no_reason = app.post(&format!("{company}/pause"), token, json!({"reason": " "})).await;
+    assert_eq!(no_reason.invalid_fields(), ["reason"]);
     let paused = app.post(&format!("{company}/pause"), token, json!({"reason": "Kenji is on leave until April"})).await;
     let paused = paused.ok(200).clone();
     assert_eq!((&paused["state"], &paused["health"]["status"]), (&json!("paused"), &json!("inactive")));
@@ -589,8 +597,12 @@ async fn paused_and_ended_pairs_take_no_new_records(app: TestApp) {
     let resumed = app.post(&format!("{company}/resume"), token, json!({})).await;
     assert_eq!(resumed.ok(200)["state"], "active");
     app.post(&format!("{company}/resume"), token, json!({})).await.problem(409);
-    // A paused pair stays a pair: a new matching run leaves its members out.
-    assert_eq!(app.count("pairs").await, 2);
+    // While paused, a pair stays a pair: its members are among those a new matching run leaves out.
+    app.post(&format!("{company}/pause"), token, json!({"reason": "again on leave"})).await.ok(200);
+    let store = app.store().await;
+    let tx = store.tenant(l.owner.tenant_id.parse().unwrap()).await.unwrap();
+    let paired = tx.paired_people(l.program_id.parse().unwrap()).await.unwrap();
+    assert_eq!(paired.len(), 4, "both pairs' members, the paused pair's included");
 }
 
 async fn a_member_who_leaves_ends_the_pair_and_the_team_is_told(app: TestApp) {

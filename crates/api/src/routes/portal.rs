@@ -229,10 +229,15 @@ async fn me_view(participant: &Participant, locale: Locale) -> Result<PortalMe, 
     let recorded = Recorded::read(tx, &ids).await?;
     let partners: Vec<PersonId> = pairs.iter().map(|p| partner_of(p, me.id)).collect();
     let partners = tx.people_by_ids(&partners).await?;
+    // A person is in a few pairs, often of one program: each program is read once.
+    let mut programs = std::collections::BTreeMap::new();
+    for id in pairs.iter().map(|p| p.program_id).collect::<std::collections::BTreeSet<_>>() {
+        programs.insert(id, tx.program(id).await?);
+    }
     let now = Utc::now();
     let mut summaries = Vec::new();
     for pair in &pairs {
-        let program = tx.program(pair.program_id).await?;
+        let program = &programs[&pair.program_id];
         let partner = partner_of(pair, me.id);
         summaries.push(PortalPairSummary {
             id: pair.id,
