@@ -17,6 +17,7 @@ mod m20261206_000011_matching;
 pub mod m20261207_000012_tracking;
 mod m20261207_000013_session_attendance;
 mod m20261207_000014_program_lifecycle;
+mod m20261208_000015_feedback;
 pub mod rls;
 mod shape;
 
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000012_tracking::Migration),
             Box::new(m20261207_000013_session_attendance::Migration),
             Box::new(m20261207_000014_program_lifecycle::Migration),
+            Box::new(m20261208_000015_feedback::Migration),
         ]
     }
 }

@@ -63,6 +63,8 @@ pub struct ApiSettings {
 pub struct PublicLimits {
     pub apply_per_client: u32,
     pub apply_per_campaign: u32,
+    /// Check-in and survey answers from one client address.
+    pub answers_per_client: u32,
     /// Sign-ups (and password reset requests) from one client address.
     pub signup_per_client: u32,
     /// Sign-ups from everyone together.
@@ -80,6 +82,7 @@ impl Default for PublicLimits {
         Self {
             apply_per_client: 20,
             apply_per_campaign: 600,
+            answers_per_client: 1000,
             signup_per_client: 10,
             signup_total: 500,
             login_failures_per_client: 50,

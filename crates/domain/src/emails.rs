@@ -55,6 +55,12 @@ pub enum Template {
     SessionInvitation,
     /// A participant left their pair from the portal: the company's team is told.
     PairLeft,
+    /// A member's check-in for the period: how is it going, answered from the email in one click.
+    CheckIn,
+    /// A program's survey is open: the link to answer.
+    SurveyInvitation,
+    /// A survey not yet answered, before it closes.
+    SurveyReminder,
 }
 
 impl Template {
@@ -100,6 +106,7 @@ impl Template {
             | Template::KickoffCancelled
             | Template::SessionInvitation => EmailCategory::Match,
             Template::KickoffReminder => EmailCategory::Nudge,
+            Template::CheckIn | Template::SurveyInvitation | Template::SurveyReminder => EmailCategory::Survey,
         }
     }
 }
@@ -126,6 +133,9 @@ pub enum Email {
     KickoffReminder(KickoffEmail),
     SessionInvitation(SessionInvitationEmail),
     PairLeft(PairLeftEmail),
+    CheckIn(CheckInEmail),
+    SurveyInvitation(SurveyEmail),
+    SurveyReminder(SurveyEmail),
 }
 
 impl Email {
@@ -149,6 +159,9 @@ impl Email {
             Email::KickoffReminder(_) => Template::KickoffReminder,
             Email::SessionInvitation(_) => Template::SessionInvitation,
             Email::PairLeft(_) => Template::PairLeft,
+            Email::CheckIn(_) => Template::CheckIn,
+            Email::SurveyInvitation(_) => Template::SurveyInvitation,
+            Email::SurveyReminder(_) => Template::SurveyReminder,
         }
     }
 
@@ -177,6 +190,8 @@ impl Email {
             }
             Email::SessionInvitation(v) => serde_json::to_value(v),
             Email::PairLeft(v) => serde_json::to_value(v),
+            Email::CheckIn(v) => serde_json::to_value(v),
+            Email::SurveyInvitation(v) | Email::SurveyReminder(v) => serde_json::to_value(v),
         };
         value.expect("email variables are plain data")
     }
@@ -281,6 +296,14 @@ pub fn deadline_text(at: chrono::DateTime<chrono::Utc>, zone: Option<&str>, loca
     match locale {
         Locale::En => format!("{} at {} ({})", local.format("%-d %B %Y"), local.format("%H:%M"), zone.name()),
         Locale::Ja => format!("{}（{}）", local.format("%Y年%-m月%-d日 %H:%M"), zone.name()),
+    }
+}
+
+/// A day as its recipient reads it: "31 January 2027", 「2027年1月31日」.
+pub fn date_text(day: chrono::NaiveDate, locale: Locale) -> String {
+    match locale {
+        Locale::En => day.format("%-d %B %Y").to_string(),
+        Locale::Ja => day.format("%Y年%-m月%-d日").to_string(),
     }
 }
 
@@ -500,5 +523,38 @@ pub struct PairLeftEmail {
     /// In the leaver's words, or empty.
     pub reason: String,
     /// The pair's page in the console.
+    pub link: String,
+}
+
+/// One answer of a check-in email: a score and the link that gives it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ScoreLink {
+    pub score: u8,
+    pub url: String,
+}
+
+/// A member's check-in: one link per score (the portal page records it and asks the rest).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CheckInEmail {
+    pub name: String,
+    pub program: String,
+    pub partner_name: String,
+    /// The last day to answer, in the email's language.
+    pub until: String,
+    /// From 1 (not well) to 5 (very well).
+    pub scores: Vec<ScoreLink>,
+    /// The check-in page without a score.
+    pub link: String,
+}
+
+/// A survey to answer (or a reminder of it).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SurveyEmail {
+    pub name: String,
+    pub program: String,
+    pub title: String,
+    /// The last day to answer, in the email's language, or empty.
+    pub closes: String,
+    pub anonymous: bool,
     pub link: String,
 }

@@ -175,6 +175,22 @@ typed_id!(
     /// A pair's story.
     StoryId
 );
+typed_id!(
+    /// One member's check-in for one period.
+    CheckInId
+);
+typed_id!(
+    /// A program's survey.
+    SurveyId
+);
+typed_id!(
+    /// A person asked to answer a survey (kept apart from what they answered).
+    SurveyInviteeId
+);
+typed_id!(
+    /// A value a program's managers entered for a manual success metric.
+    MetricReadingId
+);
 
 impl TenantId {
     /// The product's own tenant: it has no members and sends the emails that belong to an

@@ -46,6 +46,12 @@ pub enum Task {
     KickoffInvitations(KickoffTask),
     /// Reminds a program's participants of the kickoff the day before.
     KickoffReminder(KickoffTask),
+    /// Asks the members of a program's active pairs for their check-in for a period.
+    CheckIns(CheckInsTask),
+    /// Asks everyone a survey is for to answer it.
+    SurveyInvitations(SurveyTask),
+    /// Reminds those who have not answered a survey.
+    SurveyReminder(SurveyTask),
     /// Waits and leaves a mark: measures the queue and proves its guarantees.
     Noop(Noop),
 }
@@ -62,6 +68,22 @@ pub struct ParticipantSignInTask {
 pub struct KickoffTask {
     pub program: crate::ProgramId,
     pub sequence: u32,
+}
+
+/// A program's check-ins for the period starting `period`. The scheduler asks pairs formed
+/// before the period began; a manager asking by hand (`every_pair`) asks every active pair.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckInsTask {
+    pub program: crate::ProgramId,
+    pub period: chrono::NaiveDate,
+    pub every_pair: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SurveyTask {
+    pub survey: crate::SurveyId,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -148,6 +170,9 @@ impl Task {
             | Task::ParticipantSignIn(_)
             | Task::KickoffInvitations(_)
             | Task::KickoffReminder(_)
+            | Task::CheckIns(_)
+            | Task::SurveyInvitations(_)
+            | Task::SurveyReminder(_)
             | Task::Noop(_) => 5,
             // A run that fails is a bug or a database away; three tries tell them apart.
             Task::MatchingRun(_) => 3,

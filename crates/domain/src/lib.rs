@@ -8,9 +8,11 @@
 mod text_enum;
 
 pub mod access;
+pub mod analytics;
 pub mod eligibility;
 pub mod emails;
 pub mod export;
+pub mod feedback;
 pub mod ids;
 pub mod import;
 pub mod jobs;

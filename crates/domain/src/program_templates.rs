@@ -4,8 +4,8 @@ use chrono::{Datelike, Duration, NaiveDate};
 
 use crate::locale::Locale;
 use crate::programs::{
-    Cadence, Eligibility, ParticipantRole, ProgramDesign, ProgramKind, PurposeKind, Resource, SuccessMetric,
-    TrainingModule,
+    Cadence, Eligibility, MetricSource, ParticipantRole, ProgramDesign, ProgramKind, PurposeKind, Resource,
+    SuccessMetric, TrainingModule,
 };
 
 pub const KEYS: [&str; 3] = ["reverse_digital_skills", "mutual_cross_department", "executive_reverse"];
@@ -57,20 +57,39 @@ pub fn design(key: &str, locale: Locale, today: NaiveDate) -> Option<ProgramDesi
         target,
         unit: unit.to_owned(),
         measured_by: if ja { by_ja } else { by_en }.to_owned(),
+        source: MetricSource::Manual,
+        question: None,
     };
     let mut design = ProgramDesign {
         name: name.to_owned(),
         kind: ProgramKind::Reverse,
         purposes: vec![PurposeKind::KnowledgeSharing, PurposeKind::AdaptingToChange],
         custom_purpose: None,
-        success_metrics: vec![metric(
-            "Mentees confident with the new tools",
-            "新しいツールに自信を持てたメンティー",
-            80.0,
-            "%",
-            "end-of-program survey",
-            "プログラム終了時のアンケート",
-        )],
+        success_metrics: vec![
+            SuccessMetric {
+                source: MetricSource::SurveyQuestion,
+                question: Some("changed".to_owned()),
+                ..metric(
+                    "Participants who say the program changed how they work",
+                    "仕事の進め方が変わったと答えた参加者",
+                    80.0,
+                    "%",
+                    "end-of-program survey",
+                    "プログラム終了時のアンケート",
+                )
+            },
+            SuccessMetric {
+                source: MetricSource::SeniorLearned,
+                ..metric(
+                    "Pairs where the senior member learned",
+                    "上位者が学んだペア",
+                    75.0,
+                    "%",
+                    "learning log",
+                    "学びの記録",
+                )
+            },
+        ],
         eligibility: vec![
             Eligibility { role: Some(ParticipantRole::Mentor), level_max: Some(4), ..Default::default() },
             Eligibility { role: Some(ParticipantRole::Mentee), level_min: Some(8), ..Default::default() },
@@ -101,14 +120,23 @@ pub fn design(key: &str, locale: Locale, today: NaiveDate) -> Option<ProgramDesi
             design.purposes = vec![PurposeKind::NetworkBuilding, PurposeKind::DiverseConnections];
             design.eligibility = vec![Eligibility { role: Some(ParticipantRole::Either), ..Default::default() }];
             design.mentors_more_junior = false;
-            design.success_metrics = vec![metric(
-                "Pairs across departments",
-                "部門を越えたペア",
-                100.0,
-                "%",
-                "matching report",
-                "マッチングレポート",
-            )];
+            design.success_metrics = vec![
+                SuccessMetric {
+                    source: MetricSource::CrossDepartment,
+                    ..metric(
+                        "Pairs across departments",
+                        "部門を越えたペア",
+                        100.0,
+                        "%",
+                        "published pairs",
+                        "公開したペア",
+                    )
+                },
+                SuccessMetric {
+                    source: MetricSource::Reciprocity,
+                    ..metric("Learning both ways", "双方向の学び", 0.7, "", "learning log", "学びの記録")
+                },
+            ];
             design.training = vec![TrainingModule {
                 title: if ja { "互いに学び合うために" } else { "Learning from each other" }.to_owned(),
                 role: ParticipantRole::Either,

@@ -51,19 +51,59 @@ text_enum!(
     }
 );
 
+text_enum!(
+    /// Where a success metric's number comes from: a value the program's managers enter
+    /// (`manual`), or a figure measured from the program's own data: `sessions_per_pair`
+    /// (sessions logged per pair, on average), `reciprocity` (the mean reciprocity index, 0–1,
+    /// of pairs that recorded learning), `senior_learned` (% of pairs whose more senior member
+    /// learned from the more junior one), `check_in_score` (the mean check-in score, 1–5),
+    /// `survey_nps` (the Net Promoter Score of the latest survey asking it),
+    /// `survey_question` (one question, by `question` key: a scale's % answering 4–5, an NPS
+    /// question's score), `training_completion` (% of participants who finished their
+    /// training), `executive_participation` (% of pairs with an executive in them),
+    /// `active_pairs` (% of published pairs still active), `cross_department` (% of published
+    /// pairs across departments).
+    MetricSource {
+        Manual = "manual",
+        SessionsPerPair = "sessions_per_pair",
+        Reciprocity = "reciprocity",
+        SeniorLearned = "senior_learned",
+        CheckInScore = "check_in_score",
+        SurveyNps = "survey_nps",
+        SurveyQuestion = "survey_question",
+        TrainingCompletion = "training_completion",
+        ExecutiveParticipation = "executive_participation",
+        ActivePairs = "active_pairs",
+        CrossDepartment = "cross_department",
+    }
+);
+
+impl Default for MetricSource {
+    fn default() -> Self {
+        Self::Manual
+    }
+}
+
 /// What success looks like, and how it is measured.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[cfg_attr(feature = "openapi", schema(example = json!({
-    "name": "Mentees confident with the new tools", "target": 80.0, "unit": "%", "measured_by": "end-of-program survey"
+    "name": "Mentees confident with the new tools", "target": 80.0, "unit": "%", "measured_by": "end-of-program survey",
+    "source": "survey_question", "question": "changed"
 })))]
 #[serde(deny_unknown_fields)]
 pub struct SuccessMetric {
     pub name: String,
     pub target: f64,
     pub unit: String,
-    /// Where the figure comes from, e.g. "end-of-program survey".
+    /// Where the figure comes from, in words, e.g. "end-of-program survey".
     pub measured_by: String,
+    /// Where the number comes from; `manual` (the default) takes values the managers enter.
+    #[serde(default)]
+    pub source: MetricSource,
+    /// `survey_question` only: the question's key in the program's surveys.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub question: Option<String>,
 }
 
 /// Who may take a role, over directory attributes. Empty lists mean "any".
@@ -239,6 +279,11 @@ impl ProgramDesign {
         }
         if self.success_metrics.iter().any(|m| m.name.trim().is_empty() || !m.target.is_finite()) {
             refuse("success_metrics", Reason::MetricNeedsNameAndTarget);
+        }
+        if self.success_metrics.iter().any(|m| {
+            (m.source == MetricSource::SurveyQuestion) != m.question.as_deref().is_some_and(|q| !q.trim().is_empty())
+        }) {
+            refuse("success_metrics", Reason::MetricQuestion);
         }
         for rule in &self.eligibility {
             if let (Some(min), Some(max)) = (rule.level_min, rule.level_max)

@@ -204,6 +204,22 @@ pub enum Reason {
     SignInLinkUsed,
     ParticipantSignInNeeded,
 
+    // Feedback.
+    SurveyNeedsQuestions,
+    SurveyOptions {
+        key: String,
+    },
+    SurveyNotDraft,
+    SurveyNotOpen,
+    SurveyAnsweredAlready,
+    SurveyNobodyToAsk,
+    CheckInClosed,
+    ClosesBeforeToday,
+    MetricMeasuredForYou,
+    MetricUnknown,
+    MetricQuestion,
+    ProgramNotActive,
+
     // Campaigns and applications.
     QuestionKey {
         key: String,
@@ -644,6 +660,52 @@ impl Reason {
                 "sign in to the participant portal with the link emailed to you",
                 "メールで届いたリンクから参加者ポータルにサインインしてください"
             ),
+            SurveyNeedsQuestions => {
+                say!(l, "a survey asks at least one question", "アンケートには質問が1つ以上必要です")
+            }
+            SurveyOptions { key } => say!(
+                l,
+                "the options of question {key:?} must differ from each other and be translated one for one",
+                "質問 {key:?} の選択肢は重複せず、翻訳も同じ数にしてください"
+            ),
+            SurveyNotDraft => say!(
+                l,
+                "only a draft survey can be changed or opened",
+                "変更や開始ができるのは下書きのアンケートだけです"
+            ),
+            SurveyNotOpen => say!(l, "this survey is not open for answers", "このアンケートは回答を受け付けていません"),
+            SurveyAnsweredAlready => {
+                say!(l, "you have answered this survey already", "このアンケートにはすでに回答済みです")
+            }
+            SurveyNobodyToAsk => say!(
+                l,
+                "nobody in this program's pairs takes this role yet",
+                "このプログラムのペアには、この役割の参加者がまだいません"
+            ),
+            CheckInClosed => say!(
+                l,
+                "this check-in's period is over: the next one comes by email",
+                "このチェックインの期間は終了しました。次回はメールでお知らせします"
+            ),
+            ClosesBeforeToday => say!(l, "must be today or later", "今日以降の日付にしてください"),
+            MetricMeasuredForYou => say!(
+                l,
+                "this metric is measured from the program's own data: only a manual metric takes values",
+                "この指標はプログラムのデータから自動で計測されます。値を入力できるのは手入力の指標だけです"
+            ),
+            MetricQuestion => say!(
+                l,
+                "a metric measured by a survey question names the question's key, and only then",
+                "アンケートの質問で計測する指標には質問キーを指定してください（それ以外では指定しません）"
+            ),
+            ProgramNotActive => say!(
+                l,
+                "the program has not launched: publish its pairs first",
+                "プログラムはまだ開始していません。先にペアを公開してください"
+            ),
+            MetricUnknown => {
+                say!(l, "the program has no success metric by this name", "この名前の成果指標はありません")
+            }
             TooManyWishes { max } => {
                 say!(
                     l,

@@ -7,6 +7,7 @@ use tandem_domain::jobs::Task;
 use crate::accounts::AccountsHandler;
 use crate::campaigns::{CampaignHandler, CampaignSend};
 use crate::email::SendEmailHandler;
+use crate::feedback::FeedbackHandler;
 use crate::launch::{KickoffSend, LaunchHandler};
 use crate::matching::MatchingHandler;
 use crate::noop::NoopHandler;
@@ -19,6 +20,7 @@ pub struct Handlers {
     pub accounts: AccountsHandler,
     pub matching: MatchingHandler,
     pub launch: LaunchHandler,
+    pub feedback: FeedbackHandler,
     pub noop: NoopHandler,
 }
 
@@ -36,6 +38,9 @@ impl Handler for Handlers {
             Task::ParticipantSignIn(s) => self.launch.sign_in(job, &s.email).await,
             Task::KickoffInvitations(k) => self.launch.kickoff(job, k, KickoffSend::Invitation).await,
             Task::KickoffReminder(k) => self.launch.kickoff(job, k, KickoffSend::Reminder).await,
+            Task::CheckIns(c) => self.feedback.check_ins(job, c).await,
+            Task::SurveyInvitations(s) => self.feedback.survey_invitations(job, s).await,
+            Task::SurveyReminder(s) => self.feedback.survey_reminder(job, s).await,
             Task::Noop(noop) => self.noop.run(job, noop).await,
         }
     }

@@ -15,6 +15,7 @@ pub mod accounts;
 pub mod applications;
 pub mod campaigns;
 pub mod email;
+pub mod feedback;
 mod handlers;
 pub mod launch;
 pub mod lifecycle;

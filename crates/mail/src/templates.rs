@@ -7,9 +7,9 @@ use minijinja::{AutoEscape, Environment, ErrorKind, UndefinedBehavior};
 use serde::Serialize;
 use tandem_domain::emails::{
     AccountExistsEmail, ApplicationConfirmEmail, ApplicationDecisionEmail, ApplicationRefusedEmail,
-    CampaignMessageEmail, CampaignReminderEmail, Email, InvitationEmail, KickoffEmail, MatchIntroductionEmail,
-    MatchWaitlistEmail, PairEndedEmail, PairLeftEmail, ParticipantSignInEmail, PasswordResetEmail,
-    SessionInvitationEmail, SignupVerifyEmail,
+    CampaignMessageEmail, CampaignReminderEmail, CheckInEmail, Email, InvitationEmail, KickoffEmail,
+    MatchIntroductionEmail, MatchWaitlistEmail, PairEndedEmail, PairLeftEmail, ParticipantSignInEmail,
+    PasswordResetEmail, ScoreLink, SessionInvitationEmail, SignupVerifyEmail, SurveyEmail,
 };
 use tandem_domain::{Locale, Reason};
 use thiserror::Error;
@@ -144,6 +144,34 @@ pub fn sample(template: Template, locale: Locale) -> Email {
             reason: pick("異動のため時間が取れなくなりました", "I moved teams and no longer have the time"),
             link: "https://tandem.example/pairs/sample".to_owned(),
         }),
+        Template::CheckIn => Email::CheckIn(CheckInEmail {
+            name,
+            program,
+            partner_name: pick("森 葵", "Aoi Mori"),
+            until: pick("2027年1月31日", "31 January 2027"),
+            scores: (1..=5)
+                .map(|score| ScoreLink {
+                    score,
+                    url: format!("https://tandem.example/check-in?token=sample&score={score}"),
+                })
+                .collect(),
+            link: "https://tandem.example/check-in?token=sample".to_owned(),
+        }),
+        Template::SurveyInvitation | Template::SurveyReminder => {
+            let survey = SurveyEmail {
+                name,
+                program,
+                title: pick("中間アンケート", "Mid-program survey"),
+                closes: pick("2027年3月15日", "15 March 2027"),
+                anonymous: true,
+                link: "https://tandem.example/survey?token=sample".to_owned(),
+            };
+            if template == Template::SurveyInvitation {
+                Email::SurveyInvitation(survey)
+            } else {
+                Email::SurveyReminder(survey)
+            }
+        }
     }
 }
 
@@ -265,6 +293,12 @@ fn builtin(template: Template, locale: Locale) -> Override {
         (Template::SessionInvitation, Locale::Ja) => sources!("ja", "session_invitation"),
         (Template::PairLeft, Locale::En) => sources!("en", "pair_left"),
         (Template::PairLeft, Locale::Ja) => sources!("ja", "pair_left"),
+        (Template::CheckIn, Locale::En) => sources!("en", "check_in"),
+        (Template::CheckIn, Locale::Ja) => sources!("ja", "check_in"),
+        (Template::SurveyInvitation, Locale::En) => sources!("en", "survey_invitation"),
+        (Template::SurveyInvitation, Locale::Ja) => sources!("ja", "survey_invitation"),
+        (Template::SurveyReminder, Locale::En) => sources!("en", "survey_reminder"),
+        (Template::SurveyReminder, Locale::Ja) => sources!("ja", "survey_reminder"),
     }
 }
 

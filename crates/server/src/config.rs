@@ -107,6 +107,9 @@ pub struct Config {
     pub apply_per_client_per_hour: u32,
     /// Applications one campaign takes through its public link in an hour.
     pub apply_per_campaign_per_hour: u32,
+    /// Check-in and survey answers from one client address in an hour (an office behind one
+    /// address answers a survey together, so this is high).
+    pub answers_per_client_per_hour: u32,
     /// Sign-ups and password reset requests one client address may send in an hour.
     pub signup_per_client_per_hour: u32,
     /// Sign-ups everyone together may send in an hour.
@@ -169,6 +172,7 @@ impl Default for Config {
             email_daily_cap: 3,
             transactional_hourly_cap: 10,
             apply_per_client_per_hour: 20,
+            answers_per_client_per_hour: 1000,
             apply_per_campaign_per_hour: 600,
             signup_per_client_per_hour: 10,
             signups_per_hour: 500,
@@ -277,6 +281,11 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
         "apply_per_client_per_hour",
         "TANDEM_APPLY_PER_CLIENT_PER_HOUR",
         "Applications through public links per client address per hour (default 20)",
+    ),
+    (
+        "answers_per_client_per_hour",
+        "TANDEM_ANSWERS_PER_CLIENT_PER_HOUR",
+        "Check-in and survey answers per client address per hour (default 1000)",
     ),
     (
         "apply_per_campaign_per_hour",

@@ -166,6 +166,7 @@ fn start_http(config: &Config, parts: &Parts, listener: TcpListener) -> anyhow::
             limits: PublicLimits {
                 apply_per_client: config.apply_per_client_per_hour,
                 apply_per_campaign: config.apply_per_campaign_per_hour,
+                answers_per_client: config.answers_per_client_per_hour,
                 signup_per_client: config.signup_per_client_per_hour,
                 signup_total: config.signups_per_hour,
                 login_failures_per_client: config.login_failures_per_client_per_hour,
@@ -278,6 +279,7 @@ fn start_background(
             config.public_url.clone(),
             address_of(&config.mail_from).to_owned(),
         ),
+        feedback: tandem_jobs::feedback::FeedbackHandler::new(parts.db.clone(), links(), config.public_url.clone()),
         noop: NoopHandler::new(parts.db.clone()),
     };
     let settings = WorkerSettings {
@@ -339,7 +341,17 @@ fn start_background(
                 }
             }
         });
-    let scheduler = Scheduler::new(parts.lock.clone(), holder, vec![purge, sweep, forget_logins, complete_programs]);
+    let db = parts.db.clone();
+    let check_ins = PeriodicTask::new("ask for this period's check-ins", Duration::from_secs(3600), move || {
+        let db = db.clone();
+        async move {
+            if let Err(err) = tandem_jobs::feedback::schedule_check_ins(&db, chrono::Utc::now().date_naive()).await {
+                tracing::warn!(error = %err, "queueing check-ins failed");
+            }
+        }
+    });
+    let scheduler =
+        Scheduler::new(parts.lock.clone(), holder, vec![purge, sweep, forget_logins, complete_programs, check_ins]);
     let mut handles = vec![tokio::spawn(scheduler.run(shutdown.clone()))];
     if config.worker_concurrency > 0 {
         handles.push(tokio::spawn(worker.run(shutdown)));

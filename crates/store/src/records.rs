@@ -1,6 +1,6 @@
 //! What the store hands out: plain records with domain types, never entities.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde_json::Value;
 use tandem_domain::{
     ApiKeyId, ApiScope, AuditEventId, InvitationId, Locale, PasswordResetId, PersonId, ProgramId, RefreshTokenId, Role,
@@ -606,4 +606,88 @@ pub struct KickoffRecord {
     pub sequence: u32,
     pub cancelled_at: Option<DateTime<Utc>>,
     pub updated_at: DateTime<Utc>,
+}
+
+/// One member's check-in for one period; unanswered until they answer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CheckInRecord {
+    pub id: tandem_domain::CheckInId,
+    pub program: ProgramId,
+    pub pair: tandem_domain::PairId,
+    pub person: PersonId,
+    /// The period's first day, and its last.
+    pub period: NaiveDate,
+    pub period_end: NaiveDate,
+    pub score: Option<u8>,
+    pub learned: Option<bool>,
+    pub comment: Option<String>,
+    pub answered_at: Option<DateTime<Utc>>,
+}
+
+/// A check-in to ask for.
+#[derive(Clone, Debug)]
+pub struct NewCheckIn {
+    pub id: tandem_domain::CheckInId,
+    pub program: ProgramId,
+    pub pair: tandem_domain::PairId,
+    pub person: PersonId,
+    pub period: NaiveDate,
+    pub period_end: NaiveDate,
+    pub token_hash: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SurveyRecord {
+    pub id: tandem_domain::SurveyId,
+    pub program: ProgramId,
+    pub kind: tandem_domain::feedback::SurveyKind,
+    /// Who is asked: mentors, mentees, or `either` for everyone in the program's pairs.
+    pub audience: tandem_domain::programs::ParticipantRole,
+    pub title: String,
+    pub questions: Vec<tandem_domain::feedback::SurveyQuestion>,
+    pub anonymous: bool,
+    pub state: tandem_domain::feedback::SurveyState,
+    pub closes_on: Option<NaiveDate>,
+    pub opened_at: Option<DateTime<Utc>>,
+    pub closed_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+}
+
+/// What a survey is written with (and edited to, while a draft).
+#[derive(Clone, Debug)]
+pub struct SurveyDraft {
+    pub kind: tandem_domain::feedback::SurveyKind,
+    pub audience: tandem_domain::programs::ParticipantRole,
+    pub title: String,
+    pub questions: Vec<tandem_domain::feedback::SurveyQuestion>,
+    pub anonymous: bool,
+    pub closes_on: Option<NaiveDate>,
+}
+
+/// Someone asked to answer a survey. Whether they answered is kept here, apart from the
+/// answers, only to stop reminders.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SurveyInviteeRecord {
+    pub id: tandem_domain::SurveyInviteeId,
+    pub survey: tandem_domain::SurveyId,
+    pub person: PersonId,
+    pub role: tandem_domain::programs::ParticipantRole,
+    pub answered: bool,
+    pub reminded_at: Option<DateTime<Utc>>,
+}
+
+/// One response: anonymous ones carry no person.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SurveyResponseRecord {
+    pub role: tandem_domain::programs::ParticipantRole,
+    pub person: Option<PersonId>,
+    pub answers: std::collections::BTreeMap<String, serde_json::Value>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct MetricReadingRecord {
+    pub id: tandem_domain::MetricReadingId,
+    pub metric: String,
+    pub value: f64,
+    pub recorded_on: NaiveDate,
 }

@@ -1,11 +1,13 @@
 //! One module per resource; each registers its routes in `configure`.
 
+pub mod answers;
 pub mod api_keys;
 pub mod apply;
 pub mod audit;
 pub mod auth;
 pub mod campaigns;
 pub mod email;
+pub mod feedback;
 pub mod health;
 pub mod import;
 pub mod jobs;
@@ -40,6 +42,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .configure(campaigns::configure)
         .configure(matching::configure)
         .configure(launch::configure)
+        .configure(feedback::configure)
+        .configure(answers::configure)
         .configure(portal::configure)
         .configure(apply::configure)
         .configure(me::configure_settings);

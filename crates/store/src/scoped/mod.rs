@@ -3,6 +3,7 @@
 
 mod accounts;
 mod audit;
+mod feedback;
 mod imports;
 mod keys;
 mod mail;
