@@ -1382,6 +1382,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/programs/{program_id}/check-ins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The program's check-ins: how many were asked and answered each period, the mean score and
+         *     the share who learned something, and each member's latest answer with their words.
+         */
+        get: operations["check_in_report"];
+        put?: never;
+        /**
+         * Asks every member of the program's active pairs for this period's check-in now, instead of
+         *     waiting for the scheduler (which asks pairs formed before each period, at its start).
+         *     Members asked this period already are not asked again.
+         */
+        post: operations["ask_for_check_ins"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/programs/{program_id}/funnel": {
         parameters: {
             query?: never;
@@ -1546,6 +1571,122 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/programs/{program_id}/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The program's surveys, oldest first, with how many were asked and have answered. */
+        get: operations["list_surveys"];
+        put?: never;
+        /**
+         * Writes a survey as a draft, from the company's template for its kind and audience (or the
+         *     product's, in English and Japanese) unless questions are given. Nobody is asked until it
+         *     is opened.
+         */
+        post: operations["create_survey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programs/{program_id}/surveys/{survey_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One survey of the program. */
+        get: operations["get_survey"];
+        /** Rewrites a draft survey (every field; left-out questions start again from the template). */
+        put: operations["update_survey"];
+        post?: never;
+        /** Deletes a draft survey. */
+        delete: operations["delete_survey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programs/{program_id}/surveys/{survey_id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Closes an open survey: no more answers are taken. */
+        post: operations["close_survey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programs/{program_id}/surveys/{survey_id}/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Opens a draft survey: everyone it is for (members of the program's pairs on the audience's
+         *     side) is emailed a personal link, in their language.
+         */
+        post: operations["open_survey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programs/{program_id}/surveys/{survey_id}/reminders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reminds everyone who has not answered an open survey (at most once a day). */
+        post: operations["remind_survey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programs/{program_id}/surveys/{survey_id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a survey's respondents answered, for everyone and, where every role is large enough,
+         *     per role. Anonymous surveys show nothing of a group, or of a question, fewer than five
+         *     answered; nothing here names a respondent.
+         */
+        get: operations["survey_results"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/programs/{program_id}/training": {
         parameters: {
             query?: never;
@@ -1688,6 +1829,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/check-ins/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The check-in an emailed link stands for, with what was answered so far. */
+        get: operations["public_check_in"];
+        /**
+         * Records a check-in's answers (again, to change them, until `open_until`). The program's
+         *     managers see them with the person's name.
+         */
+        put: operations["answer_check_in"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/email-preferences": {
         parameters: {
             query?: never;
@@ -1699,6 +1861,40 @@ export interface paths {
         get: operations["preferences"];
         /** Changes the person's preferences per category. */
         put: operations["update_preferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/survey-responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answers a survey, once. Problems are named by question key (`answers.<key>`). */
+        post: operations["answer_survey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/surveys/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The survey an emailed link invites to, in the participant's language. */
+        get: operations["public_survey"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1718,6 +1914,28 @@ export interface paths {
         /** One-click unsubscribe from the email's category (the `List-Unsubscribe-Post` target). */
         post: operations["unsubscribe"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/survey-templates/{kind}/{audience}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The questions new surveys of a kind and audience start from: the company's own, or the
+         *     product's (in English and Japanese).
+         */
+        get: operations["get_survey_template"];
+        /** Keeps the company's own questions for new surveys of a kind and audience. */
+        put: operations["put_survey_template"];
+        post?: never;
+        /** Goes back to the product's questions for a kind and audience. */
+        delete: operations["delete_survey_template"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2481,6 +2699,112 @@ export interface components {
          * @enum {string}
          */
         ChangeKind: "swap" | "remove" | "pair";
+        /**
+         * @example {
+         *       "comment": "We tried the new dashboard together",
+         *       "learned": true,
+         *       "score": 4
+         *     }
+         */
+        CheckInAnswer: {
+            /**
+             * Format: int64
+             * @description How it is going, 1 (not well) to 5 (very well).
+             */
+            score: number;
+            /** @description Whether they learned something since the last check-in. */
+            learned?: boolean | null;
+            comment?: string | null;
+        };
+        /**
+         * @description One period's check-ins across the program.
+         * @example {
+         *       "answered": 19,
+         *       "asked": 24,
+         *       "average_score": 4.1,
+         *       "learned_share": 78.9,
+         *       "period": "2027-02-01"
+         *     }
+         */
+        CheckInPeriod: {
+            /**
+             * Format: date
+             * @example 2027-01-11
+             */
+            period: string;
+            /** Format: int32 */
+            asked: number;
+            /** Format: int32 */
+            answered: number;
+            /**
+             * Format: double
+             * @description The mean score (1–5) of the answers.
+             */
+            average_score?: number | null;
+            /**
+             * Format: double
+             * @description Of those who said whether they learned something, the share who did, in %.
+             */
+            learned_share?: number | null;
+        };
+        /** @description A program's check-ins: the trend by period, and each member's latest. */
+        CheckInReport: {
+            cadence: components["schemas"]["Cadence"];
+            /**
+             * Format: date
+             * @description The first day of the period under way.
+             * @example 2027-01-11
+             */
+            current_period: string;
+            periods: components["schemas"]["CheckInPeriod"][];
+            /** @description Each member's latest check-in, lowest scores first (unanswered last). */
+            latest: components["schemas"]["CheckInRow"][];
+        };
+        /**
+         * @description A member's latest check-in.
+         * @example {
+         *       "answered_at": "2027-02-02T09:12:00Z",
+         *       "comment": "We keep moving our meetings",
+         *       "learned": false,
+         *       "name": "Mori Aoi",
+         *       "pair_id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e80",
+         *       "period": "2027-02-01",
+         *       "person_id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e71",
+         *       "score": 2
+         *     }
+         */
+        CheckInRow: {
+            pair_id: components["schemas"]["PairId"];
+            person_id: components["schemas"]["PersonId"];
+            name: string;
+            /**
+             * Format: date
+             * @example 2027-01-11
+             */
+            period: string;
+            /** Format: int32 */
+            score?: number | null;
+            learned?: boolean | null;
+            comment?: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:00:00Z
+             */
+            answered_at?: string | null;
+        };
+        /**
+         * @example {
+         *       "period": "2027-02-01"
+         *     }
+         */
+        CheckInsAsked: {
+            /**
+             * Format: date
+             * @description The period asked about (the one under way).
+             * @example 2027-01-11
+             */
+            period: string;
+        };
         /** @description A column of the file and the field it goes to. */
         ColumnView: {
             /** @example 社員番号 */
@@ -3009,7 +3333,7 @@ export interface components {
              * @example no_at_sign
              * @enum {string}
              */
-            code: "empty" | "required" | "too_short" | "too_long" | "length_between" | "too_many_bytes" | "between" | "control_characters" | "bidi_controls" | "only_spaces" | "nul_character" | "no_at_sign" | "not_an_email" | "not_a_whole_number" | "not_a_job_level" | "not_a_time_zone" | "not_a_boolean" | "not_a_date" | "list_too_long" | "unsupported_language" | "invalid" | "unknown_field" | "not_a_cursor" | "not_an_email_category" | "transactional_always_sent" | "duplicate_in_file" | "own_manager" | "no_such_manager" | "email_belongs_to" | "external_id_exists" | "external_id_or_email_taken" | "batch_size" | "csv_header_unreadable" | "csv_missing_columns" | "csv_line_unreadable" | "csv_no_rows" | "already_invited" | "deadline_variable_without_deadline" | "either_csv_or_file" | "unknown_encoding" | "unreadable_characters" | "not_a_grade" | "too_many_grades" | "grade_not_mapped" | "manager_row_refused" | "sensitive_attributes_off" | "close_campaigns_first" | "name_purpose" | "describe_custom_purpose" | "metric_needs_name_and_target" | "level_min_above_max" | "levels_range" | "rule_needs_role" | "no_junior_mentor_possible" | "mutual_uses_either" | "end_after_start" | "resource_needs_title_and_link" | "module_needs_title" | "module_link_not_web" | "unknown_template" | "program_cannot_become" | "publish_pairs_first" | "set_roles_before_recruiting" | "set_dates_before_recruiting" | "program_keeps_rules_and_dates" | "program_no_longer_changes" | "only_drafts_deleted" | "program_not_matching" | "weight_out_of_range" | "stable_needs_two_sides" | "pair_of_one" | "no_such_person" | "run_not_done" | "no_such_run" | "publish_while_matching" | "run_published_already" | "edit_names_a_pair_once" | "not_a_proposal" | "swap_needs_two_pairs" | "swap_changes_nothing" | "wrong_side" | "pair_ended" | "not_in_the_pair" | "too_many_wishes" | "session_outside_window" | "session_in_the_future" | "partner_confirms" | "confirmed_already" | "pair_not_active" | "pair_not_paused" | "story_not_published" | "kickoff_ends_before_start" | "sign_in_link_used" | "participant_sign_in_needed" | "question_key" | "question_key_twice" | "question_needs_label" | "question_label" | "question_needs_options" | "question_takes_no_options" | "not_a_question" | "answer_text" | "answer_one_option" | "answer_options" | "message_needs_subject_and_body" | "template_error" | "template_too_much_work" | "template_too_large" | "send_before_deadline" | "reminder_needs_deadline" | "closed_campaign_fixed" | "open_campaign_keeps_kind" | "program_not_recruiting" | "write_message_first" | "deadline_passed" | "campaign_cannot_become" | "name_people_or_filter" | "open_campaign_has_no_list" | "campaign_closed" | "applications_closed" | "consent_needed" | "not_eligible" | "already_applied" | "confirmation_expired" | "application_declined" | "not_confirmed_yet" | "applicant_withdrew" | "decision_not_possible" | "only_owners_manage_owners" | "last_owner" | "account_exists" | "already_member" | "person_already_member" | "not_a_member" | "no_longer_member" | "wrong_credentials" | "invitation_used" | "signup_link_used" | "reset_link_used" | "session_ended" | "cookie_needs_header" | "refresh_token_refused" | "not_a_refresh_token" | "name_needed_for_new_account" | "no_credential" | "metrics_token_required" | "unknown_api_key" | "bad_access_token" | "console_users_only" | "may_not_read" | "may_not_write" | "team_managers_only" | "key_managers_only" | "mailbox_owners_only" | "api_key_has_no_language" | "name_a_scope" | "no_such_resource" | "already_exists" | "fields_invalid" | "unreadable_json" | "unreadable_body" | "body_too_large" | "send_json" | "try_again_in" | "internal";
+            code: "empty" | "required" | "too_short" | "too_long" | "length_between" | "too_many_bytes" | "between" | "control_characters" | "bidi_controls" | "only_spaces" | "nul_character" | "no_at_sign" | "not_an_email" | "not_a_whole_number" | "not_a_job_level" | "not_a_time_zone" | "not_a_boolean" | "not_a_date" | "list_too_long" | "unsupported_language" | "invalid" | "unknown_field" | "not_a_cursor" | "not_an_email_category" | "transactional_always_sent" | "duplicate_in_file" | "own_manager" | "no_such_manager" | "email_belongs_to" | "external_id_exists" | "external_id_or_email_taken" | "batch_size" | "csv_header_unreadable" | "csv_missing_columns" | "csv_line_unreadable" | "csv_no_rows" | "already_invited" | "deadline_variable_without_deadline" | "either_csv_or_file" | "unknown_encoding" | "unreadable_characters" | "not_a_grade" | "too_many_grades" | "grade_not_mapped" | "manager_row_refused" | "sensitive_attributes_off" | "close_campaigns_first" | "name_purpose" | "describe_custom_purpose" | "metric_needs_name_and_target" | "level_min_above_max" | "levels_range" | "rule_needs_role" | "no_junior_mentor_possible" | "mutual_uses_either" | "end_after_start" | "resource_needs_title_and_link" | "module_needs_title" | "module_link_not_web" | "unknown_template" | "program_cannot_become" | "publish_pairs_first" | "set_roles_before_recruiting" | "set_dates_before_recruiting" | "program_keeps_rules_and_dates" | "program_no_longer_changes" | "only_drafts_deleted" | "program_not_matching" | "weight_out_of_range" | "stable_needs_two_sides" | "pair_of_one" | "no_such_person" | "run_not_done" | "no_such_run" | "publish_while_matching" | "run_published_already" | "edit_names_a_pair_once" | "not_a_proposal" | "swap_needs_two_pairs" | "swap_changes_nothing" | "wrong_side" | "pair_ended" | "not_in_the_pair" | "too_many_wishes" | "session_outside_window" | "session_in_the_future" | "partner_confirms" | "confirmed_already" | "pair_not_active" | "pair_not_paused" | "story_not_published" | "kickoff_ends_before_start" | "sign_in_link_used" | "participant_sign_in_needed" | "survey_needs_questions" | "survey_options" | "survey_not_draft" | "survey_not_open" | "survey_answered_already" | "survey_nobody_to_ask" | "check_in_closed" | "closes_before_today" | "metric_measured_for_you" | "metric_unknown" | "metric_question" | "program_not_active" | "question_key" | "question_key_twice" | "question_needs_label" | "question_label" | "question_needs_options" | "question_takes_no_options" | "not_a_question" | "answer_text" | "answer_one_option" | "answer_options" | "message_needs_subject_and_body" | "template_error" | "template_too_much_work" | "template_too_large" | "send_before_deadline" | "reminder_needs_deadline" | "closed_campaign_fixed" | "open_campaign_keeps_kind" | "program_not_recruiting" | "write_message_first" | "deadline_passed" | "campaign_cannot_become" | "name_people_or_filter" | "open_campaign_has_no_list" | "campaign_closed" | "applications_closed" | "consent_needed" | "not_eligible" | "already_applied" | "confirmation_expired" | "application_declined" | "not_confirmed_yet" | "applicant_withdrew" | "decision_not_possible" | "only_owners_manage_owners" | "last_owner" | "account_exists" | "already_member" | "person_already_member" | "not_a_member" | "no_longer_member" | "wrong_credentials" | "invitation_used" | "signup_link_used" | "reset_link_used" | "session_ended" | "cookie_needs_header" | "refresh_token_refused" | "not_a_refresh_token" | "name_needed_for_new_account" | "no_credential" | "metrics_token_required" | "unknown_api_key" | "bad_access_token" | "console_users_only" | "may_not_read" | "may_not_write" | "team_managers_only" | "key_managers_only" | "mailbox_owners_only" | "api_key_has_no_language" | "name_a_scope" | "no_such_resource" | "already_exists" | "fields_invalid" | "unreadable_json" | "unreadable_body" | "body_too_large" | "send_json" | "try_again_in" | "internal";
             /**
              * @description Why, in words, in the language the request asked for (`Accept-Language`).
              * @example must contain an @
@@ -3213,6 +3537,13 @@ export interface components {
              * @description The mean score of the matched applicants' pairs; None when nobody was matched.
              */
             mean_score?: number | null;
+        };
+        /** @description A group's results. */
+        GroupResults: {
+            group: components["schemas"]["ResponseGroup"];
+            /** Format: int32 */
+            respondents: number;
+            questions: components["schemas"]["QuestionResults"][];
         };
         Health: {
             /** @example ok */
@@ -4044,6 +4375,21 @@ export interface components {
              */
             time_zone?: string | null;
         };
+        /**
+         * @description Where a success metric's number comes from: a value the program's managers enter
+         *     (`manual`), or a figure measured from the program's own data: `sessions_per_pair`
+         *     (sessions logged per pair, on average), `reciprocity` (the mean reciprocity index, 0–1,
+         *     of pairs that recorded learning), `senior_learned` (% of pairs whose more senior member
+         *     learned from the more junior one), `check_in_score` (the mean check-in score, 1–5),
+         *     `survey_nps` (the Net Promoter Score of the latest survey asking it),
+         *     `survey_question` (one question, by `question` key: a scale's % answering 4–5, an NPS
+         *     question's score), `training_completion` (% of participants who finished their
+         *     training), `executive_participation` (% of pairs with an executive in them),
+         *     `active_pairs` (% of published pairs still active), `cross_department` (% of published
+         *     pairs across departments).
+         * @enum {string}
+         */
+        MetricSource: "manual" | "sessions_per_pair" | "reciprocity" | "senior_learned" | "check_in_score" | "survey_nps" | "survey_question" | "training_completion" | "executive_participation" | "active_pairs" | "cross_department";
         /**
          * @description What a run optimises.
          * @enum {string}
@@ -5058,7 +5404,7 @@ export interface components {
              * @description The reason `detail` gives, as a stable name (`program_cannot_become`, `last_owner`, …).
              * @enum {string}
              */
-            code: "empty" | "required" | "too_short" | "too_long" | "length_between" | "too_many_bytes" | "between" | "control_characters" | "bidi_controls" | "only_spaces" | "nul_character" | "no_at_sign" | "not_an_email" | "not_a_whole_number" | "not_a_job_level" | "not_a_time_zone" | "not_a_boolean" | "not_a_date" | "list_too_long" | "unsupported_language" | "invalid" | "unknown_field" | "not_a_cursor" | "not_an_email_category" | "transactional_always_sent" | "duplicate_in_file" | "own_manager" | "no_such_manager" | "email_belongs_to" | "external_id_exists" | "external_id_or_email_taken" | "batch_size" | "csv_header_unreadable" | "csv_missing_columns" | "csv_line_unreadable" | "csv_no_rows" | "already_invited" | "deadline_variable_without_deadline" | "either_csv_or_file" | "unknown_encoding" | "unreadable_characters" | "not_a_grade" | "too_many_grades" | "grade_not_mapped" | "manager_row_refused" | "sensitive_attributes_off" | "close_campaigns_first" | "name_purpose" | "describe_custom_purpose" | "metric_needs_name_and_target" | "level_min_above_max" | "levels_range" | "rule_needs_role" | "no_junior_mentor_possible" | "mutual_uses_either" | "end_after_start" | "resource_needs_title_and_link" | "module_needs_title" | "module_link_not_web" | "unknown_template" | "program_cannot_become" | "publish_pairs_first" | "set_roles_before_recruiting" | "set_dates_before_recruiting" | "program_keeps_rules_and_dates" | "program_no_longer_changes" | "only_drafts_deleted" | "program_not_matching" | "weight_out_of_range" | "stable_needs_two_sides" | "pair_of_one" | "no_such_person" | "run_not_done" | "no_such_run" | "publish_while_matching" | "run_published_already" | "edit_names_a_pair_once" | "not_a_proposal" | "swap_needs_two_pairs" | "swap_changes_nothing" | "wrong_side" | "pair_ended" | "not_in_the_pair" | "too_many_wishes" | "session_outside_window" | "session_in_the_future" | "partner_confirms" | "confirmed_already" | "pair_not_active" | "pair_not_paused" | "story_not_published" | "kickoff_ends_before_start" | "sign_in_link_used" | "participant_sign_in_needed" | "question_key" | "question_key_twice" | "question_needs_label" | "question_label" | "question_needs_options" | "question_takes_no_options" | "not_a_question" | "answer_text" | "answer_one_option" | "answer_options" | "message_needs_subject_and_body" | "template_error" | "template_too_much_work" | "template_too_large" | "send_before_deadline" | "reminder_needs_deadline" | "closed_campaign_fixed" | "open_campaign_keeps_kind" | "program_not_recruiting" | "write_message_first" | "deadline_passed" | "campaign_cannot_become" | "name_people_or_filter" | "open_campaign_has_no_list" | "campaign_closed" | "applications_closed" | "consent_needed" | "not_eligible" | "already_applied" | "confirmation_expired" | "application_declined" | "not_confirmed_yet" | "applicant_withdrew" | "decision_not_possible" | "only_owners_manage_owners" | "last_owner" | "account_exists" | "already_member" | "person_already_member" | "not_a_member" | "no_longer_member" | "wrong_credentials" | "invitation_used" | "signup_link_used" | "reset_link_used" | "session_ended" | "cookie_needs_header" | "refresh_token_refused" | "not_a_refresh_token" | "name_needed_for_new_account" | "no_credential" | "metrics_token_required" | "unknown_api_key" | "bad_access_token" | "console_users_only" | "may_not_read" | "may_not_write" | "team_managers_only" | "key_managers_only" | "mailbox_owners_only" | "api_key_has_no_language" | "name_a_scope" | "no_such_resource" | "already_exists" | "fields_invalid" | "unreadable_json" | "unreadable_body" | "body_too_large" | "send_json" | "try_again_in" | "internal";
+            code: "empty" | "required" | "too_short" | "too_long" | "length_between" | "too_many_bytes" | "between" | "control_characters" | "bidi_controls" | "only_spaces" | "nul_character" | "no_at_sign" | "not_an_email" | "not_a_whole_number" | "not_a_job_level" | "not_a_time_zone" | "not_a_boolean" | "not_a_date" | "list_too_long" | "unsupported_language" | "invalid" | "unknown_field" | "not_a_cursor" | "not_an_email_category" | "transactional_always_sent" | "duplicate_in_file" | "own_manager" | "no_such_manager" | "email_belongs_to" | "external_id_exists" | "external_id_or_email_taken" | "batch_size" | "csv_header_unreadable" | "csv_missing_columns" | "csv_line_unreadable" | "csv_no_rows" | "already_invited" | "deadline_variable_without_deadline" | "either_csv_or_file" | "unknown_encoding" | "unreadable_characters" | "not_a_grade" | "too_many_grades" | "grade_not_mapped" | "manager_row_refused" | "sensitive_attributes_off" | "close_campaigns_first" | "name_purpose" | "describe_custom_purpose" | "metric_needs_name_and_target" | "level_min_above_max" | "levels_range" | "rule_needs_role" | "no_junior_mentor_possible" | "mutual_uses_either" | "end_after_start" | "resource_needs_title_and_link" | "module_needs_title" | "module_link_not_web" | "unknown_template" | "program_cannot_become" | "publish_pairs_first" | "set_roles_before_recruiting" | "set_dates_before_recruiting" | "program_keeps_rules_and_dates" | "program_no_longer_changes" | "only_drafts_deleted" | "program_not_matching" | "weight_out_of_range" | "stable_needs_two_sides" | "pair_of_one" | "no_such_person" | "run_not_done" | "no_such_run" | "publish_while_matching" | "run_published_already" | "edit_names_a_pair_once" | "not_a_proposal" | "swap_needs_two_pairs" | "swap_changes_nothing" | "wrong_side" | "pair_ended" | "not_in_the_pair" | "too_many_wishes" | "session_outside_window" | "session_in_the_future" | "partner_confirms" | "confirmed_already" | "pair_not_active" | "pair_not_paused" | "story_not_published" | "kickoff_ends_before_start" | "sign_in_link_used" | "participant_sign_in_needed" | "survey_needs_questions" | "survey_options" | "survey_not_draft" | "survey_not_open" | "survey_answered_already" | "survey_nobody_to_ask" | "check_in_closed" | "closes_before_today" | "metric_measured_for_you" | "metric_unknown" | "metric_question" | "program_not_active" | "question_key" | "question_key_twice" | "question_needs_label" | "question_label" | "question_needs_options" | "question_takes_no_options" | "not_a_question" | "answer_text" | "answer_one_option" | "answer_options" | "message_needs_subject_and_body" | "template_error" | "template_too_much_work" | "template_too_large" | "send_before_deadline" | "reminder_needs_deadline" | "closed_campaign_fixed" | "open_campaign_keeps_kind" | "program_not_recruiting" | "write_message_first" | "deadline_passed" | "campaign_cannot_become" | "name_people_or_filter" | "open_campaign_has_no_list" | "campaign_closed" | "applications_closed" | "consent_needed" | "not_eligible" | "already_applied" | "confirmation_expired" | "application_declined" | "not_confirmed_yet" | "applicant_withdrew" | "decision_not_possible" | "only_owners_manage_owners" | "last_owner" | "account_exists" | "already_member" | "person_already_member" | "not_a_member" | "no_longer_member" | "wrong_credentials" | "invitation_used" | "signup_link_used" | "reset_link_used" | "session_ended" | "cookie_needs_header" | "refresh_token_refused" | "not_a_refresh_token" | "name_needed_for_new_account" | "no_credential" | "metrics_token_required" | "unknown_api_key" | "bad_access_token" | "console_users_only" | "may_not_read" | "may_not_write" | "team_managers_only" | "key_managers_only" | "mailbox_owners_only" | "api_key_has_no_language" | "name_a_scope" | "no_such_resource" | "already_exists" | "fields_invalid" | "unreadable_json" | "unreadable_body" | "body_too_large" | "send_json" | "try_again_in" | "internal";
             /** @description Present on validation problems: each refused field. */
             errors?: components["schemas"]["FieldError"][];
         };
@@ -5465,6 +5811,97 @@ export interface components {
             /** @example kenji.sato@sakura.example */
             email?: string | null;
         };
+        /**
+         * @example {
+         *       "answered": true,
+         *       "comment": null,
+         *       "learned": true,
+         *       "locale": "en",
+         *       "open": true,
+         *       "open_until": "2027-03-07",
+         *       "partner_name": "Mori Aoi",
+         *       "period": "2027-02-01",
+         *       "period_end": "2027-02-28",
+         *       "program": "Reverse mentoring on digital skills",
+         *       "score": 4
+         *     }
+         */
+        PublicCheckIn: {
+            program: string;
+            partner_name: string;
+            /** @description The participant's language. */
+            locale: components["schemas"]["Locale"];
+            /**
+             * Format: date
+             * @example 2027-01-11
+             */
+            period: string;
+            /**
+             * Format: date
+             * @example 2027-01-11
+             */
+            period_end: string;
+            /**
+             * Format: date
+             * @description The last day it may be answered or changed.
+             * @example 2027-01-11
+             */
+            open_until: string;
+            open: boolean;
+            /** Format: int32 */
+            score?: number | null;
+            learned?: boolean | null;
+            comment?: string | null;
+            answered: boolean;
+        };
+        /** @description A choice as the participant reads it, and the value to send back. */
+        PublicOption: {
+            value: string;
+            label: string;
+        };
+        PublicQuestion: {
+            key: string;
+            label: string;
+            kind: components["schemas"]["SurveyQuestionKind"];
+            options: components["schemas"]["PublicOption"][];
+            required: boolean;
+        };
+        /**
+         * @example {
+         *       "anonymous": true,
+         *       "answered": false,
+         *       "closes_on": "2027-03-15",
+         *       "locale": "ja",
+         *       "open": true,
+         *       "program": "Reverse mentoring on digital skills",
+         *       "questions": [
+         *         {
+         *           "key": "going",
+         *           "kind": "scale",
+         *           "label": "ペアの活動は順調に進んでいる。",
+         *           "options": [],
+         *           "required": true
+         *         }
+         *       ],
+         *       "title": "Mid-program survey"
+         *     }
+         */
+        PublicSurvey: {
+            program: string;
+            title: string;
+            /** @description The participant's language, which the labels are in. */
+            locale: components["schemas"]["Locale"];
+            /** @description Answers are kept without the person; results show groups of at least five. */
+            anonymous: boolean;
+            open: boolean;
+            answered: boolean;
+            /**
+             * Format: date
+             * @example 2027-01-11
+             */
+            closes_on?: string | null;
+            questions: components["schemas"]["PublicQuestion"][];
+        };
         /** @description What publishing did. */
         Published: {
             /**
@@ -5500,6 +5937,37 @@ export interface components {
         PurposeKind: "knowledge_sharing" | "network_building" | "adapting_to_change" | "diverse_connections" | "custom";
         /** @enum {string} */
         QuestionKind: "text" | "single_choice" | "multiple_choice";
+        /** @description One question's results in one group. */
+        QuestionResults: {
+            key: string;
+            kind: components["schemas"]["SurveyQuestionKind"];
+            /**
+             * Format: int32
+             * @description How many answered it; `null` when that is below the group size shown.
+             */
+            answered?: number | null;
+            /** @description Too few answers to show anything. */
+            hidden: boolean;
+            /**
+             * Format: double
+             * @description Scale and NPS questions: the mean answer.
+             */
+            mean?: number | null;
+            /**
+             * Format: double
+             * @description NPS questions: promoters' share minus detractors', in percent (−100 to 100).
+             */
+            nps?: number | null;
+            /**
+             * Format: double
+             * @description Scale: the share answering 4 or 5, in percent.
+             */
+            agree?: number | null;
+            /** @description Every possible value with how often it was given (scale 1–5, NPS 0–10, each option). */
+            counts: components["schemas"]["ValueCount"][];
+            /** @description Text questions: the answers, sorted. */
+            texts: string[];
+        };
         QueueDepth: {
             /**
              * Format: int64
@@ -5678,6 +6146,11 @@ export interface components {
             link: string;
             description?: string | null;
         };
+        /**
+         * @description Whose answers a set of results is made of.
+         * @enum {string}
+         */
+        ResponseGroup: "everyone" | "mentors" | "mentees";
         RevealedPerson: {
             /** @example P-017 */
             pseudonym: string;
@@ -5742,7 +6215,7 @@ export interface components {
              * @example grade_not_mapped
              * @enum {string}
              */
-            code: "empty" | "required" | "too_short" | "too_long" | "length_between" | "too_many_bytes" | "between" | "control_characters" | "bidi_controls" | "only_spaces" | "nul_character" | "no_at_sign" | "not_an_email" | "not_a_whole_number" | "not_a_job_level" | "not_a_time_zone" | "not_a_boolean" | "not_a_date" | "list_too_long" | "unsupported_language" | "invalid" | "unknown_field" | "not_a_cursor" | "not_an_email_category" | "transactional_always_sent" | "duplicate_in_file" | "own_manager" | "no_such_manager" | "email_belongs_to" | "external_id_exists" | "external_id_or_email_taken" | "batch_size" | "csv_header_unreadable" | "csv_missing_columns" | "csv_line_unreadable" | "csv_no_rows" | "already_invited" | "deadline_variable_without_deadline" | "either_csv_or_file" | "unknown_encoding" | "unreadable_characters" | "not_a_grade" | "too_many_grades" | "grade_not_mapped" | "manager_row_refused" | "sensitive_attributes_off" | "close_campaigns_first" | "name_purpose" | "describe_custom_purpose" | "metric_needs_name_and_target" | "level_min_above_max" | "levels_range" | "rule_needs_role" | "no_junior_mentor_possible" | "mutual_uses_either" | "end_after_start" | "resource_needs_title_and_link" | "module_needs_title" | "module_link_not_web" | "unknown_template" | "program_cannot_become" | "publish_pairs_first" | "set_roles_before_recruiting" | "set_dates_before_recruiting" | "program_keeps_rules_and_dates" | "program_no_longer_changes" | "only_drafts_deleted" | "program_not_matching" | "weight_out_of_range" | "stable_needs_two_sides" | "pair_of_one" | "no_such_person" | "run_not_done" | "no_such_run" | "publish_while_matching" | "run_published_already" | "edit_names_a_pair_once" | "not_a_proposal" | "swap_needs_two_pairs" | "swap_changes_nothing" | "wrong_side" | "pair_ended" | "not_in_the_pair" | "too_many_wishes" | "session_outside_window" | "session_in_the_future" | "partner_confirms" | "confirmed_already" | "pair_not_active" | "pair_not_paused" | "story_not_published" | "kickoff_ends_before_start" | "sign_in_link_used" | "participant_sign_in_needed" | "question_key" | "question_key_twice" | "question_needs_label" | "question_label" | "question_needs_options" | "question_takes_no_options" | "not_a_question" | "answer_text" | "answer_one_option" | "answer_options" | "message_needs_subject_and_body" | "template_error" | "template_too_much_work" | "template_too_large" | "send_before_deadline" | "reminder_needs_deadline" | "closed_campaign_fixed" | "open_campaign_keeps_kind" | "program_not_recruiting" | "write_message_first" | "deadline_passed" | "campaign_cannot_become" | "name_people_or_filter" | "open_campaign_has_no_list" | "campaign_closed" | "applications_closed" | "consent_needed" | "not_eligible" | "already_applied" | "confirmation_expired" | "application_declined" | "not_confirmed_yet" | "applicant_withdrew" | "decision_not_possible" | "only_owners_manage_owners" | "last_owner" | "account_exists" | "already_member" | "person_already_member" | "not_a_member" | "no_longer_member" | "wrong_credentials" | "invitation_used" | "signup_link_used" | "reset_link_used" | "session_ended" | "cookie_needs_header" | "refresh_token_refused" | "not_a_refresh_token" | "name_needed_for_new_account" | "no_credential" | "metrics_token_required" | "unknown_api_key" | "bad_access_token" | "console_users_only" | "may_not_read" | "may_not_write" | "team_managers_only" | "key_managers_only" | "mailbox_owners_only" | "api_key_has_no_language" | "name_a_scope" | "no_such_resource" | "already_exists" | "fields_invalid" | "unreadable_json" | "unreadable_body" | "body_too_large" | "send_json" | "try_again_in" | "internal";
+            code: "empty" | "required" | "too_short" | "too_long" | "length_between" | "too_many_bytes" | "between" | "control_characters" | "bidi_controls" | "only_spaces" | "nul_character" | "no_at_sign" | "not_an_email" | "not_a_whole_number" | "not_a_job_level" | "not_a_time_zone" | "not_a_boolean" | "not_a_date" | "list_too_long" | "unsupported_language" | "invalid" | "unknown_field" | "not_a_cursor" | "not_an_email_category" | "transactional_always_sent" | "duplicate_in_file" | "own_manager" | "no_such_manager" | "email_belongs_to" | "external_id_exists" | "external_id_or_email_taken" | "batch_size" | "csv_header_unreadable" | "csv_missing_columns" | "csv_line_unreadable" | "csv_no_rows" | "already_invited" | "deadline_variable_without_deadline" | "either_csv_or_file" | "unknown_encoding" | "unreadable_characters" | "not_a_grade" | "too_many_grades" | "grade_not_mapped" | "manager_row_refused" | "sensitive_attributes_off" | "close_campaigns_first" | "name_purpose" | "describe_custom_purpose" | "metric_needs_name_and_target" | "level_min_above_max" | "levels_range" | "rule_needs_role" | "no_junior_mentor_possible" | "mutual_uses_either" | "end_after_start" | "resource_needs_title_and_link" | "module_needs_title" | "module_link_not_web" | "unknown_template" | "program_cannot_become" | "publish_pairs_first" | "set_roles_before_recruiting" | "set_dates_before_recruiting" | "program_keeps_rules_and_dates" | "program_no_longer_changes" | "only_drafts_deleted" | "program_not_matching" | "weight_out_of_range" | "stable_needs_two_sides" | "pair_of_one" | "no_such_person" | "run_not_done" | "no_such_run" | "publish_while_matching" | "run_published_already" | "edit_names_a_pair_once" | "not_a_proposal" | "swap_needs_two_pairs" | "swap_changes_nothing" | "wrong_side" | "pair_ended" | "not_in_the_pair" | "too_many_wishes" | "session_outside_window" | "session_in_the_future" | "partner_confirms" | "confirmed_already" | "pair_not_active" | "pair_not_paused" | "story_not_published" | "kickoff_ends_before_start" | "sign_in_link_used" | "participant_sign_in_needed" | "survey_needs_questions" | "survey_options" | "survey_not_draft" | "survey_not_open" | "survey_answered_already" | "survey_nobody_to_ask" | "check_in_closed" | "closes_before_today" | "metric_measured_for_you" | "metric_unknown" | "metric_question" | "program_not_active" | "question_key" | "question_key_twice" | "question_needs_label" | "question_label" | "question_needs_options" | "question_takes_no_options" | "not_a_question" | "answer_text" | "answer_one_option" | "answer_options" | "message_needs_subject_and_body" | "template_error" | "template_too_much_work" | "template_too_large" | "send_before_deadline" | "reminder_needs_deadline" | "closed_campaign_fixed" | "open_campaign_keeps_kind" | "program_not_recruiting" | "write_message_first" | "deadline_passed" | "campaign_cannot_become" | "name_people_or_filter" | "open_campaign_has_no_list" | "campaign_closed" | "applications_closed" | "consent_needed" | "not_eligible" | "already_applied" | "confirmation_expired" | "application_declined" | "not_confirmed_yet" | "applicant_withdrew" | "decision_not_possible" | "only_owners_manage_owners" | "last_owner" | "account_exists" | "already_member" | "person_already_member" | "not_a_member" | "no_longer_member" | "wrong_credentials" | "invitation_used" | "signup_link_used" | "reset_link_used" | "session_ended" | "cookie_needs_header" | "refresh_token_refused" | "not_a_refresh_token" | "name_needed_for_new_account" | "no_credential" | "metrics_token_required" | "unknown_api_key" | "bad_access_token" | "console_users_only" | "may_not_read" | "may_not_write" | "team_managers_only" | "key_managers_only" | "mailbox_owners_only" | "api_key_has_no_language" | "name_a_scope" | "no_such_resource" | "already_exists" | "fields_invalid" | "unreadable_json" | "unreadable_body" | "body_too_large" | "send_json" | "try_again_in" | "internal";
             /**
              * @description Why, in words, in the language the request asked for (`Accept-Language`).
              * @example grade M3 is not mapped to a job level: give it a level in the grade table
@@ -6060,6 +6533,8 @@ export interface components {
          * @example {
          *       "measured_by": "end-of-program survey",
          *       "name": "Mentees confident with the new tools",
+         *       "question": "changed",
+         *       "source": "survey_question",
          *       "target": 80,
          *       "unit": "%"
          *     }
@@ -6069,8 +6544,12 @@ export interface components {
             /** Format: double */
             target: number;
             unit: string;
-            /** @description Where the figure comes from, e.g. "end-of-program survey". */
+            /** @description Where the figure comes from, in words, e.g. "end-of-program survey". */
             measured_by: string;
+            /** @description Where the number comes from; `manual` (the default) takes values the managers enter. */
+            source?: components["schemas"]["MetricSource"];
+            /** @description `survey_question` only: the question's key in the program's surveys. */
+            question?: string | null;
         };
         SuppressionView: {
             /** @example kenji.sato@sakura.example */
@@ -6087,6 +6566,218 @@ export interface components {
              * @example 2026-11-30T09:00:00Z
              */
             created_at: string;
+        };
+        /**
+         * @example {
+         *       "answers": {
+         *         "comment": "Good so far",
+         *         "going": 4,
+         *         "help": [
+         *           "Ideas for topics"
+         *         ],
+         *         "meetings": "As planned"
+         *       },
+         *       "token": "01936f0e3c2a7b7e9d1f2a3b4c5d6e7f.5e884898da28047151d0e56f8dc6292773603d0d6aabbdd6"
+         *     }
+         */
+        SurveyAnswers: {
+            /** @description The token from the emailed link. */
+            token: string;
+            /** @description By question key: a scale 1–5, NPS 0–10, an option's `value`, a list of them, or text. */
+            answers: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * Format: uuid
+         * @description A program's survey.
+         * @example 01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f
+         */
+        SurveyId: string;
+        /**
+         * @description Which survey of a program: the two the method runs, or one of the company's own.
+         * @enum {string}
+         */
+        SurveyKind: "mid_program" | "end_of_program" | "custom";
+        /**
+         * @description One question of a survey.
+         * @example {
+         *       "key": "meetings",
+         *       "kind": "single_choice",
+         *       "label": "How often do you meet?",
+         *       "labels": {
+         *         "ja": "どのくらいの頻度で会っていますか？"
+         *       },
+         *       "option_labels": {
+         *         "ja": [
+         *           "予定より多い",
+         *           "予定どおり",
+         *           "予定より少ない"
+         *         ]
+         *       },
+         *       "options": [
+         *         "More than planned",
+         *         "As planned",
+         *         "Less than planned"
+         *       ],
+         *       "required": true
+         *     }
+         */
+        SurveyQuestion: {
+            /** @description What the answers are filed under, unique in the survey: 1 to 40 letters, digits or `_`. */
+            key: string;
+            /** @description The label, shown to readers of a language `labels` does not have. */
+            label: string;
+            /** @description The label in other languages. */
+            labels?: {
+                [key: string]: string;
+            };
+            kind: components["schemas"]["SurveyQuestionKind"];
+            /** @description Choice questions only: the options, as answers are filed. */
+            options?: string[];
+            /** @description The options in other languages, in the same order. */
+            option_labels?: {
+                [key: string]: string[];
+            };
+            required?: boolean;
+        };
+        /**
+         * @description What a question asks for: a scale of 1 (disagree) to 5 (agree), the Net Promoter
+         *     question (0–10), one or several of the options, or words.
+         * @enum {string}
+         */
+        SurveyQuestionKind: "scale" | "nps" | "single_choice" | "multiple_choice" | "text";
+        /**
+         * @example {
+         *       "audience": "mentee",
+         *       "closes_on": "2027-03-15",
+         *       "kind": "mid_program"
+         *     }
+         */
+        SurveyRequest: {
+            kind: components["schemas"]["SurveyKind"];
+            /** @description `mentor`, `mentee`, or `either` (everyone; the only choice in mutual programs). */
+            audience: components["schemas"]["ParticipantRole"];
+            /** @description Left out: the kind's name in the request's language. */
+            title?: string | null;
+            /** @description Left out: the company's template for this kind and audience, or the product's. */
+            questions?: components["schemas"]["SurveyQuestion"][] | null;
+            /** @description Whether answers are kept without the person (default true). */
+            anonymous?: boolean | null;
+            /**
+             * Format: date
+             * @example 2027-01-11
+             */
+            closes_on?: string | null;
+        };
+        /** @description A survey's results, as the console, the API and exports show them. */
+        SurveyResults: {
+            /**
+             * Format: int32
+             * @description How many responded; `null` when fewer than `min_group` responded to an anonymous survey.
+             */
+            respondents?: number | null;
+            /** @description Whether the answers are anonymous (then groups below `min_group` are not shown). */
+            anonymous: boolean;
+            /** Format: int32 */
+            min_group: number;
+            /**
+             * @description Everyone first, then each role when every role is large enough; empty while too few
+             *     responded.
+             */
+            groups: components["schemas"]["GroupResults"][];
+        };
+        SurveyResultsView: {
+            survey: components["schemas"]["SurveyView"];
+            results: components["schemas"]["SurveyResults"];
+        };
+        /**
+         * @description Where a survey stands: written (and still editable), open for answers, closed.
+         * @enum {string}
+         */
+        SurveyState: "draft" | "open" | "closed";
+        /**
+         * @example {
+         *       "questions": [
+         *         {
+         *           "key": "going",
+         *           "kind": "scale",
+         *           "label": "Our pairing is going well.",
+         *           "labels": {
+         *             "ja": "ペアの活動は順調に進んでいる。"
+         *           },
+         *           "required": true
+         *         }
+         *       ]
+         *     }
+         */
+        SurveyTemplateRequest: {
+            questions: components["schemas"]["SurveyQuestion"][];
+        };
+        SurveyTemplateView: {
+            kind: components["schemas"]["SurveyKind"];
+            audience: components["schemas"]["ParticipantRole"];
+            questions: components["schemas"]["SurveyQuestion"][];
+            /** @description Whether these are the company's own questions (else the product's). */
+            custom: boolean;
+        };
+        /**
+         * @example {
+         *       "anonymous": true,
+         *       "answered": 7,
+         *       "audience": "mentee",
+         *       "closed_at": null,
+         *       "closes_on": "2027-03-15",
+         *       "id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e90",
+         *       "invited": 12,
+         *       "kind": "mid_program",
+         *       "opened_at": "2027-03-01T00:00:00Z",
+         *       "program_id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f",
+         *       "questions": [
+         *         {
+         *           "key": "going",
+         *           "kind": "scale",
+         *           "label": "Our pairing is going well.",
+         *           "labels": {
+         *             "ja": "ペアの活動は順調に進んでいる。"
+         *           },
+         *           "required": true
+         *         }
+         *       ],
+         *       "state": "open",
+         *       "title": "Mid-program survey"
+         *     }
+         */
+        SurveyView: {
+            id: components["schemas"]["SurveyId"];
+            program_id: components["schemas"]["ProgramId"];
+            kind: components["schemas"]["SurveyKind"];
+            /** @description Who is asked: `mentor`, `mentee`, or `either` for everyone in the program's pairs. */
+            audience: components["schemas"]["ParticipantRole"];
+            title: string;
+            questions: components["schemas"]["SurveyQuestion"][];
+            anonymous: boolean;
+            /** @description `closed` once closed by hand or past `closes_on`. */
+            state: components["schemas"]["SurveyState"];
+            /**
+             * Format: date
+             * @example 2027-01-11
+             */
+            closes_on?: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:00:00Z
+             */
+            opened_at?: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:00:00Z
+             */
+            closed_at?: string | null;
+            /** Format: int32 */
+            invited: number;
+            /** Format: int32 */
+            answered: number;
         };
         /**
          * @example {
@@ -6266,14 +6957,12 @@ export interface components {
          * @example 01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f
          */
         UserId: string;
+        /** @description How often one value was given. */
         ValueCount: {
-            /** @example Marketing */
+            /** @description The scale point, NPS score or option. */
             value: string;
-            /**
-             * Format: int64
-             * @example 42
-             */
-            people: number;
+            /** Format: int32 */
+            count: number;
         };
         /**
          * @description How much each criterion counts, 0..=10. A criterion left out counts 0.
@@ -10215,6 +10904,78 @@ export interface operations {
             422: components["responses"]["ValidationFailed"];
         };
     };
+    check_in_report: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The program's id */
+                program_id: components["schemas"]["ProgramId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInReport"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    ask_for_check_ins: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The program's id */
+                program_id: components["schemas"]["ProgramId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Check-in emails are on their way */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckInsAsked"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The program is not active */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     program_funnel: {
         parameters: {
             query?: never;
@@ -10661,6 +11422,358 @@ export interface operations {
             422: components["responses"]["ValidationFailed"];
         };
     };
+    list_surveys: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The program's id */
+                program_id: components["schemas"]["ProgramId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyView"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    create_survey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The program's id */
+                program_id: components["schemas"]["ProgramId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyView"];
+                };
+            };
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    get_survey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The program's id */
+                program_id: components["schemas"]["ProgramId"];
+                /** @description The survey's id */
+                survey_id: components["schemas"]["SurveyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    update_survey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The program's id */
+                program_id: components["schemas"]["ProgramId"];
+                /** @description The survey's id */
+                survey_id: components["schemas"]["SurveyId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyView"];
+                };
+            };
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The survey is not a draft */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    delete_survey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The program's id */
+                program_id: components["schemas"]["ProgramId"];
+                /** @description The survey's id */
+                survey_id: components["schemas"]["SurveyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The survey is not a draft */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    close_survey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The program's id */
+                program_id: components["schemas"]["ProgramId"];
+                /** @description The survey's id */
+                survey_id: components["schemas"]["SurveyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The survey is not open */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    open_survey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The program's id */
+                program_id: components["schemas"]["ProgramId"];
+                /** @description The survey's id */
+                survey_id: components["schemas"]["SurveyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Not a draft, the program has not launched, or nobody to ask */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    remind_survey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The program's id */
+                program_id: components["schemas"]["ProgramId"];
+                /** @description The survey's id */
+                survey_id: components["schemas"]["SurveyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Reminders are on their way */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The survey is not open */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    survey_results: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The program's id */
+                program_id: components["schemas"]["ProgramId"];
+                /** @description The survey's id */
+                survey_id: components["schemas"]["SurveyId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyResultsView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
     training_report: {
         parameters: {
             query?: never;
@@ -10995,6 +12108,97 @@ export interface operations {
             429: components["responses"]["TooManyRequests"];
         };
     };
+    public_check_in: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The token from the emailed link */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicCheckIn"];
+                };
+            };
+            /** @description Not a check-in link */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    answer_check_in: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The token from the emailed link */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckInAnswer"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicCheckIn"];
+                };
+            };
+            400: components["responses"]["MalformedRequest"];
+            /** @description Not a check-in link */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The check-in's period is over */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
     preferences: {
         parameters: {
             query: {
@@ -11088,6 +12292,93 @@ export interface operations {
             };
         };
     };
+    answer_survey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyAnswers"];
+            };
+        };
+        responses: {
+            /** @description Thank you: the answers are kept */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["MalformedRequest"];
+            /** @description Not a survey link */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Answered already, or the survey is closed */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    public_survey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The token from the emailed link */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicSurvey"];
+                };
+            };
+            /** @description Not a survey link */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     unsubscribe: {
         parameters: {
             query: {
@@ -11125,6 +12416,112 @@ export interface operations {
                 };
             };
             422: components["responses"]["ValidationFailed"];
+        };
+    };
+    get_survey_template: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The survey kind */
+                kind: components["schemas"]["SurveyKind"];
+                /** @description Who it is for */
+                audience: components["schemas"]["ParticipantRole"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyTemplateView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    put_survey_template: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The survey kind */
+                kind: components["schemas"]["SurveyKind"];
+                /** @description Who it is for */
+                audience: components["schemas"]["ParticipantRole"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SurveyTemplateRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SurveyTemplateView"];
+                };
+            };
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    delete_survey_template: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The survey kind */
+                kind: components["schemas"]["SurveyKind"];
+                /** @description Who it is for */
+                audience: components["schemas"]["ParticipantRole"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The product's questions are used again */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     list_invitations: {
