@@ -37,6 +37,8 @@ export const router = createBrowserRouter([
       { path: "/email-preferences", lazy: page(() => import("../features/preferences/EmailPreferencesPage"), "EmailPreferencesPage") },
       { path: "/apply", lazy: page(() => import("../features/apply/ApplyPage"), "ApplyPage") },
       { path: "/applications/confirm", lazy: page(() => import("../features/apply/ConfirmApplicationPage"), "ConfirmApplicationPage") },
+      { path: "/check-in", lazy: page(() => import("../features/feedback/CheckInPage"), "CheckInPage") },
+      { path: "/survey", lazy: page(() => import("../features/feedback/SurveyPage"), "SurveyPage") },
       // The participant portal: its own cookie session (a sign-in link by email), no console account.
       { path: "/portal/sign-in", lazy: page(() => import("../features/portal/PortalSignInPage"), "PortalSignInPage") },
       { path: "/portal/verify", lazy: page(() => import("../features/portal/PortalVerifyPage"), "PortalVerifyPage") },
