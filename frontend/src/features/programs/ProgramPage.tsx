@@ -12,6 +12,7 @@ import { ErrorAlert } from "../../shared/ErrorAlert";
 import { PageHeader } from "../../shared/PageHeader";
 import { useLanguage } from "../../shared/useLanguage";
 import { canWriteDirectory } from "../auth/permissions";
+import { FeedbackTab } from "../feedback/FeedbackTab";
 import { hasLaunch } from "../launch/visibility";
 import { LaunchTab } from "../launch/LaunchTab";
 import { useHasPairs } from "../matching/matchingApi";
@@ -25,7 +26,7 @@ import { campaignsClosedBy, transitionRequest } from "./transition";
 import { TransitionDialog } from "./TransitionDialog";
 import { BackLink, PageLoading } from "../../shared/PageParts";
 
-const TABS = ["overview", "matching", "launch"] as const;
+const TABS = ["overview", "matching", "launch", "feedback"] as const;
 type Tab = (typeof TABS)[number];
 
 /** Matching (step 4) has something to show once the program has started recruiting. */
@@ -119,7 +120,8 @@ export function ProgramPage() {
   const p = program.data;
   const editable = writer && p.state !== "completed" && p.state !== "archived";
   const launch = hasLaunch(p.state, published);
-  const tabs = TABS.filter((x) => (x === "matching" ? hasMatching(p.state) : x === "launch" ? launch : true));
+  // Feedback (check-ins and surveys) comes once pairs meet, like launch and monitoring.
+  const tabs = TABS.filter((x) => (x === "matching" ? hasMatching(p.state) : x === "launch" || x === "feedback" ? launch : true));
   const tab: Tab = tabs.find((x) => x === params.get("tab")) ?? "overview";
   return (
     <Stack gap="md">
@@ -189,6 +191,11 @@ export function ProgramPage() {
         {launch && (
           <Tabs.Panel value="launch">
             <LaunchTab program={p} writer={writer} />
+          </Tabs.Panel>
+        )}
+        {launch && (
+          <Tabs.Panel value="feedback">
+            <FeedbackTab program={p} writer={writer} />
           </Tabs.Panel>
         )}
       </Tabs>
