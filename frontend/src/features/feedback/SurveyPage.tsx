@@ -105,7 +105,10 @@ function Question(props: QuestionProps) {
     default:
       return (
         <Textarea
-          {...common}
+          label={question.label}
+          required={question.required}
+          error={error}
+          wrapperProps={{ "data-testid": `question-${question.key}` }}
           autosize
           minRows={3}
           maxLength={MAX_TEXT}

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { Badge, Button, Card, Collapse, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { notifications } from "@mantine/notifications";
 import { IconChartBar, IconPlus } from "@tabler/icons-react";
@@ -27,7 +27,7 @@ export function SurveyStateBadge({ state }: { state: SurveyState }) {
 }
 
 /** What writers may do with a survey in its state: open or delete a draft, remind or close an open one. */
-function SurveyActions({ programId, survey }: { programId: string; survey: SurveyView }) {
+function SurveyActions({ programId, survey, onOpened }: { programId: string; survey: SurveyView; onOpened: () => void }) {
   const { t } = useTranslation();
   const open = useOpenSurvey(programId);
   const close = useCloseSurvey(programId);
@@ -45,7 +45,10 @@ function SurveyActions({ programId, survey }: { programId: string; survey: Surve
               loading={open.isPending}
               onClick={() =>
                 open.mutate(survey.id, {
-                  onSuccess: (s) => notifications.show({ color: "teal", message: t("feedback.surveys.opened", { title: s.title }) }),
+                  onSuccess: (s) => {
+                    notifications.show({ color: "teal", message: t("feedback.surveys.opened", { title: s.title }) });
+                    onOpened();
+                  },
                 })
               }
             >
@@ -89,7 +92,14 @@ function SurveyActions({ programId, survey }: { programId: string; survey: Surve
   );
 }
 
-function SurveyItem({ programId, survey, writer }: { programId: string; survey: SurveyView; writer: boolean }) {
+interface ItemProps {
+  programId: string;
+  survey: SurveyView;
+  writer: boolean;
+  onOpened: () => void;
+}
+
+function SurveyItem({ programId, survey, writer, onOpened }: ItemProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const [showing, setShowing] = useState(false);
@@ -131,7 +141,7 @@ function SurveyItem({ programId, survey, writer }: { programId: string; survey: 
           )}
         </Group>
         <Group justify="space-between" gap="xs">
-          {writer ? <SurveyActions programId={programId} survey={survey} /> : <span />}
+          {writer ? <SurveyActions programId={programId} survey={survey} onOpened={onOpened} /> : <span />}
           {survey.state !== "draft" && (
             <Button
               size="xs"
@@ -154,7 +164,14 @@ function SurveyItem({ programId, survey, writer }: { programId: string; survey: 
 export function SurveysCard({ programId, programKind, writer }: { programId: string; programKind: ProgramKind; writer: boolean }) {
   const { t } = useTranslation();
   const [creating, setCreating] = useState(false);
-  const surveys = useSurveys(programId);
+  const [following, setFollowing] = useState(false);
+  const surveys = useSurveys(programId, following);
+  // Opening queues the invitations; the count of people asked is followed for half a minute.
+  useEffect(() => {
+    if (!following) return;
+    const stop = setTimeout(() => setFollowing(false), 30_000);
+    return () => clearTimeout(stop);
+  }, [following]);
   const list = surveys.data ?? [];
   return (
     <Card withBorder padding="lg" data-testid="surveys">
@@ -179,7 +196,7 @@ export function SurveysCard({ programId, programKind, writer }: { programId: str
       <ListState query={surveys} isEmpty={list.length === 0} emptyText={t("feedback.surveys.empty")}>
         <Stack gap="sm">
           {[...list].reverse().map((s) => (
-            <SurveyItem key={s.id} programId={programId} survey={s} writer={writer} />
+            <SurveyItem key={s.id} programId={programId} survey={s} writer={writer} onOpened={() => setFollowing(true)} />
           ))}
         </Stack>
       </ListState>

@@ -33,7 +33,7 @@ export function useSurveys(programId: string, following = false) {
   return useQuery({
     queryKey: surveysKey(programId),
     queryFn: () => unwrap(api.GET("/api/v1/programs/{program_id}/surveys", programParams(programId))),
-    refetchInterval: following ? 5_000 : false,
+    refetchInterval: following ? 2_000 : false,
   });
 }
 
