@@ -105,6 +105,9 @@ const server = spawn(bin, ["serve"], {
     // No quiet hours: campaign emails must reach the mailbox whatever the time of the run.
     TANDEM_QUIET_HOURS_START: "00:00",
     TANDEM_QUIET_HOURS_END: "00:00",
+    // A journey runs a program's first weeks in minutes: an invitation, an introduction, a
+    // check-in and a survey reach the same person the same day, more than the daily cap of 3.
+    TANDEM_EMAIL_DAILY_CAP: "10",
     // Every journey signs up and applies from this one address; the limits themselves are tested
     // by the API suite (tests/api/abuse.rs).
     TANDEM_SIGNUP_PER_CLIENT_PER_HOUR: "1000",

@@ -1,0 +1,241 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { catalogues, outboxDir, startJourney } from "../support/browser.mjs";
+import { fill, steps, visible } from "../support/flows.mjs";
+import { accessToken, activeProgramWithPairs, call } from "../support/matching.mjs";
+import { emailWithLink, invitationEmail, outboxFiles } from "../support/outbox.mjs";
+import { applicantsOf, onThePhone, SMALL_PHONE } from "../support/portal.mjs";
+
+const L = catalogues.en;
+const JA = catalogues.ja;
+const s = steps(L);
+const run = Date.now().toString(36);
+const owner = { company: "Sora Textiles", name: "Emi Goto", email: `emi.${run}@sora.example`, password: "a long passphrase" };
+const viewer = { name: "Jun Ono", email: `jun.${run}@sora.example`, password: "a viewer's long passphrase" };
+
+const person = (id, name, level, department, title, extra = {}) => ({
+  external_id: id,
+  name,
+  email: `${id.toLowerCase()}.${run}@sora.example`,
+  job_level: level,
+  department,
+  title,
+  region: "Kanto",
+  languages: ["ja", "en"],
+  time_zone: "Asia/Tokyo",
+  preferred_locale: "en",
+  ...extra,
+});
+
+/** Three junior mentors and three senior mentees, each pair sharing a topic; Hiro reads Japanese. */
+const PEOPLE = [
+  person("M1", "Aoi Mori", 2, "Marketing", "Marketing associate"),
+  person("M2", "Ren Ito", 3, "Sales", "Account executive"),
+  person("M3", "Kenta Sato", 2, "Design", "Designer"),
+  person("S1", "Hiro Tanaka", 12, "Finance", "Chief financial officer", { preferred_locale: "ja" }),
+  person("S2", "Sora Ueno", 11, "Sales", "Head of sales"),
+  person("S3", "Yuki Abe", 10, "Legal", "Head of legal"),
+];
+const TEACH = { M1: "TikTok", M2: "Instagram", M3: "YouTube" };
+const LEARN = { S1: "tiktok", S2: "instagram", S3: "youtube" };
+const APPLICANTS = applicantsOf(PEOPLE, TEACH, LEARN);
+const byId = (id) => PEOPLE.find((p) => p.external_id === id);
+const tokenOf = (link) => new URL(link).searchParams.get("token");
+
+test("members answer a check-in in one click from the email and a survey by its link, one in Japanese on a phone; the manager reads the check-ins, and an anonymous survey's results only from the fifth answer", async () => {
+  const journey = await startJourney("p-feedback");
+  const { shot, fits } = onThePhone(journey);
+  try {
+    const page = await journey.person("owner");
+    await s.signUp(page, owner);
+    await s.submitSignUp(page, owner);
+    const token = await accessToken(owner);
+    const { programId, pairs } = await activeProgramWithPairs({ token, outboxDir, people: PEOPLE, applicants: APPLICANTS });
+    assert.equal(pairs.length, 3, JSON.stringify(pairs));
+    const aoi = byId("M1");
+    const aoiPair = pairs.find((p) => p.mentor.name === aoi.name);
+    assert.ok(aoiPair, `Aoi has a pair: ${JSON.stringify(pairs)}`);
+    const partner = aoiPair.mentee.name;
+
+    // The Feedback tab: nothing answered yet; the owner asks for this period's check-ins now.
+    await page.goto(`/programs/${programId}?tab=feedback`);
+    await visible(page.getByRole("tab", { name: L.programs.tabs.feedback, selected: true }));
+    await visible(page.getByTestId("check-ins-none"));
+    await visible(page.getByTestId("surveys").getByText(L.feedback.surveys.empty));
+    const beforeAsking = outboxFiles(outboxDir);
+    await page.getByRole("button", { name: L.feedback.checkIns.ask }).click();
+
+    // Each member gets an email with one link per score; Aoi clicks "2" on her phone.
+    const checkInMail = await emailWithLink(outboxDir, aoi.email, /\/check-in\?token=[^&]+&score=2$/, 30_000, { except: beforeAsking });
+    assert.ok(
+      checkInMail.links.some((l) => /\/check-in\?token=[^&]+&score=5$/.test(l)),
+      `one link per score: ${checkInMail.links.join(", ")}`,
+    );
+    const phone = await journey.person("aoi", { viewport: SMALL_PHONE });
+    await phone.goto(checkInMail.link);
+    await visible(phone.getByTestId("check-in-recorded").getByText(fill(L.feedback.checkIn.recorded, { score: "2" })));
+    // The score left the address: reloading does not send it again.
+    await phone.waitForURL((url) => !url.searchParams.has("score"));
+    await visible(phone.getByTestId("check-in-until"));
+    await fits(phone, "the check-in page");
+    await shot(phone, "check-in-recorded");
+
+    // She adds that she learned something, and a few words.
+    const comment = "We keep moving our meetings";
+    await phone.getByTestId("check-in-learned").getByText(L.feedback.checkIn.yes, { exact: true }).click();
+    await phone.getByRole("textbox", { name: L.feedback.checkIn.comment }).fill(comment);
+    await phone.getByRole("button", { name: L.feedback.checkIn.save }).click();
+    await visible(phone.getByTestId("check-in-recorded").getByText(L.feedback.checkIn.saved));
+    await visible(phone.getByText(fill(L.feedback.checkIn.learned, { partner })));
+    await fits(phone, "the saved check-in");
+    await shot(phone, "check-in-saved");
+    const saved = await call("GET", `/api/v1/public/check-ins/${tokenOf(checkInMail.link)}`);
+    assert.deepEqual([saved.score, saved.learned, saved.comment], [2, true, comment]);
+
+    // Ren answers 5 from his email (by the API), which puts him after Aoi.
+    const ren = byId("M2");
+    const renMail = await emailWithLink(outboxDir, ren.email, /\/check-in\?token=[^&]+&score=5$/, 30_000, { except: beforeAsking });
+    await call("PUT", `/api/v1/public/check-ins/${tokenOf(renMail.link)}`, { body: { score: 5 } });
+
+    // The manager sees both, lowest first, with Aoi's words; the period's average is 3.5.
+    await page.reload();
+    const latest = await visible(page.getByTestId("check-ins-latest"));
+    const first = latest.getByTestId("check-in-row").first();
+    await visible(first.getByText(aoi.name));
+    assert.equal(await first.getByTestId("check-in-score").innerText(), "2");
+    assert.equal(await first.getByTestId("check-in-comment").innerText(), comment);
+    const second = latest.getByTestId("check-in-row").nth(1);
+    await visible(second.getByText(ren.name));
+    assert.equal(await second.getByTestId("check-in-score").innerText(), "5");
+    assert.equal(await page.getByTestId("check-in-period-average").first().innerText(), "3.5");
+    await visible(page.getByTestId("check-ins-chart"));
+    await shot(page, "check-ins");
+
+    // An anonymous mid-program survey for everyone, written as a draft, then opened.
+    await page.getByRole("button", { name: L.feedback.surveys.new }).click();
+    const form = await visible(page.getByTestId("new-survey"));
+    assert.ok(await form.getByRole("switch", { name: L.feedback.surveys.anonymous }).isChecked(), "anonymous by default");
+    assert.equal(await form.getByRole("combobox", { name: L.feedback.surveys.audience, exact: true }).inputValue(), L.feedback.surveys.audiences.either);
+    await form.getByRole("button", { name: L.feedback.surveys.create }).click();
+    const survey = await visible(page.getByTestId("survey"));
+    await visible(survey.getByTestId("survey-title").getByText(L.feedback.surveys.kinds.mid_program));
+    await visible(survey.getByTestId("survey-state").getByText(L.feedback.surveys.states.draft));
+    const beforeOpening = outboxFiles(outboxDir);
+    await survey.getByRole("button", { name: L.feedback.surveys.open }).click();
+    await visible(survey.getByTestId("survey-state").getByText(L.feedback.surveys.states.open));
+    await visible(survey.getByTestId("survey-answered").getByText(fill(L.feedback.surveys.answeredOf, { answered: "0", invited: "6" })));
+
+    // Everyone is emailed a personal link; four answer it without the page.
+    const links = {};
+    for (const p of PEOPLE) {
+      links[p.external_id] = (await emailWithLink(outboxDir, p.email, /\/survey\?token=/, 30_000, { except: beforeOpening })).link;
+    }
+    const answers = [
+      ["M1", 4],
+      ["M2", 5],
+      ["M3", 3],
+      ["S2", 4],
+    ];
+    for (const [id, going] of answers) {
+      await call("POST", "/api/v1/public/survey-responses", {
+        body: {
+          token: tokenOf(links[id]),
+          answers: { going, learned: 4, shared: 4, trust: 5, meetings: "As planned", help: ["Ideas for topics"], comment: `From ${id}: more topics` },
+        },
+        status: 201,
+      });
+    }
+    // A second answer from the same link is refused.
+    await call("POST", "/api/v1/public/survey-responses", {
+      body: { token: tokenOf(links.M1), answers: { going: 1, learned: 1, shared: 1, trust: 1, meetings: "As planned" } },
+      status: 409,
+    });
+
+    // Four answers: the manager reads that results come from five, and nothing else.
+    await page.reload();
+    const surveyRow = await visible(page.getByTestId("survey"));
+    await visible(surveyRow.getByTestId("survey-answered").getByText(fill(L.feedback.surveys.answeredOf, { answered: "4", invited: "6" })));
+    await surveyRow.getByRole("button", { name: L.feedback.surveys.showResults }).click();
+    await visible(surveyRow.getByTestId("results-too-few").getByText(fill(L.feedback.results.tooFew, { min: "5" })));
+    assert.equal(await surveyRow.getByTestId("question-result").count(), 0, "no results under five answers");
+    assert.equal(await surveyRow.getByTestId("survey-results").count(), 0);
+    await shot(page, "survey-too-few");
+
+    // Hiro reads Japanese: the survey opens in it on his phone, whatever his browser says.
+    const hiro = await journey.person("hiro", { viewport: SMALL_PHONE });
+    await hiro.goto(links.S1);
+    await visible(hiro.getByTestId("survey-anonymous").getByText(JA.feedback.survey.anonymousTitle));
+    await visible(hiro.getByTestId("survey-anonymous").getByText(JA.feedback.survey.anonymous));
+    await visible(hiro.getByText("ペアの活動は順調に進んでいる。"));
+    // Sending nothing names the questions that need an answer, on them.
+    await hiro.getByRole("button", { name: JA.feedback.survey.submit }).click();
+    await visible(hiro.getByTestId("question-going").getByText(JA.feedback.survey.required));
+    await visible(hiro.getByTestId("survey-errors"));
+    await fits(hiro, "the survey page in Japanese");
+    await shot(hiro, "survey-ja-required");
+    const point = (key, value) => hiro.getByTestId(`question-${key}`).getByText(value, { exact: true }).click();
+    await point("going", "4");
+    await point("learned", "5");
+    await point("shared", "3");
+    await point("trust", "4");
+    await hiro.getByTestId("question-meetings").getByRole("radio", { name: "予定どおり" }).check();
+    await hiro.getByTestId("question-help").getByRole("checkbox", { name: "話題のアイデア" }).check();
+    await hiro.getByTestId("question-comment").getByRole("textbox").fill("もっと話題がほしい");
+    assert.equal(await hiro.getByTestId("question-going").getByText(JA.feedback.survey.required).count(), 0, "the error leaves once answered");
+    await hiro.getByRole("button", { name: JA.feedback.survey.submit }).click();
+    await visible(hiro.getByTestId("survey-thanks").getByText(JA.feedback.survey.thanksAnonymous));
+    await fits(hiro, "the survey's thanks in Japanese");
+    await shot(hiro, "survey-ja-thanks");
+    // The same link again: answered already.
+    await hiro.reload();
+    await visible(hiro.getByTestId("survey-answered").getByText(JA.feedback.survey.answeredTitle));
+
+    // Five answers: the results show, for everyone, with no names.
+    await page.reload();
+    const done = await visible(page.getByTestId("survey"));
+    await visible(done.getByTestId("survey-answered").getByText(fill(L.feedback.surveys.answeredOf, { answered: "5", invited: "6" })));
+    await done.getByRole("button", { name: L.feedback.surveys.showResults }).click();
+    const results = await visible(done.getByTestId("survey-results"));
+    await visible(results.getByTestId("results-respondents").getByText(fill(L.feedback.results.total_other, { shown: "5" }), { exact: false }));
+    assert.equal(await done.getByTestId("results-too-few").count(), 0);
+    const going = results.getByTestId("results-everyone").locator('[data-testid="question-result"][data-key="going"]');
+    await visible(going.getByText("Our pairing is going well."));
+    assert.equal(await going.getByTestId("result-mean").innerText(), "4.0");
+    assert.equal(await going.getByTestId("result-agree").innerText(), "80%");
+    const words = results.getByTestId("results-everyone").locator('[data-testid="question-result"][data-key="comment"]');
+    await visible(words.getByTestId("result-texts").getByText("もっと話題がほしい"));
+    for (const p of PEOPLE) assert.equal(await results.getByText(p.name).count(), 0, `${p.name} is not named in the results`);
+    await shot(page, "survey-results");
+
+    // In Japanese, the questions in the console read in Japanese too.
+    await s.switchLanguage(page, "日本語");
+    await visible(results.getByText("ペアの活動は順調に進んでいる。"));
+    await visible(results.getByText(fill(JA.feedback.results.total_other, { shown: "5" }), { exact: false }));
+    await shot(page, "survey-results-ja");
+
+    // A viewer reads the tab and changes nothing.
+    await call("POST", "/api/v1/team/invitations", { token, body: { email: viewer.email, role: "viewer" }, status: 201 });
+    const invited = await invitationEmail(outboxDir, viewer.email);
+    await call("POST", "/api/v1/auth/invitations/accept", {
+      body: { token: tokenOf(invited.link), name: viewer.name, password: viewer.password },
+      status: 201,
+    });
+    const reader = await journey.person("viewer");
+    await reader.goto("/login");
+    await s.logIn(reader, viewer);
+    await visible(s.heading(reader, fill(L.home.title, { name: viewer.name })));
+    await reader.goto(`/programs/${programId}?tab=feedback`);
+    await visible(reader.getByTestId("check-ins-latest"));
+    await visible(reader.getByTestId("survey"));
+    for (const name of [L.feedback.checkIns.ask, L.feedback.surveys.new, L.feedback.surveys.remind, L.feedback.surveys.close]) {
+      assert.equal(await reader.getByRole("button", { name }).count(), 0, `a viewer has no "${name}"`);
+    }
+    await reader.getByRole("button", { name: L.feedback.surveys.showResults }).click();
+    await visible(reader.getByTestId("survey-results"));
+    await shot(reader, "viewer-feedback");
+  } catch (error) {
+    await journey.abort();
+    throw error;
+  }
+  await journey.finish();
+});
