@@ -97,17 +97,39 @@ test("members answer a check-in in one click from the email and a survey by its 
     const renMail = await emailWithLink(outboxDir, ren.email, /\/check-in\?token=[^&]+&score=5$/, 30_000, { except: beforeAsking });
     await call("PUT", `/api/v1/public/check-ins/${tokenOf(renMail.link)}`, { body: { score: 5 } });
 
-    // The manager sees both, lowest first, with Aoi's words; the period's average is 3.5.
+    // Kenta opens the email's plain link: he picks his score on the page.
+    const kenta = byId("M3");
+    const kentaMail = await emailWithLink(outboxDir, kenta.email, /\/check-in\?token=[^&]+$/, 30_000, { except: beforeAsking });
+    const kentaPhone = await journey.person("kenta", { viewport: SMALL_PHONE });
+    await kentaPhone.goto(kentaMail.link);
+    await visible(kentaPhone.getByText(fill(L.feedback.checkIn.question, { partner: pairs.find((p) => p.mentor.name === kenta.name).mentee.name })));
+    assert.equal(await kentaPhone.getByTestId("check-in-recorded").count(), 0, "nothing is recorded before he picks");
+    assert.ok(await kentaPhone.getByRole("button", { name: L.feedback.checkIn.save }).isDisabled(), "no score, nothing to save");
+    await kentaPhone.getByTestId("check-in-score").getByText("3", { exact: true }).click();
+    await kentaPhone.getByRole("button", { name: L.feedback.checkIn.save }).click();
+    await visible(kentaPhone.getByTestId("check-in-recorded").getByText(fill(L.feedback.checkIn.recorded, { score: "3" })));
+    await fits(kentaPhone, "the check-in picked on the page");
+    // A link that is no check-in's says so (the API answers 404, which the browser reports).
+    await journey.expectingConsoleErrors([(e) => e.text.includes("404")], async () => {
+      await kentaPhone.goto("/check-in?token=not-a-check-in");
+      await visible(kentaPhone.getByTestId("bad-link").getByText(L.feedback.public.invalidLink));
+    });
+    await kentaPhone.goto("/survey");
+    await visible(kentaPhone.getByTestId("bad-link").getByText(L.feedback.public.incompleteLink));
+
+    // The manager sees them lowest first, with Aoi's words; the period's average is 3.3.
     await page.reload();
     const latest = await visible(page.getByTestId("check-ins-latest"));
-    const first = latest.getByTestId("check-in-row").first();
-    await visible(first.getByText(aoi.name));
-    assert.equal(await first.getByTestId("check-in-score").innerText(), "2");
-    assert.equal(await first.getByTestId("check-in-comment").innerText(), comment);
-    const second = latest.getByTestId("check-in-row").nth(1);
-    await visible(second.getByText(ren.name));
-    assert.equal(await second.getByTestId("check-in-score").innerText(), "5");
-    assert.equal(await page.getByTestId("check-in-period-average").first().innerText(), "3.5");
+    const row = (i) => latest.getByTestId("check-in-row").nth(i);
+    await visible(row(0).getByText(aoi.name));
+    assert.equal(await row(0).getByTestId("check-in-score").innerText(), "2");
+    assert.equal(await row(0).getByTestId("check-in-comment").innerText(), comment);
+    await visible(row(1).getByText(kenta.name));
+    assert.equal(await row(1).getByTestId("check-in-score").innerText(), "3");
+    await visible(row(2).getByText(ren.name));
+    assert.equal(await row(2).getByTestId("check-in-score").innerText(), "5");
+    await visible(row(3).getByText(L.feedback.checkIns.notAnswered));
+    assert.equal(await page.getByTestId("check-in-period-average").first().innerText(), "3.3");
     await visible(page.getByTestId("check-ins-chart"));
     await shot(page, "check-ins");
 
@@ -196,7 +218,7 @@ test("members answer a check-in in one click from the email and a survey by its 
     await visible(done.getByTestId("survey-answered").getByText(fill(L.feedback.surveys.answeredOf, { answered: "5", invited: "6" })));
     await done.getByRole("button", { name: L.feedback.surveys.showResults }).click();
     const results = await visible(done.getByTestId("survey-results"));
-    await visible(results.getByTestId("results-respondents").getByText(fill(L.feedback.results.total_other, { shown: "5" }), { exact: false }));
+    await visible(results.getByTestId("results-respondents").getByText(fill(L.feedback.results.total_other, { shown: "5" })));
     assert.equal(await done.getByTestId("results-too-few").count(), 0);
     const going = results.getByTestId("results-everyone").locator('[data-testid="question-result"][data-key="going"]');
     await visible(going.getByText("Our pairing is going well."));
@@ -210,8 +232,25 @@ test("members answer a check-in in one click from the email and a survey by its 
     // In Japanese, the questions in the console read in Japanese too.
     await s.switchLanguage(page, "日本語");
     await visible(results.getByText("ペアの活動は順調に進んでいる。"));
-    await visible(results.getByText(fill(JA.feedback.results.total_other, { shown: "5" }), { exact: false }));
+    await visible(results.getByText(fill(JA.feedback.results.total_other, { shown: "5" })));
     await shot(page, "survey-results-ja");
+
+    // An end-of-program survey for mentees starts with the Net Promoter question: 0 to 10 fit Hiro's phone.
+    const end = await call("POST", `/api/v1/programs/${programId}/surveys`, {
+      token,
+      body: { kind: "end_of_program", audience: "mentee" },
+      status: 201,
+    });
+    const beforeEnd = outboxFiles(outboxDir);
+    await call("POST", `/api/v1/programs/${programId}/surveys/${end.id}/open`, { token });
+    const endLink = (await emailWithLink(outboxDir, byId("S1").email, /\/survey\?token=/, 30_000, { except: beforeEnd })).link;
+    await hiro.goto(endLink);
+    const nps = await visible(hiro.getByTestId("question-recommend"));
+    await visible(nps.getByText("このプログラムを同僚に勧める可能性はどのくらいありますか？"));
+    await nps.getByText("10", { exact: true }).click();
+    assert.ok(await nps.getByRole("radio", { name: "10" }).isChecked(), "10 is chosen");
+    await fits(hiro, "the Net Promoter question");
+    await shot(hiro, "survey-nps-ja");
 
     // A viewer reads the tab and changes nothing.
     await call("POST", "/api/v1/team/invitations", { token, body: { email: viewer.email, role: "viewer" }, status: 201 });
@@ -226,12 +265,13 @@ test("members answer a check-in in one click from the email and a survey by its 
     await visible(s.heading(reader, fill(L.home.title, { name: viewer.name })));
     await reader.goto(`/programs/${programId}?tab=feedback`);
     await visible(reader.getByTestId("check-ins-latest"));
-    await visible(reader.getByTestId("survey"));
+    const midProgram = reader.getByTestId("survey").filter({ hasText: L.feedback.surveys.kinds.mid_program });
+    await visible(midProgram);
     for (const name of [L.feedback.checkIns.ask, L.feedback.surveys.new, L.feedback.surveys.remind, L.feedback.surveys.close]) {
       assert.equal(await reader.getByRole("button", { name }).count(), 0, `a viewer has no "${name}"`);
     }
-    await reader.getByRole("button", { name: L.feedback.surveys.showResults }).click();
-    await visible(reader.getByTestId("survey-results"));
+    await midProgram.getByRole("button", { name: L.feedback.surveys.showResults }).click();
+    await visible(midProgram.getByTestId("survey-results"));
     await shot(reader, "viewer-feedback");
   } catch (error) {
     await journey.abort();

@@ -141,8 +141,8 @@ function ClosedCheckIn({ checkIn, fromLink }: { checkIn: PublicCheckIn; fromLink
   return (
     <Stack gap="sm">
       <Alert color="gray" icon={<IconClockOff size={18} />} title={t("feedback.checkIn.closedTitle")} role="status" data-testid="check-in-closed">
-        {t("feedback.checkIn.closed", { day: formatDay(checkIn.open_until, language) })}
-        {fromLink && !checkIn.answered && ` ${t("feedback.checkIn.notRecorded")}`}
+        <Text size="sm">{t("feedback.checkIn.closed", { day: formatDay(checkIn.open_until, language) })}</Text>
+        {fromLink && !checkIn.answered && <Text size="sm">{t("feedback.checkIn.notRecorded")}</Text>}
       </Alert>
       {checkIn.answered && checkIn.score !== null && checkIn.score !== undefined && (
         <Text size="sm">{t("feedback.checkIn.yourAnswer", { score: formatNumber(checkIn.score, language) })}</Text>
@@ -182,7 +182,8 @@ export function CheckInPage() {
   let title = t("feedback.checkIn.title");
   let body;
   if (!token) body = <BadLink incomplete />;
-  else if (checkIn.isPending || (record.isPending && !record.isSuccess)) {
+  // While the link's score is on its way, the page waits rather than show the check-in without it.
+  else if (checkIn.isPending || record.isPending || (checkIn.data !== undefined && !asked.current && recordsScore(checkIn.data, linkScore))) {
     body = (
       <Center py="lg">
         <Loader size="sm" aria-label={t("common.loading")} />

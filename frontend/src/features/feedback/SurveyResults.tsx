@@ -144,10 +144,16 @@ export function SurveyResults({ programId, surveyId }: { programId: string; surv
   }
   return (
     <Stack gap="md" data-testid="survey-results">
-      <Text size="sm" data-testid="results-respondents">
-        {t("feedback.results.total", { count: results.respondents, shown: formatNumber(results.respondents, language) })}
-        {results.anonymous && ` ${t("feedback.results.anonymousNote", { min: formatNumber(results.min_group, language) })}`}
-      </Text>
+      <div>
+        <Text size="sm" data-testid="results-respondents">
+          {t("feedback.results.total", { count: results.respondents, shown: formatNumber(results.respondents, language) })}
+        </Text>
+        {results.anonymous && (
+          <Text size="sm" c="dimmed">
+            {t("feedback.results.anonymousNote", { min: formatNumber(results.min_group, language) })}
+          </Text>
+        )}
+      </div>
       {results.groups.length === 0 ? (
         <Text size="sm" c="dimmed">
           {t("feedback.results.none")}

@@ -104,6 +104,8 @@ function SurveyItem({ programId, survey, writer, onOpened }: ItemProps) {
   const language = useLanguage();
   const [showing, setShowing] = useState(false);
   const n = (v: number) => formatNumber(v, language);
+  const kindName = t(`feedback.surveys.kinds.${survey.kind}`);
+  const asked = t("feedback.surveys.asked", { audience: t(`feedback.surveys.audiences.${survey.audience}`) });
   return (
     <Paper withBorder p="md" radius="md" data-testid="survey" data-survey={survey.id}>
       <Stack gap="xs">
@@ -112,11 +114,8 @@ function SurveyItem({ programId, survey, writer, onOpened }: ItemProps) {
             <Text fw={600} data-testid="survey-title" style={{ overflowWrap: "anywhere" }}>
               {survey.title}
             </Text>
-            <Text size="sm" c="dimmed">
-              {t("feedback.surveys.summary", {
-                kind: t(`feedback.surveys.kinds.${survey.kind}`),
-                audience: t(`feedback.surveys.audiences.${survey.audience}`),
-              })}
+            <Text size="sm" c="dimmed" data-testid="survey-summary">
+              {survey.title === kindName ? asked : t("feedback.surveys.summary", { kind: kindName, asked })}
             </Text>
           </div>
           <Group gap={6}>
@@ -129,10 +128,17 @@ function SurveyItem({ programId, survey, writer, onOpened }: ItemProps) {
           </Group>
         </Group>
         <Group gap="lg" wrap="wrap">
-          {survey.state !== "draft" && (
-            <Text size="sm" data-testid="survey-answered">
-              {t("feedback.surveys.answeredOf", { answered: n(survey.answered), invited: n(survey.invited) })}
+          {survey.state === "open" && survey.invited === 0 ? (
+            // Opening queues the invitations: until they are written, nobody counts as asked.
+            <Text size="sm" c="dimmed" data-testid="survey-sending">
+              {t("feedback.surveys.sending")}
             </Text>
+          ) : (
+            survey.state !== "draft" && (
+              <Text size="sm" data-testid="survey-answered">
+                {t("feedback.surveys.answeredOf", { answered: n(survey.answered), invited: n(survey.invited) })}
+              </Text>
+            )
           )}
           {survey.closes_on && (
             <Text size="sm" c="dimmed">
