@@ -13,6 +13,7 @@ import { useCloseSurvey, useDeleteSurvey, useOpenSurvey, useRemindSurvey, useSur
 import { NewSurveyForm } from "./NewSurveyForm";
 import { formatDay } from "./results";
 import { SurveyResults } from "./SurveyResults";
+import { TemplateEditorButton } from "./TemplateEditor";
 import type { SurveyState, SurveyView } from "./types";
 
 const STATE_COLOR: Record<SurveyState, string> = { draft: "gray", open: "teal", closed: "dark" };
@@ -185,10 +186,15 @@ export function SurveysCard({ programId, programKind, writer }: { programId: str
         <Title order={2} size="h4">
           {t("feedback.surveys.title")}
         </Title>
-        {writer && !creating && (
-          <Button size="xs" variant="light" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => setCreating(true)}>
-            {t("feedback.surveys.new")}
-          </Button>
+        {writer && (
+          <Group gap="xs">
+            <TemplateEditorButton />
+            {!creating && (
+              <Button size="xs" variant="light" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => setCreating(true)}>
+                {t("feedback.surveys.new")}
+              </Button>
+            )}
+          </Group>
         )}
       </Group>
       <Text size="sm" c="dimmed" mb="sm">

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap, unwrapEmpty } from "../../api/client";
-import type { SurveyRequest } from "./types";
+import type { ParticipantRole } from "../../api/types";
+import type { SurveyKind, SurveyQuestion, SurveyRequest } from "./types";
 
 const feedbackKey = ["feedback"] as const;
 const checkInsKey = (programId: string) => [...feedbackKey, "check-ins", programId] as const;
@@ -77,5 +78,34 @@ export function useRemindSurvey(programId: string) {
   return useMutation({
     mutationFn: (surveyId: string) =>
       unwrapEmpty(api.POST("/api/v1/programs/{program_id}/surveys/{survey_id}/reminders", surveyParams(programId, surveyId))),
+  });
+}
+
+const templateKey = (kind: SurveyKind, audience: ParticipantRole) => [...feedbackKey, "template", kind, audience] as const;
+const templateParams = (kind: SurveyKind, audience: ParticipantRole) => ({ params: { path: { kind, audience } } });
+
+/** The questions new surveys of a kind and audience start from: the company's own, or the product's. */
+export function useSurveyTemplate(kind: SurveyKind, audience: ParticipantRole) {
+  return useQuery({
+    queryKey: templateKey(kind, audience),
+    queryFn: () => unwrap(api.GET("/api/v1/survey-templates/{kind}/{audience}", templateParams(kind, audience))),
+  });
+}
+
+export function useSaveSurveyTemplate(kind: SurveyKind, audience: ParticipantRole) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (questions: SurveyQuestion[]) =>
+      unwrap(api.PUT("/api/v1/survey-templates/{kind}/{audience}", { ...templateParams(kind, audience), body: { questions } })),
+    onSuccess: (saved) => client.setQueryData(templateKey(kind, audience), saved),
+  });
+}
+
+/** Goes back to the product's questions. */
+export function useResetSurveyTemplate(kind: SurveyKind, audience: ParticipantRole) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => unwrapEmpty(api.DELETE("/api/v1/survey-templates/{kind}/{audience}", templateParams(kind, audience))),
+    onSuccess: () => client.invalidateQueries({ queryKey: templateKey(kind, audience) }),
   });
 }

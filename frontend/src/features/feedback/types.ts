@@ -20,6 +20,7 @@ export type SurveyResultsView = Schemas["SurveyResultsView"];
 export type GroupResults = Schemas["GroupResults"];
 export type QuestionResults = Schemas["QuestionResults"];
 export type ResponseGroup = Schemas["ResponseGroup"];
+export type SurveyTemplate = Schemas["SurveyTemplateView"];
 
 export const SURVEY_KINDS: readonly SurveyKind[] = ["mid_program", "end_of_program", "custom"];
 /** A check-in's score: 1 (not well) to 5 (very well). */
