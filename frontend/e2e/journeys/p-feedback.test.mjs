@@ -234,6 +234,9 @@ test("members answer a check-in in one click from the email and a survey by its 
     await visible(results.getByText("ペアの活動は順調に進んでいる。"));
     await visible(results.getByText(fill(JA.feedback.results.total_other, { shown: "5" })));
     await shot(page, "survey-results-ja");
+    // The choice is saved for the owner: back to English for what follows.
+    await steps(JA).switchLanguage(page, "EN");
+    await visible(results.getByText(fill(L.feedback.results.total_other, { shown: "5" })));
 
     // An end-of-program survey for mentees starts with the Net Promoter question: 0 to 10 fit Hiro's phone.
     const end = await call("POST", `/api/v1/programs/${programId}/surveys`, {
@@ -252,6 +255,26 @@ test("members answer a check-in in one click from the email and a survey by its 
     await fits(hiro, "the Net Promoter question");
     await shot(hiro, "survey-nps-ja");
 
+    // The company words its own questions for custom surveys, then goes back to Tandem's.
+    await page.goto(`/programs/${programId}?tab=feedback`);
+    await page.getByRole("button", { name: L.feedback.templates.open }).click();
+    const dialog = await visible(page.getByRole("dialog"));
+    await s.choose(page, L.feedback.surveys.kind, L.feedback.surveys.kinds.custom);
+    await visible(dialog.getByTestId("template-source").getByText(L.feedback.templates.product));
+    const firstQuestion = dialog.getByTestId("template-question").first();
+    assert.equal(await firstQuestion.getByRole("textbox", { name: L.feedback.templates.label, exact: true }).inputValue(), "Our pairing is going well.");
+    await firstQuestion.getByRole("textbox", { name: L.feedback.templates.label, exact: true }).fill("Our meetings are useful.");
+    await dialog.getByRole("button", { name: L.feedback.templates.save }).click();
+    await visible(dialog.getByTestId("template-source").getByText(L.feedback.templates.custom));
+    const template = await call("GET", "/api/v1/survey-templates/custom/either", { token });
+    assert.equal(template.questions[0].label, "Our meetings are useful.");
+    assert.equal(template.questions[0].labels.ja, "ペアの活動は順調に進んでいる。", "the Japanese stays as it was");
+    await journey.shot(page, "template-questions");
+    await dialog.getByRole("button", { name: L.feedback.templates.reset }).click();
+    await page.getByRole("dialog", { name: L.feedback.templates.resetTitle }).getByRole("button", { name: L.feedback.templates.reset }).click();
+    await visible(dialog.getByTestId("template-source").getByText(L.feedback.templates.product));
+    await page.keyboard.press("Escape");
+
     // A viewer reads the tab and changes nothing.
     await call("POST", "/api/v1/team/invitations", { token, body: { email: viewer.email, role: "viewer" }, status: 201 });
     const invited = await invitationEmail(outboxDir, viewer.email);
@@ -267,7 +290,7 @@ test("members answer a check-in in one click from the email and a survey by its 
     await visible(reader.getByTestId("check-ins-latest"));
     const midProgram = reader.getByTestId("survey").filter({ hasText: L.feedback.surveys.kinds.mid_program });
     await visible(midProgram);
-    for (const name of [L.feedback.checkIns.ask, L.feedback.surveys.new, L.feedback.surveys.remind, L.feedback.surveys.close]) {
+    for (const name of [L.feedback.checkIns.ask, L.feedback.surveys.new, L.feedback.templates.open, L.feedback.surveys.remind, L.feedback.surveys.close]) {
       assert.equal(await reader.getByRole("button", { name }).count(), 0, `a viewer has no "${name}"`);
     }
     await midProgram.getByRole("button", { name: L.feedback.surveys.showResults }).click();
