@@ -57,18 +57,21 @@ function ScoreChoice({ value, onChange }: { value: number | null; onChange: (sco
   );
 }
 
-/** The check-in while it may be answered: the score, then whether they learned something and a few words. */
-function CheckInForm({ token, checkIn }: { token: string; checkIn: PublicCheckIn }) {
+/**
+ * The check-in while it may be answered: the score, then whether they learned something and a few
+ * words. `suggested` is the link's score when recording it failed: one more click saves it.
+ */
+function CheckInForm({ token, checkIn, suggested }: { token: string; checkIn: PublicCheckIn; suggested: number | null }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const answer = useAnswerCheckIn(token);
-  const [score, setScore] = useState<number | null>(checkIn.score ?? null);
+  const [score, setScore] = useState<number | null>(checkIn.score ?? suggested);
   const [learned, setLearned] = useState(learnedChoice(checkIn.learned));
   const [comment, setComment] = useState(checkIn.comment ?? "");
   const [saved, setSaved] = useState(false);
   // What the server holds (its answer to a save) is what the form shows.
   useEffect(() => {
-    setScore(checkIn.score ?? null);
+    setScore(checkIn.score ?? suggested);
     setLearned(learnedChoice(checkIn.learned));
     setComment(checkIn.comment ?? "");
   }, [checkIn]);
@@ -199,7 +202,7 @@ export function CheckInPage() {
       <Stack gap="md">
         {record.isError && !(record.error instanceof ApiError && record.error.status === 409) && <ErrorAlert error={record.error} />}
         {c.open ? (
-          <CheckInForm token={token} checkIn={c} />
+          <CheckInForm token={token} checkIn={c} suggested={record.isError ? linkScore : null} />
         ) : (
           <ClosedCheckIn checkIn={c} fromLink={linkScore !== null} />
         )}
