@@ -9,6 +9,7 @@ mod campaign_changes;
 mod console;
 mod demo;
 mod email;
+mod feedback;
 mod free_text;
 mod headers;
 mod imports;

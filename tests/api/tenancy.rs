@@ -67,6 +67,17 @@ const ROUTES_WITH_IDS: &[(&str, &str)] = &[
     ("post", "/api/v1/pairs/{pair_id}/pause"),
     ("post", "/api/v1/pairs/{pair_id}/resume"),
     ("put", "/api/v1/pairs/{pair_id}/story/featured"),
+    ("get", "/api/v1/programs/{program_id}/check-ins"),
+    ("post", "/api/v1/programs/{program_id}/check-ins"),
+    ("get", "/api/v1/programs/{program_id}/surveys"),
+    ("post", "/api/v1/programs/{program_id}/surveys"),
+    ("get", "/api/v1/programs/{program_id}/surveys/{survey_id}"),
+    ("put", "/api/v1/programs/{program_id}/surveys/{survey_id}"),
+    ("delete", "/api/v1/programs/{program_id}/surveys/{survey_id}"),
+    ("post", "/api/v1/programs/{program_id}/surveys/{survey_id}/open"),
+    ("post", "/api/v1/programs/{program_id}/surveys/{survey_id}/close"),
+    ("post", "/api/v1/programs/{program_id}/surveys/{survey_id}/reminders"),
+    ("get", "/api/v1/programs/{program_id}/surveys/{survey_id}/results"),
 ];
 
 /// A tenant with something in every kind of table.
@@ -85,6 +96,7 @@ pub(crate) struct Tenant {
     pair_id: String,
     api_key_id: String,
     api_key: String,
+    survey_id: String,
     /// The open campaign's public link token.
     public_token: String,
 }
@@ -186,7 +198,11 @@ pub(crate) async fn populate(app: &TestApp, name: &str) -> Tenant {
     let key = app
         .post("/api/v1/api-keys", Some(&owner.access_token), json!({"name": name, "scopes": ["read", "write"]}))
         .await;
-    let key = key.ok(201);
+    let key = key.ok(201).clone();
+    let survey = app
+        .post(&format!("/api/v1/programs/{program_id}/surveys"), token, json!({"kind": "custom", "audience": "either"}))
+        .await;
+    let survey_id = survey.ok(201)["id"].as_str().unwrap().to_owned();
     Tenant {
         owner,
         member,
@@ -202,6 +218,7 @@ pub(crate) async fn populate(app: &TestApp, name: &str) -> Tenant {
         pair_id,
         api_key_id: key["api_key"]["id"].as_str().unwrap().to_owned(),
         api_key: key["secret"].as_str().unwrap().to_owned(),
+        survey_id,
         public_token: public,
     }
 }
@@ -245,7 +262,8 @@ async fn another_tenants_objects_answer_404_on_every_route(app: TestApp) {
             .replace("{run_id}", &b.run_id)
             .replace("{other_run_id}", &b.run_id)
             .replace("{edit_id}", &b.edit_id)
-            .replace("{pair_id}", &b.pair_id);
+            .replace("{pair_id}", &b.pair_id)
+            .replace("{survey_id}", &b.survey_id);
         let own_path = [
             "{user_id}",
             "{invitation_id}",
@@ -260,6 +278,7 @@ async fn another_tenants_objects_answer_404_on_every_route(app: TestApp) {
             "{other_run_id}",
             "{edit_id}",
             "{pair_id}",
+            "{survey_id}",
         ]
         .iter()
         .fold(template.to_string(), |path, param| path.replace(param, "00000000-0000-7000-8000-000000000000"));
@@ -286,6 +305,13 @@ async fn call(app: &TestApp, method: &str, path: &str, token: &str) -> tandem_te
             let kickoff =
                 json!({"starts_at": "2027-01-15T01:00:00Z", "ends_at": "2027-01-15T02:30:00Z", "time_zone": "UTC"});
             app.request(reqwest::Method::PUT, path, Some(token), Some(kickoff)).await
+        }
+        "put" if path.contains("/surveys/") => {
+            app.request(reqwest::Method::PUT, path, Some(token), Some(json!({"kind": "custom", "audience": "either"})))
+                .await
+        }
+        "post" if path.ends_with("/surveys") => {
+            app.post(path, Some(token), json!({"kind": "custom", "audience": "either"})).await
         }
         "put" if path.ends_with("/featured") => {
             app.request(reqwest::Method::PUT, path, Some(token), Some(json!({"featured": true}))).await
@@ -342,6 +368,8 @@ async fn snapshot(app: &TestApp, tenant: &Tenant) -> Vec<Value> {
     let monitoring = format!("/api/v1/programs/{}/monitoring", tenant.program_id);
     let training = format!("/api/v1/programs/{}/training", tenant.program_id);
     let pair = format!("/api/v1/pairs/{}", tenant.pair_id);
+    let check_ins = format!("/api/v1/programs/{}/check-ins", tenant.program_id);
+    let surveys = format!("/api/v1/programs/{}/surveys", tenant.program_id);
     for path in [
         "/api/v1/team/members",
         "/api/v1/team/invitations",
@@ -361,6 +389,8 @@ async fn snapshot(app: &TestApp, tenant: &Tenant) -> Vec<Value> {
         &monitoring,
         &training,
         &pair,
+        &check_ins,
+        &surveys,
     ] {
         let mut body = app.get(path, &tenant.owner.access_token).await.ok(200).clone();
         // last_used_at moves whenever a key is used; it is not data a tenant changes.

@@ -50,8 +50,6 @@ use crate::error::{ApiError, InvalidField, PROBLEM_JSON, Problem};
                                           learning both ways, executives' participation, stories"),
         (name = "feedback", description = "Check-ins and surveys: ask, read the answers (anonymous ones only for \
             groups of at least five), and the company's survey templates"),
-        (name = "results", description = "Outcome analytics against the program's success metrics, manual metric \
-            values, and CSV exports"),
         (name = "email", description = "Every delivery with its state, template overrides and the suppression list"),
         (name = "jobs", description = "The job queue: depth, dead letters, retry and discard (owners and admins)"),
         (name = "developer", description = "The developer mailbox: the outbox of the embedded default"),

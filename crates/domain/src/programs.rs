@@ -78,6 +78,8 @@ text_enum!(
     }
 );
 
+// `text_enum!` takes no attributes on variants, so `#[default]` cannot be derived.
+#[allow(clippy::derivable_impls)]
 impl Default for MetricSource {
     fn default() -> Self {
         Self::Manual
