@@ -15,6 +15,7 @@ on_both_databases!(
     anonymous_results_appear_from_five_answers_and_never_name_anyone,
     bad_surveys_and_bad_answers_are_refused_by_field,
     a_company_keeps_its_own_survey_templates,
+    results_measure_each_metric_against_its_target,
 );
 
 /// Launches the program (as publishing its first pairs does).
@@ -369,4 +370,92 @@ async fn a_company_keeps_its_own_survey_templates(app: TestApp) {
     // Another company still has the product's.
     let other = app.signup("kaede", "owner@kaede.example").await;
     assert_eq!(app.get(template, &other.access_token).await.ok(200)["custom"], false);
+}
+
+async fn results_measure_each_metric_against_its_target(app: TestApp) {
+    let l = launched(&app, "sakura").await;
+    let token = l.owner.access_token.as_str();
+    // A manual metric next to the template's (a survey question and the senior-learned share).
+    let program_path = format!("/api/v1/programs/{}", l.program_id);
+    let mut design = app.get(&program_path, token).await.ok(200)["design"].clone();
+    design["success_metrics"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"name": "Mentees promoted", "target": 3.0, "unit": "people",
+        "measured_by": "HR records", "source": "manual"}));
+    app.request(Method::PUT, &program_path, Some(token), Some(design)).await.ok(200);
+    let extra = more_pairs(&app, &l, "sakura", 1).await;
+    activate(&app, &l).await;
+
+    // Values for the manual metric; the measured ones refuse values.
+    let values = format!("/api/v1/programs/{}/metric-values", l.program_id);
+    let first = json!({"metric": "Mentees promoted", "value": 1.0, "recorded_on": "2026-01-31"});
+    app.post(&values, Some(token), first).await.ok(201);
+    let latest = app.post(&values, Some(token), json!({"metric": "Mentees promoted", "value": 4.0})).await;
+    assert_eq!(latest.ok(201)["value"], 4.0);
+    let bad = app
+        .post(
+            &values,
+            Some(token),
+            json!({"metric": "Pairs where the senior member learned", "value": 1.0, "recorded_on": "2999-01-01"}),
+        )
+        .await;
+    let mut fields = bad.invalid_fields();
+    fields.sort();
+    assert_eq!(fields, ["metric", "recorded_on"], "{}", bad.body);
+    let unknown = app.post(&values, Some(token), json!({"metric": "Nothing", "value": 1.0})).await;
+    assert_eq!(unknown.invalid_fields(), ["metric"]);
+    assert_eq!(app.count("metric_readings").await, 2);
+
+    // Kenji (level 9) learned from Aoi (level 2): the senior member learned in one pair of three.
+    let kenji = app.participant(&l.kenji).await;
+    let learning = json!({"direction": "learned", "topics": ["TikTok"]});
+    app.post(&format!("/api/v1/portal/pairs/{}/learning", l.pair_id), Some(&kenji), learning).await.ok(201);
+    let held = (chrono::Utc::now() - chrono::Duration::days(1)).to_rfc3339();
+    let session = json!({"held_at": held, "minutes": 45, "format": "video", "topics": ["TikTok"]});
+    app.post(&format!("/api/v1/portal/pairs/{}/sessions", l.pair_id), Some(&kenji), session).await.ok(201);
+
+    // An end-of-program survey: four of five say the program changed how they work.
+    let surveys = format!("/api/v1/programs/{}/surveys", l.program_id);
+    let survey = app.post(&surveys, Some(token), json!({"kind": "end_of_program", "audience": "either"})).await;
+    let survey_path = format!("{surveys}/{}", survey.ok(201)["id"].as_str().unwrap());
+    app.post(&format!("{survey_path}/open"), Some(token), json!({})).await.ok(200);
+    let everyone = [l.aoi.clone(), l.kenji.clone(), l.ren.clone(), l.mei.clone(), extra[0].0.clone()];
+    for (i, address) in everyone.iter().enumerate() {
+        let link = {
+            app.wait_for_emails_to(address, 1).await;
+            link_token(&app, address, "/survey?token=")
+        };
+        let (changed, recommend) = if i == 0 { (2, 3) } else { (4 + (i % 2), 10) };
+        let answers = json!({"recommend": recommend, "changed": changed, "continue": "Yes", "learned": 4, "shared": 4});
+        let sent = app.post("/api/v1/public/survey-responses", None, json!({"token": link, "answers": answers})).await;
+        assert_eq!(sent.status, 201, "{}", sent.body);
+    }
+
+    let results = app.get(&format!("/api/v1/programs/{}/results", l.program_id), token).await;
+    let results = results.ok(200).clone();
+    assert_eq!(results["funnel"]["matched"], 6);
+    assert_eq!(results["funnel"]["active"], 6);
+    assert_eq!(results["sessions_by_month"].as_array().unwrap().len(), 1, "{}", results["sessions_by_month"]);
+    assert_eq!(results["sessions_by_month"][0]["sessions"], 1);
+    assert_eq!(results["executives"]["with_executive"], 1);
+    assert_eq!(results["executives"]["pairs"], 3);
+    assert_eq!(results["diversity"]["pairs"], 3);
+    assert_eq!(results["surveys"][0]["respondents"], 5);
+    // Four promoters and one detractor.
+    assert_eq!(results["surveys"][0]["nps"], 60.0);
+    let metric =
+        |name: &str| results["metrics"].as_array().unwrap().iter().find(|m| m["name"] == name).unwrap().clone();
+    let changed = metric("Participants who say the program changed how they work");
+    assert_eq!((changed["measured"].as_f64(), changed["met"].as_bool()), (Some(80.0), Some(true)), "{changed}");
+    assert_eq!(changed["trend"].as_array().unwrap().len(), 1);
+    let senior = metric("Pairs where the senior member learned");
+    assert_eq!(senior["measured"].as_f64(), Some(33.3), "{senior}");
+    assert_eq!(senior["met"], false);
+    let promoted = metric("Mentees promoted");
+    assert_eq!((promoted["measured"].as_f64(), promoted["met"].as_bool()), (Some(4.0), Some(true)));
+    assert_eq!(
+        promoted["trend"],
+        json!([{"on": "2026-01-31", "value": 1.0}, {"on": chrono::Utc::now().date_naive(), "value": 4.0}])
+    );
 }

@@ -78,6 +78,8 @@ const ROUTES_WITH_IDS: &[(&str, &str)] = &[
     ("post", "/api/v1/programs/{program_id}/surveys/{survey_id}/close"),
     ("post", "/api/v1/programs/{program_id}/surveys/{survey_id}/reminders"),
     ("get", "/api/v1/programs/{program_id}/surveys/{survey_id}/results"),
+    ("get", "/api/v1/programs/{program_id}/results"),
+    ("post", "/api/v1/programs/{program_id}/metric-values"),
 ];
 
 /// A tenant with something in every kind of table.
@@ -310,6 +312,9 @@ async fn call(app: &TestApp, method: &str, path: &str, token: &str) -> tandem_te
             app.request(reqwest::Method::PUT, path, Some(token), Some(json!({"kind": "custom", "audience": "either"})))
                 .await
         }
+        "post" if path.ends_with("/metric-values") => {
+            app.post(path, Some(token), json!({"metric": "Mentees promoted", "value": 1.0})).await
+        }
         "post" if path.ends_with("/surveys") => {
             app.post(path, Some(token), json!({"kind": "custom", "audience": "either"})).await
         }
@@ -370,6 +375,7 @@ async fn snapshot(app: &TestApp, tenant: &Tenant) -> Vec<Value> {
     let pair = format!("/api/v1/pairs/{}", tenant.pair_id);
     let check_ins = format!("/api/v1/programs/{}/check-ins", tenant.program_id);
     let surveys = format!("/api/v1/programs/{}/surveys", tenant.program_id);
+    let results = format!("/api/v1/programs/{}/results", tenant.program_id);
     for path in [
         "/api/v1/team/members",
         "/api/v1/team/invitations",
@@ -391,6 +397,7 @@ async fn snapshot(app: &TestApp, tenant: &Tenant) -> Vec<Value> {
         &pair,
         &check_ins,
         &surveys,
+        &results,
     ] {
         let mut body = app.get(path, &tenant.owner.access_token).await.ok(200).clone();
         // last_used_at moves whenever a key is used; it is not data a tenant changes.

@@ -219,6 +219,7 @@ pub enum Reason {
     MetricUnknown,
     MetricQuestion,
     ProgramNotActive,
+    DateInTheFuture,
 
     // Campaigns and applications.
     QuestionKey {
@@ -698,6 +699,7 @@ impl Reason {
                 "a metric measured by a survey question names the question's key, and only then",
                 "アンケートの質問で計測する指標には質問キーを指定してください（それ以外では指定しません）"
             ),
+            DateInTheFuture => say!(l, "must be today or earlier", "今日以前の日付にしてください"),
             ProgramNotActive => say!(
                 l,
                 "the program has not launched: publish its pairs first",

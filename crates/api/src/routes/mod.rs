@@ -20,6 +20,7 @@ pub mod portal;
 pub mod programs;
 pub mod public;
 pub mod reach;
+pub mod results;
 pub mod team;
 pub mod tracking;
 
@@ -43,6 +44,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .configure(matching::configure)
         .configure(launch::configure)
         .configure(feedback::configure)
+        .configure(results::configure)
         .configure(answers::configure)
         .configure(portal::configure)
         .configure(apply::configure)
