@@ -140,6 +140,7 @@ pub(crate) fn body_for(method: &Method, template: &str) -> Option<Value> {
         (_, "/api/v1/pairs/{pair_id}/resume") => return None,
         (_, "/api/v1/pairs/{pair_id}/story/featured") => json!({"featured": true}),
         (_, "/api/v1/programs/{program_id}/check-ins") => return None,
+        (_, "/api/v1/programs/{program_id}/nudges/settings") => json!({"paused": true}),
         (_, "/api/v1/programs/{program_id}/metric-values") => json!({"metric": "Mentees promoted", "value": 1.0}),
         (_, "/api/v1/programs/{program_id}/surveys") | (_, "/api/v1/programs/{program_id}/surveys/{survey_id}") => {
             json!({"kind": "custom", "audience": "either"})

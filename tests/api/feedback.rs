@@ -16,6 +16,8 @@ on_both_databases!(
     bad_surveys_and_bad_answers_are_refused_by_field,
     a_company_keeps_its_own_survey_templates,
     results_measure_each_metric_against_its_target,
+    exports_stream_each_table_with_formulas_made_safe,
+    attention_lists_pairs_at_risk_check_ins_overdue_and_surveys_closing,
 );
 
 /// Launches the program (as publishing its first pairs does).
@@ -458,4 +460,105 @@ async fn results_measure_each_metric_against_its_target(app: TestApp) {
         promoted["trend"],
         json!([{"on": "2026-01-31", "value": 1.0}, {"on": chrono::Utc::now().date_naive(), "value": 4.0}])
     );
+}
+
+async fn exports_stream_each_table_with_formulas_made_safe(app: TestApp) {
+    let l = launched(&app, "sakura").await;
+    activate(&app, &l).await;
+    let token = l.owner.access_token.as_str();
+    let kenji = app.participant(&l.kenji).await;
+    let pair = format!("/api/v1/portal/pairs/{}", l.pair_id);
+    let held = (chrono::Utc::now() - chrono::Duration::days(1)).to_rfc3339();
+    let session =
+        json!({"held_at": held, "minutes": 45, "format": "video", "topics": ["=HYPERLINK(\"http://evil.example\")"]});
+    app.post(&format!("{pair}/sessions"), Some(&kenji), session).await.ok(201);
+    let learning = json!({"direction": "learned", "topics": ["TikTok"], "note": "+1 for short videos"});
+    app.post(&format!("{pair}/learning"), Some(&kenji), learning).await.ok(201);
+    app.post(&format!("{pair}/notes"), Some(&kenji), json!({"body": "my private worry"})).await.ok(201);
+    let export = |table: &str| format!("/api/v1/programs/{}/exports/{table}", l.program_id);
+    let app = &app;
+    let get = |table: &'static str| {
+        let url = app.url(&export(table));
+        async move {
+            let reply = app.client.get(url).bearer_auth(token).send().await.unwrap();
+            assert_eq!(reply.status(), 200, "{table}");
+            assert_eq!(reply.headers()["content-type"], "text/csv; charset=utf-8");
+            reply.text().await.unwrap()
+        }
+    };
+
+    let text = get("sessions").await;
+    assert!(text.starts_with('\u{feff}'), "a byte-order mark for spreadsheets");
+    assert!(text.contains("'=HYPERLINK"), "a formula is written as text: {text}");
+    assert_eq!(text.lines().count(), 2, "{text}");
+    let learning = get("learning").await;
+    assert!(learning.contains("'+1 for short videos"), "{learning}");
+    let pairs = get("pairs").await;
+    assert_eq!(pairs.lines().count(), 3, "{pairs}");
+    assert!(pairs.contains("Aoi") && pairs.contains("Kenji"));
+    for table in ["check-ins", "nudges", "surveys"] {
+        assert_eq!(get(table).await.lines().count(), 1, "{table}: the header only");
+    }
+    let metrics = get("metrics").await;
+    assert!(metrics.contains("senior_learned"), "{metrics}");
+    // Private notes are in no export.
+    for table in ["pairs", "sessions", "learning", "check-ins", "nudges", "surveys", "metrics"] {
+        assert!(!get(table).await.contains("private worry"), "{table}");
+    }
+    app.get(&export("notes"), token).await.problem(404);
+}
+
+async fn attention_lists_pairs_at_risk_check_ins_overdue_and_surveys_closing(app: TestApp) {
+    let l = launched(&app, "sakura").await;
+    let token = l.owner.access_token.as_str();
+    let empty = app.get("/api/v1/attention", token).await;
+    assert_eq!(
+        empty.ok(200).clone(),
+        json!({"pairs": [], "check_ins_overdue": [], "surveys_closing": [], "failed_emails": 0})
+    );
+    activate(&app, &l).await;
+    let formed =
+        (chrono::Utc::now() - chrono::Duration::days(60)).to_rfc3339_opts(chrono::SecondsFormat::Micros, false);
+    app.execute(&format!("UPDATE pairs SET created_at = '{formed}'")).await;
+    let store = app.store().await;
+    let tx = store.tenant(l.owner.tenant_id.parse().unwrap()).await.unwrap();
+    let pair = tx.pair(l.pair_id.parse().unwrap()).await.unwrap();
+    let today = chrono::Utc::now().date_naive();
+    let check_in = tandem_store::NewCheckIn {
+        id: tandem_domain::CheckInId::new(),
+        program: l.program_id.parse().unwrap(),
+        pair: pair.id,
+        person: pair.mentor,
+        period: today - chrono::Duration::days(5),
+        period_end: today + chrono::Duration::days(5),
+        token_hash: "a check-in".into(),
+    };
+    tx.insert_check_in(check_in).await.unwrap();
+    tx.commit().await.unwrap();
+    let surveys = format!("/api/v1/programs/{}/surveys", l.program_id);
+    let closes = (today + chrono::Duration::days(3)).to_string();
+    let survey = app
+        .post(&surveys, Some(token), json!({"kind": "mid_program", "audience": "mentee", "closes_on": closes}))
+        .await;
+    let survey_id = survey.ok(201)["id"].as_str().unwrap().to_owned();
+    app.post(&format!("{surveys}/{survey_id}/open"), Some(token), json!({})).await.ok(200);
+
+    let attention = app.get("/api/v1/attention", token).await.ok(200).clone();
+    assert_eq!(attention["pairs"].as_array().unwrap().len(), 2, "{attention}");
+    assert_eq!(attention["pairs"][0]["status"], "at_risk");
+    assert!(!attention["pairs"][0]["reasons"].as_array().unwrap().is_empty());
+    assert_eq!(attention["check_ins_overdue"][0]["unanswered"], 1);
+    assert_eq!(attention["surveys_closing"][0]["survey_id"], survey_id.as_str());
+    assert_eq!(attention["surveys_closing"][0]["closes_on"], closes.as_str());
+    let japanese = app
+        .client
+        .get(app.url("/api/v1/attention"))
+        .bearer_auth(token)
+        .header("Accept-Language", "ja")
+        .send()
+        .await
+        .unwrap();
+    let japanese: Value = japanese.json().await.unwrap();
+    let reason = japanese["pairs"][0]["reasons"][0].as_str().unwrap();
+    assert!(!reason.is_ascii(), "reasons in the reader's language: {reason}");
 }

@@ -18,6 +18,7 @@ mod launch;
 mod launched;
 mod matching;
 mod matching_changes;
+mod nudges;
 mod openapi;
 mod operations;
 mod outbox;

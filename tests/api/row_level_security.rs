@@ -189,6 +189,20 @@ async fn fill_the_rest(app: &TestApp, tenant: &Tenant) {
     tx.insert_survey_response(survey.id, either, None, &answers).await.unwrap();
     tx.put_survey_template(tandem_domain::feedback::SurveyKind::Custom, either, &questions).await.unwrap();
     tx.insert_metric_reading(program, "Promotions", 3.0, today).await.unwrap();
+    // Nudges: a rule's setting and a nudge decided.
+    let rule = tandem_domain::nudges::NudgeRule::NoSession;
+    tx.put_nudge_settings(program, false, &[tandem_domain::nudges::NudgeSetting { rule, enabled: true, days: 14 }])
+        .await
+        .unwrap();
+    let nudge = tandem_store::NewNudge {
+        program,
+        person,
+        rule,
+        period: "a period".into(),
+        state: tandem_domain::nudges::NudgeState::Queued,
+        reason: None,
+    };
+    assert!(tx.insert_nudge(nudge).await.unwrap().is_some());
     tx.commit().await.unwrap();
 }
 

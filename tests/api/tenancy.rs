@@ -80,6 +80,11 @@ const ROUTES_WITH_IDS: &[(&str, &str)] = &[
     ("get", "/api/v1/programs/{program_id}/surveys/{survey_id}/results"),
     ("get", "/api/v1/programs/{program_id}/results"),
     ("post", "/api/v1/programs/{program_id}/metric-values"),
+    ("get", "/api/v1/programs/{program_id}/nudges/settings"),
+    ("put", "/api/v1/programs/{program_id}/nudges/settings"),
+    ("get", "/api/v1/programs/{program_id}/nudges"),
+    ("get", "/api/v1/people/{person_id}/nudges"),
+    ("get", "/api/v1/programs/{program_id}/exports/{table}"),
 ];
 
 /// A tenant with something in every kind of table.
@@ -265,7 +270,8 @@ async fn another_tenants_objects_answer_404_on_every_route(app: TestApp) {
             .replace("{other_run_id}", &b.run_id)
             .replace("{edit_id}", &b.edit_id)
             .replace("{pair_id}", &b.pair_id)
-            .replace("{survey_id}", &b.survey_id);
+            .replace("{survey_id}", &b.survey_id)
+            .replace("{table}", "pairs");
         let own_path = [
             "{user_id}",
             "{invitation_id}",
@@ -283,7 +289,9 @@ async fn another_tenants_objects_answer_404_on_every_route(app: TestApp) {
             "{survey_id}",
         ]
         .iter()
-        .fold(template.to_string(), |path, param| path.replace(param, "00000000-0000-7000-8000-000000000000"));
+        .fold(template.replace("{table}", "pairs"), |path, param| {
+            path.replace(param, "00000000-0000-7000-8000-000000000000")
+        });
         let foreign = call(&app, method, &path, &a.owner.access_token).await;
         let missing = call(&app, method, &own_path, &a.owner.access_token).await;
         assert_eq!(foreign.problem(404), "/problems/not-found", "{method} {template}");
@@ -307,6 +315,9 @@ async fn call(app: &TestApp, method: &str, path: &str, token: &str) -> tandem_te
             let kickoff =
                 json!({"starts_at": "2027-01-15T01:00:00Z", "ends_at": "2027-01-15T02:30:00Z", "time_zone": "UTC"});
             app.request(reqwest::Method::PUT, path, Some(token), Some(kickoff)).await
+        }
+        "put" if path.ends_with("/nudges/settings") => {
+            app.request(reqwest::Method::PUT, path, Some(token), Some(json!({"paused": true}))).await
         }
         "put" if path.contains("/surveys/") => {
             app.request(reqwest::Method::PUT, path, Some(token), Some(json!({"kind": "custom", "audience": "either"})))
@@ -376,6 +387,7 @@ async fn snapshot(app: &TestApp, tenant: &Tenant) -> Vec<Value> {
     let check_ins = format!("/api/v1/programs/{}/check-ins", tenant.program_id);
     let surveys = format!("/api/v1/programs/{}/surveys", tenant.program_id);
     let results = format!("/api/v1/programs/{}/results", tenant.program_id);
+    let nudge_settings = format!("/api/v1/programs/{}/nudges/settings", tenant.program_id);
     for path in [
         "/api/v1/team/members",
         "/api/v1/team/invitations",
@@ -398,6 +410,7 @@ async fn snapshot(app: &TestApp, tenant: &Tenant) -> Vec<Value> {
         &check_ins,
         &surveys,
         &results,
+        &nudge_settings,
     ] {
         let mut body = app.get(path, &tenant.owner.access_token).await.ok(200).clone();
         // last_used_at moves whenever a key is used; it is not data a tenant changes.

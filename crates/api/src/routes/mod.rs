@@ -3,10 +3,12 @@
 pub mod answers;
 pub mod api_keys;
 pub mod apply;
+pub mod attention;
 pub mod audit;
 pub mod auth;
 pub mod campaigns;
 pub mod email;
+pub mod exports;
 pub mod feedback;
 pub mod health;
 pub mod import;
@@ -15,6 +17,7 @@ pub mod launch;
 pub mod mailbox;
 pub mod matching;
 pub mod me;
+pub mod nudges;
 pub mod people;
 pub mod portal;
 pub mod programs;
@@ -45,6 +48,9 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .configure(launch::configure)
         .configure(feedback::configure)
         .configure(results::configure)
+        .configure(attention::configure)
+        .configure(exports::configure)
+        .configure(nudges::configure)
         .configure(answers::configure)
         .configure(portal::configure)
         .configure(apply::configure)

@@ -181,7 +181,7 @@ fn first_nps(results: &SurveyResults) -> Option<f64> {
     everyone.questions.iter().find(|q| q.kind == SurveyQuestionKind::Nps && !q.hidden)?.nps
 }
 
-async fn results_for(
+pub(crate) async fn results_for(
     tx: &TenantTx,
     program: &ProgramRecord,
     locale: tandem_domain::Locale,
@@ -396,7 +396,7 @@ async fn results_for(
 /// learning both ways, check-ins, surveys (anonymous ones only from five answers), training,
 /// executives taking part, the pairs' diversity, and each success metric with its trend.
 #[utoipa::path(
-    tag = "feedback",
+    tag = "results",
     params(("program_id" = ProgramId, Path, description = "The program's id")),
     security(("access_token" = []), ("api_key" = [])),
     responses((status = 200, body = ProgramResults))
@@ -437,7 +437,7 @@ pub struct MetricValueView {
 /// Enters a value for one of the program's manual success metrics; the latest is its measure,
 /// all of them its trend.
 #[utoipa::path(
-    tag = "feedback",
+    tag = "results",
     params(("program_id" = ProgramId, Path, description = "The program's id")),
     request_body = MetricValue,
     security(("access_token" = []), ("api_key" = [])),
