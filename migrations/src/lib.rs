@@ -18,6 +18,7 @@ pub mod m20261207_000012_tracking;
 mod m20261207_000013_session_attendance;
 mod m20261207_000014_program_lifecycle;
 mod m20261208_000015_feedback;
+mod m20261208_000016_nudges;
 pub mod rls;
 mod shape;
 
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000013_session_attendance::Migration),
             Box::new(m20261207_000014_program_lifecycle::Migration),
             Box::new(m20261208_000015_feedback::Migration),
+            Box::new(m20261208_000016_nudges::Migration),
         ]
     }
 }

@@ -18,6 +18,8 @@ pub(crate) fn fill(path: &str) -> String {
         .replace("{locale}", "en")
         .replace("{email}", "someone@example.test")
         .replace("{category}", "all")
+        .replace("{kind}", "mid_program")
+        .replace("{audience}", "mentee")
         .split('/')
         .map(|part| if part.starts_with('{') { "0193a5c4-1f2e-7d3c-8b4a-5e6f7a8b9c0d" } else { part })
         .collect::<Vec<_>>()
@@ -137,6 +139,18 @@ pub(crate) fn body_for(method: &Method, template: &str) -> Option<Value> {
         (_, "/api/v1/pairs/{pair_id}/pause") => json!({"reason": "On leave"}),
         (_, "/api/v1/pairs/{pair_id}/resume") => return None,
         (_, "/api/v1/pairs/{pair_id}/story/featured") => json!({"featured": true}),
+        (_, "/api/v1/programs/{program_id}/check-ins") => return None,
+        (_, "/api/v1/programs/{program_id}/nudges/settings") => json!({"paused": true}),
+        (_, "/api/v1/programs/{program_id}/metric-values") => json!({"metric": "Mentees promoted", "value": 1.0}),
+        (_, "/api/v1/programs/{program_id}/surveys") | (_, "/api/v1/programs/{program_id}/surveys/{survey_id}") => {
+            json!({"kind": "custom", "audience": "either"})
+        }
+        (_, "/api/v1/programs/{program_id}/surveys/{survey_id}/open")
+        | (_, "/api/v1/programs/{program_id}/surveys/{survey_id}/close")
+        | (_, "/api/v1/programs/{program_id}/surveys/{survey_id}/reminders") => return None,
+        (_, "/api/v1/survey-templates/{kind}/{audience}") => {
+            json!({"questions": [{"key": "going", "label": "Going well?", "kind": "scale", "required": true}]})
+        }
         (_, "/api/v1/jobs/{job_id}/retry") | (_, "/api/v1/team/invitations/{invitation_id}/resend") => return None,
         (m, t) => panic!("no body for {m} {t}: add one here"),
     };

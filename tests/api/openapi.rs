@@ -194,6 +194,8 @@ async fn throttled_operations_document_their_429(app: TestApp) {
         ids,
         BTreeSet::from([
             "accept_invitation",
+            "answer_check_in",
+            "answer_survey",
             "apply",
             "login",
             "request_password_reset",
@@ -225,11 +227,14 @@ async fn throttled_operations_document_their_429(app: TestApp) {
             ),
             "request_password_reset" => (op.template.clone(), json!({"email": ann.email})),
             "request_portal_link" => (op.template.clone(), json!({"email": "kenji@acme.example"})),
+            // A well-formed link to nothing: counted against the client before it is looked up.
+            "answer_check_in" => (op.template.replace("{token}", &link), json!({"score": 3})),
+            "answer_survey" => (op.template.clone(), json!({"token": link, "answers": {}})),
             other => panic!("no way to draw 429 from {other}: add one"),
         };
         let mut replies = Vec::new();
         // More than any limit allows from one client in an hour.
-        for _ in 0..app.config.apply_per_client_per_hour + 5 {
+        for _ in 0..app.config.apply_per_client_per_hour.max(app.config.answers_per_client_per_hour) + 5 {
             let reply = app.request(op.method.clone(), &path, None, Some(body.clone())).await;
             op.assert_listed("the same request, again and again", &reply);
             let throttled = reply.status == 429;

@@ -157,6 +157,52 @@ async fn fill_the_rest(app: &TestApp, tenant: &Tenant) {
     tx.insert_goal(pair.id, "A goal".into(), None).await.unwrap();
     tx.insert_private_note(pair.id, person, "k1", "sealed".into()).await.unwrap();
     tx.write_story(pair.id, person, "A story".into(), "What we did".into()).await.unwrap();
+    // Feedback: a check-in, a survey with one invitee and one response, a template, a value.
+    let today = chrono::Utc::now().date_naive();
+    let check_in = tandem_store::NewCheckIn {
+        id: tandem_domain::CheckInId::new(),
+        program,
+        pair: pair.id,
+        person,
+        period: today,
+        period_end: today,
+        token_hash: "check-in".into(),
+    };
+    assert!(tx.insert_check_in(check_in).await.unwrap());
+    let questions = tandem_domain::feedback::template(
+        tandem_domain::feedback::SurveyKind::Custom,
+        tandem_domain::programs::ParticipantRole::Either,
+    );
+    let draft = tandem_store::SurveyDraft {
+        kind: tandem_domain::feedback::SurveyKind::Custom,
+        audience: tandem_domain::programs::ParticipantRole::Either,
+        title: "Survey".into(),
+        questions: questions.clone(),
+        anonymous: true,
+        closes_on: None,
+    };
+    let survey = tx.insert_survey(program, draft).await.unwrap();
+    let either = tandem_domain::programs::ParticipantRole::Either;
+    let invitee = tandem_domain::SurveyInviteeId::new();
+    assert!(tx.insert_survey_invitee(invitee, survey.id, person, either, "survey".into()).await.unwrap());
+    let answers = std::collections::BTreeMap::from([("going".to_owned(), json!(4))]);
+    tx.insert_survey_response(survey.id, either, None, &answers).await.unwrap();
+    tx.put_survey_template(tandem_domain::feedback::SurveyKind::Custom, either, &questions).await.unwrap();
+    tx.insert_metric_reading(program, "Promotions", 3.0, today).await.unwrap();
+    // Nudges: a rule's setting and a nudge decided.
+    let rule = tandem_domain::nudges::NudgeRule::NoSession;
+    tx.put_nudge_settings(program, false, &[tandem_domain::nudges::NudgeSetting { rule, enabled: true, days: 14 }])
+        .await
+        .unwrap();
+    let nudge = tandem_store::NewNudge {
+        program,
+        person,
+        rule,
+        period: "a period".into(),
+        state: tandem_domain::nudges::NudgeState::Queued,
+        reason: None,
+    };
+    assert!(tx.insert_nudge(nudge).await.unwrap().is_some());
     tx.commit().await.unwrap();
 }
 

@@ -67,6 +67,24 @@ const ROUTES_WITH_IDS: &[(&str, &str)] = &[
     ("post", "/api/v1/pairs/{pair_id}/pause"),
     ("post", "/api/v1/pairs/{pair_id}/resume"),
     ("put", "/api/v1/pairs/{pair_id}/story/featured"),
+    ("get", "/api/v1/programs/{program_id}/check-ins"),
+    ("post", "/api/v1/programs/{program_id}/check-ins"),
+    ("get", "/api/v1/programs/{program_id}/surveys"),
+    ("post", "/api/v1/programs/{program_id}/surveys"),
+    ("get", "/api/v1/programs/{program_id}/surveys/{survey_id}"),
+    ("put", "/api/v1/programs/{program_id}/surveys/{survey_id}"),
+    ("delete", "/api/v1/programs/{program_id}/surveys/{survey_id}"),
+    ("post", "/api/v1/programs/{program_id}/surveys/{survey_id}/open"),
+    ("post", "/api/v1/programs/{program_id}/surveys/{survey_id}/close"),
+    ("post", "/api/v1/programs/{program_id}/surveys/{survey_id}/reminders"),
+    ("get", "/api/v1/programs/{program_id}/surveys/{survey_id}/results"),
+    ("get", "/api/v1/programs/{program_id}/results"),
+    ("post", "/api/v1/programs/{program_id}/metric-values"),
+    ("get", "/api/v1/programs/{program_id}/nudges/settings"),
+    ("put", "/api/v1/programs/{program_id}/nudges/settings"),
+    ("get", "/api/v1/programs/{program_id}/nudges"),
+    ("get", "/api/v1/people/{person_id}/nudges"),
+    ("get", "/api/v1/programs/{program_id}/exports/{table}"),
 ];
 
 /// A tenant with something in every kind of table.
@@ -85,6 +103,7 @@ pub(crate) struct Tenant {
     pair_id: String,
     api_key_id: String,
     api_key: String,
+    survey_id: String,
     /// The open campaign's public link token.
     public_token: String,
 }
@@ -186,7 +205,11 @@ pub(crate) async fn populate(app: &TestApp, name: &str) -> Tenant {
     let key = app
         .post("/api/v1/api-keys", Some(&owner.access_token), json!({"name": name, "scopes": ["read", "write"]}))
         .await;
-    let key = key.ok(201);
+    let key = key.ok(201).clone();
+    let survey = app
+        .post(&format!("/api/v1/programs/{program_id}/surveys"), token, json!({"kind": "custom", "audience": "either"}))
+        .await;
+    let survey_id = survey.ok(201)["id"].as_str().unwrap().to_owned();
     Tenant {
         owner,
         member,
@@ -202,6 +225,7 @@ pub(crate) async fn populate(app: &TestApp, name: &str) -> Tenant {
         pair_id,
         api_key_id: key["api_key"]["id"].as_str().unwrap().to_owned(),
         api_key: key["secret"].as_str().unwrap().to_owned(),
+        survey_id,
         public_token: public,
     }
 }
@@ -245,7 +269,9 @@ async fn another_tenants_objects_answer_404_on_every_route(app: TestApp) {
             .replace("{run_id}", &b.run_id)
             .replace("{other_run_id}", &b.run_id)
             .replace("{edit_id}", &b.edit_id)
-            .replace("{pair_id}", &b.pair_id);
+            .replace("{pair_id}", &b.pair_id)
+            .replace("{survey_id}", &b.survey_id)
+            .replace("{table}", "pairs");
         let own_path = [
             "{user_id}",
             "{invitation_id}",
@@ -260,9 +286,12 @@ async fn another_tenants_objects_answer_404_on_every_route(app: TestApp) {
             "{other_run_id}",
             "{edit_id}",
             "{pair_id}",
+            "{survey_id}",
         ]
         .iter()
-        .fold(template.to_string(), |path, param| path.replace(param, "00000000-0000-7000-8000-000000000000"));
+        .fold(template.replace("{table}", "pairs"), |path, param| {
+            path.replace(param, "00000000-0000-7000-8000-000000000000")
+        });
         let foreign = call(&app, method, &path, &a.owner.access_token).await;
         let missing = call(&app, method, &own_path, &a.owner.access_token).await;
         assert_eq!(foreign.problem(404), "/problems/not-found", "{method} {template}");
@@ -286,6 +315,19 @@ async fn call(app: &TestApp, method: &str, path: &str, token: &str) -> tandem_te
             let kickoff =
                 json!({"starts_at": "2027-01-15T01:00:00Z", "ends_at": "2027-01-15T02:30:00Z", "time_zone": "UTC"});
             app.request(reqwest::Method::PUT, path, Some(token), Some(kickoff)).await
+        }
+        "put" if path.ends_with("/nudges/settings") => {
+            app.request(reqwest::Method::PUT, path, Some(token), Some(json!({"paused": true}))).await
+        }
+        "put" if path.contains("/surveys/") => {
+            app.request(reqwest::Method::PUT, path, Some(token), Some(json!({"kind": "custom", "audience": "either"})))
+                .await
+        }
+        "post" if path.ends_with("/metric-values") => {
+            app.post(path, Some(token), json!({"metric": "Mentees promoted", "value": 1.0})).await
+        }
+        "post" if path.ends_with("/surveys") => {
+            app.post(path, Some(token), json!({"kind": "custom", "audience": "either"})).await
         }
         "put" if path.ends_with("/featured") => {
             app.request(reqwest::Method::PUT, path, Some(token), Some(json!({"featured": true}))).await
@@ -342,6 +384,10 @@ async fn snapshot(app: &TestApp, tenant: &Tenant) -> Vec<Value> {
     let monitoring = format!("/api/v1/programs/{}/monitoring", tenant.program_id);
     let training = format!("/api/v1/programs/{}/training", tenant.program_id);
     let pair = format!("/api/v1/pairs/{}", tenant.pair_id);
+    let check_ins = format!("/api/v1/programs/{}/check-ins", tenant.program_id);
+    let surveys = format!("/api/v1/programs/{}/surveys", tenant.program_id);
+    let results = format!("/api/v1/programs/{}/results", tenant.program_id);
+    let nudge_settings = format!("/api/v1/programs/{}/nudges/settings", tenant.program_id);
     for path in [
         "/api/v1/team/members",
         "/api/v1/team/invitations",
@@ -361,6 +407,10 @@ async fn snapshot(app: &TestApp, tenant: &Tenant) -> Vec<Value> {
         &monitoring,
         &training,
         &pair,
+        &check_ins,
+        &surveys,
+        &results,
+        &nudge_settings,
     ] {
         let mut body = app.get(path, &tenant.owner.access_token).await.ok(200).clone();
         // last_used_at moves whenever a key is used; it is not data a tenant changes.

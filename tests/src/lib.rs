@@ -170,6 +170,8 @@ impl TestApp {
             // As `make run` starts it: owners may open the emails of the file outbox (the
             // mailbox tests turn it off to see it gone).
             dev_mailbox: true,
+            // Low enough that the throttling tests reach it quickly.
+            answers_per_client_per_hour: 30,
             ..Config::default()
         };
         adjust(&mut config, dir.path());

@@ -9,8 +9,16 @@ use crate::error::ApiError;
 
 /// The operations that may answer 429: the password checks behind the login throttle, and
 /// the limited routes that need no account. The OpenAPI document lists 429 on exactly these.
-pub(crate) const LIMITED_OPERATIONS: [&str; 6] =
-    ["login", "accept_invitation", "apply", "signup", "request_password_reset", "request_portal_link"];
+pub(crate) const LIMITED_OPERATIONS: [&str; 8] = [
+    "login",
+    "accept_invitation",
+    "apply",
+    "signup",
+    "request_password_reset",
+    "request_portal_link",
+    "answer_check_in",
+    "answer_survey",
+];
 
 /// Counts a hit on `key` and refuses it when over `per_hour`.
 pub async fn per_hour(db: &Db, key: &str, per_hour: u32) -> Result<(), ApiError> {

@@ -50,8 +50,10 @@ use crate::error::{ApiError, InvalidField, PROBLEM_JSON, Problem};
                                           learning both ways, executives' participation, stories"),
         (name = "feedback", description = "Check-ins and surveys: ask, read the answers (anonymous ones only for \
             groups of at least five), and the company's survey templates"),
-        (name = "results", description = "Outcome analytics against the program's success metrics, manual metric \
-            values, and CSV exports"),
+        (name = "results", description = "A program's results against its success metrics, values for manual \
+            metrics, and CSV exports of its tables"),
+        (name = "nudges", description = "The email reminders participants get: each program's rules and pause, \
+            and the log of every nudge with its state"),
         (name = "email", description = "Every delivery with its state, template overrides and the suppression list"),
         (name = "jobs", description = "The job queue: depth, dead letters, retry and discard (owners and admins)"),
         (name = "developer", description = "The developer mailbox: the outbox of the embedded default"),

@@ -68,7 +68,7 @@ pub struct Figures {
     pub survey_questions: BTreeMap<String, f64>,
     pub training_completion: Option<f64>,
     pub executive_participation: Option<f64>,
-    pub active_pairs: Option<f64>,
+    pub pairs_retained: Option<f64>,
     pub cross_department: Option<f64>,
     /// The latest value entered for each manual metric, by name.
     pub manual: BTreeMap<String, f64>,
@@ -88,7 +88,7 @@ pub fn measure(metric: &SuccessMetric, figures: &Figures) -> Option<f64> {
         }
         MetricSource::TrainingCompletion => figures.training_completion,
         MetricSource::ExecutiveParticipation => figures.executive_participation,
-        MetricSource::ActivePairs => figures.active_pairs,
+        MetricSource::PairsRetained => figures.pairs_retained,
         MetricSource::CrossDepartment => figures.cross_department,
     }
 }

@@ -61,6 +61,10 @@ pub enum Template {
     SurveyInvitation,
     /// A survey not yet answered, before it closes.
     SurveyReminder,
+    /// A nudge: one of the rules of [`crate::nudges::NudgeRule`], with a direct link to the thing to do.
+    Nudge,
+    /// A pair has had no session for a long while: the program's team is told.
+    PairInactiveTeam,
 }
 
 impl Template {
@@ -107,6 +111,8 @@ impl Template {
             | Template::SessionInvitation => EmailCategory::Match,
             Template::KickoffReminder => EmailCategory::Nudge,
             Template::CheckIn | Template::SurveyInvitation | Template::SurveyReminder => EmailCategory::Survey,
+            Template::Nudge => EmailCategory::Nudge,
+            Template::PairInactiveTeam => EmailCategory::Transactional,
         }
     }
 }
@@ -136,6 +142,8 @@ pub enum Email {
     CheckIn(CheckInEmail),
     SurveyInvitation(SurveyEmail),
     SurveyReminder(SurveyEmail),
+    Nudge(NudgeEmail),
+    PairInactiveTeam(PairInactiveTeamEmail),
 }
 
 impl Email {
@@ -162,6 +170,8 @@ impl Email {
             Email::CheckIn(_) => Template::CheckIn,
             Email::SurveyInvitation(_) => Template::SurveyInvitation,
             Email::SurveyReminder(_) => Template::SurveyReminder,
+            Email::Nudge(_) => Template::Nudge,
+            Email::PairInactiveTeam(_) => Template::PairInactiveTeam,
         }
     }
 
@@ -192,6 +202,8 @@ impl Email {
             Email::PairLeft(v) => serde_json::to_value(v),
             Email::CheckIn(v) => serde_json::to_value(v),
             Email::SurveyInvitation(v) | Email::SurveyReminder(v) => serde_json::to_value(v),
+            Email::Nudge(v) => serde_json::to_value(v),
+            Email::PairInactiveTeam(v) => serde_json::to_value(v),
         };
         value.expect("email variables are plain data")
     }
@@ -556,5 +568,36 @@ pub struct SurveyEmail {
     /// The last day to answer, in the email's language, or empty.
     pub closes: String,
     pub anonymous: bool,
+    pub link: String,
+}
+
+/// A nudge to a participant. `rule` picks the words (see [`crate::nudges::NudgeRule`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct NudgeEmail {
+    pub name: String,
+    pub program: String,
+    pub rule: String,
+    /// The partner, for the rules about a pair; else empty.
+    pub partner_name: String,
+    /// The rule's timing in days.
+    pub days: u32,
+    /// The day it is about (the kickoff, a survey's closing, the program's end), in the
+    /// email's language; else empty.
+    pub date: String,
+    /// A survey's title, for `survey_due`; else empty.
+    pub title: String,
+    /// Straight to the thing to do.
+    pub link: String,
+}
+
+/// A pair has had no session for `days` days: the program's team reads it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PairInactiveTeamEmail {
+    pub name: String,
+    pub program: String,
+    pub mentor: String,
+    pub mentee: String,
+    pub days: u32,
+    /// The pair's page in the console.
     pub link: String,
 }

@@ -20,6 +20,7 @@ pub mod locale;
 pub mod login;
 pub mod mail;
 pub mod matching;
+pub mod nudges;
 pub mod people;
 pub mod program_templates;
 pub mod programs;

@@ -61,7 +61,7 @@ text_enum!(
     /// `survey_question` (one question, by `question` key: a scale's % answering 4–5, an NPS
     /// question's score), `training_completion` (% of participants who finished their
     /// training), `executive_participation` (% of pairs with an executive in them),
-    /// `active_pairs` (% of published pairs still active), `cross_department` (% of published
+    /// `pairs_retained` (% of published pairs that stayed together: not withdrawn), `cross_department` (% of published
     /// pairs across departments).
     MetricSource {
         Manual = "manual",
@@ -73,11 +73,13 @@ text_enum!(
         SurveyQuestion = "survey_question",
         TrainingCompletion = "training_completion",
         ExecutiveParticipation = "executive_participation",
-        ActivePairs = "active_pairs",
+        PairsRetained = "pairs_retained",
         CrossDepartment = "cross_department",
     }
 );
 
+// `text_enum!` takes no attributes on variants, so `#[default]` cannot be derived.
+#[allow(clippy::derivable_impls)]
 impl Default for MetricSource {
     fn default() -> Self {
         Self::Manual

@@ -219,6 +219,8 @@ pub enum Reason {
     MetricUnknown,
     MetricQuestion,
     ProgramNotActive,
+    RuleTwice,
+    DateInTheFuture,
 
     // Campaigns and applications.
     QuestionKey {
@@ -698,6 +700,8 @@ impl Reason {
                 "a metric measured by a survey question names the question's key, and only then",
                 "アンケートの質問で計測する指標には質問キーを指定してください（それ以外では指定しません）"
             ),
+            DateInTheFuture => say!(l, "must be today or earlier", "今日以前の日付にしてください"),
+            RuleTwice => say!(l, "names a rule already given above", "同じルールがすでに指定されています"),
             ProgramNotActive => say!(
                 l,
                 "the program has not launched: publish its pairs first",

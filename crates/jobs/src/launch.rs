@@ -90,6 +90,17 @@ impl LaunchHandler {
         if kickoff.sequence != task.sequence || (send == KickoffSend::Reminder && cancelled) {
             return Ok(Outcome::Done);
         }
+        if send == KickoffSend::Reminder {
+            // The reminder is the program's `kickoff_tomorrow` nudge: off when the rule is off
+            // or the program's nudges are paused.
+            let (paused, stored) = tx.nudge_settings(task.program).await.map_err(retry)?;
+            let on = tandem_domain::nudges::settings_with(&stored)
+                .iter()
+                .any(|s| s.rule == tandem_domain::nudges::NudgeRule::KickoffTomorrow && s.enabled);
+            if paused || !on {
+                return Ok(Outcome::Done);
+            }
+        }
         let program = tx.program(task.program).await.map_err(retry)?;
         let company = tx.tenant().await.map_err(retry)?.name;
         let people: Vec<_> = tx.paired_people(task.program).await.map_err(retry)?.into_iter().collect();

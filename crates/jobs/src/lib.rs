@@ -21,6 +21,7 @@ pub mod launch;
 pub mod lifecycle;
 pub mod matching;
 pub mod noop;
+pub mod nudges;
 mod queue;
 mod redis_queue;
 mod relay;

@@ -8,8 +8,8 @@ use serde::Serialize;
 use tandem_domain::emails::{
     AccountExistsEmail, ApplicationConfirmEmail, ApplicationDecisionEmail, ApplicationRefusedEmail,
     CampaignMessageEmail, CampaignReminderEmail, CheckInEmail, Email, InvitationEmail, KickoffEmail,
-    MatchIntroductionEmail, MatchWaitlistEmail, PairEndedEmail, PairLeftEmail, ParticipantSignInEmail,
-    PasswordResetEmail, ScoreLink, SessionInvitationEmail, SignupVerifyEmail, SurveyEmail,
+    MatchIntroductionEmail, MatchWaitlistEmail, NudgeEmail, PairEndedEmail, PairInactiveTeamEmail, PairLeftEmail,
+    ParticipantSignInEmail, PasswordResetEmail, ScoreLink, SessionInvitationEmail, SignupVerifyEmail, SurveyEmail,
 };
 use tandem_domain::{Locale, Reason};
 use thiserror::Error;
@@ -157,6 +157,24 @@ pub fn sample(template: Template, locale: Locale) -> Email {
                 .collect(),
             link: "https://tandem.example/check-in?token=sample".to_owned(),
         }),
+        Template::Nudge => Email::Nudge(NudgeEmail {
+            name,
+            program,
+            rule: "no_session".to_owned(),
+            partner_name: pick("森 葵", "Aoi Mori"),
+            days: 21,
+            date: String::new(),
+            title: String::new(),
+            link: "https://tandem.example/portal/pairs/sample".to_owned(),
+        }),
+        Template::PairInactiveTeam => Email::PairInactiveTeam(PairInactiveTeamEmail {
+            name: pick("田中 愛子", "Aiko Tanaka"),
+            program,
+            mentor: pick("森 葵", "Aoi Mori"),
+            mentee: name,
+            days: 45,
+            link: "https://tandem.example/pairs/sample".to_owned(),
+        }),
         Template::SurveyInvitation | Template::SurveyReminder => {
             let survey = SurveyEmail {
                 name,
@@ -299,6 +317,10 @@ fn builtin(template: Template, locale: Locale) -> Override {
         (Template::SurveyInvitation, Locale::Ja) => sources!("ja", "survey_invitation"),
         (Template::SurveyReminder, Locale::En) => sources!("en", "survey_reminder"),
         (Template::SurveyReminder, Locale::Ja) => sources!("ja", "survey_reminder"),
+        (Template::Nudge, Locale::En) => sources!("en", "nudge"),
+        (Template::Nudge, Locale::Ja) => sources!("ja", "nudge"),
+        (Template::PairInactiveTeam, Locale::En) => sources!("en", "pair_inactive_team"),
+        (Template::PairInactiveTeam, Locale::Ja) => sources!("ja", "pair_inactive_team"),
     }
 }
 

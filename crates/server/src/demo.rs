@@ -2,8 +2,9 @@
 //! of 60 employees across departments, functions, regions and levels, a reverse mentoring
 //! program in draft, and one whose accepted applicants have a published matching (pairs, their
 //! introductions in the outbox, and a run to review), launched: active, a kickoff next week,
-//! and pairs that have met, recorded learning both ways, a goal and a featured story. Running it again
-//! finds the company already there and changes nothing.
+//! and pairs that have met, recorded learning both ways, a goal and a featured story; with
+//! answered check-ins, an anonymous mid-program survey, a manual metric's values and a nudge
+//! log. Running it again finds the company already there and changes nothing.
 
 use tandem_api::auth::{password, secrets};
 use tandem_domain::matching::criteria::{Constraints, Settings};
@@ -185,7 +186,131 @@ async fn publish_matching(db: &Db, tenant: TenantId, run: MatchingRunId) -> anyh
         .await
         .map_err(|err| anyhow::anyhow!("publishing the demo's matching: {err}"))?;
     launch(&tx, record.program_id).await?;
+    feedback(&tx, record.program_id).await?;
     tx.commit().await?;
+    Ok(())
+}
+
+/// Feedback on the launched program: two months of answered check-ins (and this month's, some
+/// still open), a mid-program survey answered anonymously by enough people to show results, a
+/// value for a manual success metric, and a nudge log.
+async fn feedback(tx: &TenantTx, program: ProgramId) -> anyhow::Result<()> {
+    use chrono::{Duration, Utc};
+    use tandem_domain::feedback::{SurveyKind, SurveyState, period_start, template};
+    use tandem_domain::nudges::{NudgeRule, NudgeState};
+    use tandem_domain::programs::{Cadence, MetricSource, SuccessMetric};
+    use tandem_store::{NewCheckIn, NewNudge, SurveyDraft};
+
+    let today = Utc::now().date_naive();
+    let pairs = tx.pairs_in(program, tandem_domain::matching::run::PairState::Active).await?;
+    let random_hash = || tandem_mail::unsubscribe::token_hash(&uuid::Uuid::new_v4().to_string());
+    let this_month = period_start(Cadence::Monthly, today);
+    let periods = [
+        this_month.checked_sub_months(chrono::Months::new(2)).unwrap_or(this_month),
+        this_month.checked_sub_months(chrono::Months::new(1)).unwrap_or(this_month),
+        this_month,
+    ];
+    for (p, period) in periods.iter().enumerate() {
+        let period_end = period.checked_add_months(chrono::Months::new(1)).unwrap_or(*period) - Duration::days(1);
+        for (n, pair) in pairs.iter().enumerate() {
+            for (m, person) in [pair.mentor, pair.mentee].into_iter().enumerate() {
+                let id = tandem_domain::CheckInId::new();
+                let new = NewCheckIn {
+                    id,
+                    program,
+                    pair: pair.id,
+                    person,
+                    period: *period,
+                    period_end,
+                    token_hash: random_hash(),
+                };
+                tx.insert_check_in(new).await?;
+                // This month's is answered by about half; one pair has been struggling.
+                if p == 2 && (n + m) % 2 == 1 {
+                    continue;
+                }
+                let score = if n == 3 { 2 } else { 3 + u8::try_from((n + m + p) % 3).unwrap_or(0) };
+                let comment = (n == 3).then(|| "We keep moving our meetings".to_owned());
+                tx.answer_check_in(id, score.min(5), Some(n % 3 != 2), comment).await?;
+            }
+        }
+    }
+
+    let questions = template(SurveyKind::MidProgram, ParticipantRole::Either);
+    let survey = tx
+        .insert_survey(
+            program,
+            SurveyDraft {
+                kind: SurveyKind::MidProgram,
+                audience: ParticipantRole::Either,
+                title: "Mid-program survey".into(),
+                questions,
+                anonymous: true,
+                closes_on: Some(today + Duration::days(5)),
+            },
+        )
+        .await?;
+    tx.set_survey_state(survey.id, SurveyState::Draft, SurveyState::Open).await?;
+    let meetings = ["As planned", "As planned", "More than planned", "Less than planned"];
+    for (n, pair) in pairs.iter().enumerate() {
+        for (role, person) in [(ParticipantRole::Mentor, pair.mentor), (ParticipantRole::Mentee, pair.mentee)] {
+            let invitee = tandem_domain::SurveyInviteeId::new();
+            tx.insert_survey_invitee(invitee, survey.id, person, role, random_hash()).await?;
+            if n >= 6 {
+                continue;
+            }
+            tx.mark_survey_answered(invitee).await?;
+            let going = if n == 3 { 2 } else { 4 + (n % 2) };
+            let answers = serde_json::json!({
+                "going": going, "learned": 4 + ((n + 1) % 2), "shared": 4, "trust": 5 - (n % 2),
+                "meetings": meetings[n % meetings.len()], "help": ["Ideas for topics"],
+                "comment": if n == 0 { "Our sessions are the best hour of the month" } else { "" },
+            });
+            let answers: std::collections::BTreeMap<String, serde_json::Value> = serde_json::from_value(answers)?;
+            let answers = tandem_domain::feedback::answer_problems(&survey.questions, &answers)
+                .map_err(|problems| anyhow::anyhow!("the demo's survey answers: {problems:?}"))?;
+            tx.insert_survey_response(survey.id, role, None, &answers).await?;
+        }
+    }
+
+    // A manual metric next to the template's measured ones, with two values.
+    let mut record = tx.program(program).await?;
+    record.design.success_metrics.push(SuccessMetric {
+        name: "Digital projects led by a mentee".into(),
+        target: 5.0,
+        unit: "projects".into(),
+        measured_by: "project office".into(),
+        source: MetricSource::Manual,
+        question: None,
+    });
+    tx.replace_program_design(program, &record.design).await?;
+    tx.insert_metric_reading(program, "Digital projects led by a mentee", 1.0, today - Duration::days(30)).await?;
+    tx.insert_metric_reading(program, "Digital projects led by a mentee", 3.0, today).await?;
+
+    // A nudge log: what the scheduler decided for the first pairs.
+    if let Some(pair) = pairs.get(3) {
+        for (rule, person, state, reason) in [
+            (NudgeRule::NoSession, pair.mentor, NudgeState::Sent, None),
+            (NudgeRule::NoSession, pair.mentee, NudgeState::Sent, None),
+            (NudgeRule::CheckInDue, pair.mentee, NudgeState::Held, Some("quiet hours in Asia/Tokyo until 08:00")),
+            (
+                NudgeRule::SurveyDue,
+                pair.mentor,
+                NudgeState::Capped,
+                Some("3 nudges in seven days reached: more important ones went first"),
+            ),
+        ] {
+            tx.insert_nudge(NewNudge {
+                program,
+                person,
+                rule,
+                period: format!("demo:{}", pair.id),
+                state,
+                reason: reason.map(str::to_owned),
+            })
+            .await?;
+        }
+    }
     Ok(())
 }
 

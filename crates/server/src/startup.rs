@@ -350,8 +350,24 @@ fn start_background(
             }
         }
     });
-    let scheduler =
-        Scheduler::new(parts.lock.clone(), holder, vec![purge, sweep, forget_logins, complete_programs, check_ins]);
+    let nudger = Arc::new(tandem_jobs::nudges::Nudger::new(parts.db.clone(), links(), config.public_url.clone()));
+    let nudges = PeriodicTask::new("send the nudges that are due", Duration::from_secs(900), move || {
+        let nudger = nudger.clone();
+        async move {
+            match nudger.pass(chrono::Utc::now()).await {
+                Ok(pass) if pass.due > 0 => {
+                    tracing::info!(due = pass.due, queued = pass.queued, capped = pass.capped, "nudges decided")
+                }
+                Ok(_) => {}
+                Err(err) => tracing::warn!(error = %err, "the nudge pass failed"),
+            }
+        }
+    });
+    let scheduler = Scheduler::new(
+        parts.lock.clone(),
+        holder,
+        vec![purge, sweep, forget_logins, complete_programs, check_ins, nudges],
+    );
     let mut handles = vec![tokio::spawn(scheduler.run(shutdown.clone()))];
     if config.worker_concurrency > 0 {
         handles.push(tokio::spawn(worker.run(shutdown)));

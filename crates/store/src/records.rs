@@ -691,3 +691,30 @@ pub struct MetricReadingRecord {
     pub value: f64,
     pub recorded_on: NaiveDate,
 }
+
+/// A nudge decided for one person.
+#[derive(Clone, Debug)]
+pub struct NewNudge {
+    pub program: ProgramId,
+    pub person: PersonId,
+    pub rule: tandem_domain::nudges::NudgeRule,
+    /// With the rule and the person, its idempotency key.
+    pub period: String,
+    pub state: tandem_domain::nudges::NudgeState,
+    pub reason: Option<String>,
+}
+
+/// A nudge as the log shows it: its own state, or its email's.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NudgeRecord {
+    pub id: Uuid,
+    pub program: ProgramId,
+    pub person: PersonId,
+    pub rule: tandem_domain::nudges::NudgeRule,
+    pub period: String,
+    pub state: tandem_domain::nudges::NudgeState,
+    pub reason: Option<String>,
+    pub created_at: DateTime<Utc>,
+    /// When its email went.
+    pub sent_at: Option<DateTime<Utc>>,
+}

@@ -161,12 +161,15 @@ pub async fn answer_check_in(
 
 /// A choice as the participant reads it, and the value to send back.
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({"value": "As planned", "label": "予定どおり"}))]
 pub struct PublicOption {
     pub value: String,
     pub label: String,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
+#[schema(example = json!({"key": "meetings", "label": "どのくらいの頻度で会っていますか？", "kind": "single_choice",
+    "options": [{"value": "As planned", "label": "予定どおり"}], "required": true}))]
 pub struct PublicQuestion {
     pub key: String,
     pub label: String,

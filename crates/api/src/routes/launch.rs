@@ -284,7 +284,17 @@ pub async fn training_report(
 ) -> Result<web::Json<TrainingReport>, ApiError> {
     let scoped = ctx.open(&db, Permission::Read).await?;
     let program = scoped.tx.program(path.into_inner()).await?;
-    let pairs = going_on(&scoped.tx, program.id).await?;
+    let report = training_of(&scoped.tx, &program).await?;
+    scoped.tx.commit().await?;
+    Ok(web::Json(report))
+}
+
+/// Training completion of a program's paired participants (the results page counts it too).
+pub(crate) async fn training_of(
+    tx: &TenantTx,
+    program: &tandem_store::ProgramRecord,
+) -> Result<TrainingReport, ApiError> {
+    let pairs = going_on(tx, program.id).await?;
     let mut roles: BTreeMap<PersonId, ParticipantRole> = BTreeMap::new();
     for pair in &pairs {
         roles.insert(pair.mentor, ParticipantRole::Mentor);
@@ -292,9 +302,9 @@ pub async fn training_report(
     }
     let ids: Vec<PersonId> = roles.keys().copied().collect();
     let names: BTreeMap<PersonId, String> =
-        scoped.tx.people_by_ids(&ids).await?.into_iter().map(|p| (p.id, p.person.name)).collect();
+        tx.people_by_ids(&ids).await?.into_iter().map(|p| (p.id, p.person.name)).collect();
     let mut done: BTreeMap<PersonId, BTreeSet<u32>> = BTreeMap::new();
-    for (person, module) in scoped.tx.training_completions(program.id).await? {
+    for (person, module) in tx.training_completions(program.id).await? {
         done.entry(person).or_default().insert(module);
     }
     let modules: Vec<TrainingModuleView> = program
@@ -328,7 +338,7 @@ pub async fn training_report(
             started,
         });
     }
-    Ok(web::Json(TrainingReport { modules, people, by_role: by_role.into_values().collect() }))
+    Ok(TrainingReport { modules, people, by_role: by_role.into_values().collect() })
 }
 
 async fn going_on(tx: &TenantTx, program: ProgramId) -> Result<Vec<PairRecord>, ApiError> {
@@ -495,8 +505,18 @@ pub async fn monitoring(
     locale: RequestLocale,
 ) -> Result<web::Json<Monitoring>, ApiError> {
     let scoped = ctx.open(&db, Permission::Read).await?;
-    let tx = &scoped.tx;
-    let program = tx.program(path.into_inner()).await?;
+    let program = scoped.tx.program(path.into_inner()).await?;
+    let monitoring = monitoring_of(&scoped.tx, &program, locale.0).await?;
+    scoped.tx.commit().await?;
+    Ok(web::Json(monitoring))
+}
+
+/// What the monitoring page shows of a program (the results page builds on it).
+pub(crate) async fn monitoring_of(
+    tx: &TenantTx,
+    program: &tandem_store::ProgramRecord,
+    locale: tandem_domain::Locale,
+) -> Result<Monitoring, ApiError> {
     let mut pairs = going_on(tx, program.id).await?;
     pairs.extend(tx.pairs_in(program.id, PairState::Ended).await?);
     pairs.sort_by_key(|p| p.id);
@@ -512,7 +532,7 @@ pub async fn monitoring(
     let mut executives = ExecutivesTakingPart { as_mentor: 0, as_mentee: 0, sessions: 0, people: Vec::new() };
     let mut monitored = Vec::new();
     for pair in &pairs {
-        let health = recorded.health(pair, &program.design, now, locale.0);
+        let health = recorded.health(pair, &program.design, now, locale);
         match health.status {
             HealthStatus::OnTrack => counts.on_track += 1,
             HealthStatus::AtRisk => counts.at_risk += 1,
@@ -561,7 +581,7 @@ pub async fn monitoring(
         .filter(|s| s.story.published)
         .collect();
     stories.sort_by_key(|s| !s.story.featured);
-    Ok(web::Json(Monitoring {
+    Ok(Monitoring {
         pairs: monitored,
         health: counts,
         learning: LearningSummary {
@@ -571,7 +591,7 @@ pub async fn monitoring(
         },
         executives,
         stories,
-    }))
+    })
 }
 
 /// A pair's page for the company: never its members' private notes.

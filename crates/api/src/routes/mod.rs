@@ -3,10 +3,12 @@
 pub mod answers;
 pub mod api_keys;
 pub mod apply;
+pub mod attention;
 pub mod audit;
 pub mod auth;
 pub mod campaigns;
 pub mod email;
+pub mod exports;
 pub mod feedback;
 pub mod health;
 pub mod import;
@@ -15,11 +17,13 @@ pub mod launch;
 pub mod mailbox;
 pub mod matching;
 pub mod me;
+pub mod nudges;
 pub mod people;
 pub mod portal;
 pub mod programs;
 pub mod public;
 pub mod reach;
+pub mod results;
 pub mod team;
 pub mod tracking;
 
@@ -43,6 +47,10 @@ pub fn configure(cfg: &mut ServiceConfig) {
         .configure(matching::configure)
         .configure(launch::configure)
         .configure(feedback::configure)
+        .configure(results::configure)
+        .configure(attention::configure)
+        .configure(exports::configure)
+        .configure(nudges::configure)
         .configure(answers::configure)
         .configure(portal::configure)
         .configure(apply::configure)

@@ -47,7 +47,8 @@ pub struct SurveyResponse {
 /// How often one value was given.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct ValueCount {
+#[cfg_attr(feature = "openapi", schema(example = json!({"value": "4", "count": 7})))]
+pub struct AnswerCount {
     /// The scale point, NPS score or option.
     pub value: String,
     pub count: u32,
@@ -56,6 +57,11 @@ pub struct ValueCount {
 /// One question's results in one group.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({
+    "key": "going", "kind": "scale", "answered": 7, "hidden": false, "mean": 4.1, "nps": null, "agree": 71.4,
+    "counts": [{"value": "1", "count": 0}, {"value": "2", "count": 1}, {"value": "3", "count": 1}, {"value": "4", "count": 3}, {"value": "5", "count": 2}],
+    "texts": []
+})))]
 pub struct QuestionResults {
     pub key: String,
     pub kind: SurveyQuestionKind,
@@ -70,7 +76,7 @@ pub struct QuestionResults {
     /// Scale: the share answering 4 or 5, in percent.
     pub agree: Option<f64>,
     /// Every possible value with how often it was given (scale 1–5, NPS 0–10, each option).
-    pub counts: Vec<ValueCount>,
+    pub counts: Vec<AnswerCount>,
     /// Text questions: the answers, sorted.
     pub texts: Vec<String>,
 }
@@ -78,6 +84,7 @@ pub struct QuestionResults {
 /// A group's results.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"group": "everyone", "respondents": 7, "questions": []})))]
 pub struct GroupResults {
     pub group: ResponseGroup,
     pub respondents: u32,
@@ -87,6 +94,7 @@ pub struct GroupResults {
 /// A survey's results, as the console, the API and exports show them.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(example = json!({"respondents": 7, "anonymous": true, "min_group": 5, "groups": [{"group": "everyone", "respondents": 7, "questions": []}]})))]
 pub struct SurveyResults {
     /// How many responded; `null` when fewer than `min_group` responded to an anonymous survey.
     pub respondents: Option<u32>,
@@ -138,7 +146,7 @@ fn question_results(question: &SurveyQuestion, responses: &[&SurveyResponse], sh
     if !show {
         return results;
     }
-    let count = |value: &str, matches: &dyn Fn(&Value) -> bool| ValueCount {
+    let count = |value: &str, matches: &dyn Fn(&Value) -> bool| AnswerCount {
         value: value.to_owned(),
         count: answers.iter().filter(|a| matches(a)).count() as u32,
     };

@@ -24,6 +24,8 @@ pub(crate) mod matching_proposal;
 pub(crate) mod matching_run;
 pub(crate) mod membership;
 pub(crate) mod metric_reading;
+pub(crate) mod nudge;
+pub(crate) mod nudge_setting;
 pub(crate) mod pair;
 pub(crate) mod pair_goal;
 pub(crate) mod pair_session;

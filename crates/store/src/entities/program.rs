@@ -11,6 +11,7 @@ pub struct Model {
     pub kind: String,
     pub state: String,
     pub design: Json,
+    pub nudges_paused: bool,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
 }

@@ -20,7 +20,7 @@ use crate::records::{
     SurveyResponseRecord,
 };
 
-fn check_in_record(m: check_in::Model) -> Result<CheckInRecord, StoreError> {
+pub(super) fn check_in_record(m: check_in::Model) -> Result<CheckInRecord, StoreError> {
     Ok(CheckInRecord {
         id: CheckInId::from_uuid(m.id),
         program: ProgramId::from_uuid(m.program_id),

@@ -193,6 +193,16 @@ impl TenantTx {
         Ok(Page::from_overfetch(rows, page.limit, |d| d.id.as_uuid()))
     }
 
+    /// How many emails failed for good since `since`.
+    pub async fn failed_deliveries_since(&self, since: DateTime<Utc>) -> Result<u64, StoreError> {
+        Ok(email_delivery::Entity::find()
+            .filter(email_delivery::Column::TenantId.eq(self.tid()))
+            .filter(email_delivery::Column::State.eq(DeliveryState::Failed.as_str()))
+            .filter(email_delivery::Column::UpdatedAt.gte(since))
+            .count(&self.tx)
+            .await?)
+    }
+
     /// Optional emails sent to `email` since `since` (for the frequency cap).
     pub async fn optional_emails_sent_since(&self, email: &str, since: DateTime<Utc>) -> Result<u64, StoreError> {
         Ok(email_delivery::Entity::find()

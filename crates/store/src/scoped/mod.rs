@@ -3,11 +3,13 @@
 
 mod accounts;
 mod audit;
+mod exports;
 mod feedback;
 mod imports;
 mod keys;
 mod mail;
 mod matching;
+mod nudges;
 mod participants;
 mod people;
 mod programs;

@@ -22,6 +22,7 @@ impl TenantTx {
             kind: Set(design.kind.as_str().to_owned()),
             state: Set(ProgramState::Draft.as_str().to_owned()),
             design: Set(serde_json::to_value(design).map_err(corrupt)?),
+            nudges_paused: Set(false),
             created_at: Set(now),
             updated_at: Set(now),
         }

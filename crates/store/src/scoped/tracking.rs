@@ -544,7 +544,7 @@ impl TenantTx {
     }
 }
 
-fn session_record(m: pair_session::Model) -> Result<PairSessionRecord, StoreError> {
+pub(super) fn session_record(m: pair_session::Model) -> Result<PairSessionRecord, StoreError> {
     Ok(PairSessionRecord {
         id: PairSessionId::from_uuid(m.id),
         pair: PairId::from_uuid(m.pair_id),
@@ -561,7 +561,7 @@ fn session_record(m: pair_session::Model) -> Result<PairSessionRecord, StoreErro
     })
 }
 
-fn learning_record(m: learning_entry::Model) -> Result<LearningEntryRecord, StoreError> {
+pub(super) fn learning_record(m: learning_entry::Model) -> Result<LearningEntryRecord, StoreError> {
     Ok(LearningEntryRecord {
         id: LearningEntryId::from_uuid(m.id),
         pair: PairId::from_uuid(m.pair_id),
