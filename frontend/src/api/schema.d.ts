@@ -59,6 +59,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/attention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What needs attention across the company's active programs (the console's home). */
+        get: operations["attention"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit-events": {
         parameters: {
             query?: never;
@@ -987,6 +1004,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/people/{person_id}/nudges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A person's nudges across programs, newest first (the latest 500). */
+        get: operations["person_nudges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/portal/me": {
         parameters: {
             query?: never;
@@ -1407,6 +1441,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/programs/{program_id}/exports/{table}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of the program's tables as CSV (UTF-8 with a byte-order mark, for spreadsheets):
+         *     `pairs`, `sessions`, `learning`, `check-ins`, `nudges`, `surveys` (results as counts,
+         *     anonymous groups under five left out, no free text) or `metrics`. Streamed in pages.
+         */
+        get: operations["export_program_table"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/programs/{program_id}/funnel": {
         parameters: {
             query?: never;
@@ -1533,6 +1588,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/programs/{program_id}/metric-values": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enters a value for one of the program's manual success metrics; the latest is its measure,
+         *     all of them its trend.
+         */
+        post: operations["record_metric_value"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/programs/{program_id}/monitoring": {
         parameters: {
             query?: never;
@@ -1554,6 +1629,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/programs/{program_id}/nudges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The program's nudge log, newest first (the latest 500), optionally one person's. */
+        get: operations["program_nudges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programs/{program_id}/nudges/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The program's nudge rules and whether its nudges are paused. */
+        get: operations["get_nudge_settings"];
+        /** Turns rules on or off, changes their timing, pauses or resumes the program's nudges. */
+        put: operations["put_nudge_settings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/programs/{program_id}/pairs": {
         parameters: {
             query?: never;
@@ -1563,6 +1673,27 @@ export interface paths {
         };
         /** A program's published pairs, oldest first. */
         get: operations["list_pairs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/programs/{program_id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The program's results against its purpose: the funnel, sessions by month, pair health,
+         *     learning both ways, check-ins, surveys (anonymous ones only from five answers), training,
+         *     executives taking part, the pairs' diversity, and each success metric with its trend.
+         */
+        get: operations["program_results"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2156,6 +2287,19 @@ export interface components {
              */
             category: string;
         };
+        /**
+         * @description How often one value was given.
+         * @example {
+         *       "count": 7,
+         *       "value": "4"
+         *     }
+         */
+        AnswerCount: {
+            /** @description The scale point, NPS score or option. */
+            value: string;
+            /** Format: int32 */
+            count: number;
+        };
         ApiKeyCreated: {
             api_key: components["schemas"]["ApiKeyView"];
             /**
@@ -2343,6 +2487,25 @@ export interface components {
              * @example []
              */
             rather_not?: string[];
+        };
+        /**
+         * @example {
+         *       "check_ins_overdue": [],
+         *       "failed_emails": 2,
+         *       "pairs": [],
+         *       "surveys_closing": []
+         *     }
+         */
+        Attention: {
+            pairs: components["schemas"]["PairNeedingAttention"][];
+            check_ins_overdue: components["schemas"]["CheckInsOverdue"][];
+            /** @description Open surveys closing within seven days. */
+            surveys_closing: components["schemas"]["SurveyClosing"][];
+            /**
+             * Format: int64
+             * @description Emails that failed for good in the last seven days.
+             */
+            failed_emails: number;
         };
         /**
          * @description How the groups of one attribute fared.
@@ -2805,6 +2968,22 @@ export interface components {
              */
             period: string;
         };
+        /**
+         * @example {
+         *       "program": "Reverse mentoring on digital skills",
+         *       "program_id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f",
+         *       "unanswered": 4
+         *     }
+         */
+        CheckInsOverdue: {
+            program_id: components["schemas"]["ProgramId"];
+            program: string;
+            /**
+             * Format: int32
+             * @description Check-ins asked more than three days ago and not answered, in periods still open.
+             */
+            unanswered: number;
+        };
         /** @description A column of the file and the field it goes to. */
         ColumnView: {
             /** @example 社員番号 */
@@ -3215,6 +3394,30 @@ export interface components {
         };
         /**
          * @example {
+         *       "executives": 3,
+         *       "pairs": 12,
+         *       "share": 25,
+         *       "with_executive": 3
+         *     }
+         */
+        ExecutivesInPairs: {
+            /**
+             * Format: int32
+             * @description Pairs that stayed together (not withdrawn).
+             */
+            pairs: number;
+            /** Format: int32 */
+            with_executive: number;
+            /** Format: double */
+            share?: number | null;
+            /**
+             * Format: int32
+             * @description Executives in those pairs.
+             */
+            executives: number;
+        };
+        /**
+         * @example {
          *       "as_mentee": 2,
          *       "as_mentor": 1,
          *       "people": [],
@@ -3333,7 +3536,7 @@ export interface components {
              * @example no_at_sign
              * @enum {string}
              */
-            code: "empty" | "required" | "too_short" | "too_long" | "length_between" | "too_many_bytes" | "between" | "control_characters" | "bidi_controls" | "only_spaces" | "nul_character" | "no_at_sign" | "not_an_email" | "not_a_whole_number" | "not_a_job_level" | "not_a_time_zone" | "not_a_boolean" | "not_a_date" | "list_too_long" | "unsupported_language" | "invalid" | "unknown_field" | "not_a_cursor" | "not_an_email_category" | "transactional_always_sent" | "duplicate_in_file" | "own_manager" | "no_such_manager" | "email_belongs_to" | "external_id_exists" | "external_id_or_email_taken" | "batch_size" | "csv_header_unreadable" | "csv_missing_columns" | "csv_line_unreadable" | "csv_no_rows" | "already_invited" | "deadline_variable_without_deadline" | "either_csv_or_file" | "unknown_encoding" | "unreadable_characters" | "not_a_grade" | "too_many_grades" | "grade_not_mapped" | "manager_row_refused" | "sensitive_attributes_off" | "close_campaigns_first" | "name_purpose" | "describe_custom_purpose" | "metric_needs_name_and_target" | "level_min_above_max" | "levels_range" | "rule_needs_role" | "no_junior_mentor_possible" | "mutual_uses_either" | "end_after_start" | "resource_needs_title_and_link" | "module_needs_title" | "module_link_not_web" | "unknown_template" | "program_cannot_become" | "publish_pairs_first" | "set_roles_before_recruiting" | "set_dates_before_recruiting" | "program_keeps_rules_and_dates" | "program_no_longer_changes" | "only_drafts_deleted" | "program_not_matching" | "weight_out_of_range" | "stable_needs_two_sides" | "pair_of_one" | "no_such_person" | "run_not_done" | "no_such_run" | "publish_while_matching" | "run_published_already" | "edit_names_a_pair_once" | "not_a_proposal" | "swap_needs_two_pairs" | "swap_changes_nothing" | "wrong_side" | "pair_ended" | "not_in_the_pair" | "too_many_wishes" | "session_outside_window" | "session_in_the_future" | "partner_confirms" | "confirmed_already" | "pair_not_active" | "pair_not_paused" | "story_not_published" | "kickoff_ends_before_start" | "sign_in_link_used" | "participant_sign_in_needed" | "survey_needs_questions" | "survey_options" | "survey_not_draft" | "survey_not_open" | "survey_answered_already" | "survey_nobody_to_ask" | "check_in_closed" | "closes_before_today" | "metric_measured_for_you" | "metric_unknown" | "metric_question" | "program_not_active" | "question_key" | "question_key_twice" | "question_needs_label" | "question_label" | "question_needs_options" | "question_takes_no_options" | "not_a_question" | "answer_text" | "answer_one_option" | "answer_options" | "message_needs_subject_and_body" | "template_error" | "template_too_much_work" | "template_too_large" | "send_before_deadline" | "reminder_needs_deadline" | "closed_campaign_fixed" | "open_campaign_keeps_kind" | "program_not_recruiting" | "write_message_first" | "deadline_passed" | "campaign_cannot_become" | "name_people_or_filter" | "open_campaign_has_no_list" | "campaign_closed" | "applications_closed" | "consent_needed" | "not_eligible" | "already_applied" | "confirmation_expired" | "application_declined" | "not_confirmed_yet" | "applicant_withdrew" | "decision_not_possible" | "only_owners_manage_owners" | "last_owner" | "account_exists" | "already_member" | "person_already_member" | "not_a_member" | "no_longer_member" | "wrong_credentials" | "invitation_used" | "signup_link_used" | "reset_link_used" | "session_ended" | "cookie_needs_header" | "refresh_token_refused" | "not_a_refresh_token" | "name_needed_for_new_account" | "no_credential" | "metrics_token_required" | "unknown_api_key" | "bad_access_token" | "console_users_only" | "may_not_read" | "may_not_write" | "team_managers_only" | "key_managers_only" | "mailbox_owners_only" | "api_key_has_no_language" | "name_a_scope" | "no_such_resource" | "already_exists" | "fields_invalid" | "unreadable_json" | "unreadable_body" | "body_too_large" | "send_json" | "try_again_in" | "internal";
+            code: "empty" | "required" | "too_short" | "too_long" | "length_between" | "too_many_bytes" | "between" | "control_characters" | "bidi_controls" | "only_spaces" | "nul_character" | "no_at_sign" | "not_an_email" | "not_a_whole_number" | "not_a_job_level" | "not_a_time_zone" | "not_a_boolean" | "not_a_date" | "list_too_long" | "unsupported_language" | "invalid" | "unknown_field" | "not_a_cursor" | "not_an_email_category" | "transactional_always_sent" | "duplicate_in_file" | "own_manager" | "no_such_manager" | "email_belongs_to" | "external_id_exists" | "external_id_or_email_taken" | "batch_size" | "csv_header_unreadable" | "csv_missing_columns" | "csv_line_unreadable" | "csv_no_rows" | "already_invited" | "deadline_variable_without_deadline" | "either_csv_or_file" | "unknown_encoding" | "unreadable_characters" | "not_a_grade" | "too_many_grades" | "grade_not_mapped" | "manager_row_refused" | "sensitive_attributes_off" | "close_campaigns_first" | "name_purpose" | "describe_custom_purpose" | "metric_needs_name_and_target" | "level_min_above_max" | "levels_range" | "rule_needs_role" | "no_junior_mentor_possible" | "mutual_uses_either" | "end_after_start" | "resource_needs_title_and_link" | "module_needs_title" | "module_link_not_web" | "unknown_template" | "program_cannot_become" | "publish_pairs_first" | "set_roles_before_recruiting" | "set_dates_before_recruiting" | "program_keeps_rules_and_dates" | "program_no_longer_changes" | "only_drafts_deleted" | "program_not_matching" | "weight_out_of_range" | "stable_needs_two_sides" | "pair_of_one" | "no_such_person" | "run_not_done" | "no_such_run" | "publish_while_matching" | "run_published_already" | "edit_names_a_pair_once" | "not_a_proposal" | "swap_needs_two_pairs" | "swap_changes_nothing" | "wrong_side" | "pair_ended" | "not_in_the_pair" | "too_many_wishes" | "session_outside_window" | "session_in_the_future" | "partner_confirms" | "confirmed_already" | "pair_not_active" | "pair_not_paused" | "story_not_published" | "kickoff_ends_before_start" | "sign_in_link_used" | "participant_sign_in_needed" | "survey_needs_questions" | "survey_options" | "survey_not_draft" | "survey_not_open" | "survey_answered_already" | "survey_nobody_to_ask" | "check_in_closed" | "closes_before_today" | "metric_measured_for_you" | "metric_unknown" | "metric_question" | "program_not_active" | "rule_twice" | "date_in_the_future" | "question_key" | "question_key_twice" | "question_needs_label" | "question_label" | "question_needs_options" | "question_takes_no_options" | "not_a_question" | "answer_text" | "answer_one_option" | "answer_options" | "message_needs_subject_and_body" | "template_error" | "template_too_much_work" | "template_too_large" | "send_before_deadline" | "reminder_needs_deadline" | "closed_campaign_fixed" | "open_campaign_keeps_kind" | "program_not_recruiting" | "write_message_first" | "deadline_passed" | "campaign_cannot_become" | "name_people_or_filter" | "open_campaign_has_no_list" | "campaign_closed" | "applications_closed" | "consent_needed" | "not_eligible" | "already_applied" | "confirmation_expired" | "application_declined" | "not_confirmed_yet" | "applicant_withdrew" | "decision_not_possible" | "only_owners_manage_owners" | "last_owner" | "account_exists" | "already_member" | "person_already_member" | "not_a_member" | "no_longer_member" | "wrong_credentials" | "invitation_used" | "signup_link_used" | "reset_link_used" | "session_ended" | "cookie_needs_header" | "refresh_token_refused" | "not_a_refresh_token" | "name_needed_for_new_account" | "no_credential" | "metrics_token_required" | "unknown_api_key" | "bad_access_token" | "console_users_only" | "may_not_read" | "may_not_write" | "team_managers_only" | "key_managers_only" | "mailbox_owners_only" | "api_key_has_no_language" | "name_a_scope" | "no_such_resource" | "already_exists" | "fields_invalid" | "unreadable_json" | "unreadable_body" | "body_too_large" | "send_json" | "try_again_in" | "internal";
             /**
              * @description Why, in words, in the language the request asked for (`Accept-Language`).
              * @example must contain an @
@@ -3538,7 +3741,14 @@ export interface components {
              */
             mean_score?: number | null;
         };
-        /** @description A group's results. */
+        /**
+         * @description A group's results.
+         * @example {
+         *       "group": "everyone",
+         *       "questions": [],
+         *       "respondents": 7
+         *     }
+         */
         GroupResults: {
             group: components["schemas"]["ResponseGroup"];
             /** Format: int32 */
@@ -4376,6 +4586,46 @@ export interface components {
             time_zone?: string | null;
         };
         /**
+         * @description A success metric, measured.
+         * @example {
+         *       "measured": 84.2,
+         *       "measured_by": "end-of-program survey",
+         *       "met": true,
+         *       "name": "Participants who say the program changed how they work",
+         *       "question": "changed",
+         *       "source": "survey_question",
+         *       "target": 80,
+         *       "trend": [
+         *         {
+         *           "on": "2027-03-15",
+         *           "value": 61
+         *         },
+         *         {
+         *           "on": "2027-06-30",
+         *           "value": 84.2
+         *         }
+         *       ],
+         *       "unit": "%"
+         *     }
+         */
+        MetricResult: {
+            name: string;
+            /** Format: double */
+            target: number;
+            unit: string;
+            measured_by: string;
+            source: components["schemas"]["MetricSource"];
+            question?: string | null;
+            /**
+             * Format: double
+             * @description `null` until there is something to measure.
+             */
+            measured?: number | null;
+            /** @description Whether the measured value reaches the target. */
+            met?: boolean | null;
+            trend: components["schemas"]["TrendPoint"][];
+        };
+        /**
          * @description Where a success metric's number comes from: a value the program's managers enter
          *     (`manual`), or a figure measured from the program's own data: `sessions_per_pair`
          *     (sessions logged per pair, on average), `reciprocity` (the mean reciprocity index, 0–1,
@@ -4385,11 +4635,47 @@ export interface components {
          *     `survey_question` (one question, by `question` key: a scale's % answering 4–5, an NPS
          *     question's score), `training_completion` (% of participants who finished their
          *     training), `executive_participation` (% of pairs with an executive in them),
-         *     `active_pairs` (% of published pairs still active), `cross_department` (% of published
+         *     `pairs_retained` (% of published pairs that stayed together: not withdrawn), `cross_department` (% of published
          *     pairs across departments).
          * @enum {string}
          */
-        MetricSource: "manual" | "sessions_per_pair" | "reciprocity" | "senior_learned" | "check_in_score" | "survey_nps" | "survey_question" | "training_completion" | "executive_participation" | "active_pairs" | "cross_department";
+        MetricSource: "manual" | "sessions_per_pair" | "reciprocity" | "senior_learned" | "check_in_score" | "survey_nps" | "survey_question" | "training_completion" | "executive_participation" | "pairs_retained" | "cross_department";
+        /**
+         * @example {
+         *       "metric": "Promotions of mentees within a year",
+         *       "recorded_on": "2027-03-31",
+         *       "value": 4
+         *     }
+         */
+        MetricValue: {
+            /** @description The success metric's name, as the program's design has it (a `manual` one). */
+            metric: string;
+            /** Format: double */
+            value: number;
+            /**
+             * Format: date
+             * @description The day the value stands for (default today); not in the future.
+             * @example 2027-01-11
+             */
+            recorded_on?: string | null;
+        };
+        /**
+         * @example {
+         *       "metric": "Promotions of mentees within a year",
+         *       "recorded_on": "2027-03-31",
+         *       "value": 4
+         *     }
+         */
+        MetricValueView: {
+            metric: string;
+            /** Format: double */
+            value: number;
+            /**
+             * Format: date
+             * @example 2027-01-11
+             */
+            recorded_on: string;
+        };
         /**
          * @description What a run optimises.
          * @enum {string}
@@ -4447,6 +4733,34 @@ export interface components {
             executives: components["schemas"]["ExecutivesTakingPart"];
             /** @description Published stories (both members agreed), featured first. */
             stories: components["schemas"]["StoryOfPair"][];
+        };
+        /**
+         * @description One month's sessions (held, not planned ahead).
+         * @example {
+         *       "minutes": 810,
+         *       "month": "2027-02",
+         *       "pairs_meeting": 9,
+         *       "per_pair": 1.8,
+         *       "sessions": 18
+         *     }
+         */
+        MonthSessions: {
+            /** @description `YYYY-MM`, in UTC. */
+            month: string;
+            /** Format: int32 */
+            sessions: number;
+            /** Format: int32 */
+            minutes: number;
+            /**
+             * Format: int32
+             * @description Pairs that met at least once that month.
+             */
+            pairs_meeting: number;
+            /**
+             * Format: double
+             * @description Sessions per pair of the program that month.
+             */
+            per_pair?: number | null;
         };
         /**
          * @example {
@@ -4579,6 +4893,125 @@ export interface components {
              */
             created_at: string;
         };
+        /**
+         * @description One nudge in the log.
+         * @example {
+         *       "created_at": "2027-02-03T14:00:00Z",
+         *       "id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6ea0",
+         *       "name": "Mori Aoi",
+         *       "person_id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e71",
+         *       "program_id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f",
+         *       "reason": "quiet hours in Asia/Tokyo until 2027-02-03T23:00:00+00:00",
+         *       "rule": "no_session",
+         *       "sent_at": null,
+         *       "state": "held"
+         *     }
+         */
+        NudgeLogEntry: {
+            /**
+             * Format: uuid
+             * @example 01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f
+             */
+            id: string;
+            program_id: components["schemas"]["ProgramId"];
+            person_id: components["schemas"]["PersonId"];
+            name: string;
+            rule: components["schemas"]["NudgeRule"];
+            state: components["schemas"]["NudgeState"];
+            /** @description Why it is in this state, when there is more to say (quiet hours, the cap, an SMTP answer). */
+            reason?: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:00:00Z
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-30T09:00:00Z
+             */
+            sent_at?: string | null;
+        };
+        /**
+         * @description What a nudge reminds of. `training_not_done`: N days before the kickoff, to members whose
+         *     training is not finished; `kickoff_tomorrow`: the day before (the kickoff's own
+         *     reminder); `no_session`: no session logged for N days; `confirmation_waiting`: a session
+         *     the partner has not confirmed after N days; `check_in_due`: a check-in not answered N
+         *     days after it was asked; `survey_due`: N days before a survey closes, to who has not
+         *     answered; `pair_inactive`: no session for N days (the program's team is told too);
+         *     `program_ending`: N days before the program's end (a closing session, the pair's story).
+         * @enum {string}
+         */
+        NudgeRule: "training_not_done" | "kickoff_tomorrow" | "no_session" | "confirmation_waiting" | "check_in_due" | "survey_due" | "pair_inactive" | "program_ending";
+        /**
+         * @description A rule as one program has it.
+         * @example {
+         *       "days": 21,
+         *       "enabled": true,
+         *       "rule": "no_session"
+         *     }
+         */
+        NudgeSetting: {
+            rule: components["schemas"]["NudgeRule"];
+            enabled: boolean;
+            /**
+             * Format: int32
+             * @description The rule's timing in days (see each rule); ignored by `kickoff_tomorrow`.
+             */
+            days: number;
+        };
+        /**
+         * @example {
+         *       "paused": false,
+         *       "rules": [
+         *         {
+         *           "days": 14,
+         *           "enabled": true,
+         *           "rule": "no_session"
+         *         },
+         *         {
+         *           "days": 3,
+         *           "enabled": false,
+         *           "rule": "survey_due"
+         *         }
+         *       ]
+         *     }
+         */
+        NudgeSettingsRequest: {
+            paused: boolean;
+            /** @description The rules to change; the others keep their setting. */
+            rules?: components["schemas"]["NudgeSetting"][];
+        };
+        /**
+         * @description A program's nudge rules, every one with its setting.
+         * @example {
+         *       "paused": false,
+         *       "rules": [
+         *         {
+         *           "days": 21,
+         *           "enabled": true,
+         *           "rule": "no_session"
+         *         }
+         *       ],
+         *       "weekly_cap": 3
+         *     }
+         */
+        NudgeSettingsView: {
+            /** @description No nudge of this program goes while paused. */
+            paused: boolean;
+            /**
+             * Format: int32
+             * @description The most nudges one person gets in seven days, across programs.
+             */
+            weekly_cap: number;
+            rules: components["schemas"]["NudgeSetting"][];
+        };
+        /**
+         * @description Where a nudge stands in the log: `queued` (its email waits for a worker), `held`
+         *     (quiet hours where the person is), `sent`, `capped` (over the weekly cap; a more
+         *     important one went), `suppressed` (unsubscribed from nudges, or the daily cap), `failed`.
+         * @enum {string}
+         */
+        NudgeState: "queued" | "held" | "sent" | "capped" | "suppressed" | "failed";
         /** @description One page of a list. */
         Paginated_ApiKeyView: {
             items: components["schemas"]["ApiKeyView"][];
@@ -4775,6 +5208,33 @@ export interface components {
             total?: number | null;
         };
         /**
+         * @example {
+         *       "cross_department": 11,
+         *       "cross_department_share": 91.7,
+         *       "cross_function": 8,
+         *       "cross_function_share": 66.7,
+         *       "cross_region": 3,
+         *       "cross_region_share": 25,
+         *       "pairs": 12
+         *     }
+         */
+        PairDiversity: {
+            /** Format: int32 */
+            pairs: number;
+            /** Format: int32 */
+            cross_department: number;
+            /** Format: int32 */
+            cross_function: number;
+            /** Format: int32 */
+            cross_region: number;
+            /** Format: double */
+            cross_department_share?: number | null;
+            /** Format: double */
+            cross_function_share?: number | null;
+            /** Format: double */
+            cross_region_share?: number | null;
+        };
+        /**
          * Format: uuid
          * @description A published pair of a program.
          * @example 01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f
@@ -4811,6 +5271,29 @@ export interface components {
             title?: string | null;
             department?: string | null;
             is_executive: boolean;
+        };
+        /**
+         * @example {
+         *       "mentee": "Sato Kenji",
+         *       "mentor": "Mori Aoi",
+         *       "pair_id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e80",
+         *       "program": "Reverse mentoring on digital skills",
+         *       "program_id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f",
+         *       "reasons": [
+         *         "No session for 52 days"
+         *       ],
+         *       "status": "inactive"
+         *     }
+         */
+        PairNeedingAttention: {
+            pair_id: components["schemas"]["PairId"];
+            program_id: components["schemas"]["ProgramId"];
+            program: string;
+            mentor: string;
+            mentee: string;
+            status: components["schemas"]["HealthStatus"];
+            /** @description In words, in the request's language. */
+            reasons: string[];
         };
         /** @description A pair's page for the company: never its members' private notes. */
         PairPage: {
@@ -5404,7 +5887,7 @@ export interface components {
              * @description The reason `detail` gives, as a stable name (`program_cannot_become`, `last_owner`, …).
              * @enum {string}
              */
-            code: "empty" | "required" | "too_short" | "too_long" | "length_between" | "too_many_bytes" | "between" | "control_characters" | "bidi_controls" | "only_spaces" | "nul_character" | "no_at_sign" | "not_an_email" | "not_a_whole_number" | "not_a_job_level" | "not_a_time_zone" | "not_a_boolean" | "not_a_date" | "list_too_long" | "unsupported_language" | "invalid" | "unknown_field" | "not_a_cursor" | "not_an_email_category" | "transactional_always_sent" | "duplicate_in_file" | "own_manager" | "no_such_manager" | "email_belongs_to" | "external_id_exists" | "external_id_or_email_taken" | "batch_size" | "csv_header_unreadable" | "csv_missing_columns" | "csv_line_unreadable" | "csv_no_rows" | "already_invited" | "deadline_variable_without_deadline" | "either_csv_or_file" | "unknown_encoding" | "unreadable_characters" | "not_a_grade" | "too_many_grades" | "grade_not_mapped" | "manager_row_refused" | "sensitive_attributes_off" | "close_campaigns_first" | "name_purpose" | "describe_custom_purpose" | "metric_needs_name_and_target" | "level_min_above_max" | "levels_range" | "rule_needs_role" | "no_junior_mentor_possible" | "mutual_uses_either" | "end_after_start" | "resource_needs_title_and_link" | "module_needs_title" | "module_link_not_web" | "unknown_template" | "program_cannot_become" | "publish_pairs_first" | "set_roles_before_recruiting" | "set_dates_before_recruiting" | "program_keeps_rules_and_dates" | "program_no_longer_changes" | "only_drafts_deleted" | "program_not_matching" | "weight_out_of_range" | "stable_needs_two_sides" | "pair_of_one" | "no_such_person" | "run_not_done" | "no_such_run" | "publish_while_matching" | "run_published_already" | "edit_names_a_pair_once" | "not_a_proposal" | "swap_needs_two_pairs" | "swap_changes_nothing" | "wrong_side" | "pair_ended" | "not_in_the_pair" | "too_many_wishes" | "session_outside_window" | "session_in_the_future" | "partner_confirms" | "confirmed_already" | "pair_not_active" | "pair_not_paused" | "story_not_published" | "kickoff_ends_before_start" | "sign_in_link_used" | "participant_sign_in_needed" | "survey_needs_questions" | "survey_options" | "survey_not_draft" | "survey_not_open" | "survey_answered_already" | "survey_nobody_to_ask" | "check_in_closed" | "closes_before_today" | "metric_measured_for_you" | "metric_unknown" | "metric_question" | "program_not_active" | "question_key" | "question_key_twice" | "question_needs_label" | "question_label" | "question_needs_options" | "question_takes_no_options" | "not_a_question" | "answer_text" | "answer_one_option" | "answer_options" | "message_needs_subject_and_body" | "template_error" | "template_too_much_work" | "template_too_large" | "send_before_deadline" | "reminder_needs_deadline" | "closed_campaign_fixed" | "open_campaign_keeps_kind" | "program_not_recruiting" | "write_message_first" | "deadline_passed" | "campaign_cannot_become" | "name_people_or_filter" | "open_campaign_has_no_list" | "campaign_closed" | "applications_closed" | "consent_needed" | "not_eligible" | "already_applied" | "confirmation_expired" | "application_declined" | "not_confirmed_yet" | "applicant_withdrew" | "decision_not_possible" | "only_owners_manage_owners" | "last_owner" | "account_exists" | "already_member" | "person_already_member" | "not_a_member" | "no_longer_member" | "wrong_credentials" | "invitation_used" | "signup_link_used" | "reset_link_used" | "session_ended" | "cookie_needs_header" | "refresh_token_refused" | "not_a_refresh_token" | "name_needed_for_new_account" | "no_credential" | "metrics_token_required" | "unknown_api_key" | "bad_access_token" | "console_users_only" | "may_not_read" | "may_not_write" | "team_managers_only" | "key_managers_only" | "mailbox_owners_only" | "api_key_has_no_language" | "name_a_scope" | "no_such_resource" | "already_exists" | "fields_invalid" | "unreadable_json" | "unreadable_body" | "body_too_large" | "send_json" | "try_again_in" | "internal";
+            code: "empty" | "required" | "too_short" | "too_long" | "length_between" | "too_many_bytes" | "between" | "control_characters" | "bidi_controls" | "only_spaces" | "nul_character" | "no_at_sign" | "not_an_email" | "not_a_whole_number" | "not_a_job_level" | "not_a_time_zone" | "not_a_boolean" | "not_a_date" | "list_too_long" | "unsupported_language" | "invalid" | "unknown_field" | "not_a_cursor" | "not_an_email_category" | "transactional_always_sent" | "duplicate_in_file" | "own_manager" | "no_such_manager" | "email_belongs_to" | "external_id_exists" | "external_id_or_email_taken" | "batch_size" | "csv_header_unreadable" | "csv_missing_columns" | "csv_line_unreadable" | "csv_no_rows" | "already_invited" | "deadline_variable_without_deadline" | "either_csv_or_file" | "unknown_encoding" | "unreadable_characters" | "not_a_grade" | "too_many_grades" | "grade_not_mapped" | "manager_row_refused" | "sensitive_attributes_off" | "close_campaigns_first" | "name_purpose" | "describe_custom_purpose" | "metric_needs_name_and_target" | "level_min_above_max" | "levels_range" | "rule_needs_role" | "no_junior_mentor_possible" | "mutual_uses_either" | "end_after_start" | "resource_needs_title_and_link" | "module_needs_title" | "module_link_not_web" | "unknown_template" | "program_cannot_become" | "publish_pairs_first" | "set_roles_before_recruiting" | "set_dates_before_recruiting" | "program_keeps_rules_and_dates" | "program_no_longer_changes" | "only_drafts_deleted" | "program_not_matching" | "weight_out_of_range" | "stable_needs_two_sides" | "pair_of_one" | "no_such_person" | "run_not_done" | "no_such_run" | "publish_while_matching" | "run_published_already" | "edit_names_a_pair_once" | "not_a_proposal" | "swap_needs_two_pairs" | "swap_changes_nothing" | "wrong_side" | "pair_ended" | "not_in_the_pair" | "too_many_wishes" | "session_outside_window" | "session_in_the_future" | "partner_confirms" | "confirmed_already" | "pair_not_active" | "pair_not_paused" | "story_not_published" | "kickoff_ends_before_start" | "sign_in_link_used" | "participant_sign_in_needed" | "survey_needs_questions" | "survey_options" | "survey_not_draft" | "survey_not_open" | "survey_answered_already" | "survey_nobody_to_ask" | "check_in_closed" | "closes_before_today" | "metric_measured_for_you" | "metric_unknown" | "metric_question" | "program_not_active" | "rule_twice" | "date_in_the_future" | "question_key" | "question_key_twice" | "question_needs_label" | "question_label" | "question_needs_options" | "question_takes_no_options" | "not_a_question" | "answer_text" | "answer_one_option" | "answer_options" | "message_needs_subject_and_body" | "template_error" | "template_too_much_work" | "template_too_large" | "send_before_deadline" | "reminder_needs_deadline" | "closed_campaign_fixed" | "open_campaign_keeps_kind" | "program_not_recruiting" | "write_message_first" | "deadline_passed" | "campaign_cannot_become" | "name_people_or_filter" | "open_campaign_has_no_list" | "campaign_closed" | "applications_closed" | "consent_needed" | "not_eligible" | "already_applied" | "confirmation_expired" | "application_declined" | "not_confirmed_yet" | "applicant_withdrew" | "decision_not_possible" | "only_owners_manage_owners" | "last_owner" | "account_exists" | "already_member" | "person_already_member" | "not_a_member" | "no_longer_member" | "wrong_credentials" | "invitation_used" | "signup_link_used" | "reset_link_used" | "session_ended" | "cookie_needs_header" | "refresh_token_refused" | "not_a_refresh_token" | "name_needed_for_new_account" | "no_credential" | "metrics_token_required" | "unknown_api_key" | "bad_access_token" | "console_users_only" | "may_not_read" | "may_not_write" | "team_managers_only" | "key_managers_only" | "mailbox_owners_only" | "api_key_has_no_language" | "name_a_scope" | "no_such_resource" | "already_exists" | "fields_invalid" | "unreadable_json" | "unreadable_body" | "body_too_large" | "send_json" | "try_again_in" | "internal";
             /** @description Present on validation problems: each refused field. */
             errors?: components["schemas"]["FieldError"][];
         };
@@ -5548,6 +6031,40 @@ export interface components {
             resources?: components["schemas"]["Resource"][];
         };
         /**
+         * @description People at each step, each counted once.
+         * @example {
+         *       "accepted": 24,
+         *       "active": 20,
+         *       "applied": 34,
+         *       "completed": 0,
+         *       "invited": 120,
+         *       "matched": 22
+         *     }
+         */
+        ProgramFunnel: {
+            /** Format: int64 */
+            invited: number;
+            /** Format: int64 */
+            applied: number;
+            /** Format: int64 */
+            accepted: number;
+            /**
+             * Format: int64
+             * @description In a published pair, whatever happened to it since.
+             */
+            matched: number;
+            /**
+             * Format: int64
+             * @description In a pair that goes on (active or paused).
+             */
+            active: number;
+            /**
+             * Format: int64
+             * @description In a pair that ran to the program's end.
+             */
+            completed: number;
+        };
+        /**
          * Format: uuid
          * @description A mentoring program.
          * @example 01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f
@@ -5614,6 +6131,20 @@ export interface components {
             senior_learned_pairs: number;
             /** Format: int32 */
             pairs_with_seniority: number;
+        };
+        ProgramResults: {
+            program_id: components["schemas"]["ProgramId"];
+            state: components["schemas"]["ProgramState"];
+            funnel: components["schemas"]["ProgramFunnel"];
+            sessions_by_month: components["schemas"]["MonthSessions"][];
+            health: components["schemas"]["HealthCounts"];
+            learning: components["schemas"]["LearningSummary"];
+            check_ins: components["schemas"]["CheckInPeriod"][];
+            surveys: components["schemas"]["SurveySummary"][];
+            training: components["schemas"]["TrainingSummary"];
+            executives: components["schemas"]["ExecutivesInPairs"];
+            diversity: components["schemas"]["PairDiversity"];
+            metrics: components["schemas"]["MetricResult"][];
         };
         /**
          * @description Draft → recruiting → matching → active → completed → archived.
@@ -5854,11 +6385,31 @@ export interface components {
             comment?: string | null;
             answered: boolean;
         };
-        /** @description A choice as the participant reads it, and the value to send back. */
+        /**
+         * @description A choice as the participant reads it, and the value to send back.
+         * @example {
+         *       "label": "予定どおり",
+         *       "value": "As planned"
+         *     }
+         */
         PublicOption: {
             value: string;
             label: string;
         };
+        /**
+         * @example {
+         *       "key": "meetings",
+         *       "kind": "single_choice",
+         *       "label": "どのくらいの頻度で会っていますか？",
+         *       "options": [
+         *         {
+         *           "label": "予定どおり",
+         *           "value": "As planned"
+         *         }
+         *       ],
+         *       "required": true
+         *     }
+         */
         PublicQuestion: {
             key: string;
             label: string;
@@ -5937,7 +6488,41 @@ export interface components {
         PurposeKind: "knowledge_sharing" | "network_building" | "adapting_to_change" | "diverse_connections" | "custom";
         /** @enum {string} */
         QuestionKind: "text" | "single_choice" | "multiple_choice";
-        /** @description One question's results in one group. */
+        /**
+         * @description One question's results in one group.
+         * @example {
+         *       "agree": 71.4,
+         *       "answered": 7,
+         *       "counts": [
+         *         {
+         *           "count": 0,
+         *           "value": "1"
+         *         },
+         *         {
+         *           "count": 1,
+         *           "value": "2"
+         *         },
+         *         {
+         *           "count": 1,
+         *           "value": "3"
+         *         },
+         *         {
+         *           "count": 3,
+         *           "value": "4"
+         *         },
+         *         {
+         *           "count": 2,
+         *           "value": "5"
+         *         }
+         *       ],
+         *       "hidden": false,
+         *       "key": "going",
+         *       "kind": "scale",
+         *       "mean": 4.1,
+         *       "nps": null,
+         *       "texts": []
+         *     }
+         */
         QuestionResults: {
             key: string;
             kind: components["schemas"]["SurveyQuestionKind"];
@@ -5964,7 +6549,7 @@ export interface components {
              */
             agree?: number | null;
             /** @description Every possible value with how often it was given (scale 1–5, NPS 0–10, each option). */
-            counts: components["schemas"]["ValueCount"][];
+            counts: components["schemas"]["AnswerCount"][];
             /** @description Text questions: the answers, sorted. */
             texts: string[];
         };
@@ -6215,7 +6800,7 @@ export interface components {
              * @example grade_not_mapped
              * @enum {string}
              */
-            code: "empty" | "required" | "too_short" | "too_long" | "length_between" | "too_many_bytes" | "between" | "control_characters" | "bidi_controls" | "only_spaces" | "nul_character" | "no_at_sign" | "not_an_email" | "not_a_whole_number" | "not_a_job_level" | "not_a_time_zone" | "not_a_boolean" | "not_a_date" | "list_too_long" | "unsupported_language" | "invalid" | "unknown_field" | "not_a_cursor" | "not_an_email_category" | "transactional_always_sent" | "duplicate_in_file" | "own_manager" | "no_such_manager" | "email_belongs_to" | "external_id_exists" | "external_id_or_email_taken" | "batch_size" | "csv_header_unreadable" | "csv_missing_columns" | "csv_line_unreadable" | "csv_no_rows" | "already_invited" | "deadline_variable_without_deadline" | "either_csv_or_file" | "unknown_encoding" | "unreadable_characters" | "not_a_grade" | "too_many_grades" | "grade_not_mapped" | "manager_row_refused" | "sensitive_attributes_off" | "close_campaigns_first" | "name_purpose" | "describe_custom_purpose" | "metric_needs_name_and_target" | "level_min_above_max" | "levels_range" | "rule_needs_role" | "no_junior_mentor_possible" | "mutual_uses_either" | "end_after_start" | "resource_needs_title_and_link" | "module_needs_title" | "module_link_not_web" | "unknown_template" | "program_cannot_become" | "publish_pairs_first" | "set_roles_before_recruiting" | "set_dates_before_recruiting" | "program_keeps_rules_and_dates" | "program_no_longer_changes" | "only_drafts_deleted" | "program_not_matching" | "weight_out_of_range" | "stable_needs_two_sides" | "pair_of_one" | "no_such_person" | "run_not_done" | "no_such_run" | "publish_while_matching" | "run_published_already" | "edit_names_a_pair_once" | "not_a_proposal" | "swap_needs_two_pairs" | "swap_changes_nothing" | "wrong_side" | "pair_ended" | "not_in_the_pair" | "too_many_wishes" | "session_outside_window" | "session_in_the_future" | "partner_confirms" | "confirmed_already" | "pair_not_active" | "pair_not_paused" | "story_not_published" | "kickoff_ends_before_start" | "sign_in_link_used" | "participant_sign_in_needed" | "survey_needs_questions" | "survey_options" | "survey_not_draft" | "survey_not_open" | "survey_answered_already" | "survey_nobody_to_ask" | "check_in_closed" | "closes_before_today" | "metric_measured_for_you" | "metric_unknown" | "metric_question" | "program_not_active" | "question_key" | "question_key_twice" | "question_needs_label" | "question_label" | "question_needs_options" | "question_takes_no_options" | "not_a_question" | "answer_text" | "answer_one_option" | "answer_options" | "message_needs_subject_and_body" | "template_error" | "template_too_much_work" | "template_too_large" | "send_before_deadline" | "reminder_needs_deadline" | "closed_campaign_fixed" | "open_campaign_keeps_kind" | "program_not_recruiting" | "write_message_first" | "deadline_passed" | "campaign_cannot_become" | "name_people_or_filter" | "open_campaign_has_no_list" | "campaign_closed" | "applications_closed" | "consent_needed" | "not_eligible" | "already_applied" | "confirmation_expired" | "application_declined" | "not_confirmed_yet" | "applicant_withdrew" | "decision_not_possible" | "only_owners_manage_owners" | "last_owner" | "account_exists" | "already_member" | "person_already_member" | "not_a_member" | "no_longer_member" | "wrong_credentials" | "invitation_used" | "signup_link_used" | "reset_link_used" | "session_ended" | "cookie_needs_header" | "refresh_token_refused" | "not_a_refresh_token" | "name_needed_for_new_account" | "no_credential" | "metrics_token_required" | "unknown_api_key" | "bad_access_token" | "console_users_only" | "may_not_read" | "may_not_write" | "team_managers_only" | "key_managers_only" | "mailbox_owners_only" | "api_key_has_no_language" | "name_a_scope" | "no_such_resource" | "already_exists" | "fields_invalid" | "unreadable_json" | "unreadable_body" | "body_too_large" | "send_json" | "try_again_in" | "internal";
+            code: "empty" | "required" | "too_short" | "too_long" | "length_between" | "too_many_bytes" | "between" | "control_characters" | "bidi_controls" | "only_spaces" | "nul_character" | "no_at_sign" | "not_an_email" | "not_a_whole_number" | "not_a_job_level" | "not_a_time_zone" | "not_a_boolean" | "not_a_date" | "list_too_long" | "unsupported_language" | "invalid" | "unknown_field" | "not_a_cursor" | "not_an_email_category" | "transactional_always_sent" | "duplicate_in_file" | "own_manager" | "no_such_manager" | "email_belongs_to" | "external_id_exists" | "external_id_or_email_taken" | "batch_size" | "csv_header_unreadable" | "csv_missing_columns" | "csv_line_unreadable" | "csv_no_rows" | "already_invited" | "deadline_variable_without_deadline" | "either_csv_or_file" | "unknown_encoding" | "unreadable_characters" | "not_a_grade" | "too_many_grades" | "grade_not_mapped" | "manager_row_refused" | "sensitive_attributes_off" | "close_campaigns_first" | "name_purpose" | "describe_custom_purpose" | "metric_needs_name_and_target" | "level_min_above_max" | "levels_range" | "rule_needs_role" | "no_junior_mentor_possible" | "mutual_uses_either" | "end_after_start" | "resource_needs_title_and_link" | "module_needs_title" | "module_link_not_web" | "unknown_template" | "program_cannot_become" | "publish_pairs_first" | "set_roles_before_recruiting" | "set_dates_before_recruiting" | "program_keeps_rules_and_dates" | "program_no_longer_changes" | "only_drafts_deleted" | "program_not_matching" | "weight_out_of_range" | "stable_needs_two_sides" | "pair_of_one" | "no_such_person" | "run_not_done" | "no_such_run" | "publish_while_matching" | "run_published_already" | "edit_names_a_pair_once" | "not_a_proposal" | "swap_needs_two_pairs" | "swap_changes_nothing" | "wrong_side" | "pair_ended" | "not_in_the_pair" | "too_many_wishes" | "session_outside_window" | "session_in_the_future" | "partner_confirms" | "confirmed_already" | "pair_not_active" | "pair_not_paused" | "story_not_published" | "kickoff_ends_before_start" | "sign_in_link_used" | "participant_sign_in_needed" | "survey_needs_questions" | "survey_options" | "survey_not_draft" | "survey_not_open" | "survey_answered_already" | "survey_nobody_to_ask" | "check_in_closed" | "closes_before_today" | "metric_measured_for_you" | "metric_unknown" | "metric_question" | "program_not_active" | "rule_twice" | "date_in_the_future" | "question_key" | "question_key_twice" | "question_needs_label" | "question_label" | "question_needs_options" | "question_takes_no_options" | "not_a_question" | "answer_text" | "answer_one_option" | "answer_options" | "message_needs_subject_and_body" | "template_error" | "template_too_much_work" | "template_too_large" | "send_before_deadline" | "reminder_needs_deadline" | "closed_campaign_fixed" | "open_campaign_keeps_kind" | "program_not_recruiting" | "write_message_first" | "deadline_passed" | "campaign_cannot_become" | "name_people_or_filter" | "open_campaign_has_no_list" | "campaign_closed" | "applications_closed" | "consent_needed" | "not_eligible" | "already_applied" | "confirmation_expired" | "application_declined" | "not_confirmed_yet" | "applicant_withdrew" | "decision_not_possible" | "only_owners_manage_owners" | "last_owner" | "account_exists" | "already_member" | "person_already_member" | "not_a_member" | "no_longer_member" | "wrong_credentials" | "invitation_used" | "signup_link_used" | "reset_link_used" | "session_ended" | "cookie_needs_header" | "refresh_token_refused" | "not_a_refresh_token" | "name_needed_for_new_account" | "no_credential" | "metrics_token_required" | "unknown_api_key" | "bad_access_token" | "console_users_only" | "may_not_read" | "may_not_write" | "team_managers_only" | "key_managers_only" | "mailbox_owners_only" | "api_key_has_no_language" | "name_a_scope" | "no_such_resource" | "already_exists" | "fields_invalid" | "unreadable_json" | "unreadable_body" | "body_too_large" | "send_json" | "try_again_in" | "internal";
             /**
              * @description Why, in words, in the language the request asked for (`Accept-Language`).
              * @example grade M3 is not mapped to a job level: give it a level in the grade table
@@ -6589,6 +7174,32 @@ export interface components {
             };
         };
         /**
+         * @example {
+         *       "answered": 11,
+         *       "closes_on": "2027-03-15",
+         *       "invited": 24,
+         *       "program": "Reverse mentoring on digital skills",
+         *       "program_id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f",
+         *       "survey_id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e90",
+         *       "title": "Mid-program survey"
+         *     }
+         */
+        SurveyClosing: {
+            survey_id: components["schemas"]["SurveyId"];
+            program_id: components["schemas"]["ProgramId"];
+            program: string;
+            title: string;
+            /**
+             * Format: date
+             * @example 2027-01-11
+             */
+            closes_on: string;
+            /** Format: int32 */
+            invited: number;
+            /** Format: int32 */
+            answered: number;
+        };
+        /**
          * Format: uuid
          * @description A program's survey.
          * @example 01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f
@@ -6670,7 +7281,21 @@ export interface components {
              */
             closes_on?: string | null;
         };
-        /** @description A survey's results, as the console, the API and exports show them. */
+        /**
+         * @description A survey's results, as the console, the API and exports show them.
+         * @example {
+         *       "anonymous": true,
+         *       "groups": [
+         *         {
+         *           "group": "everyone",
+         *           "questions": [],
+         *           "respondents": 7
+         *         }
+         *       ],
+         *       "min_group": 5,
+         *       "respondents": 7
+         *     }
+         */
         SurveyResults: {
             /**
              * Format: int32
@@ -6696,6 +7321,40 @@ export interface components {
          * @enum {string}
          */
         SurveyState: "draft" | "open" | "closed";
+        /**
+         * @example {
+         *       "answered": 19,
+         *       "audience": "either",
+         *       "id": "01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e90",
+         *       "invited": 24,
+         *       "kind": "end_of_program",
+         *       "nps": 42.1,
+         *       "respondents": 19,
+         *       "state": "closed",
+         *       "title": "End-of-program survey"
+         *     }
+         */
+        SurveySummary: {
+            id: components["schemas"]["SurveyId"];
+            title: string;
+            kind: components["schemas"]["SurveyKind"];
+            audience: components["schemas"]["ParticipantRole"];
+            state: components["schemas"]["SurveyState"];
+            /** Format: int32 */
+            invited: number;
+            /** Format: int32 */
+            answered: number;
+            /**
+             * Format: int32
+             * @description `null` while too few answered an anonymous survey to show anything.
+             */
+            respondents?: number | null;
+            /**
+             * Format: double
+             * @description The NPS of its first NPS question, for everyone, when shown.
+             */
+            nps?: number | null;
+        };
         /**
          * @example {
          *       "questions": [
@@ -6912,6 +7571,21 @@ export interface components {
         };
         /**
          * @example {
+         *       "completed": 18,
+         *       "people": 24,
+         *       "share": 75
+         *     }
+         */
+        TrainingSummary: {
+            /** Format: int32 */
+            people: number;
+            /** Format: int32 */
+            completed: number;
+            /** Format: double */
+            share?: number | null;
+        };
+        /**
+         * @example {
          *       "to": "recruiting"
          *     }
          */
@@ -6923,6 +7597,22 @@ export interface components {
              *     a program with open campaigns stays recruiting (409 `close_campaigns_first`).
              */
             close_campaigns?: boolean;
+        };
+        /**
+         * @description One point of a metric's trend.
+         * @example {
+         *       "on": "2027-02-28",
+         *       "value": 3.9
+         *     }
+         */
+        TrendPoint: {
+            /**
+             * Format: date
+             * @example 2027-01-11
+             */
+            on: string;
+            /** Format: double */
+            value: number;
         };
         /** @description Someone a run left without a pair, in blind review, with the reason. */
         UnmatchedView: {
@@ -6957,12 +7647,14 @@ export interface components {
          * @example 01936f0e-3c2a-7b7e-9d1f-2a3b4c5d6e7f
          */
         UserId: string;
-        /** @description How often one value was given. */
         ValueCount: {
-            /** @description The scale point, NPS score or option. */
+            /** @example Marketing */
             value: string;
-            /** Format: int32 */
-            count: number;
+            /**
+             * Format: int64
+             * @example 42
+             */
+            people: number;
         };
         /**
          * @description How much each criterion counts, 0..=10. A criterion left out counts 0.
@@ -6974,6 +7666,8 @@ export interface components {
         Weights: {
             [key: string]: number;
         };
+        /** @enum {string} */
+        ExportTable: "pairs" | "sessions" | "learning" | "check-ins" | "nudges" | "surveys" | "metrics";
     };
     responses: {
         /** @description The credential does not allow this: the user's role or the API key's scopes. */
@@ -7314,6 +8008,33 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+        };
+    };
+    attention: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attention"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
     list_audit_events: {
@@ -9837,6 +10558,37 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
+    person_nudges: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The person's id */
+                person_id: components["schemas"]["PersonId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NudgeLogEntry"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
     portal_me: {
         parameters: {
             query?: never;
@@ -10976,6 +11728,40 @@ export interface operations {
             };
         };
     };
+    export_program_table: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The program's id */
+                program_id: components["schemas"]["ProgramId"];
+                /** @description Which table */
+                table: components["schemas"]["ExportTable"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
     program_funnel: {
         parameters: {
             query?: never;
@@ -11349,6 +12135,45 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
+    record_metric_value: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The program's id */
+                program_id: components["schemas"]["ProgramId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MetricValue"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetricValueView"];
+                };
+            };
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
     monitoring: {
         parameters: {
             query?: never;
@@ -11379,6 +12204,111 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    program_nudges: {
+        parameters: {
+            query?: {
+                /** @description Only this person's nudges. */
+                person_id?: components["schemas"]["PersonId"] | null;
+            };
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The program's id */
+                program_id: components["schemas"]["ProgramId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NudgeLogEntry"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["ValidationFailed"];
+        };
+    };
+    get_nudge_settings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The program's id */
+                program_id: components["schemas"]["ProgramId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NudgeSettingsView"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    put_nudge_settings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The program's id */
+                program_id: components["schemas"]["ProgramId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NudgeSettingsRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NudgeSettingsView"];
+                };
+            };
+            400: components["responses"]["MalformedRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["ValidationFailed"];
         };
     };
     list_pairs: {
@@ -11420,6 +12350,37 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             422: components["responses"]["ValidationFailed"];
+        };
+    };
+    program_results: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The language of `title`, `detail` and field messages in problem documents, and of other text the server writes: `en` (the default) or `ja`. The answer names it in `Content-Language`.
+                 * @example ja
+                 */
+                "Accept-Language"?: components["parameters"]["AcceptLanguage"];
+            };
+            path: {
+                /** @description The program's id */
+                program_id: components["schemas"]["ProgramId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgramResults"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
         };
     };
     list_surveys: {
@@ -12197,6 +13158,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     preferences: {
@@ -12340,6 +13302,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     public_survey: {

@@ -84,21 +84,9 @@ export type ParticipantRole = Schemas["ParticipantRole"];
 export type Cadence = Schemas["Cadence"];
 export type Eligibility = Schemas["Eligibility"];
 export type ReachRequest = Schemas["ReachRequest"];
-/** The reach with its directory values as the server sends them (see `ValueCount`). */
-export type Reach = Omit<Schemas["Reach"], "departments" | "functions" | "regions"> & {
-  departments: ValueCount[];
-  functions: ValueCount[];
-  regions: ValueCount[];
-};
-/**
- * A directory value with how many people have it (the reach's departments, functions, regions).
- * Written by hand: the OpenAPI document now names the survey results' `{value, count}` ValueCount
- * too, and keeps only that one, while the reach still answers `{value, people}`.
- */
-export interface ValueCount {
-  value: string;
-  people: number;
-}
+export type Reach = Schemas["Reach"];
+/** A directory value with how many people have it (the reach's departments, functions, regions). */
+export type ValueCount = Schemas["ValueCount"];
 export type SuccessMetric = Schemas["SuccessMetric"];
 export type TrainingModule = Schemas["TrainingModule"];
 export type Resource = Schemas["Resource"];

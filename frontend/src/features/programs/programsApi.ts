@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, unwrap, unwrapEmpty } from "../../api/client";
-import type { Locale, ProgramDesign, ProgramState, Reach, ReachRequest, Transition } from "../../api/types";
+import type { Locale, ProgramDesign, ProgramState, ReachRequest, Transition } from "../../api/types";
 import { PAGE_SIZE, useCursorList } from "../../shared/useCursorList";
 
 const programsKey = ["programs"] as const;
@@ -35,9 +35,7 @@ export function useProgramTemplates(locale: Locale) {
 export function useReach(request: string | null) {
   return useQuery({
     queryKey: [...programsKey, "reach", request],
-    // The document types the directory values wrongly (two schemas named ValueCount): see `Reach`.
-    queryFn: async () =>
-      (await unwrap(api.POST("/api/v1/programs/reach", { body: JSON.parse(request ?? "null") as ReachRequest }))) as unknown as Reach,
+    queryFn: () => unwrap(api.POST("/api/v1/programs/reach", { body: JSON.parse(request ?? "null") as ReachRequest })),
     enabled: request !== null,
     // While the next rules wait their turn, the last answer stays (dimmed) and so do the values to pick.
     placeholderData: keepPreviousData,
