@@ -88,6 +88,7 @@ export type Reach = Schemas["Reach"];
 /** A directory value with how many people have it (the reach's departments, functions, regions). */
 export type ValueCount = Schemas["ValueCount"];
 export type SuccessMetric = Schemas["SuccessMetric"];
+export type MetricSource = Schemas["MetricSource"];
 export type TrainingModule = Schemas["TrainingModule"];
 export type Resource = Schemas["Resource"];
 export type TenantSettings = Schemas["TenantSettings"];
