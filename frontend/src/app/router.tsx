@@ -53,6 +53,8 @@ export const router = createBrowserRouter([
       {
         element: <RequireSession />,
         children: [
+          // The printable results report: a page of its own, without the console's navigation.
+          { path: "/programs/:programId/report", lazy: page(() => import("../features/results/ReportPage"), "ReportPage") },
           {
             element: <AppLayout />,
             children: [

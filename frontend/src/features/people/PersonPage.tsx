@@ -14,6 +14,7 @@ import { useLanguage } from "../../shared/useLanguage";
 import { canAdminister, canWriteDirectory } from "../auth/permissions";
 import { useDeletePerson, usePerson } from "./peopleApi";
 import { PersonForm } from "./PersonForm";
+import { PersonNudges } from "../nudges/PersonNudges";
 import { BackLink, PageLoading } from "../../shared/PageParts";
 
 function Detail({ label, value }: { label: string; value: string }) {
@@ -128,6 +129,7 @@ export function PersonPage() {
           <PersonDetails person={p} withSensitive={withSensitive} />
         )}
       </Card>
+      <PersonNudges personId={p.id} />
     </Stack>
   );
 }

@@ -17,8 +17,10 @@ import { hasLaunch } from "../launch/visibility";
 import { LaunchTab } from "../launch/LaunchTab";
 import { useHasPairs } from "../matching/matchingApi";
 import { MatchingTab } from "../matching/MatchingTab";
+import { NudgesTab } from "../nudges/NudgesTab";
 import { CampaignsSection } from "../recruitment/CampaignsSection";
 import { useCampaigns } from "../recruitment/recruitmentApi";
+import { ResultsTab } from "../results/ResultsTab";
 import { DesignSummary } from "./DesignSummary";
 import { useDeleteProgram, useProgram, useTransition } from "./programsApi";
 import { StateBadge } from "./StateBadge";
@@ -26,7 +28,7 @@ import { campaignsClosedBy, transitionRequest } from "./transition";
 import { TransitionDialog } from "./TransitionDialog";
 import { BackLink, PageLoading } from "../../shared/PageParts";
 
-const TABS = ["overview", "matching", "launch", "feedback"] as const;
+const TABS = ["overview", "matching", "launch", "feedback", "results", "nudges"] as const;
 type Tab = (typeof TABS)[number];
 
 /** Matching (step 4) has something to show once the program has started recruiting. */
@@ -120,8 +122,8 @@ export function ProgramPage() {
   const p = program.data;
   const editable = writer && p.state !== "completed" && p.state !== "archived";
   const launch = hasLaunch(p.state, published);
-  // Feedback (check-ins and surveys) comes once pairs meet, like launch and monitoring.
-  const tabs = TABS.filter((x) => (x === "matching" ? hasMatching(p.state) : x === "launch" || x === "feedback" ? launch : true));
+  // Feedback (check-ins and surveys), results and nudges come once pairs meet, like launch and monitoring.
+  const tabs = TABS.filter((x) => (x === "matching" ? hasMatching(p.state) : x === "overview" ? true : launch));
   const tab: Tab = tabs.find((x) => x === params.get("tab")) ?? "overview";
   return (
     <Stack gap="md">
@@ -196,6 +198,16 @@ export function ProgramPage() {
         {launch && (
           <Tabs.Panel value="feedback">
             <FeedbackTab program={p} writer={writer} />
+          </Tabs.Panel>
+        )}
+        {launch && (
+          <Tabs.Panel value="results">
+            <ResultsTab program={p} writer={writer} />
+          </Tabs.Panel>
+        )}
+        {launch && (
+          <Tabs.Panel value="nudges">
+            <NudgesTab program={p} writer={writer} />
           </Tabs.Panel>
         )}
       </Tabs>
