@@ -10,7 +10,7 @@ import { countInvitations } from "../team/invitationStatus";
 import { useInvitationSample } from "../team/teamApi";
 import { OperationsAttention } from "./OperationsAttention";
 
-/** What needs an admin's attention, as far as the API can tell today: open invitations, failed emails, dead jobs. */
+/** The team and operations, for admins: open invitations, failed emails, dead jobs. */
 export function AttentionCard() {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -61,7 +61,7 @@ export function AttentionCard() {
   return (
     <Card withBorder padding="lg">
       <Title order={2} size="h4" mb="md">
-        {t("home.attention")}
+        {t("home.operations")}
       </Title>
       <Stack gap="md">
         {body}

@@ -9,6 +9,7 @@ import { useLanguage } from "../../shared/useLanguage";
 import { canAdminister, canWriteDirectory } from "../auth/permissions";
 import { AttentionCard } from "./AttentionCard";
 import { GettingStartedCard } from "./GettingStartedCard";
+import { NeedsAttentionCard } from "./NeedsAttentionCard";
 import { ProgramsCard } from "./ProgramsCard";
 import { RecruitmentCard } from "./RecruitmentCard";
 
@@ -69,6 +70,7 @@ export function HomePage() {
             </Row>
           </Stack>
         </Card>
+        <NeedsAttentionCard admin={canAdminister(user.role)} />
         <ProgramsCard />
         {canAdminister(user.role) && <AttentionCard />}
         {canWriteDirectory(user.role) && <RecruitmentCard />}

@@ -7,3 +7,13 @@ export function pageCount(page: { items: readonly unknown[]; next_cursor?: strin
   const more = Boolean(page.next_cursor);
   return { count, shown: `${formatNumber(count, language)}${more ? "+" : ""}` };
 }
+
+/** How many things `GET /attention` lists: pairs, programs with check-ins overdue, surveys closing, and failed emails (one item). */
+export function attentionCount(a: {
+  pairs: readonly unknown[];
+  check_ins_overdue: readonly unknown[];
+  surveys_closing: readonly unknown[];
+  failed_emails: number;
+}): number {
+  return a.pairs.length + a.check_ins_overdue.length + a.surveys_closing.length + (a.failed_emails > 0 ? 1 : 0);
+}
