@@ -1,9 +1,10 @@
-import { ActionIcon, Button, Checkbox, Grid, Group, NumberInput, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
+import { ActionIcon, Button, Checkbox, Grid, Group, NumberInput, Paper, Select, Stack, Text, Textarea, TextInput, Title } from "@mantine/core";
 import type { UseFormReturnType } from "@mantine/form";
 import { IconPlus, IconTrash } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { PURPOSES } from "../../../api/types";
-import type { WizardValues } from "./wizardState";
+import { METRIC_SOURCES } from "../../results/results";
+import { emptyMetric, type WizardValues } from "./wizardState";
 
 type Form = UseFormReturnType<WizardValues>;
 
@@ -30,32 +31,55 @@ export function PurposeStep({ form }: { form: Form }) {
         <Text size="sm" c="dimmed" mb="xs">
           {t("programs.wizard.metricsHint")}
         </Text>
-        {values.success_metrics.map((_, i) => (
-          <Grid key={form.key(`success_metrics.${i}`)} align="flex-end" mb="xs">
-            <Grid.Col span={{ base: 12, sm: 4 }}>
-              <TextInput label={t("programs.metric.name")} {...form.getInputProps(`success_metrics.${i}.name`)} />
-            </Grid.Col>
-            <Grid.Col span={{ base: 4, sm: 2 }}>
-              <NumberInput label={t("programs.metric.target")} {...form.getInputProps(`success_metrics.${i}.target`)} />
-            </Grid.Col>
-            <Grid.Col span={{ base: 8, sm: 2 }}>
-              <TextInput label={t("programs.metric.unit")} {...form.getInputProps(`success_metrics.${i}.unit`)} />
-            </Grid.Col>
-            <Grid.Col span={{ base: 10, sm: 3 }}>
-              <TextInput label={t("programs.metric.measured_by")} {...form.getInputProps(`success_metrics.${i}.measured_by`)} />
-            </Grid.Col>
-            <Grid.Col span={{ base: 2, sm: 1 }}>
-              <ActionIcon
-                variant="subtle"
-                color="red"
-                size="lg"
-                aria-label={t("programs.wizard.removeMetric")}
-                onClick={() => form.removeListItem("success_metrics", i)}
-              >
-                <IconTrash size={16} />
-              </ActionIcon>
-            </Grid.Col>
-          </Grid>
+        {values.success_metrics.map((metric, i) => (
+          <Paper key={form.key(`success_metrics.${i}`)} withBorder p="sm" radius="md" mb="xs" data-testid="metric-editor">
+            <Grid align="flex-end">
+              <Grid.Col span={{ base: 12, sm: 5 }}>
+                <TextInput label={t("programs.metric.name")} {...form.getInputProps(`success_metrics.${i}.name`)} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 5, sm: 3 }}>
+                <NumberInput label={t("programs.metric.target")} {...form.getInputProps(`success_metrics.${i}.target`)} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 5, sm: 3 }}>
+                <TextInput label={t("programs.metric.unit")} {...form.getInputProps(`success_metrics.${i}.unit`)} />
+              </Grid.Col>
+              <Grid.Col span={{ base: 2, sm: 1 }}>
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  size="lg"
+                  aria-label={t("programs.wizard.removeMetric")}
+                  onClick={() => form.removeListItem("success_metrics", i)}
+                >
+                  <IconTrash size={16} />
+                </ActionIcon>
+              </Grid.Col>
+              <Grid.Col span={{ base: 12, sm: metric.source === "survey_question" ? 4 : 6 }}>
+                <Select
+                  label={t("programs.metric.source")}
+                  allowDeselect={false}
+                  data={METRIC_SOURCES.map((s) => ({ value: s, label: t(`programs.metric.sources.${s}`) }))}
+                  description={t(`results.sources.${metric.source}`)}
+                  inputWrapperOrder={["label", "input", "description", "error"]}
+                  {...form.getInputProps(`success_metrics.${i}.source`)}
+                />
+              </Grid.Col>
+              {metric.source === "survey_question" && (
+                <Grid.Col span={{ base: 12, sm: 4 }}>
+                  <TextInput
+                    label={t("programs.metric.question")}
+                    description={t("programs.metric.questionHint")}
+                    inputWrapperOrder={["label", "input", "description", "error"]}
+                    withAsterisk
+                    {...form.getInputProps(`success_metrics.${i}.question`)}
+                  />
+                </Grid.Col>
+              )}
+              <Grid.Col span={{ base: 12, sm: metric.source === "survey_question" ? 4 : 6 }}>
+                <TextInput label={t("programs.metric.measured_by")} {...form.getInputProps(`success_metrics.${i}.measured_by`)} />
+              </Grid.Col>
+            </Grid>
+          </Paper>
         ))}
         {typeof form.errors.success_metrics === "string" && (
           <Text c="red" size="sm">
@@ -67,7 +91,7 @@ export function PurposeStep({ form }: { form: Form }) {
             variant="light"
             size="xs"
             leftSection={<IconPlus size={14} />}
-            onClick={() => form.insertListItem("success_metrics", { name: "", target: "", unit: "", measured_by: "" })}
+            onClick={() => form.insertListItem("success_metrics", emptyMetric())}
           >
             {t("programs.wizard.addMetric")}
           </Button>

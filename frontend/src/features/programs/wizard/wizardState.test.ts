@@ -7,7 +7,7 @@ function filled(): WizardValues {
   const v = emptyWizard();
   v.purposes = ["knowledge_sharing", "custom"];
   v.custom_purpose = "  Bring AI into daily work ";
-  v.success_metrics = [{ name: "Confidence", target: "4.5", unit: "score", measured_by: "survey" }];
+  v.success_metrics = [{ name: "Confidence", target: "4.5", unit: "score", measured_by: "survey", source: "manual", question: "" }];
   v.name = " Digital reverse ";
   v.eligibility.mentor = { ...v.eligibility.mentor, level_max: 4, departments: ["Engineering", " "] };
   v.eligibility.mentee = { ...v.eligibility.mentee, level_min: "10", executives_only: true };
@@ -26,7 +26,7 @@ describe("wizard → program design", () => {
       kind: "reverse",
       purposes: ["knowledge_sharing", "custom"],
       custom_purpose: "Bring AI into daily work",
-      success_metrics: [{ name: "Confidence", target: 4.5, unit: "score", measured_by: "survey" }],
+      success_metrics: [{ name: "Confidence", target: 4.5, unit: "score", measured_by: "survey", source: "manual", question: null }],
       mentors_more_junior: true,
       slots: 30,
       start_date: "2027-01-10",
@@ -84,7 +84,7 @@ describe("wizard steps", () => {
   it("checks links, numbers, dates and rows of each step when it is left, by the field to show the message beside", () => {
     const v = filled();
     v.custom_purpose = " ";
-    v.success_metrics = [{ name: "", target: "", unit: "", measured_by: "" }];
+    v.success_metrics = [{ name: "", target: "", unit: "", measured_by: "", source: "manual", question: "" }];
     expect(stepProblems(0, v)).toEqual({
       custom_purpose: { key: "customPurpose" },
       "success_metrics.0.name": { key: "metricName" },
@@ -113,6 +113,26 @@ describe("wizard steps", () => {
     expect(Object.keys(stepProblems(0, v))).not.toContain("name");
   });
 
+  it("sends where a metric's number comes from, and a question key only for one survey question", () => {
+    const v = filled();
+    v.success_metrics = [
+      { name: "Changed how they work", target: "80", unit: "%", measured_by: "", source: "survey_question", question: " changed " },
+      { name: "Check-ins", target: 4, unit: "", measured_by: "", source: "check_in_score", question: "left over" },
+    ];
+    expect(toProgramInput(v).success_metrics).toEqual([
+      { name: "Changed how they work", target: 80, unit: "%", measured_by: "", source: "survey_question", question: "changed" },
+      { name: "Check-ins", target: 4, unit: "", measured_by: "", source: "check_in_score", question: null },
+    ]);
+    const back = fromProgramInput(toProgramInput(v));
+    expect(back.success_metrics.map((m) => [m.source, m.question])).toEqual([["survey_question", "changed"], ["check_in_score", ""]]);
+    // A design saved before sources existed reads as entered by hand.
+    const old = toProgramInput(filled());
+    old.success_metrics = [{ name: "Old", target: 1, unit: "", measured_by: "" }];
+    expect(fromProgramInput(old).success_metrics[0]).toMatchObject({ source: "manual", question: "" });
+    v.success_metrics[0]!.question = " ";
+    expect(stepProblems(0, v)).toEqual({ "success_metrics.0.question": { key: "metricQuestion" } });
+  });
+
   it("takes the same links as the server", () => {
     expect(isWebLink("https://tandem.example/guide")).toBe(true);
     expect(isWebLink("http://intranet/guide")).toBe(true);
@@ -122,7 +142,7 @@ describe("wizard steps", () => {
   });
 
   it("has a sentence-case message for every problem, in both languages", () => {
-    const keys: WizardProblem["key"][] = ["purposes", "customPurpose", "name", "endAfterStart", "levelOrder", "metricName", "metricTarget", "moduleTitle", "resourceTitle", "webLink", "between", "tooLong"];
+    const keys: WizardProblem["key"][] = ["purposes", "customPurpose", "name", "endAfterStart", "levelOrder", "metricName", "metricTarget", "metricQuestion", "moduleTitle", "resourceTitle", "webLink", "between", "tooLong"];
     for (const key of keys) {
       expect(en.programs.wizard.errors[key], key).toMatch(/^[A-Z].*\.$/);
       expect(ja.programs.wizard.errors[key], key).toMatch(/。$/);

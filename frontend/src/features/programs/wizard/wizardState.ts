@@ -1,5 +1,6 @@
 import type {
   Cadence,
+  MetricSource,
   Eligibility,
   ParticipantRole,
   ProgramDesign,
@@ -23,6 +24,15 @@ export interface MetricValues {
   target: number | string;
   unit: string;
   measured_by: string;
+  /** Where the number comes from: values the managers enter, or a figure Tandem measures. */
+  source: MetricSource;
+  /** `survey_question` only: the question's key. */
+  question: string;
+}
+
+/** A new metric's values: entered by hand until another source is chosen. */
+export function emptyMetric(): MetricValues {
+  return { name: "", target: "", unit: "", measured_by: "", source: "manual", question: "" };
 }
 
 export interface TrainingValues {
@@ -142,6 +152,8 @@ export function toProgramInput(v: WizardValues): ProgramDesign {
       target: toFloat(m.target),
       unit: m.unit.trim(),
       measured_by: m.measured_by.trim(),
+      source: m.source,
+      question: m.source === "survey_question" ? optional(m.question) : null,
     })),
     eligibility,
     slots: toInt(v.slots) ?? 0,
@@ -179,7 +191,14 @@ export function fromProgramInput(d: ProgramDesign): WizardValues {
   return {
     purposes: [...d.purposes],
     custom_purpose: d.custom_purpose ?? "",
-    success_metrics: (d.success_metrics ?? []).map((m) => ({ ...m })),
+    success_metrics: (d.success_metrics ?? []).map((m) => ({
+      name: m.name,
+      target: m.target,
+      unit: m.unit,
+      measured_by: m.measured_by,
+      source: m.source ?? "manual",
+      question: m.question ?? "",
+    })),
     name: d.name,
     kind: d.kind,
     eligibility: { mentor: fromRule(find("mentor")), mentee: fromRule(find("mentee")), either: fromRule(find("either")) },
@@ -220,6 +239,7 @@ export type WizardProblem =
         | "levelOrder"
         | "metricName"
         | "metricTarget"
+        | "metricQuestion"
         | "moduleTitle"
         | "resourceTitle"
         | "webLink";
@@ -269,6 +289,7 @@ export function wizardProblems(v: WizardValues): Record<string, WizardProblem> {
   v.success_metrics.forEach((m, i) => {
     if (m.name.trim() === "") put(`success_metrics.${i}.name`, { key: "metricName" });
     if (blank(m.target) || !Number.isFinite(Number(m.target))) put(`success_metrics.${i}.target`, { key: "metricTarget" });
+    if (m.source === "survey_question" && m.question.trim() === "") put(`success_metrics.${i}.question`, { key: "metricQuestion" });
   });
   const name = v.name.trim();
   if (name === "") put("name", { key: "name" });
