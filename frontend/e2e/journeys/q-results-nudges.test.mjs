@@ -4,7 +4,7 @@ import { test } from "node:test";
 import { catalogues, outboxDir, startJourney } from "../support/browser.mjs";
 import { fill, steps, visible } from "../support/flows.mjs";
 import { accessToken, activeProgramWithPairs, call } from "../support/matching.mjs";
-import { emailWithLink, outboxFiles } from "../support/outbox.mjs";
+import { emailWithLink, invitationEmail, outboxFiles } from "../support/outbox.mjs";
 import { applicantsOf } from "../support/portal.mjs";
 
 const L = catalogues.en;
@@ -12,6 +12,7 @@ const JA = catalogues.ja;
 const s = steps(L);
 const run = Date.now().toString(36);
 const owner = { company: "Mizu Logistics", name: "Nao Kato", email: `nao.${run}@mizu.example`, password: "a long passphrase" };
+const viewer = { name: "Kei Sano", email: `kei.${run}@mizu.example`, password: "a viewer's long passphrase" };
 
 const person = (id, name, level, department, title, extra = {}) => ({
   external_id: id,
@@ -194,6 +195,30 @@ test("the manager sets the nudge rules, reads the results with the check-in tren
     else assert.equal(await attention.getByTestId("needs-attention-empty").count(), 0);
     for (const pair of answer.pairs) await visible(attention.locator(`a[href="/pairs/${pair.pair_id}"]`));
     await journey.shot(page, "home-attention-ja");
+
+    // A viewer reads the rules and the results and changes nothing.
+    await call("POST", "/api/v1/team/invitations", { token, body: { email: viewer.email, role: "viewer" }, status: 201 });
+    const invited = await invitationEmail(outboxDir, viewer.email);
+    await call("POST", "/api/v1/auth/invitations/accept", {
+      body: { token: tokenOf(invited.link), name: viewer.name, password: viewer.password },
+      status: 201,
+    });
+    const reader = await journey.person("viewer");
+    await reader.goto("/login");
+    await s.logIn(reader, viewer);
+    await visible(s.heading(reader, fill(L.home.title, { name: viewer.name })));
+    await visible(reader.getByTestId("needs-attention").getByRole("heading", { name: L.home.needsAttention.title }));
+    await reader.goto(`/programs/${programId}?tab=nudges`);
+    await visible(reader.getByTestId("nudges-read-only").getByText(L.nudges.settings.readOnly));
+    assert.equal(await reader.getByRole("button", { name: L.nudges.settings.save }).count(), 0, "a viewer has no Save");
+    assert.ok(
+      await reader.getByRole("switch", { name: fill(L.nudges.settings.switchOf, { rule: L.nudges.rules.no_session }) }).isDisabled(),
+      "a viewer's switches are off limits",
+    );
+    await reader.getByRole("tab", { name: L.programs.tabs.results }).click();
+    await visible(reader.locator(`[data-testid="metric"][data-name="${PROMOTIONS}"]`).getByTestId("metric-measured").getByText("3 people"));
+    assert.equal(await reader.getByRole("button", { name: L.results.metrics.enter }).count(), 0, "a viewer enters no value");
+    await journey.shot(reader, "viewer-nudges-results");
   } catch (error) {
     await journey.abort();
     throw error;
