@@ -111,7 +111,15 @@ export function DesignSummary({ design }: { design: ProgramDesign }) {
           <List size="sm" spacing={4}>
             {(design.success_metrics ?? []).map((m, i) => (
               <List.Item key={i}>
-                {t("programs.metric.text", { name: m.name, target: num(m.target), unit: m.unit, measured_by: m.measured_by })}
+                {t("programs.metric.text", {
+                  name: m.name,
+                  target: num(m.target),
+                  unit: m.unit,
+                  // Where the number comes from, then the design's own words about it.
+                  measured_by: [t(`programs.metric.sources.${m.source ?? "manual"}`), m.measured_by.trim()]
+                    .filter(Boolean)
+                    .join(language === "ja" ? "、" : ", "),
+                })}
               </List.Item>
             ))}
           </List>
