@@ -266,8 +266,12 @@ export function MetricsTable({ metrics }: { metrics: readonly MetricResult[] }) 
         {metrics.map((m) => (
           <Table.Tr key={m.name} data-testid="report-metric">
             <Table.Td style={{ overflowWrap: "anywhere" }}>{m.name}</Table.Td>
-            <Table.Td ta="right">{formatWithUnit(m.measured, m.unit, language)}</Table.Td>
-            <Table.Td ta="right">{formatWithUnit(m.target, m.unit, language)}</Table.Td>
+            <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>
+              {formatWithUnit(m.measured, m.unit, language)}
+            </Table.Td>
+            <Table.Td ta="right" style={{ whiteSpace: "nowrap" }}>
+              {formatWithUnit(m.target, m.unit, language)}
+            </Table.Td>
             <Table.Td>{t(`results.metrics.status.${metricStatus(m)}`)}</Table.Td>
             <Table.Td>
               <Text size="sm">{t(`results.sources.${m.source}`)}</Text>
