@@ -15,6 +15,7 @@ on_both_databases!(
     the_weekly_cap_keeps_the_most_important_nudges,
     paused_programs_rules_turned_off_and_unsubscriptions_stop_nudges,
     bad_nudge_settings_are_refused_by_field,
+    quiet_hours_hold_a_nudge_where_the_person_is,
 );
 
 /// A scheduler pass as the worker runs it (the same signing secret, so links work).
@@ -188,4 +189,24 @@ async fn bad_nudge_settings_are_refused_by_field(app: TestApp) {
     let refused = app.request(Method::PUT, &settings, Some(&l.owner.access_token), Some(unknown)).await;
     assert!(refused.status == 400 || refused.status == 422, "{}", refused.body);
     assert_eq!(app.get(&settings, &l.owner.access_token).await.ok(200)["paused"], false);
+}
+
+async fn quiet_hours_hold_a_nudge_where_the_person_is(app: TestApp) {
+    let backend = app.backend;
+    drop(app);
+    // Night in Tokyo: Kenji's nudge waits for the morning; Aoi's, in London, goes.
+    let app = TestApp::spawn_in_quiet_hours(backend, chrono_tz::Asia::Tokyo).await.unwrap();
+    let l = launched(&app, "sakura").await;
+    activate(&app, &l).await;
+    pairs_formed_days_ago(&app, 30).await;
+    assert_eq!(pass(&app).await.queued, 4);
+    app.wait_for_emails_to(&l.aoi, 1).await;
+    app.eventually("Kenji's nudge to be held", || async {
+        log(&app, &l).await.iter().any(|n| n["name"] == "Kenji" && n["state"] == "held")
+    })
+    .await;
+    let entries = log(&app, &l).await;
+    let kenji = entries.iter().find(|n| n["name"] == "Kenji").unwrap();
+    assert!(kenji["reason"].as_str().unwrap().contains("Asia/Tokyo"), "{kenji}");
+    assert!(app.emails_to(&l.kenji).is_empty());
 }
