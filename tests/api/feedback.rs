@@ -6,7 +6,7 @@ use reqwest::Method;
 use serde_json::{Value, json};
 use tandem_tests::{TestApp, on_both_databases};
 
-use crate::launched::{Launched, email, launched};
+use crate::launched::{Launched, activate, email, launched};
 
 on_both_databases!(
     check_ins_are_asked_once_and_answered_from_the_emailed_link,
@@ -19,15 +19,6 @@ on_both_databases!(
     exports_stream_each_table_with_formulas_made_safe,
     attention_lists_pairs_at_risk_check_ins_overdue_and_surveys_closing,
 );
-
-/// Launches the program (as publishing its first pairs does).
-async fn activate(app: &TestApp, l: &Launched) {
-    use tandem_domain::programs::ProgramState;
-    let store = app.store().await;
-    let tx = store.tenant(l.owner.tenant_id.parse().unwrap()).await.unwrap();
-    tx.set_program_state(l.program_id.parse().unwrap(), ProgramState::Draft, ProgramState::Active).await.unwrap();
-    tx.commit().await.unwrap();
-}
 
 /// The token of the first link to `path` in the newest email to `to`.
 fn link_token(app: &TestApp, to: &str, path: &str) -> String {

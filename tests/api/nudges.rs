@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 use tandem_jobs::nudges::{NudgePass, Nudger};
 use tandem_tests::{TestApp, on_both_databases};
 
-use crate::launched::{Launched, launched};
+use crate::launched::{Launched, activate, launched};
 
 on_both_databases!(
     a_due_nudge_goes_once_however_often_the_scheduler_runs,
@@ -23,14 +23,6 @@ async fn pass(app: &TestApp) -> NudgePass {
     let secret = tandem_server::startup::signing_secret(&app.config).unwrap();
     let signer = tandem_mail::unsubscribe::LinkSigner::new(&secret);
     Nudger::new(app.store().await, signer, app.config.public_url.clone()).pass(Utc::now()).await.unwrap()
-}
-
-async fn activate(app: &TestApp, l: &Launched) {
-    use tandem_domain::programs::ProgramState;
-    let store = app.store().await;
-    let tx = store.tenant(l.owner.tenant_id.parse().unwrap()).await.unwrap();
-    tx.set_program_state(l.program_id.parse().unwrap(), ProgramState::Draft, ProgramState::Active).await.unwrap();
-    tx.commit().await.unwrap();
 }
 
 /// A timestamp literal both databases compare as the store writes them.
