@@ -526,6 +526,11 @@ async fn attention_lists_pairs_at_risk_check_ins_overdue_and_surveys_closing(app
     };
     tx.insert_check_in(check_in).await.unwrap();
     tx.commit().await.unwrap();
+    // Asked just now: not overdue yet. Asked five days ago: overdue.
+    let now = app.get("/api/v1/attention", token).await.ok(200).clone();
+    assert_eq!(now["check_ins_overdue"], json!([]), "{now}");
+    let asked = (chrono::Utc::now() - chrono::Duration::days(5)).to_rfc3339_opts(chrono::SecondsFormat::Micros, false);
+    app.execute(&format!("UPDATE check_ins SET created_at = '{asked}'")).await;
     let surveys = format!("/api/v1/programs/{}/surveys", l.program_id);
     let closes = (today + chrono::Duration::days(3)).to_string();
     let survey = app
