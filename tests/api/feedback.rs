@@ -6,7 +6,7 @@ use reqwest::Method;
 use serde_json::{Value, json};
 use tandem_tests::{TestApp, on_both_databases};
 
-use crate::launched::{Launched, email, launched};
+use crate::launched::{Launched, activate, email, launched};
 
 on_both_databases!(
     check_ins_are_asked_once_and_answered_from_the_emailed_link,
@@ -19,15 +19,6 @@ on_both_databases!(
     exports_stream_each_table_with_formulas_made_safe,
     attention_lists_pairs_at_risk_check_ins_overdue_and_surveys_closing,
 );
-
-/// Launches the program (as publishing its first pairs does).
-async fn activate(app: &TestApp, l: &Launched) {
-    use tandem_domain::programs::ProgramState;
-    let store = app.store().await;
-    let tx = store.tenant(l.owner.tenant_id.parse().unwrap()).await.unwrap();
-    tx.set_program_state(l.program_id.parse().unwrap(), ProgramState::Draft, ProgramState::Active).await.unwrap();
-    tx.commit().await.unwrap();
-}
 
 /// The token of the first link to `path` in the newest email to `to`.
 fn link_token(app: &TestApp, to: &str, path: &str) -> String {
@@ -535,6 +526,11 @@ async fn attention_lists_pairs_at_risk_check_ins_overdue_and_surveys_closing(app
     };
     tx.insert_check_in(check_in).await.unwrap();
     tx.commit().await.unwrap();
+    // Asked just now: not overdue yet. Asked five days ago: overdue.
+    let now = app.get("/api/v1/attention", token).await.ok(200).clone();
+    assert_eq!(now["check_ins_overdue"], json!([]), "{now}");
+    let asked = (chrono::Utc::now() - chrono::Duration::days(5)).to_rfc3339_opts(chrono::SecondsFormat::Micros, false);
+    app.execute(&format!("UPDATE check_ins SET created_at = '{asked}'")).await;
     let surveys = format!("/api/v1/programs/{}/surveys", l.program_id);
     let closes = (today + chrono::Duration::days(3)).to_string();
     let survey = app

@@ -81,3 +81,12 @@ pub(crate) async fn launched(app: &TestApp, company: &str) -> Launched {
         mei: email("Mei", company),
     }
 }
+
+/// Launches the program, as publishing its first pairs does.
+pub(crate) async fn activate(app: &TestApp, l: &Launched) {
+    use tandem_domain::programs::ProgramState;
+    let store = app.store().await;
+    let tx = store.tenant(l.owner.tenant_id.parse().unwrap()).await.unwrap();
+    tx.set_program_state(l.program_id.parse().unwrap(), ProgramState::Draft, ProgramState::Active).await.unwrap();
+    tx.commit().await.unwrap();
+}

@@ -8,13 +8,14 @@ use serde_json::{Value, json};
 use tandem_jobs::nudges::{NudgePass, Nudger};
 use tandem_tests::{TestApp, on_both_databases};
 
-use crate::launched::{Launched, launched};
+use crate::launched::{Launched, activate, launched};
 
 on_both_databases!(
     a_due_nudge_goes_once_however_often_the_scheduler_runs,
     the_weekly_cap_keeps_the_most_important_nudges,
     paused_programs_rules_turned_off_and_unsubscriptions_stop_nudges,
     bad_nudge_settings_are_refused_by_field,
+    quiet_hours_hold_a_nudge_where_the_person_is,
 );
 
 /// A scheduler pass as the worker runs it (the same signing secret, so links work).
@@ -22,14 +23,6 @@ async fn pass(app: &TestApp) -> NudgePass {
     let secret = tandem_server::startup::signing_secret(&app.config).unwrap();
     let signer = tandem_mail::unsubscribe::LinkSigner::new(&secret);
     Nudger::new(app.store().await, signer, app.config.public_url.clone()).pass(Utc::now()).await.unwrap()
-}
-
-async fn activate(app: &TestApp, l: &Launched) {
-    use tandem_domain::programs::ProgramState;
-    let store = app.store().await;
-    let tx = store.tenant(l.owner.tenant_id.parse().unwrap()).await.unwrap();
-    tx.set_program_state(l.program_id.parse().unwrap(), ProgramState::Draft, ProgramState::Active).await.unwrap();
-    tx.commit().await.unwrap();
 }
 
 /// A timestamp literal both databases compare as the store writes them.
@@ -130,7 +123,8 @@ async fn the_weekly_cap_keeps_the_most_important_nudges(app: TestApp) {
     let capped = aoi.iter().find(|n| n["state"] == "capped").unwrap();
     assert!(capped["reason"].as_str().unwrap().contains("3 nudges in seven days"), "{capped}");
     // The inactive pair is the team's business too.
-    let owner_mail = app.wait_for_emails_to(&l.owner.email, 2).await;
+    // Both pairs are inactive: two emails after the sign-up one.
+    let owner_mail = app.wait_for_emails_to(&l.owner.email, 3).await;
     assert!(owner_mail.iter().any(|m| m.subject.contains("Aoi") && m.subject.contains("45 days")), "{owner_mail:?}");
     // The capped one is decided: it does not come back at the next pass.
     assert_eq!(pass(&app).await.due, 0);
@@ -188,4 +182,24 @@ async fn bad_nudge_settings_are_refused_by_field(app: TestApp) {
     let refused = app.request(Method::PUT, &settings, Some(&l.owner.access_token), Some(unknown)).await;
     assert!(refused.status == 400 || refused.status == 422, "{}", refused.body);
     assert_eq!(app.get(&settings, &l.owner.access_token).await.ok(200)["paused"], false);
+}
+
+async fn quiet_hours_hold_a_nudge_where_the_person_is(app: TestApp) {
+    let backend = app.backend;
+    drop(app);
+    // Night in Tokyo: Kenji's nudge waits for the morning; Aoi's, in London, goes.
+    let app = TestApp::spawn_in_quiet_hours(backend, chrono_tz::Asia::Tokyo).await.unwrap();
+    let l = launched(&app, "sakura").await;
+    activate(&app, &l).await;
+    pairs_formed_days_ago(&app, 30).await;
+    assert_eq!(pass(&app).await.queued, 4);
+    app.wait_for_emails_to(&l.aoi, 1).await;
+    app.eventually("Kenji's nudge to be held", || async {
+        log(&app, &l).await.iter().any(|n| n["name"] == "Kenji" && n["state"] == "held")
+    })
+    .await;
+    let entries = log(&app, &l).await;
+    let kenji = entries.iter().find(|n| n["name"] == "Kenji").unwrap();
+    assert!(kenji["reason"].as_str().unwrap().contains("Asia/Tokyo"), "{kenji}");
+    assert!(app.emails_to(&l.kenji).is_empty());
 }

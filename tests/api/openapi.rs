@@ -249,6 +249,18 @@ async fn throttled_operations_document_their_429(app: TestApp) {
     }
 }
 
+/// Every schema the document refers to is in it: a client generator refuses a dangling one.
+#[test]
+fn every_referenced_schema_is_defined() {
+    let spec = spec();
+    let text = spec.to_string();
+    let defined = spec["components"]["schemas"].as_object().unwrap();
+    for (i, _) in text.match_indices("#/components/schemas/") {
+        let name: String = text[i + "#/components/schemas/".len()..].chars().take_while(|c| *c != '"').collect();
+        assert!(defined.contains_key(&name), "{name} is referred to but not defined");
+    }
+}
+
 /// Every refusal in the document is a problem document, and every shared refusal an operation
 /// refers to exists.
 #[test]

@@ -59,7 +59,8 @@ use crate::error::{ApiError, InvalidField, PROBLEM_JSON, Problem};
         (name = "developer", description = "The developer mailbox: the outbox of the embedded default"),
         (name = "operations", description = "Health, readiness and metrics"),
     ),
-    components(schemas(Problem)),
+    // Schemas only a path parameter names are not collected with the routes.
+    components(schemas(Problem, crate::routes::exports::ExportTable)),
     modifiers(&SecuritySchemes),
 )]
 struct BaseDoc;

@@ -206,6 +206,7 @@ pub enum Reason {
 
     // Feedback.
     SurveyNeedsQuestions,
+    NotASurveyQuestion,
     SurveyOptions {
         key: String,
     },
@@ -662,6 +663,7 @@ impl Reason {
                 "sign in to the participant portal with the link emailed to you",
                 "メールで届いたリンクから参加者ポータルにサインインしてください"
             ),
+            NotASurveyQuestion => say!(l, "is not a question of this survey", "このアンケートの質問ではありません"),
             SurveyNeedsQuestions => {
                 say!(l, "a survey asks at least one question", "アンケートには質問が1つ以上必要です")
             }

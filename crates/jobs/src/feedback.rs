@@ -14,11 +14,14 @@ use tandem_domain::feedback::{SCORE_MAX, SCORE_MIN, SurveyState, next_period, pe
 use tandem_domain::jobs::{CheckInsTask, SurveyTask, Task};
 use tandem_domain::matching::run::PairState;
 use tandem_domain::programs::{ParticipantRole, ProgramKind, ProgramState};
-use tandem_domain::{CheckInId, PersonId, ProgramId, SurveyInviteeId, TenantId};
+use tandem_domain::{CheckInId, PersonId, SurveyInviteeId, TenantId};
 use tandem_mail::unsubscribe::{LinkSigner, token_hash};
-use tandem_store::{Db, NewCheckIn, NewJob, PairRecord, PersonRecord, StoreError, TenantTx};
+use tandem_store::{Db, NewCheckIn, NewJob, PairRecord, PersonRecord, StoreError, SurveyRecord, TenantTx};
 
 use crate::queue::{Job, JobError, Outcome};
+
+/// The pairs whose members a survey asks: those that went on, not those withdrawn.
+pub const SURVEYED: [PairState; 3] = [PairState::Active, PairState::Paused, PairState::Ended];
 
 /// How many days after its period a check-in may still be answered.
 pub const CHECK_IN_GRACE_DAYS: u64 = 7;
@@ -142,16 +145,22 @@ impl FeedbackHandler {
         Ok(Outcome::Done)
     }
 
+    /// An open survey, or nothing to do (closed since, or gone with its tenant).
+    async fn open_survey(&self, tx: &TenantTx, id: tandem_domain::SurveyId) -> Result<Option<SurveyRecord>, JobError> {
+        match tx.survey_by_id(id).await {
+            Ok(survey) if survey.state == SurveyState::Open => Ok(Some(survey)),
+            Ok(_) | Err(StoreError::NotFound) => Ok(None),
+            Err(err) => Err(retry(err)),
+        }
+    }
+
     /// Asks everyone the survey is for (people asked already are not asked again).
     pub async fn survey_invitations(&self, job: &Job, task: SurveyTask) -> Result<Outcome, JobError> {
         let tx = self.db.tenant(job.tenant).await.map_err(retry)?;
-        let survey = match tx.survey_by_id(task.survey).await {
-            Ok(survey) if survey.state == SurveyState::Open => survey,
-            Ok(_) | Err(StoreError::NotFound) => return Ok(Outcome::Done),
-            Err(err) => return Err(retry(err)),
-        };
+        let Some(survey) = self.open_survey(&tx, task.survey).await? else { return Ok(Outcome::Done) };
         let program = tx.program(survey.program).await.map_err(retry)?;
-        let audience = survey_audience(&all_pairs(&tx, program.id).await?, program.design.kind, survey.audience);
+        let pairs = tx.pairs_in_states(program.id, &SURVEYED).await.map_err(retry)?;
+        let audience = survey_audience(&pairs, program.design.kind, survey.audience);
         let ids: Vec<PersonId> = audience.keys().copied().collect();
         let people = tx.people_by_ids(&ids).await.map_err(retry)?;
         for person in &people {
@@ -174,11 +183,7 @@ impl FeedbackHandler {
     /// Reminds those who have not answered (once per person per job: the job's key names the day).
     pub async fn survey_reminder(&self, job: &Job, task: SurveyTask) -> Result<Outcome, JobError> {
         let tx = self.db.tenant(job.tenant).await.map_err(retry)?;
-        let survey = match tx.survey_by_id(task.survey).await {
-            Ok(survey) if survey.state == SurveyState::Open => survey,
-            Ok(_) | Err(StoreError::NotFound) => return Ok(Outcome::Done),
-            Err(err) => return Err(retry(err)),
-        };
+        let Some(survey) = self.open_survey(&tx, task.survey).await? else { return Ok(Outcome::Done) };
         let program = tx.program(survey.program).await.map_err(retry)?;
         let waiting: Vec<_> =
             tx.survey_invitees(survey.id).await.map_err(retry)?.into_iter().filter(|i| !i.answered).collect();
@@ -215,14 +220,6 @@ impl FeedbackHandler {
             link: self.url(&format!("/survey?token={token}")),
         }
     }
-}
-
-async fn all_pairs(tx: &TenantTx, program: ProgramId) -> Result<Vec<PairRecord>, JobError> {
-    let mut pairs = Vec::new();
-    for state in [PairState::Active, PairState::Paused, PairState::Ended] {
-        pairs.extend(tx.pairs_in(program, state).await.map_err(retry)?);
-    }
-    Ok(pairs)
 }
 
 /// Queues this period's check-ins for every active program (the scheduler's hourly pass). A

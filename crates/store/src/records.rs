@@ -622,6 +622,8 @@ pub struct CheckInRecord {
     pub learned: Option<bool>,
     pub comment: Option<String>,
     pub answered_at: Option<DateTime<Utc>>,
+    /// When it was asked (its email recorded).
+    pub asked_at: DateTime<Utc>,
 }
 
 /// A check-in to ask for.

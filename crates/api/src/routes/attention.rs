@@ -42,7 +42,7 @@ pub struct PairNeedingAttention {
 pub struct CheckInsOverdue {
     pub program_id: ProgramId,
     pub program: String,
-    /// Check-ins asked more than three days ago and not answered, in periods still open.
+    /// Check-ins asked more than three days ago and not answered, that may still be answered.
     pub unanswered: u32,
 }
 
@@ -111,7 +111,7 @@ pub async fn attention(
             .await?
             .into_iter()
             .filter(|c| c.answered_at.is_none())
-            .filter(|c| c.period_end + Duration::days(7) >= today && c.period + Duration::days(3) < today)
+            .filter(|c| c.period_end + Duration::days(7) >= today && c.asked_at + Duration::days(3) < now)
             .count() as u32;
         if unanswered > 0 {
             out.check_ins_overdue.push(CheckInsOverdue {

@@ -30,6 +30,7 @@ const PAGE: u64 = 500;
 
 /// A table of a program that can be exported.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, ToSchema)]
+#[schema(example = "sessions")]
 #[serde(rename_all = "kebab-case")]
 pub enum ExportTable {
     Pairs,

@@ -513,14 +513,7 @@ pub async fn open_survey(
     if !matches!(program.state, ProgramState::Active | ProgramState::Completed) {
         return Err(ApiError::Conflict(Reason::ProgramNotActive));
     }
-    let mut pairs = Vec::new();
-    for state in [
-        tandem_domain::matching::run::PairState::Active,
-        tandem_domain::matching::run::PairState::Paused,
-        tandem_domain::matching::run::PairState::Ended,
-    ] {
-        pairs.extend(scoped.tx.pairs_in(program.id, state).await?);
-    }
+    let pairs = scoped.tx.pairs_in_states(program.id, &tandem_jobs::feedback::SURVEYED).await?;
     if tandem_jobs::feedback::survey_audience(&pairs, program.design.kind, survey.audience).is_empty() {
         return Err(ApiError::Conflict(Reason::SurveyNobodyToAsk));
     }

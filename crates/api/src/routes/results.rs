@@ -151,14 +151,6 @@ pub struct ProgramResults {
     pub metrics: Vec<MetricResult>,
 }
 
-async fn all_pairs(tx: &TenantTx, program: ProgramId) -> Result<Vec<PairRecord>, ApiError> {
-    let mut pairs = Vec::new();
-    for state in [PairState::Active, PairState::Paused, PairState::Ended, PairState::Withdrawn] {
-        pairs.extend(tx.pairs_in(program, state).await?);
-    }
-    Ok(pairs)
-}
-
 fn month_end(month: &str) -> Option<NaiveDate> {
     let first = NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d").ok()?;
     first.checked_add_months(chrono::Months::new(1))?.pred_opt()
@@ -188,7 +180,9 @@ pub(crate) async fn results_for(
 ) -> Result<ProgramResults, ApiError> {
     let today = Utc::now().date_naive();
     let now = Utc::now();
-    let pairs = all_pairs(tx, program.id).await?;
+    let pairs = tx
+        .pairs_in_states(program.id, &[PairState::Active, PairState::Paused, PairState::Ended, PairState::Withdrawn])
+        .await?;
     let kept: Vec<&PairRecord> = pairs.iter().filter(|p| p.state != PairState::Withdrawn).collect();
     let member_ids: Vec<PersonId> = pairs.iter().flat_map(|p| [p.mentor, p.mentee]).collect();
     let people: BTreeMap<PersonId, PersonRecord> =

@@ -131,7 +131,7 @@ pub fn answer_problems(
     let mut kept = BTreeMap::new();
     for key in answers.keys() {
         if !questions.iter().any(|q| &q.key == key) {
-            problems.push((key.clone(), Reason::NotAQuestion));
+            problems.push((key.clone(), Reason::NotASurveyQuestion));
         }
     }
     for q in questions {
@@ -439,7 +439,7 @@ mod tests {
         )
         .unwrap_err();
         for (key, reason) in [
-            ("other", Reason::NotAQuestion),
+            ("other", Reason::NotASurveyQuestion),
             ("going", Reason::Between { min: 1, max: 5 }),
             ("learned", Reason::Between { min: 1, max: 5 }),
             ("trust", Reason::Required),

@@ -32,6 +32,7 @@ pub(super) fn check_in_record(m: check_in::Model) -> Result<CheckInRecord, Store
         learned: m.learned,
         comment: m.comment,
         answered_at: m.answered_at,
+        asked_at: m.created_at,
     })
 }
 

@@ -225,6 +225,24 @@ impl TenantTx {
             .collect()
     }
 
+    /// A program's pairs in any of `states`, oldest first.
+    pub async fn pairs_in_states(
+        &self,
+        program: ProgramId,
+        states: &[PairState],
+    ) -> Result<Vec<PairRecord>, StoreError> {
+        pair::Entity::find()
+            .filter(pair::Column::TenantId.eq(self.tid()))
+            .filter(pair::Column::ProgramId.eq(program.as_uuid()))
+            .filter(pair::Column::State.is_in(states.iter().map(|s| s.as_str())))
+            .order_by_asc(pair::Column::Id)
+            .all(&self.tx)
+            .await?
+            .into_iter()
+            .map(pair_record)
+            .collect()
+    }
+
     pub async fn pair(&self, id: PairId) -> Result<PairRecord, StoreError> {
         let model = pair::Entity::find()
             .filter(pair::Column::TenantId.eq(self.tid()))
