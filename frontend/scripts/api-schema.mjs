@@ -1,7 +1,7 @@
 // Generates src/api/schema.d.ts from ../docs/openapi.json (openapi-typescript).
 // With --check, generates into a temp file instead and fails when the committed file differs.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -12,29 +12,11 @@ const cli = join(root, "node_modules/openapi-typescript/bin/cli.js");
 // `details: {}` objects become `unknown` (narrowed where read) rather than `Record<string, never>`.
 const FLAGS = ["--empty-objects-unknown"];
 
-/**
- * The document to generate from. Stopgap: the server's document refers to the export route's
- * `ExportTable` without defining it, which openapi-typescript refuses; until it does, a copy with
- * the tables docs/feedback.md lists is used. With the schema defined, this is the document itself.
- */
-function source(dir) {
-  const path = join(root, "../docs/openapi.json");
-  const doc = JSON.parse(readFileSync(path, "utf8"));
-  const schemas = doc.components?.schemas ?? {};
-  if (schemas.ExportTable || !JSON.stringify(doc).includes('"#/components/schemas/ExportTable"')) return path;
-  schemas.ExportTable = { type: "string", enum: ["pairs", "sessions", "learning", "check-ins", "nudges", "surveys", "metrics"] };
-  const patched = join(dir, "openapi.json");
-  writeFileSync(patched, JSON.stringify(doc));
-  return patched;
-}
-
 function generate(output) {
-  const dir = mkdtempSync(join(tmpdir(), "tandem-openapi-"));
-  const run = spawnSync(process.execPath, [cli, source(dir), ...FLAGS, "--output", output], {
+  const run = spawnSync(process.execPath, [cli, "../docs/openapi.json", ...FLAGS, "--output", output], {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
   });
-  rmSync(dir, { recursive: true, force: true });
   if (run.status !== 0) {
     console.error("openapi-typescript failed");
     process.exit(1);
