@@ -108,6 +108,8 @@ const server = spawn(bin, ["serve"], {
     // A journey runs a program's first weeks in minutes: an invitation, an introduction, a
     // check-in and a survey reach the same person the same day, more than the daily cap of 3.
     TANDEM_EMAIL_DAILY_CAP: "10",
+    // Due nudges are looked for every few seconds, so a journey sees one go (15 minutes otherwise).
+    TANDEM_NUDGE_INTERVAL_SECS: "2",
     // Every journey signs up and applies from this one address; the limits themselves are tested
     // by the API suite (tests/api/abuse.rs).
     TANDEM_SIGNUP_PER_CLIENT_PER_HOUR: "1000",

@@ -16,6 +16,7 @@ on_both_databases!(
     paused_programs_rules_turned_off_and_unsubscriptions_stop_nudges,
     bad_nudge_settings_are_refused_by_field,
     quiet_hours_hold_a_nudge_where_the_person_is,
+    a_survey_closing_soon_nudges_who_has_not_answered,
 );
 
 /// A scheduler pass as the worker runs it (the same signing secret, so links work).
@@ -202,4 +203,24 @@ async fn quiet_hours_hold_a_nudge_where_the_person_is(app: TestApp) {
     let kenji = entries.iter().find(|n| n["name"] == "Kenji").unwrap();
     assert!(kenji["reason"].as_str().unwrap().contains("Asia/Tokyo"), "{kenji}");
     assert!(app.emails_to(&l.kenji).is_empty());
+}
+
+async fn a_survey_closing_soon_nudges_who_has_not_answered(app: TestApp) {
+    let l = launched(&app, "sakura").await;
+    activate(&app, &l).await;
+    let token = Some(l.owner.access_token.as_str());
+    let surveys = format!("/api/v1/programs/{}/surveys", l.program_id);
+    let closes = (Utc::now() + Duration::days(2)).date_naive().to_string();
+    let survey =
+        app.post(&surveys, token, json!({"kind": "mid_program", "audience": "mentee", "closes_on": closes})).await;
+    let path = format!("{surveys}/{}", survey.ok(201)["id"].as_str().unwrap());
+    app.post(&format!("{path}/open"), token, json!({})).await.ok(200);
+    app.eventually("the invitations", || async { app.get(&path, &l.owner.access_token).await.body["invited"] == 2 })
+        .await;
+    let done = pass(&app).await;
+    assert_eq!((done.due, done.queued), (2, 2), "Kenji and Mei");
+    let nudges = app.wait_for_emails_to(&l.mei, 2).await;
+    assert!(nudges[1].subject.contains("closes on"), "{}", nudges[1].subject);
+    assert!(nudges[1].text.contains("/survey?token="), "a link straight to the survey: {}", nudges[1].text);
+    assert_eq!(pass(&app).await.due, 0);
 }

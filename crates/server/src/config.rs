@@ -87,6 +87,8 @@ pub struct Config {
     pub worker_lease_secs: u64,
     /// How often an idle worker looks for due jobs, in milliseconds.
     pub worker_poll_ms: u64,
+    /// How often the scheduler looks for due nudges, in seconds.
+    pub nudge_interval_secs: u64,
     /// The first retry's backoff in milliseconds; it doubles per attempt, with jitter, up to
     /// an hour.
     pub worker_retry_base_ms: u64,
@@ -163,6 +165,7 @@ impl Default for Config {
             console_dir: "frontend/dist".into(),
             worker_concurrency: 4,
             worker_poll_ms: 500,
+            nudge_interval_secs: 900,
             worker_retry_base_ms: 5000,
             worker_lease_secs: 60,
             redis_prefix: "tandem".into(),
@@ -262,6 +265,11 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
         "Seconds a claimed job is its worker's before another may run it (default 60)",
     ),
     ("worker_poll_ms", "TANDEM_WORKER_POLL_MS", "How often an idle worker looks for jobs, ms (default 500)"),
+    (
+        "nudge_interval_secs",
+        "TANDEM_NUDGE_INTERVAL_SECS",
+        "How often the scheduler looks for due nudges, seconds (default 900)",
+    ),
     (
         "worker_retry_base_ms",
         "TANDEM_WORKER_RETRY_BASE_MS",

@@ -351,7 +351,8 @@ fn start_background(
         }
     });
     let nudger = Arc::new(tandem_jobs::nudges::Nudger::new(parts.db.clone(), links(), config.public_url.clone()));
-    let nudges = PeriodicTask::new("send the nudges that are due", Duration::from_secs(900), move || {
+    let every = Duration::from_secs(config.nudge_interval_secs.max(1));
+    let nudges = PeriodicTask::new("send the nudges that are due", every, move || {
         let nudger = nudger.clone();
         async move {
             match nudger.pass(chrono::Utc::now()).await {

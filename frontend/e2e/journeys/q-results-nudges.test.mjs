@@ -4,7 +4,7 @@ import { test } from "node:test";
 import { catalogues, outboxDir, startJourney } from "../support/browser.mjs";
 import { fill, steps, visible } from "../support/flows.mjs";
 import { accessToken, activeProgramWithPairs, call } from "../support/matching.mjs";
-import { emailWithLink, invitationEmail, outboxFiles } from "../support/outbox.mjs";
+import { emailSaying, emailWithLink, invitationEmail, outboxFiles } from "../support/outbox.mjs";
 import { applicantsOf } from "../support/portal.mjs";
 
 const L = catalogues.en;
@@ -95,16 +95,41 @@ test("the manager sets the nudge rules, reads the results with the check-in tren
     await page.getByRole("button", { name: L.nudges.settings.save }).click();
     await visible(noSession.getByText(L.nudges.settings.daysProblem));
     await days.fill("1");
-    await page.getByRole("switch", { name: fill(L.nudges.settings.switchOf, { rule: L.nudges.rules.survey_due }) }).uncheck({ force: true });
+    await page.getByRole("switch", { name: fill(L.nudges.settings.switchOf, { rule: L.nudges.rules.pair_inactive }) }).uncheck({ force: true });
     await page.getByRole("button", { name: L.nudges.settings.save }).click();
     await visible(page.getByText(L.nudges.settings.saved));
     const settings = await call("GET", `/api/v1/programs/${programId}/nudges/settings`, { token });
     const rule = (name) => settings.rules.find((r) => r.rule === name);
-    assert.deepEqual([rule("no_session").days, rule("no_session").enabled, rule("survey_due").enabled, settings.paused], [1, true, false, false]);
-    // The pass that would send it runs when the server starts and every 15 minutes: the log is empty in this journey.
+    assert.deepEqual([rule("no_session").days, rule("no_session").enabled, rule("pair_inactive").enabled, settings.paused], [1, true, false, false]);
+    // The pairs are new and everything is answered: nothing is due, the log is empty.
     await page.reload();
     assert.equal(await days.inputValue(), "1", "the timing is kept");
     await visible(page.getByTestId("nudge-log").getByText(L.nudges.log.empty));
+
+    // A survey for the mentees closes in two days: the scheduler nudges who has not answered
+    // (this server looks every two seconds), and the log shows it.
+    const closes = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+    const survey = await call("POST", `/api/v1/programs/${programId}/surveys`, {
+      token,
+      body: { kind: "mid_program", audience: "mentee", closes_on: closes },
+      status: 201,
+    });
+    await call("POST", `/api/v1/programs/${programId}/surveys/${survey.id}/open`, { token });
+    const log = page.getByTestId("nudge-log");
+    const surveyDue = log.locator('[data-testid="nudge-row"][data-rule="survey_due"]');
+    for (let tries = 0; tries < 30; tries++) {
+      await page.waitForTimeout(1_000);
+      await page.reload();
+      // The log has loaded once it shows its table or says it is empty.
+      await visible(log.getByTestId("nudge-log-table").or(log.getByText(L.nudges.log.empty)));
+      if ((await surveyDue.count()) >= 2) break;
+    }
+    assert.equal(await surveyDue.count(), 2, "both mentees are nudged once");
+    await visible(surveyDue.first().getByText(L.nudges.rules.survey_due));
+    const hiro = PEOPLE.find((p) => p.external_id === "S1");
+    const nudge = await emailSaying(outboxDir, hiro.email, "closes on", 30_000, { except: before });
+    assert.match(nudge.subject, /closes on/, "the nudge says when the survey closes");
+    assert.match(nudge.text, /\/survey\?token=/, "with a link straight to the survey");
     await journey.shot(page, "nudges");
 
     // The Results tab: the metrics first, the check-in trend with its numbers.
