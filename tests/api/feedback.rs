@@ -18,6 +18,7 @@ on_both_databases!(
     results_measure_each_metric_against_its_target,
     exports_stream_each_table_with_formulas_made_safe,
     attention_lists_pairs_at_risk_check_ins_overdue_and_surveys_closing,
+    the_server_log_keeps_no_trace_of_who_answered_what,
 );
 
 /// The token of the first link to `path` in the newest email to `to`.
@@ -557,4 +558,62 @@ async fn attention_lists_pairs_at_risk_check_ins_overdue_and_surveys_closing(app
     let japanese: Value = japanese.json().await.unwrap();
     let reason = japanese["pairs"][0]["reasons"][0].as_str().unwrap();
     assert!(!reason.is_ascii(), "reasons in the reader's language: {reason}");
+}
+
+/// An `api` process with its own log, at the production level and at the most detailed one:
+/// answering a survey (well, and badly) leaves nothing in it that names the respondent, carries
+/// their link, or repeats what they answered.
+async fn the_server_log_keeps_no_trace_of_who_answered_what(app: TestApp) {
+    let l = launched(&app, "sakura").await;
+    activate(&app, &l).await;
+    let token = Some(l.owner.access_token.as_str());
+    let surveys = format!("/api/v1/programs/{}/surveys", l.program_id);
+    let survey = app.post(&surveys, token, json!({"kind": "custom", "audience": "either"})).await;
+    let path = format!("{surveys}/{}", survey.ok(201)["id"].as_str().unwrap());
+    app.post(&format!("{path}/open"), token, json!({})).await.ok(200);
+    let people = [&l.aoi, &l.kenji];
+    for address in people {
+        app.wait_for_emails_to(address, 1).await;
+    }
+    for (level, address) in ["info", "trace"].into_iter().zip(people) {
+        let log = app.temp_dir().join(format!("api-{level}.log"));
+        let (mut command, port) = crate::workers::tandem_command(&app, "api");
+        let file = std::fs::File::create(&log).unwrap();
+        command
+            .env("TANDEM_LOG_LEVEL", level)
+            .env("TANDEM_LOG_FORMAT", "json")
+            .stdout(file.try_clone().unwrap())
+            .stderr(file);
+        let mut api = command.spawn().expect("the api starts");
+        let url = |path: &str| format!("http://127.0.0.1:{port}{path}");
+        let mut up = false;
+        for _ in 0..tandem_tests::polls() {
+            if app.client.get(url("/healthz")).send().await.is_ok_and(|r| r.status() == 200) {
+                up = true;
+                break;
+            }
+            tokio::time::sleep(tandem_tests::POLL).await;
+        }
+        assert!(up, "the api process answers");
+        let link = link_token(&app, address, "/survey?token=");
+        let secret = format!("only-{level}-wrote-this");
+        let send = |answers: Value| {
+            app.client
+                .post(url("/api/v1/public/survey-responses"))
+                .json(&json!({"token": link, "answers": answers}))
+                .send()
+        };
+        assert_eq!(send(json!({"going": 9, "comment": secret})).await.unwrap().status(), 422);
+        assert_eq!(send(json!({"going": 4, "comment": secret})).await.unwrap().status(), 201);
+        api.kill().ok();
+        api.wait().ok();
+        let written = std::fs::read_to_string(&log).unwrap();
+        assert!(written.contains("survey-responses"), "the requests were logged at {level}: {written}");
+        let person = app.query_strings(&format!("SELECT name FROM people WHERE email = '{address}'")).await;
+        for trace in
+            [link.as_str(), link.split('.').nth(1).unwrap(), secret.as_str(), address.as_str(), person[0].as_str()]
+        {
+            assert!(!written.contains(trace), "the {level} log holds {trace:?}");
+        }
+    }
 }

@@ -13,7 +13,7 @@ use tandem_tests::services::{OwnRedis, shared_redis};
 use tandem_tests::{Backend, Company, TestApp};
 use tokio_util::sync::CancellationToken;
 
-fn tandem_binary() -> std::path::PathBuf {
+pub(crate) fn tandem_binary() -> std::path::PathBuf {
     // target/debug/deps/api-… → target/debug/tandem
     let exe = std::env::current_exe().expect("test executable");
     let path = exe.parent().and_then(|deps| deps.parent()).expect("target dir").join("tandem");
@@ -32,7 +32,7 @@ fn worker_command(app: &TestApp) -> (Command, u16) {
 }
 
 /// `tandem <role>` on the app's database and queue, on a port of its own.
-fn tandem_command(app: &TestApp, role: &str) -> (Command, u16) {
+pub(crate) fn tandem_command(app: &TestApp, role: &str) -> (Command, u16) {
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let mut command = Command::new(tandem_binary());
     command

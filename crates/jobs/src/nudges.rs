@@ -79,7 +79,15 @@ impl Nudger {
                 Err(StoreError::NotFound) => continue,
                 Err(err) => return Err(err),
             };
-            let done = self.decide(&tx, tenant, rows, now).await?;
+            // One tenant's trouble (a row gone since the scan) must not hold back the others':
+            // its nudges are found again at the next pass.
+            let done = match self.decide(&tx, tenant, rows, now).await {
+                Ok(done) => done,
+                Err(err) => {
+                    tracing::warn!(%tenant, error = %err, "deciding a tenant's nudges failed; they wait for the next pass");
+                    continue;
+                }
+            };
             tx.commit().await?;
             pass.due += done.due;
             pass.queued += done.queued;
