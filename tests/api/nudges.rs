@@ -17,6 +17,7 @@ on_both_databases!(
     bad_nudge_settings_are_refused_by_field,
     quiet_hours_hold_a_nudge_where_the_person_is,
     a_survey_closing_soon_nudges_who_has_not_answered,
+    training_not_done_before_the_kickoff_nudges_only_who_has_not_finished,
 );
 
 /// A scheduler pass as the worker runs it (the same signing secret, so links work).
@@ -223,4 +224,29 @@ async fn a_survey_closing_soon_nudges_who_has_not_answered(app: TestApp) {
     assert!(nudges[1].subject.contains("closes on"), "{}", nudges[1].subject);
     assert!(nudges[1].text.contains("/survey?token="), "a link straight to the survey: {}", nudges[1].text);
     assert_eq!(pass(&app).await.due, 0);
+}
+
+async fn training_not_done_before_the_kickoff_nudges_only_who_has_not_finished(app: TestApp) {
+    let l = launched(&app, "sakura").await;
+    activate(&app, &l).await;
+    // Aoi (a mentor) finishes her module; the others have not.
+    let aoi = app.participant(&l.aoi).await;
+    let done = format!("/api/v1/portal/programs/{}/training/0/completion", l.program_id);
+    app.post(&done, Some(&aoi), json!({})).await.ok(204);
+    let starts = Utc::now() + Duration::days(2);
+    let kickoff = json!({"starts_at": starts.to_rfc3339(), "ends_at": (starts + Duration::hours(1)).to_rfc3339(),
+        "time_zone": "Asia/Tokyo"});
+    let path = format!("/api/v1/programs/{}/kickoff", l.program_id);
+    app.request(Method::PUT, &path, Some(&l.owner.access_token), Some(kickoff)).await.ok(200);
+    let decided = pass(&app).await;
+    assert_eq!((decided.due, decided.queued), (3, 3), "{decided:?}");
+    let entries = log(&app, &l).await;
+    let mut names: Vec<&str> = entries.iter().map(|n| n["name"].as_str().unwrap()).collect();
+    names.sort();
+    assert_eq!(names, ["Kenji", "Mei", "Ren"]);
+    assert!(entries.iter().all(|n| n["rule"] == "training_not_done"));
+    // The day of the kickoff, in the email's language.
+    let mei = app.wait_for_emails_to(&l.mei, 2).await;
+    let nudge = mei.iter().find(|m| m.subject.starts_with("Your training")).expect("the nudge");
+    assert!(nudge.subject.contains(&starts.format("%B %Y").to_string()), "{}", nudge.subject);
 }

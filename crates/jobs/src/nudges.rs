@@ -137,6 +137,8 @@ impl Nudger {
     ) -> Result<NudgePass, StoreError> {
         let today = now.date_naive();
         let mut programs = HashMap::new();
+        // Training completions per program, read once however many of its pairs are due.
+        let mut completions: HashMap<ProgramId, Vec<(PersonId, u32)>> = HashMap::new();
         let mut due = Vec::new();
         for (rule, row) in rows {
             if let std::collections::hash_map::Entry::Vacant(entry) = programs.entry(row.program) {
@@ -152,14 +154,16 @@ impl Nudger {
                 }
                 _ => row.subject.to_string(),
             };
-            let completed = match rule {
-                NudgeRule::TrainingNotDone => Some(tx.training_completions(row.program).await?),
-                _ => None,
-            };
-            for person in &row.people {
-                if let Some(completed) = &completed {
-                    let pair = tx.pair(tandem_domain::PairId::from_uuid(row.pair.unwrap_or_default())).await?;
-                    let role = if pair.mentor == *person { ParticipantRole::Mentor } else { ParticipantRole::Mentee };
+            if rule == NudgeRule::TrainingNotDone
+                && let std::collections::hash_map::Entry::Vacant(entry) = completions.entry(row.program)
+            {
+                entry.insert(tx.training_completions(row.program).await?);
+            }
+            let completed = (rule == NudgeRule::TrainingNotDone).then(|| &completions[&row.program]);
+            for (side, person) in row.people.iter().enumerate() {
+                if let Some(completed) = completed {
+                    // A kickoff's rows name the pair's mentor, then its mentee.
+                    let role = if side == 0 { ParticipantRole::Mentor } else { ParticipantRole::Mentee };
                     let required = program
                         .design
                         .training

@@ -22,6 +22,7 @@ pub struct DueRow {
     pub tenant: TenantId,
     pub program: ProgramId,
     pub subject: Uuid,
+    /// A pair's rows name its mentor, then its mentee.
     pub people: Vec<PersonId>,
     /// The pair it is about, when it is about one.
     pub pair: Option<Uuid>,

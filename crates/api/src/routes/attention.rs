@@ -120,6 +120,7 @@ pub async fn attention(
                 unanswered,
             });
         }
+        let counts = tx.survey_counts(program.id).await?;
         for survey in tx.surveys_of(program.id).await? {
             let Some(closes_on) = survey.closes_on else { continue };
             if survey.state != SurveyState::Open
@@ -128,15 +129,15 @@ pub async fn attention(
             {
                 continue;
             }
-            let invitees = tx.survey_invitees(survey.id).await?;
+            let (invited, answered) = counts.get(&survey.id).copied().unwrap_or_default();
             out.surveys_closing.push(SurveyClosing {
                 survey_id: survey.id,
                 program_id: program.id,
                 program: program.design.name.clone(),
                 title: survey.title,
                 closes_on,
-                invited: invitees.len() as u32,
-                answered: invitees.iter().filter(|i| i.answered).count() as u32,
+                invited,
+                answered,
             });
         }
     }

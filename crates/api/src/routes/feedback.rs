@@ -239,13 +239,27 @@ pub fn takes_answers(survey: &SurveyRecord, today: NaiveDate) -> bool {
     survey.state == SurveyState::Open && survey.closes_on.is_none_or(|d| d >= today)
 }
 
-pub async fn survey_view(tx: &TenantTx, survey: SurveyRecord) -> Result<SurveyView, ApiError> {
-    let invitees = tx.survey_invitees(survey.id).await?;
-    let state = match survey.state {
-        SurveyState::Open if !takes_answers(&survey, Utc::now().date_naive()) => SurveyState::Closed,
+/// A survey's state as people read it: an open one past its closing day is closed.
+pub fn shown_state(survey: &SurveyRecord, today: NaiveDate) -> SurveyState {
+    match survey.state {
+        SurveyState::Open if !takes_answers(survey, today) => SurveyState::Closed,
         state => state,
-    };
-    Ok(SurveyView {
+    }
+}
+
+/// How many of a program's people each survey asked and how many answered (one read for all).
+pub type SurveyCounts = std::collections::BTreeMap<SurveyId, (u32, u32)>;
+
+/// One survey's view; its counts are read for it alone.
+pub async fn survey_view(tx: &TenantTx, survey: SurveyRecord) -> Result<SurveyView, ApiError> {
+    let counts = tx.survey_counts(survey.program).await?;
+    Ok(view_with(survey, &counts))
+}
+
+fn view_with(survey: SurveyRecord, counts: &SurveyCounts) -> SurveyView {
+    let (invited, answered) = counts.get(&survey.id).copied().unwrap_or_default();
+    let state = shown_state(&survey, Utc::now().date_naive());
+    SurveyView {
         id: survey.id,
         program_id: survey.program,
         kind: survey.kind,
@@ -257,9 +271,9 @@ pub async fn survey_view(tx: &TenantTx, survey: SurveyRecord) -> Result<SurveyVi
         closes_on: survey.closes_on,
         opened_at: survey.opened_at,
         closed_at: survey.closed_at,
-        invited: invitees.len() as u32,
-        answered: invitees.iter().filter(|i| i.answered).count() as u32,
-    })
+        invited,
+        answered,
+    }
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -352,10 +366,8 @@ pub async fn list_surveys(
 ) -> Result<web::Json<Vec<SurveyView>>, ApiError> {
     let scoped = ctx.open(&db, Permission::Read).await?;
     let program = scoped.tx.program(path.into_inner()).await?;
-    let mut views = Vec::new();
-    for survey in scoped.tx.surveys_of(program.id).await? {
-        views.push(survey_view(&scoped.tx, survey).await?);
-    }
+    let counts = scoped.tx.survey_counts(program.id).await?;
+    let views = scoped.tx.surveys_of(program.id).await?.into_iter().map(|s| view_with(s, &counts)).collect();
     scoped.tx.commit().await?;
     Ok(web::Json(views))
 }

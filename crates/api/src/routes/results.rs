@@ -242,6 +242,7 @@ pub(crate) async fn results_for(
     let mut figures = Figures::default();
     let mut survey_trends: BTreeMap<String, Vec<TrendPoint>> = BTreeMap::new();
     let mut nps_trend = Vec::new();
+    let counts = tx.survey_counts(program.id).await?;
     for survey in tx.surveys_of(program.id).await? {
         if survey.state == SurveyState::Draft {
             continue;
@@ -259,16 +260,16 @@ pub(crate) async fn results_for(
             figures.survey_nps = Some(value);
             nps_trend.push(TrendPoint { on, value });
         }
-        let invitees = tx.survey_invitees(survey.id).await?;
-        let state = if super::feedback::takes_answers(&survey, today) { survey.state } else { SurveyState::Closed };
+        let (invited, answered) = counts.get(&survey.id).copied().unwrap_or_default();
+        let state = super::feedback::shown_state(&survey, today);
         surveys.push(SurveySummary {
             id: survey.id,
             title: survey.title,
             kind: survey.kind,
             audience: survey.audience,
             state,
-            invited: invitees.len() as u32,
-            answered: invitees.iter().filter(|i| i.answered).count() as u32,
+            invited,
+            answered,
             respondents: results.respondents,
             nps,
         });

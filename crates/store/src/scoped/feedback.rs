@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::OnConflict;
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 use tandem_domain::feedback::{SurveyKind, SurveyQuestion, SurveyState};
 use tandem_domain::programs::ParticipantRole;
 use tandem_domain::{CheckInId, MetricReadingId, PairId, PersonId, ProgramId, SurveyId, SurveyInviteeId};
@@ -344,6 +344,32 @@ impl TenantTx {
             .into_iter()
             .map(invitee_record)
             .collect()
+    }
+
+    /// For each survey of `program`: how many were asked, and how many of them answered.
+    pub async fn survey_counts(&self, program: ProgramId) -> Result<BTreeMap<SurveyId, (u32, u32)>, StoreError> {
+        let of_program = sea_orm::sea_query::Query::select()
+            .column(survey::Column::Id)
+            .from(survey::Entity)
+            .and_where(survey::Column::TenantId.eq(self.tid()))
+            .and_where(survey::Column::ProgramId.eq(program.as_uuid()))
+            .to_owned();
+        let rows: Vec<(Uuid, bool)> = survey_invitee::Entity::find()
+            .select_only()
+            .column(survey_invitee::Column::SurveyId)
+            .column(survey_invitee::Column::Answered)
+            .filter(survey_invitee::Column::TenantId.eq(self.tid()))
+            .filter(survey_invitee::Column::SurveyId.in_subquery(of_program))
+            .into_tuple()
+            .all(&self.tx)
+            .await?;
+        let mut counts: BTreeMap<SurveyId, (u32, u32)> = BTreeMap::new();
+        for (survey, answered) in rows {
+            let entry = counts.entry(SurveyId::from_uuid(survey)).or_default();
+            entry.0 += 1;
+            entry.1 += u32::from(answered);
+        }
+        Ok(counts)
     }
 
     /// Notes that an invitee answered, once: `false` when they had already. The response is
