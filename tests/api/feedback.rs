@@ -21,12 +21,17 @@ on_both_databases!(
     the_server_log_keeps_no_trace_of_who_answered_what,
 );
 
-/// The token of the first link to `path` in the newest email to `to`.
-fn link_token(app: &TestApp, to: &str, path: &str) -> String {
-    let emails = app.emails_to(to);
-    let text = &emails.last().unwrap().text;
-    let start = text.find(path).unwrap_or_else(|| panic!("no {path} link in {text}")) + path.len();
-    text[start..].chars().take_while(|c| c.is_ascii_hexdigit() || *c == '.').collect()
+/// The token of the link to `path` in the newest email to `to` that has one, waiting for it:
+/// the person may have other mail (a portal sign-in link) after it.
+async fn link_token(app: &TestApp, to: &str, path: &str) -> String {
+    for _ in 0..tandem_tests::polls() {
+        if let Some(email) = app.emails_to(to).into_iter().rev().find(|e| e.text.contains(path)) {
+            let start = email.text.find(path).unwrap() + path.len();
+            return email.text[start..].chars().take_while(|c| c.is_ascii_hexdigit() || *c == '.').collect();
+        }
+        tokio::time::sleep(tandem_tests::POLL).await;
+    }
+    panic!("no {path} link in the emails to {to}");
 }
 
 async fn check_ins_are_asked_once_and_answered_from_the_emailed_link(app: TestApp) {
@@ -52,14 +57,14 @@ async fn check_ins_are_asked_once_and_answered_from_the_emailed_link(app: TestAp
     assert!(aoi.raw.contains("List-Unsubscribe"), "a survey email can be unsubscribed from");
 
     // One click: the score from the link; then the rest.
-    let check_in = format!("/api/v1/public/check-ins/{}", link_token(&app, &l.aoi, "/check-in?token="));
+    let check_in = format!("/api/v1/public/check-ins/{}", link_token(&app, &l.aoi, "/check-in?token=").await);
     let page = app.request(Method::GET, &check_in, None, None).await;
     assert_eq!((page.ok(200)["partner_name"].as_str(), page.body["answered"].as_bool()), (Some("Kenji"), Some(false)));
     let answered = app.request(Method::PUT, &check_in, None, Some(json!({"score": 2}))).await;
     assert_eq!((answered.ok(200)["score"].as_u64(), answered.body["answered"].as_bool()), (Some(2), Some(true)));
     let more = json!({"score": 2, "learned": true, "comment": "We keep moving our meetings"});
     app.request(Method::PUT, &check_in, None, Some(more)).await.ok(200);
-    let kenji_link = format!("/api/v1/public/check-ins/{}", link_token(&app, &l.kenji, "/check-in?token="));
+    let kenji_link = format!("/api/v1/public/check-ins/{}", link_token(&app, &l.kenji, "/check-in?token=").await);
     let japanese = app.request(Method::GET, &kenji_link, None, None).await;
     assert_eq!(
         (japanese.ok(200)["locale"].as_str(), japanese.body["partner_name"].as_str()),
@@ -106,7 +111,7 @@ async fn a_bad_check_in_answer_is_refused_and_nothing_is_written(app: TestApp) {
         .await
         .ok(202);
     app.wait_for_emails_to(&l.aoi, 1).await;
-    let check_in = format!("/api/v1/public/check-ins/{}", link_token(&app, &l.aoi, "/check-in?token="));
+    let check_in = format!("/api/v1/public/check-ins/{}", link_token(&app, &l.aoi, "/check-in?token=").await);
     let bad = app
         .request(
             Method::PUT,
@@ -207,7 +212,7 @@ async fn surveys_start_from_a_template_and_ask_the_audience_once(app: TestApp) {
     app.post(&format!("{path}/open"), token, json!({})).await.problem(409);
 
     // Kenji reads it in Japanese and answers once.
-    let link = link_token(&app, &l.kenji, "/survey?token=");
+    let link = link_token(&app, &l.kenji, "/survey?token=").await;
     let form = app.request(Method::GET, &format!("/api/v1/public/surveys/{link}"), None, None).await;
     assert_eq!((form.ok(200)["locale"].as_str(), form.body["answered"].as_bool()), (Some("ja"), Some(false)));
     assert_eq!(form.body["questions"][0]["label"], "ペアの活動は順調に進んでいる。");
@@ -231,7 +236,7 @@ async fn surveys_start_from_a_template_and_ask_the_audience_once(app: TestApp) {
     assert_eq!(app.emails_to(&l.kenji).len(), 1, "who answered is not reminded");
     let closed = app.post(&format!("{path}/close"), token, json!({})).await;
     assert_eq!(closed.ok(200)["state"], "closed");
-    let mei_link = link_token(&app, &l.mei, "/survey?token=");
+    let mei_link = link_token(&app, &l.mei, "/survey?token=").await;
     let late = app.post("/api/v1/public/survey-responses", None, json!({"token": mei_link, "answers": answers})).await;
     assert_eq!(late.problem(409), "/problems/conflict");
     app.post(&format!("{path}/reminders"), token, json!({})).await.problem(409);
@@ -257,7 +262,7 @@ async fn anonymous_results_appear_from_five_answers_and_never_name_anyone(app: T
     let results = format!("{path}/results");
     let secret = |i: usize| format!("only-person-{i}-wrote-this");
     for (i, address) in people.iter().take(5).enumerate() {
-        let link = link_token(&app, address, "/survey?token=");
+        let link = link_token(&app, address, "/survey?token=").await;
         let answers = json!({"going": 1 + (i % 5), "comment": secret(i)});
         let sent = app.post("/api/v1/public/survey-responses", None, json!({"token": link, "answers": answers})).await;
         assert_eq!(sent.status, 201, "{}", sent.body);
@@ -301,7 +306,7 @@ async fn anonymous_results_appear_from_five_answers_and_never_name_anyone(app: T
         }
     }
     // A participant's own link does not show what they answered either.
-    let link = link_token(&app, &people[0], "/survey?token=");
+    let link = link_token(&app, &people[0], "/survey?token=").await;
     let form = app.request(Method::GET, &format!("/api/v1/public/surveys/{link}"), None, None).await;
     assert_eq!(form.ok(200)["answered"], true);
     assert!(!form.body.to_string().contains(&secret(0)));
@@ -326,7 +331,7 @@ async fn bad_surveys_and_bad_answers_are_refused_by_field(app: TestApp) {
     let path = format!("{surveys}/{}", survey["id"].as_str().unwrap());
     app.post(&format!("{path}/open"), token, json!({})).await.ok(200);
     app.wait_for_emails_to(&l.aoi, 1).await;
-    let link = link_token(&app, &l.aoi, "/survey?token=");
+    let link = link_token(&app, &l.aoi, "/survey?token=").await;
     let answers = json!({"going": 9, "meetings": "Never", "help": ["More time for sessions", "Nope"], "nope": 1});
     let refused = app.post("/api/v1/public/survey-responses", None, json!({"token": link, "answers": answers})).await;
     assert_eq!(refused.problem(422), "/problems/validation");
@@ -418,7 +423,7 @@ async fn results_measure_each_metric_against_its_target(app: TestApp) {
     for (i, address) in everyone.iter().enumerate() {
         let link = {
             app.wait_for_emails_to(address, 1).await;
-            link_token(&app, address, "/survey?token=")
+            link_token(&app, address, "/survey?token=").await
         };
         let (changed, recommend) = if i == 0 { (2, 3) } else { (4 + (i % 2), 10) };
         let answers = json!({"recommend": recommend, "changed": changed, "continue": "Yes", "learned": 4, "shared": 4});
@@ -595,7 +600,7 @@ async fn the_server_log_keeps_no_trace_of_who_answered_what(app: TestApp) {
             tokio::time::sleep(tandem_tests::POLL).await;
         }
         assert!(up, "the api process answers");
-        let link = link_token(&app, address, "/survey?token=");
+        let link = link_token(&app, address, "/survey?token=").await;
         let secret = format!("only-{level}-wrote-this");
         let send = |answers: Value| {
             app.client
