@@ -2,8 +2,8 @@
 //!
 //! Every tenant table gets RLS *enabled and forced*, with a policy comparing its tenant
 //! column to the transaction-local setting `tandem.tenant_id`. The store opens each tenant
-//! unit of work with `SET LOCAL ROLE tandem_app` (a role without BYPASSRLS) and
-//! `set_config('tandem.tenant_id', …, true)`; an unset setting compares as NULL and so
+//! unit of work with `set_config('role', 'tandem_app', true)` (`SET LOCAL ROLE` to a role
+//! without BYPASSRLS) and `set_config('tandem.tenant_id', …, true)`; an unset setting compares as NULL and so
 //! matches no row. `WITH CHECK` refuses writes into another tenant.
 //!
 //! On SQLite these functions do nothing: there the store's scoped handle is the only wall.

@@ -14,6 +14,7 @@ on_both_databases!(
     viewers_read_the_directory_but_do_not_change_it,
     a_bad_replacement_names_its_fields_and_writes_nothing,
     the_directory_is_sorted_counted_and_exported_as_a_file_that_imports_back,
+    reads_answer_while_a_writer_holds_the_database,
 );
 
 fn kenji() -> Value {
@@ -424,4 +425,22 @@ async fn the_directory_is_sorted_counted_and_exported_as_a_file_that_imports_bac
     let long = "x".repeat(201);
     let refused = app.get(&format!("/api/v1/people/export?department={long}"), &owner.access_token).await;
     assert_eq!(refused.invalid_fields(), ["department"]);
+}
+
+/// A read does not queue behind a write: on SQLite it does not take the write lock (a
+/// campaign sending holds it often), on PostgreSQL it never did. The writer below holds its
+/// transaction open, uncommitted, while the reads run.
+async fn reads_answer_while_a_writer_holds_the_database(app: TestApp) {
+    let owner = app.signup("Sakura", "owner@sakura.example").await;
+    let person = add(&app, &owner, kenji()).await;
+    let path = format!("/api/v1/people/{}", person["id"].as_str().unwrap());
+
+    let store = app.store().await;
+    let writer = store.tenant(owner.tenant_id.parse().unwrap()).await.unwrap();
+    writer.set_sensitive_attributes(true).await.unwrap();
+
+    assert_eq!(app.get(&path, &owner.access_token).await.ok(200)["name"], "Kenji Sato");
+    let list = app.get("/api/v1/people", &owner.access_token).await;
+    assert_eq!(list.ok(200)["items"].as_array().unwrap().len(), 1);
+    writer.rollback().await.unwrap();
 }

@@ -347,3 +347,16 @@ async fn the_app_runs_as_a_login_role_that_cannot_bypass_row_level_security() {
     shutdown.cancel();
     db.execute_unprepared(&format!("DROP ROLE IF EXISTS {role}")).await.ok();
 }
+
+/// A request that only reads opens a read-only transaction: a write slipped into a read route
+/// fails instead of happening.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_unit_of_work_that_reads_cannot_write() {
+    let Some(app) = postgres().await else { return };
+    let owner = app.signup("Sakura", "owner@sakura.example").await;
+    let store = app.store().await;
+    let reader = store.tenant_read(owner.tenant_id.parse().unwrap()).await.unwrap();
+    assert!(reader.tenant().await.is_ok(), "it reads its tenant");
+    let refused = reader.set_sensitive_attributes(true).await.expect_err("a write in a read");
+    assert!(refused.to_string().contains("read-only transaction"), "{refused}");
+}

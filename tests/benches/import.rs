@@ -3,19 +3,22 @@
 //!
 //!     cargo bench -p tandem-tests --bench import                       (SQLite)
 //!     TANDEM_BENCH_POSTGRES=1 cargo bench -p tandem-tests --bench import
+//!     TANDEM_BENCH_ROWS=100000 cargo bench -p tandem-tests --bench import   (another size)
 
 use std::time::Instant;
 
 use serde_json::json;
 use tandem_tests::{Backend, TestApp};
 
-const ROWS: usize = 10_000;
+fn rows() -> usize {
+    std::env::var("TANDEM_BENCH_ROWS").ok().and_then(|n| n.parse().ok()).unwrap_or(10_000)
+}
 
-fn csv() -> String {
+fn csv(rows: usize) -> String {
     let mut csv = String::from(
         "Employee ID,Name,Email,Department,Function,Region,Grade,Manager,Time zone,Skills,Languages,Hired\n",
     );
-    for n in 0..ROWS {
+    for n in 0..rows {
         let manager = if n < 100 { String::new() } else { format!("E{:05}", n % 100) };
         csv.push_str(&format!(
             "E{n:05},Person {n},person{n}@bench.example,Dept {},Function {},{},{},{manager},Asia/Tokyo,Python; SQL; skill {},ja; en,2020-04-01\n",
@@ -37,8 +40,9 @@ async fn main() {
     let mapping = json!({"Employee ID": "external_id", "Name": "name", "Email": "email", "Department": "department",
         "Function": "function", "Region": "region", "Grade": "job_level", "Manager": "manager_external_id",
         "Time zone": "time_zone", "Skills": "skills", "Languages": "languages", "Hired": "hire_date"});
-    let body = json!({"csv": csv(), "mapping": mapping});
-    println!("backend: {backend:?}, rows: {ROWS}, CSV: {} KiB", body["csv"].as_str().unwrap().len() / 1024);
+    let rows = rows();
+    let body = json!({"csv": csv(rows), "mapping": mapping});
+    println!("backend: {backend:?}, rows: {rows}, CSV: {} KiB", body["csv"].as_str().unwrap().len() / 1024);
     for round in ["create", "update"] {
         let started = Instant::now();
         let reply = app.post("/api/v1/people/import", Some(&owner.access_token), body.clone()).await;
@@ -47,7 +51,7 @@ async fn main() {
         assert_eq!(report["errors"], json!([]));
         println!(
             "{round}: {elapsed:.2} s ({:.0} rows/s) created {} updated {}",
-            ROWS as f64 / elapsed,
+            rows as f64 / elapsed,
             report["created"],
             report["updated"]
         );

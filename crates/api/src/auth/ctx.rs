@@ -8,7 +8,7 @@ use actix_web::dev::Payload;
 use actix_web::http::header;
 use actix_web::{FromRequest, HttpRequest, web};
 use tandem_domain::{Actor, Permission, Reason, TenantId, TokenFamilyId, UserId};
-use tandem_store::{AuditActor, Db, StoreError, TenantTx};
+use tandem_store::{AuditActor, Db, TenantTx};
 
 use super::jwt::JwtKeys;
 use super::secrets;
@@ -58,26 +58,41 @@ impl TenantCtx {
     }
 
     /// Opens a transaction in this tenant, confirms the credential is still good (the user is
-    /// still a member, with their *current* role, and still signed in; the key is not revoked) and that it grants
-    /// `permission`.
+    /// still a member, with their *current* role, and still signed in; the key is not revoked)
+    /// and that it grants `permission`. A read opens a read-only transaction: on SQLite it
+    /// runs beside a writer instead of waiting for the write lock.
     pub async fn open(&self, db: &Db, permission: Permission) -> Result<Scoped, ApiError> {
-        let tx = db.tenant(self.tenant).await?;
+        self.open_with(db, permission, permission != Permission::Read).await
+    }
+
+    /// Opens a unit of work that may write for whoever may read: a change to the caller's own
+    /// account (their language), which a viewer may make too.
+    pub async fn open_for_own_change(&self, db: &Db) -> Result<Scoped, ApiError> {
+        self.open_with(db, Permission::Read, true).await
+    }
+
+    async fn open_with(&self, db: &Db, permission: Permission, writes: bool) -> Result<Scoped, ApiError> {
+        let tx = if writes { db.tenant(self.tenant).await? } else { db.tenant_read(self.tenant).await? };
         let actor = match &self.credential {
-            Credential::User { user, family } => {
-                let member = match tx.member(*user).await {
-                    Ok(member) => member,
-                    Err(StoreError::NotFound) => return Err(ApiError::Unauthorized(Reason::NoLongerMember)),
-                    Err(other) => return Err(other.into()),
-                };
-                if !tx.session_alive(*user, *family).await? {
-                    return Err(ApiError::Unauthorized(Reason::SessionEnded));
-                }
-                Actor::User { id: *user, role: member.role }
-            }
-            Credential::ApiKey { secret_hash } => match tx.authenticate_api_key(secret_hash).await? {
-                Some(key) => Actor::ApiKey { id: key.id, scopes: key.scopes },
-                None => return Err(ApiError::Unauthorized(Reason::UnknownApiKey)),
+            Credential::User { user, family } => match tx.signed_in_role(*user, *family).await? {
+                None => return Err(ApiError::Unauthorized(Reason::NoLongerMember)),
+                Some((_, false)) => return Err(ApiError::Unauthorized(Reason::SessionEnded)),
+                Some((role, true)) => Actor::User { id: *user, role },
             },
+            Credential::ApiKey { secret_hash } => {
+                let key =
+                    tx.authenticate_api_key(secret_hash).await?.ok_or(ApiError::Unauthorized(Reason::UnknownApiKey))?;
+                if key.needs_marking() && !writes {
+                    // Its own short write, so that a read through a key stays a read.
+                    let marking = db.tenant(self.tenant).await?;
+                    marking.mark_api_key_used(key.id).await?;
+                    marking.commit().await?;
+                } else if key.needs_marking() {
+                    // In the request's own transaction: on SQLite it holds the write lock.
+                    tx.mark_api_key_used(key.id).await?;
+                }
+                Actor::ApiKey { id: key.id, scopes: key.scopes }
+            }
         };
         if !actor.permits(permission) {
             return Err(ApiError::Forbidden(denied(permission)));

@@ -25,6 +25,9 @@ use crate::routes::people::audit;
 /// comfortably 10,000 rows of a full HR export.
 pub const IMPORT_LIMIT_BYTES: usize = 16 * 1024 * 1024;
 
+/// From how many people written the database's statistics are refreshed at once.
+pub const ANALYZE_AFTER_ROWS: u64 = 1_000;
+
 /// How many rows a preview shows.
 const SAMPLE_ROWS: usize = 5;
 
@@ -553,6 +556,9 @@ pub async fn import_people(
         (accepted.len() as u64 - existing, existing)
     };
     scoped.tx.commit().await?;
+    if created + updated >= ANALYZE_AFTER_ROWS && write {
+        db.analyze_people().await?;
+    }
     let nothing = body.strict && !problems.is_empty();
     Ok(web::Json(ImportReport {
         rows: rows.len() as u64,

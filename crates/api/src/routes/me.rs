@@ -129,7 +129,7 @@ pub struct MeChange {
 )]
 #[patch("/me")]
 pub async fn update_me(ctx: TenantCtx, db: web::Data<Db>, body: Json<MeChange>) -> Result<web::Json<Me>, ApiError> {
-    let scoped = ctx.open(&db, Permission::Read).await?;
+    let scoped = ctx.open_for_own_change(&db).await?;
     let Actor::User { id, .. } = scoped.actor else {
         return Err(ApiError::Forbidden(Reason::ApiKeyHasNoLanguage));
     };

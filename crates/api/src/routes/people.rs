@@ -552,6 +552,9 @@ pub async fn bulk_upsert(
     )
     .await?;
     scoped.tx.commit().await?;
+    if counts.created + counts.updated >= crate::routes::import::ANALYZE_AFTER_ROWS {
+        db.analyze_people().await?;
+    }
     Ok(web::Json(BulkResult { created: counts.created, updated: counts.updated }))
 }
 

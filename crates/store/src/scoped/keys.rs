@@ -11,8 +11,7 @@ use crate::error::{StoreError, corrupt};
 use crate::page::{Page, PageRequest};
 use crate::records::{ApiKey, NewApiKey};
 
-/// How stale `last_used_at` may get before a request writes it again: a read through an API
-/// key should not cost a write every time.
+/// How stale `last_used_at` may get before a request writes it again.
 const LAST_USED_RESOLUTION: Duration = Duration::minutes(1);
 
 impl TenantTx {
@@ -48,7 +47,8 @@ impl TenantTx {
         Ok(Page::from_overfetch(rows, page.limit, |k| k.id.as_uuid()))
     }
 
-    /// The unrevoked key with this secret hash, marking it used.
+    /// The unrevoked key with this secret hash. It only reads: a request that finds the key
+    /// [`ApiKey::needs_marking`] marks it with [`TenantTx::mark_api_key_used`].
     pub async fn authenticate_api_key(&self, secret_hash: &str) -> Result<Option<ApiKey>, StoreError> {
         let model = api_key::Entity::find()
             .filter(api_key::Column::TenantId.eq(self.tid()))
@@ -56,12 +56,16 @@ impl TenantTx {
             .filter(api_key::Column::RevokedAt.is_null())
             .one(&self.tx)
             .await?;
-        let Some(model) = model else { return Ok(None) };
+        model.map(api_key_record).transpose()
+    }
+
+    /// Records that a key was used now, unless another request just did.
+    pub async fn mark_api_key_used(&self, id: ApiKeyId) -> Result<(), StoreError> {
         let now = Utc::now();
         api_key::Entity::update_many()
             .col_expr(api_key::Column::LastUsedAt, now.into())
             .filter(api_key::Column::TenantId.eq(self.tid()))
-            .filter(api_key::Column::Id.eq(model.id))
+            .filter(api_key::Column::Id.eq(id.as_uuid()))
             .filter(
                 Condition::any()
                     .add(api_key::Column::LastUsedAt.is_null())
@@ -69,7 +73,7 @@ impl TenantTx {
             )
             .exec(&self.tx)
             .await?;
-        api_key_record(model).map(Some)
+        Ok(())
     }
 
     /// Revokes a key; revoking a revoked key is a no-op that still finds it.
@@ -110,4 +114,12 @@ fn api_key_record(model: api_key::Model) -> Result<ApiKey, StoreError> {
         last_used_at: model.last_used_at,
         revoked_at: model.revoked_at,
     })
+}
+
+impl ApiKey {
+    /// Whether `last_used_at` is older than its resolution: a read through a key should not
+    /// cost a write every time.
+    pub fn needs_marking(&self) -> bool {
+        self.last_used_at.is_none_or(|at| at < Utc::now() - LAST_USED_RESOLUTION)
+    }
 }

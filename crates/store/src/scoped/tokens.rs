@@ -2,13 +2,14 @@
 //! next. A used token presented again means it leaked, and the whole family is revoked.
 
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
-use tandem_domain::{RefreshTokenId, TokenFamilyId, UserId};
+use sea_orm::sea_query::{Expr, Query};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QuerySelect, Set};
+use tandem_domain::{RefreshTokenId, Role, TokenFamilyId, UserId};
 
 use super::TenantTx;
 use super::team::found;
-use crate::entities::refresh_token;
-use crate::error::StoreError;
+use crate::entities::{membership, refresh_token};
+use crate::error::{StoreError, corrupt};
 use crate::records::{NewRefreshToken, RefreshToken};
 
 impl TenantTx {
@@ -71,18 +72,32 @@ impl TenantTx {
         Ok(())
     }
 
-    /// Whether the login `family` of `user` is still signed in: not signed out, not revoked
-    /// for reuse, not expired. Access tokens carry their family, so signing out ends them too.
-    pub async fn session_alive(&self, user: UserId, family: TokenFamilyId) -> Result<bool, StoreError> {
-        let alive = refresh_token::Entity::find()
-            .filter(refresh_token::Column::TenantId.eq(self.tid()))
-            .filter(refresh_token::Column::FamilyId.eq(family.as_uuid()))
-            .filter(refresh_token::Column::UserId.eq(user.as_uuid()))
-            .filter(refresh_token::Column::RevokedAt.is_null())
-            .filter(refresh_token::Column::ExpiresAt.gt(Utc::now()))
+    /// A console user's role in this tenant and whether their login `family` is still signed in
+    /// (not signed out, not revoked for reuse, not expired: access tokens carry their family, so
+    /// signing out ends them too), in one query, as every request asks; `None` when they are no
+    /// longer a member.
+    pub async fn signed_in_role(
+        &self,
+        user: UserId,
+        family: TokenFamilyId,
+    ) -> Result<Option<(Role, bool)>, StoreError> {
+        let alive = Query::select()
+            .expr(Expr::val(1))
+            .from(refresh_token::Entity)
+            .and_where(refresh_token::Column::TenantId.eq(self.tid()))
+            .and_where(refresh_token::Column::FamilyId.eq(family.as_uuid()))
+            .and_where(refresh_token::Column::UserId.eq(user.as_uuid()))
+            .and_where(refresh_token::Column::RevokedAt.is_null())
+            .and_where(refresh_token::Column::ExpiresAt.gt(Utc::now()))
+            .to_owned();
+        let row: Option<(String, bool)> = membership::Entity::find_by_id((self.tid(), user.as_uuid()))
+            .select_only()
+            .column(membership::Column::Role)
+            .expr(Expr::exists(alive))
+            .into_tuple()
             .one(&self.tx)
             .await?;
-        Ok(alive.is_some())
+        row.map(|(role, alive)| Ok((role.parse().map_err(corrupt)?, alive))).transpose()
     }
 
     /// Deletes this tenant's expired refresh tokens (they can no longer be used or reused).
