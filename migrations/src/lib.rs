@@ -19,6 +19,7 @@ mod m20261207_000013_session_attendance;
 mod m20261207_000014_program_lifecycle;
 mod m20261208_000015_feedback;
 mod m20261208_000016_nudges;
+mod m20261209_000017_directory_statistics;
 pub mod rls;
 mod shape;
 
@@ -44,6 +45,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000014_program_lifecycle::Migration),
             Box::new(m20261208_000015_feedback::Migration),
             Box::new(m20261208_000016_nudges::Migration),
+            Box::new(m20261209_000017_directory_statistics::Migration),
         ]
     }
 }

@@ -155,7 +155,13 @@ async fn a_server_that_answers_4xx_then_recovers_gets_the_message_once() {
     let dir = tempfile::tempdir().unwrap();
     let sink = SmtpSink::start(dir.path(), SmtpBehaviour { fail_first: 2, ..Default::default() });
     let url = sink.url();
-    let app = TestApp::spawn_with(Backend::Sqlite, |c, _| c.smtp_url = Some(Secret::new(url))).await.unwrap();
+    let app = TestApp::spawn_with(Backend::Sqlite, |c, _| {
+        c.smtp_url = Some(Secret::new(url));
+        c.email_per_second = 20;
+        c.email_per_second_total = 20;
+    })
+    .await
+    .unwrap();
     let owner = app.seed_company("Acme", "ann@acme.example").await;
     let invited = app
         .post(
@@ -168,6 +174,12 @@ async fn a_server_that_answers_4xx_then_recovers_gets_the_message_once() {
     let sent = wait_for_state(&app, &owner, &id, "sent").await;
     assert_eq!(sent["attempts"], 3, "two temporary refusals, then accepted");
     assert_eq!(sink.received().len(), 1, "the message arrived once");
+    // "Try again later" paused this process's sending (crates/mail/src/pace.rs proves how
+    // long), and every attempt took its place under the total rate shared by all workers.
+    let metrics = app.client.get(app.url("/metrics")).send().await.unwrap().text().await.unwrap();
+    assert!(metrics.contains("tandem_smtp_pauses_total"), "{metrics}");
+    let counted = app.query_strings("SELECT key FROM rate_limits").await;
+    assert!(counted.contains(&tandem_jobs::email::TOTAL_RATE_KEY.to_owned()), "{counted:?}");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -36,7 +36,7 @@ fn csv(rows: usize) -> String {
 async fn main() {
     let backend = if std::env::var("TANDEM_BENCH_POSTGRES").is_ok() { Backend::Postgres } else { Backend::Sqlite };
     let app = TestApp::spawn_with(backend, |c, _| c.worker_concurrency = 0).await.expect("the app starts");
-    let owner = app.signup("Bench", "owner@bench.example").await;
+    let owner = app.seed_company("Bench", "owner@bench.example").await;
     let mapping = json!({"Employee ID": "external_id", "Name": "name", "Email": "email", "Department": "department",
         "Function": "function", "Region": "region", "Grade": "job_level", "Manager": "manager_external_id",
         "Time zone": "time_zone", "Skills": "skills", "Languages": "languages", "Hired": "hire_date"});

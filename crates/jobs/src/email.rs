@@ -2,6 +2,7 @@
 //! truth: a job that finds it already final does nothing, so a retried job never sends the
 //! same message twice; every attempt carries the Message-ID derived from the delivery's key.
 
+use std::num::NonZeroU32;
 use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
@@ -41,6 +42,8 @@ pub struct EmailSettings {
     /// Base of unsubscribe and preference links.
     pub public_url: String,
     pub signer: UnsubscribeSigner,
+    /// Most messages all workers together hand to the SMTP server in a second.
+    pub total_per_second: Option<NonZeroU32>,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -157,6 +160,18 @@ impl SendEmailHandler {
         Ok(None)
     }
 
+    /// Waits for a place among the messages every worker hands to the SMTP server this second,
+    /// when they are limited: a counter in the database that every process shares.
+    async fn total_rate_slot(&self) -> Result<(), JobError> {
+        let Some(limit) = self.settings.total_per_second else { return Ok(()) };
+        loop {
+            match self.db.hit(TOTAL_RATE_KEY, limit.get(), Duration::seconds(1)).await.map_err(retry)? {
+                Hit::Allowed => return Ok(()),
+                Hit::Refused { until } => tokio::time::sleep((until - Utc::now()).to_std().unwrap_or_default()).await,
+            }
+        }
+    }
+
     /// Gives back the slot of an unsolicited email that did not go (it will be tried again).
     async fn refund_invitation_slot(&self, tenant: TenantId) -> Result<(), JobError> {
         let (hour, day) = invitation_keys(tenant);
@@ -191,6 +206,9 @@ impl SendEmailHandler {
         (headers, context)
     }
 }
+
+/// The counter of [`EmailSettings::total_per_second`].
+pub const TOTAL_RATE_KEY: &str = "emails-per-second";
 
 fn invitation_keys(tenant: TenantId) -> (String, String) {
     (format!("tenant-invitations-hour:{tenant}"), format!("tenant-invitations-day:{tenant}"))
@@ -259,6 +277,7 @@ impl SendEmailHandler {
             calendar: context.get("calendar").and_then(|c| c.as_str()).filter(|c| !c.is_empty()).map(str::to_owned),
         };
         let category = delivery.category.as_str();
+        self.total_rate_slot().await?;
         match self.mailer.send(email).await {
             Ok(()) => {
                 self.set_state(job.tenant, id, DeliveryState::Sent, None, None).await?;

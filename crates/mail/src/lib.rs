@@ -5,6 +5,7 @@
 pub mod calendar;
 mod frame;
 mod mailer;
+pub mod pace;
 mod templates;
 pub mod unsubscribe;
 

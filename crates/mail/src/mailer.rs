@@ -1,3 +1,4 @@
+use std::num::NonZeroU32;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -8,6 +9,7 @@ use lettre::transport::smtp::PoolConfig;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use thiserror::Error;
 
+use crate::pace::Pace;
 use crate::templates::Rendered;
 
 #[derive(Debug, Error)]
@@ -47,6 +49,8 @@ enum Transport {
 pub struct Mailer {
     transport: Transport,
     from: Mailbox,
+    /// How fast messages go to the SMTP server (the outbox is not paced).
+    pace: Pace,
 }
 
 /// One message to one person.
@@ -81,20 +85,21 @@ pub fn outbox_file_name(message_id: &str) -> String {
 
 impl Mailer {
     /// SMTP from a URL such as `smtp://user:pass@host:587?tls=required` (STARTTLS) or
-    /// `smtps://host:465` (TLS), with a pool of up to `pool_size` connections.
-    pub fn smtp(url: &str, from: &str, pool_size: u32) -> Result<Self, MailError> {
+    /// `smtps://host:465` (TLS), with a pool of up to `pool_size` connections, handing it at
+    /// most `per_second` messages a second (see [`Pace`]).
+    pub fn smtp(url: &str, from: &str, pool_size: u32, per_second: Option<NonZeroU32>) -> Result<Self, MailError> {
         let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
             .map_err(|e| MailError::Config(e.to_string()))?
             .timeout(Some(Duration::from_secs(30)))
             .pool_config(PoolConfig::new().max_size(pool_size))
             .build();
-        Ok(Self { transport: Transport::Smtp(transport), from: parse_mailbox(from)? })
+        Ok(Self { transport: Transport::Smtp(transport), from: parse_mailbox(from)?, pace: Pace::new(per_second) })
     }
 
     /// Writes each message as `<message-id>.eml` under `dir`, creating it if needed.
     pub fn outbox(dir: &Path, from: &str) -> Result<Self, MailError> {
         std::fs::create_dir_all(dir).map_err(|e| MailError::OutboxDir(dir.to_owned(), e))?;
-        Ok(Self { transport: Transport::Outbox(dir.to_owned()), from: parse_mailbox(from)? })
+        Ok(Self { transport: Transport::Outbox(dir.to_owned()), from: parse_mailbox(from)?, pace: Pace::new(None) })
     }
 
     /// The outbox folder, when mail goes to files.
@@ -123,7 +128,19 @@ impl Mailer {
         let message = builder.multipart(body).map_err(|e| MailError::Permanent(e.to_string()))?;
         match &self.transport {
             Transport::Smtp(smtp) => {
-                smtp.send(message).await?;
+                self.pace.turn().await;
+                match smtp.send(message).await {
+                    Ok(_) => self.pace.recovered(),
+                    // "Try again later" (421, 451, 452…): later for the next messages too.
+                    Err(err) if err.is_transient() => {
+                        if let Some(pause) = self.pace.slow_down() {
+                            tracing::warn!(?pause, error = %err, "the SMTP server asked to slow down; pausing");
+                            metrics::counter!("tandem_smtp_pauses_total").increment(1);
+                        }
+                        return Err(err.into());
+                    }
+                    Err(err) => return Err(err.into()),
+                }
             }
             Transport::Outbox(dir) => {
                 // Written aside and renamed, so a reader never sees half a message.

@@ -96,6 +96,11 @@ pub struct Config {
     pub redis_prefix: String,
     /// SMTP connections kept open per process.
     pub smtp_pool_size: u32,
+    /// Most messages this process hands to the SMTP server in a second; 0: no limit.
+    pub email_per_second: u32,
+    /// Most messages every process together hands to the SMTP server in a second (a counter
+    /// in the database); 0: no limit.
+    pub email_per_second_total: u32,
     /// Optional email waits from this local time (the recipient's zone), e.g. "21:00"…
     pub quiet_hours_start: String,
     /// …until this one, e.g. "08:00".
@@ -170,6 +175,8 @@ impl Default for Config {
             worker_lease_secs: 60,
             redis_prefix: "tandem".into(),
             smtp_pool_size: 8,
+            email_per_second: 0,
+            email_per_second_total: 0,
             quiet_hours_start: "21:00".into(),
             quiet_hours_end: "08:00".into(),
             email_daily_cap: 3,
@@ -277,6 +284,16 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
     ),
     ("redis_prefix", "TANDEM_REDIS_PREFIX", "Prefix of every Redis key (default tandem)"),
     ("smtp_pool_size", "TANDEM_SMTP_POOL_SIZE", "SMTP connections kept open per process (default 8)"),
+    (
+        "email_per_second",
+        "TANDEM_EMAIL_PER_SECOND",
+        "Emails this process hands to the SMTP server per second at most (default 0: no limit)",
+    ),
+    (
+        "email_per_second_total",
+        "TANDEM_EMAIL_PER_SECOND_TOTAL",
+        "Emails all processes together hand to the SMTP server per second at most (default 0: no limit)",
+    ),
     ("quiet_hours_start", "TANDEM_QUIET_HOURS_START", "Optional email waits from this local time (default 21:00)"),
     ("quiet_hours_end", "TANDEM_QUIET_HOURS_END", "…until this local time (default 08:00)"),
     ("email_daily_cap", "TANDEM_EMAIL_DAILY_CAP", "Optional emails per person per 24 hours (default 3)"),

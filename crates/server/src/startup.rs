@@ -3,6 +3,7 @@
 //! worker and scheduler, or all of them in one process.
 
 use std::net::TcpListener;
+use std::num::NonZeroU32;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
@@ -266,6 +267,7 @@ fn start_background(
         },
         public_url: config.public_url.clone(),
         signer: UnsubscribeSigner::new(&parts.secret),
+        total_per_second: NonZeroU32::new(config.email_per_second_total),
     };
     let links = || LinkSigner::new(&parts.secret);
     let handlers = Handlers {
@@ -462,7 +464,12 @@ async fn open(config: &Config) -> anyhow::Result<Db> {
 
 pub fn mailer(config: &Config) -> anyhow::Result<Mailer> {
     Ok(match &config.smtp_url {
-        Some(url) => Mailer::smtp(url.expose(), &config.mail_from, config.smtp_pool_size)?,
+        Some(url) => Mailer::smtp(
+            url.expose(),
+            &config.mail_from,
+            config.smtp_pool_size,
+            NonZeroU32::new(config.email_per_second),
+        )?,
         None => Mailer::outbox(&config.outbox_dir, &config.mail_from)?,
     })
 }
