@@ -187,8 +187,13 @@ def main():
 
         tps = pgbench(tenant, ids, args.seconds, args.connections, workdir)
         peak, peak_p50, peak_p99 = wrk(base, ids, tokens, args.seconds, args.connections, workdir)
-        # Each connection waits between requests so that together they ask about half the peak.
-        delay = max(args.connections * 1000.0 / (peak / 2) - peak_p50, 0.0)
+        # Each connection waits between requests so that together they ask about half the
+        # peak: a request's time plus the wait is connections / rate. Once corrected by what
+        # the first try reached.
+        target = peak / 2
+        delay = max(args.connections * 1000.0 / target - peak_p50, 0.0)
+        half, half_p50, half_p99 = wrk(base, ids, tokens, args.seconds, args.connections, workdir, delay)
+        delay = max(delay + args.connections * 1000.0 * (1 / target - 1 / half), 0.0)
         half, half_p50, half_p99 = wrk(base, ids, tokens, args.seconds, args.connections, workdir, delay)
         rss, hwm = memory(api.pid)
     finally:

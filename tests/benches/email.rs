@@ -3,7 +3,9 @@
 //! through the API; then a separate `tandem worker` process expands the audience into
 //! deliveries and sends every message through its SMTP pool to a local SMTP sink (aiosmtpd).
 //! Reports the time from opening to the last message received, emails per second, and the
-//! worker process's peak memory.
+//! worker process's peak memory; then, in the same run, what the same sink takes from a plain
+//! SMTP client (`benches/smtp_ceiling.py`: Python's smtplib over 8 connections, sending one of
+//! the campaign's own messages), and the ratio of the two.
 //!
 //!     cargo build --release -p tandem-server --bin tandem
 //!     cargo bench -p tandem-tests --bench email                          (SQLite, 10,000 messages)
@@ -26,7 +28,7 @@ async fn main() {
     let backend = if std::env::var("TANDEM_BENCH_POSTGRES").is_ok() { Backend::Postgres } else { Backend::Sqlite };
     // The API only: the worker is its own process, so its memory is its own.
     let app = TestApp::spawn_with(backend, |c, _| c.worker_concurrency = 0).await.expect("the app starts");
-    let owner = app.signup("Bench", "owner@bench.example").await;
+    let owner = app.seed_company("Bench", "owner@bench.example").await;
     let token = Some(owner.access_token.as_str());
 
     let started = Instant::now();
@@ -90,6 +92,22 @@ async fn main() {
         total as f64 / sent.as_secs_f64()
     );
     println!("peak memory of the worker process:      {peak_mib} MiB");
+
+    let sample = std::fs::read_dir(dir.path()).unwrap().next().unwrap().unwrap().path();
+    let ceiling = std::process::Command::new("python3")
+        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/../benches/smtp_ceiling.py"))
+        .args(["--port", &sink.port.to_string(), "--messages", "3000", "--connections", "8"])
+        .arg("--sample")
+        .arg(&sample)
+        .output()
+        .expect("python3 runs");
+    let ceiling: f64 = String::from_utf8_lossy(&ceiling.stdout)
+        .trim()
+        .strip_prefix("ceiling ")
+        .and_then(|n| n.parse().ok())
+        .expect("the ceiling");
+    let rate = total as f64 / sent.as_secs_f64();
+    println!("the same sink from smtplib (8 connections): {ceiling:.0} messages/s; ratio {:.2}", rate / ceiling);
 }
 
 fn tandem_binary() -> PathBuf {
@@ -116,6 +134,8 @@ fn start_worker(app: &TestApp, smtp_url: &str) -> Child {
         .env("TANDEM_SMTP_POOL_SIZE", "8")
         .env("TANDEM_WORKER_POLL_MS", "50")
         .env("TANDEM_EMAIL_DAILY_CAP", "1000000")
+        .env("TANDEM_TENANT_INVITATIONS_PER_HOUR", "1000000")
+        .env("TANDEM_TENANT_INVITATIONS_PER_DAY", "1000000")
         // Never quiet, so the whole campaign goes now.
         .env("TANDEM_QUIET_HOURS_START", "00:00")
         .env("TANDEM_QUIET_HOURS_END", "00:00")
