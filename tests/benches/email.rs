@@ -11,6 +11,7 @@
 //!     cargo bench -p tandem-tests --bench email                          (SQLite, 10,000 messages)
 //!     TANDEM_BENCH_POSTGRES=1 cargo bench -p tandem-tests --bench email  (PostgreSQL)
 //!     TANDEM_BENCH_EMAILS=2000 cargo bench -p tandem-tests --bench email
+//!     TANDEM_BENCH_CONCURRENCY=32 cargo bench -p tandem-tests --bench email  (jobs, SMTP and database connections)
 
 use std::path::PathBuf;
 use std::process::{Child, Command};
@@ -67,9 +68,19 @@ async fn main() {
         .await;
     let campaign = campaign.ok(201)["id"].as_str().unwrap().to_owned();
 
+    let person = app.get("/api/v1/people?limit=1", &owner.access_token).await;
+    let person_url = app.url(&format!("/api/v1/people/{}", person.ok(200)["items"][0]["id"].as_str().unwrap()));
     let mut worker = start_worker(&app, &sink.url());
     let opened = Instant::now();
     app.post(&format!("/api/v1/campaigns/{campaign}/transitions"), token, json!({"to": "open"})).await.ok(200);
+    // Reads while it sends: wrk (Debian's), 4 connections for 30 s, on a person by id.
+    let reads = Command::new("wrk")
+        .args(["-t1", "-c4", "-d30s", "--latency", "-H"])
+        .arg(format!("Authorization: Bearer {}", owner.access_token))
+        .arg(&person_url)
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .ok();
     let mut peak_mib = 0;
     loop {
         peak_mib = peak_mib.max(peak_rss_mib(worker.id()));
@@ -84,7 +95,8 @@ async fn main() {
     worker.kill().ok();
     worker.wait().ok();
 
-    println!("backend: {backend:?}, messages: {total}, one worker process: concurrency 8, SMTP pool 8");
+    let n = concurrency();
+    println!("backend: {backend:?}, messages: {total}, one worker process: concurrency {n}, SMTP pool {n}");
     println!("directory upserted through the API:   {:>7.2} s", directory.as_secs_f64());
     println!(
         "campaign opened → last message received: {:>7.2} s  → {:.0} emails/s",
@@ -92,6 +104,15 @@ async fn main() {
         total as f64 / sent.as_secs_f64()
     );
     println!("peak memory of the worker process:      {peak_mib} MiB");
+
+    match reads.map(|wrk| wrk.wait_with_output()) {
+        Some(Ok(output)) => {
+            let text = String::from_utf8_lossy(&output.stdout);
+            let line = |prefix: &str| text.lines().find(|l| l.trim_start().starts_with(prefix)).unwrap_or("").trim();
+            println!("reads while it sent (wrk, 4 connections, 30 s): {} | p99 {}", line("Requests/sec"), line("99%"));
+        }
+        _ => println!("reads while it sent: wrk is missing (apt-get install wrk)"),
+    }
 
     let sample = std::fs::read_dir(dir.path()).unwrap().next().unwrap().unwrap().path();
     let ceiling = std::process::Command::new("python3")
@@ -108,6 +129,11 @@ async fn main() {
         .expect("the ceiling");
     let rate = total as f64 / sent.as_secs_f64();
     println!("the same sink from smtplib (8 connections): {ceiling:.0} messages/s; ratio {:.2}", rate / ceiling);
+}
+
+/// Jobs the worker runs at once, and its SMTP connections (8 unless TANDEM_BENCH_CONCURRENCY).
+fn concurrency() -> usize {
+    std::env::var("TANDEM_BENCH_CONCURRENCY").ok().and_then(|v| v.parse().ok()).unwrap_or(8)
 }
 
 fn tandem_binary() -> PathBuf {
@@ -130,8 +156,9 @@ fn start_worker(app: &TestApp, smtp_url: &str) -> Child {
         .env("TANDEM_DATA_DIR", app.temp_dir().join("worker"))
         .env("TANDEM_SMTP_URL", smtp_url)
         .env("TANDEM_PUBLIC_URL", &app.config.public_url)
-        .env("TANDEM_WORKER_CONCURRENCY", "8")
-        .env("TANDEM_SMTP_POOL_SIZE", "8")
+        .env("TANDEM_WORKER_CONCURRENCY", concurrency().to_string())
+        .env("TANDEM_SMTP_POOL_SIZE", concurrency().to_string())
+        .env("TANDEM_DATABASE_MAX_CONNECTIONS", (concurrency() + 4).to_string())
         .env("TANDEM_WORKER_POLL_MS", "50")
         .env("TANDEM_EMAIL_DAILY_CAP", "1000000")
         .env("TANDEM_TENANT_INVITATIONS_PER_HOUR", "1000000")
