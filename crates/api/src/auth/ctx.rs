@@ -82,14 +82,16 @@ impl TenantCtx {
             Credential::ApiKey { secret_hash } => {
                 let key =
                     tx.authenticate_api_key(secret_hash).await?.ok_or(ApiError::Unauthorized(Reason::UnknownApiKey))?;
-                if key.needs_marking() && !writes {
-                    // Its own short write, so that a read through a key stays a read.
-                    let marking = db.tenant(self.tenant).await?;
-                    marking.mark_api_key_used(key.id).await?;
-                    marking.commit().await?;
-                } else if key.needs_marking() {
-                    // In the request's own transaction: on SQLite it holds the write lock.
-                    tx.mark_api_key_used(key.id).await?;
+                if key.needs_marking() {
+                    if writes {
+                        // In the request's own transaction: on SQLite it holds the write lock.
+                        tx.mark_api_key_used(key.id).await?;
+                    } else {
+                        // Its own short write, so that a read through a key stays a read.
+                        let marking = db.tenant(self.tenant).await?;
+                        marking.mark_api_key_used(key.id).await?;
+                        marking.commit().await?;
+                    }
                 }
                 Actor::ApiKey { id: key.id, scopes: key.scopes }
             }
