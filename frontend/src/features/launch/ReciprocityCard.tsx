@@ -1,7 +1,7 @@
-import { BarChart } from "@mantine/charts";
 import { Card, Grid, Group, List, Paper, SimpleGrid, Stack, Table, Text, Title } from "@mantine/core";
 import { useTranslation } from "react-i18next";
 import { formatList, formatNumber } from "../../i18n/format";
+import { CountBarChart } from "../../shared/CountBarChart";
 import { useLanguage } from "../../shared/useLanguage";
 import { formatPercent } from "../matching/fairness";
 import { distributionRows, formatIndex, indexLevel, topTopics, type TopicCount } from "../tracking/reciprocity";
@@ -82,20 +82,13 @@ export function ReciprocityCard({ reciprocity }: { reciprocity: LearningSummary 
         {rows.length > 0 && (
           <Grid gap="md" align="center">
             <Grid.Col span={{ base: 12, sm: 8 }}>
-              <BarChart
-                role="img"
-                aria-label={summary}
-                h={200}
+              <CountBarChart
+                summary={summary}
+                height={200}
                 data={rows}
                 dataKey="bucket"
-                series={[{ name: "pairs", label: t("launch.reciprocity.pairs"), color: "indigo.6" }]}
-                valueFormatter={n}
-                withBarValueLabel
-                withTooltip={false}
-                gridAxis="y"
-                yAxisProps={{ allowDecimals: false, width: 32 }}
-                barChartProps={{ margin: { top: 16 } }}
-                data-testid="reciprocity-chart"
+                series={{ name: "pairs", label: t("launch.reciprocity.pairs"), color: "indigo.6" }}
+                testId="reciprocity-chart"
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 4 }}>

@@ -1,11 +1,12 @@
 import type { ReactNode } from "react";
-import { BarChart, LineChart } from "@mantine/charts";
+import { LineChart } from "@mantine/charts";
 import { Button, Card, Grid, Group, Stack, Text, Title } from "@mantine/core";
 import { IconPrinter } from "@tabler/icons-react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { ProgramView } from "../../api/types";
 import { formatList, formatNumber } from "../../i18n/format";
+import { CountBarChart } from "../../shared/CountBarChart";
 import { ListState } from "../../shared/ListState";
 import { useLanguage } from "../../shared/useLanguage";
 import { formatMean, trendPoints } from "../feedback/results";
@@ -51,20 +52,12 @@ function Funnel({ funnel }: { funnel: ProgramFunnel }) {
       title={t("results.funnel.title")}
       intro={t("results.funnel.intro")}
       chart={
-        <BarChart
-          role="img"
-          aria-label={summary}
-          h={220}
+        <CountBarChart
+          summary={summary}
           data={rows}
           dataKey="step"
-          series={[{ name: "people", label: t("results.funnel.people"), color: "indigo.6" }]}
-          valueFormatter={n}
-          withBarValueLabel
-          withTooltip={false}
-          gridAxis="y"
-          yAxisProps={{ allowDecimals: false, width: 36 }}
-          barChartProps={{ margin: { top: 16 } }}
-          data-testid="funnel-chart"
+          series={{ name: "people", label: t("results.funnel.people"), color: "indigo.6" }}
+          testId="funnel-chart"
         />
       }
       table={<FunnelTable funnel={funnel} />}
@@ -97,20 +90,12 @@ function Sessions({ months }: { months: readonly MonthSessions[] }) {
       testId="results-sessions"
       title={t("results.sessions.title")}
       chart={
-        <BarChart
-          role="img"
-          aria-label={summary}
-          h={220}
+        <CountBarChart
+          summary={summary}
           data={rows}
           dataKey="label"
-          series={[{ name: "sessions", label: t("results.sessions.sessions"), color: "teal.6" }]}
-          valueFormatter={n}
-          withBarValueLabel
-          withTooltip={false}
-          gridAxis="y"
-          yAxisProps={{ allowDecimals: false, width: 36 }}
-          barChartProps={{ margin: { top: 16 } }}
-          data-testid="sessions-chart"
+          series={{ name: "sessions", label: t("results.sessions.sessions"), color: "teal.6" }}
+          testId="sessions-chart"
         />
       }
       table={<MonthTable months={months} />}
@@ -130,20 +115,13 @@ function Health({ health }: { health: HealthCounts }) {
       testId="results-health"
       title={t("results.health.title")}
       chart={
-        <BarChart
-          role="img"
-          aria-label={summary}
-          h={180}
+        <CountBarChart
+          summary={summary}
+          height={180}
           data={data}
           dataKey="status"
-          series={[{ name: "pairs", label: t("results.health.pairs"), color: "indigo.6" }]}
-          valueFormatter={n}
-          withBarValueLabel
-          withTooltip={false}
-          gridAxis="y"
-          yAxisProps={{ allowDecimals: false, width: 32 }}
-          barChartProps={{ margin: { top: 16 } }}
-          data-testid="health-chart"
+          series={{ name: "pairs", label: t("results.health.pairs"), color: "indigo.6" }}
+          testId="health-chart"
         />
       }
       table={<HealthTable health={health} />}
