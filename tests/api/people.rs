@@ -15,6 +15,7 @@ on_both_databases!(
     a_bad_replacement_names_its_fields_and_writes_nothing,
     the_directory_is_sorted_counted_and_exported_as_a_file_that_imports_back,
     reads_answer_while_a_writer_holds_the_database,
+    a_full_batch_with_its_managers_is_written_in_layers_and_read_back,
 );
 
 fn kenji() -> Value {
@@ -443,4 +444,26 @@ async fn reads_answer_while_a_writer_holds_the_database(app: TestApp) {
     let list = app.get("/api/v1/people", &owner.access_token).await;
     assert_eq!(list.ok(200)["items"].as_array().unwrap().len(), 1);
     writer.rollback().await.unwrap();
+}
+
+/// A full batch (1,000) whose managers are in it: on PostgreSQL the rows go set-wise, the
+/// statistics are refreshed inside the transaction after the managers' layer and again after
+/// it commits (`tandem_analyze_people`), and every report points at their manager.
+async fn a_full_batch_with_its_managers_is_written_in_layers_and_read_back(app: TestApp) {
+    let owner = app.signup("Sakura", "aiko@sakura.example").await;
+    let people: Vec<Value> = (0..1000)
+        .map(|n| {
+            let manager = if n < 10 { Value::Null } else { json!(format!("M{:03}", n % 10)) };
+            json!({"external_id": format!("M{n:03}"), "name": format!("Person {n}"),
+                   "email": format!("p{n}@sakura.example"), "manager_external_id": manager, "job_level": 1 + n % 9})
+        })
+        .collect();
+    let written = app.post("/api/v1/people/bulk", Some(&owner.access_token), json!({"people": people})).await;
+    assert_eq!(written.ok(200), &json!({"created": 1000, "updated": 0}));
+    assert_eq!(app.count("people").await, 1000);
+    let found = app.get("/api/v1/people?q=Person%20999", &owner.access_token).await;
+    let id = found.ok(200)["items"][0]["id"].as_str().unwrap().to_owned();
+    let person = app.get(&format!("/api/v1/people/{id}"), &owner.access_token).await;
+    assert_eq!(person.ok(200)["manager_external_id"], "M009");
+    assert_eq!(person.body["job_level"], 1 + 999 % 9);
 }
