@@ -4,7 +4,8 @@
 //! [`solve`] answers one of two questions ([`Goal`]) and returns, with the pairs, a
 //! [`Certificate`]: dual prices of the linear programme below, which [`verify`] checks without
 //! trusting the solver. The solver is a dense shortest-augmenting-path method with potentials in
-//! the manner of Jonker and Volgenant; `shortest_paths` describes it.
+//! the manner of Jonker and Volgenant; `shortest_paths` describes it, and `scores` how it reads
+//! the matrix.
 //!
 //! # The programme
 //!
@@ -36,6 +37,7 @@
 //! the solver takes, at each step, a mentee nobody holds before a held one, then the lower
 //! index (the lower mentee first, a pair before a free seat).
 
+mod scores;
 mod shortest_paths;
 #[cfg(test)]
 pub(crate) mod testing;

@@ -22,6 +22,7 @@
 //! and never wins a comparison; no sum can become NaN because a price is never infinite and a
 //! score never +inf on a mentee that takes part.
 
+use super::scores::{Coded, Plain, Scores};
 use super::{Goal, Problem, Residual};
 
 /// No seat or no mentee.
@@ -63,9 +64,17 @@ impl Solution {
     }
 }
 
-/// Places every seat of `residual` for `goal`.
+/// Places every seat of `residual` for `goal`, reading the scores one byte a pair when they allow
+/// it ([`Coded`]).
 pub(super) fn solve(problem: &Problem, residual: &Residual, goal: Goal) -> Solution {
-    let mut solver = Solver::new(problem, residual, goal);
+    match Coded::of(&problem.scores, problem.mentees) {
+        Some(coded) => solve_with(&coded, problem, residual, goal),
+        None => solve_with(&Plain { scores: &problem.scores, mentees: problem.mentees }, problem, residual, goal),
+    }
+}
+
+fn solve_with<S: Scores>(scores: &S, problem: &Problem, residual: &Residual, goal: Goal) -> Solution {
+    let mut solver = Solver::new(scores, problem, residual, goal);
     let pending = solver.reduce_rows();
     let mut search = Search::new(problem.mentees);
     for seat in pending {
@@ -81,9 +90,8 @@ pub(super) fn solve(problem: &Problem, residual: &Residual, goal: Goal) -> Solut
 }
 
 /// The state of the method: potentials and the current assignment.
-struct Solver<'a> {
-    scores: &'a [f64],
-    mentees: usize,
+struct Solver<'a, S: Scores> {
+    scores: &'a S,
     /// What a free seat is worth.
     exit_value: f64,
     /// Whether a bid may weigh the exit (for the best total; for the most pairs the exit is
@@ -111,8 +119,8 @@ enum Bid {
     Deferred,
 }
 
-impl<'a> Solver<'a> {
-    fn new(problem: &'a Problem, residual: &Residual, goal: Goal) -> Self {
+impl<'a, S: Scores> Solver<'a, S> {
+    fn new(scores: &'a S, problem: &Problem, residual: &Residual, goal: Goal) -> Self {
         let active: Vec<u32> = (0..problem.mentees).filter(|&c| !residual.locked_mentee[c]).map(|c| c as u32).collect();
         // A mentor with more seats than mentees keeps one seat past them, which will stay free
         // and so carry the free seat's price to the mentor.
@@ -125,8 +133,7 @@ impl<'a> Solver<'a> {
         };
         let v = residual.locked_mentee.iter().map(|&locked| if locked { f64::INFINITY } else { 0.0 }).collect();
         Self {
-            scores: &problem.scores,
-            mentees: problem.mentees,
+            scores,
             exit_value,
             bids_weigh_exit: goal == Goal::BestTotal,
             u: vec![0.0; seat_mentor.len()],
@@ -140,9 +147,8 @@ impl<'a> Solver<'a> {
 
     /// The scores of the mentor a seat belongs to.
     #[inline]
-    fn row(&self, seat: usize) -> &'a [f64] {
-        let mentor = self.seat_mentor[seat] as usize;
-        &self.scores[mentor * self.mentees..(mentor + 1) * self.mentees]
+    fn row(&self, seat: usize) -> &'a [S::Code] {
+        self.scores.row(self.seat_mentor[seat] as usize)
     }
 
     /// Two rounds of LAPJV's augmenting row reduction over all seats; returns the seats still
@@ -223,7 +229,7 @@ impl<'a> Solver<'a> {
         let row = self.row(seat);
         let (mut p1, mut j1, mut p2, mut j2) = (f64::NEG_INFINITY, NONE, f64::NEG_INFINITY, NONE);
         for (j, (&w, &v)) in row.iter().zip(&self.v).enumerate() {
-            let p = w - v;
+            let p = self.scores.value(w) - v;
             if p > p2 {
                 if p > p1 {
                     (p2, j2, p1, j1) = (p1, j1, p, j as u32);
@@ -251,26 +257,25 @@ impl<'a> Solver<'a> {
     /// Distances are measured with the seat's own price taken as 0: its old price means nothing
     /// as it holds no pair, and its new one is set from the path.
     ///
-    /// The mentees still to reach are kept in two lists, the held and the free, each in
-    /// increasing order: the nearest of each is found in its own scan, and a free one wins a tie
-    /// (it ends the search at once, where a held one costs a scan of its seat's row; many scores
-    /// tie in practice), then the lower index. Keeping them apart spares the scan of the held,
-    /// by far the longer list, any test of who holds whom; and the held list carries its
-    /// mentees' prices, distances and predecessors beside it, so that its scan reads memory in
-    /// order but for the row's scores.
+    /// The free mentees are kept in a list of their own, in increasing order; the held ones are
+    /// scanned densely, every mentee in order, where those not to reach (free, locked, settled)
+    /// are priced +inf so that no distance through them ever wins. The nearest of each is found
+    /// in its own scan, and a free one wins a tie (it ends the search at once, where a held one
+    /// costs a scan of its seat's row; many scores tie in practice), then the lower index. The
+    /// dense scan ([`scan_held`]) reads every array in order and tests nobody's state.
     fn place(&mut self, source: usize, search: &mut Search) {
         let mut next = self.relax_source(source, search);
         let (mut exit_cost, mut exit_seat) = (-self.exit_value, source);
         let end = loop {
-            let (best, at) = match next {
+            let (best, mentee) = match next {
                 Nearest::None => break End::Exit { seat: exit_seat, cost: exit_cost },
                 Nearest::Free(best, _) | Nearest::Held(best, _) if exit_cost < best => {
                     break End::Exit { seat: exit_seat, cost: exit_cost };
                 }
                 Nearest::Free(best, at) => break End::Mentee { mentee: search.free[at] as usize, cost: best },
-                Nearest::Held(best, at) => (best, at),
+                Nearest::Held(best, mentee) => (best, mentee),
             };
-            let mentee = search.settle(at);
+            search.settle(mentee);
             let seat = self.mentee_seat[mentee] as usize;
             let exit = best + self.u[seat] - self.exit_value;
             if exit < exit_cost {
@@ -284,33 +289,25 @@ impl<'a> Solver<'a> {
 
     /// The first step of a search: distances from the source to every mentee, and the nearest.
     fn relax_source(&self, source: usize, search: &mut Search) -> Nearest {
-        let row = self.row(source);
-        for (d, (&v, &w)) in search.d.iter_mut().zip(self.v.iter().zip(row)) {
-            *d = v - w;
+        search.clear(source);
+        for (j, (open, &price)) in search.open.iter_mut().zip(&self.v).enumerate() {
+            *open = if self.mentee_seat[j] == NONE { f64::INFINITY } else { price };
         }
-        search.pred.fill(source as u32);
-        search.clear();
+        let row = self.row(source);
         for &j in &self.active {
-            let j = j as usize;
-            if self.mentee_seat[j] == NONE {
-                search.free.push(j as u32);
-            } else {
-                search.held.push(Held { mentee: j as u32, pred: source as u32, price: self.v[j], d: search.d[j] });
+            if self.mentee_seat[j as usize] == NONE {
+                search.free.push(j);
+                search.free_d.push(self.v[j as usize] - self.scores.value(row[j as usize]));
             }
         }
         let (mut free_best, mut free_at) = (f64::INFINITY, usize::MAX);
-        for (k, &j) in search.free.iter().enumerate() {
-            if search.d[j as usize] < free_best {
-                (free_best, free_at) = (search.d[j as usize], k);
+        for (k, &d) in search.free_d.iter().enumerate() {
+            if d < free_best {
+                (free_best, free_at) = (d, k);
             }
         }
-        let (mut best, mut at) = (f64::INFINITY, usize::MAX);
-        for (k, h) in search.held.iter().enumerate() {
-            if h.d < best {
-                (best, at) = (h.d, k);
-            }
-        }
-        Nearest::of((free_best, free_at), (best, at))
+        let held = scan_held(self.scores, row, 0.0, source as u32, &search.open, &mut search.d, &mut search.pred);
+        Nearest::of((free_best, free_at), held)
     }
 
     /// Relaxes the mentees still to reach through `seat`, reached at distance `dist`, and
@@ -323,44 +320,32 @@ impl<'a> Solver<'a> {
     fn relax(&self, seat: usize, dist: f64, search: &mut Search) -> Nearest {
         let row = self.row(seat);
         let base = dist + self.u[seat];
-        let Search { d, pred, held, free, .. } = search;
+        let Search { open, d, pred, free, free_d, .. } = search;
         let (mut free_best, mut free_at) = (f64::INFINITY, usize::MAX);
-        for (k, &j) in free.iter().enumerate() {
+        for (k, (&j, free_d)) in free.iter().zip(free_d.iter_mut()).enumerate() {
             let j = j as usize;
-            let reached = base + self.v[j] - row[j];
-            if reached < d[j] {
-                d[j] = reached;
+            let reached = base + self.v[j] - self.scores.value(row[j]);
+            if reached < *free_d {
+                *free_d = reached;
                 pred[j] = seat as u32;
                 if reached <= dist {
                     return Nearest::Free(reached, k);
                 }
             }
-            if d[j] < free_best {
-                (free_best, free_at) = (d[j], k);
+            if *free_d < free_best {
+                (free_best, free_at) = (*free_d, k);
             }
         }
-        let (mut best, mut at) = (f64::INFINITY, usize::MAX);
-        for (k, h) in held.iter_mut().enumerate() {
-            // A settled mentee's price is +inf: it is never reached again nor nearest.
-            let reached = base + h.price - row[h.mentee as usize];
-            if reached < h.d {
-                h.d = reached;
-                h.pred = seat as u32;
-            }
-            if h.d < best {
-                (best, at) = (h.d, k);
-            }
-        }
-        Nearest::of((free_best, free_at), (best, at))
+        Nearest::of((free_best, free_at), scan_held(self.scores, row, base, seat as u32, open, d, pred))
     }
 
     /// Makes the shortest path tight and keeps every reduced cost at 0 or above: a mentee
     /// settled at distance d gains `cost − d`, the seat holding it loses as much, and the source
     /// gets the price that makes its first pair (or its exit) tight.
     fn update_prices(&mut self, source: usize, cost: f64, search: &Search) {
-        for &j in &search.done {
+        for &(j, d) in &search.done {
             let j = j as usize;
-            let gain = cost - search.d[j];
+            let gain = cost - d;
             self.v[j] += gain;
             self.u[self.mentee_seat[j] as usize] -= gain;
         }
@@ -400,65 +385,82 @@ impl End {
 
 /// Work space of one search, reused: mentee-sized vectors only.
 struct Search {
-    /// Distance of each free mentee, and of each held one once settled.
+    /// Each mentee's price while it is held and not yet settled in this search; +inf for the
+    /// others (free, locked, settled), which the dense scan then never reaches.
+    open: Vec<f64>,
+    /// Distance of each held mentee not yet settled (+inf for the others).
     d: Vec<f64>,
-    /// The seat each mentee was reached from (held ones: once settled).
+    /// The seat each mentee was reached from.
     pred: Vec<u32>,
-    /// Held mentees in increasing order (so the lower index wins ties); a settled one stays
-    /// in place, priced +inf, until a quarter of the list is settled.
-    held: Vec<Held>,
-    settled: usize,
     /// Free mentees, in increasing order; reaching the nearest ends the search.
     free: Vec<u32>,
-    /// Held mentees settled in this search.
-    done: Vec<u32>,
-}
-
-/// A held mentee still to reach, with what a scan reads and writes of it.
-#[derive(Clone, Copy)]
-struct Held {
-    mentee: u32,
-    pred: u32,
-    price: f64,
-    d: f64,
+    /// The distance of each mentee of `free`, beside it.
+    free_d: Vec<f64>,
+    /// Held mentees settled in this search, with their distance.
+    done: Vec<(u32, f64)>,
 }
 
 impl Search {
     fn new(mentees: usize) -> Self {
         Self {
-            d: vec![0.0; mentees],
+            open: vec![f64::INFINITY; mentees],
+            d: vec![f64::INFINITY; mentees],
             pred: vec![NONE; mentees],
-            held: Vec::with_capacity(mentees),
-            settled: 0,
             free: Vec::with_capacity(mentees),
+            free_d: Vec::with_capacity(mentees),
             done: Vec::new(),
         }
     }
 
-    fn clear(&mut self) {
-        self.held.clear();
-        self.settled = 0;
+    /// Starts a search from `source`: nothing reached yet.
+    fn clear(&mut self, source: usize) {
+        self.d.fill(f64::INFINITY);
+        self.pred.fill(source as u32);
         self.free.clear();
+        self.free_d.clear();
         self.done.clear();
     }
 
-    /// Settles the held mentee at `at`: its distance and predecessor become final.
-    fn settle(&mut self, at: usize) -> usize {
-        let h = &mut self.held[at];
-        let mentee = h.mentee as usize;
-        (self.d[mentee], self.pred[mentee]) = (h.d, h.pred);
-        (h.price, h.d) = (f64::INFINITY, f64::INFINITY);
-        self.done.push(mentee as u32);
-        self.settled += 1;
-        if self.settled * 4 > self.held.len() {
-            self.held.retain(|h| h.price < f64::INFINITY);
-            self.settled = 0;
-        }
-        mentee
+    /// Settles the held `mentee`: its distance and predecessor become final, and the scans
+    /// pass it by from now on.
+    fn settle(&mut self, mentee: usize) {
+        self.done.push((mentee as u32, self.d[mentee]));
+        (self.open[mentee], self.d[mentee]) = (f64::INFINITY, f64::INFINITY);
     }
 }
 
-/// The nearest mentee still to reach, by its position in its list of [`Search`].
+/// Relaxes every held mentee not yet settled through a seat whose scores are `row`, at
+/// `base + open[j] − score[j]`, and answers the nearest as (distance, mentee), the lower mentee on
+/// a tie, or (+inf, `usize::MAX`) when none can be reached.
+///
+/// Mentees priced +inf in `open` give +inf, never below a distance, so they are passed by
+/// without a test of who they are. No sum is NaN: `base` is finite, `open` is never −inf and a
+/// score never +inf.
+#[inline]
+fn scan_held<S: Scores>(
+    scores: &S,
+    row: &[S::Code],
+    base: f64,
+    seat: u32,
+    open: &[f64],
+    d: &mut [f64],
+    pred: &mut [u32],
+) -> (f64, usize) {
+    let (mut best, mut at) = (f64::INFINITY, usize::MAX);
+    for (j, (&code, (&open, (d, pred)))) in row.iter().zip(open.iter().zip(d.iter_mut().zip(pred))).enumerate() {
+        let reached = base + open - scores.value(code);
+        if reached < *d {
+            (*d, *pred) = (reached, seat);
+        }
+        if *d < best {
+            (best, at) = (*d, j);
+        }
+    }
+    (best, at)
+}
+
+/// The nearest mentee still to reach: a free one by its position in [`Search::free`], a held one
+/// by its index.
 #[derive(Clone, Copy)]
 enum Nearest {
     Free(f64, usize),
@@ -485,4 +487,33 @@ fn count_penalty(problem: &Problem, pairs: usize) -> f64 {
     let widest = problem.scores.iter().filter(|s| s.is_finite()).fold(0.0_f64, |m, s| m.max(s.abs()));
     let penalty = -((2 * pairs + 1) as f64 * widest + 1.0);
     if penalty.is_finite() { penalty } else { f64::MIN / 4.0 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testing::{SplitMix, random_problem};
+    use super::*;
+
+    /// The solver reads the scores coded when they allow it: both readings give the very same
+    /// pairs and prices, bit for bit (the brute-force tests, on small problems, see the coded one).
+    #[test]
+    fn the_coded_and_the_plain_matrix_give_the_same_solution() {
+        let mut rng = SplitMix::new(5);
+        for round in 0..200 {
+            let (mentors, mentees) = (1 + rng.below(30), 1 + rng.below(60));
+            let locks = rng.below(4);
+            let problem = random_problem(&mut rng, mentors, mentees, [0.0, 0.1, 0.5][round % 3], true, locks);
+            let residual = Residual::new(&problem);
+            let coded = Coded::of(&problem.scores, problem.mentees).expect("half points: at most 22 scores");
+            let plain = Plain { scores: &problem.scores, mentees: problem.mentees };
+            for goal in [Goal::BestTotal, Goal::MostPairs] {
+                let (a, b) =
+                    (solve_with(&coded, &problem, &residual, goal), solve_with(&plain, &problem, &residual, goal));
+                let bits = |prices: &[f64]| prices.iter().map(|p| p.to_bits()).collect::<Vec<_>>();
+                assert_eq!(a.seat_mentee, b.seat_mentee, "round {round}, {goal:?}");
+                assert_eq!(bits(&a.seat_price), bits(&b.seat_price), "round {round}, {goal:?}");
+                assert_eq!(bits(&a.mentee_price), bits(&b.mentee_price), "round {round}, {goal:?}");
+            }
+        }
+    }
 }
