@@ -20,6 +20,7 @@ mod m20261207_000014_program_lifecycle;
 mod m20261208_000015_feedback;
 mod m20261208_000016_nudges;
 mod m20261209_000017_directory_statistics;
+mod m20261210_000018_delivery_claims;
 pub mod rls;
 mod shape;
 
@@ -46,6 +47,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261208_000015_feedback::Migration),
             Box::new(m20261208_000016_nudges::Migration),
             Box::new(m20261209_000017_directory_statistics::Migration),
+            Box::new(m20261210_000018_delivery_claims::Migration),
         ]
     }
 }

@@ -24,6 +24,8 @@ on_both_databases!(
     metrics_count_requests_and_jobs,
     a_delivery_whose_job_the_queue_lost_is_sent_by_the_sweeper,
     an_invalid_address_fails_for_good_at_once,
+    a_batch_decides_each_email_and_hands_on_what_waits,
+    deliveries_two_jobs_reach_are_sent_once,
 );
 
 /// Records an optional email (a campaign's reminder) to `to`, queued with it, as campaign
@@ -44,6 +46,25 @@ async fn send_optional(app: &TestApp, company: &Company, to: &str, key: &str, ti
         .unwrap();
     tx.commit().await.unwrap();
     delivery.id.to_string()
+}
+
+/// Records optional emails (a campaign's reminders) to `to` (address, time zone) in one
+/// transaction, sent in batches as a campaign's are; returns their ids in order.
+async fn send_batch(app: &TestApp, company: &Company, to: &[(&str, Option<&str>)]) -> Vec<String> {
+    let store = app.store().await;
+    let tx = store.tenant(company.tenant_id.parse().unwrap()).await.unwrap();
+    let news = to.iter().enumerate().map(|(n, (address, zone))| NewEmailDelivery {
+        idempotency_key: format!("batch-{n}"),
+        email: reminder(),
+        locale: Locale::En,
+        to_email: (*address).into(),
+        to_name: None,
+        time_zone: zone.map(str::to_owned),
+    });
+    let recorded = tx.create_deliveries(news.collect()).await.unwrap();
+    tx.commit().await.unwrap();
+    assert!(recorded.iter().all(|(_, new)| *new));
+    recorded.into_iter().map(|(delivery, _)| delivery.id.to_string()).collect()
 }
 
 fn reminder() -> Email {
@@ -518,6 +539,134 @@ async fn a_delivery_whose_job_the_queue_lost_is_sent_by_the_sweeper(app: TestApp
     wait_for_state(&app, &owner, &delivery.id.to_string(), "sent").await;
     assert_eq!(tandem_jobs::email::requeue_stranded(&store, &queue).await.unwrap(), 0, "a sent email is not stranded");
     assert_eq!(app.wait_for_emails_to("kenji@acme.example", 1).await.len(), 1);
+    stop.cancel();
+    running.abort();
+}
+
+/// One batch meets every protection at once: a cap counted within the batch, an unsubscribed
+/// address, quiet hours in a person's zone and the tenant's hourly limit on unsolicited email.
+/// Each email is decided as a job of its own would decide it; those that wait go on as jobs of
+/// their own.
+async fn a_batch_decides_each_email_and_hands_on_what_waits(app: TestApp) {
+    let backend = app.backend;
+    drop(app);
+    let tokyo = chrono::Utc::now().with_timezone(&chrono_tz::Asia::Tokyo);
+    let at = |hours| (tokyo + chrono::Duration::hours(hours)).format("%H:%M").to_string();
+    let app = TestApp::spawn_with(backend, |c, _| {
+        (c.quiet_hours_start, c.quiet_hours_end) = (at(-2), at(2));
+        c.email_daily_cap = 1;
+        c.tenant_invitations_per_hour = 4;
+    })
+    .await
+    .unwrap();
+    let owner = app.seed_company("Acme", "ann@acme.example").await;
+    let store = app.store().await;
+    let tx = store.tenant(owner.tenant_id.parse().unwrap()).await.unwrap();
+    tx.suppress("gone@acme.example", "all", "left the company").await.unwrap();
+    tx.commit().await.unwrap();
+    let people = ["a1@acme.example", "a2@acme.example", "a3@acme.example", "a4@acme.example", "a5@acme.example"];
+    let mut to: Vec<(&str, Option<&str>)> = people.iter().map(|p| (*p, None)).collect();
+    to.extend([("a1@acme.example", None), ("gone@acme.example", None), ("tokyo@acme.example", Some("Asia/Tokyo"))]);
+    let ids = send_batch(&app, &owner, &to).await;
+
+    let held_until_morning = wait_for_reason(&app, &owner, &ids[7], "quiet hours").await;
+    assert_eq!(held_until_morning["state"], "queued", "{held_until_morning}");
+    let unsubscribed = wait_for_state(&app, &owner, &ids[6], "suppressed").await;
+    assert!(unsubscribed["reason"].as_str().unwrap().contains("left the company"), "{unsubscribed}");
+    let second = wait_for_state(&app, &owner, &ids[5], "suppressed").await;
+    assert!(second["reason"].as_str().unwrap().contains("frequency cap"), "the cap counts within a batch: {second}");
+    // Five emails may go but the tenant may send four an hour: one waits for the window.
+    app.eventually("four sent and one held by the tenant's limit", || async {
+        let states = states_of(&app, &owner, &ids[..5]).await;
+        states.iter().filter(|s| s.0 == "sent").count() == 4
+            && states.iter().any(|s| s.0 == "queued" && s.1.contains("invitations an hour"))
+    })
+    .await;
+    for address in people {
+        assert!(app.emails_to(address).len() <= 1, "{address} got one email at most");
+    }
+    let reached = people.iter().filter(|p| app.emails_to(p).len() == 1).count();
+    assert_eq!(reached, 4);
+    assert!(app.emails_to("gone@acme.example").is_empty() && app.emails_to("tokyo@acme.example").is_empty());
+    // The two that wait are jobs of their own, at their time.
+    app.eventually("the two held emails to wait as jobs", || async {
+        app.get("/api/v1/jobs/depth", &owner.access_token).await.body
+            == json!({"queued": 2, "running": 0, "retrying": 0, "dead": 0})
+    })
+    .await;
+}
+
+/// The state and reason of each delivery.
+async fn states_of(app: &TestApp, company: &Company, ids: &[String]) -> Vec<(String, String)> {
+    let list = app.get("/api/v1/email/deliveries?limit=100", &company.access_token).await;
+    let items = list.ok(200)["items"].as_array().unwrap().clone();
+    let of = |id: &String| items.iter().find(|d| d["id"] == id.as_str()).cloned().unwrap_or_default();
+    ids.iter()
+        .map(|id| {
+            let d = of(id);
+            (d["state"].as_str().unwrap_or("").to_owned(), d["reason"].as_str().unwrap_or("").to_owned())
+        })
+        .collect()
+}
+
+async fn wait_for_reason(app: &TestApp, company: &Company, id: &str, reason: &str) -> Value {
+    let mut last = Value::Null;
+    for _ in 0..tandem_tests::polls() {
+        last = delivery(app, company, id).await;
+        if last["reason"].as_str().is_some_and(|r| r.contains(reason)) {
+            return last;
+        }
+        tokio::time::sleep(tandem_tests::POLL).await;
+    }
+    panic!("delivery never held for {reason}: {last}");
+}
+
+/// A batch's deliveries are also queued one by one (as a sweeper that found them waiting
+/// would): the jobs race for them, and a delivery's claim lets one send it and the others pass.
+/// A sending rate makes the batches slow, so the jobs overlap, and makes them hand what they
+/// have not begun to new batches after half of the (short) lease.
+async fn deliveries_two_jobs_reach_are_sent_once(app: TestApp) {
+    let backend = app.backend;
+    drop(app);
+    let dir = tempfile::tempdir().unwrap();
+    let sink = SmtpSink::start(dir.path(), SmtpBehaviour::default());
+    let url = sink.url();
+    let app = TestApp::spawn_with(backend, |c, _| {
+        c.smtp_url = Some(Secret::new(url));
+        c.worker_concurrency = 0;
+        c.worker_lease_secs = 3;
+        c.email_per_second = 25;
+    })
+    .await
+    .unwrap();
+    let owner = app.seed_company("Acme", "ann@acme.example").await;
+    let addresses: Vec<String> = (0..60).map(|n| format!("person{n}@acme.example")).collect();
+    let to: Vec<(&str, Option<&str>)> = addresses.iter().map(|a| (a.as_str(), None)).collect();
+    let ids = send_batch(&app, &owner, &to).await;
+    let store = app.store().await;
+    let tenant = owner.tenant_id.parse().unwrap();
+    let tx = store.tenant(tenant).await.unwrap();
+    for id in &ids {
+        tx.enqueue(tandem_store::NewJob::send_email(tenant, id.parse().unwrap())).await.unwrap();
+    }
+    tx.commit().await.unwrap();
+
+    let mut config = app.config.clone();
+    config.worker_concurrency = 4;
+    let worker = Application::build(&config, Role::Worker).await.unwrap();
+    let stop = worker.shutdown_token();
+    let running = tokio::spawn(worker.run_until_stopped());
+    app.eventually("every job to finish", || async {
+        app.get("/api/v1/jobs/depth", &owner.access_token).await.body
+            == json!({"queued": 0, "running": 0, "retrying": 0, "dead": 0})
+    })
+    .await;
+    let received = sink.received();
+    for (address, id) in addresses.iter().zip(&ids) {
+        assert_eq!(received.iter().filter(|m| m.to.contains(address.as_str())).count(), 1, "{address}: one email");
+        assert_eq!(delivery(&app, &owner, id).await["state"], "sent");
+    }
+    assert_eq!(received.len(), addresses.len());
     stop.cancel();
     running.abort();
 }

@@ -28,6 +28,8 @@ use crate::{CampaignId, EmailDeliveryId, MatchingRunId, SignupId};
 pub enum Task {
     /// Sends one recorded email delivery.
     SendEmail(SendEmail),
+    /// Sends recorded email deliveries of one tenant together (a campaign's, a batch at a time).
+    SendEmails(SendEmails),
     /// A campaign's message to its audience, on its date.
     CampaignMessage(CampaignTask),
     /// A campaign's reminder to those who have not applied, before its deadline.
@@ -98,6 +100,20 @@ pub struct SendEmail {
     pub delivery: EmailDeliveryId,
 }
 
+/// At most [`SendEmails::MAX`] deliveries; one that is held or must be tried again later goes on
+/// as a [`SendEmail`] job of its own.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SendEmails {
+    pub deliveries: Vec<EmailDeliveryId>,
+}
+
+impl SendEmails {
+    /// Deliveries in one job: enough to share its database work, few enough that a job's
+    /// payload stays small and a worker that dies leaves little to do again.
+    pub const MAX: usize = 50;
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CampaignTask {
@@ -161,7 +177,7 @@ impl Task {
     pub fn max_attempts(&self) -> u32 {
         match self {
             // About two hours of backoff with the defaults.
-            Task::SendEmail(_) => 10,
+            Task::SendEmail(_) | Task::SendEmails(_) => 10,
             Task::CampaignMessage(_)
             | Task::CampaignReminder(_)
             | Task::PublicApplication(_)
@@ -246,6 +262,7 @@ mod tests {
     fn every_task_round_trips_through_its_stored_form() {
         let tasks = [
             Task::SendEmail(SendEmail { delivery: EmailDeliveryId::new() }),
+            Task::SendEmails(SendEmails { deliveries: vec![EmailDeliveryId::new(), EmailDeliveryId::new()] }),
             Task::CampaignMessage(CampaignTask { campaign: CampaignId::new() }),
             Task::CampaignReminder(CampaignTask { campaign: CampaignId::new() }),
             Task::MatchingRun(MatchingRunTask { run: MatchingRunId::new() }),

@@ -1,6 +1,7 @@
 //! Sending a campaign: its message to the audience on its date, and a reminder before the
 //! deadline to those who have not applied. Each email is a delivery keyed by campaign and
-//! person, so a job that runs twice sends nobody anything twice.
+//! person, so a job that runs twice sends nobody anything twice; they are sent in batches
+//! (`send_emails` jobs).
 
 use std::collections::HashSet;
 
@@ -163,7 +164,7 @@ impl CampaignHandler {
         } else {
             HashSet::new()
         };
-        let mut reached = Vec::new();
+        let (mut deliveries, mut people) = (Vec::new(), Vec::new());
         for (person_id, person) in audience {
             if reminder && applied.contains(&person_id) {
                 continue;
@@ -208,21 +209,20 @@ impl CampaignHandler {
                     deadline.as_deref(),
                 ))
             };
-            let (_, is_new) = tx
-                .create_delivery(NewEmailDelivery {
-                    idempotency_key: key,
-                    email,
-                    locale,
-                    to_email: person.email.to_string(),
-                    to_name: Some(person.name.clone()),
-                    time_zone: person.time_zone.clone(),
-                })
-                .await
-                .map_err(retry)?;
-            if is_new {
-                reached.push(person_id);
-            }
+            deliveries.push(NewEmailDelivery {
+                idempotency_key: key,
+                email,
+                locale,
+                to_email: person.email.to_string(),
+                to_name: Some(person.name.clone()),
+                time_zone: person.time_zone.clone(),
+            });
+            people.push(person_id);
         }
+        // Sent in batches: one job for many emails.
+        let fresh = tx.create_deliveries(deliveries).await.map_err(retry)?;
+        let reached: Vec<PersonId> =
+            people.into_iter().zip(fresh).filter(|(_, (_, new))| *new).map(|(person, _)| person).collect();
         if campaign.kind == CampaignKind::Closed {
             if reminder {
                 tx.mark_invitees_reminded(id, &reached).await.map_err(retry)?;

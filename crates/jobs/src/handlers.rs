@@ -29,6 +29,7 @@ impl Handler for Handlers {
     async fn run(&self, job: &Job, task: Task) -> Result<Outcome, JobError> {
         match task {
             Task::SendEmail(send) => self.email.send(job, send.delivery).await,
+            Task::SendEmails(batch) => self.email.send_batch(job, &batch.deliveries).await,
             Task::CampaignMessage(c) => self.campaigns.send(job, c.campaign, CampaignSend::Message).await,
             Task::CampaignReminder(c) => self.campaigns.send(job, c.campaign, CampaignSend::Reminder).await,
             Task::PublicApplication(a) => self.campaigns.public_application(job, a).await,

@@ -8,6 +8,7 @@ use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::transport::smtp::PoolConfig;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use thiserror::Error;
+use tokio::sync::Semaphore;
 
 use crate::pace::Pace;
 use crate::templates::Rendered;
@@ -41,7 +42,13 @@ impl From<lettre::transport::smtp::Error> for MailError {
 }
 
 enum Transport {
-    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    Smtp {
+        transport: AsyncSmtpTransport<Tokio1Executor>,
+        /// One permit per pooled connection: lettre's pool keeps at most that many open but
+        /// opens more on demand (and closes them after one message), so the messages under way
+        /// are bounded here to keep every message on a connection already open.
+        connections: Semaphore,
+    },
     Outbox(PathBuf),
 }
 
@@ -93,7 +100,12 @@ impl Mailer {
             .timeout(Some(Duration::from_secs(30)))
             .pool_config(PoolConfig::new().max_size(pool_size))
             .build();
-        Ok(Self { transport: Transport::Smtp(transport), from: parse_mailbox(from)?, pace: Pace::new(per_second) })
+        let connections = Semaphore::new(pool_size.max(1) as usize);
+        Ok(Self {
+            transport: Transport::Smtp { transport, connections },
+            from: parse_mailbox(from)?,
+            pace: Pace::new(per_second),
+        })
     }
 
     /// Writes each message as `<message-id>.eml` under `dir`, creating it if needed.
@@ -106,7 +118,7 @@ impl Mailer {
     pub fn outbox_dir(&self) -> Option<&Path> {
         match &self.transport {
             Transport::Outbox(dir) => Some(dir),
-            Transport::Smtp(_) => None,
+            Transport::Smtp { .. } => None,
         }
     }
 
@@ -127,9 +139,10 @@ impl Mailer {
         };
         let message = builder.multipart(body).map_err(|e| MailError::Permanent(e.to_string()))?;
         match &self.transport {
-            Transport::Smtp(smtp) => {
+            Transport::Smtp { transport, connections } => {
+                let _connection = connections.acquire().await.map_err(|e| MailError::Config(e.to_string()))?;
                 self.pace.turn().await;
-                match smtp.send(message).await {
+                match transport.send(message).await {
                     Ok(_) => self.pace.recovered(),
                     // "Try again later" (421, 451, 452…): later for the next messages too.
                     Err(err) if err.is_transient() => {

@@ -268,6 +268,8 @@ fn start_background(
         public_url: config.public_url.clone(),
         signer: UnsubscribeSigner::new(&parts.secret),
         total_per_second: NonZeroU32::new(config.email_per_second_total),
+        concurrency: config.smtp_pool_size.max(1) as usize,
+        claim: Duration::from_secs(config.worker_lease_secs.max(1)),
     };
     let links = || LinkSigner::new(&parts.secret);
     let handlers = Handlers {

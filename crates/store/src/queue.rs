@@ -13,7 +13,7 @@ use sea_orm::{
     QueryFilter, QueryOrder, QuerySelect, Set, Statement,
 };
 use serde_json::Value;
-use tandem_domain::jobs::{JobState, SendEmail, Task};
+use tandem_domain::jobs::{JobState, SendEmail, SendEmails, Task};
 use tandem_domain::mail::DeliveryState;
 use tandem_domain::{EmailDeliveryId, JobId, TenantId};
 use tandem_migrations::rls;
@@ -53,7 +53,18 @@ impl NewJob {
 
     /// Sending a recorded email, now; keyed by the delivery, so it is queued once.
     pub fn send_email(tenant: TenantId, delivery: EmailDeliveryId) -> Self {
-        Self::new(tenant, &Task::SendEmail(SendEmail { delivery }), format!("email:{delivery}"), Utc::now())
+        Self::send_email_at(tenant, delivery, Utc::now())
+    }
+
+    /// Sending a recorded email at `at` (one a batch held or will try again).
+    pub fn send_email_at(tenant: TenantId, delivery: EmailDeliveryId, at: DateTime<Utc>) -> Self {
+        Self::new(tenant, &Task::SendEmail(SendEmail { delivery }), format!("email:{delivery}"), at)
+    }
+
+    /// Sending recorded emails together, now; keyed by the first, so a batch is queued once.
+    pub fn send_emails(tenant: TenantId, deliveries: Vec<EmailDeliveryId>) -> Self {
+        let key = format!("emails:{}", deliveries.first().map(ToString::to_string).unwrap_or_default());
+        Self::new(tenant, &Task::SendEmails(SendEmails { deliveries }), key, Utc::now())
     }
 }
 

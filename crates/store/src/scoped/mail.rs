@@ -1,8 +1,11 @@
 //! Email deliveries, the suppression list and tenants' template overrides.
 
-use chrono::{DateTime, Utc};
+use std::collections::HashMap;
+
+use chrono::{DateTime, SubsecRound, Utc};
 use sea_orm::sea_query::{ExprTrait, OnConflict};
 use sea_orm::{ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set};
+use tandem_domain::jobs::SendEmails;
 use tandem_domain::mail::{DeliveryState, EmailCategory};
 use tandem_domain::{EmailDeliveryId, Locale};
 use uuid::Uuid;
@@ -57,6 +60,32 @@ impl TenantTx {
     /// The Message-ID is derived from the key, so every attempt at this email carries the
     /// same one. Returns whether it was new.
     pub async fn create_delivery(&self, new: NewEmailDelivery) -> Result<(EmailDelivery, bool), StoreError> {
+        let (delivery, is_new) = self.record_delivery(new).await?;
+        if is_new {
+            self.enqueue(NewJob::send_email(self.tenant_id(), delivery.id)).await?;
+        }
+        Ok((delivery, is_new))
+    }
+
+    /// Records many emails as [`TenantTx::create_delivery`] does, and queues the new ones' sending
+    /// in jobs of [`SendEmails::MAX`] deliveries. Returns each with whether it was new, in order.
+    pub async fn create_deliveries(
+        &self,
+        news: Vec<NewEmailDelivery>,
+    ) -> Result<Vec<(EmailDelivery, bool)>, StoreError> {
+        let mut recorded = Vec::with_capacity(news.len());
+        for new in news {
+            recorded.push(self.record_delivery(new).await?);
+        }
+        let fresh: Vec<EmailDeliveryId> = recorded.iter().filter(|(_, new)| *new).map(|(d, _)| d.id).collect();
+        for batch in fresh.chunks(SendEmails::MAX) {
+            self.enqueue(NewJob::send_emails(self.tenant_id(), batch.to_vec())).await?;
+        }
+        Ok(recorded)
+    }
+
+    /// Writes the delivery once per idempotency key, without queueing it.
+    async fn record_delivery(&self, new: NewEmailDelivery) -> Result<(EmailDelivery, bool), StoreError> {
         let now = Utc::now();
         let message_id = format!(
             "<{}@tandem.mail>",
@@ -81,6 +110,7 @@ impl TenantTx {
             created_at: Set(now),
             updated_at: Set(now),
             sent_at: Set(None),
+            claimed_until: Set(None),
         })
         .on_conflict(
             OnConflict::columns([email_delivery::Column::TenantId, email_delivery::Column::IdempotencyKey])
@@ -95,11 +125,7 @@ impl TenantTx {
             .one(&self.tx)
             .await?
             .ok_or(StoreError::NotFound)?;
-        let delivery = delivery_record(model)?;
-        if inserted == 1 {
-            self.enqueue(NewJob::send_email(self.tenant_id(), delivery.id)).await?;
-        }
-        Ok((delivery, inserted == 1))
+        Ok((delivery_record(model)?, inserted == 1))
     }
 
     /// The keys of the emails whose key starts with `prefix` (one query, for checking many).
@@ -139,7 +165,96 @@ impl TenantTx {
         delivery_record(model)
     }
 
-    /// Moves a delivery to `state` with a reason; `subject` records what was rendered.
+    /// Claims, until `until`, the deliveries among `ids` that are not final and that no other
+    /// job holds (its claim has not run out), and returns them in id order. A conditional update
+    /// takes them, so of two jobs at the same deliveries only one gets each; a claim lasts
+    /// while the delivery is being sent and ends with its next state.
+    pub async fn claim_deliveries(
+        &self,
+        ids: &[EmailDeliveryId],
+        until: DateTime<Utc>,
+    ) -> Result<Vec<EmailDelivery>, StoreError> {
+        let now = Utc::now();
+        // The claim is read back by its exact value: microseconds, as PostgreSQL keeps them.
+        let until = until.trunc_subsecs(6);
+        let ids: Vec<Uuid> = ids.iter().map(|id| id.as_uuid()).collect();
+        let finals = [DeliveryState::Sent, DeliveryState::Failed, DeliveryState::Suppressed].map(DeliveryState::as_str);
+        email_delivery::Entity::update_many()
+            .col_expr(email_delivery::Column::ClaimedUntil, Some(until).into())
+            .filter(email_delivery::Column::TenantId.eq(self.tid()))
+            .filter(email_delivery::Column::Id.is_in(ids.clone()))
+            .filter(email_delivery::Column::State.is_not_in(finals))
+            .filter(
+                Condition::any()
+                    .add(email_delivery::Column::ClaimedUntil.is_null())
+                    .add(email_delivery::Column::ClaimedUntil.lt(now)),
+            )
+            .exec(&self.tx)
+            .await?;
+        email_delivery::Entity::find()
+            .filter(email_delivery::Column::TenantId.eq(self.tid()))
+            .filter(email_delivery::Column::Id.is_in(ids))
+            .filter(email_delivery::Column::ClaimedUntil.eq(until))
+            .order_by_asc(email_delivery::Column::Id)
+            .all(&self.tx)
+            .await?
+            .into_iter()
+            .map(delivery_record)
+            .collect()
+    }
+
+    /// When another job's claim on a delivery runs out, if one holds it now.
+    pub async fn delivery_claimed_until(&self, id: EmailDeliveryId) -> Result<Option<DateTime<Utc>>, StoreError> {
+        let model = email_delivery::Entity::find_by_id((self.tid(), id.as_uuid()))
+            .one(&self.tx)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        Ok(model.claimed_until.filter(|&until| until > Utc::now()))
+    }
+
+    /// How many emails each of `addresses` was sent since `since`: transactional ones, or the
+    /// others (for the caps), one query for them all.
+    pub async fn emails_sent_since(
+        &self,
+        addresses: &[&str],
+        since: DateTime<Utc>,
+        transactional: bool,
+    ) -> Result<HashMap<String, u64>, StoreError> {
+        if addresses.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let category = email_delivery::Column::Category;
+        let transactional_only = EmailCategory::Transactional.as_str();
+        let rows: Vec<(String, i64)> = email_delivery::Entity::find()
+            .select_only()
+            .column(email_delivery::Column::ToEmail)
+            .column_as(email_delivery::Column::Id.count(), "sent")
+            .filter(email_delivery::Column::TenantId.eq(self.tid()))
+            .filter(email_delivery::Column::ToEmail.is_in(addresses.iter().copied()))
+            .filter(if transactional { category.eq(transactional_only) } else { category.ne(transactional_only) })
+            .filter(email_delivery::Column::SentAt.gte(since))
+            .group_by(email_delivery::Column::ToEmail)
+            .into_tuple()
+            .all(&self.tx)
+            .await?;
+        Ok(rows.into_iter().map(|(email, sent)| (email, u64::try_from(sent).unwrap_or(0))).collect())
+    }
+
+    /// The suppressions of any of `addresses`, one query for them all.
+    pub async fn suppressions_among(&self, addresses: &[&str]) -> Result<Vec<Suppression>, StoreError> {
+        if addresses.is_empty() {
+            return Ok(Vec::new());
+        }
+        let rows = email_suppression::Entity::find()
+            .filter(email_suppression::Column::TenantId.eq(self.tid()))
+            .filter(email_suppression::Column::Email.is_in(addresses.iter().copied()))
+            .all(&self.tx)
+            .await?;
+        Ok(rows.into_iter().map(suppression_record).collect())
+    }
+
+    /// Moves a delivery to `state` with a reason; `subject` records what was rendered. Any
+    /// state but `Sending` ends the sending job's claim.
     pub async fn set_delivery_state(
         &self,
         id: EmailDeliveryId,
@@ -154,6 +269,9 @@ impl TenantTx {
             .col_expr(email_delivery::Column::UpdatedAt, now.into());
         if let Some(subject) = subject {
             update = update.col_expr(email_delivery::Column::Subject, Some(subject.to_owned()).into());
+        }
+        if state != DeliveryState::Sending {
+            update = update.col_expr(email_delivery::Column::ClaimedUntil, None::<DateTime<Utc>>.into());
         }
         match state {
             DeliveryState::Sending => {
