@@ -8,7 +8,7 @@ TANDEM := $(CARGO_TARGET_DIR)/debug/tandem
 
 CONSOLE_SOURCES := $(shell find frontend/src frontend/index.html frontend/vite.config.ts frontend/public -type f 2>/dev/null)
 
-.PHONY: run build console test test-deps lint fmt test-rust test-console openapi openapi-check demo services clean
+.PHONY: run build console test test-deps test-deploy lint fmt test-rust test-console openapi openapi-check demo services clean
 
 # The developer mailbox is on for trying Tandem here (the server says so when it starts).
 run: build console
@@ -32,12 +32,17 @@ demo: build
 
 # The Rust suite and the console's run side by side once the shared build is done: both spend
 # most of their time waiting on databases, servers and the browser.
-test: lint openapi-check test-deps
+test: lint openapi-check test-deps test-deploy
 	$(MAKE) --no-print-directory -j2 --output-sync=target test-rust test-console
 
-# What the tests use besides Rust: aiosmtpd, Chromium, a Japanese font, npm.
+# What the tests use besides Rust: aiosmtpd, the deployment checks' schemas, Chromium, a
+# Japanese font, npm.
 test-deps:
 	bash scripts/install-test-deps.sh
+
+# The image, Compose and Kubernetes files, offline (what it checks: deploy/README.md).
+test-deploy:
+	python3 deploy/check.py
 
 # The console: stale API client check, build, unit tests, and browser journeys against the
 # `tandem` just built (screenshots: the folder the journeys print at the end).

