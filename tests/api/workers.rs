@@ -334,6 +334,64 @@ async fn one_scheduler_runs(lock: Arc<dyn tandem_jobs::Lock>) {
     }
 }
 
+/// Two schedulers on one lock that lives 150 ms, with a task that takes 600 ms: the holder
+/// renews the lock while the task runs, so the runs never overlap.
+async fn a_long_task_keeps_the_lock(lock: Arc<dyn tandem_jobs::Lock>) {
+    let runs = Arc::new(Mutex::new(Vec::<(String, std::time::Instant, std::time::Instant)>::new()));
+    let mut stops = Vec::new();
+    let mut handles = Vec::new();
+    for n in 0..2 {
+        let holder = format!("scheduler-{n}");
+        let record = (Arc::clone(&runs), holder.clone());
+        let task = PeriodicTask::new("long", Duration::from_millis(10), move || {
+            let (runs, holder) = record.clone();
+            async move {
+                let started = std::time::Instant::now();
+                tokio::time::sleep(Duration::from_millis(600)).await;
+                runs.lock().unwrap().push((holder, started, std::time::Instant::now()));
+            }
+        });
+        let stop = CancellationToken::new();
+        let scheduler = Scheduler::new(Arc::clone(&lock), holder, vec![task])
+            .with_timing(Duration::from_millis(30), Duration::from_millis(150));
+        handles.push(tokio::spawn(scheduler.run(stop.clone())));
+        stops.push(stop);
+    }
+    for _ in 0..500 {
+        if runs.lock().unwrap().len() >= 3 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    for stop in &stops {
+        stop.cancel();
+    }
+    for handle in handles {
+        handle.await.unwrap();
+    }
+    let runs = runs.lock().unwrap().clone();
+    assert!(runs.len() >= 3, "the task ran: {runs:?}");
+    for (n, (holder, started, ended)) in runs.iter().enumerate() {
+        for (other, other_started, other_ended) in &runs[n + 1..] {
+            let apart = ended <= other_started || other_ended <= started;
+            assert!(apart, "{holder} and {other} ran the task at the same time");
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_long_task_keeps_the_lock_on_the_database() {
+    let app = TestApp::spawn_with(Backend::Sqlite, |c, _| c.worker_concurrency = 0).await.unwrap();
+    a_long_task_keeps_the_lock(Arc::new(DbLock::named(app.store().await, "test"))).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_long_task_keeps_the_lock_on_redis() {
+    let Some(url) = shared_redis().await else { return };
+    let prefix = format!("tandem-test-{}", uuid::Uuid::new_v4().simple());
+    a_long_task_keeps_the_lock(Arc::new(RedisLock::named(&url, &prefix, "test").unwrap())).await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn three_schedulers_on_the_database_run_tasks_once() {
     let app = TestApp::spawn_with(Backend::Sqlite, |c, _| c.worker_concurrency = 0).await.unwrap();

@@ -1,6 +1,7 @@
 //! Periodic tasks, run by exactly one process at a time however many workers run: each tick,
-//! a process takes or renews a lock with an expiry, and only the holder runs due tasks. When
-//! the holder dies, its lock expires and another process takes over.
+//! a process takes or renews a lock with an expiry, and only the holder runs due tasks (renewing
+//! the lock while one runs). When the holder dies, its lock expires and another process takes
+//! over.
 
 use std::future::Future;
 use std::pin::Pin;
@@ -140,6 +141,29 @@ impl Scheduler {
         self
     }
 
+    /// Runs `task` and renews the lock every tick while it runs, so that a task longer than the
+    /// lock's life (a nudge pass over many programs) keeps it. Returns false, having stopped the
+    /// task, when another process holds the lock: it may be running tasks now. A store that
+    /// does not answer is no proof of that (no one else can take the lock either), so the task
+    /// goes on.
+    async fn run_holding(&self, task: &PeriodicTask) -> bool {
+        let run = (task.run)();
+        tokio::pin!(run);
+        loop {
+            tokio::select! {
+                () = &mut run => return true,
+                () = tokio::time::sleep(self.tick) => match self.lock.acquire(&self.holder, self.ttl).await {
+                    Ok(true) => {}
+                    Ok(false) => {
+                        tracing::warn!(task = task.name, "another process took the scheduler lock; stopping the task");
+                        return false;
+                    }
+                    Err(err) => tracing::warn!(task = task.name, error = %err, "renewing the scheduler lock failed"),
+                },
+            }
+        }
+    }
+
     pub async fn run(self, shutdown: CancellationToken) {
         let mut next: Vec<Instant> = self.tasks.iter().map(|_| Instant::now()).collect();
         let mut leading = false;
@@ -152,8 +176,11 @@ impl Scheduler {
                     }
                     for (task, due) in self.tasks.iter().zip(next.iter_mut()) {
                         if Instant::now() >= *due {
-                            (task.run)().await;
                             *due = Instant::now() + task.every;
+                            if !self.run_holding(task).await {
+                                leading = false;
+                                break;
+                            }
                         }
                     }
                 }

@@ -8,15 +8,27 @@ import { emailWithLink } from "./outbox.mjs";
 
 /** Calls the API as `token` (or nobody), expects `status` and returns the JSON answer. */
 export async function call(method, path, { token, body, status = 200 } = {}) {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: {
-      Accept: "application/json",
-      ...(body === undefined ? {} : { "Content-Type": "application/json" }),
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  const request = () =>
+    fetch(`${baseUrl}${path}`, {
+      method,
+      headers: {
+        Accept: "application/json",
+        ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  let response;
+  try {
+    response = await request();
+  } catch (error) {
+    // Node keeps connections open between calls and the server closes one idle for 5 s: a
+    // call made just as it does finds the socket closed before the request went out. Once more,
+    // on a new connection; any other failure is the test's.
+    const closed = ["UND_ERR_SOCKET", "ECONNRESET"].includes(error?.cause?.code);
+    if (!closed) throw error;
+    response = await request();
+  }
   const text = await response.text();
   assert.equal(response.status, status, `${method} ${path}: ${text}`);
   return text ? JSON.parse(text) : null;
