@@ -28,6 +28,7 @@ mod programs;
 mod queue;
 mod recruitment;
 mod recruitment_steps;
+mod replicas;
 mod row_level_security;
 mod team;
 mod templates;

@@ -53,9 +53,14 @@ pub(crate) fn tandem_command(app: &TestApp, role: &str) -> (Command, u16) {
         .env("TANDEM_LOG_LEVEL", "warn")
         .env_remove("TANDEM_REDIS_URL")
         .env_remove("REDIS_URL")
-        .env_remove("DATABASE_URL");
+        .env_remove("DATABASE_URL")
+        .env_remove("TANDEM_SMTP_URL")
+        .env_remove("SMTP_URL");
     if let Some(url) = &app.config.redis_url {
         command.env("TANDEM_REDIS_URL", url.expose());
+    }
+    if let Some(url) = &app.config.smtp_url {
+        command.env("TANDEM_SMTP_URL", url.expose());
     }
     (command, port)
 }

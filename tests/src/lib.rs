@@ -150,6 +150,16 @@ impl TestApp {
 
     /// Like `spawn`, letting the test adjust the configuration (given the app's temp dir).
     pub async fn spawn_with(backend: Backend, adjust: impl FnOnce(&mut Config, &std::path::Path)) -> Option<Self> {
+        Self::spawn_as(backend, Role::All, adjust).await
+    }
+
+    /// Like `spawn_with`, in the given role: `Role::Api` runs no worker and no scheduler, for
+    /// tests whose workers are processes of their own.
+    pub async fn spawn_as(
+        backend: Backend,
+        role: Role,
+        adjust: impl FnOnce(&mut Config, &std::path::Path),
+    ) -> Option<Self> {
         let dir = tempfile::tempdir().expect("temp dir");
         let mut config = Config {
             port: 0,
@@ -200,7 +210,7 @@ impl TestApp {
             }
         }
         crate::init_logs();
-        let app = Application::build(&config, Role::All).await.expect("the app starts");
+        let app = Application::build(&config, role).await.expect("the app starts");
         let address = format!("http://127.0.0.1:{}", app.port().expect("serves HTTP"));
         let shutdown = app.shutdown_token();
         tokio::spawn(app.run_until_stopped());

@@ -164,15 +164,22 @@ impl Scheduler {
         }
     }
 
+    /// Takes the lock when it is free and runs the tasks that are due while holding it, until
+    /// `shutdown`. The gauge `tandem_scheduler_leading` is 1 in the process that holds the lock
+    /// and 0 in the others: across all workers it sums to 1 (0 for at most the lock's life after
+    /// its holder died).
     pub async fn run(self, shutdown: CancellationToken) {
         let mut next: Vec<Instant> = self.tasks.iter().map(|_| Instant::now()).collect();
+        let leading_gauge = metrics::gauge!("tandem_scheduler_leading");
         let mut leading = false;
+        leading_gauge.set(0.0);
         while !shutdown.is_cancelled() {
             match self.lock.acquire(&self.holder, self.ttl).await {
                 Ok(true) => {
                     if !leading {
                         tracing::info!(holder = %self.holder, "this process now runs the scheduler");
                         leading = true;
+                        leading_gauge.set(1.0);
                     }
                     for (task, due) in self.tasks.iter().zip(next.iter_mut()) {
                         if Instant::now() >= *due {
@@ -190,11 +197,15 @@ impl Scheduler {
                     leading = false;
                 }
             }
+            if !leading {
+                leading_gauge.set(0.0);
+            }
             tokio::select! {
                 _ = shutdown.cancelled() => {}
                 _ = tokio::time::sleep(self.tick) => {}
             }
         }
+        leading_gauge.set(0.0);
         if leading && let Err(err) = self.lock.release(&self.holder).await {
             tracing::warn!(error = %err, "releasing the scheduler lock failed; it will expire");
         }

@@ -89,6 +89,9 @@ pub struct Config {
     pub worker_poll_ms: u64,
     /// How often the scheduler looks for due nudges, in seconds.
     pub nudge_interval_secs: u64,
+    /// How long the scheduler's lock outlives its holder, in seconds: when the process that
+    /// runs the periodic tasks dies, another worker takes them over within this period.
+    pub scheduler_lock_secs: u64,
     /// The first retry's backoff in milliseconds; it doubles per attempt, with jitter, up to
     /// an hour.
     pub worker_retry_base_ms: u64,
@@ -171,6 +174,7 @@ impl Default for Config {
             worker_concurrency: 4,
             worker_poll_ms: 500,
             nudge_interval_secs: 900,
+            scheduler_lock_secs: 15,
             worker_retry_base_ms: 5000,
             worker_lease_secs: 60,
             redis_prefix: "tandem".into(),
@@ -276,6 +280,11 @@ pub const SETTINGS: &[(&str, &str, &str)] = &[
         "nudge_interval_secs",
         "TANDEM_NUDGE_INTERVAL_SECS",
         "How often the scheduler looks for due nudges, seconds (default 900)",
+    ),
+    (
+        "scheduler_lock_secs",
+        "TANDEM_SCHEDULER_LOCK_SECS",
+        "Seconds the scheduler's lock outlives a dead holder before another worker takes over (default 15)",
     ),
     (
         "worker_retry_base_ms",

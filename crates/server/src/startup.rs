@@ -372,7 +372,8 @@ fn start_background(
         parts.lock.clone(),
         holder,
         vec![purge, sweep, forget_logins, complete_programs, check_ins, nudges],
-    );
+    )
+    .with_timing(Duration::from_secs(1), Duration::from_secs(config.scheduler_lock_secs.max(2)));
     let mut handles = vec![tokio::spawn(scheduler.run(shutdown.clone()))];
     if config.worker_concurrency > 0 {
         handles.push(tokio::spawn(worker.run(shutdown)));
