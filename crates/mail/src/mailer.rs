@@ -1,16 +1,14 @@
 use std::num::NonZeroU32;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
+use lettre::Message;
 use lettre::message::header::ContentType;
 use lettre::message::header::{HeaderName, HeaderValue};
 use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
-use lettre::transport::smtp::PoolConfig;
-use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use thiserror::Error;
-use tokio::sync::Semaphore;
 
 use crate::pace::Pace;
+use crate::smtp::{SmtpError, SmtpPool};
 use crate::templates::Rendered;
 
 #[derive(Debug, Error)]
@@ -41,14 +39,18 @@ impl From<lettre::transport::smtp::Error> for MailError {
     }
 }
 
+impl From<SmtpError> for MailError {
+    fn from(err: SmtpError) -> Self {
+        match err {
+            SmtpError::Smtp(err) => err.into(),
+            // No connection at all: the server may be back later.
+            SmtpError::Connect { .. } => MailError::Temporary(err.to_string()),
+        }
+    }
+}
+
 enum Transport {
-    Smtp {
-        transport: AsyncSmtpTransport<Tokio1Executor>,
-        /// One permit per pooled connection: lettre's pool keeps at most that many open but
-        /// opens more on demand (and closes them after one message), so the messages under way
-        /// are bounded here to keep every message on a connection already open.
-        connections: Semaphore,
-    },
+    Smtp(Box<SmtpPool>),
     Outbox(PathBuf),
 }
 
@@ -92,17 +94,12 @@ pub fn outbox_file_name(message_id: &str) -> String {
 
 impl Mailer {
     /// SMTP from a URL such as `smtp://user:pass@host:587?tls=required` (STARTTLS) or
-    /// `smtps://host:465` (TLS), with a pool of up to `pool_size` connections, handing it at
-    /// most `per_second` messages a second (see [`Pace`]).
+    /// `smtps://host:465` (TLS), through our own pool of up to `pool_size` connections (see
+    /// [`SmtpPool`] for why not lettre's), handing it at most `per_second` messages a second
+    /// (see [`Pace`]).
     pub fn smtp(url: &str, from: &str, pool_size: u32, per_second: Option<NonZeroU32>) -> Result<Self, MailError> {
-        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
-            .map_err(|e| MailError::Config(e.to_string()))?
-            .timeout(Some(Duration::from_secs(30)))
-            .pool_config(PoolConfig::new().max_size(pool_size))
-            .build();
-        let connections = Semaphore::new(pool_size.max(1) as usize);
         Ok(Self {
-            transport: Transport::Smtp { transport, connections },
+            transport: Transport::Smtp(Box::new(SmtpPool::from_url(url, pool_size)?)),
             from: parse_mailbox(from)?,
             pace: Pace::new(per_second),
         })
@@ -118,7 +115,7 @@ impl Mailer {
     pub fn outbox_dir(&self) -> Option<&Path> {
         match &self.transport {
             Transport::Outbox(dir) => Some(dir),
-            Transport::Smtp { .. } => None,
+            Transport::Smtp(_) => None,
         }
     }
 
@@ -139,10 +136,12 @@ impl Mailer {
         };
         let message = builder.multipart(body).map_err(|e| MailError::Permanent(e.to_string()))?;
         match &self.transport {
-            Transport::Smtp { transport, connections } => {
-                let _connection = connections.acquire().await.map_err(|e| MailError::Config(e.to_string()))?;
+            Transport::Smtp(pool) => {
+                // A connection first, then the turn: messages waiting for a connection must not
+                // take turns meanwhile, or they would all go at once after a pause.
+                let connection = pool.slot().await;
                 self.pace.turn().await;
-                match transport.send(message).await {
+                match connection.send(message.envelope(), &message.formatted()).await {
                     Ok(_) => self.pace.recovered(),
                     // "Try again later" (421, 451, 452…): later for the next messages too.
                     Err(err) if err.is_transient() => {
