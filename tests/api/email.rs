@@ -26,6 +26,7 @@ on_both_databases!(
     an_invalid_address_fails_for_good_at_once,
     a_batch_decides_each_email_and_hands_on_what_waits,
     deliveries_two_jobs_reach_are_sent_once,
+    emails_recorded_together_are_written_once_per_key,
 );
 
 /// Records an optional email (a campaign's reminder) to `to`, queued with it, as campaign
@@ -669,4 +670,47 @@ async fn deliveries_two_jobs_reach_are_sent_once(app: TestApp) {
     assert_eq!(received.len(), addresses.len());
     stop.cancel();
     running.abort();
+}
+
+/// Many emails are written by one statement: a key given twice, or already written, is one
+/// delivery, new only the first time, and only new ones are queued and sent.
+async fn emails_recorded_together_are_written_once_per_key(app: TestApp) {
+    let owner = app.seed_company("Acme", "ann@acme.example").await;
+    let tenant: tandem_domain::TenantId = owner.tenant_id.parse().unwrap();
+    let store = app.store().await;
+    let record = |keys: &'static [&'static str]| {
+        let store = store.clone();
+        async move {
+            let tx = store.tenant(tenant).await.unwrap();
+            let news = keys.iter().map(|key| NewEmailDelivery {
+                idempotency_key: (*key).into(),
+                email: reminder(),
+                locale: Locale::Ja,
+                to_email: format!("{key}@acme.example"),
+                to_name: None,
+                time_zone: Some("Asia/Tokyo".into()),
+            });
+            let recorded = tx.create_deliveries(news.collect()).await.unwrap();
+            tx.commit().await.unwrap();
+            recorded.into_iter().map(|(delivery, new)| (delivery.id.to_string(), new)).collect::<Vec<_>>()
+        }
+    };
+    let first = record(&["aoi", "ren", "aoi"]).await;
+    assert_eq!(first.iter().map(|(_, new)| *new).collect::<Vec<_>>(), [true, true, false]);
+    assert_eq!(first[0].0, first[2].0, "one key, one delivery");
+    let second = record(&["ren", "emi"]).await;
+    assert_eq!(second.iter().map(|(_, new)| *new).collect::<Vec<_>>(), [false, true]);
+    assert_eq!(second[0].0, first[1].0, "the delivery written before");
+
+    for (id, _) in [&first[0], &first[1], &second[1]] {
+        let sent = wait_for_state(&app, &owner, id, "sent").await;
+        assert_eq!(sent["locale"], "ja", "{sent}");
+        assert_eq!(sent["attempts"], 1, "{sent}");
+        assert!(sent["sent_at"].is_string() && sent["reason"].is_null(), "marked sent with the others: {sent}");
+    }
+    app.queue_idle(&owner.access_token).await;
+    assert_eq!(app.count("email_deliveries").await, 3);
+    for person in ["aoi", "ren", "emi"] {
+        assert_eq!(app.emails_to(&format!("{person}@acme.example")).len(), 1, "{person}: one email");
+    }
 }

@@ -121,11 +121,14 @@ impl SendEmailHandler {
         }
     }
 
-    /// Gives back the slot of an unsolicited email that did not go (it will be tried again).
-    async fn refund_invitation_slot(&self, tenant: TenantId) -> Result<(), JobError> {
+    /// Gives back the slots of `n` unsolicited emails that did not go (they will be tried again).
+    async fn refund_invitation_slots(&self, tenant: TenantId, n: u32) -> Result<(), JobError> {
+        if n == 0 {
+            return Ok(());
+        }
         let (hour, day) = invitation_keys(tenant);
-        self.db.refund(&hour).await.map_err(retry)?;
-        self.db.refund(&day).await.map_err(retry)
+        self.db.refund_many(&hour, n).await.map_err(retry)?;
+        self.db.refund_many(&day, n).await.map_err(retry)
     }
 
     fn headers_and_links(
@@ -501,10 +504,16 @@ impl SendEmailHandler {
         }
         let tx = self.db.tenant(tenant).await.map_err(retry)?;
         let mut refunds = 0;
+        // The messages the server took, the usual case, are marked sent in one statement.
+        let mut sent = Vec::new();
         for (ready, result) in outcomes {
             let category = ready.category.as_str();
             let (state, reason) = match result {
-                Ok(()) => (DeliveryState::Sent, None),
+                Ok(()) => {
+                    sent.push(ready.id);
+                    metrics::counter!("tandem_emails_total", "category" => category, "state" => "sent").increment(1);
+                    continue;
+                }
                 Err(err) if err.is_permanent() => (DeliveryState::Failed, Some(err.to_string())),
                 Err(err) => match last {
                     Some(attempt) => {
@@ -513,7 +522,7 @@ impl SendEmailHandler {
                         (DeliveryState::Failed, Some(reason))
                     }
                     None => {
-                        refunds += usize::from(ready.unsolicited);
+                        refunds += u32::from(ready.unsolicited);
                         tx.set_delivery_state(ready.id, DeliveryState::Retrying, Some(&err.to_string()), None)
                             .await
                             .map_err(retry)?;
@@ -523,14 +532,11 @@ impl SendEmailHandler {
                 },
             };
             tx.set_delivery_state(ready.id, state, reason.as_deref(), None).await.map_err(retry)?;
-            let counted = if state == DeliveryState::Sent { "sent" } else { "failed" };
-            metrics::counter!("tandem_emails_total", "category" => category, "state" => counted).increment(1);
+            metrics::counter!("tandem_emails_total", "category" => category, "state" => "failed").increment(1);
         }
+        tx.set_deliveries_state(&sent, DeliveryState::Sent, None, None).await.map_err(retry)?;
         tx.commit().await.map_err(retry)?;
-        // A slot for an unsolicited email that did not go is given back (it will be tried again).
-        for _ in 0..refunds {
-            self.refund_invitation_slot(tenant).await?;
-        }
-        Ok(())
+        // The slots of unsolicited emails that did not go are given back (they will be tried again).
+        self.refund_invitation_slots(tenant, refunds).await
     }
 }

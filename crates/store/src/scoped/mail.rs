@@ -18,6 +18,10 @@ use crate::page::{Page, PageRequest};
 use crate::queue::NewJob;
 use crate::records::{EmailDelivery, NewEmailDelivery, Suppression, TemplateOverride};
 
+/// Deliveries written by one statement: 19 columns each stays well under SQLite's and
+/// PostgreSQL's limits on bound parameters.
+const DELIVERIES_PER_STATEMENT: usize = 500;
+
 /// The namespace of Message-IDs derived from delivery keys.
 const MESSAGE_ID_NAMESPACE: Uuid = Uuid::from_u128(0x6f1c_2a7e_3b4d_4c5e_9f10_2b3c_4d5e_6f70);
 
@@ -55,53 +59,101 @@ impl TenantTx {
         Ok(u64::try_from(addresses.len()).unwrap_or(u64::MAX))
     }
 
-    /// Records an email to send, once per idempotency key, and queues its sending in this
-    /// transaction (so no email is recorded without its job, nor queued without its record).
-    /// The Message-ID is derived from the key, so every attempt at this email carries the
-    /// same one. Returns whether it was new.
+    /// Records an email to send, once per idempotency key; its sending is queued when this
+    /// transaction commits, in it (so no email is recorded without its job, nor queued without
+    /// its record). The Message-ID is derived from the key, so every attempt at this email
+    /// carries the same one. Returns whether it was new.
     pub async fn create_delivery(&self, new: NewEmailDelivery) -> Result<(EmailDelivery, bool), StoreError> {
-        let (delivery, is_new) = self.record_delivery(new).await?;
-        if is_new {
-            self.enqueue(NewJob::send_email(self.tenant_id(), delivery.id)).await?;
-        }
-        Ok((delivery, is_new))
+        self.create_deliveries(vec![new]).await?.pop().ok_or(StoreError::NotFound)
     }
 
-    /// Records many emails as [`TenantTx::create_delivery`] does, and queues the new ones' sending
-    /// in jobs of [`SendEmails::MAX`] deliveries. Returns each with whether it was new, in order.
+    /// Records many emails as [`TenantTx::create_delivery`] does, a few hundred a statement.
+    /// Returns each with whether it was new, in order.
     pub async fn create_deliveries(
         &self,
         news: Vec<NewEmailDelivery>,
     ) -> Result<Vec<(EmailDelivery, bool)>, StoreError> {
         let mut recorded = Vec::with_capacity(news.len());
-        for new in news {
-            recorded.push(self.record_delivery(new).await?);
+        let mut news = news.into_iter().peekable();
+        while news.peek().is_some() {
+            recorded.extend(self.record_deliveries(news.by_ref().take(DELIVERIES_PER_STATEMENT).collect()).await?);
         }
-        let fresh: Vec<EmailDeliveryId> = recorded.iter().filter(|(_, new)| *new).map(|(d, _)| d.id).collect();
-        for batch in fresh.chunks(SendEmails::MAX) {
-            self.enqueue(NewJob::send_emails(self.tenant_id(), batch.to_vec())).await?;
-        }
+        let fresh = recorded.iter().filter(|(_, new)| *new).map(|(delivery, _)| delivery.id);
+        self.emails.lock().unwrap_or_else(std::sync::PoisonError::into_inner).extend(fresh);
         Ok(recorded)
     }
 
-    /// Writes the delivery once per idempotency key, without queueing it.
-    async fn record_delivery(&self, new: NewEmailDelivery) -> Result<(EmailDelivery, bool), StoreError> {
+    /// Queues the sending of the emails this transaction recorded: one `send_email` job for
+    /// one, `send_emails` jobs of [`SendEmails::MAX`] for more (their protections decided
+    /// set-wise, their messages sent side by side).
+    pub(super) async fn queue_emails(&self) -> Result<(), StoreError> {
+        let fresh = std::mem::take(&mut *self.emails.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
+        match fresh.as_slice() {
+            [] => {}
+            [one] => self.enqueue(NewJob::send_email(self.tenant_id(), *one)).await?,
+            many => {
+                for batch in many.chunks(SendEmails::MAX) {
+                    self.enqueue(NewJob::send_emails(self.tenant_id(), batch.to_vec())).await?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Writes the deliveries once per idempotency key, without queueing them: one INSERT of all
+    /// of them that skips the keys already there, then one SELECT of every key. Returns each
+    /// with whether this call wrote it (the first of several with one key), in order.
+    async fn record_deliveries(&self, news: Vec<NewEmailDelivery>) -> Result<Vec<(EmailDelivery, bool)>, StoreError> {
+        if news.is_empty() {
+            return Ok(Vec::new());
+        }
         let now = Utc::now();
+        let keys: Vec<String> = news.iter().map(|new| new.idempotency_key.clone()).collect();
+        let rows: Vec<email_delivery::ActiveModel> = news.into_iter().map(|new| self.delivery_row(new, now)).collect();
+        let written: std::collections::HashSet<Uuid> = rows.iter().map(|row| row.id.clone().unwrap()).collect();
+        email_delivery::Entity::insert_many(rows)
+            .on_conflict(
+                OnConflict::columns([email_delivery::Column::TenantId, email_delivery::Column::IdempotencyKey])
+                    .do_nothing()
+                    .to_owned(),
+            )
+            .exec_without_returning(&self.tx)
+            .await?;
+        let stored: HashMap<String, email_delivery::Model> = email_delivery::Entity::find()
+            .filter(email_delivery::Column::TenantId.eq(self.tid()))
+            .filter(email_delivery::Column::IdempotencyKey.is_in(keys.iter().cloned()))
+            .all(&self.tx)
+            .await?
+            .into_iter()
+            .map(|model| (model.idempotency_key.clone(), model))
+            .collect();
+        let mut first = std::collections::HashSet::new();
+        keys.into_iter()
+            .map(|key| {
+                let model = stored.get(&key).cloned().ok_or(StoreError::NotFound)?;
+                let is_new = written.contains(&model.id) && first.insert(model.id);
+                Ok((delivery_record(model)?, is_new))
+            })
+            .collect()
+    }
+
+    /// A new delivery's row: queued, with a Message-ID derived from its key.
+    fn delivery_row(&self, new: NewEmailDelivery, now: DateTime<Utc>) -> email_delivery::ActiveModel {
         let message_id = format!(
             "<{}@tandem.mail>",
             Uuid::new_v5(&MESSAGE_ID_NAMESPACE, format!("{}:{}", self.tid(), new.idempotency_key).as_bytes())
         );
-        let inserted = email_delivery::Entity::insert(email_delivery::ActiveModel {
+        email_delivery::ActiveModel {
             tenant_id: Set(self.tid()),
             id: Set(EmailDeliveryId::new().as_uuid()),
-            idempotency_key: Set(new.idempotency_key.clone()),
             category: Set(new.email.category().as_str().to_owned()),
             template: Set(new.email.template().name().to_owned()),
+            context: Set(new.email.variables()),
+            idempotency_key: Set(new.idempotency_key),
             locale: Set(new.locale.as_str().to_owned()),
             to_email: Set(new.to_email),
             to_name: Set(new.to_name),
             time_zone: Set(new.time_zone),
-            context: Set(new.email.variables()),
             subject: Set(None),
             state: Set(DeliveryState::Queued.as_str().to_owned()),
             reason: Set(None),
@@ -111,21 +163,7 @@ impl TenantTx {
             updated_at: Set(now),
             sent_at: Set(None),
             claimed_until: Set(None),
-        })
-        .on_conflict(
-            OnConflict::columns([email_delivery::Column::TenantId, email_delivery::Column::IdempotencyKey])
-                .do_nothing()
-                .to_owned(),
-        )
-        .exec_without_returning(&self.tx)
-        .await?;
-        let model = email_delivery::Entity::find()
-            .filter(email_delivery::Column::TenantId.eq(self.tid()))
-            .filter(email_delivery::Column::IdempotencyKey.eq(new.idempotency_key))
-            .one(&self.tx)
-            .await?
-            .ok_or(StoreError::NotFound)?;
-        Ok((delivery_record(model)?, inserted == 1))
+        }
     }
 
     /// The keys of the emails whose key starts with `prefix` (one query, for checking many).
@@ -262,6 +300,22 @@ impl TenantTx {
         reason: Option<&str>,
         subject: Option<&str>,
     ) -> Result<(), StoreError> {
+        let changed = self.set_deliveries_state(&[id], state, reason, subject).await?;
+        found(changed)
+    }
+
+    /// Moves deliveries to one `state` in one statement, as [`TenantTx::set_delivery_state`]
+    /// moves one (those sent together, say). Returns how many there were.
+    pub async fn set_deliveries_state(
+        &self,
+        ids: &[EmailDeliveryId],
+        state: DeliveryState,
+        reason: Option<&str>,
+        subject: Option<&str>,
+    ) -> Result<u64, StoreError> {
+        if ids.is_empty() {
+            return Ok(0);
+        }
         let now = Utc::now();
         let mut update = email_delivery::Entity::update_many()
             .col_expr(email_delivery::Column::State, state.as_str().into())
@@ -285,10 +339,10 @@ impl TenantTx {
         }
         let result = update
             .filter(email_delivery::Column::TenantId.eq(self.tid()))
-            .filter(email_delivery::Column::Id.eq(id.as_uuid()))
+            .filter(email_delivery::Column::Id.is_in(ids.iter().map(|id| id.as_uuid())))
             .exec(&self.tx)
             .await?;
-        found(result.rows_affected)
+        Ok(result.rows_affected)
     }
 
     /// Deliveries newest first, optionally only those in `state`.

@@ -21,12 +21,12 @@ mod tracking;
 pub use participants::LinkUse;
 pub(crate) use team::found;
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, DatabaseTransaction, EntityTrait, Set};
-use tandem_domain::{Locale, TenantId};
+use tandem_domain::{EmailDeliveryId, Locale, TenantId};
 use tokio::sync::Notify;
 use uuid::Uuid;
 
@@ -42,11 +42,14 @@ pub struct TenantTx {
     pub(crate) sink: JobSink,
     /// Whether this transaction wrote to the job outbox, and whom to tell when it commits.
     pub(crate) outbox: (AtomicBool, Arc<Notify>),
+    /// The emails this transaction recorded, whose sending is queued when it commits: in jobs
+    /// of many when there are many (a launch's introductions, a period's check-ins).
+    pub(crate) emails: Mutex<Vec<EmailDeliveryId>>,
 }
 
 impl TenantTx {
     pub(crate) fn new(tx: DatabaseTransaction, tenant: TenantId, sink: JobSink, written: Arc<Notify>) -> Self {
-        Self { tx, tenant, sink, outbox: (AtomicBool::new(false), written) }
+        Self { tx, tenant, sink, outbox: (AtomicBool::new(false), written), emails: Mutex::new(Vec::new()) }
     }
 
     pub fn tenant_id(&self) -> TenantId {
@@ -57,7 +60,10 @@ impl TenantTx {
         self.tenant.as_uuid()
     }
 
+    /// Queues the sending of the emails recorded here, then commits: what it wrote, and the
+    /// jobs with it, or nothing.
     pub async fn commit(self) -> Result<(), StoreError> {
+        self.queue_emails().await?;
         self.tx.commit().await?;
         if self.outbox.0.load(Ordering::Relaxed) {
             self.outbox.1.notify_one();
