@@ -685,7 +685,8 @@ async fn emails_recorded_together_are_written_once_per_key(app: TestApp) {
             let news = keys.iter().map(|key| NewEmailDelivery {
                 idempotency_key: (*key).into(),
                 email: reminder(),
-                locale: Locale::Ja,
+                // Subjects differ by language: each delivery must record its own.
+                locale: if *key == "ren" { Locale::En } else { Locale::Ja },
                 to_email: format!("{key}@acme.example"),
                 to_name: None,
                 time_zone: Some("Asia/Tokyo".into()),
@@ -702,15 +703,15 @@ async fn emails_recorded_together_are_written_once_per_key(app: TestApp) {
     assert_eq!(second.iter().map(|(_, new)| *new).collect::<Vec<_>>(), [false, true]);
     assert_eq!(second[0].0, first[1].0, "the delivery written before");
 
-    for (id, _) in [&first[0], &first[1], &second[1]] {
-        let sent = wait_for_state(&app, &owner, id, "sent").await;
-        assert_eq!(sent["locale"], "ja", "{sent}");
-        assert_eq!(sent["attempts"], 1, "{sent}");
-        assert!(sent["sent_at"].is_string() && sent["reason"].is_null(), "marked sent with the others: {sent}");
-    }
     app.queue_idle(&owner.access_token).await;
     assert_eq!(app.count("email_deliveries").await, 3);
-    for person in ["aoi", "ren", "emi"] {
-        assert_eq!(app.emails_to(&format!("{person}@acme.example")).len(), 1, "{person}: one email");
+    for ((id, _), person) in [&first[0], &first[1], &second[1]].into_iter().zip(["aoi", "ren", "emi"]) {
+        let sent = wait_for_state(&app, &owner, id, "sent").await;
+        assert_eq!(sent["locale"], if person == "ren" { "en" } else { "ja" }, "{sent}");
+        assert_eq!(sent["attempts"], 1, "{sent}");
+        assert!(sent["sent_at"].is_string() && sent["reason"].is_null(), "marked sent with the others: {sent}");
+        let emails = app.emails_to(&format!("{person}@acme.example"));
+        assert_eq!(emails.len(), 1, "{person}: one email");
+        assert_eq!(sent["subject"], emails[0].subject.as_str(), "{person}: the subject it was sent with");
     }
 }

@@ -425,6 +425,8 @@ impl SendEmailHandler {
     ) -> Result<Vec<Ready>, JobError> {
         let mut overrides: HashMap<(&'static str, Locale), Option<TemplateOverride>> = HashMap::new();
         let mut ready = Vec::new();
+        // Marked sending together, after the loop: one statement for the part.
+        let mut sending = Vec::new();
         for (delivery, template) in cleared {
             if template.unsolicited() {
                 if slots == 0 {
@@ -465,9 +467,7 @@ impl SendEmailHandler {
                     continue;
                 }
             };
-            tx.set_delivery_state(delivery.id, DeliveryState::Sending, None, Some(&content.subject))
-                .await
-                .map_err(retry)?;
+            sending.push((delivery.id, content.subject.clone()));
             let calendar = context.get("calendar").and_then(|c| c.as_str()).filter(|c| !c.is_empty());
             let message = Message { id: delivery.id, category: delivery.category, unsolicited: template.unsolicited() };
             ready.push((
@@ -482,6 +482,7 @@ impl SendEmailHandler {
                 },
             ));
         }
+        tx.mark_sending(&sending).await.map_err(retry)?;
         Ok(ready)
     }
 

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, SubsecRound, Utc};
-use sea_orm::sea_query::{ExprTrait, OnConflict};
+use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
 use sea_orm::{ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 use tandem_domain::jobs::SendEmails;
 use tandem_domain::mail::{DeliveryState, EmailCategory};
@@ -340,6 +340,30 @@ impl TenantTx {
         let result = update
             .filter(email_delivery::Column::TenantId.eq(self.tid()))
             .filter(email_delivery::Column::Id.is_in(ids.iter().map(|id| id.as_uuid())))
+            .exec(&self.tx)
+            .await?;
+        Ok(result.rows_affected)
+    }
+
+    /// Marks deliveries `sending`, each with the subject it was rendered with, in one statement
+    /// (one attempt more each; their claim stays).
+    pub async fn mark_sending(&self, rendered: &[(EmailDeliveryId, String)]) -> Result<u64, StoreError> {
+        let Some(((first, subject), rest)) = rendered.split_first() else { return Ok(0) };
+        let id = || Expr::col(email_delivery::Column::Id);
+        let subjects = rest
+            .iter()
+            .fold(Expr::case(id().eq(first.as_uuid()), subject.clone()), |case, (next, subject)| {
+                case.case(id().eq(next.as_uuid()), subject.clone())
+            })
+            .finally(Expr::col(email_delivery::Column::Subject));
+        let result = email_delivery::Entity::update_many()
+            .col_expr(email_delivery::Column::State, DeliveryState::Sending.as_str().into())
+            .col_expr(email_delivery::Column::Reason, None::<String>.into())
+            .col_expr(email_delivery::Column::Subject, subjects.into())
+            .col_expr(email_delivery::Column::Attempts, Expr::col(email_delivery::Column::Attempts).add(1))
+            .col_expr(email_delivery::Column::UpdatedAt, Utc::now().into())
+            .filter(email_delivery::Column::TenantId.eq(self.tid()))
+            .filter(email_delivery::Column::Id.is_in(rendered.iter().map(|(id, _)| id.as_uuid())))
             .exec(&self.tx)
             .await?;
         Ok(result.rows_affected)
