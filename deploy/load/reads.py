@@ -12,7 +12,8 @@ One run on this machine, everything on loopback:
 3. `tandem api` (a release build) under wrk, 8 connections: first as fast as it goes (the
    peak), then at half of that rate (the latency), each request authenticated with the demo's
    API key and a console user's access token in turn;
-4. the API process's resident memory at the end.
+4. the API process's resident memory at the end, and the CPU the API and PostgreSQL used during
+   the peak step (requests per core-second of each, for the capacity model).
 
 It prints the API's requests/s over pgbench's transactions/s, and p99 at half the peak rate.
 Needs wrk (Debian: `apt-get install wrk`) and pgbench (postgresql-client); builds the release
@@ -38,8 +39,8 @@ SAMPLE = 100  # people the requests are spread over
 BULK = 1000  # people per bulk request (the API's maximum)
 
 
-def run(*args, **kwargs):
-    return subprocess.run(args, check=True, text=True, capture_output=True, **kwargs).stdout
+def run(*args, check=True, **kwargs):
+    return subprocess.run(args, check=check, text=True, capture_output=True, **kwargs).stdout
 
 
 def psql(sql, database=DATABASE):
@@ -140,6 +141,26 @@ def wrk(base, ids, tokens, seconds, connections, workdir, delay_ms=0.0):
     return int(requests) / float(duration), float(p50), float(p99)
 
 
+def cpu_seconds(pid):
+    """User and system CPU time the process has used so far, in seconds (0 once it ended)."""
+    try:
+        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime
+
+
+def postgres_cpu():
+    """CPU seconds of every PostgreSQL process now running, by pid."""
+    pids = run("pgrep", "-x", "postgres", check=False).split()
+    return {pid: cpu_seconds(pid) for pid in pids}
+
+
+def postgres_cpu_since(before):
+    """PostgreSQL's CPU seconds since `before`, counting backends that started since whole."""
+    return sum(cpu - before.get(pid, 0.0) for pid, cpu in postgres_cpu().items())
+
+
 def memory(pid):
     status = open(f"/proc/{pid}/status").read()
     kib = lambda field: int(re.search(rf"{field}:\s+(\d+) kB", status).group(1))
@@ -186,7 +207,11 @@ def main():
         ids = psql(f"SELECT id FROM people WHERE tenant_id = '{tenant}' ORDER BY random() LIMIT {SAMPLE}").split()
 
         tps = pgbench(tenant, ids, args.seconds, args.connections, workdir)
+        # The CPU the API and PostgreSQL spend during the peak step: requests per core-second
+        # of each, for the capacity model (docs/operations.md).
+        api_cpu, pg_cpu = cpu_seconds(api.pid), postgres_cpu()
         peak, peak_p50, peak_p99 = wrk(base, ids, tokens, args.seconds, args.connections, workdir)
+        api_cpu, pg_cpu = cpu_seconds(api.pid) - api_cpu, postgres_cpu_since(pg_cpu)
         # Each connection waits between requests so that together they ask about half the
         # peak: a request's time plus the wait is connections / rate. Once corrected by what
         # the first try reached.
@@ -206,6 +231,9 @@ def main():
     print(f"API at its peak:      {peak:,.0f} requests/s  p50 {peak_p50:.2f} ms  p99 {peak_p99:.2f} ms")
     print(f"API at half the peak: {half:,.0f} requests/s  p50 {half_p50:.2f} ms  p99 {half_p99:.2f} ms")
     print(f"API memory: {rss:.0f} MiB resident at the end, {hwm:.0f} MiB at most")
+    print(f"CPU during the peak: API {api_cpu / args.seconds:.2f} cores, PostgreSQL {pg_cpu / args.seconds:.2f} cores")
+    print(f"requests per core-second: {peak * args.seconds / api_cpu:,.0f} of the API's, "
+          f"{peak * args.seconds / pg_cpu:,.0f} of PostgreSQL's")
     print(f"ratio (API peak / pgbench): {peak / tps:.2f}")
 
 

@@ -12,6 +12,8 @@
 //!     TANDEM_BENCH_POSTGRES=1 cargo bench -p tandem-tests --bench email  (PostgreSQL)
 //!     TANDEM_BENCH_EMAILS=2000 cargo bench -p tandem-tests --bench email
 //!     TANDEM_BENCH_CONCURRENCY=32 cargo bench -p tandem-tests --bench email  (jobs, SMTP and database connections)
+//!     TANDEM_BENCH_POSTGRES=1 TANDEM_BENCH_REDIS=1 cargo bench -p tandem-tests --bench email  (the queue on Redis)
+//!     TANDEM_BENCH_READS=0 cargo bench -p tandem-tests --bench email     (no reads alongside)
 
 use std::path::PathBuf;
 use std::process::{Child, Command};
@@ -27,8 +29,22 @@ async fn main() {
     let dir = tempfile::tempdir().unwrap();
     let sink = SmtpSink::start(dir.path(), SmtpBehaviour::default());
     let backend = if std::env::var("TANDEM_BENCH_POSTGRES").is_ok() { Backend::Postgres } else { Backend::Sqlite };
+    // The queue on Redis (TANDEM_BENCH_REDIS=1: the machine's, at 127.0.0.1:6379), as a
+    // deployment with replicas runs it; else in the database.
+    let redis = std::env::var("TANDEM_BENCH_REDIS").is_ok().then(|| {
+        let url = std::env::var("TANDEM_TEST_REDIS_URL").unwrap_or_else(|_| "redis://127.0.0.1:6379".into());
+        (url, format!("tandem-bench-{}", uuid::Uuid::new_v4().simple()))
+    });
     // The API only: the worker is its own process, so its memory is its own.
-    let app = TestApp::spawn_with(backend, |c, _| c.worker_concurrency = 0).await.expect("the app starts");
+    let app = TestApp::spawn_with(backend, |c, _| {
+        c.worker_concurrency = 0;
+        if let Some((url, prefix)) = &redis {
+            c.redis_url = Some(tandem_server::config::Secret::new(url.clone()));
+            c.redis_prefix = prefix.clone();
+        }
+    })
+    .await
+    .expect("the app starts");
     let owner = app.seed_company("Bench", "owner@bench.example").await;
     let token = Some(owner.access_token.as_str());
 
@@ -73,17 +89,25 @@ async fn main() {
     let mut worker = start_worker(&app, &sink.url());
     let opened = Instant::now();
     app.post(&format!("/api/v1/campaigns/{campaign}/transitions"), token, json!({"to": "open"})).await.ok(200);
-    // Reads while it sends: wrk (Debian's), 4 connections for 30 s, on a person by id.
-    let reads = Command::new("wrk")
-        .args(["-t1", "-c4", "-d30s", "--latency", "-H"])
-        .arg(format!("Authorization: Bearer {}", owner.access_token))
-        .arg(&person_url)
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .ok();
+    // Reads while it sends: wrk (Debian's), 4 connections for 30 s, on a person by id; none
+    // with TANDEM_BENCH_READS=0, to see the sending alone.
+    let with_reads = std::env::var("TANDEM_BENCH_READS").map_or(true, |v| v != "0");
+    let reads = with_reads
+        .then(|| {
+            Command::new("wrk")
+                .args(["-t1", "-c4", "-d30s", "--latency", "-H"])
+                .arg(format!("Authorization: Bearer {}", owner.access_token))
+                .arg(&person_url)
+                .stdout(std::process::Stdio::piped())
+                .spawn()
+                .ok()
+        })
+        .flatten();
     let mut peak_mib = 0;
+    let mut worker_cpu = 0.0;
     loop {
         peak_mib = peak_mib.max(peak_rss_mib(worker.id()));
+        worker_cpu = cpu_secs(worker.id()).unwrap_or(worker_cpu);
         if std::fs::read_dir(dir.path()).map(|d| d.count()).unwrap_or(0) >= total {
             break;
         }
@@ -92,11 +116,15 @@ async fn main() {
     }
     let sent = opened.elapsed();
     peak_mib = peak_mib.max(peak_rss_mib(worker.id()));
+    worker_cpu = cpu_secs(worker.id()).unwrap_or(worker_cpu);
     worker.kill().ok();
     worker.wait().ok();
 
     let n = concurrency();
-    println!("backend: {backend:?}, messages: {total}, one worker process: concurrency {n}, SMTP pool {n}");
+    let queue = if redis.is_some() { "Redis" } else { "the database" };
+    println!(
+        "backend: {backend:?}, queue on {queue}, messages: {total}, one worker process: concurrency {n}, SMTP pool {n}"
+    );
     println!("directory upserted through the API:   {:>7.2} s", directory.as_secs_f64());
     println!(
         "campaign opened → last message received: {:>7.2} s  → {:.0} emails/s",
@@ -104,6 +132,20 @@ async fn main() {
         total as f64 / sent.as_secs_f64()
     );
     println!("peak memory of the worker process:      {peak_mib} MiB");
+    println!(
+        "CPU of the worker process:              {worker_cpu:>7.2} s  → {:.0} emails per core-second",
+        total as f64 / worker_cpu
+    );
+    if backend == Backend::Postgres {
+        let size = app
+            .query_strings(
+                "SELECT count(*)::text || ' ' || pg_total_relation_size('email_deliveries')::text FROM email_deliveries",
+            )
+            .await;
+        let (rows, bytes) = size[0].split_once(' ').unwrap();
+        let (rows, bytes): (f64, f64) = (rows.parse().unwrap(), bytes.parse().unwrap());
+        println!("email_deliveries: {rows} rows, {:.0} bytes a row with its indexes", bytes / rows);
+    }
 
     match reads.map(|wrk| wrk.wait_with_output()) {
         Some(Ok(output)) => {
@@ -111,6 +153,7 @@ async fn main() {
             let line = |prefix: &str| text.lines().find(|l| l.trim_start().starts_with(prefix)).unwrap_or("").trim();
             println!("reads while it sent (wrk, 4 connections, 30 s): {} | p99 {}", line("Requests/sec"), line("99%"));
         }
+        _ if !with_reads => println!("reads while it sent: none (TANDEM_BENCH_READS=0)"),
         _ => println!("reads while it sent: wrk is missing (apt-get install wrk)"),
     }
 
@@ -148,7 +191,11 @@ fn tandem_binary() -> PathBuf {
 }
 
 fn start_worker(app: &TestApp, smtp_url: &str) -> Child {
-    Command::new(tandem_binary())
+    let mut command = Command::new(tandem_binary());
+    if let Some(url) = &app.config.redis_url {
+        command.env("TANDEM_REDIS_URL", url.expose()).env("TANDEM_REDIS_PREFIX", &app.config.redis_prefix);
+    }
+    command
         .arg("worker")
         .env("TANDEM_PORT", "0")
         .env("TANDEM_DATABASE_URL", app.config.database_url.expose())
@@ -167,11 +214,19 @@ fn start_worker(app: &TestApp, smtp_url: &str) -> Child {
         .env("TANDEM_QUIET_HOURS_START", "00:00")
         .env("TANDEM_QUIET_HOURS_END", "00:00")
         .env("TANDEM_LOG_LEVEL", "warn")
-        .env_remove("TANDEM_REDIS_URL")
         .env_remove("REDIS_URL")
         .env_remove("DATABASE_URL")
         .spawn()
         .expect("the worker starts")
+}
+
+/// The CPU time (user and system) a process has used so far, in seconds.
+fn cpu_secs(pid: u32) -> Option<f64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+    let per_second = Command::new("getconf").arg("CLK_TCK").output().ok()?;
+    Some(ticks / String::from_utf8_lossy(&per_second.stdout).trim().parse::<f64>().ok()?)
 }
 
 /// The high-water mark of a process's resident memory, in MiB.

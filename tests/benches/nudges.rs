@@ -14,6 +14,8 @@ use std::time::Instant;
 
 use sea_orm::{ConnectionTrait, Statement};
 use tandem_domain::nudges::NudgeRule;
+use tandem_jobs::nudges::Nudger;
+use tandem_mail::unsubscribe::LinkSigner;
 use tandem_tests::{Backend, TestApp};
 
 fn size(var: &str, default: usize) -> usize {
@@ -117,4 +119,46 @@ async fn main() {
         println!("{:<22} {:>9} due rows {:>9} people {:>8.3} s", rule.as_str(), due.len(), people, secs);
     }
     println!("all rules {total:.3} s");
+
+    // The scheduler's whole pass: the scans, then per tenant the decisions, the nudges and
+    // their emails written. The first finds everything above due at once (the worst case: a
+    // backlog); the second finds it decided already (a pass in the steady state).
+    let nudger = Nudger::new(store.clone(), LinkSigner::new(b"bench signing secret"), "http://bench.test".into());
+    for which in ["first", "second"] {
+        let started = Instant::now();
+        let pass = nudger.pass(now).await.expect("the pass");
+        println!(
+            "{which} whole pass: {} due, {} queued, {} capped, {:.3} s",
+            pass.due,
+            pass.queued,
+            pass.capped,
+            started.elapsed().as_secs_f64()
+        );
+    }
+    print_sizes(&db).await;
+}
+
+/// What the database holds after the run, per table (with indexes and TOAST), for the
+/// capacity model in docs/operations.md.
+async fn print_sizes(db: &sea_orm::DatabaseConnection) {
+    let sql = "SELECT c.relname::text, c.reltuples::bigint, pg_total_relation_size(c.oid) \
+               FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace \
+               WHERE n.nspname = 'public' AND c.relkind = 'r' AND pg_total_relation_size(c.oid) > 1048576 \
+               ORDER BY 3 DESC";
+    db.execute_unprepared("ANALYZE").await.expect("analyse");
+    let rows = db.query_all_raw(Statement::from_string(db.get_database_backend(), sql)).await.expect("sizes");
+    println!("{:<22} {:>10} {:>10} {:>10}", "table", "rows", "MiB", "bytes/row");
+    for row in rows {
+        let (name, count, bytes): (String, i64, i64) =
+            (row.try_get_by_index(0).unwrap(), row.try_get_by_index(1).unwrap(), row.try_get_by_index(2).unwrap());
+        let per_row = if count > 0 { bytes / count } else { 0 };
+        println!("{name:<22} {count:>10} {:>10.1} {per_row:>10}", bytes as f64 / 1048576.0);
+    }
+    let total = db
+        .query_one_raw(Statement::from_string(db.get_database_backend(), "SELECT pg_database_size(current_database())"))
+        .await
+        .expect("size")
+        .expect("a row");
+    let total: i64 = total.try_get_by_index(0).unwrap();
+    println!("database {:.1} MiB", total as f64 / 1048576.0);
 }
