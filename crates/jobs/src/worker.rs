@@ -61,8 +61,11 @@ impl Worker {
             .map(|_| tokio::spawn(Arc::clone(&worker).run_loop(shutdown.clone())))
             .collect();
         for handle in loops {
-            if let Err(err) = handle.await {
-                tracing::error!(error = %err, "a worker loop panicked");
+            match handle.await {
+                Ok(()) => {}
+                // The runtime itself is stopping (its tasks are dropped): no job is at fault.
+                Err(err) if err.is_cancelled() => tracing::debug!("a worker loop was dropped with its runtime"),
+                Err(err) => tracing::error!(error = %err, "a worker loop panicked"),
             }
         }
         tracing::info!("worker stopped");
