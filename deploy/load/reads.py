@@ -13,7 +13,9 @@ One run on this machine, everything on loopback:
    peak), then at half of that rate (the latency), each request authenticated with the demo's
    API key and a console user's access token in turn;
 4. the API process's resident memory at the end, and the CPU the API and PostgreSQL used during
-   the peak step (requests per core-second of each, for the capacity model).
+   the peak step (requests per core-second of each, for the capacity model);
+5. where PostgreSQL loads pg_stat_statements (`shared_preload_libraries`), what one request
+   costs it during the peak step: each statement's calls per request and time.
 
 It prints the API's requests/s over pgbench's transactions/s, and p99 at half the peak rate.
 Needs wrk (Debian: `apt-get install wrk`) and pgbench (postgresql-client); builds the release
@@ -161,6 +163,34 @@ def postgres_cpu_since(before):
     return sum(cpu - before.get(pid, 0.0) for pid, cpu in postgres_cpu().items())
 
 
+def statements_available():
+    """Whether PostgreSQL keeps pg_stat_statements (it must be in shared_preload_libraries)."""
+    if "pg_stat_statements" not in psql("SHOW shared_preload_libraries", "postgres"):
+        return False
+    psql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements", "postgres")
+    return True
+
+
+def statements_reset():
+    psql("SELECT pg_stat_statements_reset()", "postgres")
+
+
+def statements_per_request(requests):
+    """The statements the load database ran since the reset, per request: calls and time."""
+    rows = psql(
+        "SELECT calls, total_exec_time, regexp_replace(left(query, 90), '\\s+', ' ', 'g') "
+        "FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid "
+        f"WHERE d.datname = '{DATABASE}' ORDER BY total_exec_time DESC",
+        "postgres",
+    )
+    table = []
+    for line in rows.splitlines():
+        calls, total_ms, query = line.split("|", 2)
+        if int(calls) >= requests / 10:  # leave out what is not part of every request
+            table.append((int(calls) / requests, float(total_ms) * 1000 / int(calls), query))
+    return table
+
+
 def memory(pid):
     status = open(f"/proc/{pid}/status").read()
     kib = lambda field: int(re.search(rf"{field}:\s+(\d+) kB", status).group(1))
@@ -209,9 +239,13 @@ def main():
         tps = pgbench(tenant, ids, args.seconds, args.connections, workdir)
         # The CPU the API and PostgreSQL spend during the peak step: requests per core-second
         # of each, for the capacity model (docs/operations.md).
+        with_statements = statements_available()
+        if with_statements:
+            statements_reset()
         api_cpu, pg_cpu = cpu_seconds(api.pid), postgres_cpu()
         peak, peak_p50, peak_p99 = wrk(base, ids, tokens, args.seconds, args.connections, workdir)
         api_cpu, pg_cpu = cpu_seconds(api.pid) - api_cpu, postgres_cpu_since(pg_cpu)
+        statements = statements_per_request(peak * args.seconds) if with_statements else None
         # Each connection waits between requests so that together they ask about half the
         # peak: a request's time plus the wait is connections / rate. Once corrected by what
         # the first try reached.
@@ -234,6 +268,15 @@ def main():
     print(f"CPU during the peak: API {api_cpu / args.seconds:.2f} cores, PostgreSQL {pg_cpu / args.seconds:.2f} cores")
     print(f"requests per core-second: {peak * args.seconds / api_cpu:,.0f} of the API's, "
           f"{peak * args.seconds / pg_cpu:,.0f} of PostgreSQL's")
+    if statements is None:
+        print("statements per request: PostgreSQL does not load pg_stat_statements (shared_preload_libraries)")
+    else:
+        print("statements per request during the peak (pg_stat_statements; BEGIN, COMMIT and the pool's")
+        print("pings are round trips too, and only the first two are counted here):")
+        for per_request, mean_us, query in statements:
+            print(f"  {per_request:5.2f} x {mean_us:7.1f} us  {query}")
+        print(f"  {sum(s[0] for s in statements):5.2f} statements, "
+              f"{sum(s[0] * s[1] for s in statements):.0f} us of execution per request")
     print(f"ratio (API peak / pgbench): {peak / tps:.2f}")
 
 

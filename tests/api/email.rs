@@ -715,3 +715,29 @@ async fn emails_recorded_together_are_written_once_per_key(app: TestApp) {
         assert_eq!(sent["subject"], emails[0].subject.as_str(), "{person}: the subject it was sent with");
     }
 }
+
+/// A campaign's worth of deliveries written at once leaves PostgreSQL statistics that count
+/// them (migration 19). Without them PostgreSQL believes the tenant has a handful of deliveries,
+/// and a batch's claim of sixteen by `(tenant_id, id)` scanned the whole tenant through the
+/// recipient index (measured during a 10,000-email campaign: 39 ms a claim instead of 1 ms).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_campaigns_deliveries_are_counted_by_the_planner_from_the_start() {
+    let Some(app) = TestApp::spawn_with(Backend::Postgres, |c, _| c.worker_concurrency = 0).await else { return };
+    let owner = app.seed_company("Acme", "ann@acme.example").await;
+    let addresses: Vec<String> = (0..1000).map(|n| format!("person{n}@acme.example")).collect();
+    let to: Vec<(&str, Option<&str>)> = addresses.iter().map(|a| (a.as_str(), Some("Asia/Tokyo"))).collect();
+    assert_eq!(send_batch(&app, &owner, &to).await.len(), 1000);
+
+    // What the planner expects of the tenant's deliveries: at least the first statement's 500.
+    let plan = app
+        .query_strings(&format!("EXPLAIN SELECT * FROM email_deliveries WHERE tenant_id = '{}'", owner.tenant_id))
+        .await
+        .join("\n");
+    let expected: u64 = plan
+        .split("rows=")
+        .nth(1)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|rows| rows.parse().ok())
+        .unwrap_or_else(|| panic!("an estimate of rows in:\n{plan}"));
+    assert!(expected >= 500, "the planner counts the tenant's deliveries ({expected} expected):\n{plan}");
+}
