@@ -8,7 +8,10 @@ One run on this machine, everything on loopback:
 1. a fresh database `tandem_load` on the PostgreSQL at 127.0.0.1:5432, the demo company in it
    (`tandem demo`) and `--people` more people through `POST /api/v1/people/bulk`;
 2. pgbench, 8 clients, prepared statements: the same SELECT by (tenant_id, id) the API runs,
-   over the same 100 people (the reference);
+   over the same 100 people (the reference); then pgbench running what one request asks of
+   PostgreSQL, statement for statement (BEGIN, the tenant's settings, the credential's check,
+   the SELECT, COMMIT), to tell the cost of the request's round trips from the HTTP server's;
+   and the same five pipelined (pgbench's `\\startpipeline`), in one round trip;
 3. `tandem api` (a release build) under wrk, 8 connections: first as fast as it goes (the
    peak), then at half of that rate (the latency), each request authenticated with the demo's
    API key and a console user's access token in turn;
@@ -46,7 +49,7 @@ def run(*args, check=True, **kwargs):
 
 
 def psql(sql, database=DATABASE):
-    return run("psql", f"{PG}/{database}", "-qAtc", sql)
+    return run("psql", f"{PG}/{database}", "-qAtc", sql).strip()
 
 
 def tandem_binary():
@@ -101,6 +104,50 @@ def pgbench(tenant, ids, seconds, clients, workdir):
         path = os.path.join(workdir, f"select{i}.sql")
         with open(path, "w") as f:
             f.write(f"SELECT * FROM people WHERE tenant_id = '{tenant}' AND id = '{person}';\n")
+        scripts += ["-f", path]
+    out = run("pgbench", "-n", "-M", "prepared", "-c", str(clients), "-j", "2", "-T", str(seconds), *scripts,
+              f"{PG}/{DATABASE}")
+    return float(re.search(r"tps = ([\d.]+)", out).group(1))
+
+
+PERSON_SELECT = (
+    "SELECT p.*, (SELECT m.external_id FROM people m WHERE m.tenant_id = p.tenant_id AND m.id = p.manager_id) "
+    "AS manager_external_id FROM people p WHERE p.tenant_id = '{tenant}' AND p.id = '{person}'"
+)
+KEY_CHECK = (
+    "SELECT * FROM api_keys WHERE tenant_id = '{tenant}' AND secret_hash = '{hash}' AND revoked_at IS NULL LIMIT 1"
+)
+MEMBER_CHECK = (
+    "SELECT role, EXISTS(SELECT 1 FROM refresh_tokens r WHERE r.tenant_id = '{tenant}' AND r.family_id = '{family}' "
+    "AND r.user_id = '{user}' AND r.revoked_at IS NULL AND r.expires_at > now()) FROM memberships "
+    "WHERE tenant_id = '{tenant}' AND user_id = '{user}' LIMIT 1"
+)
+
+
+def pgbench_request_shape(tenant, ids, seconds, clients, workdir, pipelined=False):
+    """pgbench running the statements one GET asks of PostgreSQL, in its transaction: the
+    credential's check alternating between the API key's and the console user's as wrk's
+    requests do. Pipelined, the five go in one round trip (what a driver that pipelines, such
+    as tokio-postgres, could do; sqlx waits for each answer)."""
+    key_hash = psql(f"SELECT secret_hash FROM api_keys WHERE tenant_id = '{tenant}' AND revoked_at IS NULL "
+                    "ORDER BY created_at LIMIT 1")
+    user, family = psql(f"SELECT user_id, family_id FROM refresh_tokens WHERE tenant_id = '{tenant}' "
+                        "AND revoked_at IS NULL ORDER BY created_at DESC LIMIT 1").split("|")
+    scripts = []
+    for i, person in enumerate(ids):
+        check = KEY_CHECK if i % 2 == 0 else MEMBER_CHECK
+        path = os.path.join(workdir, f"request{i}.sql")
+        with open(path, "w") as f:
+            if pipelined:
+                f.write("\\startpipeline\n")
+            f.write("BEGIN;\n")
+            f.write(f"SELECT set_config('role', 'tandem_app', true), set_config('tandem.tenant_id', '{tenant}', true), "
+                    "set_config('transaction_read_only', 'on', true);\n")
+            f.write(check.format(tenant=tenant, hash=key_hash, user=user, family=family) + ";\n")
+            f.write(PERSON_SELECT.format(tenant=tenant, person=person) + ";\n")
+            f.write("COMMIT;\n")
+            if pipelined:
+                f.write("\\endpipeline\n")
         scripts += ["-f", path]
     out = run("pgbench", "-n", "-M", "prepared", "-c", str(clients), "-j", "2", "-T", str(seconds), *scripts,
               f"{PG}/{DATABASE}")
@@ -237,6 +284,8 @@ def main():
         ids = psql(f"SELECT id FROM people WHERE tenant_id = '{tenant}' ORDER BY random() LIMIT {SAMPLE}").split()
 
         tps = pgbench(tenant, ids, args.seconds, args.connections, workdir)
+        shape_tps = pgbench_request_shape(tenant, ids, args.seconds, args.connections, workdir)
+        pipelined_tps = pgbench_request_shape(tenant, ids, args.seconds, args.connections, workdir, pipelined=True)
         # The CPU the API and PostgreSQL spend during the peak step: requests per core-second
         # of each, for the capacity model (docs/operations.md).
         with_statements = statements_available()
@@ -262,6 +311,10 @@ def main():
 
     print(f"people in the directory: {args.people + 60:,}; {args.connections} connections; {args.seconds} s a step")
     print(f"pgbench (prepared SELECT by tenant_id, id): {tps:,.0f} tps")
+    print(f"pgbench (a request's five statements in its transaction): {shape_tps:,.0f} tps "
+          f"({shape_tps / tps:.2f} of the one SELECT)")
+    print(f"pgbench (the same five, pipelined in one round trip): {pipelined_tps:,.0f} tps "
+          f"({pipelined_tps / tps:.2f} of the one SELECT)")
     print(f"API at its peak:      {peak:,.0f} requests/s  p50 {peak_p50:.2f} ms  p99 {peak_p99:.2f} ms")
     print(f"API at half the peak: {half:,.0f} requests/s  p50 {half_p50:.2f} ms  p99 {half_p99:.2f} ms")
     print(f"API memory: {rss:.0f} MiB resident at the end, {hwm:.0f} MiB at most")
@@ -277,6 +330,7 @@ def main():
             print(f"  {per_request:5.2f} x {mean_us:7.1f} us  {query}")
         print(f"  {sum(s[0] for s in statements):5.2f} statements, "
               f"{sum(s[0] * s[1] for s in statements):.0f} us of execution per request")
+    print(f"API peak / the request's statements in pgbench: {peak / shape_tps:.2f}")
     print(f"ratio (API peak / pgbench): {peak / tps:.2f}")
 
 

@@ -21,7 +21,7 @@ mod m20261208_000015_feedback;
 mod m20261208_000016_nudges;
 mod m20261209_000017_directory_statistics;
 mod m20261210_000018_delivery_claims;
-mod m20261211_000019_delivery_statistics;
+mod m20261211_000019_growing_tables_statistics;
 pub mod rls;
 mod shape;
 
@@ -49,7 +49,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261208_000016_nudges::Migration),
             Box::new(m20261209_000017_directory_statistics::Migration),
             Box::new(m20261210_000018_delivery_claims::Migration),
-            Box::new(m20261211_000019_delivery_statistics::Migration),
+            Box::new(m20261211_000019_growing_tables_statistics::Migration),
         ]
     }
 }

@@ -87,6 +87,7 @@ async fn main() {
     let person = app.get("/api/v1/people?limit=1", &owner.access_token).await;
     let person_url = app.url(&format!("/api/v1/people/{}", person.ok(200)["items"][0]["id"].as_str().unwrap()));
     let mut worker = start_worker(&app, &sink.url());
+    let postgres_before = postgres_cpu();
     let opened = Instant::now();
     app.post(&format!("/api/v1/campaigns/{campaign}/transitions"), token, json!({"to": "open"})).await.ok(200);
     // Reads while it sends: wrk (Debian's), 4 connections for 30 s, on a person by id; none
@@ -117,6 +118,10 @@ async fn main() {
     let sent = opened.elapsed();
     peak_mib = peak_mib.max(peak_rss_mib(worker.id()));
     worker_cpu = cpu_secs(worker.id()).unwrap_or(worker_cpu);
+    // The server's processes on this machine: PostgreSQL's CPU is only this run's on the
+    // PostgreSQL bench (SQLite's work is inside the API and the worker).
+    let postgres_used: f64 =
+        postgres_cpu().iter().map(|(pid, cpu)| cpu - postgres_before.get(pid).unwrap_or(&0.0)).sum();
     worker.kill().ok();
     worker.wait().ok();
 
@@ -137,6 +142,10 @@ async fn main() {
         total as f64 / worker_cpu
     );
     if backend == Backend::Postgres {
+        println!(
+            "CPU of PostgreSQL's processes:          {postgres_used:>7.2} s  → {:.2} ms per email",
+            postgres_used * 1000.0 / total as f64
+        );
         let size = app
             .query_strings(
                 "SELECT count(*)::text || ' ' || pg_total_relation_size('email_deliveries')::text FROM email_deliveries",
@@ -227,6 +236,17 @@ fn cpu_secs(pid: u32) -> Option<f64> {
     let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
     let per_second = Command::new("getconf").arg("CLK_TCK").output().ok()?;
     Some(ticks / String::from_utf8_lossy(&per_second.stdout).trim().parse::<f64>().ok()?)
+}
+
+/// The CPU seconds of every process named `postgres` on this machine, by pid (a backend that
+/// started during the run counts whole; one that ended is missed).
+fn postgres_cpu() -> std::collections::HashMap<u32, f64> {
+    let Ok(entries) = std::fs::read_dir("/proc") else { return Default::default() };
+    entries
+        .filter_map(|entry| entry.ok()?.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|pid| std::fs::read_to_string(format!("/proc/{pid}/comm")).is_ok_and(|c| c.trim() == "postgres"))
+        .filter_map(|pid| Some((pid, cpu_secs(pid)?)))
+        .collect()
 }
 
 /// The high-water mark of a process's resident memory, in MiB.

@@ -4,17 +4,14 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, SubsecRound, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
-use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, DbBackend, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set,
-};
+use sea_orm::{ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, Set};
 use tandem_domain::jobs::SendEmails;
 use tandem_domain::mail::{DeliveryState, EmailCategory};
 use tandem_domain::{EmailDeliveryId, Locale};
 use uuid::Uuid;
 
-use super::TenantTx;
 use super::team::found;
+use super::{Growing, TenantTx};
 use crate::entities::{email_delivery, email_suppression, email_template};
 use crate::error::{StoreError, corrupt};
 use crate::page::{Page, PageRequest};
@@ -24,10 +21,6 @@ use crate::records::{EmailDelivery, NewEmailDelivery, Suppression, TemplateOverr
 /// Deliveries written by one statement: 19 columns each stays well under SQLite's and
 /// PostgreSQL's limits on bound parameters.
 const DELIVERIES_PER_STATEMENT: usize = 500;
-
-/// Deliveries recorded at once from which PostgreSQL's statistics of the table are refreshed
-/// after the first statement (migration 19): a campaign's size.
-const ANALYZE_FROM: usize = 1_000;
 
 /// The namespace of Message-IDs derived from delivery keys.
 const MESSAGE_ID_NAMESPACE: Uuid = Uuid::from_u128(0x6f1c_2a7e_3b4d_4c5e_9f10_2b3c_4d5e_6f70);
@@ -81,28 +74,16 @@ impl TenantTx {
         news: Vec<NewEmailDelivery>,
     ) -> Result<Vec<(EmailDelivery, bool)>, StoreError> {
         let mut recorded = Vec::with_capacity(news.len());
-        let many = news.len() >= ANALYZE_FROM;
         let mut news = news.into_iter().peekable();
         while news.peek().is_some() {
-            recorded.extend(self.record_deliveries(news.by_ref().take(DELIVERIES_PER_STATEMENT).collect()).await?);
-            if many && recorded.len() <= DELIVERIES_PER_STATEMENT {
-                self.refresh_delivery_statistics().await?;
-            }
+            let these = self.record_deliveries(news.by_ref().take(DELIVERIES_PER_STATEMENT).collect()).await?;
+            let fresh: Vec<EmailDeliveryId> =
+                these.iter().filter(|(_, new)| *new).map(|(delivery, _)| delivery.id).collect();
+            self.grew(Growing::EmailDeliveries, fresh.len()).await?;
+            self.emails.lock().unwrap_or_else(std::sync::PoisonError::into_inner).extend(fresh);
+            recorded.extend(these);
         }
-        let fresh = recorded.iter().filter(|(_, new)| *new).map(|(delivery, _)| delivery.id);
-        self.emails.lock().unwrap_or_else(std::sync::PoisonError::into_inner).extend(fresh);
         Ok(recorded)
-    }
-
-    /// PostgreSQL's statistics of the deliveries, brought up to date inside this transaction (its
-    /// own rows counted), so that the statements that follow, and the sending jobs' reads and
-    /// claims by `(tenant_id, id)`, take the primary key rather than scan the tenant
-    /// (migration 19).
-    async fn refresh_delivery_statistics(&self) -> Result<(), StoreError> {
-        if self.tx.get_database_backend() == DbBackend::Postgres {
-            self.tx.execute_unprepared("SELECT tandem_analyze_email_deliveries()").await?;
-        }
-        Ok(())
     }
 
     /// Queues the sending of the emails this transaction recorded: one `send_email` job for

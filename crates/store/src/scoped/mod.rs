@@ -21,11 +21,11 @@ mod tracking;
 pub use participants::LinkUse;
 pub(crate) use team::found;
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, DatabaseTransaction, EntityTrait, Set};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseTransaction, DbBackend, EntityTrait, Set};
 use tandem_domain::{EmailDeliveryId, Locale, TenantId};
 use tokio::sync::Notify;
 use uuid::Uuid;
@@ -45,11 +45,36 @@ pub struct TenantTx {
     /// The emails this transaction recorded, whose sending is queued when it commits: in jobs
     /// of many when there are many (a launch's introductions, a period's check-ins).
     pub(crate) emails: Mutex<Vec<EmailDeliveryId>>,
+    /// Rows written to the tables whose statistics it refreshes as they grow (see
+    /// [`TenantTx::grew`]).
+    growth: [AtomicUsize; 2],
 }
+
+/// Tables that start empty and then take thousands of a tenant's rows in one transaction (a
+/// campaign's opening, a nudge pass). Until PostgreSQL's statistics count those rows, it reads
+/// them by scanning (a plan made when the table was empty is kept by each connection), so a
+/// transaction refreshes a table's statistics once it has written [`GROWN`] rows to it
+/// (migration 19; measured: 39 ms a claim of sixteen deliveries instead of 0.8 ms, 0.65 ms a
+/// nudge's update instead of 0.02 ms).
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Growing {
+    EmailDeliveries = 0,
+    Nudges = 1,
+}
+
+/// Rows written in one transaction from which its statistics are refreshed, once.
+const GROWN: usize = 500;
 
 impl TenantTx {
     pub(crate) fn new(tx: DatabaseTransaction, tenant: TenantId, sink: JobSink, written: Arc<Notify>) -> Self {
-        Self { tx, tenant, sink, outbox: (AtomicBool::new(false), written), emails: Mutex::new(Vec::new()) }
+        Self {
+            tx,
+            tenant,
+            sink,
+            outbox: (AtomicBool::new(false), written),
+            emails: Mutex::new(Vec::new()),
+            growth: Default::default(),
+        }
     }
 
     pub fn tenant_id(&self) -> TenantId {
@@ -68,6 +93,21 @@ impl TenantTx {
         if self.outbox.0.load(Ordering::Relaxed) {
             self.outbox.1.notify_one();
         }
+        Ok(())
+    }
+
+    /// Counts `rows` written to `table`, and refreshes PostgreSQL's statistics of it, inside
+    /// this transaction (its own rows counted), when they reach [`GROWN`]: once.
+    pub(crate) async fn grew(&self, table: Growing, rows: usize) -> Result<(), StoreError> {
+        let before = self.growth[table as usize].fetch_add(rows, Ordering::Relaxed);
+        if before >= GROWN || before + rows < GROWN || self.tx.get_database_backend() != DbBackend::Postgres {
+            return Ok(());
+        }
+        let analyze = match table {
+            Growing::EmailDeliveries => "SELECT tandem_analyze_email_deliveries()",
+            Growing::Nudges => "SELECT tandem_analyze_nudges()",
+        };
+        self.tx.execute_unprepared(analyze).await?;
         Ok(())
     }
 

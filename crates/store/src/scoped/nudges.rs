@@ -11,8 +11,8 @@ use tandem_domain::nudges::{NudgeRule, NudgeSetting, NudgeState};
 use tandem_domain::{EmailDeliveryId, PersonId, ProgramId};
 use uuid::Uuid;
 
-use super::TenantTx;
 use super::team::found;
+use super::{Growing, TenantTx};
 use crate::entities::{email_delivery, nudge, nudge_setting, program};
 use crate::error::{StoreError, corrupt};
 use crate::records::{NewNudge, NudgeRecord};
@@ -152,6 +152,7 @@ impl TenantTx {
             )
             .exec_without_returning(&self.tx)
             .await?;
+        self.grew(Growing::Nudges, inserted as usize).await?;
         Ok((inserted == 1).then_some(id))
     }
 
