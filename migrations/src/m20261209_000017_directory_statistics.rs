@@ -8,13 +8,11 @@
 //! check, and a person read by id ran at a third of its speed until autovacuum analysed. An
 //! import refreshes the statistics after its first layer of people (managers), in its own
 //! transaction, so the checks that follow take the primary key; a large import refreshes them
-//! again once committed. `ANALYZE` needs the owner, hence `SECURITY DEFINER`, with a fixed
-//! search path; it reads no data out and changes none.
+//! again once committed. The function is `rls::allow_analyze`'s.
 
 use sea_orm_migration::prelude::*;
-use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend};
 
-use crate::rls::APP_ROLE;
+use crate::rls;
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -22,27 +20,12 @@ pub struct Migration;
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        if manager.get_database_backend() != DbBackend::Postgres {
-            return Ok(());
-        }
-        manager
-            .get_connection()
-            .execute_unprepared(&format!(
-                "CREATE FUNCTION tandem_analyze_people() RETURNS void
-                   LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp
-                   AS 'ANALYZE people';
-                 REVOKE ALL ON FUNCTION tandem_analyze_people() FROM PUBLIC;
-                 GRANT EXECUTE ON FUNCTION tandem_analyze_people() TO {APP_ROLE};"
-            ))
-            .await?;
+        rls::allow_analyze(manager, "people").await?;
         Ok(())
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        if manager.get_database_backend() != DbBackend::Postgres {
-            return Ok(());
-        }
-        manager.get_connection().execute_unprepared("DROP FUNCTION tandem_analyze_people()").await?;
+        rls::disallow_analyze(manager, "people").await?;
         Ok(())
     }
 }

@@ -9,13 +9,11 @@
 //! campaign, the claim's UPDATE took 39 ms a call instead of 1 ms, and the SELECT of what was
 //! just written 151 ms for 500 keys. A first nudge pass is the same with nudges: each one's
 //! update by `(tenant_id, id)` scanned the table (a plan made while it was empty, kept by the
-//! connection), 0.65 ms a nudge. `ANALYZE` needs the owner, hence `SECURITY DEFINER`, with a
-//! fixed search path; it reads no data out and changes none.
+//! connection), 0.65 ms a nudge. The functions are `rls::allow_analyze`'s.
 
 use sea_orm_migration::prelude::*;
-use sea_orm_migration::sea_orm::{ConnectionTrait, DbBackend};
 
-use crate::rls::APP_ROLE;
+use crate::rls;
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
@@ -23,37 +21,14 @@ pub struct Migration;
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        if manager.get_database_backend() != DbBackend::Postgres {
-            return Ok(());
-        }
-        manager
-            .get_connection()
-            .execute_unprepared(&format!(
-                "CREATE FUNCTION tandem_analyze_email_deliveries() RETURNS void
-                   LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp
-                   AS 'ANALYZE email_deliveries';
-                 REVOKE ALL ON FUNCTION tandem_analyze_email_deliveries() FROM PUBLIC;
-                 GRANT EXECUTE ON FUNCTION tandem_analyze_email_deliveries() TO {APP_ROLE};
-                 CREATE FUNCTION tandem_analyze_nudges() RETURNS void
-                   LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp
-                   AS 'ANALYZE nudges';
-                 REVOKE ALL ON FUNCTION tandem_analyze_nudges() FROM PUBLIC;
-                 GRANT EXECUTE ON FUNCTION tandem_analyze_nudges() TO {APP_ROLE};"
-            ))
-            .await?;
+        rls::allow_analyze(manager, "email_deliveries").await?;
+        rls::allow_analyze(manager, "nudges").await?;
         Ok(())
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {
-        if manager.get_database_backend() != DbBackend::Postgres {
-            return Ok(());
-        }
-        manager
-            .get_connection()
-            .execute_unprepared(
-                "DROP FUNCTION tandem_analyze_email_deliveries(); DROP FUNCTION tandem_analyze_nudges()",
-            )
-            .await?;
+        rls::disallow_analyze(manager, "nudges").await?;
+        rls::disallow_analyze(manager, "email_deliveries").await?;
         Ok(())
     }
 }

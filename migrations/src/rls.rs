@@ -78,3 +78,34 @@ pub async fn protect(
         .await?;
     Ok(())
 }
+
+/// `tandem_analyze_{table}()`: lets the application role bring PostgreSQL's statistics of
+/// `table` up to date in the middle of its own transaction without owning the table. `ANALYZE`
+/// needs the owner, hence `SECURITY DEFINER`, with a fixed search path; it reads no data out
+/// and changes none.
+pub async fn allow_analyze(manager: &SchemaManager<'_>, table: &str) -> Result<(), DbErr> {
+    if manager.get_database_backend() != DbBackend::Postgres {
+        return Ok(());
+    }
+    let function = format!("tandem_analyze_{table}()");
+    manager
+        .get_connection()
+        .execute_unprepared(&format!(
+            "CREATE FUNCTION {function} RETURNS void
+               LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp
+               AS 'ANALYZE {table}';
+             REVOKE ALL ON FUNCTION {function} FROM PUBLIC;
+             GRANT EXECUTE ON FUNCTION {function} TO {APP_ROLE};"
+        ))
+        .await?;
+    Ok(())
+}
+
+/// Undoes [`allow_analyze`].
+pub async fn disallow_analyze(manager: &SchemaManager<'_>, table: &str) -> Result<(), DbErr> {
+    if manager.get_database_backend() != DbBackend::Postgres {
+        return Ok(());
+    }
+    manager.get_connection().execute_unprepared(&format!("DROP FUNCTION tandem_analyze_{table}()")).await?;
+    Ok(())
+}

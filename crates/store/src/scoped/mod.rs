@@ -47,7 +47,7 @@ pub struct TenantTx {
     pub(crate) emails: Mutex<Vec<EmailDeliveryId>>,
     /// Rows written to the tables whose statistics it refreshes as they grow (see
     /// [`TenantTx::grew`]).
-    growth: [AtomicUsize; 2],
+    growth: [AtomicUsize; 3],
 }
 
 /// Tables that start empty and then take thousands of a tenant's rows in one transaction (a
@@ -60,6 +60,9 @@ pub struct TenantTx {
 pub(crate) enum Growing {
     EmailDeliveries = 0,
     Nudges = 1,
+    /// Refreshed at a point of the import's own choosing (after its managers' layer), not
+    /// counted.
+    People = 2,
 }
 
 /// Rows written in one transaction from which its statistics are refreshed, once.
@@ -100,12 +103,22 @@ impl TenantTx {
     /// this transaction (its own rows counted), when they reach [`GROWN`]: once.
     pub(crate) async fn grew(&self, table: Growing, rows: usize) -> Result<(), StoreError> {
         let before = self.growth[table as usize].fetch_add(rows, Ordering::Relaxed);
-        if before >= GROWN || before + rows < GROWN || self.tx.get_database_backend() != DbBackend::Postgres {
+        if before >= GROWN || before + rows < GROWN {
+            return Ok(());
+        }
+        self.refresh_statistics(table).await
+    }
+
+    /// Brings PostgreSQL's statistics of `table` up to date inside this transaction, its own
+    /// rows counted (migrations 17 and 19); nothing on SQLite.
+    pub(crate) async fn refresh_statistics(&self, table: Growing) -> Result<(), StoreError> {
+        if self.tx.get_database_backend() != DbBackend::Postgres {
             return Ok(());
         }
         let analyze = match table {
             Growing::EmailDeliveries => "SELECT tandem_analyze_email_deliveries()",
             Growing::Nudges => "SELECT tandem_analyze_nudges()",
+            Growing::People => "SELECT tandem_analyze_people()",
         };
         self.tx.execute_unprepared(analyze).await?;
         Ok(())

@@ -15,8 +15,8 @@ use tandem_domain::PersonId;
 use tandem_domain::people::{JobLevel, Person};
 use uuid::Uuid;
 
-use super::TenantTx;
 use super::team::found;
+use super::{Growing, TenantTx};
 use crate::entities::{person, tenant};
 use crate::error::{StoreError, corrupt};
 use crate::page::{Page, PageRequest};
@@ -150,7 +150,9 @@ impl TenantTx {
             }
             self.write_people(&ready, &ids, true, now).await?;
             if written.is_empty() && !waiting.is_empty() && people.len() >= STATISTICS_AFTER {
-                self.refresh_directory_statistics().await?;
+                // So that the foreign-key check of each report finds their manager by the
+                // primary key rather than by scanning the tenant (migration 17).
+                self.refresh_statistics(Growing::People).await?;
             }
             written.extend(ready.iter().map(|p| p.external_id.as_str()));
             remaining = waiting;
@@ -210,16 +212,6 @@ impl TenantTx {
                     .map(drop)
             };
             written.map_err(|e| StoreError::conflict_on_unique(e, "email"))?;
-        }
-        Ok(())
-    }
-
-    /// PostgreSQL's statistics of the directory, brought up to date inside this transaction
-    /// (its own rows counted), so that the foreign-key check of each report finds their
-    /// manager by the primary key rather than by scanning the tenant (migration 17).
-    async fn refresh_directory_statistics(&self) -> Result<(), StoreError> {
-        if self.tx.get_database_backend() == DbBackend::Postgres {
-            self.tx.execute_unprepared("SELECT tandem_analyze_people()").await?;
         }
         Ok(())
     }
